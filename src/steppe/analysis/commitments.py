@@ -1,0 +1,83 @@
+"""Match targets with the actual figures that answer them, and judge each commitment.
+
+Pure functions over (document id, Figure) pairs; `today` is a parameter so the
+verdicts are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from steppe.facts import Figure
+
+__all__ = ["Commitment", "commitments"]
+
+STATUSES = ("met", "missed", "on_track", "pending", "unknown")
+
+
+@dataclass
+class Commitment:
+    target: tuple[str, Figure]
+    actuals: list[tuple[str, Figure]] = field(default_factory=list)
+    status: str = "unknown"
+    reason: str = ""
+
+
+def _key(f: Figure) -> tuple[str, tuple[str, ...], tuple[tuple[str, str], ...], str]:
+    return (f.indicator, tuple(sorted(f.parties)), tuple(sorted((f.direction or {}).items())), f.unit)
+
+
+def _year(period: str | None) -> int | None:
+    """The last year a period covers: "2023-01/2023-11" -> 2023, "2019/2021" -> 2021."""
+    if not period:
+        return None
+    last = period.split("/")[-1]
+    return int(last[:4]) if last[:4].isdigit() else None
+
+
+def _judge(target: Figure, actuals: list[Figure], today: _dt.date) -> tuple[str, str]:
+    goal = target.value
+    deadline = int(target.deadline[:4]) if target.deadline and target.deadline[:4].isdigit() else None
+    dated = sorted(((_year(a.period), a) for a in actuals if _year(a.period) and a.value is not None),
+                   key=lambda ya: (ya[0], ya[1].period or ""))
+    if goal is None or not dated:
+        return "unknown", "no dated actual figure" if goal is not None else "target has no value"
+    in_time = [(y, a) for y, a in dated if deadline is None or y <= deadline]
+    hit = next(((y, a) for y, a in in_time if a.value is not None and a.value >= goal), None)
+    if hit:
+        return "met", f"{hit[1].value:g} in {hit[1].period} >= {goal:g}"
+    if deadline is None:
+        return "unknown", "no deadline and not yet reached"
+    latest_year, latest = dated[-1]
+    at_deadline = [a for y, a in dated if y == deadline]
+    if at_deadline or latest_year > deadline:
+        shown = at_deadline[-1] if at_deadline else latest
+        return "missed", f"{shown.value:g} in {shown.period} < {goal:g} due {deadline}"
+    if deadline < today.year:
+        return "unknown", f"deadline {deadline} passed; latest data {latest_year}"
+    if len(dated) >= 2:
+        (y0, a0), (y1, a1) = dated[-2], dated[-1]
+        if y1 > y0 and a0.value and a1.value and a0.value > 0:
+            rate = (a1.value / a0.value) ** (1 / (y1 - y0))
+            projected = a1.value * rate ** (deadline - y1)
+            if projected >= goal:
+                return "on_track", f"{rate - 1:+.1%} a year reaches {projected:g} by {deadline}"
+    return "pending", f"latest {latest.value:g} in {latest.period}; deadline {deadline} ahead"
+
+
+def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = None) -> list[Commitment]:
+    """One Commitment per target figure, with the actuals for the same indicator and parties."""
+    today = today or _dt.date.today()
+    actual_by_key: dict[tuple, list[tuple[str, Figure]]] = {}
+    for doc, f in figures:
+        if f.kind == "actual" and not f.suspect:
+            actual_by_key.setdefault(_key(f), []).append((doc, f))
+    out = []
+    for doc, f in figures:
+        if f.kind != "target":
+            continue
+        actuals = actual_by_key.get(_key(f), [])
+        status, reason = _judge(f, [a for _, a in actuals], today)
+        out.append(Commitment((doc, f), list(actuals), status, reason))
+    return out

@@ -1,0 +1,30 @@
+"""The `steppe` command: Typer app assembling the command groups.
+
+Exit status: 0 all good, 1 something was skipped, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from steppe.cli import actors, demo, ingest, query
+
+app = typer.Typer(
+    name="steppe",
+    help="Turn articles about relations between states into PLOVER events, figures and agreements.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(ingest.ingest)
+app.command()(ingest.extract)
+app.command()(query.events)
+app.command()(query.export)
+app.command()(query.commitments)
+app.command()(query.contradictions)
+app.command()(demo.demo)
+app.add_typer(actors.app, name="actors")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,43 @@
+"""Options shared by many commands, and the objects they build from Settings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from steppe.settings import Settings
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", envvar="STEPPE_DB", help="SQLAlchemy URL of the store (default sqlite:///steppe.db).")]
+KbOption = Annotated[Optional[list[Path]], typer.Option(
+    "--kb", help="Extra knowledge-base YAML file(s) layered over the packaged one.",
+    exists=True, dir_okay=False)]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
+
+console = Console(stderr=True)
+out = Console()
+
+
+def settings_from(db: str | None = None, kb: list[Path] | None = None, **more: object) -> Settings:
+    return Settings.from_env(db_url=db, kb_paths=tuple(kb) if kb else None, **more)
+
+
+def load_extractor(settings: Settings):
+    """The extractor, with a spinner while spaCy and the KB load."""
+    from steppe.pipeline.extract import Extractor
+
+    with console.status("Loading models and knowledge base..."):
+        return Extractor.load(settings)
+
+
+def fail(message: str, code: int = 2) -> "typer.Exit":
+    console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def write_line(text: str) -> None:
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,57 @@
+"""`steppe demo`: ingest the packaged sample corpus into a fresh database and summarise it."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from steppe.cli.context import console, out, settings_from
+from steppe.cli.ingest import run_ingest
+
+DEMO_DB = "steppe-demo.db"
+
+
+def demo(
+    db: Annotated[Optional[str], typer.Option("--db", help=f"Database URL (default: a fresh sqlite:///{DEMO_DB}).")] = None,
+) -> None:
+    """Ingest the sample corpus shipped with steppe and print what it found.
+
+    Example: steppe demo
+    """
+    from steppe.store import open_store, summary
+
+    if db is None:
+        Path(DEMO_DB).unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(DEMO_DB + suffix).unlink(missing_ok=True)
+        db = f"sqlite:///{DEMO_DB}"
+    settings = settings_from(db)
+    with as_file(files("steppe.data") / "corpus") as corpus:
+        counts = run_ingest([corpus], settings, quiet=True)
+    with open_store(settings.db_url) as store:
+        s = summary(store)
+    print_summary(s, counts, db)
+
+
+def print_summary(s: dict, counts: dict, db: str) -> None:
+    out.print(f"[bold]steppe demo[/bold] — {s['documents']} documents in {db} "
+              f"({counts['added']} added, {counts['duplicate']} already there, {counts['skipped']} skipped)")
+    table = Table(title="Events by PLOVER type")
+    table.add_column("type")
+    table.add_column("events", justify="right")
+    for t, n in sorted(s["occurrences_by_type"].items(), key=lambda kv: -kv[1]):
+        table.add_row(t, str(n))
+    out.print(table)
+    dyads = Table(title="Top dyads (distinct occurrences)")
+    dyads.add_column("dyad")
+    dyads.add_column("events", justify="right")
+    for row in s["top_dyads"]:
+        dyads.add_row(str(row["dyad"]), str(row["occurrences"]))
+    out.print(dyads)
+    out.print(f"figures: {s['figures']}   agreements: {s['agreements']}")
+    if counts["skipped"]:
+        console.print(f"[yellow]{counts['skipped']} files skipped[/yellow]")

@@ -1,0 +1,178 @@
+"""Read commands: events, export, commitments, contradictions, figures, agreements."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from
+from steppe.facts import Figure, Span
+
+
+def _store(db: str | None):
+    from steppe.store import open_store
+
+    return open_store(settings_from(db).db_url)
+
+
+def _sides(actors: list[dict]) -> str:
+    return ", ".join(a["code"] + (f"/{a['sector']}" if a.get("sector") else "") for a in actors)
+
+
+def events(
+    actor: Annotated[Optional[str], typer.Option(help="A state code (or IGO) on either side.")] = None,
+    dyad: Annotated[Optional[str], typer.Option(help="Two codes, one on each side: KAZ-UZB.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest date.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List stored events, filtered by actor, dyad, type and date range.
+
+    Example: steppe events --dyad KAZ-UZB --since 2021 --type SUPPORT
+    """
+    from steppe.store import query_events
+
+    with _store(db) as store:
+        rows = query_events(store, actor=actor, dyad=dyad, type=type, since=since, until=until,
+                            limit=limit)
+    if as_json:
+        for r in rows:
+            out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} events")
+    for col in ("date", "type", "mode", "source", "target", "modality", "evidence", "document"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.get("date") or "?", r["type"], r.get("mode") or "", _sides(r["source"]),
+                      _sides(r["target"]), r["modality"], r["evidence"]["text"][:90],
+                      str(r["document_id"]))
+    out.print(table)
+
+
+class What(str, Enum):
+    events = "events"
+    figures = "figures"
+    agreements = "agreements"
+    documents = "documents"
+
+
+class Format(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def export(
+    what: Annotated[What, typer.Argument(help="What to export.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (stdout if omitted; parquet needs a file).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export stored records as CSV, JSON Lines or Parquet.
+
+    Example: steppe export events --format parquet --output events.parquet
+    """
+    from steppe.store import export as export_records
+
+    if format is Format.parquet and output is None:
+        console.print("[red]error:[/red] parquet needs --output FILE")
+        raise typer.Exit(2)
+    with _store(db) as store:
+        n = export_records(store, what.value, format.value, output if output else sys.stdout.buffer)
+    console.print(f"exported {n} {what.value}" + (f" to {output}" if output else ""))
+
+
+def _figures_with_ids(store, dyad: str | None = None) -> list[tuple[str, Figure]]:
+    from steppe.store import query_figures
+
+    out_ = []
+    for r in query_figures(store, dyad=dyad):
+        ev = r.get("evidence") or {}
+        fig = Figure(indicator=r["indicator"], value=r.get("value"), unit=r.get("unit") or "",
+                     parties=list(r.get("parties") or []), direction=r.get("direction"),
+                     period=r.get("period"), kind=r.get("kind") or "actual",
+                     deadline=r.get("deadline"), suspect=r.get("suspect"),
+                     evidence=Span(ev.get("start", 0), ev.get("end", 0), ev.get("text", "")))
+        out_.append((str(r["document_id"]), fig))
+    return out_
+
+
+def commitments(
+    dyad: Annotated[Optional[str], typer.Option(help="Two codes: KAZ-UZB.")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Targets set by the parties and whether the figures steppe holds show them met.
+
+    Example: steppe commitments --dyad KAZ-UZB
+    """
+    from steppe.analysis.commitments import commitments as find_commitments
+
+    with _store(db) as store:
+        items = find_commitments(_figures_with_ids(store, dyad))
+    if as_json:
+        for c in items:
+            out.print_json(json.dumps(_plain(c), ensure_ascii=False, default=str), indent=None)
+        return
+    table = Table(title=f"{len(items)} commitments")
+    for col in ("indicator", "parties", "target", "deadline", "latest actual", "status", "evidence"):
+        table.add_column(col, overflow="fold")
+    for c in items:
+        doc_id, target = c.target
+        latest = c.actuals[-1][1] if c.actuals else None
+        table.add_row(target.indicator, "-".join(target.parties), _money(target.value, target.unit),
+                      target.deadline or "-",
+                      f"{_money(latest.value, latest.unit)} ({latest.period})" if latest else "-",
+                      c.status, f"{doc_id}: {target.evidence.text[:70]}")
+    out.print(table)
+
+
+def contradictions(
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Figures for the same indicator, parties and period that disagree by more than 5 %.
+
+    Example: steppe contradictions
+    """
+    from steppe.analysis.contradictions import contradictions as find_contradictions
+
+    with _store(db) as store:
+        items = find_contradictions(_figures_with_ids(store))
+    if as_json:
+        for c in items:
+            out.print_json(json.dumps(_plain(c), ensure_ascii=False, default=str), indent=None)
+        return
+    table = Table(title=f"{len(items)} contradictions")
+    for col in ("indicator", "parties", "period", "value A", "value B", "diff", "evidence A", "evidence B"):
+        table.add_column(col, overflow="fold")
+    for c in items:
+        (da, a), (db_, b) = c.a, c.b
+        table.add_row(a.indicator, "-".join(a.parties), a.period or "-", _money(a.value, a.unit),
+                      _money(b.value, b.unit), f"{c.rel_diff:.0%}",
+                      f"{da}: {a.evidence.text[:60]}", f"{db_}: {b.evidence.text[:60]}")
+    out.print(table)
+
+
+def _money(value: float | None, unit: str) -> str:
+    if value is None:
+        return "?"
+    for scale, word in ((1e9, "bn"), (1e6, "mn"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.2f} {word} {unit}"
+    return f"{value:,.6g} {unit}"
+
+
+def _plain(obj):
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(obj) if is_dataclass(obj) else obj

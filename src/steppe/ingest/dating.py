@@ -1,0 +1,231 @@
+"""Find a document's title and publication date in its text when nobody gave them.
+
+Dates come back as "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a precision; nothing missing
+is ever filled in (a dateline "Sept. 5" without a year gives no date, see `DateGuess`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from steppe.ingest.frontmatter import split_front_matter
+
+MAX_TITLE_CHARS = 200
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+    "january jan январь января янв ocak",
+    "february feb февраль февраля фев şubat",
+    "march mar март марта mart",
+    "april apr апрель апреля апр nisan",
+    "may май мая mayıs",
+    "june jun июнь июня haziran",
+    "july jul июль июля temmuz",
+    "august aug август августа авг ağustos",
+    "september sep sept сентябрь сентября сен eylül",
+    "october oct октябрь октября окт ekim",
+    "november nov ноябрь ноября ноя kasım",
+    "december dec декабрь декабря дек aralık",
+), start=1):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+            r"sat|sun)\.?,?\s+)?")
+
+# Tried in order at the start of a value. Numeric d.m.y is read day first, as in the
+# Russian, Turkish and Central Asian sources we read; US m/d/y would be misread.
+_FULL_PATTERNS = [re.compile(_WEEKDAY + p, re.I) for p in (
+    r"(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)",
+    r"(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?!\d)",
+    r"(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./]" + _YEAR,
+    _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR,
+    _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,
+    _MONTH + r",?\s+" + _YEAR,
+    r"(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})(?![\d-])",
+    _YEAR,
+)]
+_PARTIAL_PATTERNS = [re.compile(p, re.I) for p in (
+    _DAY + r"\s+" + _MONTH + r"(?!\w)",
+    _MONTH + r"\s+" + _DAY + r"(?!\d)",
+)]
+
+# "ASTANA, 6 December 2021 —", "BISHKEK, Sept. 5 (Reuters) -": a place, a comma, a date.
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][\w.'’ -]{1,40}?,\s*(?P<rest>\S.*)$", re.M)
+_DATELINE_LINES = 5
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:date|dated|published(?:\s+on)?|publication\s+date|posted(?:\s+on)?|"
+    r"дата(?:\s+публикации)?|опубликовано|tarih|yayın\s+tarihi|yayınlanma\s+tarihi)"
+    r"(?!\s+of\b)[ \t]*[:\-–—]?[ \t]*(?P<value>[^\n]+)", re.I | re.M)
+_ACCESSION = re.compile(
+    r"(?:date\s+of\s+accession|accessed(?:\s+on)?|access\s+date|retrieved(?:\s+on)?|"
+    r"erişim\s+tarihi|дата\s+обращения)[ \t]*[:\-–—]?[ \t]*(?P<value>[^\n)\]]+)", re.I)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$", re.M)
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    """A date found in the text: value, precision (day|month|year), where it came from.
+
+    `partial` keeps a year-less dateline as "--MM-DD" (ISO 8601) for a later stage that
+    knows the year; `upper_bound` keeps the full accession date behind a month bound.
+    """
+
+    value: str | None
+    precision: str
+    source: str
+    partial: str | None = None
+    upper_bound: str | None = None
+
+
+def parse_date(value: str) -> tuple[str, str] | None:
+    """Return (date, precision) for a date at the start of `value`, or None."""
+    value = value.strip()
+    for pattern in _FULL_PATTERNS[:-1]:
+        match = pattern.match(value)
+        if match:
+            found = _from_match(match)
+            if found:
+                return found
+    # A bare year comes last: "2021 жылғы 6 желтоқсан" (Kazakh, year first) says more.
+    found = _parse_with_dateparser(value)
+    if found is None and (match := _FULL_PATTERNS[-1].match(value)):
+        found = _from_match(match)
+    return found
+
+
+def parse_partial(value: str) -> str | None:
+    """Return "--MM-DD" for a year-less day and month at the start of `value`, or None."""
+    for pattern in _PARTIAL_PATTERNS:
+        match = pattern.match(value.strip())
+        if match:
+            month, day = _MONTHS[match["month"].lower()], int(match["day"])
+            if _valid(2000, month, day):     # 2000 is a leap year, so 29 February passes
+                return f"--{month:02d}-{day:02d}"
+    return None
+
+
+def detect_date(text: str) -> DateGuess | None:
+    """Return the first date found: front matter, dateline, "Date:" line, accession bound."""
+    front = split_front_matter(text)
+    if "date" in front.fields:
+        found = parse_date(str(front.fields["date"]))
+        if found:
+            return DateGuess(*found, source="front-matter")
+    partial = None
+    dateline = _find_dateline(text[front.end:])
+    if dateline is not None:
+        if isinstance(dateline, tuple):
+            return DateGuess(*dateline, source="dateline")
+        partial = dateline
+    for match in _DATE_LINE.finditer(text):
+        found = parse_date(match["value"])
+        if found:
+            return DateGuess(*found, source="date-line", partial=partial)
+    bound = _accession_bound(text)
+    if bound:
+        return DateGuess(bound[:7], "month", "accession-upper-bound", partial, upper_bound=bound)
+    if partial:
+        return DateGuess(None, "unknown", "dateline", partial=partial)
+    return None
+
+
+def detect_title(text: str) -> str | None:
+    """Return front-matter title, else the first "#" heading, else the first short line."""
+    front = split_front_matter(text)
+    if front.fields.get("title"):
+        return str(front.fields["title"]).strip()
+    body = text[front.end:]
+    heading = _HEADING.search(body)
+    if heading:
+        return heading["title"].strip()
+    for line in body.splitlines():
+        line = line.strip()
+        if line:
+            # A first line that is already the dateline belongs to the body, not a title.
+            if len(line) >= MAX_TITLE_CHARS or _find_dateline(line) is not None:
+                return None
+            return line
+    return None
+
+
+def _find_dateline(body: str) -> tuple[str, str] | str | None:
+    """Return (date, precision) or a "--MM-DD" partial from a dateline near the top."""
+    lines = [line for line in body.splitlines() if line.strip()][:_DATELINE_LINES]
+    for match in _DATELINE.finditer("\n".join(lines)):
+        rest = match["rest"]
+        for pattern in _FULL_PATTERNS[:-1]:   # a bare year after a comma is no dateline
+            full = pattern.match(rest)
+            if full and _from_match(full):
+                return _from_match(full)
+        partial = parse_partial(rest)
+        if partial:
+            return partial
+    return None
+
+
+def _accession_bound(text: str) -> str | None:
+    """Return the latest full date among "accessed on ..." notes, or None."""
+    dates = []
+    for match in _ACCESSION.finditer(text):
+        found = parse_date(match["value"])
+        if found and found[1] == "day":
+            dates.append(found[0])
+    return max(dates) if dates else None
+
+
+def _from_match(match: re.Match[str]) -> tuple[str, str] | None:
+    """Return (date, precision) from a pattern match, or None when the date is impossible."""
+    parts = match.groupdict()
+    year = int(parts["year"])
+    if parts.get("mnum"):
+        month = int(parts["mnum"])
+    elif parts.get("month"):
+        month = _MONTHS[parts["month"].lower()]
+    else:
+        return f"{year:04d}", "year"
+    if not parts.get("day"):
+        return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
+    day = int(parts["day"])
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _parse_with_dateparser(value: str) -> tuple[str, str] | None:
+    """Fall back on dateparser for other wordings; it must see a year, never invent one."""
+    if not re.search(r"(?:19|20)\d{2}", value) or len(value) > 60:
+        return None
+    data = _dateparser().get_date_data(value)
+    if data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    day = data.date_obj.date()
+    if data.period == "day":
+        return day.isoformat(), "day"
+    if data.period == "month":
+        return f"{day.year:04d}-{day.month:02d}", "month"
+    return f"{day.year:04d}", "year"
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    """Build dateparser's parser once; importing it takes a second, so only on demand."""
+    from dateparser.date import DateDataParser
+
+    # REQUIRE_PARTS year: a date without a year is not silently put in the current one.
+    return DateDataParser(settings={"REQUIRE_PARTS": ["year"], "DATE_ORDER": "DMY",
+                                    "PREFER_DAY_OF_MONTH": "first"})

@@ -1,0 +1,28 @@
+"""What every reader shares: the file it is reading, and checked decoding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from steppe.errors import InputError
+from steppe.ingest.encoding import decode_bytes, looks_binary
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The file being read: its path, the path as reported, and the id its text gets."""
+
+    path: Path
+    shown: str
+    doc_id: str
+
+
+def decode_text(data: bytes, source: SourceFile) -> tuple[str, str]:
+    """Return (text, encoding); raise InputError for binary or blank content."""
+    if looks_binary(data):
+        raise InputError(source.shown, "binary content, not text")
+    text, encoding = decode_bytes(data)
+    if not text.strip():
+        raise InputError(source.shown, "empty file")
+    return text, encoding

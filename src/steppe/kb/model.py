@@ -1,0 +1,104 @@
+"""Knowledge-base records: states, organisations, people with dated roles, places, agents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Role:
+    """A dated office: `state` (ISO3) or `igo` holds it from `start` to `end` (None: open)."""
+
+    role: str
+    sector: str
+    state: str = ""
+    igo: str = ""
+    host: str = ""            # for ambassadors: the receiving state
+    start: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    end: str | None = None
+
+    def covers(self, date: str | None) -> bool:
+        """True when the role was held at `date` (compared at the precision both share)."""
+        if date is None:
+            return self.end is None
+        start_ok = self.start is None or _cmp_prefix(self.start, date) <= 0
+        end_ok = self.end is None or _cmp_prefix(date, self.end) <= 0
+        return start_ok and end_ok
+
+
+def _cmp_prefix(a: str, b: str) -> int:
+    """Compare two partial ISO dates on their common precision: -1, 0 or 1."""
+    n = min(len(a), len(b))
+    a, b = a[:n], b[:n]
+    return (a > b) - (a < b)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Anything a mention can resolve to.
+
+    kind: state | igo | person | org | place | agent
+    code: ISO3 of the state it belongs to (or "IGO"); for places shared by
+    several states, `states` lists them and `code` is "".
+    """
+
+    id: str
+    kind: str
+    name: str
+    code: str = ""
+    sector: str = ""
+    roles: tuple[Role, ...] = ()
+    members: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    subkind: str = ""          # capital, adjective, city, river, state_company, ...
+
+    def roles_at(self, date: str | None) -> list[Role]:
+        """Roles held at `date`; with no role held then, every role (best guess)."""
+        held = [r for r in self.roles if r.covers(date)]
+        return held
+
+
+@dataclass
+class KnowledgeBase:
+    """All entities, and the names that point at them."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # surface form -> entity ids, with what kind of name it is (name, adjective, capital, ...)
+    aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # generic role phrases ("prime minister") -> (role id, sector)
+    role_phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # generic agents ("border guards") -> sector
+    agents: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def add_alias(self, surface: str, entity_id: str, how: str) -> None:
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        ids = self.aliases.setdefault(surface, [])
+        if (entity_id, how) not in ids:
+            ids.append((entity_id, how))
+
+    def holders(self, state: str, role: str, date: str | None) -> list[Entity]:
+        """People who held `role` for `state` at `date`."""
+        out = []
+        for e in self.entities.values():
+            if e.kind != "person":
+                continue
+            for r in e.roles:
+                if r.role == role and (r.state == state or r.igo == state) and r.covers(date):
+                    out.append(e)
+                    break
+        return out
+
+    def state_of(self, person: Entity, date: str | None) -> tuple[str, str, float]:
+        """(state code, sector, confidence) a person served at `date`."""
+        held = person.roles_at(date)
+        if held:
+            r = held[0]
+            return (r.state or ("IGO" if r.igo else ""), r.sector, 1.0)
+        if person.roles:
+            # Out of office at that date: still that state's national, former official (ELI).
+            r = max(person.roles, key=lambda r: r.end or "9999")
+            return (r.state or ("IGO" if r.igo else ""), r.sector if date is None else "ELI", 0.8)
+        return (person.code, person.sector, 0.6)

@@ -1,0 +1,395 @@
+"""Find actor mentions in a document and resolve them to coded actors.
+
+A mention is built from pieces found by phrase matchers over the tokens:
+  KB names (states, adjectives, capitals, organisations, people, places),
+  role phrases ("prime minister") and generic agents ("border guards").
+Adjacent pieces joined only by connectors ("of", "'s", "the", "Mr.") form one
+mention: "Uzbek President Shavkat Mirziyoyev", "the President of Kyrgyzstan",
+"Kazakhstan's Defense Minister Saken Zhasuzakov". A role without a name resolves
+to whoever held it at the reference date (time-aware), a person to the state they
+served at that date. Group phrases ("the two countries") stand for the document's
+main parties, pronouns ("he") for the last person named. Names the knowledge base
+lacks are matched fuzzily (transliteration) or reported as an explicit unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from importlib.resources import files
+from typing import Iterable
+
+import yaml
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from steppe.facts import Actor
+from steppe.kb.model import Entity, KnowledgeBase
+
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+UNKNOWN = "unknown"
+FUZZY_CUTOFF = 86
+
+# Tokens that may join the pieces of one mention.
+_CONNECT = {"'s", "’s", "'", "’", "of", "the", "mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e."}
+_HONORIFIC = {"mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e.", "madam"}
+_PRIORITY = {"person": 5, "igo": 4, "org": 3, "state": 2, "place": 1}
+_PRONOUNS = {"he", "she", "him", "his", "her"}
+_NOT_NAME = {"The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "To", "Of",
+             "By", "As", "It", "He", "She", "They", "This", "That", "Said", "Has", "Was",
+             "Is", "Will", "Had", "Who", "Which"}
+
+
+@dataclass
+class Piece:
+    """A matched phrase: tokens [start, end) and what it is."""
+
+    start: int
+    end: int
+    kind: str                 # state | igo | person | org | place | role | agent
+    entity: Entity | None = None
+    how: str = "name"         # name | adjective | demonym | capital (for states)
+    role: str = ""
+    sector: str = ""
+
+
+@dataclass
+class Mention:
+    """An actor mention: character span in the document and the actors it stands for."""
+
+    start: int
+    end: int
+    text: str
+    actors: list[Actor]
+    kind: str
+    weak: bool = False        # a bare adjective on a non-agent noun ("the Uzbek pavilion")
+    location: bool = False    # a place that is not a seat of government
+    head: str = ""            # what the mention is mostly about (person/role/state...)
+    pieces: list[Piece] = field(default_factory=list, repr=False)
+
+    @property
+    def codes(self) -> list[str]:
+        return [a.code for a in self.actors if a.code]
+
+
+class ActorResolver:
+    """Compiled matchers over a KnowledgeBase; cheap to call per document."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self.nlp = nlp
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._surface: dict[str, list[tuple[str, str]]] = {}
+        names = []
+        for surface, ids in kb.aliases.items():
+            variants = {surface}
+            if any(kb.entities[i].kind == "state" for i, _ in ids) and len(surface) > 3:
+                variants.add(surface.upper())
+            for v in variants:
+                self._surface.setdefault(v, []).extend(ids)
+                names.append(v)
+        self._names.add("KB", list(nlp.tokenizer.pipe(sorted(set(names)))))
+        self._generic.add("ROLE", list(nlp.tokenizer.pipe(sorted(kb.role_phrases))))
+        self._generic.add("AGENT", list(nlp.tokenizer.pipe(sorted(kb.agents))))
+        self._groups = _load_groups()
+        self._fuzzy_people = {s: ids for s, ids in kb.aliases.items()
+                              if any(kb.entities[i].kind == "person" for i, _ in ids)}
+        self._fuzzy_states = {s: ids for s, ids in kb.aliases.items()
+                              if any(kb.entities[i].kind in ("state", "igo") for i, _ in ids)}
+
+    # -- public --------------------------------------------------------------------
+
+    def find(self, doc: Doc, *, date: str | None,
+             sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """All mentions in a tokenised document, resolved at `date` (the document's)."""
+        pieces = self._pieces(doc)
+        mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
+        mentions = [m for m in mentions if m is not None]
+        _share_coordinated_sector(doc, mentions)
+        main = main_parties(mentions, doc.text)
+        mentions += self._group_mentions(doc.text, main, mentions)
+        mentions += _pronoun_mentions(doc, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def resolve_unknown(self, doc: Doc, offset: int, known: list[Mention],
+                        date: str | None) -> list[Mention]:
+        """Mentions for NER entities of a parsed sentence that no KB name covered."""
+        out = []
+        taken = [(m.start, m.end) for m in known]
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            s, e = ent.start_char + offset, ent.end_char + offset
+            if any(a < e and s < b for a, b in taken):
+                continue
+            text = ent.text
+            m = self.fuzzy(text, ent.label_, date)
+            if m is None:
+                actor = Actor(code="", sector="", text=text, actor_id=UNKNOWN,
+                              confidence=0.0, start=s, end=e)
+                out.append(Mention(s, e, text, [actor], kind=UNKNOWN))
+            else:
+                out.append(replace(m, start=s, end=e,
+                                   actors=[replace(a, start=s, end=e, text=text) for a in m.actors]))
+        return out
+
+    def fuzzy(self, text: str, label: str, date: str | None) -> Mention | None:
+        """Best transliteration-tolerant match for a name, or None below the cutoff."""
+        table = self._fuzzy_people if label == "PERSON" else self._fuzzy_states
+        clean = re.sub(r"^(?:the|mr\.?|mrs\.?|ms\.?)\s+", "", text, flags=re.I).strip()
+        if len(clean) < 5:
+            return None
+        hit = process.extractOne(clean, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit is None:
+            return None
+        surface, score, _ = hit
+        entity = self.kb.entities[_best(table[surface], self.kb)[0]]
+        code, sector, conf = self._code_of(entity, date)
+        actor = Actor(code=code, sector=sector, text=text, actor_id=entity.id,
+                      confidence=round(conf * score / 100, 3))
+        return Mention(0, 0, text, [actor], kind=entity.kind, head=entity.kind)
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def _pieces(self, doc: Doc) -> list[Piece]:
+        found: list[Piece] = []
+        for _, s, e in self._names(doc):
+            ids = self._surface.get(doc[s:e].text)
+            if not ids:
+                continue
+            eid, how = _best(ids, self.kb)
+            ent = self.kb.entities[eid]
+            found.append(Piece(s, e, ent.kind, entity=ent, how=how, sector=ent.sector))
+        for match_id, s, e in self._generic(doc):
+            phrase = doc[s:e].text.lower()
+            if self.nlp.vocab.strings[match_id] == "ROLE":
+                role, sector = self.kb.role_phrases.get(phrase, ("", "GOV"))
+                found.append(Piece(s, e, "role", role=role, sector=sector))
+            else:
+                found.append(Piece(s, e, "agent", sector=self.kb.agents.get(phrase, "")))
+        # Longest match wins; on ties, names before generic words.
+        found.sort(key=lambda p: (-(p.end - p.start), -_PRIORITY.get(p.kind, 0), p.start))
+        taken = [False] * len(doc)
+        out = []
+        for p in found:
+            if any(taken[p.start:p.end]):
+                continue
+            if p.kind in ("role", "agent") and doc[p.start].is_upper and len(doc[p.start]) > 1 \
+                    and p.end - p.start == 1 and doc[p.start].text.lower() not in self.kb.agents:
+                continue
+            for i in range(p.start, p.end):
+                taken[i] = True
+            out.append(p)
+        return sorted(out, key=lambda p: p.start)
+
+    # -- mentions --------------------------------------------------------------------
+
+    def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
+        start_tok, end_tok = group[0].start, group[-1].end
+        person = next((p for p in group if p.kind == "person"), None)
+        state = next((p for p in group if p.kind == "state"), None)
+        igo = next((p for p in group if p.kind == "igo"), None)
+        org = next((p for p in group if p.kind == "org"), None)
+        place = next((p for p in group if p.kind == "place"), None)
+        generic = [p for p in group if p.kind in ("role", "agent")]
+        # A role followed by an unknown capitalised name: "Prime Minister Mahendra Chaudhry".
+        name_end = _unknown_name(doc, end_tok) if generic and person is None and group[-1].kind in ("role", "agent") else None
+        if name_end:
+            end_tok = name_end
+        span = doc[start_tok:end_tok]
+        text = span.text
+        sector = generic[0].sector if generic else ""
+        actor_id, conf = "", 1.0
+        kind = group[0].kind if len(group) == 1 else "role"
+        code = ""
+        if state is not None:
+            code = state.entity.code
+            actor_id = state.entity.id
+        elif igo is not None:
+            code, actor_id = "IGO", igo.entity.id
+            sector = sector or igo.entity.sector
+        if person is not None:
+            pcode, psector, pconf = self._code_of(person.entity, date)
+            code = code or pcode
+            sector = sector or psector
+            actor_id, conf, kind = person.entity.id, pconf, "person"
+        elif generic and state is not None and generic[0].kind == "role" and generic[0].role:
+            holders = self.kb.holders(state.entity.code, generic[0].role, date)
+            if len(holders) == 1:
+                actor_id = holders[0].id
+        if org is not None and not code:
+            code, sector, actor_id = org.entity.code, sector or org.entity.sector, org.entity.id
+            kind = "org"
+        location = False
+        if place is not None and not code:
+            ent = place.entity
+            code = ent.code
+            actor_id = ent.id
+            location = True
+            kind = "place"
+        if igo is not None and igo.entity.id and actor_id == igo.entity.id:
+            text_for_igo = igo.entity.name
+        else:
+            text_for_igo = None
+        if not code and not generic:
+            return None
+        if not code:
+            # A bare role or agent with no state: an actor only once the context says whose.
+            kind = "generic"
+        weak = (len(group) == 1 and state is not None and state.how in ("adjective",)
+                and not _followed_by_agent_noun(doc, end_tok))
+        if state is not None and state.how == "capital":
+            sector = sector or ""
+        actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
+                      ("" if code else UNKNOWN), confidence=conf,
+                      start=span.start_char, end=span.end_char)
+        return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
+                       weak=weak, location=location, head=kind, pieces=group)
+
+    def _code_of(self, entity: Entity, date: str | None) -> tuple[str, str, float]:
+        if entity.kind == "person":
+            return self.kb.state_of(entity, date)
+        if entity.kind == "igo":
+            return "IGO", entity.sector, 1.0
+        return entity.code, entity.sector, 1.0
+
+    def _group_mentions(self, text: str, main: list[str],
+                        mentions: list[Mention]) -> list[Mention]:
+        out = []
+        taken = [(m.start, m.end) for m in mentions if not m.weak]
+        for rx, members, sector in self._groups:
+            codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
+            if not codes:
+                continue
+            for m in rx.finditer(text):
+                s, e = m.start(), m.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
+                                confidence=0.8, start=s, end=e) for c in codes]
+                out.append(Mention(s, e, m.group(0), actors, kind="group", head="group"))
+                taken.append((s, e))
+        return out
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+def _best(ids: list[tuple[str, str]], kb: KnowledgeBase) -> tuple[str, str]:
+    return max(ids, key=lambda t: _PRIORITY.get(kb.entities[t[0]].kind, 0))
+
+
+def _chain(doc: Doc, pieces: list[Piece]) -> Iterable[list[Piece]]:
+    """Group adjacent pieces into one mention when only connectors stand between them."""
+    group: list[Piece] = []
+    for p in pieces:
+        if group and _joins(doc, group, p):
+            group.append(p)
+            continue
+        if group:
+            yield group
+        group = [p]
+    if group:
+        yield group
+
+
+def _joins(doc: Doc, group: list[Piece], p: Piece) -> bool:
+    prev = group[-1]
+    gap = [t.text.lower() for t in doc[prev.end:p.start]]
+    if len(gap) > 3 or any(g not in _CONNECT and g != "," for g in gap):
+        return False
+    kinds = {q.kind for q in group}
+    if p.kind == "person":
+        # "President Mirziyoyev", "Uzbek leader Mirziyoyev", "the secretary ..., Viktor Makhmudov"
+        return "person" not in kinds and prev.kind in ("role", "agent", "state", "igo") and \
+            (prev.kind != "state" or prev.how == "adjective" or not gap)
+    if "," in gap:
+        return False
+    if p.kind in ("role", "agent"):
+        # "Uzbek president", "Kazakhstan's defence minister", "secretary of the Security Council"
+        if prev.kind in ("state", "igo"):
+            return not gap or gap in (["'s"], ["’s"], ["'"], ["’"])
+        return prev.kind in ("role", "agent") and gap in ([], ["of"], ["of", "the"])
+    if p.kind in ("state", "igo"):
+        # "the President of Uzbekistan", "head of the SCO"
+        return prev.kind in ("role", "agent") and gap in (["of"], ["of", "the"]) and \
+            not any(q.kind in ("state", "igo") for q in group)
+    if p.kind == "org":
+        return prev.kind in ("state",) and prev.how == "adjective" and not gap
+    return False
+
+
+def _unknown_name(doc: Doc, i: int) -> int | None:
+    """End token of a capitalised name right after a role ("President Juvenal Habyarimana")."""
+    j = i
+    while j < len(doc) and doc[j].text.lower() in _HONORIFIC | {","}:
+        j += 1
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].is_title and doc[k].is_alpha \
+            and doc[k].text not in _NOT_NAME:
+        k += 1
+    return k if k - j >= 1 and (k - j >= 2 or j == i) else None
+
+
+def _followed_by_agent_noun(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text.lower() in {
+        "officials", "official", "authorities", "side", "government", "leadership",
+        "diplomats", "delegation", "troops", "forces", "guards", "army", "military",
+        "police", "soldiers", "counterpart", "counterparts", "leader", "leaders",
+        "negotiators", "lawmakers", "parliament", "ministry", "people", "citizens",
+        "nationals", "workers", "migrants", "businessmen", "companies", "investors",
+        "border", "capital", "partners", "colleagues", "experts", "specialists"}
+
+
+def _share_coordinated_sector(doc: Doc, mentions: list[Mention]) -> None:
+    """'Kazakh and Uzbek officials': the first adjective takes the agent of the second."""
+    for a, b in zip(mentions, mentions[1:]):
+        between = doc.text[a.end:b.start].strip().lower()
+        if between in ("and", ",", "or") and a.weak and b.actors and b.actors[0].sector:
+            a.weak = False
+            a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
+        # "the presidents of Kazakhstan and Uzbekistan": the state after "and" shares the role.
+        if between == "and" and a.kind == "role" and b.kind == "state" and a.actors[0].sector:
+            b.actors = [replace(x, sector=a.actors[0].sector) for x in b.actors]
+
+
+def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[str]:
+    """The document's main states: the most mentioned codes, the title counting double."""
+    counts: Counter[str] = Counter()
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    for m in mentions:
+        if m.kind in ("group", "pronoun") or m.location:
+            continue
+        for a in m.actors:
+            if a.code and a.code != "IGO":
+                counts[a.code] += 2 if m.start < title_end else 1
+    top = [c for c, n in counts.most_common(size) if n >= 2]
+    return sorted(top)
+
+
+def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'he' / 'his' -> the last person (or person-like role) named before, within ~60 tokens."""
+    people = [m for m in mentions if m.kind in ("person", "role") and m.actors
+              and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")]
+    out = []
+    for tok in doc:
+        if tok.text.lower() not in _PRONOUNS:
+            continue
+        before = [m for m in people if m.end <= tok.idx and tok.idx - m.end < 400]
+        if not before:
+            continue
+        ref = before[-1]
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                          confidence=a.confidence * 0.8) for a in ref.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
+                           head=ref.head))
+    return out
+
+
+def _load_groups() -> list[tuple[re.Pattern[str], str, str]]:
+    data = yaml.safe_load((files("steppe.data") / "groups.yaml").read_text(encoding="utf-8"))
+    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "") for g in data]

@@ -1,0 +1,38 @@
+"""The date of an event: its own time expression, else the nearest one before, else the
+document's date — never a finer precision than the source gives (DESIGN.md)."""
+
+from __future__ import annotations
+
+from steppe.pipeline.timex import TimeEx
+
+# How far back (in sentences) a date mentioned earlier still frames an undated event.
+CONTEXT_SENTENCES = 2
+_POINT_KINDS = ("point", "range", "since")
+
+
+def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
+               sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
+               modality: str) -> tuple[str | None, str]:
+    """(date, precision) for an event whose trigger is at `trigger_at` in `sentence`."""
+    s, e = sentence
+    own = [t for t in timexes if s <= t.start < e and t.value]
+    if modality != "planned":
+        own = [t for t in own if t.kind in _POINT_KINDS] or own
+    if own:
+        best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
+        return best.value, best.precision
+    idx = next((i for i, (a, b) in enumerate(sentences) if a == s), None)
+    if idx is not None and modality != "planned":
+        lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
+        before = [t for t in timexes if lo <= t.start < s and t.value and t.kind in _POINT_KINDS
+                  and not t.relative]
+        if before:
+            t = before[-1]
+            return t.value, t.precision
+    if anchor and modality != "planned":
+        return anchor, _precision(anchor)
+    return None, "unknown"
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month"}.get(len(value), "day")

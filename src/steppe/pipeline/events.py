@@ -1,0 +1,357 @@
+"""Code PLOVER events in a parsed sentence: trigger, roles, type, mode and modality.
+
+For each trigger (verb or noun, from the lexicon) the dependency parse gives the
+roles: the subject (or a noun's possessor, or the "by"-agent of a passive) is the
+source; objects and prepositional complements ("to", "with", "against",
+"between X and Y") are the target. Compound subjects on a reciprocal trigger
+("Kazakhstan and Uzbekistan agreed") put every state on both sides. A trigger that
+is the complement of another trigger ("agreed to visit") gives way to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from steppe.facts import Actor
+from steppe.pipeline.actors import Mention
+from steppe.pipeline.lexicon import Lexicon, Trigger
+from steppe.pipeline.modality import modality_of
+
+_COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "into", "at",
+                 "for", "upon", "over", "between", "among", "amongst", "by"}
+_SOURCE_DEPS = {"nsubj", "csubj", "expl"}
+_SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
+_DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
+_SUBJ_PRONOUNS = {"it", "they", "we", "its", "their", "our", "who", "which", "that"}
+
+
+@dataclass
+class RawEvent:
+    """An event found in one sentence, before dates and de-duplication."""
+
+    type: str
+    mode: str
+    source: list[Actor]
+    target: list[Actor]
+    modality: str
+    trigger: Token
+    trigger_text: str
+    confidence: float
+    sentence: SpacySpan
+    notes: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Rules over one parsed sentence; holds only the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def code(self, sent: SpacySpan, mentions: list[Mention], *,
+             token_mentions: dict[int, Mention]) -> list[RawEvent]:
+        """Events of one sentence. `token_mentions` maps token index -> its mention."""
+        found: list[tuple[Token, Trigger, int]] = []
+        for tok in sent:
+            for trig in self.lex.triggers.get(tok.lemma_.lower(), ()):
+                end = _match(tok, trig, sent)
+                if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
+                    found.append((tok, trig, end))
+        found = _best_per_token(found)
+        found = [f for f in found if not _dominated(f[0], [g[0] for g in found])]
+        events = []
+        for tok, trig, end in found:
+            ev = self._event(tok, trig, end, sent, mentions, token_mentions)
+            if ev is not None:
+                events.append(ev)
+        return events
+
+    def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
+               mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
+        source, target = _roles(tok, sent, token_mentions)
+        if trig.reversed:
+            source, target = target, source
+        notes = []
+        explicit = bool(source) and bool(target)
+        if not source and not target:
+            return None
+        if not target:
+            if trig.reciprocal and len(_codes(source)) >= 2:
+                target = list(source)
+            else:
+                target = _nearest_other(tok, sent, mentions, source, token_mentions)
+                notes.append("target-from-context")
+        if not source:
+            if trig.reciprocal and len(_codes(target)) >= 2:
+                source = list(target)
+            else:
+                source = _preceding(tok, sent, mentions, target, token_mentions)
+                notes.append("source-from-context")
+            if not source:
+                return None
+        if not _codes(source):
+            return None
+        if trig.reciprocal and len(_codes(source)) == 1 and len(_codes(target)) == 1 \
+                and _codes(source) != _codes(target) and tok.pos_ == "VERB" and \
+                _coordinated_object(tok):
+            pass
+        if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
+                {a.sector for a in source} == {a.sector for a in target}:
+            return None
+        modality, future_in_past = modality_of(tok)
+        type_, mode = trig.type, trig.mode
+        if type_ in _COOPERATIVE_FUTURE and (modality == "planned" or future_in_past):
+            type_, mode = "AGREE", ""
+        if type_ == "CONSULT" and not mode and len(_codes(source) | _codes(target)) >= 3:
+            mode = "multilateral"
+        conf = trig.weight * (0.9 if explicit else 0.6)
+        conf *= min([a.confidence for a in source + target] or [1.0])
+        text = sent.doc[tok.i:end].text
+        return RawEvent(type_, mode, _dedupe(source), _dedupe(target), modality, tok, text,
+                        round(conf, 3), sent, notes)
+
+
+# -- trigger matching ---------------------------------------------------------------------
+
+def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
+    """End token index when the trigger's lemmas occur from `tok` (with allowed gaps)."""
+    i = tok.i
+    for lemma in trig.lemmas[1:]:
+        limit = min(sent.end, i + 2 + trig.gap)
+        j = next((k for k in range(i + 1, limit) if sent.doc[k].lemma_.lower() == lemma
+                  or sent.doc[k].lower_ == lemma), None)
+        if j is None:
+            return None
+        i = j
+    return i + 1
+
+
+def _pos_ok(tok: Token, trig: Trigger) -> bool:
+    if not trig.pos:
+        return True
+    if trig.pos == "VERB":
+        return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    if trig.pos == "NOUN":
+        return tok.pos_ in ("NOUN", "PROPN")
+    return tok.pos_ == trig.pos or trig.pos == "ADJ" and tok.pos_ in ("ADJ", "VERB")
+
+
+def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
+    if not trig.needs_object:
+        return True
+    near = list(tok.children)
+    for c in list(near):
+        if c.dep_ in ("prep", "agent", "dobj", "nsubjpass", "attr", "pobj", "conj"):
+            near.extend(c.children)
+    if tok.dep_ in ("acl", "relcl", "amod", "compound"):
+        near.append(tok.head)
+    lemmas = set()
+    for c in near:
+        lemmas.add(c.lemma_.lower())
+        lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
+    lemmas.add(tok.head.lemma_.lower())
+    return bool(lemmas & trig.needs_object)
+
+
+def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token, Trigger, int]]:
+    """One trigger per token: the longest phrase, then the heaviest weight."""
+    best: dict[int, tuple[Token, Trigger, int]] = {}
+    for f in found:
+        cur = best.get(f[0].i)
+        key = (f[2] - f[0].i, bool(f[1].needs_object), f[1].weight)
+        if cur is None or key > (cur[2] - cur[0].i, bool(cur[1].needs_object), cur[1].weight):
+            best[f[0].i] = f
+    # Tokens inside a longer multi-word trigger do not fire on their own.
+    covered = {i for t, _, e in best.values() for i in range(t.i + 1, e)}
+    return [f for i, f in sorted(best.items()) if i not in covered]
+
+
+def _dominated(tok: Token, others: list[Token]) -> bool:
+    """True when another trigger governs this one as its complement ("agreed to [sign]")."""
+    cur = tok
+    steps = 0
+    while cur.head is not cur and steps < 4:
+        if cur.dep_ not in _DOMINATE and not (cur.dep_ == "pobj" and cur.head.dep_ == "prep"
+                                               and cur.head.head in others):
+            if cur.dep_ != "prep":
+                return False
+        cur = cur.head
+        steps += 1
+        if cur in others and cur is not tok:
+            return True
+    return False
+
+
+# -- roles -------------------------------------------------------------------------------
+
+def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+    source: list[Actor] = []
+    target: list[Actor] = []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                source += _actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                source += _pobj_actors(c, tm)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                target += _pobj_actors(c, tm)
+        if not source:
+            verb = _governing_verb(tok)
+            if verb is not None:
+                source = _subject_actors(verb, tm)
+                if not target:
+                    target = _object_actors(verb, tm, exclude=tok)
+    else:
+        source = _subject_actors(tok, tm)
+        target = _object_actors(tok, tm)
+    source = [a for a in source if a.code]
+    target = [a for a in target if a.code and not any(a is s for s in source)]
+    return source, target
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "nsubj", "conj", "appos"):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        else:
+            return None
+    return None
+
+
+def _subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in _SOURCE_DEPS]
+        passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        agent = [c for c in cur.children if c.dep_ == "agent"]
+        if agent:
+            return [a for c in agent for a in _pobj_actors(c, tm)]
+        if subj:
+            actors = [a for c in subj for a in _actors_in(c, tm)]
+            if actors:
+                return actors
+            if any(c.lower_ not in _SUBJ_PRONOUNS for c in subj):
+                return []
+        elif passive:
+            return []
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head is not cur:
+            if cur.dep_ == "relcl":
+                return _actors_in_token(cur.head, tm)
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def _object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
+    out: list[Actor] = []
+    for c in verb.children:
+        if c is exclude:
+            if exclude is not None:
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:
+                        out += _pobj_actors(cc, tm)
+            continue
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+            out += _actors_in(c, tm)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"in"}:
+            out += _pobj_actors(c, tm, in_prep=c.lower_ == "in")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            out += _object_actors(c, tm)
+    return out
+
+
+def _pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            for a in _actors_in(c, tm):
+                out.append(a)
+    if in_prep:
+        # "talks in Tashkent": a seat of government stands for its state; other places are
+        # where the event happened, not who it happened to.
+        out = [a for a in out if not a.actor_id.startswith("place:")]
+    return out
+
+
+def _actors_in(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    """Actors mentioned in the phrase headed by `tok` (nested clauses left out)."""
+    seen: list[Mention] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        m = tm.get(t.i)
+        if m is not None and m not in seen:
+            seen.append(m)
+        for c in t.children:
+            if c.dep_ not in _SKIP_SUBTREE:
+                stack.append(c)
+    seen.sort(key=lambda m: m.start)
+    out = []
+    for m in seen:
+        out.extend(m.actors)
+    return out
+
+
+def _actors_in_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    m = tm.get(tok.i)
+    return list(m.actors) if m else []
+
+
+def _nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
+                   tm: dict[int, Mention]) -> list[Actor]:
+    """The closest mention in the sentence that is not the source (after the trigger first)."""
+    src = _codes(source)
+    cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
+             and not m.location and m.codes and not set(m.codes) <= src]
+    if not cands:
+        return []
+    tstart = tok.idx
+    after = [m for m in cands if m.start >= tstart]
+    pick = after[0] if after else cands[-1]
+    return list(pick.actors)
+
+
+def _preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
+               tm: dict[int, Mention]) -> list[Actor]:
+    tgt = _codes(target)
+    cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
+             and m.codes and not set(m.codes) <= tgt]
+    return list(cands[-1].actors) if cands else []
+
+
+def _coordinated_object(tok: Token) -> bool:
+    return any(c.dep_ == "conj" for c in tok.children)
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str, str]] = set()
+    for a in actors:
+        key = (a.code, a.text if a.code == "IGO" else "")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def doc_token_mentions(doc: Doc, offset: int, mentions: list[Mention]) -> dict[int, Mention]:
+    """Map the tokens of a parsed sentence doc to the mentions that cover them."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, m)
+    return out

@@ -1,0 +1,196 @@
+"""From a Document to its Facts: the pipeline as a pure function (plus loaded models).
+
+    extractor = Extractor.load(settings)          # loads spaCy, the KB and the lexicon once
+    facts = extractor.extract(document)           # or extract_many(documents) for batches
+
+Per document: split sentences and find actor mentions on the raw tokens (cheap),
+pick the sentences that hold an actor and a trigger word, parse only those (batched
+with nlp.pipe), code events, date them, merge repeats of one occurrence, then read
+figures, agreements and projects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from steppe.facts import Actor, Document, Event, Facts, Span
+from steppe.kb.load import load_kb
+from steppe.kb.model import KnowledgeBase
+from steppe.pipeline import agreements as agreements_mod
+from steppe.pipeline import figures as figures_mod
+from steppe.pipeline import projects as projects_mod
+from steppe.pipeline.actors import ActorResolver, Mention, main_parties
+from steppe.pipeline.dating import date_event
+from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions
+from steppe.pipeline.lexicon import Lexicon, load_lexicon
+from steppe.pipeline.nlp import load_model, split_sentences
+from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.settings import Settings
+
+
+@dataclass
+class _Prepared:
+    """What the cheap pass learnt about one document."""
+
+    doc: Document
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    main: list[str]
+    timexes: list[TimeEx]
+    candidates: list[int]          # indexes into sentences worth parsing
+
+
+class Extractor:
+    """Holds the loaded models; `extract` itself keeps no state between documents."""
+
+    def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.kb = kb
+        self.lexicon = lexicon
+        self.resolver = ActorResolver(kb, nlp)
+        self.coder = EventCoder(lexicon)
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> "Extractor":
+        settings = settings or Settings()
+        return cls(nlp=load_model(), kb=load_kb(settings.kb_paths), lexicon=load_lexicon("en"))
+
+    # -- public ------------------------------------------------------------------------
+
+    def extract(self, doc: Document) -> Facts:
+        """Facts of one document."""
+        return next(iter(self.extract_many([doc])))[1]
+
+    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 32
+                     ) -> Iterator[tuple[Document, Facts]]:
+        """(document, facts) for each document, parsing candidate sentences in batches."""
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def mentions(self, text: str, *, date: str | None) -> list[Mention]:
+        """Every actor mention in a text, KB names plus NER names (for `actors resolve`)."""
+        tokens = self.nlp.make_doc(text)
+        found = self.resolver.find(tokens, date=date)
+        parsed = self.nlp(text)
+        found += self.resolver.resolve_unknown(parsed, 0, found, date)
+        return sorted(found, key=lambda m: m.start)
+
+    # -- stages ------------------------------------------------------------------------
+
+    def _run(self, docs: list[Document]) -> Iterator[tuple[Document, Facts]]:
+        prepared = [self._prepare(d) for d in docs]
+        jobs = [(p.doc.text[s:e], (k, i)) for k, p in enumerate(prepared)
+                for i in p.candidates for s, e in [p.sentences[i]]]
+        parsed: dict[tuple[int, int], object] = {}
+        for sdoc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
+            parsed[key] = sdoc
+        for k, p in enumerate(prepared):
+            yield p.doc, self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
+
+    def _prepare(self, doc: Document) -> _Prepared:
+        text = doc.text
+        tokens = self.nlp.make_doc(text)
+        sentences = split_sentences(text)
+        mentions = self.resolver.find(tokens, date=doc.date, sentences=sentences)
+        main = main_parties(mentions, text)
+        timexes = find_timexes(text, anchor=doc.date)
+        surfaces = self.lexicon.surfaces
+        candidates = []
+        m_idx = 0
+        starts = [m.start for m in mentions]
+        for i, (s, e) in enumerate(sentences):
+            while m_idx < len(starts) and starts[m_idx] < s:
+                m_idx += 1
+            has_actor = m_idx < len(starts) and starts[m_idx] < e
+            if not has_actor:
+                continue
+            words = tokens.char_span(s, e, alignment_mode="expand")
+            if words is not None and any(t.lower_ in surfaces for t in words):
+                candidates.append(i)
+        return _Prepared(doc, sentences, mentions, main, timexes, candidates)
+
+    def _facts(self, p: _Prepared, parsed: dict[int, object]) -> Facts:
+        events: list[Event] = []
+        for i, sdoc in parsed.items():
+            s, e = p.sentences[i]
+            smentions = [m for m in p.mentions if s <= m.start < e]
+            smentions += self.resolver.resolve_unknown(sdoc, s, smentions, p.doc.date)
+            smentions.sort(key=lambda m: m.start)
+            tm = doc_token_mentions(sdoc, s, smentions)
+            sent = sdoc[:]
+            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=_shift_map(tm)):
+                events.append(self._finish(raw, s, p))
+        events = merge_occurrences(events)
+        flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
+                for a in m.actors if a.code and m.kind != "pronoun"]
+        figures = figures_mod.extract_figures(p.doc.text, anchor=p.doc.date, sentences=p.sentences,
+                                              mentions=flat, main_parties=p.main)
+        agreements = agreements_mod.extract_agreements(p.doc.text, anchor=p.doc.date,
+                                                       sentences=p.sentences, mentions=flat,
+                                                       main_parties=p.main)
+        projects = projects_mod.extract_projects(p.doc.text, anchor=p.doc.date,
+                                                 sentences=p.sentences, mentions=flat,
+                                                 main_parties=p.main)
+        return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
+                     projects=projects, mentions=[a for m in p.mentions for a in m.actors])
+
+    def _finish(self, raw: RawEvent, offset: int, p: _Prepared) -> Event:
+        s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
+        trig_at = raw.trigger.idx + offset
+        date, precision = date_event(p.timexes, p.sentences, (s, e), trig_at,
+                                     anchor=p.doc.date, modality=raw.modality)
+        score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
+        return Event(
+            type=raw.type, mode=raw.mode,
+            source=[_absolute(a, offset) for a in raw.source],
+            target=[_absolute(a, offset) for a in raw.target],
+            evidence=Span(s, e, p.doc.text[s:e]), date=date, date_precision=precision,
+            modality=raw.modality, confidence=raw.confidence, trigger=raw.trigger_text,
+            score=score, quad=quad, cameo=cameo)
+
+
+def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
+    return [replace(m, start=m.start + delta, end=m.end + delta) for m in mentions]
+
+
+def _shift_map(tm: dict[int, Mention]) -> dict[int, Mention]:
+    return tm
+
+
+def _absolute(a: Actor, offset: int) -> Actor:
+    return a
+
+
+def merge_occurrences(events: list[Event]) -> list[Event]:
+    """One event per occurrence: same type and actors with compatible dates are merged,
+    keeping the most confident evidence and the most precise date."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
+                     and o.modality == ev.modality and _dates_compatible(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+        elif _rank(ev.date_precision) > _rank(twin.date_precision) and ev.date \
+                and (twin.date is None or ev.date.startswith(twin.date)):
+            twin.date, twin.date_precision = ev.date, ev.date_precision
+    return sorted(out, key=lambda e: e.evidence.start)
+
+
+def _rank(precision: str) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if not a.date or not b.date:
+        return True
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] == b.date[:n]

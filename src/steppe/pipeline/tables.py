@@ -1,0 +1,277 @@
+"""Read tables (Markdown, HTML, tab- or space-aligned text) into Figures, one per cell.
+
+Years run along the columns and indicators down the rows; the caption or the
+header's first cell carries the unit and scale ("million USD"). A cell whose
+magnitude cannot belong to its row is kept but flagged in `Figure.suspect`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from steppe.facts import Figure, Span
+from steppe.pipeline.quantities import parse_number, read_unit
+
+__all__ = ["Cell", "Row", "Table", "find_tables", "table_spans", "table_figures"]
+
+Mention = tuple[int, int, str]
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_NUMBER = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[-−]?\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Row:
+    start: int
+    end: int
+    label: Cell
+    cells: list[Cell]
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: Row
+    rows: list[Row]
+    caption: str = ""
+    caption_start: int = -1
+    periods: list[str | None] = field(default_factory=list)
+
+
+def _split_line(text: str, start: int, end: int, sep: re.Pattern[str]) -> list[Cell]:
+    cells, pos = [], start
+    line = text[start:end]
+    for m in list(sep.finditer(line)) + [None]:
+        stop = start + (m.start() if m else len(line))
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(pos + lead, pos + lead + len(raw.strip()), raw.strip()))
+        if m:
+            pos = start + m.end()
+    return cells
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def column_period(cell: str) -> str | None:
+    """The period a column header names: "2018", "January- November 2021" -> "2021-01/2021-11"."""
+    year = re.search(r"(?:19|20)\d\d", cell)
+    if not year:
+        return None
+    months = re.findall(_MONTH, cell, re.I)
+    y = year.group()
+    if len(months) >= 2:
+        return f"{y}-{_MONTHS[months[0][:3].lower()]:02d}/{y}-{_MONTHS[months[-1][:3].lower()]:02d}"
+    if len(months) == 1:
+        return f"{y}-{_MONTHS[months[0][:3].lower()]:02d}"
+    return y
+
+
+def _is_numeric(cell: str) -> bool:
+    return bool(cell) and bool(re.fullmatch(r"[-−]?[\d \u00a0\u202f.,]+%?", cell))
+
+
+def _text_tables(text: str) -> list[tuple[list[Row], int, int]]:
+    """Blocks of consecutive lines split by tabs, pipes or runs of 2+ spaces."""
+    found = []
+    block: list[Row] = []
+    for s, e in _lines(text) + [(len(text), len(text))]:
+        line = text[s:e]
+        sep = None
+        if line.strip().startswith("|") and line.count("|") >= 3:
+            if re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", line):
+                continue                  # markdown separator row
+            inner_s = s + line.index("|") + 1
+            inner_e = s + line.rstrip().rindex("|")
+            cells = _split_line(text, inner_s, inner_e, re.compile(r"\|"))
+        elif "\t" in line or re.search(r"\S {2,}\S", line):
+            sep = re.compile(r"\t+| {2,}")
+            cells = _split_line(text, s, e, sep)
+        else:
+            cells = []
+        cells = [c for c in cells if c.text] if sep else cells
+        if len(cells) >= 3:
+            block.append(Row(s, e, cells[0], cells[1:]))
+            continue
+        if len(block) >= 2:
+            found.append((block, block[0].start, block[-1].end))
+        block = []
+    return found
+
+
+def _html_tables(text: str) -> list[tuple[list[Row], int, int]]:
+    found = []
+    for t in re.finditer(r"<table\b.*?</table>", text, re.I | re.S):
+        rows = []
+        for tr in re.finditer(r"<tr\b.*?</tr>", t.group(), re.I | re.S):
+            base = t.start() + tr.start()
+            cells = []
+            for td in re.finditer(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", tr.group(), re.I | re.S):
+                inner = re.sub(r"<[^>]+>", "", td.group(1)).strip()
+                cells.append(Cell(base + td.start(1), base + td.end(1), inner))
+            if len(cells) >= 2:
+                rows.append(Row(base, base + len(tr.group()), cells[0], cells[1:]))
+        if len(rows) >= 2:
+            found.append((rows, t.start(), t.end()))
+    return found
+
+
+def find_tables(text: str) -> list[Table]:
+    """Tables whose header row names periods (years) and whose rows hold numbers."""
+    tables = []
+    for rows, start, end in _html_tables(text) + _text_tables(text):
+        head_i = next((i for i, r in enumerate(rows)
+                       if sum(column_period(c.text) is not None for c in r.cells) >= max(1, len(r.cells) // 2)), None)
+        if head_i is None:
+            continue
+        header = rows[head_i]
+        body = [r for r in rows[head_i + 1:] if any(_is_numeric(c.text) for c in r.cells)]
+        if not body:
+            continue
+        cap_s, caption = _caption(text, rows[0].start)
+        tables.append(Table(start, end, header, body, caption=caption + "\n" + header.label.text,
+                            caption_start=cap_s, periods=[column_period(c.text) for c in header.cells]))
+    return tables
+
+
+def _caption(text: str, start: int) -> tuple[int, str]:
+    """The nearest non-empty line above the table (within three lines)."""
+    before = text[:start].rstrip("\n").split("\n")[-3:]
+    for line in reversed(before):
+        if line.strip():
+            return text.rfind(line, 0, start), line.strip()
+    return start, ""
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Where the tables of `text` are, so prose readers can skip them."""
+    return [(t.start, t.end) for t in find_tables(text)]
+
+
+def _row_kind(label: str) -> str:
+    low = label.lower()
+    if re.search(r"\bexport", low):
+        return "exports"
+    if re.search(r"\bimport", low):
+        return "imports"
+    if re.search(r"\b(?:total|turnover|trade)\b", low):
+        return "trade_turnover"
+    slug = "_".join(re.findall(r"[a-z]+", low))
+    return f"other:{slug}" if slug else ""
+
+
+def _in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m[0] and m[1] <= end]
+
+
+def _row_direction(kind: str, row: Row, ments: list[Mention], partner: str | None,
+                   parties: list[str]) -> dict[str, str] | None:
+    if kind not in ("exports", "imports"):
+        return None
+    def other(c: str | None) -> str | None:
+        return next((p for p in parties if p != c), None)
+    named = _in(ments, row.label.start, row.label.end)
+    if named:
+        code = named[0][2]
+        pre = row.label.text[:named[0][0] - row.label.start].lower()
+        if re.search(r"\bto\s*$", pre):
+            return {"from": other(code) or "", "to": code}
+        if re.search(r"\bfrom\s*$", pre):
+            return {"from": code, "to": other(code) or ""}
+        # "Export of Uzbekistan": the state exports; "Import of X" buys.
+        return {"from": code, "to": other(code) or ""} if kind == "exports" else {"from": other(code) or "", "to": code}
+    if partner:
+        reporter = other(partner)
+        if reporter:
+            return {"from": reporter, "to": partner} if kind == "exports" else {"from": partner, "to": reporter}
+    return None
+
+
+def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None, str]:
+    """Read a cell whose magnitude is off: drop trailing digit groups until it fits."""
+    groups = re.split(r"[ \u00a0\u202f]", cell.text)
+    for k in range(len(groups) - 1, 0, -1):
+        cand = parse_number(" ".join(groups[:k]))
+        if typical / 3 <= cand <= typical * 3:
+            return cand, f"read as {cand:g} from its leading digits"
+    return None, "no reading fits the row"
+
+
+def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str],
+                  anchor: str | None = None) -> list[Figure]:
+    """One Figure per numeric cell of every table in `text`."""
+    del anchor          # periods come from the column headers
+    figures: list[Figure] = []
+    for t in find_tables(text):
+        unit = read_unit(t.caption) or ("", 1.0)
+        ments = _in(mentions, t.caption_start, t.end)
+        codes = sorted({m[2] for m in ments})
+        parties = codes if len(codes) == 2 else sorted(set(main_parties))
+        partner_m = re.search(r"\b(?:with|to|from)\s+(\w+)", t.header.label.text)
+        hm = _in(mentions, t.header.label.start, t.header.label.end)
+        partner = hm[0][2] if hm and partner_m else None
+        values: dict[tuple[int, int], float] = {}
+        kinds = [_row_kind(r.label.text) for r in t.rows]
+        for ri, row in enumerate(t.rows):
+            for ci, c in enumerate(row.cells):
+                if _is_numeric(c.text):
+                    values[(ri, ci)] = parse_number(c.text.replace("−", "-").rstrip("%"))
+        for ri, row in enumerate(t.rows):
+            kind = kinds[ri]
+            if not kind:
+                continue
+            direction = _row_direction(kind, row, mentions, partner, parties)
+            row_vals = [v for (r, _), v in values.items() if r == ri]
+            typical = median(row_vals) if row_vals else 0.0
+            for ci, c in enumerate(row.cells):
+                if (ri, ci) not in values or ci >= len(t.periods):
+                    continue
+                v = values[(ri, ci)]
+                suspect = None
+                typ = typical     # the row median: one wild cell cannot move it
+                if typ and (v / typ > 30 or v / typ < 1 / 30):
+                    best, why = _best_reading(c, v, typ)
+                    suspect = f"cell {c.text!r} is {v / typ:.0f}x its row's other values; {why}"
+                    check = _sum_check(kinds, values, ri, ci, best)
+                    if check:
+                        suspect += f"; {check}"
+                    v = best if best is not None else v
+                figures.append(Figure(
+                    indicator=kind, value=v * unit[1], unit=unit[0] or "count", parties=parties,
+                    evidence=Span(row.start, row.end, text[row.start:row.end]),
+                    direction=direction, period=t.periods[ci], kind="actual",
+                    suspect=suspect, confidence=0.7,
+                ))
+    return figures
+
+
+def _sum_check(kinds: list[str], values: dict[tuple[int, int], float], ri: int, ci: int,
+               best: float | None) -> str | None:
+    """Compare a Total cell's reading with Export + Import of the same column."""
+    if kinds[ri] != "trade_turnover" or best is None:
+        return None
+    try:
+        ex = next(values[(r, ci)] for r, k in enumerate(kinds) if k == "exports")
+        im = next(values[(r, ci)] for r, k in enumerate(kinds) if k == "imports")
+    except (StopIteration, KeyError):
+        return None
+    total = ex + im
+    verdict = "agrees" if abs(total - best) <= 0.01 * total else "disagrees"
+    return f"Export + Import = {total:g}, which {verdict} with {best:g}"

@@ -1,0 +1,527 @@
+"""Find temporal expressions in English text and resolve them against a document date.
+
+Pure functions over strings; no spaCy. The anchor is the document's publication date
+("YYYY-MM-DD", "YYYY-MM" or "YYYY") and relative expressions ("last summer", "next week")
+are resolved against it. Precision is never finer than the text and the anchor support
+(ANNOTATION.md, rule 5): "next week" gives the Monday of that week at month precision,
+"yesterday" is a day only when the anchor is a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years"]
+
+
+@dataclass(frozen=True)
+class TimeEx:
+    """A temporal expression: its span, its resolved value and what kind of time it names."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str                   # day | month | year | unknown
+    end_value: str | None = None     # last day/month/year of a range
+    kind: str = "point"              # point | range | since | deadline | within | duration
+    relative: bool = False           # resolved against the anchor
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Month names must be capitalised: "march" and "may" are also verbs.
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?"
+          r"|Dec\.?)(?![a-z])")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "several": None, "few": None, "a few": None,
+}
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_DASH = r"\s*[-\u2013\u2014]\s*"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_HALVES = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
+           "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+           "last quarter": (10, 12), "first six months": (1, 6), "first nine months": (1, 9)}
+# What follows a number that makes it an amount, not a year.
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion|mln|bn|tons?|tonnes?|"
+    r"USD|EUR|dollars?|euros?|km|kilomet(?:er|re)s?|MW|GW|kWh|m3|cubic|people|units|"
+    r"enterprises|companies|trucks|cars|passengers|times|[.,]\d{3}|\s\d{3}\b)", re.I)
+_QUANTITY_BEFORE = re.compile(r"(?:[$€£₽]|USD|EUR|\d[ ,.]|No\.|#|/|[-\u2013]|\d)\s?$")
+
+
+# --------------------------------------------------------------------------- anchor maths
+
+@dataclass(frozen=True)
+class _Anchor:
+    year: int
+    month: int | None
+    day: int | None
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+def _parse_anchor(anchor: str | None) -> _Anchor | None:
+    if not anchor:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", anchor.strip())
+    if not m:
+        return None
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    return _Anchor(int(y), int(mo) if mo else None, int(d) if d else None)
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _ymd(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def add_years(value: str, years: int) -> str:
+    """Shift a YYYY, YYYY-MM or YYYY-MM-DD value by whole years (29 Feb -> 28 Feb)."""
+    parts = value.split("-")
+    parts[0] = f"{int(parts[0]) + years:04d}"
+    if len(parts) == 3 and parts[1] == "02" and parts[2] == "29":
+        y = int(parts[0])
+        if not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+            parts[2] = "28"
+    return "-".join(parts)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _num(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _month_of(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _year_for_month(month: int, a: _Anchor | None, *, slack: int = 0) -> int | None:
+    """Year of a month named without one: the latest such month not after the anchor month
+    (plus `slack` months, so "on March 5" in a February article stays in the same year)."""
+    if a is None:
+        return None
+    if a.month is None:
+        return a.year
+    return a.year if month <= a.month + slack else a.year - 1
+
+
+# --------------------------------------------------------------------------- handlers
+
+_Result = dict  # fields of TimeEx other than the span
+_Handler = Callable[[re.Match, "_Anchor | None"], "_Result | None"]
+
+
+def _unknown(kind: str = "point") -> _Result:
+    return {"value": None, "precision": "unknown", "kind": kind, "relative": True}
+
+
+def _h_iso(m: re.Match, a: _Anchor | None) -> _Result | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return {"value": _ymd(d), "precision": "day"} if d else None
+
+
+def _h_dmy_numeric(m: re.Match, a: _Anchor | None) -> _Result | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return {"value": _ymd(d), "precision": "day"} if d else None
+
+
+def _day_value(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    d = _safe_date(year, month, day)
+    return _ymd(d) if d else None
+
+
+def _h_day_month(m: re.Match, a: _Anchor | None) -> _Result | None:
+    month = _month_of(m["mon"])
+    day = int(re.match(r"\d+", m["d"]).group())
+    year = int(m["y"]) if m["y"] else _year_for_month(month, a, slack=2)
+    value = _day_value(year, month, day)
+    if value is None:
+        return _unknown() if year is None else None
+    out: _Result = {"value": value, "precision": "day", "relative": not m["y"]}
+    if m.groupdict().get("d2"):
+        d2 = int(re.match(r"\d+", m["d2"]).group())
+        end = _day_value(year, month, d2)
+        if end and end > value:
+            out.update(end_value=end, kind="range")
+    return out
+
+
+def _h_month_year(m: re.Match, a: _Anchor | None) -> _Result | None:
+    return {"value": _ym(int(m["y"]), _month_of(m["mon"])), "precision": "month"}
+
+
+def _h_month_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+    y = int(m["y"])
+    m1, m2 = _month_of(m["mon1"]), _month_of(m["mon2"])
+    y1 = y if m1 <= m2 else y - 1
+    return {"value": _ym(y1, m1), "end_value": _ym(y, m2), "precision": "month",
+            "kind": "range"}
+
+
+def _h_bare_month(m: re.Match, a: _Anchor | None) -> _Result | None:
+    month = _month_of(m["mon"])
+    mod = (m.groupdict().get("mod") or "").lower()
+    if a is None:
+        return _unknown()
+    if a.month is None:
+        return {"value": str(a.year), "precision": "year", "relative": True}
+    if mod == "next":
+        year = a.year if month > a.month else a.year + 1
+    elif mod == "last":
+        year = a.year if month < a.month else a.year - 1
+    elif mod == "this":
+        year = a.year
+    else:
+        year = _year_for_month(month, a)
+    return {"value": _ym(year, month), "precision": "month", "relative": True}
+
+
+def _h_half(m: re.Match, a: _Anchor | None) -> _Result | None:
+    m1, m2 = _HALVES[" ".join(m["part"].lower().split())]
+    if m["y"]:
+        y = int(m["y"])
+    elif a is not None:
+        rel = m["rel"].lower().split()[-1]
+        y = a.year + {"this": 0, "current": 0, "last": -1, "next": 1}[rel]
+    else:
+        return _unknown("range")
+    return {"value": _ym(y, m1), "end_value": _ym(y, m2), "precision": "month",
+            "kind": "range", "relative": not m["y"]}
+
+
+def _h_year_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+    y1, y2s = int(m["y1"]), m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not y1 < y2 <= y1 + 100:
+        return None
+    return {"value": str(y1), "end_value": str(y2), "precision": "year", "kind": "range"}
+
+
+def _h_year(m: re.Match, a: _Anchor | None) -> _Result | None:
+    text = m.string
+    before, after = text[max(0, m.start() - 5):m.start()], text[m.end():m.end() + 12]
+    if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
+        return None
+    return {"value": m["y"], "precision": "year"}
+
+
+def _h_to_present(m: re.Match, a: _Anchor | None) -> _Result | None:
+    inner = resolve(m["what"], anchor=None)
+    if inner is None or inner.value is None:
+        return None
+    end = _anchor_value(a, inner.precision)
+    return {"value": inner.value, "precision": inner.precision, "end_value": end,
+            "kind": "since"}
+
+
+def _anchor_value(a: _Anchor | None, precision: str) -> str | None:
+    if a is None:
+        return None
+    if precision == "day" and a.day:
+        return _ymd(a.date)
+    if precision in ("day", "month") and a.month:
+        return _ym(a.year, a.month)
+    return str(a.year)
+
+
+def _h_day_word(m: re.Match, a: _Anchor | None) -> _Result | None:
+    word = m[0].lower()
+    delta = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word)
+    if delta is None:
+        n = _num(m["n"])
+        if n is None:
+            return _unknown()
+        delta = -n if m["dir"].lower() in ("ago", "earlier", "before") else n
+    return _relative_days(a, delta)
+
+
+def _relative_days(a: _Anchor | None, delta: int) -> _Result:
+    if a is None:
+        return _unknown()
+    if a.day is None:
+        # Only the anchor's own precision is known; a few days rarely cross it.
+        return {"value": _anchor_value(a, "month"), "relative": True,
+                "precision": "month" if a.month else "year"}
+    return {"value": _ymd(a.date + dt.timedelta(days=delta)), "precision": "day",
+            "relative": True}
+
+
+def _h_weekday(m: re.Match, a: _Anchor | None) -> _Result | None:
+    if a is None or a.day is None:
+        return _unknown()
+    target = _WEEKDAYS.index(m["wd"].lower())
+    mod = (m["mod"] or "").lower()
+    d = a.date
+    if mod == "next":
+        delta = (target - d.weekday()) % 7 or 7
+    elif mod == "last":
+        delta = -((d.weekday() - target) % 7 or 7)
+    else:
+        delta = -((d.weekday() - target) % 7)
+    return {"value": _ymd(d + dt.timedelta(days=delta)), "precision": "day", "relative": True}
+
+
+def _h_week(m: re.Match, a: _Anchor | None) -> _Result | None:
+    rel = m["rel"].lower()
+    shift = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0}[rel]
+    if a is None:
+        return _unknown()
+    if a.day is None:
+        if shift == 0 and a.month:
+            return {"value": _ym(a.year, a.month), "precision": "month", "relative": True}
+        return _unknown()
+    monday = a.date - dt.timedelta(days=a.date.weekday()) + dt.timedelta(weeks=shift)
+    return {"value": _ymd(monday), "precision": "month", "relative": True}
+
+
+def _h_units_ago(m: re.Match, a: _Anchor | None) -> _Result | None:
+    n = _num(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if a is None or n is None:
+        return _unknown()
+    if unit == "day":
+        return _relative_days(a, sign * n)
+    if unit == "week":
+        if a.day is None:
+            return _unknown()
+        return {"value": _ymd(a.date + dt.timedelta(weeks=sign * n)), "precision": "month",
+                "relative": True}
+    if unit == "month":
+        if a.month is None:
+            return _unknown()
+        y, mo = _shift_month(a.year, a.month, sign * n)
+        return {"value": _ym(y, mo), "precision": "month", "relative": True}
+    return {"value": str(a.year + sign * n), "precision": "year", "relative": True}
+
+
+def _h_rel_period(m: re.Match, a: _Anchor | None) -> _Result | None:
+    """next/last/this month|year, earlier/later this month|year."""
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower()
+    shift = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
+             "earlier this": 0, "later this": 0, "early this": 0, "late this": 0,
+             "the current": 0}.get(rel, 0)
+    if a is None:
+        return _unknown()
+    if unit == "year":
+        return {"value": str(a.year + shift), "precision": "year", "relative": True}
+    if a.month is None:
+        return _unknown()
+    y, mo = _shift_month(a.year, a.month, shift)
+    return {"value": _ym(y, mo), "precision": "month", "relative": True}
+
+
+def _h_season(m: re.Match, a: _Anchor | None) -> _Result | None:
+    """last/this/next summer: the season instance (named by the year of its start month,
+    winter by the year of its January) that ended last before the anchor month, etc."""
+    start = _SEASONS[m["season"].lower()]
+    rel = m["rel"].lower()
+    if m["y"]:
+        return {"value": m["y"], "precision": "year"}
+    if a is None:
+        return _unknown()
+    if a.month is None:
+        return {"value": str(a.year + {"last": -1, "this": 0, "next": 1}[rel]),
+                "precision": "year", "relative": True}
+    now = (a.year, a.month)
+    starts = [y for y in range(a.year - 2, a.year + 2)]
+    if rel == "last":
+        year = max(y for y in starts if _shift_month(y, start, 2) < now)
+    elif rel == "next":
+        year = min(y for y in starts if (y, start) > now)
+    else:
+        ongoing = [y for y in starts if (y, start) <= now <= _shift_month(y, start, 2)]
+        year = ongoing[0] if ongoing else min(y for y in starts if (y, start) > now)
+    if start == 12:
+        year += 1
+    return {"value": str(year), "precision": "year", "relative": True}
+
+
+def _h_span(m: re.Match, a: _Anchor | None) -> _Result | None:
+    """within five years, in the next five years, over the past five years, coming years."""
+    n = _num(m["n"]) if m["n"] else None
+    unit = m["unit"].lower().rstrip("s")
+    past = (m["dir"] or "").lower() in ("past", "last", "previous")
+    if a is None or n is None or unit != "year":
+        return _unknown("within")
+    if past:
+        return {"value": str(a.year - n), "end_value": str(a.year), "precision": "year",
+                "kind": "within", "relative": True}
+    return {"value": str(a.year + n), "precision": "year", "kind": "within", "relative": True}
+
+
+def _h_vague(m: re.Match, a: _Anchor | None) -> _Result | None:
+    return _unknown("within" if re.search(r"coming|near|next|medium|long", m[0], re.I)
+                    else "point")
+
+
+def _h_this_year_words(m: re.Match, a: _Anchor | None) -> _Result | None:
+    if a is None:
+        return _unknown()
+    return {"value": str(a.year), "precision": "year", "relative": True}
+
+
+# --------------------------------------------------------------------------- patterns
+
+_I = re.IGNORECASE
+_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
+    (re.compile(r"(?i:from\s+(?:the\s+)?(?:beginning|start)\s+of\s+)(?P<what>" + _YEAR + r")"
+                r"(?i:\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|today|date))"),
+     _h_to_present),
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _h_iso),
+    (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\b"), _h_dmy_numeric),
+    (re.compile(r"\b(?P<d>" + _DAY + r")" + _DASH + r"(?P<d2>" + _DAY + r")\s+(?P<mon>" + _MONTH
+                + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+    (re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + _MONTH
+                + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+    (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*(?P<d>" + _DAY + r")(?:" + _DASH + r"(?P<d2>"
+                + _DAY + r"))?(?!\d)(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+    (re.compile(r"\b(?P<mon1>" + _MONTH + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
+                r"(?P<mon2>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
+    (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
+    (re.compile(r"(?i:\b(?:the\s+)?(?P<part>first\s+half|second\s+half|(?:first|second|third|"
+                r"fourth|last)\s+quarter|first\s+(?:six|nine)\s+months)\s+of\s+)"
+                r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next)"
+                r"\s+year))"), _h_half),
+    (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|early|late|"
+                r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
+                r"(?P<mon>" + _MONTH + r")(?!\s*,?\s*\d)"), _h_bare_month),
+    (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + _MONTH + r")(?!\s*,?\s*\d)"),
+     _h_bare_month),
+    (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
+                + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
+     _h_year_range),
+    (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
+    (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
+    (re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
+     _h_day_word),
+    (re.compile(r"(?i:\b(?:on\s+)?(?:(?P<mod>last|next|this|past)\s+)?)"
+                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+     _h_weekday),
+    (re.compile(r"(?i:\b(?:the\s+)?(?P<rel>next|last|previous|past|this|current)\s+week\b)"),
+     _h_week),
+    (re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+(?P<unit>weeks?|months?|years?)\s+"
+                r"(?P<dir>ago|earlier|before|later))\b"), _h_units_ago),
+    (re.compile(r"(?i:\b(?P<rel>next|last|previous|past|this|current|the\s+current|"
+                r"earlier\s+this|later\s+this|early\s+this|late\s+this)\s+(?P<unit>month|year)\b)"),
+     _h_rel_period),
+    (re.compile(r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)"
+                r"\b)(?:\s+(?P<y>" + _YEAR + r"))?"), _h_season),
+    (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
+                r"past|last|previous|following|subsequent)\s+)?(?P<n>" + _NUM + r")\s+"
+                r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
+    (re.compile(r"(?i:\b(?:in\s+|over\s+|during\s+)?the\s+(?:coming|next|following)\s+"
+                r"(?:few\s+)?(?:years|months|weeks|days)\b|\bin\s+the\s+(?:near|medium|long)"
+                r"(?:\s+|-)(?:future|term)\b|\brecently\b|\bin\s+recent\s+(?:years|months|"
+                r"weeks)\b)"), _h_vague),
+    (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b)"), _h_this_year_words),
+]
+
+# Words before an expression that change its kind or only blur it ("the end of 2025").
+_PREFIX = re.compile(
+    r"(?i:\b(?P<kw>since|ever\s+since|by|until|till|up\s+to|through|no\s+later\s+than|"
+    r"not\s+later\s+than)\s+)?(?i:(?:the\s+)?(?:(?:very\s+)?(?:beginning|start|end|close|"
+    r"middle|turn)\s+of\s+(?:the\s+)?|early\s+|late\s+|mid-?\s*))?$")
+_PREFIX_KIND = {"since": "since", "ever since": "since", "by": "deadline", "until": "deadline",
+                "till": "deadline", "up to": "deadline", "through": "deadline",
+                "no later than": "deadline", "not later than": "deadline"}
+
+
+def _candidates(text: str, a: _Anchor | None) -> list[tuple[int, int, int, _Result]]:
+    out = []
+    for rank, (pattern, handler) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            res = handler(m, a)
+            if res is not None:
+                out.append((m.start(), m.end(), rank, res))
+    return out
+
+
+def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
+    m = _PREFIX.search(text[max(0, start - 40):start])
+    if not m or not m.group(0).strip():
+        return start, res
+    new_start = start - len(m.group(0))
+    kw = " ".join((m["kw"] or "").lower().split())
+    if kw and res.get("kind", "point") == "point":
+        res = {**res, "kind": _PREFIX_KIND[kw]}
+        if kw in ("since", "ever since") and res["precision"] != "unknown":
+            res["_since"] = res["precision"]     # runs to the anchor, filled in by the caller
+    return new_start, res
+
+
+def find_timexes(text: str, *, anchor: str | None, offset: int = 0) -> list[TimeEx]:
+    """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
+    a = _parse_anchor(anchor)
+    cands = sorted(_candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    chosen: list[tuple[int, int, _Result]] = []
+    for start, end, _rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if any(start < e and s < end for s, e, _ in chosen):
+            continue
+        chosen.append((start, end, res))
+    out = []
+    for start, end, res in sorted(chosen, key=lambda c: c[0]):
+        start, res = _extend(text, start, res)
+        since_prec = res.pop("_since", None)
+        if since_prec:
+            res["end_value"] = _anchor_value(a, since_prec)
+        out.append(TimeEx(start + offset, end + offset, text[start:end],
+                          value=res.get("value"), precision=res.get("precision", "unknown"),
+                          end_value=res.get("end_value"), kind=res.get("kind", "point"),
+                          relative=res.get("relative", False)))
+    return out
+
+
+def resolve(text: str, *, anchor: str | None) -> TimeEx | None:
+    """The single temporal expression that covers most of `text`, or None."""
+    found = find_timexes(text, anchor=anchor)
+    if not found:
+        return None
+    return max(found, key=lambda t: (t.end - t.start, -t.start))
+
+
+def period_of(tx: TimeEx) -> str | None:
+    """The period a value covers, as ANNOTATION.md writes it: "2021", "2023-01/2023-11"."""
+    if tx.value is None:
+        return None
+    if tx.end_value and tx.end_value != tx.value:
+        return f"{tx.value}/{tx.end_value}"
+    return tx.value

@@ -1,0 +1,38 @@
+"""One Settings object, built once (by the CLI, a web app or a test) and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///steppe.db"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with its default.
+
+    db_url      SQLAlchemy URL of the store (STEPPE_DB), SQLite in the working directory by default
+    kb_paths    user knowledge-base files layered over the packaged one (--kb)
+    max_bytes   files larger than this are skipped at ingestion (STEPPE_MAX_BYTES)
+    batch_size  documents per nlp.pipe batch
+    engine      "local" (in-process); "ray" later for corpora that outgrow one machine
+    """
+
+    db_url: str = DEFAULT_DB
+    kb_paths: tuple[Path, ...] = field(default_factory=tuple)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 32
+    engine: str = "local"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Settings from STEPPE_* variables, then explicit overrides (None means unset)."""
+        base = cls(
+            db_url=os.environ.get("STEPPE_DB", DEFAULT_DB),
+            max_bytes=int(os.environ.get("STEPPE_MAX_BYTES", DEFAULT_MAX_BYTES)),
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(base, **given) if given else base

@@ -1,0 +1,107 @@
+"""Open a store: an engine configured for steppe's write pattern, plus its schema.
+
+For SQLite, writes take the database lock up front with `BEGIN IMMEDIATE`, so two
+ingests writing at once wait for each other instead of failing half-way with
+"database is locked" on lock upgrade (datasette does the same in `execute_write_fn`).
+WAL lets readers (the web app) go on while one writer writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+
+from steppe.store import schema
+
+# Execution option set on the writer engine; the "begin" listener reads it.
+_WRITE_OPTION = "steppe_write"
+
+
+class Store:
+    """A database holding documents and their facts; cheap to build, closed by `close()`."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        # Same pool, different execution options: connections taken from here begin
+        # write transactions (BEGIN IMMEDIATE on SQLite).
+        self._writer = engine.execution_options(**{_WRITE_OPTION: True})
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def begin(self) -> Iterator[sa.Connection]:
+        """Yield a connection inside a write transaction, committed on normal exit."""
+        with self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[sa.Connection]:
+        """Yield a connection for reading."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None,
+                 exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+
+def open_store(url: str, *, migrate: bool = True, **engine_kwargs: Any) -> Store:
+    """Open the database at `url` ("sqlite:///steppe.db", "postgresql+psycopg://...").
+
+    With `migrate` (the default) the schema is created or upgraded to the newest version.
+    """
+    engine = sa.create_engine(url, **engine_kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    store = Store(engine)
+    if migrate:
+        try:
+            # Through the writer, so a migration on SQLite takes the lock up front too.
+            schema.upgrade(store._writer)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
+    """Take over transaction control from pysqlite so BEGIN IMMEDIATE is possible.
+
+    See: SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional DDL"
+    (the pysqlite recipe): pysqlite's own implicit BEGIN is turned off and SQLAlchemy's
+    "begin" event emits the BEGIN we want.
+    """
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # A no-op ("memory") for in-memory databases.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # SQLite leaves foreign keys (and so ON DELETE CASCADE) off by default.
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        if conn.get_execution_options().get(_WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")

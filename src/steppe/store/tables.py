@@ -1,0 +1,199 @@
+"""The store's schema as SQLAlchemy Core tables.
+
+This module describes the schema; it never creates it. A database is built by the
+Alembic migrations in `migrations/versions/` (see `schema.upgrade`), and a test checks
+that the migrated database and this `metadata` agree, so change both together.
+
+Every fact row points at its document and carries its evidence span: provenance is
+never optional (DESIGN.md, "Core records").
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+# Named constraints let later Alembic migrations drop or alter them portably
+# (SQLite batch mode needs the names). See: alembic docs, "The Importance of Naming
+# Constraints".
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _document_fk() -> sa.Column:
+    # Deleting a document deletes everything found in it.
+    return sa.Column(
+        "document_id", sa.Text, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+def _evidence() -> list[sa.Column]:
+    return [
+        sa.Column("evidence_start", sa.Integer, nullable=False),
+        sa.Column("evidence_end", sa.Integer, nullable=False),
+        sa.Column("evidence_text", sa.Text, nullable=False, server_default=""),
+    ]
+
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("content_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    # A date string at whatever precision is known ("2024", "2024-08", "2024-08-08").
+    sa.Column("published", sa.Text),
+    sa.Column("language", sa.Text),
+    sa.Column("path", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("meta", sa.JSON),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Actors seen in stored facts, keyed by knowledge-base id ("state:UZB",
+# "person:shavkat-mirziyoyev", "igo:SCO", "unknown"). The KB itself lives in steppe.kb;
+# this is the subset the facts refer to, so joins need no KB at query time.
+actors = sa.Table(
+    "actors", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False, server_default=""),
+    sa.Column("code", sa.Text, nullable=False, server_default=""),
+    sa.Column("sector", sa.Text, nullable=False, server_default=""),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+)
+
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("actor_id", sa.Text, sa.ForeignKey("actors.id")),
+    sa.Column("code", sa.Text, nullable=False, server_default=""),
+    sa.Column("sector", sa.Text, nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    sa.Column("confidence", sa.Float),
+    sa.Index("ix_mentions_document_id", "document_id"),
+    sa.Index("ix_mentions_actor_id", "actor_id"),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("mode", sa.Text, nullable=False, server_default=""),
+    sa.Column("modality", sa.Text, nullable=False, server_default="asserted"),
+    sa.Column("date", sa.Text),
+    sa.Column("date_precision", sa.Text, nullable=False, server_default="unknown"),
+    sa.Column("cameo", sa.Text),
+    sa.Column("quad", sa.Integer),
+    sa.Column("score", sa.Float),
+    sa.Column("confidence", sa.Float),
+    sa.Column("trigger", sa.Text, nullable=False, server_default=""),
+    *_evidence(),
+    # Shared by the events of all documents that report the same happening;
+    # assigned by occurrences.link_occurrences, NULL until then.
+    sa.Column("occurrence_id", sa.Text),
+    sa.Index("ix_events_document_id", "document_id"),
+    sa.Index("ix_events_type", "type"),
+    sa.Index("ix_events_date", "date"),
+    sa.Index("ix_events_occurrence_id", "occurrence_id"),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("role", sa.Text, primary_key=True),       # 'source' | 'target'
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("actor_id", sa.Text, sa.ForeignKey("actors.id")),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("sector", sa.Text, nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    sa.CheckConstraint("role IN ('source', 'target')", name="role"),
+    # (code, role, event_id) answers "events where X is a source/target" from the index.
+    sa.Index("ix_event_actors_code", "code", "role", "event_id"),
+)
+
+figures = sa.Table(
+    "figures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("indicator", sa.Text, nullable=False),
+    sa.Column("value", sa.Float),
+    sa.Column("unit", sa.Text, nullable=False, server_default=""),
+    sa.Column("parties", sa.JSON, nullable=False),
+    # Sorted party codes joined by "-" ("KAZ-UZB"), so a dyad filter is one index lookup.
+    sa.Column("dyad", sa.Text, nullable=False, server_default=""),
+    sa.Column("direction_from", sa.Text),
+    sa.Column("direction_to", sa.Text),
+    sa.Column("period", sa.Text),
+    sa.Column("kind", sa.Text, nullable=False, server_default="actual"),
+    sa.Column("deadline", sa.Text),
+    sa.Column("suspect", sa.Text),
+    sa.Column("confidence", sa.Float),
+    *_evidence(),
+    sa.Index("ix_figures_document_id", "document_id"),
+    sa.Index("ix_figures_dyad_indicator", "dyad", "indicator"),
+    sa.Index("ix_figures_indicator", "indicator"),
+)
+
+agreements = sa.Table(
+    "agreements", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False, server_default="agreement"),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("dyad", sa.Text, nullable=False, server_default=""),
+    sa.Column("date", sa.Text),
+    *_evidence(),
+    # Normalised name (see keys.agreement_key) so reports of one agreement in many
+    # documents can be merged.
+    sa.Column("agreement_key", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_agreements_document_id", "document_id"),
+    sa.Index("ix_agreements_dyad", "dyad"),
+    sa.Index("ix_agreements_agreement_key", "agreement_key"),
+)
+
+projects = sa.Table(
+    "projects", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False, server_default=""),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("dyad", sa.Text, nullable=False, server_default=""),
+    sa.Column("value", sa.Float),
+    sa.Column("unit", sa.Text, nullable=False, server_default=""),
+    *_evidence(),
+    sa.Index("ix_projects_document_id", "document_id"),
+    sa.Index("ix_projects_dyad", "dyad"),
+)
+
+project_status = sa.Table(
+    "project_status", metadata,
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("date", sa.Text),
+    sa.Column("status", sa.Text, nullable=False),
+)
+
+# Input records an ingest run could not read, so a re-run can report or retry them.
+skips = sa.Table(
+    "skips", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("line", sa.Integer),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)

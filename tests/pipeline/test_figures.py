@@ -1,0 +1,97 @@
+import re
+
+import pytest
+
+from steppe.pipeline.figures import extract_figures, present_year
+
+STATES = {
+    "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
+    "KGZ": r"Kyrgyzstan|Kyrgyz|Bishkek", "TJK": r"Tajikistan|Tajik|Dushanbe",
+    "CHN": r"China|Chinese", "RUS": r"Russia|Russian",
+}
+
+
+def mentions(text):
+    return sorted((m.start(), m.end(), code) for code, pat in STATES.items()
+                  for m in re.finditer(rf"\b(?:{pat})\b", text))
+
+
+def sentences(text):
+    out, pos = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z])|\n+", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    return out + [(pos, len(text))] if pos < len(text) else out
+
+
+def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
+    return extract_figures(text, anchor=anchor, sentences=sentences(text), mentions=mentions(text),
+                           main_parties=list(main))
+
+
+def only(figs, **kw):
+    hits = [f for f in figs if all(getattr(f, k) == v for k, v in kw.items())]
+    assert len(hits) == 1, [f.to_json() for f in figs]
+    return hits[0]
+
+
+def test_actual_with_growth_and_month_range():
+    figs = run("In January-September 2023, mutual trade rose by 9% and totalled $812 million.")
+    t = only(figs, indicator="trade_turnover")
+    assert (t.value, t.unit, t.parties, t.period, t.kind) == (812e6, "USD", ["KGZ", "TJK"], "2023-01/2023-09", "actual")
+    g = only(figs, indicator="other:trade_growth")
+    assert (g.value, g.unit, g.period) == (9, "percent", "2023-01/2023-09")
+
+
+@pytest.mark.parametrize("text,kind,deadline", [
+    ("The presidents plan to raise bilateral trade to $3 billion by 2027.", "target", "2027"),
+    ("The sides aim to increase trade turnover to 2 billion dollars in the coming years.", "target", None),
+    ("Bilateral trade is expected to reach $1.5 billion.", "forecast", None),
+    ("Bilateral trade may reach $1.5 billion, analysts say.", "forecast", None),
+    ("In 2022, bilateral trade amounted to $1.1 billion.", "actual", None),
+])
+def test_kinds(text, kind, deadline):
+    f = only(run(text), indicator="trade_turnover")
+    assert (f.kind, f.deadline) == (kind, deadline)
+    assert f.period == (None if kind != "actual" else "2022")
+
+
+def test_relative_deadline_counts_from_previous_target():
+    text = ("Kyrgyzstan and Tajikistan agreed to bring trade to 900 million USD by 2025 "
+            "and to reach 2 billion USD within the next three years.")
+    figs = run(text)
+    assert only(figs, value=900e6).deadline == "2025"
+    assert only(figs, value=2e9).deadline == "2028"
+
+
+def test_present_uses_anchor_year():
+    f = only(run("Currently, there are 35 flights per week between Bishkek and Dushanbe."), indicator="flights_per_week")
+    assert (f.period, f.parties) == ("2024", ["KGZ", "TJK"])
+
+
+@pytest.mark.parametrize("anchor,year", [("2024-05-10", 2024), ("2024-01", 2023), ("2021", 2021), (None, None)])
+def test_present_year(anchor, year):
+    assert present_year(anchor) == year
+
+
+def test_capital_direction_and_counts():
+    text = "There are now 412 enterprises with Tajik capital operating in Kyrgyzstan."
+    f = only(run(text), indicator="enterprises_count")
+    assert f.direction == {"from": "TJK", "to": "KGZ"} and f.value == 412
+
+
+def test_share_in_parentheses_takes_the_named_state():
+    text = "In 2022, Tajikistan was Kyrgyzstan's fourth partner with 6.1% of foreign trade, after China (30.2%)."
+    figs = run(text)
+    assert only(figs, value=6.1).parties == ["KGZ", "TJK"]
+    china = only(figs, value=30.2)
+    assert (china.indicator, china.parties) == ("other:share_of_foreign_trade", ["CHN", "KGZ"])
+
+
+@pytest.mark.parametrize("text", [
+    "The 14th session of the commission met in Bishkek in 2023.",
+    "It was the first visit of a Tajik leader to Kyrgyzstan in 11 years.",
+    "[4] Kyrgyzstan and Tajikistan signed 3 documents.",
+])
+def test_skips_non_figures(text):
+    assert run(text) == []

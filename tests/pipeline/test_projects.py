@@ -1,0 +1,73 @@
+import re
+
+import pytest
+
+from steppe.pipeline.projects import extract_projects, find_project_names
+
+_NAMES = {"KAZ": r"Kazakhstan|Kazakh", "UZB": r"Uzbekistan|Uzbek", "KGZ": r"Kyrgyzstan|Kyrgyz",
+          "TJK": r"Tajikistan|Tajik", "CHN": r"China|Chinese"}
+
+
+def find_mentions(text: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start(), m.end(), code) for code, pattern in _NAMES.items()
+                  for m in re.finditer(rf"\b(?:{pattern})\b", text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", text)]
+
+
+def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
+    return extract_projects(text, anchor=anchor, sentences=split_sentences(text),
+                            mentions=find_mentions(text), main_parties=list(main))
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Work on the Rogun HPP goes on.", "Rogun HPP", "power_plant"),
+    ("The Kambarata HPP-1 will be built.", "Kambarata HPP-1", "power_plant"),
+    ("They discussed the China-Kyrgyzstan-Uzbekistan Railway Line project.",
+     "China-Kyrgyzstan-Uzbekistan Railway Line", "railway"),
+    ("The Dushanbe-Chanak highway was repaired.", "Dushanbe-Chanak highway", "road"),
+    ("A new Turkestan \u2013 Shymkent railway is planned.", "Turkestan \u2013 Shymkent railway",
+     "railway"),
+    ("Gas flows through the Central Asia-China gas pipeline.",
+     "Central Asia-China gas pipeline", "pipeline"),
+    ("The Khorgos logistics center opened.", "Khorgos logistics center", "logistics_center"),
+    ("The Vakhsh Reservoir is full.", "Vakhsh Reservoir", "reservoir"),
+    ("Trucks use the Trans-Caspian Corridor.", "Trans-Caspian Corridor", "corridor"),
+])
+def test_find_project_names(text, name, kind):
+    (found,) = find_project_names(text)
+    assert (found.name, found.kind) == (name, kind)
+    assert text[found.start:found.end] == found.name
+
+
+@pytest.mark.parametrize("text", ["The reservoirs are full.", "Such pipelines are costly.",
+                                  "The road was closed."])
+def test_unnamed_infrastructure_is_not_a_project(text):
+    assert find_project_names(text) == []
+
+
+def test_status_history_and_parties():
+    text = ("In 2019 Kyrgyzstan and Tajikistan agreed on the construction of the Kulma road. "
+            "Construction of the Kulma road began in March 2021. "
+            "The Kulma road was opened on 1 May 2023.")
+    (project,) = run(text)
+    assert project.name == "Kulma road"
+    assert project.parties == ["KGZ", "TJK"]
+    assert project.status == [("2019", "agreed"), ("2021-03", "under_construction"),
+                              ("2023-05-01", "completed")]
+
+
+def test_parties_from_the_name_and_value():
+    text = "China signed a $4.7 billion loan for the China-Kyrgyzstan-Uzbekistan railway in 2022."
+    (project,) = run(text)
+    assert project.parties == ["CHN", "KGZ", "UZB"]
+    assert (project.value, project.unit) == (4.7e9, "USD")
+    assert project.status == [("2022", "financed")]
+
+
+def test_suspended():
+    text = "The Qosh Tepa canal works were frozen last year."
+    (project,) = run(text)
+    assert project.status == [("2022", "suspended")]

@@ -1,0 +1,78 @@
+import pytest
+
+from steppe.pipeline.quantities import find_quantities, parse_number, read_unit
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("exports reached $4.7 billion last year", 4.7e9, "USD"),
+    ("deals worth USD 250.5 million were signed", 250.5e6, "USD"),
+    ("a target of 7 billion USD", 7e9, "USD"),
+    ("about 6 billion dollars of goods", 6e9, "USD"),
+    ("loans of 80.2 million USD", 80.2e6, "USD"),
+    ("a fund of \\$3 billion", 3e9, "USD"),
+    ("a grant of €4 million", 4e6, "EUR"),
+    ("оборот составил 1,4 млрд долларов", 1.4e9, "USD"),
+    ("кредит 300 млн рублей", 300e6, "RUB"),
+    ("shipped 12 million tons of grain", 12e6, "tons"),
+    ("supplied 1.5 billion kWh", 1.5e9, "kWh"),
+    ("supplied 700 MWh", 700e3, "kWh"),
+    ("released 3 billion cubic metres", 3e9, "m3"),
+    ("a share of 14.5%", 14.5, "percent"),
+    ("a share of 40 percent", 40, "percent"),
+    ("grew 3.4 times", 3.4, "ratio"),
+])
+def test_money_and_measures(text, value, unit):
+    (q,) = find_quantities(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text,value,noun", [
+    ("there were 1 204 joint ventures", 1204, "joint ventures"),
+    ("some 2,310 enterprises operate", 2310, "enterprises"),
+    ("almost four million people live there", 4e6, "people"),
+    ("carried 2.3 million passengers", 2.3e6, "passengers"),
+    ("runs 14 flights per week", 14, "flights"),
+])
+def test_counts(text, value, noun):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.noun) == (pytest.approx(value), "count", noun)
+
+
+def test_range_borrows_noun():
+    qs = find_quantities("rising from 300 to 450 companies")
+    assert [(q.value, q.noun) for q in qs] == [(300, "companies"), (450, "companies")]
+
+
+@pytest.mark.parametrize("text", [
+    "the 31st meeting of the commission", "for the first time in 12 years", "[7] See also",
+    "in 2019 the two sides met", "section 4.2 describes",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,growth", [
+    ("exports rose by 8% last year", True), ("a 15% increase", True), ("a share of 15%", False),
+])
+def test_growth(text, growth):
+    (q,) = find_quantities(text)
+    assert q.is_growth is growth
+
+
+def test_offsets_and_approx():
+    text = "Trade exceeded $2.5 billion."
+    (q,) = find_quantities(text, offset=100)
+    assert (q.start, q.end, q.approx) == (115, 127, True)
+
+
+@pytest.mark.parametrize("raw,value", [("2 920", 2920), ("1,056", 1056), ("1,2", 1.2), ("3.75", 3.75)])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("Trade, million USD", ("USD", 1e6)), ("mln. dollars", ("USD", 1e6)), ("thousand tons", ("tons", 1e3)),
+])
+def test_read_unit(caption, expected):
+    assert read_unit(caption) == expected

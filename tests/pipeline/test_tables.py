@@ -1,0 +1,77 @@
+import re
+
+import pytest
+
+from steppe.pipeline.tables import column_period, find_tables, table_figures
+
+STATES = {"KAZ": r"Kazakhstan\w*|Kazakh", "KGZ": r"Kyrgyzstan|Kyrgyz", "TJK": r"Tajikistan|Tajik"}
+
+
+def mentions(text):
+    found = [(m.start(), m.end(), code) for code, pat in STATES.items()
+             for m in re.finditer(rf"\b(?:{pat})\b", text)]
+    return sorted(found)
+
+
+TAB_TABLE = (
+    "Some prose first.\n\n"
+    "Trade of Kyrgyzstan with Tajikistan, mln. dollars\n"
+    "Indicator\t2019\t2020\t2022 (Jan-Sep)\n"
+    "Turnover\t1 410\t1 502 771\t1 655\n"
+    "Export of Kyrgyzstan\t610\t655\t700\n"
+    "Import from Tajikistan\t800\t846\t955\n"
+)
+
+
+def by_period(figs, indicator):
+    return {f.period: f for f in figs if f.indicator == indicator}
+
+
+def test_tab_table_cells_become_figures():
+    figs = table_figures(TAB_TABLE, mentions=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"])
+    assert len(figs) == 9
+    turnover = by_period(figs, "trade_turnover")
+    assert turnover["2019"].value == 1410e6 and turnover["2019"].unit == "USD"
+    assert turnover["2022-01/2022-09"].value == 1655e6
+    exports = by_period(figs, "exports")
+    assert exports["2020"].direction == {"from": "KGZ", "to": "TJK"}
+    imports = by_period(figs, "imports")
+    assert imports["2020"].direction == {"from": "TJK", "to": "KGZ"}
+    assert all(f.parties == ["KGZ", "TJK"] for f in figs)
+    row = turnover["2019"].evidence
+    assert TAB_TABLE[row.start:row.end].startswith("Turnover")
+
+
+def test_suspect_cell_is_flagged_with_best_reading():
+    figs = table_figures(TAB_TABLE, mentions=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"])
+    bad = by_period(figs, "trade_turnover")["2020"]
+    assert bad.suspect and "1502" in bad.suspect and "Export + Import = 1501" in bad.suspect
+    assert bad.value == 1502e6
+    assert not any(f.suspect for f in figs if f is not bad)
+
+
+def test_markdown_table():
+    text = ("Freight between Kazakhstan and Kyrgyzstan, thousand tons\n\n"
+            "| Flow | 2021 | 2022 |\n|---|---|---|\n| Total | 5 200 | 5 900 |\n")
+    figs = table_figures(text, mentions=mentions(text), main_parties=["KAZ", "KGZ"])
+    assert [(f.period, f.value, f.unit) for f in figs] == [("2021", 5.2e6, "tons"), ("2022", 5.9e6, "tons")]
+
+
+def test_html_table():
+    text = ("<p>Trade, million USD</p><table><tr><th></th><th>2020</th><th>2021</th></tr>"
+            "<tr><td>Total</td><td>300</td><td>350</td></tr></table>")
+    figs = table_figures(text, mentions=[], main_parties=["KAZ", "TJK"])
+    assert [(f.indicator, f.period, f.value) for f in figs] == [
+        ("trade_turnover", "2020", 300e6), ("trade_turnover", "2021", 350e6)]
+
+
+def test_prose_is_not_a_table():
+    assert find_tables("One line.\nAnother line with 2 numbers 3.\n") == []
+
+
+@pytest.mark.parametrize("header,period", [
+    ("2018", "2018"), ("2021 (Jan-Nov)", "2021-01/2021-11"),
+    ("January- November 2021", "2021-01/2021-11"), ("Indicator", None),
+])
+def test_column_period(header, period):
+    assert column_period(header) == period

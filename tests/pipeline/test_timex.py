@@ -1,0 +1,194 @@
+import pytest
+
+from steppe.pipeline.timex import TimeEx, add_years, find_timexes, period_of, resolve
+
+
+def _one(text: str, anchor: str | None) -> TimeEx:
+    tx = resolve(text, anchor=anchor)
+    assert tx is not None, text
+    return tx
+
+
+@pytest.mark.parametrize("text,anchor,value,precision,end_value", [
+    ("on 6 December 2021", None, "2021-12-06", "day", None),
+    ("on December 6, 2021", None, "2021-12-06", "day", None),
+    ("on December 6th 2021", None, "2021-12-06", "day", None),
+    ("the 6th of December 2021", None, "2021-12-06", "day", None),
+    ("on Dec. 6", "2022-01", "2021-12-06", "day", None),
+    ("on Aug. 8", "2024-08-08", "2024-08-08", "day", None),
+    ("on 26-27 January 2023", None, "2023-01-26", "day", "2023-01-27"),
+    ("on 26\u201327 January", "2023-02", "2023-01-26", "day", "2023-01-27"),
+    ("on March 3-4, 2019", None, "2019-03-03", "day", "2019-03-04"),
+    ("published 2024-08-08", None, "2024-08-08", "day", None),
+    ("accessed 01.02.2023", None, "2023-02-01", "day", None),
+    ("in June 2022", None, "2022-06", "month", None),
+    ("in Sept. 2017", None, "2017-09", "month", None),
+    ("in 2012", None, "2012", "year", None),
+    ("the treaty (1998)", None, "1998", "year", None),
+    ("from January-November 2023", None, "2023-01", "month", "2023-11"),
+    ("from January to November 2023", None, "2023-01", "month", "2023-11"),
+    ("in the first half of 2023", None, "2023-01", "month", "2023-06"),
+    ("in the first quarter of 2020", None, "2020-01", "month", "2020-03"),
+    ("for 2017-2019", None, "2017", "year", "2019"),
+    ("in 2017\u201318", None, "2017", "year", "2018"),
+    ("between 2000 and 2017", None, "2000", "year", "2017"),
+])
+def test_absolute(text, anchor, value, precision, end_value):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision, tx.end_value) == (value, precision, end_value)
+    assert tx.relative is False or anchor is not None
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    ("In December, he said", "2024-02", "2023-12"),
+    ("In December, he said", "2023-12-20", "2023-12"),
+    ("in February", "2024-02", "2024-02"),
+    ("since March", "2024-02-10", "2023-03"),
+    ("last December", "2023-12-20", "2022-12"),
+    ("next March", "2023-12-20", "2024-03"),
+])
+def test_bare_month_resolves_to_latest_not_after_anchor(text, anchor, value):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision, tx.relative) == (value, "month", True)
+
+
+@pytest.mark.parametrize("text,anchor", [("In December", None), ("on 6 May", None)])
+def test_month_without_year_or_anchor_is_unknown(text, anchor):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text,anchor,value,precision", [
+    ("on Monday", "2017-08-29", "2017-08-28", "day"),     # a Tuesday
+    ("on Tuesday", "2017-08-29", "2017-08-29", "day"),
+    ("on Friday", "2017-08-29", "2017-08-25", "day"),
+    ("next Friday", "2017-08-29", "2017-09-01", "day"),
+    ("last Tuesday", "2017-08-29", "2017-08-22", "day"),
+    ("on Monday", "2017-08", None, "unknown"),
+    ("on Monday", None, None, "unknown"),
+])
+def test_weekdays(text, anchor, value, precision):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text,anchor,value,precision", [
+    ("next week", "2017-08-29", "2017-09-04", "month"),
+    ("last week", "2017-08-29", "2017-08-21", "month"),
+    ("this week", "2017-08", "2017-08", "month"),
+    ("next week", "2017-08", None, "unknown"),
+    ("two weeks ago", "2017-08-29", "2017-08-15", "month"),
+    ("a week earlier", "2017-08-29", "2017-08-22", "month"),
+    ("next month", "2017-08-29", "2017-09", "month"),
+    ("last month", "2024-01", "2023-12", "month"),
+    ("earlier this month", "2017-08-29", "2017-08", "month"),
+    ("three months ago", "2017-02-10", "2016-11", "month"),
+    ("next year", "2017-08-29", "2018", "year"),
+    ("last year", "2024", "2023", "year"),
+    ("later this year", "2017-08-29", "2017", "year"),
+    ("this year", "2024-02", "2024", "year"),
+    ("two years ago", "2024-02", "2022", "year"),
+    ("yesterday", "2017-08-29", "2017-08-28", "day"),
+    ("today", "2017-08-29", "2017-08-29", "day"),
+    ("tomorrow", "2017-08-31", "2017-09-01", "day"),
+    ("two days ago", "2017-08-01", "2017-07-30", "day"),
+    ("yesterday", "2017-08", "2017-08", "month"),
+    ("yesterday", "2017", "2017", "year"),
+    ("yesterday", None, None, "unknown"),
+    ("recently", "2017-08-29", None, "unknown"),
+    ("next year", None, None, "unknown"),
+])
+def test_relative(text, anchor, value, precision):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision) == (value, precision)
+    assert tx.relative
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    ("Last summer, the rivers", "2024-02", "2023"),
+    ("Last summer, the rivers", "2023-10", "2023"),
+    ("Last summer, the rivers", "2023-07", "2022"),
+    ("this summer", "2023-03", "2023"),
+    ("next spring", "2023-07-01", "2024"),
+    ("last winter", "2024-06", "2024"),
+])
+def test_seasons(text, anchor, value):
+    tx = _one(text, anchor)
+    assert (tx.value, tx.precision) == (value, "year")
+
+
+@pytest.mark.parametrize("text,anchor,kind,value,end_value", [
+    ("since 2016", "2022-01", "since", "2016", "2022"),
+    ("since 2016", None, "since", "2016", None),
+    ("from the beginning of 2019 to the present", "2023", "since", "2019", "2023"),
+    ("by 2022", None, "deadline", "2022", None),
+    ("by the end of 2025", None, "deadline", "2025", None),
+    ("until 2030", None, "deadline", "2030", None),
+    ("no later than March 2024", None, "deadline", "2024-03", None),
+    ("within five years", "2022-01", "within", "2027", None),
+    ("in the next five years", "2022-01", "within", "2027", None),
+    ("within the next 3 years", "2020", "within", "2023", None),
+    ("within five years", None, "within", None, None),
+    ("over the past five years", "2022-01", "within", "2017", "2022"),
+    ("in the coming years", "2022-01", "within", None, None),
+    ("The coming weeks will see", "2017-08-29", "within", None, None),
+])
+def test_kinds(text, anchor, kind, value, end_value):
+    tx = _one(text, anchor)
+    assert (tx.kind, tx.value, tx.end_value) == (kind, value, end_value)
+
+
+@pytest.mark.parametrize("text", [
+    "Total 2 920 and 3 333 503",
+    "Export 1 352 and 1 393",
+    "there are 2,144 enterprises",
+    "reached $1.3 billion",
+    "84 percent of the border",
+    "a 2000 km pipeline",
+    "some 1500 trucks",
+    "see https://example.org/2021/12/story",
+    "the year 3021 and the year 1850",
+])
+def test_amounts_are_not_dates(text):
+    assert find_timexes(text, anchor="2022-01") == []
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Talks on 5 May 2021 and a deal in 2022.", None, ["5 May 2021", "2022"]),
+    ("Trade fell in 2019 but rose last year.", "2021-03", ["2019", "last year"]),
+])
+def test_find_several_in_order(text, anchor, expected):
+    assert [t.text for t in find_timexes(text, anchor=anchor)] == expected
+
+
+@pytest.mark.parametrize("offset", [0, 100])
+def test_offsets_are_absolute(offset):
+    text = "It opened on 6 December 2021."
+    (tx,) = find_timexes(text, anchor=None, offset=offset)
+    assert (tx.start - offset, tx.end - offset) == (13, 28)
+    assert text[tx.start - offset:tx.end - offset] == tx.text
+
+
+@pytest.mark.parametrize("text,anchor,period", [
+    ("in 2021", None, "2021"),
+    ("from January-November 2023", None, "2023-01/2023-11"),
+    ("in 2019-2023", None, "2019/2023"),
+    ("since 2019", "2023-05", "2019/2023"),
+    ("in the first half of 2023", None, "2023-01/2023-06"),
+    ("recently", "2023", None),
+])
+def test_period_of(text, anchor, period):
+    assert period_of(_one(text, anchor)) == period
+
+
+@pytest.mark.parametrize("value,years,expected", [
+    ("2021", 5, "2026"), ("2023-01", 1, "2024-01"), ("2020-02-29", 1, "2021-02-28"),
+    ("2020-02-29", 4, "2024-02-29"), ("2024-08-08", -2, "2022-08-08"),
+])
+def test_add_years(value, years, expected):
+    assert add_years(value, years) == expected
+
+
+@pytest.mark.parametrize("text", ["no dates here", ""])
+def test_resolve_none(text):
+    assert resolve(text, anchor="2020") is None

@@ -1,0 +1,57 @@
+"""The same store on PostgreSQL; runs only when STEPPE_TEST_PG_URL names a scratch database.
+
+Example: STEPPE_TEST_PG_URL=postgresql+psycopg://steppe@localhost/steppe_test
+The test drops and recreates the store's tables in that database.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from steppe.store import (
+    SCHEMA_VERSION,
+    current_version,
+    link_occurrences,
+    open_store,
+    query_agreements,
+    query_events,
+    save_document,
+    summary,
+)
+from steppe.store.tables import metadata
+
+PG_URL = os.environ.get("STEPPE_TEST_PG_URL")
+pytestmark = pytest.mark.skipif(not PG_URL, reason="set STEPPE_TEST_PG_URL to run")
+
+
+@pytest.fixture
+def pg_store():
+    engine = sa.create_engine(PG_URL)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    engine.dispose()
+    with open_store(PG_URL) as store:
+        yield store
+
+
+def test_round_trip_on_postgres(pg_store, doc_a, facts_a, doc_b, facts_b):
+    assert current_version(pg_store.engine) == SCHEMA_VERSION
+    assert save_document(pg_store, doc_a, facts_a).status == "added"
+    assert save_document(pg_store, doc_b, facts_b).status == "added"
+    assert save_document(pg_store, doc_a, facts_a).status == "duplicate"
+    assert link_occurrences(pg_store) == 3
+    assert len(query_events(pg_store, dyad="KAZ-UZB", since="2024-08")) == 3
+    assert len(query_events(pg_store, until="2024-07")) == 1
+    assert len(query_agreements(pg_store, dyad="UZB-KAZ")) == 1
+    assert summary(pg_store)["top_dyads"][0] == {"dyad": "KAZ-UZB", "occurrences": 2}
+
+
+def test_migrated_schema_matches_metadata_on_postgres(pg_store):
+    with pg_store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
