@@ -75,11 +75,11 @@ def load_lexicon(language: str = "en") -> Lexicon:
     entries = raw["triggers"] if isinstance(raw, dict) else raw
     lex = Lexicon(plover=(plover or {}).get("types", {}))
     surfaces: set[str] = set()
-    for e in entries:
+    for e, lemma in _expand(entries):
         t = str(e.get("type", "")).upper()
         if t not in PLOVER_TYPES:
             raise ConfigError(f"trigger {e!r}: unknown PLOVER type {t!r}")
-        lemmas = tuple(str(e["lemma"]).lower().split())
+        lemmas = tuple(lemma.lower().split())
         trig = Trigger(lemmas=lemmas, pos=str(e.get("pos") or "").upper(), type=t,
                        mode=str(e.get("mode") or ""), gap=int(e.get("gap") or 0),
                        needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
@@ -92,6 +92,15 @@ def load_lexicon(language: str = "en") -> Lexicon:
         for kind, cues in (raw.get("modality") or {}).items():
             lex.modality[kind] = [tuple(str(c).lower().split()) for c in cues]
     return lex
+
+
+def _expand(entries: list[dict]) -> list[tuple[dict, str]]:
+    """An entry names one `lemma` or a list of `lemmas` sharing the other fields."""
+    out = []
+    for e in entries:
+        for lemma in ([e["lemma"]] if "lemma" in e else e.get("lemmas") or []):
+            out.append((e, str(lemma)))
+    return out
 
 
 def inflections(lemma: str) -> set[str]:
