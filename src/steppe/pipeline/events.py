@@ -66,7 +66,7 @@ class EventCoder:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions)
             if ev is not None:
                 events.append(ev)
-        return events
+        return _main_events(events)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
@@ -150,9 +150,32 @@ def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
     lemmas = set()
     for c in near:
         lemmas.add(c.lemma_.lower())
-        lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
+        if c.head.i == tok.i:
+            lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
     lemmas.add(tok.head.lemma_.lower())
     return bool(lemmas & trig.needs_object)
+
+
+def _main_events(events: list[RawEvent]) -> list[RawEvent]:
+    """Drop events whose trigger sits inside the phrase or clause of another event's trigger
+    ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
+    the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
+    triggers = [e.trigger for e in events]
+    keep = []
+    for ev in events:
+        if not any(_descends(ev.trigger, other) for other in triggers if other.i != ev.trigger.i):
+            keep.append(ev)
+    return keep
+
+
+def _descends(tok: Token, ancestor: Token) -> bool:
+    cur, first = tok, True
+    while cur.head.i != cur.i:
+        if cur.head.i == ancestor.i:
+            return not (first and cur.dep_ == "conj") and cur.dep_ != "conj"
+        cur = cur.head
+        first = False
+    return False
 
 
 def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token, Trigger, int]]:
@@ -172,14 +195,14 @@ def _dominated(tok: Token, others: list[Token]) -> bool:
     """True when another trigger governs this one as its complement ("agreed to [sign]")."""
     cur = tok
     steps = 0
-    while cur.head is not cur and steps < 4:
+    while cur.head.i != cur.i and steps < 4:
         if cur.dep_ not in _DOMINATE and not (cur.dep_ == "pobj" and cur.head.dep_ == "prep"
                                                and cur.head.head in others):
             if cur.dep_ != "prep":
                 return False
         cur = cur.head
         steps += 1
-        if cur in others and cur is not tok:
+        if cur in others and cur.i != tok.i:
             return True
     return False
 
@@ -239,7 +262,7 @@ def _subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
                 return []
         elif passive:
             return []
-        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head.i != cur.i:
             if cur.dep_ == "relcl":
                 return _actors_in_token(cur.head, tm)
             cur = cur.head
@@ -251,7 +274,7 @@ def _subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
 def _object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
     out: list[Actor] = []
     for c in verb.children:
-        if c is exclude:
+        if exclude is not None and c.i == exclude.i:
             if exclude is not None:
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:

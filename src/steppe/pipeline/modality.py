@@ -64,7 +64,7 @@ def _governing_chain(tok: Token) -> list[Token]:
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
-    while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head is not cur:
+    while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING:
             break
         cur = cur.head
