@@ -16,6 +16,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     """(date, precision) for an event whose trigger is at `trigger_at` in `sentence`."""
     s, e = sentence
     own = [t for t in timexes if s <= t.start < e and t.value]
+    if anchor and modality != "planned":
+        # What happened cannot be dated after the text that reports it ("2040 Vision").
+        own = [t for t in own if t.value[:len(anchor)] <= anchor]
     if modality != "planned":
         own = [t for t in own if t.kind in _POINT_KINDS] or own
     if own:
@@ -31,6 +34,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             return t.value, t.precision
     if anchor and modality != "planned":
         return anchor, _precision(anchor)
+    if anchor:
+        # A plan with no date of its own: the year it was announced is the best bound we have.
+        return anchor[:4], "year"
     return None, "unknown"
 
 

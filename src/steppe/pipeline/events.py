@@ -21,7 +21,11 @@ from steppe.pipeline.modality import modality_of
 
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "into", "at",
-                 "for", "upon", "over", "between", "among", "amongst", "by"}
+                 "for", "upon", "over", "between", "among", "amongst", "by", "about"}
+# A trigger inside an adjunct of another ("signed during the [visit]", "at the [summit]")
+# reports an occasion of its own; inside a complement ("rejected an [invitation]") it does not.
+_OCCASION_PREPS = {"during", "at", "after", "before", "following", "in", "since", "amid",
+                   "ahead", "prior", "on", "throughout"}
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
@@ -93,13 +97,10 @@ class EventCoder:
                 return None
         if not _codes(source):
             return None
-        if trig.reciprocal and len(_codes(source)) == 1 and len(_codes(target)) == 1 \
-                and _codes(source) != _codes(target) and tok.pos_ == "VERB" and \
-                _coordinated_object(tok):
-            pass
         if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
-                {a.sector for a in source} == {a.sector for a in target}:
-            return None
+                ({a.sector for a in source} == {a.sector for a in target}
+                 or "" in {a.sector for a in source + target}):
+            return None  # one state acting on itself: not an interaction between actors
         modality, future_in_past = modality_of(tok)
         type_, mode = trig.type, trig.mode
         if type_ in _COOPERATIVE_FUTURE and (modality == "planned" or future_in_past):
@@ -169,12 +170,14 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
 
 
 def _descends(tok: Token, ancestor: Token) -> bool:
-    cur, first = tok, True
+    cur = tok
     while cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "advcl", "parataxis") or \
+                cur.dep_ == "prep" and cur.lower_ in _OCCASION_PREPS:
+            return False
         if cur.head.i == ancestor.i:
-            return not (first and cur.dep_ == "conj") and cur.dep_ != "conj"
+            return True
         cur = cur.head
-        first = False
     return False
 
 
@@ -212,6 +215,12 @@ def _dominated(tok: Token, others: list[Token]) -> bool:
 def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
     source: list[Actor] = []
     target: list[Actor] = []
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
+    if tok.pos_ in ("NOUN", "PROPN") and between:
+        # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
+        both = [a for c in between for a in _pobj_actors(c, tm) if a.code]
+        if len(_codes(both)) >= 2:
+            return both, list(both)
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -262,6 +271,9 @@ def _subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
                 return []
         elif passive:
             return []
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            # "Kyrgyzstan, complaining about ...": the noun does the action.
+            return _actors_in_token(cur.head, tm)
         if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head.i != cur.i:
             if cur.dep_ == "relcl":
                 return _actors_in_token(cur.head, tm)
@@ -315,6 +327,9 @@ def _actors_in(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
             if c.dep_ not in _SKIP_SUBTREE:
                 stack.append(c)
     seen.sort(key=lambda m: m.start)
+    if any(not m.weak for m in seen):
+        # "the Russian-led CSTO": the adjective qualifies, the organisation acts.
+        seen = [m for m in seen if not m.weak]
     out = []
     for m in seen:
         out.extend(m.actors)
@@ -346,10 +361,6 @@ def _preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: lis
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
              and m.codes and not set(m.codes) <= tgt]
     return list(cands[-1].actors) if cands else []
-
-
-def _coordinated_object(tok: Token) -> bool:
-    return any(c.dep_ == "conj" for c in tok.children)
 
 
 def _codes(actors: list[Actor]) -> set[str]:

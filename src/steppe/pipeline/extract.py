@@ -11,6 +11,7 @@ figures, agreements and projects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
@@ -111,7 +112,7 @@ class Extractor:
             while m_idx < len(starts) and starts[m_idx] < s:
                 m_idx += 1
             has_actor = m_idx < len(starts) and starts[m_idx] < e
-            if not has_actor:
+            if not has_actor or is_apparatus(text[s:e]):
                 continue
             words = tokens.char_span(s, e, alignment_mode="expand")
             if words is not None and any(t.lower_ in surfaces for t in words):
@@ -129,7 +130,6 @@ class Extractor:
             sent = sdoc[:]
             for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=_shift_map(tm)):
                 events.append(self._finish(raw, s, p))
-        events = merge_occurrences(events)
         flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
                 for a in m.actors if a.code and m.kind != "pronoun"]
         figures = figures_mod.extract_figures(p.doc.text, anchor=p.doc.date, sentences=p.sentences,
@@ -140,8 +140,27 @@ class Extractor:
         projects = projects_mod.extract_projects(p.doc.text, anchor=p.doc.date,
                                                  sentences=p.sentences, mentions=flat,
                                                  main_parties=p.main)
+        events = merge_occurrences(events + self._signings(agreements, events))
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
                      projects=projects, mentions=[a for m in p.mentions for a in m.actors])
+
+    def _signings(self, agreements: list, events: list[Event]) -> list[Event]:
+        """A concluded agreement implies its signing, a SUPPORT event between its parties
+        (PLOVER manual: signing or ratifying an agreement is SUPPORT), unless one is coded."""
+        out = []
+        score, quad, cameo = self.lexicon.score("SUPPORT", "")
+        for ag in agreements:
+            codes = [c for c in ag.parties if c and c != "IGO"]
+            if len(set(codes)) < 2:
+                continue
+            actors = [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.7) for c in codes]
+            ev = Event(type="SUPPORT", source=actors, target=list(actors), evidence=ag.evidence,
+                       date=ag.date, date_precision=_precision_of(ag.date), confidence=0.6,
+                       trigger=ag.name, score=score, quad=quad, cameo=cameo)
+            if not any(e.type == "SUPPORT" and e.codes() == ev.codes() and _dates_compatible(e, ev)
+                       for e in events + out):
+                out.append(ev)
+        return out
 
     def _finish(self, raw: RawEvent, offset: int, p: _Prepared) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
@@ -183,6 +202,18 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
     return sorted(out, key=lambda e: e.evidence.start)
+
+
+_REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)
+
+
+def is_apparatus(sentence: str) -> bool:
+    """Footnote references, bibliography entries and table rows: not prose that reports events."""
+    return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
+
+
+def _precision_of(date: str | None) -> str:
+    return {None: "unknown", 4: "year", 7: "month", 10: "day"}.get(len(date) if date else None, "unknown")
 
 
 def _rank(precision: str) -> int:

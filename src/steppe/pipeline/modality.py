@@ -38,6 +38,8 @@ def modality_of(trigger: Token) -> tuple[str, bool]:
     if negs or any(lem in _NEG_GOVERNORS for lem in lemmas[1:]):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
+    if tok_is_advcl_of_future(chain):
+        return "planned", False
     if auxes & _FUTURE_AUX or "going" in words and "to" in words:
         return "planned", False
     if "would" in auxes:
@@ -70,6 +72,14 @@ def _governing_chain(tok: Token) -> list[Token]:
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def tok_is_advcl_of_future(chain: list[Token]) -> bool:
+    """'the coming weeks will see ... as the leader visits Kyrgyzstan'."""
+    top = chain[-1]
+    if top.dep_ != "advcl":
+        return False
+    return any(a.lower_ in _FUTURE_AUX for a in top.head.children if a.dep_ == "aux")
 
 
 def _aux_lemmas(chain: list[Token]) -> list[str]:
