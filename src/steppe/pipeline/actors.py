@@ -100,6 +100,12 @@ class ActorResolver:
                               if any(kb.entities[i].kind == "person" for i, _ in ids)}
         self._fuzzy_states = {s: ids for s, ids in kb.aliases.items()
                               if any(kb.entities[i].kind in ("state", "igo") for i, _ in ids)}
+        # Surnames of known people, for "President Bush" when the KB keeps no bare
+        # surname alias (two presidents share it: the state is still certain).
+        self._surnames: dict[str, set[str]] = {}
+        for e in kb.entities.values():
+            if e.kind == "person":
+                self._surnames.setdefault(e.name.split()[-1], set()).add(e.id)
 
     # -- public --------------------------------------------------------------------
 
@@ -199,7 +205,9 @@ class ActorResolver:
         generic = [p for p in group if p.kind in ("role", "agent")]
         # A role followed by an unknown capitalised name: "Prime Minister Mahendra Chaudhry".
         name_end = _unknown_name(doc, end_tok) if generic and person is None and group[-1].kind in ("role", "agent") else None
+        known = None
         if name_end:
+            known = self._by_surname(doc[name_end - 1].text, date)
             end_tok = name_end
         span = doc[start_tok:end_tok]
         text = span.text
@@ -222,6 +230,10 @@ class ActorResolver:
             holders = self.kb.holders(state.entity.code, generic[0].role, date)
             if len(holders) == 1:
                 actor_id = holders[0].id
+        if known is not None and not code:
+            code, ksector, actor_id = known
+            sector = sector or ksector
+            kind = "person"
         if org is not None and not code:
             code, sector, actor_id = org.entity.code, sector or org.entity.sector, org.entity.id
             kind = "org"
@@ -250,6 +262,19 @@ class ActorResolver:
                       start=span.start_char, end=span.end_char)
         return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
                        weak=weak, location=location, head=kind, pieces=group)
+
+    def _by_surname(self, surname: str, date: str | None) -> tuple[str, str, str] | None:
+        """(code, sector, actor id or "") when every known bearer of the surname shares a state."""
+        ids = self._surnames.get(surname)
+        if not ids:
+            return None
+        people = [self.kb.entities[i] for i in sorted(ids)]
+        at_date = [p for p in people if p.roles_at(date)] or people
+        codes = {self._code_of(p, date)[0] for p in at_date}
+        if len(codes) != 1:
+            return None
+        code, sector, _ = self._code_of(at_date[0], date)
+        return code, sector, at_date[0].id if len(at_date) == 1 else ""
 
     def _code_of(self, entity: Entity, date: str | None) -> tuple[str, str, float]:
         if entity.kind == "person":

@@ -24,8 +24,8 @@ _TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "in
                  "for", "upon", "over", "between", "among", "amongst", "by", "about"}
 # A trigger inside an adjunct of another ("signed during the [visit]", "at the [summit]")
 # reports an occasion of its own; inside a complement ("rejected an [invitation]") it does not.
-_OCCASION_PREPS = {"during", "at", "after", "before", "following", "in", "since", "amid",
-                   "ahead", "prior", "on", "throughout"}
+_OCCASION_PREPS = {"during", "at", "after", "before", "following", "since", "amid",
+                   "ahead", "prior", "throughout"}
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
@@ -70,6 +70,7 @@ class EventCoder:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions)
             if ev is not None:
                 events.append(ev)
+        events += _reported_demands(sent, token_mentions)
         return _main_events(events)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
@@ -98,8 +99,7 @@ class EventCoder:
         if not _codes(source):
             return None
         if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
-                ({a.sector for a in source} == {a.sector for a in target}
-                 or "" in {a.sector for a in source + target}):
+                ({a.sector for a in source} == {a.sector for a in target} or trig.type == "CONSULT"):
             return None  # one state acting on itself: not an interaction between actors
         modality, future_in_past = modality_of(tok)
         type_, mode = trig.type, trig.mode
@@ -155,6 +155,28 @@ def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
             lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
     lemmas.add(tok.head.lemma_.lower())
     return bool(lemmas & trig.needs_object)
+
+
+_REPORTING = {"say", "tell", "state", "declare", "insist", "warn", "announce", "stress",
+              "write", "argue", "remind", "note", "add", "reiterate"}
+_OBLIGATION = {"must", "should"}
+
+
+def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]:
+    """'Russia said Sudan must return the helicopter': a demand by the speaker (REQUEST)."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _REPORTING:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+            continue
+        target = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in _actors_in(c, tm)]
+        source = _subject_actors(tok.head, tm)
+        if not source or not target or _codes(source) == _codes(target):
+            continue
+        out.append(RawEvent("REQUEST", "", _dedupe(source), _dedupe(target), "asserted", tok.head,
+                            f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
+    return out
 
 
 def _main_events(events: list[RawEvent]) -> list[RawEvent]:
