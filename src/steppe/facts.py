@@ -68,6 +68,7 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     trigger: str = ""
+    date_source: str = "text"     # text (the sentence says), context (an earlier sentence), document
     # Derived from the PLOVER tables (data/plover.yaml); kept for joins with GDELT/ICEWS.
     score: float | None = None
     quad: int | None = None
@@ -85,6 +86,7 @@ class Event:
             "evidence": self.evidence.to_json(),
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
+            "date_source": self.date_source,
             "score": self.score,
             "quad": self.quad,
             "cameo": self.cameo,
@@ -100,6 +102,7 @@ class Event:
             modality=d.get("modality") or "asserted",
             evidence=Span.from_json(d["evidence"]),
             confidence=float(d.get("confidence", 0.5)), trigger=d.get("trigger", ""),
+            date_source=d.get("date_source", "text"),
             score=d.get("score"), quad=d.get("quad"), cameo=d.get("cameo"),
         )
 

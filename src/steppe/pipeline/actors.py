@@ -331,7 +331,7 @@ def _joins(doc: Doc, group: list[Piece], p: Piece) -> bool:
     if p.kind == "person":
         # "President Mirziyoyev", "Uzbek leader Mirziyoyev", "the secretary ..., Viktor Makhmudov"
         return "person" not in kinds and prev.kind in ("role", "agent", "state", "igo") and \
-            (prev.kind != "state" or prev.how == "adjective" or not gap)
+            (prev.kind != "state" or prev.how == "adjective" or not gap or "role" in kinds)
     if "," in gap:
         return False
     if p.kind in ("role", "agent"):

@@ -12,8 +12,9 @@ _POINT_KINDS = ("point", "range", "since")
 
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
-               modality: str) -> tuple[str | None, str]:
-    """(date, precision) for an event whose trigger is at `trigger_at` in `sentence`."""
+               modality: str) -> tuple[str | None, str, str]:
+    """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
+    source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
     own = [t for t in timexes if s <= t.start < e and t.value]
     if anchor and modality != "planned":
@@ -23,7 +24,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if t.kind in _POINT_KINDS] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return best.value, best.precision
+        return best.value, best.precision, "text"
     idx = next((i for i, (a, b) in enumerate(sentences) if a == s), None)
     if idx is not None and modality != "planned":
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
@@ -31,13 +32,13 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                   and not t.relative]
         if before:
             t = before[-1]
-            return t.value, t.precision
+            return t.value, t.precision, "context"
     if anchor and modality != "planned":
-        return anchor, _precision(anchor)
+        return anchor, _precision(anchor), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
-        return anchor[:4], "year"
-    return None, "unknown"
+        return anchor[:4], "year", "document"
+    return None, "unknown", "none"
 
 
 def _precision(value: str) -> str:

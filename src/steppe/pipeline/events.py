@@ -98,6 +98,8 @@ class EventCoder:
                 return None
         if not _codes(source):
             return None
+        if len(_codes(source)) >= 2 and _codes(target) < _codes(source):
+            target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
         if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
                 ({a.sector for a in source} == {a.sector for a in target} or trig.type == "CONSULT"):
             return None  # one state acting on itself: not an interaction between actors
@@ -116,13 +118,24 @@ class EventCoder:
 
 # -- trigger matching ---------------------------------------------------------------------
 
+# What may stand between the words of a multi-word trigger: "paid [a state] visit",
+# "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
+_GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
+
+
 def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
     """End token index when the trigger's lemmas occur from `tok` (with allowed gaps)."""
     i = tok.i
+    doc = sent.doc
     for lemma in trig.lemmas[1:]:
         limit = min(sent.end, i + 2 + trig.gap)
-        j = next((k for k in range(i + 1, limit) if sent.doc[k].lemma_.lower() == lemma
-                  or sent.doc[k].lower_ == lemma), None)
+        j = None
+        for k in range(i + 1, limit):
+            if doc[k].lemma_.lower() == lemma or doc[k].lower_ == lemma:
+                j = k
+                break
+            if doc[k].pos_ not in _GAP_POS:
+                return None
         if j is None:
             return None
         i = j
@@ -371,10 +384,9 @@ def _nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source:
              and not m.location and m.codes and not set(m.codes) <= src]
     if not cands:
         return []
-    tstart = tok.idx
-    after = [m for m in cands if m.start >= tstart]
-    pick = after[0] if after else cands[-1]
-    return list(pick.actors)
+    # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
+    after = [m for m in cands if m.start >= tok.idx]
+    return list(after[0].actors) if after else []
 
 
 def _preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],

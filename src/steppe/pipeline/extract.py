@@ -165,7 +165,7 @@ class Extractor:
     def _finish(self, raw: RawEvent, offset: int, p: _Prepared) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         trig_at = raw.trigger.idx + offset
-        date, precision = date_event(p.timexes, p.sentences, (s, e), trig_at,
+        date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
                                      anchor=p.doc.date, modality=raw.modality)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
@@ -174,6 +174,7 @@ class Extractor:
             target=[_absolute(a, offset) for a in raw.target],
             evidence=Span(s, e, p.doc.text[s:e]), date=date, date_precision=precision,
             modality=raw.modality, confidence=raw.confidence, trigger=raw.trigger_text,
+            date_source=date_source,
             score=score, quad=quad, cameo=cameo)
 
 
@@ -193,12 +194,13 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     """One event per occurrence: same type and actors with compatible dates are merged,
     keeping the most confident evidence and the most precise date."""
     out: list[Event] = []
-    for ev in sorted(events, key=lambda e: -e.confidence):
+    # Events dated by their own sentence first, so that they lend their date to repeats.
+    for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
                      and o.modality == ev.modality and _dates_compatible(o, ev)), None)
         if twin is None:
             out.append(ev)
-        elif _rank(ev.date_precision) > _rank(twin.date_precision) and ev.date \
+        elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
     return sorted(out, key=lambda e: e.evidence.start)
@@ -216,12 +218,20 @@ def _precision_of(date: str | None) -> str:
     return {None: "unknown", 4: "year", 7: "month", 10: "day"}.get(len(date) if date else None, "unknown")
 
 
+def _stem(trigger: str) -> str:
+    return trigger.split()[0].lower()[:5] if trigger else ""
+
+
 def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
+    """Same date at the coarser precision; a date guessed from context fits a repeat told
+    in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
     if not a.date or not b.date:
+        return True
+    if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
     n = min(len(a.date), len(b.date))
     return a.date[:n] == b.date[:n]
