@@ -71,10 +71,12 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions)
-        return _main_events(events)
+        return _one_per_type(_main_events(events))
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
+        first = tok
+        tok = _phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = _roles(tok, sent, token_mentions)
         if trig.reversed:
             source, target = target, source
@@ -98,6 +100,8 @@ class EventCoder:
                 return None
         if not _codes(source):
             return None
+        if not target and type_needs_two(trig.type) and len(_codes(source)) < 2:
+            return None  # a meeting with one party named is not yet an interaction
         if len(_codes(source)) >= 2 and _codes(target) < _codes(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
         if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
@@ -111,7 +115,7 @@ class EventCoder:
             mode = "multilateral"
         conf = trig.weight * (0.9 if explicit else 0.6)
         conf *= min([a.confidence for a in source + target] or [1.0])
-        text = sent.doc[tok.i:end].text
+        text = sent.doc[first.i:end].text
         return RawEvent(type_, mode, _dedupe(source), _dedupe(target), modality, tok, text,
                         round(conf, 3), sent, notes)
 
@@ -121,6 +125,14 @@ class EventCoder:
 # What may stand between the words of a multi-word trigger: "paid [a state] visit",
 # "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
 _GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
+
+
+def _phrase_head(span: SpacySpan) -> Token:
+    """The token of a multi-word trigger whose head lies outside it."""
+    for t in span:
+        if not (span.start <= t.head.i < span.end) or t.head.i == t.i:
+            return t
+    return span[0]
 
 
 def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
@@ -190,6 +202,23 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]
         out.append(RawEvent("REQUEST", "", _dedupe(source), _dedupe(target), "asserted", tok.head,
                             f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
     return out
+
+
+def type_needs_two(type_: str) -> bool:
+    return type_ == "CONSULT"
+
+
+def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
+    """In one sentence, an event whose actors are among those of another of the same type
+    is the same occurrence told twice ("met ... to discuss", "talks ... discussions")."""
+    def codes(e: RawEvent) -> set[str]:
+        return _codes(e.source) | _codes(e.target)
+
+    keep: list[RawEvent] = []
+    for ev in sorted(events, key=lambda e: (-len(codes(e)), -e.confidence)):
+        if not any(k.type == ev.type and codes(ev) <= codes(k) for k in keep):
+            keep.append(ev)
+    return sorted(keep, key=lambda e: e.trigger.i)
 
 
 def _main_events(events: list[RawEvent]) -> list[RawEvent]:
@@ -281,7 +310,7 @@ def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Ac
 def _governing_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "nsubj", "conj", "appos"):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "conj", "appos"):
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur

@@ -26,7 +26,21 @@ def load_model(*, parse: bool = True) -> Language:
     import spacy
 
     exclude = [] if parse else ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
-    return spacy.load(MODEL, exclude=exclude)
+    nlp = spacy.load(MODEL, exclude=exclude)
+    _split_footnote_markers(nlp)
+    return nlp
+
+
+def _split_footnote_markers(nlp: Language) -> None:
+    """'War.[6]' and 'Kyrgyzstan[3]' are a word, a full stop and a footnote marker:
+    the default tokenizer glues them into one token that no name or trigger matches."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes) + [r"\[\d{1,3}$", r"(?<=[a-z])\.(?=\[)"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.,;:”’\"])\[(?=\d{1,3}\])",
+                                            r"(?<=[a-z])\.(?=\[\d)"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

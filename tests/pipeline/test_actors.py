@@ -1,0 +1,293 @@
+"""Actor resolution: time-aware roles, people -> states, transliterations, capitals,
+adjectives + agents, apposition, coordination, group phrases, pronouns, IGOs, unknowns,
+and users' knowledge-base override files.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.kb.load import load_kb
+from steppe.pipeline.extract import Extractor
+
+
+def _mentions(ex, text, date):
+    return ex.mentions(text, date=date)
+
+
+def _mention(ex, text, surface, date="2017-09-01"):
+    """The one mention whose text contains `surface` (fails when there is none)."""
+    found = [m for m in _mentions(ex, text, date) if surface in m.text]
+    assert found, f"no mention containing {surface!r} in {text!r}: " \
+        f"{[m.text for m in _mentions(ex, text, date)]}"
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+def _codes(mention):
+    return {a.code for a in mention.actors if a.code}
+
+
+# -- time-aware roles --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,date,person_id", [
+    ("The President of Kyrgyzstan flew to Moscow for talks.", "President of Kyrgyzstan",
+     "2017-06-01", "person:almazbek-atambayev"),
+    ("The Kyrgyz president flew to Moscow for talks.", "Kyrgyz president",
+     "2017-06-01", "person:almazbek-atambayev"),
+    ("The President of Kyrgyzstan flew to Moscow for talks.", "President of Kyrgyzstan",
+     "2023-06-01", "person:sadyr-japarov"),
+    ("The Kyrgyz president flew to Moscow for talks.", "Kyrgyz president",
+     "2023-06-01", "person:sadyr-japarov"),
+    ("The Uzbek president received the ambassadors.", "Uzbek president",
+     "2015-06-01", "person:islam-karimov"),
+    ("The Uzbek president received the ambassadors.", "Uzbek president",
+     "2020-06-01", "person:shavkat-mirziyoyev"),
+])
+def test_role_resolves_to_holder_at_date(extractor, text, surface, date, person_id):
+    assert person_id in extractor.kb.entities
+    m = _mention(extractor, text, surface, date)
+    actor, = m.actors
+    assert actor.actor_id == person_id
+    assert actor.code == extractor.kb.entities[person_id].code
+    assert actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("state,role,date,person_id", [
+    ("KGZ", "president", "2017-06-01", "person:almazbek-atambayev"),
+    ("KGZ", "president", "2023-06-01", "person:sadyr-japarov"),
+    ("UZB", "president", "2015-06-01", "person:islam-karimov"),
+    ("UZB", "president", "2020-06-01", "person:shavkat-mirziyoyev"),
+])
+def test_kb_holders_single_at_date(extractor, state, role, date, person_id):
+    assert [e.id for e in extractor.kb.holders(state, role, date)] == [person_id]
+
+
+# -- a person stands for the state they served ---------------------------------------
+
+@pytest.mark.parametrize("text,surface,date,code,sector,person_id", [
+    ("Tokayev spoke to journalists after the talks.", "Tokayev", "2022-01-10",
+     "KAZ", "GOV", "person:kassym-jomart-tokayev"),
+    ("Tokayev spoke to journalists after the talks.", "Tokayev", "2005-05-10",
+     "KAZ", "GOV", "person:kassym-jomart-tokayev"),      # then foreign minister
+    ("Atambayev spoke to journalists after the talks.", "Atambayev", "2015-05-10",
+     "KGZ", "GOV", "person:almazbek-atambayev"),
+    # Out of office at the date: still Kyrgyz, a former official (PLOVER sector ELI).
+    ("Atambayev spoke to journalists after the talks.", "Atambayev", "2019-05-10",
+     "KGZ", "ELI", "person:almazbek-atambayev"),
+])
+def test_person_resolves_to_state(extractor, text, surface, date, code, sector, person_id):
+    actor, = _mention(extractor, text, surface, date).actors
+    assert (actor.code, actor.sector, actor.actor_id) == (code, sector, person_id)
+
+
+# -- transliterations ------------------------------------------------------------------
+
+_KB_VARIANTS = [
+    ("Shavkat Mirziyoyev", "person:shavkat-mirziyoyev"),
+    ("Mirziyoev", "person:shavkat-mirziyoyev"),
+    ("Şevket Mirziyoyev", "person:shavkat-mirziyoyev"),
+    ("Шавкат Мирзиёев", "person:shavkat-mirziyoyev"),
+    ("Japarov", "person:sadyr-japarov"),
+    ("Zhaparov", "person:sadyr-japarov"),
+    ("Жапаров", "person:sadyr-japarov"),
+    ("Tokayev", "person:kassym-jomart-tokayev"),
+    ("Toqayev", "person:kassym-jomart-tokayev"),
+    ("Токаев", "person:kassym-jomart-tokayev"),
+]
+
+
+@pytest.mark.parametrize("name,person_id", _KB_VARIANTS)
+def test_kb_transliteration_variants(extractor, name, person_id):
+    assert name in extractor.kb.aliases, "the variant is meant to be a KB alias"
+    m = _mention(extractor, f"{name} met the press after the talks.", name, "2022-01-10")
+    actor, = m.actors
+    assert actor.actor_id == person_id
+    assert actor.confidence == 1.0
+
+
+_FUZZY = "NER labels the name ORG, and ActorResolver.fuzzy() then searches only states/IGOs " \
+         "(label != 'PERSON'), so a near-exact person name is reported unknown"
+
+
+@pytest.mark.parametrize("name,person_id", [
+    ("Shavkat Mirzijoyev", "person:shavkat-mirziyoyev"),
+    ("Shavkat Mirziyayev", "person:shavkat-mirziyoyev"),
+    ("Sadyr Djaparov", "person:sadyr-japarov"),
+    ("Tokaiyev", "person:kassym-jomart-tokayev"),
+    pytest.param("Mirzijoyev", "person:shavkat-mirziyoyev",
+                 marks=pytest.mark.xfail(reason=_FUZZY, strict=True)),
+    pytest.param("Kassym-Jomart Tokaiyev", "person:kassym-jomart-tokayev",
+                 marks=pytest.mark.xfail(reason=_FUZZY, strict=True)),
+])
+def test_fuzzy_transliteration_variants(extractor, name, person_id):
+    assert name not in extractor.kb.aliases, "the variant must be unknown to the KB"
+    m = _mention(extractor, f"{name} met the press after the talks.", name, "2022-01-10")
+    actor, = m.actors
+    assert actor.actor_id == person_id
+    assert actor.code == extractor.kb.entities[person_id].code
+    assert 0.5 < actor.confidence < 1.0
+
+
+@pytest.mark.xfail(reason="_unknown_name() stops at the hyphen of 'Kassym-Jomart' (is_alpha), "
+                   "so the mention is 'President Kassym' with no code and the fuzzy matcher "
+                   "never sees the full name", strict=True)
+@pytest.mark.parametrize("text,code", [
+    ("President Kassym-Jomart Tokaiyev met the press after the talks.", "KAZ"),
+])
+def test_role_before_unknown_hyphenated_name(extractor, text, code):
+    coded = [m for m in _mentions(extractor, text, "2022-01-10") if _codes(m)]
+    assert coded and _codes(coded[0]) == {code}
+
+
+@pytest.mark.parametrize("names", [
+    ("Shavkat Mirziyoyev", "Mirziyoev", "Şevket Mirziyoyev", "Шавкат Мирзиёев", "Shavkat Mirzijoyev"),
+    ("Japarov", "Zhaparov", "Жапаров", "Sadyr Djaparov"),
+    ("Tokayev", "Toqayev", "Токаев", "Tokaiyev"),
+])
+def test_variants_share_one_person_id(extractor, names):
+    ids = set()
+    for name in names:
+        actor, = _mention(extractor, f"{name} met the press after the talks.", name,
+                          "2022-01-10").actors
+        ids.add(actor.actor_id)
+    assert len(ids) == 1 and next(iter(ids)).startswith("person:")
+
+
+# -- metonymic capitals ----------------------------------------------------------------
+
+@pytest.mark.parametrize("capital,code", [
+    ("Tashkent", "UZB"), ("Astana", "KAZ"), ("Nur-Sultan", "KAZ"), ("Bishkek", "KGZ"),
+    ("Dushanbe", "TJK"), ("Ashgabat", "TKM"), ("Moscow", "RUS"), ("Beijing", "CHN"),
+])
+def test_capital_stands_for_state(extractor, capital, code):
+    m = _mention(extractor, f"{capital} rejected the proposal on Tuesday.", capital, "2020-03-01")
+    assert _codes(m) == {code}
+    assert not m.location
+
+
+# -- adjectives and agents, apposition, coordination ----------------------------------
+
+@pytest.mark.parametrize("text,surface,code,sector", [
+    ("Kyrgyz officials inspected the new checkpoint.", "Kyrgyz officials", "KGZ", "GOV"),
+    ("Uzbek border guards inspected the new checkpoint.", "Uzbek border guards", "UZB", None),
+    ("Tajik troops inspected the new checkpoint.", "Tajik troops", "TJK", "MIL"),
+])
+def test_adjective_with_agent(extractor, text, surface, code, sector):
+    m = _mention(extractor, text, surface)
+    assert m.text == surface
+    actor, = m.actors
+    assert actor.code == code
+    if sector is None:
+        assert actor.sector      # some non-empty PLOVER sector
+    else:
+        assert actor.sector == sector
+
+
+@pytest.mark.parametrize("text,surface,code,sector,person_id", [
+    ("Uzbek President Shavkat Mirziyoyev opened the new bridge.",
+     "Uzbek President Shavkat Mirziyoyev", "UZB", "GOV", "person:shavkat-mirziyoyev"),
+    ("Kazakh President Kassym-Jomart Tokayev opened the new bridge.",
+     "Kazakh President Kassym-Jomart Tokayev", "KAZ", "GOV", "person:kassym-jomart-tokayev"),
+])
+def test_apposition_is_one_mention(extractor, text, surface, code, sector, person_id):
+    coded = [m for m in _mentions(extractor, text, "2022-01-10") if _codes(m)]
+    assert len(coded) == 1
+    m = coded[0]
+    assert m.text == surface
+    actor, = m.actors
+    assert (actor.code, actor.sector, actor.actor_id) == (code, sector, person_id)
+
+
+@pytest.mark.parametrize("text,codes,sector", [
+    ("Kazakh and Uzbek officials inspected the new checkpoint.", {"KAZ", "UZB"}, "GOV"),
+    ("Kyrgyz and Tajik officials inspected the new checkpoint.", {"KGZ", "TJK"}, "GOV"),
+])
+def test_coordinated_adjectives_share_the_agent(extractor, text, codes, sector):
+    coded = [m for m in _mentions(extractor, text, "2017-09-01") if _codes(m)]
+    assert set().union(*(_codes(m) for m in coded)) == codes
+    for m in coded:
+        assert all(a.sector == sector for a in m.actors), (m.text, m.actors)
+        assert not m.weak
+
+
+# -- group phrases and pronouns ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,phrase,codes", [
+    ("Kazakhstan and Uzbekistan share a long border. Kazakhstan sells wheat and Uzbekistan "
+     "sells gas. The two countries want more trade.", "The two countries", {"KAZ", "UZB"}),
+    ("Kyrgyzstan and Tajikistan disagree about the border. Kyrgyzstan wants talks and "
+     "Tajikistan wants guarantees. Both sides want calm.", "Both sides", {"KGZ", "TJK"}),
+])
+def test_group_phrase_stands_for_main_parties(extractor, text, phrase, codes):
+    m = _mention(extractor, text, phrase)
+    assert m.kind == "group"
+    assert _codes(m) == codes
+
+
+@pytest.mark.parametrize("text,pronoun_at,code,person_id", [
+    ("Shavkat Mirziyoyev arrived in Almaty on Monday. He said the talks went well.",
+     "He said", "UZB", "person:shavkat-mirziyoyev"),
+    ("Sadyr Japarov visited the border area. Later he met local residents.",
+     "he met", "KGZ", "person:sadyr-japarov"),
+])
+def test_pronoun_resolves_to_last_person(extractor, text, pronoun_at, code, person_id):
+    at = text.index(pronoun_at)
+    ms = [m for m in _mentions(extractor, text, "2023-06-01") if m.start == at]
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.kind == "pronoun"
+    actor, = m.actors
+    assert (actor.code, actor.actor_id) == (code, person_id)
+
+
+# -- organisations, unknowns -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,igo_id", [
+    ("The Shanghai Cooperation Organisation issued a statement.", "Shanghai Cooperation Organisation", "igo:SCO"),
+    ("The SCO issued a statement.", "SCO", "igo:SCO"),
+    ("The CSTO issued a statement.", "CSTO", "igo:CSTO"),
+])
+def test_igo_mentions(extractor, text, surface, igo_id):
+    actor, = _mention(extractor, text, surface).actors
+    assert actor.code == "IGO"
+    assert actor.actor_id == igo_id
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Zorbulon Vextrani said the talks had failed.", "Zorbulon Vextrani"),
+    ("Minister Quillon Ardavast said the talks had failed.", "Quillon Ardavast"),
+])
+def test_invented_name_stays_unknown(extractor, text, name):
+    start = text.index(name)
+    end = start + len(name)
+    overlapping = [m for m in _mentions(extractor, text, "2020-01-01")
+                   if m.start < end and start < m.end]
+    for m in overlapping:
+        for a in m.actors:
+            assert a.code == "", (m.text, a)
+            assert a.actor_id in ("unknown", "")
+
+
+# -- users' knowledge-base files ---------------------------------------------------------
+
+@pytest.mark.parametrize("name,state,role,date", [
+    ("Arvid Kestrel", "KGZ", "foreign_minister", "2031-05-01"),
+])
+def test_user_kb_override(extractor, tmp_path, name, state, role, date):
+    path = tmp_path / "extra.yaml"
+    path.write_text(
+        "people:\n"
+        f"  - id: test-person\n    name: {name}\n"
+        f"    roles:\n      - {{state: {state}, role: {role}, start: 2030-01-01}}\n",
+        encoding="utf-8")
+    text = f"{name} met the ambassadors on Monday."
+    # The packaged KB does not know the name.
+    assert not any(_codes(m) for m in _mentions(extractor, text, date))
+    ex = Extractor(nlp=extractor.nlp, kb=load_kb([path]), lexicon=extractor.lexicon)
+    actor, = _mention(ex, text, name, date).actors
+    assert (actor.code, actor.sector, actor.actor_id) == (state, "GOV", "person:test-person")
+    # Added alongside the packaged holders (whose open-ended terms still cover the date).
+    assert "person:test-person" in [e.id for e in ex.kb.holders(state, role, date)]
