@@ -287,7 +287,7 @@ class ActorResolver:
                         mentions: list[Mention]) -> list[Mention]:
         out = []
         taken = [(m.start, m.end) for m in mentions if not m.weak]
-        for rx, members, sector in self._groups:
+        for rx, members, sector, weak in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
             if not codes:
                 continue
@@ -297,7 +297,7 @@ class ActorResolver:
                     continue
                 actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
                                 confidence=0.8, start=s, end=e) for c in codes]
-                out.append(Mention(s, e, m.group(0), actors, kind="group", head="group"))
+                out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
                 taken.append((s, e))
         return out
 
@@ -415,6 +415,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _load_groups() -> list[tuple[re.Pattern[str], str, str]]:
+def _load_groups() -> list[tuple[re.Pattern[str], str, str, bool]]:
     data = yaml.safe_load((files("steppe.data") / "groups.yaml").read_text(encoding="utf-8"))
-    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "") for g in data]
+    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "", bool(g.get("weak")))
+            for g in data]

@@ -286,6 +286,8 @@ def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Ac
         if len(_codes(both)) >= 2:
             return both, list(both)
     if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head          # "the mediator role adopted by ...": the phrase's head
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 source += _actors_in(c, tm)
@@ -293,6 +295,9 @@ def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Ac
                 source += _pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 target += _pobj_actors(c, tm)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "the visit made by X", "the role adopted by X"
+                source += [a for g in c.children if g.dep_ == "agent" for a in _pobj_actors(g, tm)]
         if not source:
             verb = _governing_verb(tok)
             if verb is not None:
@@ -415,7 +420,17 @@ def _nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source:
         return []
     # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
     after = [m for m in cands if m.start >= tok.idx]
-    return list(after[0].actors) if after else []
+    if not after:
+        return []
+    picked = [after[0]]
+    text = sent.doc.text
+    for m in after[1:]:
+        # "... between Kyrgyzstan and Tajikistan": the coordinated names go together.
+        if text[picked[-1].end:m.start].strip() in (",", "and", ", and"):
+            picked.append(m)
+        else:
+            break
+    return [a for m in picked for a in m.actors]
 
 
 def _preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
