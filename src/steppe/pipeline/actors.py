@@ -34,7 +34,8 @@ UNKNOWN = "unknown"
 FUZZY_CUTOFF = 86
 
 # Tokens that may join the pieces of one mention.
-_CONNECT = {"'s", "’s", "'", "’", "of", "the", "mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e."}
+_CONNECT = {"'s", "’s", "'", "’", "of", "the", "mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e.",
+            "in", "from"}
 _HONORIFIC = {"mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e.", "madam"}
 _PRIORITY = {"person": 5, "igo": 4, "org": 3, "state": 2, "place": 1}
 _PRONOUNS = {"he", "she", "him", "his", "her"}
@@ -340,8 +341,11 @@ def _joins(doc: Doc, group: list[Piece], p: Piece) -> bool:
             return not gap or gap in (["'s"], ["’s"], ["'"], ["’"])
         return prev.kind in ("role", "agent") and gap in ([], ["of"], ["of", "the"])
     if p.kind in ("state", "igo"):
-        # "the President of Uzbekistan", "head of the SCO"
-        return prev.kind in ("role", "agent") and gap in (["of"], ["of", "the"]) and \
+        # "the President of Uzbekistan", "head of the SCO", "rebels in the Ivory Coast"
+        allowed = [["of"], ["of", "the"]]
+        if prev.kind == "agent":
+            allowed += [["in"], ["in", "the"], ["from"], ["from", "the"]]
+        return prev.kind in ("role", "agent") and gap in allowed and \
             not any(q.kind in ("state", "igo") for q in group)
     if p.kind == "org":
         return prev.kind in ("state",) and prev.how == "adjective" and not gap

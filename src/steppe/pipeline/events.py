@@ -96,6 +96,10 @@ class EventCoder:
             else:
                 source = _preceding(tok, sent, mentions, target, token_mentions)
                 notes.append("source-from-context")
+            if not source and trig.type in _UNSEEN_AGENT and _passive(tok) and target:
+                notes.append("no-agent")   # "three civilians were killed in a bombing"
+                return RawEvent(trig.type, trig.mode, [], _dedupe(target), "asserted", tok,
+                                sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent, notes)
             if not source:
                 return None
         if not _codes(source):
@@ -146,7 +150,7 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
             if doc[k].lemma_.lower() == lemma or doc[k].lower_ == lemma:
                 j = k
                 break
-            if doc[k].pos_ not in _GAP_POS:
+            if doc[k].pos_ not in _GAP_POS and doc[k].dep_ not in ("amod", "compound", "nummod", "poss", "det"):
                 return None
         if j is None:
             return None
@@ -202,6 +206,13 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]
         out.append(RawEvent("REQUEST", "", _dedupe(source), _dedupe(target), "asserted", tok.head,
                             f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
     return out
+
+
+_UNSEEN_AGENT = {"ASSAULT", "COERCE"}
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def type_needs_two(type_: str) -> bool:
@@ -333,7 +344,8 @@ def _subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
         if agent:
             return [a for c in agent for a in _pobj_actors(c, tm)]
         if subj:
-            actors = [a for c in subj for a in _actors_in(c, tm)]
+            actors = [a for c in subj for a in _actors_in(c, tm)] or \
+                [a for c in subj for a in _actors_in(c, tm, deep=True)]
             if actors:
                 return actors
             if any(c.lower_ not in _SUBJ_PRONOUNS for c in subj):
@@ -383,8 +395,9 @@ def _pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> 
     return out
 
 
-def _actors_in(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
-    """Actors mentioned in the phrase headed by `tok` (nested clauses left out)."""
+def _actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list[Actor]:
+    """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
+    "a newspaper based in Beirut" names its state only inside the participle)."""
     seen: list[Mention] = []
     stack = [tok]
     while stack:
@@ -393,7 +406,7 @@ def _actors_in(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
         if m is not None and m not in seen:
             seen.append(m)
         for c in t.children:
-            if c.dep_ not in _SKIP_SUBTREE:
+            if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append(c)
     seen.sort(key=lambda m: m.start)
     if any(not m.weak for m in seen):
