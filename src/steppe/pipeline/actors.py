@@ -256,6 +256,8 @@ class ActorResolver:
             kind = "generic"
         weak = (len(group) == 1 and state is not None and state.how in ("adjective",)
                 and not _followed_by_agent_noun(doc, end_tok))
+        if weak and _inside_title(doc, start_tok, end_tok):
+            return None   # "the Turkish World 2040 Vision": part of a name, not an actor
         if state is not None and state.how == "capital":
             sector = sector or ""
         actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
@@ -362,6 +364,13 @@ def _unknown_name(doc: Doc, i: int) -> int | None:
             and doc[k].text not in _NOT_NAME:
         k += 1
     return k if k - j >= 1 and (k - j >= 2 or j == i) else None
+
+
+def _inside_title(doc: Doc, start: int, end: int) -> bool:
+    """An adjective that opens or sits in a capitalised name ("Turkish World Vision")."""
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.is_title and nxt.is_alpha and nxt.text.lower() not in (
+        "president", "prime", "minister", "government", "army", "leader", "side", "authorities")
 
 
 def _followed_by_agent_noun(doc: Doc, i: int) -> bool:

@@ -88,7 +88,8 @@ class EventCoder:
             if trig.reciprocal and len(_codes(source)) >= 2:
                 target = list(source)
             else:
-                target = _nearest_other(tok, sent, mentions, source, token_mentions)
+                target = _nearest_other(tok, sent, mentions, source, token_mentions,
+                                        before=trig.type in _COOPERATIVE)
                 notes.append("target-from-context")
         if not source:
             if trig.reciprocal and len(_codes(target)) >= 2:
@@ -104,8 +105,8 @@ class EventCoder:
                 return None
         if not _codes(source):
             return None
-        if not target and type_needs_two(trig.type) and len(_codes(source)) < 2:
-            return None  # a meeting with one party named is not yet an interaction
+        if not target and trig.type in _NEEDS_TARGET and len(_codes(source)) < 2:
+            return None  # "X imposed a tariff", "X met": an act toward no one named
         if len(_codes(source)) >= 2 and _codes(target) < _codes(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
         if _codes(source) == _codes(target) and len(_codes(source)) == 1 and \
@@ -209,14 +210,23 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}
+_FROM_IS_SOURCE = {"support", "backing", "aid", "assistance", "help", "loan", "credit", "grant",
+                   "donation", "investment", "praise", "congratulation", "invitation", "offer",
+                   "demand", "request", "appeal", "call", "threat", "warning", "pressure",
+                   "criticism", "accusation", "protest", "visit", "delegation"}
 
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def type_needs_two(type_: str) -> bool:
-    return type_ == "CONSULT"
+# Types whose events we keep only with a recipient (or several parties): cooperation and
+# sanctions are acts toward someone; demands, accusations, threats, refusals, protests and
+# violence are often reported with the recipient left implicit (PLOVER ch. 3).
+_NEEDS_TARGET = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+_RECEIVE_VERBS = {"garner", "receive", "get", "win", "enjoy", "obtain", "secure", "accept", "gain",
+                  "attract", "welcome", "seek", "request"}
 
 
 def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
@@ -304,17 +314,20 @@ def _roles(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Ac
                 source += _actors_in(c, tm)
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 source += _pobj_actors(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in _FROM_IS_SOURCE:
+                source += _pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 target += _pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "the visit made by X", "the role adopted by X"
                 source += [a for g in c.children if g.dep_ == "agent" for a in _pobj_actors(g, tm)]
-        if not source:
-            verb = _governing_verb(tok)
-            if verb is not None:
-                source = _subject_actors(verb, tm)
-                if not target:
-                    target = _object_actors(verb, tm, exclude=tok)
+        verb = _governing_verb(tok)
+        if source and not target and verb is not None and verb.lemma_.lower() in _RECEIVE_VERBS:
+            target = _subject_actors(verb, tm)   # "X garners backing from Y": Y supports X
+        elif not source and verb is not None:
+            source = _subject_actors(verb, tm)
+            if not target:
+                target = _object_actors(verb, tm, exclude=tok)
     else:
         source = _subject_actors(tok, tm)
         target = _object_actors(tok, tm)
@@ -409,7 +422,7 @@ def _actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> lis
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append(c)
     seen.sort(key=lambda m: m.start)
-    if any(not m.weak for m in seen):
+    if any(not m.weak and m.codes for m in seen):
         # "the Russian-led CSTO": the adjective qualifies, the organisation acts.
         seen = [m for m in seen if not m.weak]
     out = []
@@ -424,7 +437,7 @@ def _actors_in_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def _nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                   tm: dict[int, Mention]) -> list[Actor]:
+                   tm: dict[int, Mention], *, before: bool = False) -> list[Actor]:
     """The closest mention in the sentence that is not the source (after the trigger first)."""
     src = _codes(source)
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
@@ -434,7 +447,9 @@ def _nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source:
     # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
     after = [m for m in cands if m.start >= tok.idx]
     if not after:
-        return []
+        # Help and support go to the partner the sentence named before ("... the Kyrgyz
+        # capital ..., Kazakhstan stepped in to offer support").
+        return list(cands[-1].actors) if before else []
     picked = [after[0]]
     text = sent.doc.text
     for m in after[1:]:
