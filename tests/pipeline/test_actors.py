@@ -108,19 +108,13 @@ def test_kb_transliteration_variants(extractor, name, person_id):
     assert actor.confidence == 1.0
 
 
-_FUZZY = "NER labels the name ORG, and ActorResolver.fuzzy() then searches only states/IGOs " \
-         "(label != 'PERSON'), so a near-exact person name is reported unknown"
-
-
 @pytest.mark.parametrize("name,person_id", [
     ("Shavkat Mirzijoyev", "person:shavkat-mirziyoyev"),
     ("Shavkat Mirziyayev", "person:shavkat-mirziyoyev"),
     ("Sadyr Djaparov", "person:sadyr-japarov"),
     ("Tokaiyev", "person:kassym-jomart-tokayev"),
-    pytest.param("Mirzijoyev", "person:shavkat-mirziyoyev",
-                 marks=pytest.mark.xfail(reason=_FUZZY, strict=True)),
-    pytest.param("Kassym-Jomart Tokaiyev", "person:kassym-jomart-tokayev",
-                 marks=pytest.mark.xfail(reason=_FUZZY, strict=True)),
+    ("Mirzijoyev", "person:shavkat-mirziyoyev"),           # NER calls it an ORG
+    ("Kassym-Jomart Tokaiyev", "person:kassym-jomart-tokayev"),
 ])
 def test_fuzzy_transliteration_variants(extractor, name, person_id):
     assert name not in extractor.kb.aliases, "the variant must be unknown to the KB"
@@ -131,9 +125,6 @@ def test_fuzzy_transliteration_variants(extractor, name, person_id):
     assert 0.5 < actor.confidence < 1.0
 
 
-@pytest.mark.xfail(reason="_unknown_name() stops at the hyphen of 'Kassym-Jomart' (is_alpha), "
-                   "so the mention is 'President Kassym' with no code and the fuzzy matcher "
-                   "never sees the full name", strict=True)
 @pytest.mark.parametrize("text,code", [
     ("President Kassym-Jomart Tokaiyev met the press after the talks.", "KAZ"),
 ])

@@ -49,11 +49,7 @@ DOCS = [
         "2024-02-15", id="planned-month-since"),
     pytest.param(
         "Kazakh President Kassym-Jomart Tokayev will visit Uzbekistan next week.",
-        "2022-03-28", id="planned-next-week",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "relative weeks are kept as the Monday's full date with month precision "
-            "(date '2022-04-04', date_precision 'month'), so the date string does not have "
-            "the YYYY-MM form of its precision"))),
+        "2022-03-28", id="planned-next-week"),
     pytest.param("The weather was cold and the markets were quiet all week.", "2022-06-15",
                  id="no-actors"),
     pytest.param("   \n\t  \n", "2022-06-15", id="whitespace"),

@@ -64,3 +64,26 @@ def test_public_names_match_all():
     public = {n for n, v in vars(steppe.store).items()
               if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     assert public == set(steppe.store.__all__)
+
+
+def test_upgrade_from_0001_keeps_rows_and_adds_date_source(tmp_path):
+    """A database written by the first release upgrades in place (migration path)."""
+    import sqlalchemy as sa
+
+    from steppe.store import open_store, upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = open_store(url, migrate=False)
+    upgrade(old.engine, revision="0001")
+    with old.engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO documents (id, content_hash, text, ingested_at) VALUES ('d1', 'h1', 'x', '2026-01-01 00:00:00')"))
+        conn.execute(sa.text(
+            "INSERT INTO events (document_id, type, modality, date_precision, evidence_start, "
+            "evidence_end, evidence_text) VALUES ('d1', 'CONSULT', 'asserted', 'day', 0, 1, 'x')"))
+    old.close()
+    with open_store(url) as store:
+        with store.connect() as conn:
+            version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+            rows = conn.execute(sa.text("SELECT type, date_source FROM events")).all()
+    assert version == "0002"
+    assert rows == [("CONSULT", "text")]

@@ -18,7 +18,7 @@ KbOption = Annotated[Optional[list[Path]], typer.Option(
     exists=True, dir_okay=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of a table.")]
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 

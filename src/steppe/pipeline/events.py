@@ -64,7 +64,8 @@ class EventCoder:
                 if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
                     found.append((tok, trig, end))
         found = _best_per_token(found)
-        found = [f for f in found if not _dominated(f[0], [g[0] for g in found])]
+        found = [f for f in found
+                 if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type])]
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions)
@@ -236,7 +237,7 @@ def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
         return _codes(e.source) | _codes(e.target)
 
     keep: list[RawEvent] = []
-    for ev in sorted(events, key=lambda e: (-len(codes(e)), -e.confidence)):
+    for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
         if not any(k.type == ev.type and codes(ev) <= codes(k) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
@@ -246,10 +247,12 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
-    triggers = [e.trigger for e in events]
     keep = []
     for ev in events:
-        if not any(_descends(ev.trigger, other) for other in triggers if other.i != ev.trigger.i):
+        # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
+        # _one_per_type, which prefers the more specific one.
+        if not any(_descends(ev.trigger, o.trigger) for o in events
+                   if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
 

@@ -166,7 +166,8 @@ class Extractor:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         trig_at = raw.trigger.idx + offset
         date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
-                                     anchor=p.doc.date, modality=raw.modality)
+                                                  anchor=p.doc.date, modality=raw.modality)
+        date = _at_precision(date, precision)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode,
@@ -212,6 +213,13 @@ _REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of 
 def is_apparatus(sentence: str) -> bool:
     """Footnote references, bibliography entries and table rows: not prose that reports events."""
     return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
+
+
+def _at_precision(date: str | None, precision: str) -> str | None:
+    """'2022-04-04' known to the month is written '2022-04' (never claim a finer date)."""
+    if date is None:
+        return None
+    return {"year": date[:4], "month": date[:7], "day": date[:10]}.get(precision, date)
 
 
 def _precision_of(date: str | None) -> str:

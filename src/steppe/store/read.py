@@ -234,7 +234,7 @@ def _event_dict(r: Any, sides: dict[str, list]) -> dict[str, Any]:
         "source": sides.get("source", []), "target": sides.get("target", []),
         "date": r.date, "date_precision": r.date_precision, "modality": r.modality,
         "evidence": _evidence(r), "confidence": r.confidence, "trigger": r.trigger,
-        "score": r.score, "quad": r.quad, "cameo": r.cameo,
+        "date_source": r.date_source, "score": r.score, "quad": r.quad, "cameo": r.cameo,
     }
 
 

@@ -98,6 +98,7 @@ events = sa.Table(
     sa.Column("score", sa.Float),
     sa.Column("confidence", sa.Float),
     sa.Column("trigger", sa.Text, nullable=False, server_default=""),
+    sa.Column("date_source", sa.Text, nullable=False, server_default="text"),
     *_evidence(),
     # Shared by the events of all documents that report the same happening;
     # assigned by occurrences.link_occurrences, NULL until then.

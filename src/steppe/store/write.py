@@ -124,7 +124,7 @@ def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
             document_id=document_id, type=event.type, mode=event.mode,
             modality=event.modality, date=event.date, date_precision=event.date_precision,
             cameo=event.cameo, quad=event.quad, score=event.score,
-            confidence=event.confidence, trigger=event.trigger,
+            confidence=event.confidence, trigger=event.trigger, date_source=event.date_source,
             **_evidence(event.evidence),
         )).inserted_primary_key[0]
         rows = [_event_actor(event_id, "source", i, a) for i, a in enumerate(event.source)]
