@@ -54,7 +54,8 @@ FILLER = [
 
 def corpus(n: int, seed: int) -> list[Document]:
     rng = random.Random(seed)
-    docs = [d for d in read_paths([files("steppe.data") / "corpus"]) if isinstance(d, Document)]
+    docs = [d for d in read_paths([files("steppe.data") / "corpus"])
+            if isinstance(d, Document) and not d.id.endswith("README")]
     while len(docs) < n:
         sents = []
         for _ in range(rng.randint(14, 24)):

@@ -69,9 +69,17 @@ def test_present_uses_anchor_year():
     assert (f.period, f.parties) == ("2024", ["KGZ", "TJK"])
 
 
-@pytest.mark.parametrize("anchor,year", [("2024-05-10", 2024), ("2024-01", 2023), ("2021", 2021), (None, None)])
-def test_present_year(anchor, year):
-    assert present_year(anchor) == year
+@pytest.mark.parametrize("anchor,text,year", [
+    ("2024-05-10", "Trade grew in March.", 2024),
+    ("2024-01", "Trade grew in 2023; currently 20 flights a week operate.", 2023),
+    ("2024-01", "In December 2023 the parties met.", 2023),
+    ("2024-01", "No dates here.", 2024),
+    ("2022-01", "A target was set for 2030 and trade reached $1 billion in 2021.", 2021),
+    ("2021", "", 2021),
+    (None, "In 2020 trade fell.", None),
+])
+def test_present_year_is_the_latest_year_the_text_names(anchor, text, year):
+    assert present_year(anchor, text) == year
 
 
 def test_capital_direction_and_counts():

@@ -31,7 +31,8 @@ def demo(
         db = f"sqlite:///{DEMO_DB}"
     settings = settings_from(db)
     with as_file(files("steppe.data") / "corpus") as corpus:
-        counts = run_ingest([corpus], settings, quiet=True)
+        articles = sorted(p for p in Path(corpus).glob("*.md") if p.name[0].isdigit())
+        counts = run_ingest(articles, settings, quiet=True)
     with open_store(settings.db_url) as store:
         s = summary(store)
     print_summary(s, counts, db)

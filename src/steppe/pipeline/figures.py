@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 
 from steppe.facts import Figure, Span
-from steppe.pipeline.quantities import Quantity, find_quantities
 from steppe.pipeline import tables as _tables
+from steppe.pipeline.quantities import Quantity, find_quantities
+from steppe.pipeline.timex import find_timexes
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
 
@@ -43,18 +44,21 @@ class Period:
     years: int = 0       # for "within N years"
 
 
-def present_year(anchor: str | None) -> int | None:
-    """The year "currently"/"this year" refers to.
+def present_year(anchor: str | None, text: str = "") -> int | None:
+    """The year "currently"/"this year" refers to: the text's own present.
 
-    A text dated January reports the year just closed as the present: its
-    statistics run to November or December of the previous year (seed-004).
+    Analyses are often written weeks before they appear, and their "currently" is the
+    time of their latest data, not the publication date. The present is therefore the
+    latest year the text names explicitly, up to the publication year; with no such
+    date, the publication year.
     """
     if not anchor or not re.match(r"\d{4}", anchor):
         return None
     year = int(anchor[:4])
-    if re.match(r"\d{4}-01", anchor):
-        return year - 1
-    return year
+    named = [tx.value for tx in find_timexes(text, anchor=anchor)
+             if tx.value and not tx.relative and tx.kind in ("point", "range")
+             and tx.value[:len(anchor)] <= anchor]
+    return max((int(v[:4]) for v in named), default=year)
 
 
 def _month(name: str) -> int:
@@ -283,7 +287,7 @@ def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list
 def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                     mentions: list[Mention], main_parties: list[str]) -> list[Figure]:
     """Figures stated in `text`, prose and tables, in document order."""
-    present = present_year(anchor)
+    present = present_year(anchor, text)
     main = sorted(set(main_parties))
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)

@@ -254,9 +254,11 @@ def read_unit(text: str) -> tuple[str, float] | None:
     lex = _lexicon()
     scales = _alternation(list(lex.scales))
     units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
-    m = re.search(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", text, re.I)
+    pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", re.I)
+    m = pattern.search(text)
+    # A bare "t", "m3" or "%" is too weak to declare the unit: look further along.
     while m and not m.group(1) and m.group(2).lower() in ("t", "m3", "%"):
-        m = re.search(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", text[m.end():], re.I)
+        m = pattern.search(text, m.end())
     if not m:
         return None
     factor = lex.scales[m.group(1).lower()] if m.group(1) else 1.0

@@ -85,7 +85,14 @@ def column_period(cell: str) -> str | None:
 
 
 def _is_numeric(cell: str) -> bool:
-    return bool(cell) and bool(re.fullmatch(r"[-−]?[\d \u00a0\u202f.,]+%?", cell))
+    """A cell that holds one number ("2 920", "1,352.5", "-3%"); not "...", "-" or "1.234.567"."""
+    if not re.fullmatch(r"[-−]?[\d \u00a0\u202f.,]+%?", cell or "") or not re.search(r"\d", cell):
+        return False
+    try:
+        parse_number(cell.replace("−", "-").rstrip("%"))
+    except ValueError:
+        return False
+    return True
 
 
 def _text_tables(text: str) -> list[tuple[list[Row], int, int]]:
