@@ -7,6 +7,8 @@ Everything in steppe speaks these records; this module imports nothing of ours.
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -18,6 +20,25 @@ PLOVER_TYPES = (
 MODALITIES = ("asserted", "planned", "hypothetical", "negated")
 PRECISIONS = ("day", "month", "year", "unknown")
 FIGURE_KINDS = ("actual", "target", "forecast")
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the NFC text with whitespace runs collapsed: the same article stored
+    twice, re-encoded or re-wrapped, is recognised as one."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def precision_of(date: str | None) -> str:
+    """Precision of a partial ISO date: "2021" year, "2021-12" month, "2021-12-06" day."""
+    return {4: "year", 7: "month", 10: "day"}.get(len(date), "unknown") if date else "unknown"
+
+
+def at_precision(date: str | None, precision: str) -> str | None:
+    """The date written no finer than its precision ("2022-04-04", month -> "2022-04")."""
+    if date is None or precision == "unknown":
+        return date if precision != "unknown" else None
+    return {"year": date[:4], "month": date[:7], "day": date[:10]}.get(precision, date)
 
 
 @dataclass(frozen=True)

@@ -282,3 +282,19 @@ def test_user_kb_override(extractor, tmp_path, name, state, role, date):
     assert (actor.code, actor.sector, actor.actor_id) == (state, "GOV", "person:test-person")
     # Added alongside the packaged holders (whose open-ended terms still cover the date).
     assert "person:test-person" in [e.id for e in ex.kb.holders(state, role, date)]
+
+
+@pytest.mark.parametrize("content", [
+    "people: [{name: No Id Person}]\n",
+    "states: {UZB: [not, a, mapping]}\n",
+    "rivers: []\n",
+    "- just a list\n",
+])
+def test_bad_user_kb_file_is_a_config_error_naming_the_file(tmp_path, content):
+    from steppe.errors import ConfigError
+    from steppe.kb.load import load_kb
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.yaml"):
+        load_kb([path])

@@ -26,11 +26,10 @@ def ingest(
 
     Example: steppe ingest news/ reports/kz-uz.pdf --db sqlite:///steppe.db
     """
-    from steppe.store import link_occurrences, open_store, save_document, save_skip
 
     settings = settings_from(db, kb, max_bytes=max_bytes)
     result = run_ingest(paths, settings, extract=extract, quiet=False)
-    raise typer.Exit(1 if result["skipped"] else 0)
+    raise typer.Exit(1 if result["skipped"] or result["failed"] else 0)
 
 
 def run_ingest(paths: Iterable[Path], settings, *, extract: bool = True, quiet: bool = False) -> dict:
@@ -43,19 +42,23 @@ def run_ingest(paths: Iterable[Path], settings, *, extract: bool = True, quiet: 
     with open_store(settings.db_url) as store, _progress(quiet) as progress:
         task = progress.add_task("Ingesting", total=None)
         docs = _documents(read_paths(paths, max_bytes=settings.max_bytes), skipped, store, save_skip)
-        pairs = extractor.extract_many(docs, batch_size=settings.batch_size) if extractor else \
-            ((d, None) for d in docs)
+
+        def failed(doc: Document, exc: Exception) -> None:
+            counts["failed"] += 1
+            skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+
+        pairs = extractor.extract_many(docs, batch_size=settings.batch_size, on_error=failed) \
+            if extractor else ((d, None) for d in docs)
         for doc, facts in pairs:
             try:
                 res = save_document(store, doc, facts)
             except Exception as exc:  # one bad document never stops the batch
-                counts["failed"] += 1
-                skipped.append(Skipped(doc.path or doc.id, f"not stored: {exc}"))
+                failed(doc, exc)
                 continue
             counts[res.status] += 1
             progress.update(task, advance=1, description=f"Ingesting {doc.id[:40]}")
         link_occurrences(store)
-    counts["skipped"] = len(skipped)
+    counts["skipped"] = len(skipped) - counts["failed"]
     if not quiet:
         _report(counts, skipped)
     return {**counts, "skipped_records": skipped}
@@ -77,7 +80,7 @@ def _progress(quiet: bool) -> Progress:
 
 def _report(counts: dict, skipped: list[Skipped]) -> None:
     table = Table(title="Ingestion", show_header=False)
-    for key in ("added", "duplicate", "skipped"):
+    for key in ("added", "duplicate", "skipped", "failed"):
         table.add_row(key, str(counts[key]))
     console.print(table)
     for s in skipped:
@@ -108,12 +111,17 @@ def extract(
             else:
                 yield r
 
+    def failed(doc: Document, exc: Exception) -> None:
+        skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {exc}"))
+        console.print(f"[yellow]failed[/yellow] {doc.id}: {type(exc).__name__}: {exc}")
+
     extractor = load_extractor(settings)
     sink = open(output, "w", encoding="utf-8") if output else None
     try:
         with _progress(quiet=output is None) as progress:
             task = progress.add_task("Extracting", total=None)
-            for doc, facts in extractor.extract_many(docs(), batch_size=settings.batch_size):
+            for doc, facts in extractor.extract_many(docs(), batch_size=settings.batch_size,
+                                                     on_error=failed):
                 line = json.dumps(facts.to_json(), ensure_ascii=False)
                 if sink:
                     sink.write(line + "\n")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
+from steppe.facts import content_hash  # noqa: F401  (re-exported: ingestion computes it)
+
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -73,7 +74,3 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1) if cuts[k] < cuts[k + 1]]
 
 
-def content_hash(text: str) -> str:
-    """Return the sha256 hex of the NFC text with whitespace runs collapsed to one space."""
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

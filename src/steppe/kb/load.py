@@ -51,11 +51,18 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         if not isinstance(user, dict):
             raise ConfigError(f"{path}: a knowledge-base file is a mapping with keys "
                               "states, igos, people, orgs, places, agents, roles")
-        _overlay(layers, user, path)
+        try:
+            _overlay(layers, user, path)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(f"{path}: an entry has the wrong shape ({type(exc).__name__}: {exc})") from exc
         sources.append(str(path))
     kb = KnowledgeBase(sources=sources)
-    _add_states(kb, layers["states"])
-    _add_igos(kb, layers["igos"])
+    try:
+        _add_states(kb, layers["states"])
+        _add_igos(kb, layers["igos"])
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{', '.join(sources)}: a state or organisation entry has the wrong "
+                          f"shape ({type(exc).__name__}: {exc})") from exc
     roles = {r["role"]: r for r in layers["roles"]}
     for r in layers["roles"]:
         for phrase in str(r.get("phrases", "")).split("|"):
@@ -64,9 +71,14 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
     for a in layers["agents"]:
         if a.get("phrase"):
             kb.agents[a["phrase"].strip().lower()] = (a.get("sector") or "").strip()
-    _add_people(kb, layers["people"], roles)
-    _add_orgs(kb, layers["orgs"])
-    _add_places(kb, layers["places"])
+    try:
+        _add_people(kb, layers["people"], roles)
+        _add_orgs(kb, layers["orgs"])
+        _add_places(kb, layers["places"])
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{', '.join(sources)}: an entry lacks a required field or has the "
+                          f"wrong shape ({type(exc).__name__}: {exc}); see data/kb/SOURCES.md") from exc
+    kb.index_roles()
     return kb
 
 

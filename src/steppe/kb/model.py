@@ -53,7 +53,7 @@ class Entity:
     subkind: str = ""          # capital, adjective, city, river, state_company, ...
 
     def roles_at(self, date: str | None) -> list[Role]:
-        """Roles held at `date`; with no role held then, every role (best guess)."""
+        """Roles held at `date` (empty when the person held none then)."""
         held = [r for r in self.roles if r.covers(date)]
         return held
 
@@ -70,6 +70,17 @@ class KnowledgeBase:
     # generic agents ("border guards") -> sector
     agents: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # (state or IGO, role) -> people who ever held it; built by index_roles()
+    role_index: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def index_roles(self) -> None:
+        """Index people by the offices they held, for fast time-aware role lookups."""
+        self.role_index = {}
+        for e in self.entities.values():
+            for r in e.roles:
+                ids = self.role_index.setdefault((r.state or r.igo, r.role), [])
+                if e.id not in ids:
+                    ids.append(e.id)
 
     def add_alias(self, surface: str, entity_id: str, how: str) -> None:
         surface = " ".join(surface.split())
@@ -81,14 +92,13 @@ class KnowledgeBase:
 
     def holders(self, state: str, role: str, date: str | None) -> list[Entity]:
         """People who held `role` for `state` at `date`."""
+        if not self.role_index:
+            self.index_roles()
         out = []
-        for e in self.entities.values():
-            if e.kind != "person":
-                continue
-            for r in e.roles:
-                if r.role == role and (r.state == state or r.igo == state) and r.covers(date):
-                    out.append(e)
-                    break
+        for eid in self.role_index.get((state, role), ()):
+            e = self.entities[eid]
+            if any(r.role == role and state in (r.state, r.igo) and r.covers(date) for r in e.roles):
+                out.append(e)
         return out
 
     def state_of(self, person: Entity, date: str | None) -> tuple[str, str, float]:

@@ -3,6 +3,7 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 
 from __future__ import annotations
 
+from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event.
@@ -34,12 +35,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             t = before[-1]
             return t.value, t.precision, "context"
     if anchor and modality != "planned":
-        return anchor, _precision(anchor), "document"
+        return anchor, precision_of(anchor), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
-
-
-def _precision(value: str) -> str:
-    return {4: "year", 7: "month"}.get(len(value), "day")

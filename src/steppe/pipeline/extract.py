@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from steppe.facts import Actor, Document, Event, Facts, Span
+from steppe.facts import Actor, Document, Event, Facts, Span, at_precision, precision_of
 from steppe.kb.load import load_kb
 from steppe.kb.model import KnowledgeBase
 from steppe.pipeline import agreements as agreements_mod
@@ -42,6 +42,7 @@ class _Prepared:
     main: list[str]
     timexes: list[TimeEx]
     candidates: list[int]          # indexes into sentences worth parsing
+    failed: bool = False
 
 
 class Extractor:
@@ -65,17 +66,22 @@ class Extractor:
         """Facts of one document."""
         return next(iter(self.extract_many([doc])))[1]
 
-    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 32
+    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 32,
+                     on_error: Callable[[Document, Exception], None] | None = None,
                      ) -> Iterator[tuple[Document, Facts]]:
-        """(document, facts) for each document, parsing candidate sentences in batches."""
+        """(document, facts) for each document, parsing candidate sentences in batches.
+
+        A document whose extraction fails is passed to `on_error` and left out, so one
+        bad text never stops a batch; without `on_error` the exception propagates.
+        """
         batch: list[Document] = []
         for d in docs:
             batch.append(d)
             if len(batch) >= batch_size:
-                yield from self._run(batch)
+                yield from self._run(batch, on_error)
                 batch = []
         if batch:
-            yield from self._run(batch)
+            yield from self._run(batch, on_error)
 
     def mentions(self, text: str, *, date: str | None) -> list[Mention]:
         """Every actor mention in a text, KB names plus NER names (for `actors resolve`)."""
@@ -87,15 +93,40 @@ class Extractor:
 
     # -- stages ------------------------------------------------------------------------
 
-    def _run(self, docs: list[Document]) -> Iterator[tuple[Document, Facts]]:
-        prepared = [self._prepare(d) for d in docs]
+    def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
+        prepared = []
+        for d in docs:
+            try:
+                prepared.append(self._prepare(d))
+            except Exception as exc:
+                _report(d, exc, on_error)
         jobs = [(p.doc.text[s:e], (k, i)) for k, p in enumerate(prepared)
                 for i in p.candidates for s, e in [p.sentences[i]]]
         parsed: dict[tuple[int, int], object] = {}
-        for sdoc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
-            parsed[key] = sdoc
+        try:
+            for sdoc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
+                parsed[key] = sdoc
+        except Exception:
+            if on_error is None:
+                raise
+            # One text broke the batched parse: parse the rest one document at a time.
+            for k, p in enumerate(prepared):
+                try:
+                    for i in p.candidates:
+                        parsed[(k, i)] = self.nlp(p.doc.text[slice(*p.sentences[i])])
+                except Exception as exc:
+                    _report(p.doc, exc, on_error)
+                    p.candidates = []
+                    p.failed = True
         for k, p in enumerate(prepared):
-            yield p.doc, self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
+            if p.failed:
+                continue
+            try:
+                facts = self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
+            except Exception as exc:
+                _report(p.doc, exc, on_error)
+                continue
+            yield p.doc, facts
 
     def _prepare(self, doc: Document) -> _Prepared:
         text = doc.text
@@ -128,7 +159,7 @@ class Extractor:
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             sent = sdoc[:]
-            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=_shift_map(tm)):
+            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm):
                 events.append(self._finish(raw, s, p))
         flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
                 for a in m.actors if a.code and m.kind != "pronoun"]
@@ -155,7 +186,7 @@ class Extractor:
                 continue
             actors = [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.7) for c in codes]
             ev = Event(type="SUPPORT", source=actors, target=list(actors), evidence=ag.evidence,
-                       date=ag.date, date_precision=_precision_of(ag.date), confidence=0.6,
+                       date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                        trigger=ag.name, score=score, quad=quad, cameo=cameo)
             if not any(e.type == "SUPPORT" and e.codes() == ev.codes() and _dates_compatible(e, ev)
                        for e in events + out):
@@ -167,28 +198,25 @@ class Extractor:
         trig_at = raw.trigger.idx + offset
         date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
                                                   anchor=p.doc.date, modality=raw.modality)
-        date = _at_precision(date, precision)
+        date = at_precision(date, precision)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode,
-            source=[_absolute(a, offset) for a in raw.source],
-            target=[_absolute(a, offset) for a in raw.target],
+            source=list(raw.source), target=list(raw.target),
             evidence=Span(s, e, p.doc.text[s:e]), date=date, date_precision=precision,
             modality=raw.modality, confidence=raw.confidence, trigger=raw.trigger_text,
             date_source=date_source,
             score=score, quad=quad, cameo=cameo)
 
 
+def _report(doc: Document, exc: Exception, on_error) -> None:
+    if on_error is None:
+        raise exc
+    on_error(doc, exc)
+
+
 def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
     return [replace(m, start=m.start + delta, end=m.end + delta) for m in mentions]
-
-
-def _shift_map(tm: dict[int, Mention]) -> dict[int, Mention]:
-    return tm
-
-
-def _absolute(a: Actor, offset: int) -> Actor:
-    return a
 
 
 def merge_occurrences(events: list[Event]) -> list[Event]:
@@ -213,17 +241,6 @@ _REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of 
 def is_apparatus(sentence: str) -> bool:
     """Footnote references, bibliography entries and table rows: not prose that reports events."""
     return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
-
-
-def _at_precision(date: str | None, precision: str) -> str | None:
-    """'2022-04-04' known to the month is written '2022-04' (never claim a finer date)."""
-    if date is None:
-        return None
-    return {"year": date[:4], "month": date[:7], "day": date[:10]}.get(precision, date)
-
-
-def _precision_of(date: str | None) -> str:
-    return {None: "unknown", 4: "year", 7: "month", 10: "day"}.get(len(date) if date else None, "unknown")
 
 
 def _stem(trigger: str) -> str:

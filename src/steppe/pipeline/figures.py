@@ -96,7 +96,7 @@ def find_periods(sentence: str, *, present: int | None) -> list[Period]:
         add(m, f"{present - n}/{present}" if present and n else None, "range")
     for m in re.finditer(rf"\b({_MONTH})\s+(?:\d{{1,2}},?\s+)?({_YEAR})\b", sentence):
         add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "point")
-    for m in re.finditer(rf"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the\s+current)\s+year\b", sentence, re.I):
+    for m in re.finditer(r"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the\s+current)\s+year\b", sentence, re.I):
         add(m, p, "present")
     for m in re.finditer(r"\b(?:currently|presently|at present|this year|to date|nowadays|as of today|today|now)\b", sentence, re.I):
         add(m, p, "present")

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
+from steppe.errors import StoreError
 
-class StoreError(Exception):
-    """Base class of the store's errors."""
+__all__ = ["StoreError", "DocumentNotFound", "SchemaError"]
 
 
 class DocumentNotFound(StoreError, KeyError):

@@ -7,7 +7,6 @@ callers that batch differently.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,6 +14,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
+from steppe.facts import content_hash
 from steppe.facts import Actor, Document, Facts
 from steppe.store import tables as t
 from steppe.store.engine import Store
@@ -28,11 +28,6 @@ Status = Literal["added", "duplicate"]
 class SaveResult:
     status: Status
     document_id: str
-
-
-def content_hash(text: str) -> str:
-    """Return the SHA-256 of the text, the hash used when a Document carries none."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def save_document(store: Store, doc: Document, facts: Facts | None = None) -> SaveResult:
