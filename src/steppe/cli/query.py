@@ -49,12 +49,13 @@ def events(
             out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
         return
     table = Table(title=f"{len(rows)} events")
-    for col in ("date", "type", "mode", "source", "target", "modality", "evidence", "document"):
+    for col in ("date", "type", "mode", "source", "target", "modality", "document"):
         table.add_column(col, overflow="fold")
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=60)
     for r in rows:
         table.add_row(r.get("date") or "?", r["type"], r.get("mode") or "", _sides(r["source"]),
-                      _sides(r["target"]), r["modality"], r["evidence"]["text"][:90],
-                      str(r["document_id"]))
+                      _sides(r["target"]), r["modality"], str(r["document_id"]),
+                      " ".join(r["evidence"]["text"].split()))
     out.print(table)
 
 

@@ -271,8 +271,9 @@ class ActorResolver:
                 and not _followed_by_agent_noun(doc, end_tok))
         if weak and _inside_title(doc, start_tok, end_tok):
             return None   # "the Turkish World 2040 Vision": part of a name, not an actor
-        if state is not None and state.how == "capital":
-            sector = sector or ""
+        if state is not None and state.how == "capital" and len(group) == 1 and \
+                span.text.isupper() and end_tok < len(doc) and doc[end_tok].text in (",", "(", "—", "-"):
+            location = True   # a dateline ("BISHKEK, 6 May —") says where it was written
         actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
                       ("" if code else UNKNOWN), confidence=conf,
                       start=span.start_char, end=span.end_char)

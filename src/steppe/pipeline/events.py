@@ -477,15 +477,19 @@ def _codes(actors: list[Actor]) -> set[str]:
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    seen: set[tuple[str, str]] = set()
+    """One actor per code (per organisation for IGOs), the most specific mention kept:
+    a named person over a role or agent, over a bare state or capital."""
+    best: dict[tuple[str, str], Actor] = {}
     for a in actors:
         key = (a.code, a.text if a.code == "IGO" else "")
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(a)
-    return out
+        cur = best.get(key)
+        if cur is None or _specificity(a) > _specificity(cur):
+            best[key] = a
+    return list(best.values())
+
+
+def _specificity(a: Actor) -> int:
+    return 2 * a.actor_id.startswith("person:") + bool(a.sector)
 
 
 def doc_token_mentions(doc: Doc, offset: int, mentions: list[Mention]) -> dict[int, Mention]:

@@ -43,11 +43,16 @@ def _split_footnote_markers(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) by punctuation and blank lines; whitespace trimmed."""
+    """Sentence spans (start, end) by punctuation and line breaks; whitespace trimmed.
+    A YAML front-matter block (metadata kept in the text so offsets hold) is skipped."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
+    fm = _FRONT_MATTER.match(text)
+    start = fm.end() if fm else 0
+    for m in _SENT_END.finditer(text, start):
         end = m.end()
         if m.group(0)[0] in ".!?;" and _ABBREV.search(text[max(start, end - 8):end]):
             continue
