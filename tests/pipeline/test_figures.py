@@ -103,3 +103,14 @@ def test_share_in_parentheses_takes_the_named_state():
 ])
 def test_skips_non_figures(text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text,periods", [
+    ("Bilateral turnover reached about 2 bln dollars in 2017 and rose by roughly half, "
+     "to around $3 billion, in 2018.", {2e9: "2017", 3e9: "2018"}),
+    ("In 2019 mutual trade totalled $900 million, and in 2020 it fell to $700 million.",
+     {9e8: "2019", 7e8: "2020"}),
+])
+def test_each_figure_takes_the_period_of_its_own_clause(text, periods):
+    figs = [f for f in run(text) if f.indicator == "trade_turnover"]
+    assert {f.value: f.period for f in figs} == periods

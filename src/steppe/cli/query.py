@@ -22,7 +22,7 @@ def _store(db: str | None):
 
 
 def _sides(actors: list[dict]) -> str:
-    return ", ".join(a["code"] + (f"/{a['sector']}" if a.get("sector") else "") for a in actors)
+    return " ".join(a["code"] + (f"/{a['sector']}" if a.get("sector") else "") for a in actors)
 
 
 def events(
@@ -49,12 +49,16 @@ def events(
             out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
         return
     table = Table(title=f"{len(rows)} events")
-    for col in ("date", "type", "mode", "source", "target", "modality", "document"):
-        table.add_column(col, overflow="fold")
-    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=60)
+    for col in ("date", "type", "modality"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("source")
+    table.add_column("target")
+    table.add_column("document", no_wrap=True)
+    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=48)
     for r in rows:
-        table.add_row(r.get("date") or "?", r["type"], r.get("mode") or "", _sides(r["source"]),
-                      _sides(r["target"]), r["modality"], str(r["document_id"]),
+        kind = r["type"] + (f" {r['mode']}" if r.get("mode") else "")
+        table.add_row(r.get("date") or "?", kind, r["modality"], _sides(r["source"]),
+                      _sides(r["target"]), str(r["document_id"]),
                       " ".join(r["evidence"]["text"].split()))
     out.print(table)
 

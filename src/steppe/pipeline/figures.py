@@ -300,8 +300,13 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         done: list[tuple[Quantity, str]] = []
         window_start = 0
         prev_kind: str | None = None
-        for q in find_quantities(sent, offset=s0):
+        quantities = find_quantities(sent, offset=s0)
+        for qi, q in enumerate(quantities):
             rel = q.start - s0
+            # This figure's own stretch of the sentence: from the end of the previous
+            # number to the start of the next ("2 bln in 2017 and ... $3 billion in 2018").
+            slot = (quantities[qi - 1].end - s0 if qi else 0,
+                    quantities[qi + 1].start - s0 if qi + 1 < len(quantities) else len(sent))
             if any(a <= q.start < b for a, b in table_spans):
                 continue
             ind = _indicator(q, sent, rel, done)
@@ -324,7 +329,7 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 if deadline:
                     last_deadline = deadline
             elif kind == "actual":
-                period = _period_for(q, sent, rel, periods, last_period, present)
+                period = _period_for(q, sent, rel, periods, last_period, present, slot)
             parties = _parties(q, sent, s0, ments, main)
             if len(parties) < 2:
                 continue
@@ -343,7 +348,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
 
 
 def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
-                last_period: str | None, present: int | None) -> str | None:
+                last_period: str | None, present: int | None,
+                slot: tuple[int, int] | None = None) -> str | None:
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
     deadline_years = [p for p in periods if p.kind == "deadline"]
     since = next((p for p in usable if p.kind == "since"), None)
@@ -354,6 +360,13 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         pair = re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel])
         return start if pair else end
     if usable:
+        own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
+        end = rel + len(q.text)
+        right_after = [p for p in own if p.start >= end and re.fullmatch(   # "$3 billion, in 2018"
+            r"[\s,]*(?:in|for|during|as of|at the end of|by the end of)?\s*", sent[end:p.start], re.I)]
+        own_before = [p for p in own if p.end <= rel]                   # "In 2019 ... $900 million"
+        if right_after or own_before or own:
+            return (right_after[:1] or own_before[-1:] or own[:1])[0].value
         before = [p for p in usable if p.end <= rel]
         return (before[-1] if before else usable[0]).value
     if deadline_years:
