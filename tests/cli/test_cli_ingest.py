@@ -81,3 +81,25 @@ def test_extract_prints_annotation_format(tmp_path: Path) -> None:
 def test_usage_error_exits_2() -> None:
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["events", "--no-such-flag"]).exit_code == 2
+
+
+def test_agreements_named_two_ways_are_one_and_commitments_are_judged(tmp_path: Path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "ASTANA, 7 December 2021 — Kazakhstan and Uzbekistan signed the Declaration on Allied "
+        "Relations on 6 December 2021. The leaders set a goal of raising mutual trade to "
+        "$5 billion by 2023.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "TASHKENT, 10 March 2024 — The declaration on allied relations, which Uzbekistan and "
+        "Kazakhstan signed in December 2021, has been put into practice. Mutual trade between "
+        "Kazakhstan and Uzbekistan reached $5.4 billion in 2023.\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["agreements", "--db", db, "--json"])
+    clusters = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    allied = [c for c in clusters if "allied" in c["name"].lower()]
+    assert len(allied) == 1 and len(allied[0]["reports"]) == 2
+    result = runner.invoke(app, ["commitments", "--db", db, "--dyad", "KAZ-UZB", "--json"])
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [r["status"] for r in rows if r["target"][1]["indicator"] == "trade_turnover"] == ["met"]

@@ -192,3 +192,16 @@ def test_add_years(value, years, expected):
 @pytest.mark.parametrize("text", ["no dates here", ""])
 def test_resolve_none(text):
     assert resolve(text, anchor="2020") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BISHKEK, 2 May 2021 — The two sides met.", True),
+    ("NUR-SULTAN, 6 December 2021 (Reuters) - Leaders signed.", True),
+    ("The leaders met on 2 May 2021 in Bishkek.", False),
+    ("In Bishkek, 2 May 2021 was a holiday.", False),
+])
+def test_dateline_dates_are_told_apart(text, expected):
+    from steppe.pipeline.timex import is_dateline
+
+    tx = find_timexes(text, anchor="2021-06-01")[0]
+    assert is_dateline(text, tx) is expected

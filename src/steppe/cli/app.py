@@ -22,6 +22,7 @@ app.command()(query.events)
 app.command()(query.export)
 app.command()(query.commitments)
 app.command()(query.contradictions)
+app.command()(query.agreements)
 app.command()(demo.demo)
 app.add_typer(actors.app, name="actors")
 

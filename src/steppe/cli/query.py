@@ -181,3 +181,40 @@ def _plain(obj):
     from dataclasses import asdict, is_dataclass
 
     return asdict(obj) if is_dataclass(obj) else obj
+
+
+def agreements(
+    dyad: Annotated[Optional[str], typer.Option(help="Two codes, both among the parties: KAZ-UZB.")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Agreements, one row per agreement however differently the documents name it.
+
+    Example: steppe agreements --dyad KAZ-UZB
+    """
+    from steppe.analysis.agreements import merge_agreements
+    from steppe.facts import Agreement
+    from steppe.store import query_agreements
+
+    with _store(db) as store:
+        rows = query_agreements(store, dyad=dyad)
+    items = [(str(r["document_id"]), Agreement(name=r["name"], parties=r["parties"], date=r["date"],
+                                               kind=r.get("kind") or "agreement",
+                                               evidence=Span(**r["evidence"])))
+             for r in rows]
+    clusters = merge_agreements(items)
+    if as_json:
+        for c in clusters:
+            out.print_json(json.dumps({
+                "name": c.name, "kind": c.kind, "parties": c.parties, "date": c.date,
+                "reports": [{"document_id": d, "name": a.name, "date": a.date,
+                             "evidence": a.evidence.to_json()} for d, a in c.members],
+            }, ensure_ascii=False), indent=None)
+        return
+    table = Table(title=f"{len(clusters)} agreements ({len(items)} reports)")
+    for col in ("date", "name", "kind", "parties", "reports"):
+        table.add_column(col, overflow="fold")
+    for c in clusters:
+        table.add_row(c.date or "?", c.name, c.kind, "-".join(c.parties),
+                      "\n".join(f"{d}: {a.name}" for d, a in c.members))
+    out.print(table)

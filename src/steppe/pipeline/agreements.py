@@ -17,7 +17,7 @@ import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.pipeline.projects import find_project_names
-from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline
 
 __all__ = ["extract_agreements"]
 
@@ -215,6 +215,8 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
         return not future.search(between)  # "..., which will take effect next year"
 
     usable_tx = [t for t in timexes if usable(t)]
+    # The dateline says when the story was filed; a date in the sentence itself wins.
+    usable_tx = [t for t in usable_tx if not is_dateline(text, t)] or usable_tx
     if not usable_tx:
         return None
 

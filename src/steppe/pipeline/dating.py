@@ -4,7 +4,7 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 from __future__ import annotations
 
 from steppe.facts import precision_of
-from steppe.pipeline.timex import TimeEx
+from steppe.pipeline.timex import TimeEx, is_dateline
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event.
 CONTEXT_SENTENCES = 2
@@ -13,7 +13,7 @@ _POINT_KINDS = ("point", "range", "since")
 
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
-               modality: str) -> tuple[str | None, str, str]:
+               modality: str, text: str = "") -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
@@ -23,6 +23,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if t.value[:len(anchor)] <= anchor]
     if modality != "planned":
         own = [t for t in own if t.kind in _POINT_KINDS] or own
+    if text:
+        # A dateline dates the story; a date in the sentence itself dates the event.
+        own = [t for t in own if not is_dateline(text, t)] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
         return best.value, best.precision, "text"

@@ -197,7 +197,8 @@ class Extractor:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         trig_at = raw.trigger.idx + offset
         date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
-                                                  anchor=p.doc.date, modality=raw.modality)
+                                                  anchor=p.doc.date, modality=raw.modality,
+                                                  text=p.doc.text)
         date = at_precision(date, precision)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years"]
+__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline"]
 
 
 @dataclass(frozen=True)
@@ -525,3 +525,13 @@ def period_of(tx: TimeEx) -> str | None:
     if tx.end_value and tx.end_value != tx.value:
         return f"{tx.value}/{tx.end_value}"
     return tx.value
+
+
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{1,40}(?:\s*\([^)]{1,30}\))?,[ \t]*$")
+
+
+def is_dateline(text: str, tx: TimeEx) -> bool:
+    """True for the date of a dateline ("BISHKEK, 2 May 2021 —"): when the story was
+    filed, not when what it reports happened."""
+    return bool(_DATELINE.search(text[max(0, tx.start - 60):tx.start])) and \
+        bool(re.match(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]", text[tx.end:tx.end + 40]))
