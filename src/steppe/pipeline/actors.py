@@ -382,10 +382,18 @@ def _unknown_name(doc: Doc, i: int) -> int | None:
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
-    """An adjective that opens or sits in a capitalised name ("Turkish World Vision")."""
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and nxt.is_title and nxt.is_alpha and nxt.text.lower() not in (
-        "president", "prime", "minister", "government", "army", "leader", "side", "authorities")
+    """An adjective that opens a longer capitalised name ("the Turkish World 2040 Vision
+    Strategic Document"), unlike "the Russian-Ukrainian War" or "Uzbek President"."""
+    name = 0
+    for tok in doc[end:end + 4]:
+        if not (tok.is_title or tok.like_num) or tok.text.lower() in _GENERIC_TITLES:
+            break
+        name += 1
+    return name >= 2
+
+
+_GENERIC_TITLES = {"president", "prime", "minister", "government", "army", "leader", "side",
+                   "authorities", "foreign", "defence", "defense", "security"}
 
 
 def _followed_by_agent_noun(doc: Doc, i: int) -> bool:

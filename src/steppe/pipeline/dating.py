@@ -6,8 +6,11 @@ from __future__ import annotations
 from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx, is_dateline
 
-# How far back (in sentences) a date mentioned earlier still frames an undated event.
-CONTEXT_SENTENCES = 2
+# How far back (in sentences) a date mentioned earlier still frames an undated event: a
+# narrative keeps its reference time until a new date appears, but after a paragraph or
+# two without one, the document's date is the safer guess (measured on the seed
+# articles: windows of 6 to 10 sentences do equally well, unlimited does worse).
+CONTEXT_SENTENCES = 8
 _POINT_KINDS = ("point", "range", "since")
 
 

@@ -59,6 +59,8 @@ class EventCoder:
         """Events of one sentence. `token_mentions` maps token index -> its mention."""
         found: list[tuple[Token, Trigger, int]] = []
         for tok in sent:
+            if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
+                continue   # "establishing close relations has become a priority": a topic
             for trig in self.lex.triggers.get(tok.lemma_.lower(), ()):
                 end = _match(tok, trig, sent)
                 if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
@@ -422,6 +424,8 @@ def _actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> lis
         if m is not None and m not in seen:
             seen.append(m)
         for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                continue   # "election as a member of the Security Council": a role, not a party
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append(c)
     seen.sort(key=lambda m: m.start)

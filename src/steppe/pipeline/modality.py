@@ -35,7 +35,7 @@ def modality_of(trigger: Token) -> tuple[str, bool]:
                        for c in trigger.children)
     if "yet" in words and any(lem == "have" for lem in _aux_lemmas(chain)):
         negs = True
-    if negs or any(lem in _NEG_GOVERNORS for lem in lemmas[1:]):
+    if negs or any(lem in _NEG_GOVERNORS for lem in _complement_governors(trigger)):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     if tok_is_advcl_of_future(chain):
@@ -80,6 +80,15 @@ def tok_is_advcl_of_future(chain: list[Token]) -> bool:
     if top.dep_ != "advcl":
         return False
     return any(a.lower_ in _FUTURE_AUX for a in top.head.children if a.dep_ == "aux")
+
+
+def _complement_governors(tok: Token) -> list[str]:
+    """Verbs the trigger is the complement of ("refused to [sign]"), not coordinated with."""
+    out = []
+    while tok.dep_ in ("xcomp", "pcomp") and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok.lemma_.lower())
+    return out
 
 
 def _aux_lemmas(chain: list[Token]) -> list[str]:
