@@ -177,15 +177,20 @@ class Agreement:
     evidence: Span
     date: str | None = None
     kind: str = "agreement"      # treaty, declaration, memorandum, roadmap, plan, contract, ...
+    signing_event: int | None = None   # index in Facts.events of the event that signed it
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "parties": list(self.parties),
-                "date": self.date, "evidence": self.evidence.to_json()}
+        out = {"name": self.name, "kind": self.kind, "parties": list(self.parties),
+               "date": self.date, "evidence": self.evidence.to_json()}
+        if self.signing_event is not None:
+            out["signing_event"] = self.signing_event
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Agreement":
         return cls(name=d["name"], parties=list(d.get("parties") or []), date=d.get("date"),
-                   kind=d.get("kind") or "agreement", evidence=Span.from_json(d["evidence"]))
+                   kind=d.get("kind") or "agreement", evidence=Span.from_json(d["evidence"]),
+                   signing_event=d.get("signing_event"))
 
 
 @dataclass

@@ -103,3 +103,18 @@ def test_agreements_named_two_ways_are_one_and_commitments_are_judged(tmp_path: 
     result = runner.invoke(app, ["commitments", "--db", db, "--dyad", "KAZ-UZB", "--json"])
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [r["status"] for r in rows if r["target"][1]["indicator"] == "trade_turnover"] == ["met"]
+
+
+def test_stored_agreement_points_at_its_signing_event(tmp_path: Path) -> None:
+    doc = tmp_path / "sign.txt"
+    doc.write_text(ARTICLE, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'd.db'}"
+    runner.invoke(app, ["ingest", str(doc), "--db", db])
+    from steppe.store import open_store, query_agreements, query_events
+
+    with open_store(db) as store:
+        (agreement,) = [a for a in query_agreements(store) if "Allied" in a["name"]]
+        events = {e["id"]: e for e in query_events(store)}
+    signing = events[agreement["event_id"]]
+    assert signing["type"] == "SUPPORT"
+    assert {a["code"] for a in signing["source"]} == {"KAZ", "UZB"}

@@ -70,7 +70,7 @@ def test_upgrade_from_0001_keeps_rows_and_adds_date_source(tmp_path):
     """A database written by the first release upgrades in place (migration path)."""
     import sqlalchemy as sa
 
-    from steppe.store import open_store, upgrade
+    from steppe.store import SCHEMA_VERSION, open_store, upgrade
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = open_store(url, migrate=False)
@@ -85,5 +85,5 @@ def test_upgrade_from_0001_keeps_rows_and_adds_date_source(tmp_path):
         with store.connect() as conn:
             version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
             rows = conn.execute(sa.text("SELECT type, date_source FROM events")).all()
-    assert version == "0002"
+    assert version == SCHEMA_VERSION
     assert rows == [("CONSULT", "text")]

@@ -172,6 +172,7 @@ class Extractor:
                                                  sentences=p.sentences, mentions=flat,
                                                  main_parties=p.main)
         events = merge_occurrences(events + self._signings(agreements, events))
+        _link_signings(agreements, events)
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
                      projects=projects, mentions=[a for m in p.mentions for a in m.actors])
 
@@ -208,6 +209,18 @@ class Extractor:
             modality=raw.modality, confidence=raw.confidence, trigger=raw.trigger_text,
             date_source=date_source,
             score=score, quad=quad, cameo=cameo)
+
+
+def _link_signings(agreements: list, events: list[Event]) -> None:
+    """Point each agreement at the SUPPORT event that signed it (same parties and date)."""
+    for ag in agreements:
+        codes = frozenset(c for c in ag.parties if c and c != "IGO")
+        probe = Event(type="SUPPORT", source=[], target=[], evidence=ag.evidence, date=ag.date,
+                      date_source="text")
+        for i, ev in enumerate(events):
+            if ev.type == "SUPPORT" and ev.codes() - {"IGO"} == codes and _dates_compatible(ev, probe):
+                ag.signing_event = i
+                break
 
 
 def _report(doc: Document, exc: Exception, on_error) -> None:

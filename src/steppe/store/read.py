@@ -261,5 +261,5 @@ def _agreement_dict(r: Any) -> dict[str, Any]:
     return {
         "id": r.id, "document_id": r.document_id, "name": r.name, "kind": r.kind,
         "parties": list(r.parties or []), "date": r.date, "evidence": _evidence(r),
-        "key": r.agreement_key,
+        "key": r.agreement_key, "event_id": r.event_id,
     }

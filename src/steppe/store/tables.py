@@ -160,6 +160,9 @@ agreements = sa.Table(
     # Normalised name (see keys.agreement_key) so reports of one agreement in many
     # documents can be merged.
     sa.Column("agreement_key", sa.Text, nullable=False, server_default=""),
+    # The SUPPORT event that signed it, when the document reports the signing.
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="SET NULL",
+                                                     name="fk_agreements_event_id_events")),
     sa.Index("ix_agreements_document_id", "document_id"),
     sa.Index("ix_agreements_dyad", "dyad"),
     sa.Index("ix_agreements_agreement_key", "agreement_key"),

@@ -114,6 +114,7 @@ def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
              "text": m.text, "confidence": m.confidence}
             for m in facts.mentions
         ])
+    event_ids: list[int] = []
     for event in facts.events:
         event_id = conn.execute(t.events.insert().values(
             document_id=document_id, type=event.type, mode=event.mode,
@@ -122,6 +123,7 @@ def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
             confidence=event.confidence, trigger=event.trigger, date_source=event.date_source,
             **_evidence(event.evidence),
         )).inserted_primary_key[0]
+        event_ids.append(event_id)
         rows = [_event_actor(event_id, "source", i, a) for i, a in enumerate(event.source)]
         rows += [_event_actor(event_id, "target", i, a) for i, a in enumerate(event.target)]
         if rows:
@@ -140,7 +142,9 @@ def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
         conn.execute(t.agreements.insert(), [
             {"document_id": document_id, "name": a.name, "kind": a.kind,
              "parties": list(a.parties), "dyad": dyad_key(a.parties), "date": a.date,
-             "agreement_key": agreement_key(a.name), **_evidence(a.evidence)}
+             "agreement_key": agreement_key(a.name), **_evidence(a.evidence),
+             "event_id": event_ids[a.signing_event] if a.signing_event is not None
+             and 0 <= a.signing_event < len(event_ids) else None}
             for a in facts.agreements
         ])
     for project in facts.projects:
