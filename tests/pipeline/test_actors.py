@@ -298,3 +298,10 @@ def test_bad_user_kb_file_is_a_config_error_naming_the_file(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match="bad.yaml"):
         load_kb([path])
+
+
+@pytest.mark.parametrize("date,sector", [("2019-03-01", "REB"), ("2022-03-01", "GOV")])
+def test_an_organisation_standing_changes_with_the_date(extractor, date, sector):
+    (m,) = [m for m in extractor.mentions("The Taliban met Uzbek officials in Termez.", date=date)
+            if m.text.endswith("Taliban")]
+    assert (m.actors[0].code, m.actors[0].sector) == ("AFG", sector)

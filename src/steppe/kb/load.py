@@ -171,8 +171,13 @@ def _add_people(kb: KnowledgeBase, people: list[dict[str, Any]], roles: dict[str
 def _add_orgs(kb: KnowledgeBase, orgs: list[dict[str, Any]]) -> None:
     for o in orgs or []:
         eid = f"org:{o.get('id') or o['name']}"
+        # `sectors` dates an organisation's standing: an insurgency that becomes a government.
+        periods = tuple(Role(role="org", sector=p["sector"], state=o.get("state") or "",
+                             start=_iso(p.get("start")), end=_iso(p.get("end")))
+                        for p in o.get("sectors") or ())
         kb.entities[eid] = Entity(id=eid, kind="org", name=o["name"], code=o.get("state") or "",
-                                  sector=o.get("sector") or "", subkind=o.get("kind") or "")
+                                  sector=o.get("sector") or "", subkind=o.get("kind") or "",
+                                  roles=periods)
         for surface in [o["name"]] + list(o.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 

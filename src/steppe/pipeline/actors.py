@@ -249,7 +249,8 @@ class ActorResolver:
             sector = sector or ksector
             kind = "person"
         if org is not None and not code:
-            code, sector, actor_id = org.entity.code, sector or org.entity.sector, org.entity.id
+            _, org_sector, _ = self._code_of(org.entity, date)
+            code, sector, actor_id = org.entity.code, sector or org_sector, org.entity.id
             kind = "org"
         location = False
         if place is not None and not code:
@@ -298,6 +299,10 @@ class ActorResolver:
             return self.kb.state_of(entity, date)
         if entity.kind == "igo":
             return "IGO", entity.sector, 1.0
+        if entity.roles and date:
+            held = entity.roles_at(date)
+            if held:
+                return entity.code, held[0].sector, 1.0
         return entity.code, entity.sector, 1.0
 
     def _group_mentions(self, text: str, main: list[str],
