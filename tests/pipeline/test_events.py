@@ -205,3 +205,16 @@ def test_evidence_spans_index_the_text(extractor, text, doc_date):
     facts = _facts(extractor, text, doc_date)
     assert facts.events
     _check_evidence(text, facts)
+
+
+@pytest.mark.parametrize("text,doc_date,type_,date", [
+    ("Putin met Xi Jinping in Samarkand on 15 September, their first meeting since "
+     "the invasion of Ukraine in February 2022.", "2022-09-16", "CONSULT", "2022-09-15"),
+    ("BISHKEK, 10 March 2024 — Kyrgyzstan and Uzbekistan, which signed the border treaty "
+     "in January 2023, opened two new crossings.", "2024-03-10", "SUPPORT", "2023-01"),
+])
+def test_each_event_takes_its_own_date(extractor, text, doc_date, type_, date):
+    from steppe.facts import Document
+
+    facts = extractor.extract(Document(id="d", text=text, date=doc_date))
+    assert [e.date for e in facts.events if e.type == type_] == [date]

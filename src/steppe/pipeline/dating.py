@@ -16,7 +16,8 @@ _POINT_KINDS = ("point", "range", "since")
 
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
-               modality: str, text: str = "") -> tuple[str | None, str, str]:
+               modality: str, text: str = "",
+               region: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
@@ -29,6 +30,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     if text:
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own
+    if region:
+        # Dates attached to another event of the sentence belong to it.
+        own = [t for t in own if any(a <= t.start < b for a, b in region)] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
         return best.value, best.precision, "text"

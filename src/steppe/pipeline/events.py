@@ -46,6 +46,9 @@ class RawEvent:
     confidence: float
     sentence: SpacySpan
     notes: list[str] = field(default_factory=list)
+    # Character spans (within the sentence doc) of the words that belong to this event
+    # rather than to another trigger of the sentence: where its own date is looked for.
+    region: list[tuple[int, int]] = field(default_factory=list)
 
 
 class EventCoder:
@@ -61,6 +64,8 @@ class EventCoder:
         for tok in sent:
             if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
                 continue   # "establishing close relations has become a priority": a topic
+            if tok.ent_type_ in _NOT_TRIGGER_ENTS:
+                continue   # "on 20 March", "Mr Strike": part of a date or a name
             for trig in self.lex.triggers.get(tok.lemma_.lower(), ()):
                 end = _match(tok, trig, sent)
                 if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
@@ -74,7 +79,9 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions)
-        return _one_per_type(_main_events(events))
+        events = _one_per_type(_main_events(events))
+        _assign_regions(sent, events, [f[0] for f in found])
+        return events
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
@@ -90,6 +97,8 @@ class EventCoder:
         if not target:
             if trig.reciprocal and len(_codes(source)) >= 2:
                 target = list(source)
+            elif trig.mode in _NO_RECIPIENT_MODES:
+                pass
             else:
                 target = _nearest_other(tok, sent, mentions, source, token_mentions,
                                         before=trig.type in _COOPERATIVE)
@@ -213,6 +222,10 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}
+_NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                     "ORDINAL", "LOC"}
+# Acts with no recipient: no target is borrowed from the context for them.
+_NO_RECIPIENT_MODES = {"resign", "disarm"}
 _FROM_IS_SOURCE = {"support", "backing", "aid", "assistance", "help", "loan", "credit", "grant",
                    "donation", "investment", "praise", "congratulation", "invitation", "offer",
                    "demand", "request", "appeal", "call", "threat", "warning", "pressure",
@@ -506,3 +519,23 @@ def doc_token_mentions(doc: Doc, offset: int, mentions: list[Mention]) -> dict[i
         for t in span:
             out.setdefault(t.i, m)
     return out
+
+
+def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Token]) -> None:
+    """Give each event the words whose nearest trigger above them is its own (or none):
+    in "the summit, the first meeting since the [invasion] in February 2022", the date
+    belongs to the invasion, not to the summit."""
+    heads = {t.i for t in triggers} | {e.trigger.i for e in events}
+    owner: dict[int, int | None] = {}
+    for tok in sent:
+        cur, found = tok, None
+        for _ in range(12):
+            if cur.i in heads:
+                found = cur.i
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        owner[tok.i] = found
+    for ev in events:
+        ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]

@@ -199,7 +199,8 @@ class Extractor:
         trig_at = raw.trigger.idx + offset
         date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
                                                   anchor=p.doc.date, modality=raw.modality,
-                                                  text=p.doc.text)
+                                                  text=p.doc.text,
+                                                  region=[(a + offset, b + offset) for a, b in raw.region])
         date = at_precision(date, precision)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
