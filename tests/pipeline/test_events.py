@@ -218,3 +218,18 @@ def test_each_event_takes_its_own_date(extractor, text, doc_date, type_, date):
 
     facts = extractor.extract(Document(id="d", text=text, date=doc_date))
     assert [e.date for e in facts.events if e.type == type_] == [date]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("At the SCO summit held in Uzbekistan in September 2022, China, Kyrgyzstan and "
+     "Uzbekistan signed a railway agreement.", {"IGO", "CHN", "KGZ", "UZB"}),
+    ("The Central Asian leaders met at a summit in Astana, where Kazakhstan and Uzbekistan "
+     "signed a treaty.", {"KAZ", "KGZ", "TJK", "TKM", "UZB"}),
+])
+def test_summit_puts_every_participant_on_both_sides(extractor, text, parties):
+    from steppe.facts import Document
+
+    facts = extractor.extract(Document(id="d", text=text, date="2022-10-01"))
+    (summit,) = [e for e in facts.events if e.type == "CONSULT" and e.mode == "multilateral"]
+    assert summit.codes() == parties
+    assert {a.code for a in summit.source} == {a.code for a in summit.target}

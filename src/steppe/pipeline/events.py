@@ -88,6 +88,8 @@ class EventCoder:
         first = tok
         tok = _phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = _roles(tok, sent, token_mentions)
+        if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
+            source = target = _summit_parties(tok, source + target, token_mentions)
         if trig.reversed:
             source, target = target, source
         notes = []
@@ -258,6 +260,37 @@ def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
     return sorted(keep, key=lambda e: e.trigger.i)
 
 
+_AIM_VERBS = {"fire", "shoot", "aim", "strike", "hurl", "throw", "point", "launch", "direct",
+              "jab", "swipe", "lash", "protest", "demonstrate", "rally", "arrive"}
+_CONVENE = {"hold", "take", "convene", "gather", "open", "host", "organize", "organise", "be"}
+
+
+def _summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
+    """Everyone at a summit is on both sides: its organisation and host ("the SCO summit
+    held in Uzbekistan"), the organisations named in its clause ("where the Turkic Council
+    became ..."), and the actors of the event it is the occasion of ("at the summit, China,
+    Kyrgyzstan and Uzbekistan signed ...")."""
+    parties = list(named)
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl"):
+            parties += [a for a in _actors_in(c, tm, deep=True) if a.code == "IGO" or c.dep_ == "acl"]
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in _CONVENE and cur.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                # "the summit (was) held in Uzbekistan": the host takes part
+                parties += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                            for a in _pobj_actors(p, tm)]
+            else:
+                parties += _subject_actors(head, tm)
+                break
+        cur = head
+    return _dedupe(parties)
+
+
 def _main_events(events: list[RawEvent]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
@@ -302,10 +335,10 @@ def _dominated(tok: Token, others: list[Token]) -> bool:
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ not in _DOMINATE and not (cur.dep_ == "pobj" and cur.head.dep_ == "prep"
-                                               and cur.head.head in others):
-            if cur.dep_ != "prep":
-                return False
+        if cur.dep_ == "prep" and cur.lower_ in _OCCASION_PREPS:
+            return False   # "signed at the [summit]": an occasion, an event of its own
+        if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
+            return False
         cur = cur.head
         steps += 1
         if cur in others and cur.i != tok.i:
@@ -406,6 +439,8 @@ def _object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = 
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             out += _actors_in(c, tm)
+        elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
+            continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"in"}:
             out += _pobj_actors(c, tm, in_prep=c.lower_ == "in")
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
