@@ -305,3 +305,13 @@ def test_an_organisation_standing_changes_with_the_date(extractor, date, sector)
     (m,) = [m for m in extractor.mentions("The Taliban met Uzbek officials in Termez.", date=date)
             if m.text.endswith("Taliban")]
     assert (m.actors[0].code, m.actors[0].sector) == ("AFG", sector)
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Kazakhstan and Uzbekistan dominate regional trade. Tajik President Emomali Rahmon "
+     "met Uzbek officials in Tashkent.\n\n“Last month the ministers of our countries met "
+     "in Dushanbe,” Rahmon told reporters.", {"TJK", "UZB"}),
+])
+def test_our_countries_in_a_quote_are_the_speakers(extractor, text, codes):
+    (group,) = [m for m in extractor.mentions(text, date="2020-01-01") if m.kind == "group"]
+    assert set(group.codes) == codes

@@ -118,7 +118,9 @@ class ActorResolver:
         mentions = [m for m in mentions if m is not None]
         _share_coordinated_sector(doc, mentions)
         main = main_parties(mentions, doc.text)
-        mentions += self._group_mentions(doc.text, main, mentions)
+        groups = self._group_mentions(doc.text, main, mentions)
+        _first_person_groups(doc.text, groups, mentions, main)
+        mentions += groups
         mentions += _pronoun_mentions(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
@@ -435,6 +437,41 @@ def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[s
                 counts[a.code] += 2 if m.start < title_end else 1
     top = [c for c, n in counts.most_common(size) if n >= 2]
     return sorted(top)
+
+
+_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
+                         main: list[str]) -> None:
+    """'our countries' inside a quotation: the speaker's state and its partner, not simply
+    the document's two main parties."""
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    if not quotes:
+        return
+    people = [m for m in mentions if m.kind in ("person", "role") and m.codes
+              and not any(a <= m.start < b for a, b in quotes)]
+    for g in groups:
+        if not g.text.lower().startswith(("our ", "we ")):
+            continue
+        quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
+        if quote is None:
+            continue
+        lo, hi = text.rfind("\n\n", 0, quote[0]), text.find("\n\n", quote[1])
+        near = [m for m in people if lo <= m.start and (hi < 0 or m.start < hi)]
+        if not near:
+            continue
+        speaker = min(near, key=lambda m: min(abs(m.start - quote[1]), abs(quote[0] - m.end)))
+        code = speaker.codes[0]
+        # The partner is the state most named around the quote (this and the previous paragraph).
+        lo2 = text.rfind("\n\n", 0, max(lo, 0)) if lo > 0 else 0
+        around = Counter(c for m in mentions if max(lo2, 0) <= m.start and (hi < 0 or m.start < hi)
+                         and m.kind not in ("group", "pronoun") for c in m.codes
+                         if c not in (code, "IGO"))
+        partner = [c for c, _ in around.most_common(1)] or [c for c in main if c != code][:1]
+        sector = g.actors[0].sector if g.actors else ""
+        g.actors = [Actor(code=c, sector=sector, text=g.text, actor_id=f"state:{c}",
+                          confidence=0.7, start=g.start, end=g.end) for c in [code] + partner]
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
