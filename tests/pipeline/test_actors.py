@@ -315,3 +315,13 @@ def test_an_organisation_standing_changes_with_the_date(extractor, date, sector)
 def test_our_countries_in_a_quote_are_the_speakers(extractor, text, codes):
     (group,) = [m for m in extractor.mentions(text, date="2020-01-01") if m.kind == "group"]
     assert set(group.codes) == codes
+
+
+@pytest.mark.parametrize("text,adjective,is_actor", [
+    ("After the adoption of the Turkish World 2040 Vision Strategic Document, trade grew.", "Turkish", False),
+    ("The Palestinian Islamic Jihad movement rejected the offer.", "Palestinian", True),
+    ("The Uzbek President arrived.", "Uzbek", True),
+])
+def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, adjective, is_actor):
+    found = [m for m in extractor.mentions(text, date="2021-01-01") if m.text.startswith(adjective)]
+    assert bool(found) is is_actor

@@ -233,3 +233,15 @@ def test_summit_puts_every_participant_on_both_sides(extractor, text, parties):
     (summit,) = [e for e in facts.events if e.type == "CONSULT" and e.mode == "multilateral"]
     assert summit.codes() == parties
     assert {a.code for a in summit.source} == {a.code for a in summit.target}
+
+
+@pytest.mark.parametrize("text,type_,modality", [
+    ("Turkmenistan said it would not accept any more refugees from Afghanistan.", "REJECT", "asserted"),
+    ("Kazakhstan will not sign the agreement with Kyrgyzstan, officials said.", "REJECT", "asserted"),
+    ("Kazakhstan did not sign the agreement with Kyrgyzstan.", "SUPPORT", "negated"),
+])
+def test_a_refusal_for_the_future_is_a_rejection(extractor, text, type_, modality):
+    from steppe.facts import Document
+
+    facts = extractor.extract(Document(id="d", text=text, date="2022-10-01"))
+    assert [(e.type, e.modality) for e in facts.events] == [(type_, modality)]

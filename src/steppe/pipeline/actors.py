@@ -389,18 +389,23 @@ def _unknown_name(doc: Doc, i: int) -> int | None:
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
-    """An adjective that opens a longer capitalised name ("the Turkish World 2040 Vision
-    Strategic Document"), unlike "the Russian-Ukrainian War" or "Uzbek President"."""
-    name = 0
-    for tok in doc[end:end + 4]:
-        if not (tok.is_title or tok.like_num) or tok.text.lower() in _GENERIC_TITLES:
-            break
-        name += 1
-    return name >= 2
+    """An adjective inside the capitalised name of a document, project or event ("the
+    Turkish World 2040 Vision Strategic Document"): not an actor. In the name of a group
+    ("the Palestinian Islamic Jihad movement") or before a title ("Uzbek President") it is."""
+    for tok in doc[end:end + 7]:
+        if not (tok.is_title or tok.like_num or tok.text == "-"):
+            return False
+        if tok.text.lower() in _NAME_HEADS:
+            return True
+    return False
 
 
-_GENERIC_TITLES = {"president", "prime", "minister", "government", "army", "leader", "side",
-                   "authorities", "foreign", "defence", "defense", "security"}
+# Head nouns of names that are things, not actors.
+_NAME_HEADS = {"document", "vision", "strategy", "programme", "program", "agreement", "treaty",
+               "declaration", "plan", "concept", "initiative", "project", "forum", "games",
+               "expo", "exhibition", "festival", "corridor", "railway", "pipeline", "highway",
+               "road", "university", "institute", "days", "week", "year", "prize", "award",
+               "pavilion", "centre", "center", "house", "language", "cuisine", "dictionary"}
 
 
 def _followed_by_agent_noun(doc: Doc, i: int) -> bool:

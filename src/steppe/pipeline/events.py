@@ -128,6 +128,9 @@ class EventCoder:
             return None  # one state acting on itself: not an interaction between actors
         modality, future_in_past = modality_of(tok)
         type_, mode = trig.type, trig.mode
+        if modality == "negated" and type_ in _COOPERATIVE and _future_refusal(tok):
+            # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
+            type_, mode, modality = "REJECT", "", "asserted"
         if type_ in _COOPERATIVE_FUTURE and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "CONSULT" and not mode and len(_codes(source) | _codes(target)) >= 3:
@@ -263,6 +266,16 @@ def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
 _AIM_VERBS = {"fire", "shoot", "aim", "strike", "hurl", "throw", "point", "launch", "direct",
               "jab", "swipe", "lash", "protest", "demonstrate", "rally", "arrive"}
 _CONVENE = {"hold", "take", "convene", "gather", "open", "host", "organize", "organise", "be"}
+
+
+def _future_refusal(tok: Token) -> bool:
+    """'will not' / 'would not' / 'won't' on the trigger or the verb it completes."""
+    for t in (tok, tok.head):
+        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        neg = any(c.dep_ == "neg" for c in t.children)
+        if neg and aux & {"will", "would", "wo", "shall"}:
+            return True
+    return False
 
 
 def _summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
