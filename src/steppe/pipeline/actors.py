@@ -15,6 +15,7 @@ lacks are matched fuzzily (transliteration) or reported as an explicit unknown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
@@ -116,10 +117,11 @@ class ActorResolver:
         pieces = self._pieces(doc)
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
         mentions = [m for m in mentions if m is not None]
-        _share_coordinated_sector(doc, mentions)
-        main = main_parties(mentions, doc.text)
-        groups = self._group_mentions(doc.text, main, mentions)
-        _first_person_groups(doc.text, groups, mentions, main)
+        text = doc.text     # built from the tokens on each access: read it once
+        _share_coordinated_sector(text, mentions)
+        main = main_parties(mentions, text)
+        groups = self._group_mentions(text, main, mentions)
+        _first_person_groups(text, groups, mentions, main)
         mentions += groups
         mentions += _pronoun_mentions(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -418,10 +420,10 @@ def _followed_by_agent_noun(doc: Doc, i: int) -> bool:
         "border", "capital", "partners", "colleagues", "experts", "specialists"}
 
 
-def _share_coordinated_sector(doc: Doc, mentions: list[Mention]) -> None:
+def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
     """'Kazakh and Uzbek officials': the first adjective takes the agent of the second."""
     for a, b in zip(mentions, mentions[1:]):
-        between = doc.text[a.end:b.start].strip().lower()
+        between = text[a.end:b.start].strip().lower()
         if between in ("and", ",", "or") and a.weak and b.actors and b.actors[0].sector:
             a.weak = False
             a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
@@ -481,16 +483,18 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'he' / 'his' -> the last person (or person-like role) named before, within ~60 tokens."""
-    people = [m for m in mentions if m.kind in ("person", "role") and m.actors
-              and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")]
+    people = sorted((m for m in mentions if m.kind in ("person", "role") and m.actors
+                     and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")),
+                    key=lambda m: m.end)
+    ends = [m.end for m in people]
     out = []
     for tok in doc:
         if tok.text.lower() not in _PRONOUNS:
             continue
-        before = [m for m in people if m.end <= tok.idx and tok.idx - m.end < 400]
-        if not before:
+        i = bisect_right(ends, tok.idx)
+        if i == 0 or tok.idx - ends[i - 1] >= 400:
             continue
-        ref = before[-1]
+        ref = people[i - 1]
         actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",

@@ -3,6 +3,8 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx, is_dateline
 
@@ -21,7 +23,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
-    own = [t for t in timexes if s <= t.start < e and t.value]
+    starts = [t.start for t in timexes]
+    own = [t for t in timexes[bisect_left(starts, s):bisect_left(starts, e)] if t.value]
     if anchor and modality != "planned":
         # What happened cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if t.value[:len(anchor)] <= anchor]
@@ -36,11 +39,12 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
         return best.value, best.precision, "text"
-    idx = next((i for i, (a, b) in enumerate(sentences) if a == s), None)
+    idx = bisect_left(sentences, (s,))
+    idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if idx is not None and modality != "planned":
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
-        before = [t for t in timexes if lo <= t.start < s and t.value and t.kind in _POINT_KINDS
-                  and not t.relative]
+        before = [t for t in timexes[bisect_left(starts, lo):bisect_left(starts, s)]
+                  if t.value and t.kind in _POINT_KINDS and not t.relative]
         if before:
             t = before[-1]
             return t.value, t.precision, "context"

@@ -12,6 +12,7 @@ figures, agreements and projects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
@@ -152,9 +153,10 @@ class Extractor:
 
     def _facts(self, p: _Prepared, parsed: dict[int, object]) -> Facts:
         events: list[Event] = []
+        starts = [m.start for m in p.mentions]      # sorted by find()
         for i, sdoc in parsed.items():
             s, e = p.sentences[i]
-            smentions = [m for m in p.mentions if s <= m.start < e]
+            smentions = p.mentions[bisect_left(starts, s):bisect_left(starts, e)]
             smentions += self.resolver.resolve_unknown(sdoc, s, smentions, p.doc.date)
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)

@@ -8,6 +8,7 @@ their lines are not read again as prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -235,7 +236,14 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
 
 
 def _states(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m[0] and m[1] <= end]
+    """Mentions inside [start, end); `mentions` is sorted by start, so bisect finds them."""
+    i = bisect_left(mentions, (start,))
+    out = []
+    while i < len(mentions) and mentions[i][0] < end:
+        if mentions[i][1] <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
 
 
 def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:

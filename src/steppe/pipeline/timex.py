@@ -493,9 +493,11 @@ def find_timexes(text: str, *, anchor: str | None, offset: int = 0) -> list[Time
     a = _parse_anchor(anchor)
     cands = sorted(_candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     chosen: list[tuple[int, int, _Result]] = []
+    taken = bytearray(len(text) + 1)     # characters already claimed by a longer expression
     for start, end, _rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if any(start < e and s < end for s, e, _ in chosen):
+        if any(taken[start:end]):
             continue
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, res))
     out = []
     for start, end, res in sorted(chosen, key=lambda c: c[0]):
