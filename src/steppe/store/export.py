@@ -26,7 +26,7 @@ _COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("id", "int"), ("document_id", "str"), ("occurrence_id", "str"), ("type", "str"),
         ("mode", "str"), ("source", "str"), ("source_sectors", "str"), ("source_text", "str"),
         ("target", "str"), ("target_sectors", "str"), ("target_text", "str"),
-        ("date", "str"), ("date_precision", "str"), ("modality", "str"),
+        ("date", "str"), ("date_precision", "str"), ("date_source", "str"), ("modality", "str"),
         ("confidence", "float"), ("trigger", "str"), ("score", "float"), ("quad", "int"),
         ("cameo", "str"), ("evidence_start", "int"), ("evidence_end", "int"),
         ("evidence_text", "str"),
@@ -40,7 +40,8 @@ _COLUMNS: dict[str, list[tuple[str, str]]] = {
     ],
     "agreements": [
         ("id", "int"), ("document_id", "str"), ("name", "str"), ("kind", "str"),
-        ("parties", "str"), ("date", "str"), ("key", "str"), ("evidence_start", "int"),
+        ("parties", "str"), ("date", "str"), ("key", "str"), ("event_id", "int"),
+        ("evidence_start", "int"),
         ("evidence_end", "int"), ("evidence_text", "str"),
     ],
     "documents": [
