@@ -162,20 +162,26 @@ def summary(store: Store, *, top: int = 10) -> dict[str, Any]:
 def _top_dyads(occurrence: sa.ColumnElement[str], top: int) -> sa.Select:
     src = t.event_actors.alias("src")
     tgt = t.event_actors.alias("tgt")
-    dyad = sa.case(
-        (src.c.code < tgt.c.code, src.c.code + "-" + tgt.c.code),
-        else_=tgt.c.code + "-" + src.c.code,
-    ).label("dyad")
+    a, b = _actor_label(src), _actor_label(tgt)
+    dyad = sa.case((a < b, a + "-" + b), else_=b + "-" + a).label("dyad")
     n = sa.func.count(sa.distinct(occurrence)).label("n")
     return (
         sa.select(dyad, n)
         .select_from(t.events)
         .join(src, sa.and_(src.c.event_id == t.events.c.id, src.c.role == "source"))
         .join(tgt, sa.and_(tgt.c.event_id == t.events.c.id, tgt.c.role == "target"))
-        .where(src.c.code != tgt.c.code)
+        .where(a != b)
         .group_by(dyad)
         .order_by(n.desc(), dyad)
         .limit(top)
+    )
+
+
+def _actor_label(ea: Any) -> sa.ColumnElement[str]:
+    """A state's code, or an organisation's short name ("SCO" rather than "IGO")."""
+    return sa.case(
+        (sa.and_(ea.c.code == "IGO", ea.c.actor_id.like("igo:%")), sa.func.substr(ea.c.actor_id, 5)),
+        else_=ea.c.code,
     )
 
 
