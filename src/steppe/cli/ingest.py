@@ -7,10 +7,23 @@ from pathlib import Path
 from typing import Annotated, Iterable, Iterator, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from steppe.cli.context import DbOption, KbOption, console, fail, load_extractor, settings_from
+from steppe.cli.context import (
+    DbOption,
+    KbOption,
+    console,
+    fail,
+    load_extractor,
+    settings_from,
+)
 from steppe.facts import Document
 from steppe.ingest import Skipped, read_paths
 

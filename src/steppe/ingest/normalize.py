@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from steppe.facts import content_hash  # noqa: F401  (re-exported: ingestion computes it)
-
 import unicodedata
 from array import array
 from dataclasses import dataclass
+
+from steppe.facts import content_hash  # noqa: F401  (re-exported: ingestion computes it)
 
 
 @dataclass(frozen=True)

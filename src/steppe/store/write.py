@@ -14,8 +14,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from steppe.facts import content_hash
-from steppe.facts import Actor, Document, Facts
+from steppe.facts import Actor, Document, Facts, content_hash
 from steppe.store import tables as t
 from steppe.store.engine import Store
 from steppe.store.errors import DocumentNotFound

@@ -1,0 +1,283 @@
+"""Who did it and to whom: the actors around a trigger in the dependency parse.
+
+The subject (or a noun's possessor, "by"-agent or "from"-source) is the source;
+objects and prepositional complements ("to", "with", "against", "between X and Y")
+are the target. Mentions map onto tokens through `doc_token_mentions`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from steppe.facts import Actor
+from steppe.pipeline.actors import Mention
+
+_TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "into", "at",
+                 "for", "upon", "over", "between", "among", "amongst", "by", "about"}
+# A trigger inside an adjunct of another ("signed during the [visit]", "at the [summit]")
+# reports an occasion of its own; inside a complement ("rejected an [invitation]") it does not.
+
+
+OCCASION_PREPS = {"during", "at", "after", "before", "following", "since", "amid",
+                   "ahead", "prior", "throughout"}
+
+
+_SOURCE_DEPS = {"nsubj", "csubj", "expl"}
+
+
+_SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
+
+
+_SUBJ_PRONOUNS = {"it", "they", "we", "its", "their", "our", "who", "which", "that"}
+
+
+_FROM_IS_SOURCE = {"support", "backing", "aid", "assistance", "help", "loan", "credit", "grant",
+                   "donation", "investment", "praise", "congratulation", "invitation", "offer",
+                   "demand", "request", "appeal", "call", "threat", "warning", "pressure",
+                   "criticism", "accusation", "protest", "visit", "delegation"}
+
+
+_RECEIVE_VERBS = {"garner", "receive", "get", "win", "enjoy", "obtain", "secure", "accept", "gain",
+                  "attract", "welcome", "seek", "request"}
+
+
+_AIM_VERBS = {"fire", "shoot", "aim", "strike", "hurl", "throw", "point", "launch", "direct",
+              "jab", "swipe", "lash", "protest", "demonstrate", "rally", "arrive"}
+
+
+_CONVENE = {"hold", "take", "convene", "gather", "open", "host", "organize", "organise", "be"}
+
+
+def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
+    """Everyone at a summit is on both sides: its organisation and host ("the SCO summit
+    held in Uzbekistan"), the organisations named in its clause ("where the Turkic Council
+    became ..."), and the actors of the event it is the occasion of ("at the summit, China,
+    Kyrgyzstan and Uzbekistan signed ...")."""
+    parties = list(named)
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl"):
+            parties += [a for a in actors_in(c, tm, deep=True) if a.code == "IGO" or c.dep_ == "acl"]
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in _CONVENE and cur.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                # "the summit (was) held in Uzbekistan": the host takes part
+                parties += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                            for a in pobj_actors(p, tm)]
+            else:
+                parties += subject_actors(head, tm)
+                break
+        cur = head
+    return dedupe(parties)
+
+
+def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+    source: list[Actor] = []
+    target: list[Actor] = []
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
+    if tok.pos_ in ("NOUN", "PROPN") and between:
+        # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
+        both = [a for c in between for a in pobj_actors(c, tm) if a.code]
+        if len(codes_of(both)) >= 2:
+            return both, list(both)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head          # "the mediator role adopted by ...": the phrase's head
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                source += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                source += pobj_actors(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in _FROM_IS_SOURCE:
+                source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                target += pobj_actors(c, tm)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "the visit made by X", "the role adopted by X"
+                source += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+        verb = _governing_verb(tok)
+        if source and not target and verb is not None and verb.lemma_.lower() in _RECEIVE_VERBS:
+            target = subject_actors(verb, tm)   # "X garners backing from Y": Y supports X
+        elif not source and verb is not None:
+            source = subject_actors(verb, tm)
+            if not target:
+                target = object_actors(verb, tm, exclude=tok)
+    else:
+        source = subject_actors(tok, tm)
+        target = object_actors(tok, tm)
+    source = [a for a in source if a.code]
+    target = [a for a in target if a.code and not any(a is s for s in source)]
+    return source, target
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "conj", "appos"):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        else:
+            return None
+    return None
+
+
+def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in _SOURCE_DEPS]
+        passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        agent = [c for c in cur.children if c.dep_ == "agent"]
+        if agent:
+            return [a for c in agent for a in pobj_actors(c, tm)]
+        if subj:
+            actors = [a for c in subj for a in actors_in(c, tm)] or \
+                [a for c in subj for a in actors_in(c, tm, deep=True)]
+            if actors:
+                return actors
+            if any(c.lower_ not in _SUBJ_PRONOUNS for c in subj):
+                return []
+        elif passive:
+            return []
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            # "Kyrgyzstan, complaining about ...": the noun does the action.
+            return actors_of_token(cur.head, tm)
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head.i != cur.i:
+            if cur.dep_ == "relcl":
+                return actors_of_token(cur.head, tm)
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
+    out: list[Actor] = []
+    for c in verb.children:
+        if exclude is not None and c.i == exclude.i:
+            if exclude is not None:
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:
+                        out += pobj_actors(cc, tm)
+            continue
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+            out += actors_in(c, tm)
+        elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
+            continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"in"}:
+            out += pobj_actors(c, tm, in_prep=c.lower_ == "in")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            out += object_actors(c, tm)
+    return out
+
+
+def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            for a in actors_in(c, tm):
+                out.append(a)
+    if in_prep:
+        # "talks in Tashkent": a seat of government stands for its state; other places are
+        # where the event happened, not who it happened to.
+        out = [a for a in out if not a.actor_id.startswith("place:")]
+    return out
+
+
+def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list[Actor]:
+    """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
+    "a newspaper based in Beirut" names its state only inside the participle)."""
+    seen: list[Mention] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        m = tm.get(t.i)
+        if m is not None and m not in seen:
+            seen.append(m)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                continue   # "election as a member of the Security Council": a role, not a party
+            if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
+                stack.append(c)
+    seen.sort(key=lambda m: m.start)
+    if any(not m.weak and m.codes for m in seen):
+        # "the Russian-led CSTO": the adjective qualifies, the organisation acts.
+        seen = [m for m in seen if not m.weak]
+    out = []
+    for m in seen:
+        out.extend(m.actors)
+    return out
+
+
+def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    m = tm.get(tok.i)
+    return list(m.actors) if m else []
+
+
+def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
+                   tm: dict[int, Mention], *, before: bool = False) -> list[Actor]:
+    """The closest mention in the sentence that is not the source (after the trigger first)."""
+    src = codes_of(source)
+    cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
+             and not m.location and m.codes and not set(m.codes) <= src]
+    if not cands:
+        return []
+    # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
+    after = [m for m in cands if m.start >= tok.idx]
+    if not after:
+        # Help and support go to the partner the sentence named before ("... the Kyrgyz
+        # capital ..., Kazakhstan stepped in to offer support").
+        return list(cands[-1].actors) if before else []
+    picked = [after[0]]
+    text = sent.doc.text
+    for m in after[1:]:
+        # "... between Kyrgyzstan and Tajikistan": the coordinated names go together.
+        if text[picked[-1].end:m.start].strip() in (",", "and", ", and"):
+            picked.append(m)
+        else:
+            break
+    return [a for m in picked for a in m.actors]
+
+
+def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
+               tm: dict[int, Mention]) -> list[Actor]:
+    tgt = codes_of(target)
+    cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
+             and m.codes and not set(m.codes) <= tgt]
+    return list(cands[-1].actors) if cands else []
+
+
+def codes_of(actors: list[Actor]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def dedupe(actors: list[Actor]) -> list[Actor]:
+    """One actor per code (per organisation for IGOs), the most specific mention kept:
+    a named person over a role or agent, over a bare state or capital."""
+    best: dict[tuple[str, str], Actor] = {}
+    for a in actors:
+        key = (a.code, a.text if a.code == "IGO" else "")
+        cur = best.get(key)
+        if cur is None or _specificity(a) > _specificity(cur):
+            best[key] = a
+    return list(best.values())
+
+
+def _specificity(a: Actor) -> int:
+    return 2 * a.actor_id.startswith("person:") + bool(a.sector)
+
+
+def doc_token_mentions(doc: Doc, offset: int, mentions: list[Mention]) -> dict[int, Mention]:
+    """Map the tokens of a parsed sentence doc to the mentions that cover them."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, m)
+    return out

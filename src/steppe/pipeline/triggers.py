@@ -1,0 +1,127 @@
+"""Find the triggers of a parsed sentence: lexicon entries matched on lemmas, one per
+token, with triggers that complete another ("agreed to [visit]") left out."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from steppe.pipeline.lexicon import Lexicon, Trigger
+from steppe.pipeline.roles import OCCASION_PREPS
+
+
+def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigger, int]]:
+    """(first token, lexicon entry, end token index) for each trigger of the sentence."""
+    found: list[tuple[Token, Trigger, int]] = []
+    for tok in sent:
+        if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
+            continue   # "establishing close relations has become a priority": a topic
+        if tok.ent_type_ in _NOT_TRIGGER_ENTS:
+            continue   # "on 20 March", "Mr Strike": part of a date or a name
+        for trig in lexicon.triggers.get(tok.lemma_.lower(), ()):
+            end = _match(tok, trig, sent)
+            if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
+                found.append((tok, trig, end))
+    found = _best_per_token(found)
+    return [f for f in found
+            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type])]
+
+
+_DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
+
+
+# What may stand between the words of a multi-word trigger: "paid [a state] visit",
+# "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
+_GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
+
+
+def phrase_head(span: SpacySpan) -> Token:
+    """The token of a multi-word trigger whose head lies outside it."""
+    for t in span:
+        if not (span.start <= t.head.i < span.end) or t.head.i == t.i:
+            return t
+    return span[0]
+
+
+def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
+    """End token index when the trigger's lemmas occur from `tok` (with allowed gaps)."""
+    i = tok.i
+    doc = sent.doc
+    for lemma in trig.lemmas[1:]:
+        limit = min(sent.end, i + 2 + trig.gap)
+        j = None
+        for k in range(i + 1, limit):
+            if doc[k].lemma_.lower() == lemma or doc[k].lower_ == lemma:
+                j = k
+                break
+            if doc[k].pos_ not in _GAP_POS and doc[k].dep_ not in ("amod", "compound", "nummod", "poss", "det"):
+                return None
+        if j is None:
+            return None
+        i = j
+    return i + 1
+
+
+def _pos_ok(tok: Token, trig: Trigger) -> bool:
+    if not trig.pos:
+        return True
+    if trig.pos == "VERB":
+        return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    if trig.pos == "NOUN":
+        return tok.pos_ in ("NOUN", "PROPN")
+    return tok.pos_ == trig.pos or trig.pos == "ADJ" and tok.pos_ in ("ADJ", "VERB")
+
+
+def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
+    if not trig.needs_object:
+        return True
+    near = list(tok.children)
+    for c in list(near):
+        if c.dep_ in ("prep", "agent", "dobj", "nsubjpass", "attr", "pobj", "conj"):
+            near.extend(c.children)
+    if tok.dep_ in ("acl", "relcl", "amod", "compound"):
+        near.append(tok.head)
+    lemmas = set()
+    for c in near:
+        lemmas.add(c.lemma_.lower())
+        if c.head.i == tok.i:
+            lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
+    lemmas.add(tok.head.lemma_.lower())
+    return bool(lemmas & trig.needs_object)
+
+
+_NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                     "ORDINAL", "LOC"}
+# Acts with no recipient: no target is borrowed from the context for them.
+
+
+def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token, Trigger, int]]:
+    """One trigger per token: the longest phrase, then the heaviest weight."""
+    best: dict[int, tuple[Token, Trigger, int]] = {}
+    for f in found:
+        cur = best.get(f[0].i)
+        key = (f[2] - f[0].i, bool(f[1].needs_object), f[1].weight)
+        if cur is None or key > (cur[2] - cur[0].i, bool(cur[1].needs_object), cur[1].weight):
+            best[f[0].i] = f
+    # Tokens inside a longer multi-word trigger do not fire on their own.
+    covered = {i for t, _, e in best.values() for i in range(t.i + 1, e)}
+    return [f for i, f in sorted(best.items()) if i not in covered]
+
+
+def _dominated(tok: Token, others: list[Token]) -> bool:
+    """True when another trigger governs this one as its complement ("agreed to [sign]")."""
+    cur = tok
+    steps = 0
+    while cur.head.i != cur.i and steps < 4:
+        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+            return False   # "signed at the [summit]": an occasion, an event of its own
+        if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
+            return False
+        cur = cur.head
+        steps += 1
+        if cur in others and cur.i != tok.i:
+            return True
+    return False
+
+
+# -- roles -------------------------------------------------------------------------------
