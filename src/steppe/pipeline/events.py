@@ -137,12 +137,8 @@ class EventCoder:
 
 
 # -- trigger matching ---------------------------------------------------------------------
-
-
 _REPORTING = {"say", "tell", "state", "declare", "insist", "warn", "announce", "stress",
               "write", "argue", "remind", "note", "add", "reiterate"}
-
-
 _OBLIGATION = {"must", "should"}
 
 
@@ -164,8 +160,6 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}
-
-
 _NO_RECIPIENT_MODES = {"resign", "disarm"}
 
 
@@ -177,8 +171,6 @@ def _passive(tok: Token) -> bool:
 # sanctions are acts toward someone; demands, accusations, threats, refusals, protests and
 # violence are often reported with the recipient left implicit (PLOVER ch. 3).
 _NEEDS_TARGET = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
-
-
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 

@@ -17,35 +17,19 @@ _TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "in
                  "for", "upon", "over", "between", "among", "amongst", "by", "about"}
 # A trigger inside an adjunct of another ("signed during the [visit]", "at the [summit]")
 # reports an occasion of its own; inside a complement ("rejected an [invitation]") it does not.
-
-
 OCCASION_PREPS = {"during", "at", "after", "before", "following", "since", "amid",
-                   "ahead", "prior", "throughout"}
-
-
+                  "ahead", "prior", "throughout"}
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
-
-
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
-
-
 _SUBJ_PRONOUNS = {"it", "they", "we", "its", "their", "our", "who", "which", "that"}
-
-
 _FROM_IS_SOURCE = {"support", "backing", "aid", "assistance", "help", "loan", "credit", "grant",
                    "donation", "investment", "praise", "congratulation", "invitation", "offer",
                    "demand", "request", "appeal", "call", "threat", "warning", "pressure",
                    "criticism", "accusation", "protest", "visit", "delegation"}
-
-
 _RECEIVE_VERBS = {"garner", "receive", "get", "win", "enjoy", "obtain", "secure", "accept", "gain",
                   "attract", "welcome", "seek", "request"}
-
-
 _AIM_VERBS = {"fire", "shoot", "aim", "strike", "hurl", "throw", "point", "launch", "direct",
               "jab", "swipe", "lash", "protest", "demonstrate", "rally", "arrive"}
-
-
 _CONVENE = {"hold", "take", "convene", "gather", "open", "host", "organize", "organise", "be"}
 
 

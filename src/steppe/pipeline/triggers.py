@@ -28,8 +28,6 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigge
 
 
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
-
-
 # What may stand between the words of a multi-word trigger: "paid [a state] visit",
 # "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
 _GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
