@@ -245,3 +245,23 @@ def test_a_refusal_for_the_future_is_a_rejection(extractor, text, type_, modalit
 
     facts = extractor.extract(Document(id="d", text=text, date="2022-10-01"))
     assert [(e.type, e.modality) for e in facts.events] == [(type_, modality)]
+
+
+@pytest.mark.parametrize("text,doc_date,expected", [
+    # a deadline bounds the act, it does not date it
+    ("Kazakhstan banned exports of wheat to Kyrgyzstan until June.", "2022-04-01",
+     ("SANCTION", "", {"KAZ"}, {"KGZ"}, "2022-04-01")),
+    # "his" in the object is the source again, not a second target
+    ("Kazakh Foreign Minister Mukhtar Tileuberdi held talks with his Uzbek counterpart in "
+     "Tashkent on 12 May 2023.", "2023-05-13", ("CONSULT", "", {"KAZ"}, {"UZB"}, "2023-05-12")),
+    ("Vladimir Putin telephoned Tokayev on Tuesday.", "2022-11-02",
+     ("CONSULT", "phone", {"RUS"}, {"KAZ"}, ANY)),
+])
+def test_dates_and_sides_in_news_phrasing(extractor, text, doc_date, expected):
+    from steppe.facts import Document
+
+    (ev,) = extractor.extract(Document(id="d", text=text, date=doc_date)).events
+    type_, mode, src, tgt, date = expected
+    assert (ev.type, ev.mode, {a.code for a in ev.source}, {a.code for a in ev.target}) == \
+        (type_, mode, src, tgt)
+    assert date is ANY or ev.date == date

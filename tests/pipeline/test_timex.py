@@ -205,3 +205,15 @@ def test_dateline_dates_are_told_apart(text, expected):
 
     tx = find_timexes(text, anchor="2021-06-01")[0]
     assert is_dateline(text, tx) is expected
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("exports are banned until June", "2022-06", "deadline"),
+    ("to be finished by March", "2023-03", "deadline"),
+    ("they met in June", "2021-06", "point"),
+    ("by March 2021", "2021-03", "deadline"),
+])
+def test_by_and_until_look_ahead(text, value, kind):
+    anchor = "2022-04-01" if "March" not in text or "2021" in text else "2022-05-01"
+    (tx,) = find_timexes(text, anchor=anchor)
+    assert (tx.value, tx.kind) == (value, kind)

@@ -29,7 +29,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # What happened cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if t.value[:len(anchor)] <= anchor]
     if modality != "planned":
-        own = [t for t in own if t.kind in _POINT_KINDS] or own
+        # "banned exports until June": a deadline bounds the act, it does not date it.
+        own = [t for t in own if t.kind in _POINT_KINDS]
     if text:
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own

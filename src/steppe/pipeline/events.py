@@ -113,6 +113,9 @@ class EventCoder:
                 return None
         if not codes_of(source):
             return None
+        if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
+            # "held talks with his Uzbek counterpart": "his" is the source again
+            target = [a for a in target if a.code not in codes_of(source)]
         if not target and trig.type in _NEEDS_TARGET and len(codes_of(source)) < 2:
             return None  # "X imposed a tariff", "X met": an act toward no one named
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):

@@ -488,6 +488,22 @@ def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
     return new_start, res
 
 
+_DEADLINE_WORDS = re.compile(r"(?i)^(?:by|until|till|no later than|not later than)\b")
+
+
+def _forward_deadline(expr: str, res: _Result, a: _Anchor | None) -> _Result:
+    """"until June", "by March" look ahead: a month named without a year after "by" or
+    "until" is the next such month, not the last one."""
+    if not _DEADLINE_WORDS.match(expr):
+        return res
+    res = {**res, "kind": "deadline"} if res.get("kind", "point") == "point" else res
+    value = res.get("value")
+    if a is not None and a.month is not None and value and res.get("precision") == "month" \
+            and not re.search(r"\d{4}", expr) and value < _ym(a.year, a.month):
+        res = {**res, "value": _ym(int(value[:4]) + 1, int(value[5:7]))}
+    return res
+
+
 def find_timexes(text: str, *, anchor: str | None, offset: int = 0) -> list[TimeEx]:
     """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
     a = _parse_anchor(anchor)
@@ -505,6 +521,7 @@ def find_timexes(text: str, *, anchor: str | None, offset: int = 0) -> list[Time
         since_prec = res.pop("_since", None)
         if since_prec:
             res["end_value"] = _anchor_value(a, since_prec)
+        res = _forward_deadline(text[start:end], res, a)
         out.append(TimeEx(start + offset, end + offset, text[start:end],
                           value=res.get("value"), precision=res.get("precision", "unknown"),
                           end_value=res.get("end_value"), kind=res.get("kind", "point"),
