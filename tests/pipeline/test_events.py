@@ -265,3 +265,16 @@ def test_dates_and_sides_in_news_phrasing(extractor, text, doc_date, expected):
     assert (ev.type, ev.mode, {a.code for a in ev.source}, {a.code for a in ev.target}) == \
         (type_, mode, src, tgt)
     assert date is ANY or ev.date == date
+
+
+@pytest.mark.parametrize("text,doc_date,expected", [
+    ("Uzbek President Shavkat Mirziyoyev received Kyrgyz Foreign Minister Jeenbek Kulubaev "
+     "in Tashkent on Monday.", "2023-06-13", ("CONSULT", {"KGZ"}, {"UZB"}, "asserted")),
+    ("Tashkent and Bishkek are expected to sign a visa-free agreement next month.", "2023-05-01",
+     ("AGREE", {"KGZ", "UZB"}, {"KGZ", "UZB"}, "planned")),
+])
+def test_hosts_and_raised_subjects(extractor, text, doc_date, expected):
+    from steppe.facts import Document
+
+    (ev,) = extractor.extract(Document(id="d", text=text, date=doc_date)).events
+    assert (ev.type, {a.code for a in ev.source}, {a.code for a in ev.target}, ev.modality) == expected

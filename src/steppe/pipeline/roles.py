@@ -126,6 +126,9 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
             if any(c.lower_ not in _SUBJ_PRONOUNS for c in subj):
                 return []
         elif passive:
+            if cur.i != verb.i:
+                # "Tashkent and Bishkek are expected to sign": the raised subject signs
+                return [a for c in passive for a in actors_in(c, tm)]
             return []
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             # "Kyrgyzstan, complaining about ...": the noun does the action.
@@ -140,23 +143,27 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
+    """Objects and prepositional complements of a verb; a seat of government after "in"
+    ("talks in Tashkent") only when nothing else names the other party."""
     out: list[Actor] = []
+    where: list[Actor] = []
     for c in verb.children:
         if exclude is not None and c.i == exclude.i:
-            if exclude is not None:
-                for cc in c.children:
-                    if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:
-                        out += pobj_actors(cc, tm)
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:
+                    out += pobj_actors(cc, tm)
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             out += actors_in(c, tm)
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
-        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"in"}:
-            out += pobj_actors(c, tm, in_prep=c.lower_ == "in")
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            where += pobj_actors(c, tm, in_prep=True)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            out += pobj_actors(c, tm)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm)
-    return out
+    return out or where
 
 
 def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
