@@ -114,3 +114,11 @@ def test_skips_non_figures(text):
 def test_each_figure_takes_the_period_of_its_own_clause(text, periods):
     figs = [f for f in run(text) if f.indicator == "trade_turnover"]
     assert {f.value: f.period for f in figs} == periods
+
+
+@pytest.mark.parametrize("text,indicators", [
+    ("Kazakhstan hosts about 620 thousand Uzbeks.", ["other:diaspora_population"]),
+    ("Kazakh police detained 12 Kyrgyz citizens for illegal border crossing.", []),
+])
+def test_counted_nationals_are_a_diaspora_unless_they_take_part_in_an_event(text, indicators):
+    assert [f.indicator for f in run(text, main=("KAZ", "UZB"))] == indicators

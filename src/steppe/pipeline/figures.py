@@ -133,6 +133,8 @@ def _compiled() -> dict[str, Any]:
         "value": _cue_re(c["value_links"]),
         "skip": {w.lower() for w in c["skip_nouns"]},
         "demonyms": {w.lower() for w in c["demonym_plurals"]},
+        # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
+        "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
     }
 
 
@@ -183,6 +185,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         if head in comp["skip"]:
             return None
         if head in comp["demonyms"]:
+            if comp["people"].match(sent[rel + len(q.text):]):
+                return None
             return "other:diaspora_population"
         after = sent[rel + len(q.text):]
         done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
