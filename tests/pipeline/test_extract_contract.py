@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from steppe.facts import Document, MODALITIES, PLOVER_TYPES, PRECISIONS
+from steppe.facts import MODALITIES, PLOVER_TYPES, PRECISIONS, Document
 
 TOP_KEYS = {"id", "events", "figures", "agreements"}
 EVENT_KEYS = {"type", "mode", "source", "target", "date", "date_precision", "modality", "evidence"}

@@ -10,7 +10,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import steppe.store
-from steppe.store import SCHEMA_VERSION, SchemaError, current_version, open_store, upgrade
+from steppe.store import (
+    SCHEMA_VERSION,
+    SchemaError,
+    current_version,
+    open_store,
+    upgrade,
+)
 from steppe.store.tables import metadata
 
 
