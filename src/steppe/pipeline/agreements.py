@@ -17,7 +17,7 @@ import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.pipeline.projects import find_project_names
-from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline
+from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_agreements"]
 
@@ -269,12 +269,16 @@ def _name_key(name: str) -> frozenset[str]:
 
 def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                        mentions: list[tuple[int, int, str]],
-                       main_parties: list[str]) -> list[Agreement]:
-    """Agreements the document reports as concluded, with parties, date and evidence."""
+                       main_parties: list[str],
+                       timexes: list[TimeEx] | None = None) -> list[Agreement]:
+    """Agreements the document reports as concluded, with parties, date and evidence.
+    `timexes` are the document's time expressions when the caller has them already."""
     pats = _patterns()
+    if timexes is None:
+        timexes = find_timexes(text, anchor=anchor)
     sentence_timexes = []
     for s, e in sentences:
-        found = find_timexes(text[s:e], anchor=anchor, offset=s)
+        found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
     out: list[Agreement] = []

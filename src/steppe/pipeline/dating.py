@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from steppe.facts import precision_of
-from steppe.pipeline.timex import TimeEx, is_dateline
+from steppe.pipeline.timex import TimeEx, is_dateline, within
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
 # narrative keeps its reference time until a new date appears, but after a paragraph or
@@ -23,8 +23,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
-    starts = [t.start for t in timexes]
-    own = [t for t in timexes[bisect_left(starts, s):bisect_left(starts, e)] if t.value]
+    own = [t for t in within(timexes, s, e) if t.value]
     if anchor and modality != "planned":
         # What happened cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if t.value[:len(anchor)] <= anchor]
@@ -44,8 +43,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if idx is not None and modality != "planned":
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
-        before = [t for t in timexes[bisect_left(starts, lo):bisect_left(starts, s)]
-                  if t.value and t.kind in _POINT_KINDS and not t.relative]
+        before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS and not t.relative]
         if before:
             t = before[-1]
             return t.value, t.precision, "context"

@@ -165,14 +165,12 @@ class Extractor:
                 events.append(self._finish(raw, s, p))
         flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
                 for a in m.actors if a.code and m.kind != "pronoun"]
-        figures = figures_mod.extract_figures(p.doc.text, anchor=p.doc.date, sentences=p.sentences,
-                                              mentions=flat, main_parties=p.main)
-        agreements = agreements_mod.extract_agreements(p.doc.text, anchor=p.doc.date,
-                                                       sentences=p.sentences, mentions=flat,
-                                                       main_parties=p.main)
-        projects = projects_mod.extract_projects(p.doc.text, anchor=p.doc.date,
-                                                 sentences=p.sentences, mentions=flat,
-                                                 main_parties=p.main)
+        # One set of time expressions per document, shared by every reader.
+        shared = dict(anchor=p.doc.date, sentences=p.sentences, mentions=flat,
+                      main_parties=p.main, timexes=p.timexes)
+        figures = figures_mod.extract_figures(p.doc.text, **shared)
+        agreements = agreements_mod.extract_agreements(p.doc.text, **shared)
+        projects = projects_mod.extract_projects(p.doc.text, **shared)
         events = merge_occurrences(events + self._signings(agreements, events))
         _link_signings(agreements, events)
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,

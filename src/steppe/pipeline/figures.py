@@ -19,7 +19,7 @@ import yaml
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
 from steppe.pipeline.quantities import Quantity, find_quantities
-from steppe.pipeline.timex import find_timexes
+from steppe.pipeline.timex import TimeEx, find_timexes
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
 
@@ -45,7 +45,8 @@ class Period:
     years: int = 0       # for "within N years"
 
 
-def present_year(anchor: str | None, text: str = "") -> int | None:
+def present_year(anchor: str | None, text: str = "",
+                 timexes: list[TimeEx] | None = None) -> int | None:
     """The year "currently"/"this year" refers to: the text's own present.
 
     Analyses are often written weeks before they appear, and their "currently" is the
@@ -56,7 +57,9 @@ def present_year(anchor: str | None, text: str = "") -> int | None:
     if not anchor or not re.match(r"\d{4}", anchor):
         return None
     year = int(anchor[:4])
-    named = [tx.value for tx in find_timexes(text, anchor=anchor)
+    if timexes is None:
+        timexes = find_timexes(text, anchor=anchor)
+    named = [tx.value for tx in timexes
              if tx.value and not tx.relative and tx.kind in ("point", "range")
              and tx.value[:len(anchor)] <= anchor]
     return max((int(v[:4]) for v in named), default=year)
@@ -297,9 +300,10 @@ def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list
 
 
 def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
-                    mentions: list[Mention], main_parties: list[str]) -> list[Figure]:
+                    mentions: list[Mention], main_parties: list[str],
+                    timexes: list[TimeEx] | None = None) -> list[Figure]:
     """Figures stated in `text`, prose and tables, in document order."""
-    present = present_year(anchor, text)
+    present = present_year(anchor, text, timexes)
     main = sorted(set(main_parties))
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)

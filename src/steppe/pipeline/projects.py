@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from steppe.facts import Project, Span
-from steppe.pipeline.timex import find_timexes
+from steppe.pipeline.timex import TimeEx, find_timexes, within
 
 __all__ = ["extract_projects", "find_project_names", "ProjectName"]
 
@@ -142,7 +142,8 @@ def _parties(name: str, s: int, e: int, mentions: list[tuple[int, int, str]],
 
 def extract_projects(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                      mentions: list[tuple[int, int, str]],
-                     main_parties: list[str]) -> list[Project]:
+                     main_parties: list[str],
+                     timexes: list[TimeEx] | None = None) -> list[Project]:
     """Named projects with their parties, stated value and a dated status history."""
     by_key: dict[str, Project] = {}
     for pn in find_project_names(text):
@@ -162,7 +163,9 @@ def extract_projects(text: str, *, anchor: str | None, sentences: list[tuple[int
         if status is None:
             continue
         # A range after "for (the period)" is the project's schedule, not the status date.
-        dated = [t for t in find_timexes(sentence, anchor=anchor, offset=s)
+        found = within(timexes, s, s + len(sentence)) if timexes is not None else \
+            find_timexes(sentence, anchor=anchor, offset=s)
+        dated = [t for t in found
                  if t.value and t.kind in ("point", "range")
                  and not re.search(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$",
                                    text[max(s, t.start - 20):t.start], re.I)]

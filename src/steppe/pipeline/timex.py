@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline"]
+__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline", "within"]
 
 
 @dataclass(frozen=True)
@@ -535,6 +536,13 @@ def resolve(text: str, *, anchor: str | None) -> TimeEx | None:
     if not found:
         return None
     return max(found, key=lambda t: (t.end - t.start, -t.start))
+
+
+def within(timexes: list[TimeEx], start: int, end: int) -> list[TimeEx]:
+    """The expressions of a document (sorted by start) that begin in [start, end)."""
+    def key(t: TimeEx) -> int:
+        return t.start
+    return timexes[bisect_left(timexes, start, key=key):bisect_left(timexes, end, key=key)]
 
 
 def period_of(tx: TimeEx) -> str | None:
