@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from steppe.facts import Actor
 from steppe.pipeline.actors import Mention
-from steppe.pipeline.lexicon import Lexicon, Trigger
+from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import modality_of
 from steppe.pipeline.roles import (
     OCCASION_PREPS,
@@ -72,7 +72,7 @@ class EventCoder:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions)
             if ev is not None:
                 events.append(ev)
-        events += _reported_demands(sent, token_mentions)
+        events += _reported_demands(sent, token_mentions, self.lex.cues)
         events = _one_per_type(_main_events(events))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
@@ -123,7 +123,7 @@ class EventCoder:
         if codes_of(source) == codes_of(target) and len(codes_of(source)) == 1 and \
                 ({a.sector for a in source} == {a.sector for a in target} or trig.type == "CONSULT"):
             return None  # one state acting on itself: not an interaction between actors
-        modality, future_in_past = modality_of(tok)
+        modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in _COOPERATIVE and _future_refusal(tok):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
@@ -140,18 +140,13 @@ class EventCoder:
 
 
 # -- trigger matching ---------------------------------------------------------------------
-_REPORTING = {"say", "tell", "state", "declare", "insist", "warn", "announce", "stress",
-              "write", "argue", "remind", "note", "add", "reiterate"}
-_OBLIGATION = {"must", "should"}
-
-
-def _reported_demands(sent: SpacySpan, tm: dict[int, Mention]) -> list[RawEvent]:
+def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:
     """'Russia said Sudan must return the helicopter': a demand by the speaker (REQUEST)."""
     out = []
     for tok in sent:
-        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _REPORTING:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in cues.reporting_verbs:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+        if not any(c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in tok.children):
             continue
         target = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
         source = subject_actors(tok.head, tm)

@@ -49,11 +49,24 @@ class Trigger:
     reversed: bool = False       # the subject is the host/target ("host", "receive")
 
 
+@dataclass(frozen=True)
+class Cues:
+    """Words that set an event's modality (see the `modality` section of the lexicon)."""
+
+    future_aux: frozenset[str] = frozenset()
+    hypothetical_aux: frozenset[str] = frozenset()
+    obligation_aux: frozenset[str] = frozenset()
+    negating_governors: frozenset[str] = frozenset()
+    planning_governors: frozenset[str] = frozenset()
+    future_words: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+
+
 @dataclass
 class Lexicon:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)   # first lemma -> entries
     surfaces: frozenset[str] = frozenset()                             # forms for the pre-filter
-    modality: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    cues: Cues = field(default_factory=Cues)
     plover: dict[str, dict] = field(default_factory=dict)
 
     def score(self, type_: str, mode: str) -> tuple[float | None, int | None, str | None]:
@@ -89,8 +102,12 @@ def load_lexicon(language: str = "en") -> Lexicon:
         surfaces.update(inflections(lemmas[0]))
     lex.surfaces = frozenset(surfaces)
     if isinstance(raw, dict):
-        for kind, cues in (raw.get("modality") or {}).items():
-            lex.modality[kind] = [tuple(str(c).lower().split()) for c in cues]
+        known = set(Cues.__dataclass_fields__)
+        given = raw.get("modality") or {}
+        unknown = set(given) - known
+        if unknown:
+            raise ConfigError(f"trigger lexicon for {language!r}: unknown modality cues {sorted(unknown)}")
+        lex.cues = Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in given.items()})
     return lex
 
 

@@ -10,24 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_HYPO_AUX = {"could", "may", "might", "should", "can", "must", "ought"}
-_NEG_GOVERNORS = {"refuse", "fail", "decline", "reject", "deny", "avoid", "cancel", "postpone",
-                  "halt", "suspend", "stop", "cease", "abandon", "drop", "block", "prevent"}
-_PLAN_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "due", "agree", "promise",
-                   "pledge", "prepare", "aim", "hope", "seek", "want", "decide", "vow",
-                   "commit", "offer", "propose", "invite", "wish", "undertake", "resolve",
-                   "determine", "ready", "willing", "going", "likely", "about"}
-_FUTURE_WORDS = {"upcoming", "forthcoming", "future", "next", "later", "soon", "coming",
-                 "planned", "scheduled", "imminent", "tomorrow", "expected"}
-_REPORTING = {"say", "tell", "announce", "state", "declare", "report", "mention", "note",
-              "explain", "claim", "confirm", "stress", "emphasize", "emphasise", "add",
-              "indicate", "reveal", "insist", "warn", "write", "argue", "believe", "think"}
+from steppe.pipeline.lexicon import Cues
 
 
-def modality_of(trigger: Token) -> tuple[str, bool]:
+def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     """(modality, future_in_past) for the event the trigger expresses."""
-    chain = _governing_chain(trigger)
+    chain = _governing_chain(trigger, cues)
     words = {t.lower_ for t in chain for t in t.children}
     lemmas = [t.lemma_.lower() for t in chain]
     negs = any(c.dep_ == "neg" for t in chain for c in t.children)
@@ -35,30 +23,30 @@ def modality_of(trigger: Token) -> tuple[str, bool]:
                        for c in trigger.children)
     if "yet" in words and any(lem == "have" for lem in _aux_lemmas(chain)):
         negs = True
-    if negs or any(lem in _NEG_GOVERNORS for lem in _complement_governors(trigger)):
+    if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
-    if tok_is_advcl_of_future(chain):
+    if _advcl_of_future(chain, cues):
         return "planned", False
-    if auxes & _FUTURE_AUX or "going" in words and "to" in words:
+    if auxes & cues.future_aux or "going" in words and "to" in words:
         return "planned", False
     if "would" in auxes:
         # "X said Y would ..." reports a promise made in the past.
-        if _under_reporting_verb(chain) and _past_reporting(chain):
+        if _under_reporting_verb(chain, cues) and _past_reporting(chain):
             return "asserted", True
         return "hypothetical", False
-    if auxes & _HYPO_AUX:
+    if auxes & cues.hypothetical_aux:
         return "hypothetical", False
-    if any(lem in _PLAN_GOVERNORS for lem in lemmas[1:]):
+    if any(lem in cues.planning_governors for lem in lemmas[1:]):
         return "planned", False
-    if trigger.pos_ == "NOUN" and any(c.lower_ in _FUTURE_WORDS for c in trigger.children):
+    if trigger.pos_ == "NOUN" and any(c.lower_ in cues.future_words for c in trigger.children):
         return "planned", False
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
     return "asserted", False
 
 
-def _governing_chain(tok: Token) -> list[Token]:
+def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
     """The trigger and the verbs/adjectives it is a complement of ("agreed to [visit]")."""
     chain = [tok]
     cur = tok
@@ -67,19 +55,19 @@ def _governing_chain(tok: Token) -> list[Token]:
         cur = cur.head
         chain.append(cur)
     while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head.i != cur.i:
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORTING:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
             break
         cur = cur.head
         chain.append(cur)
     return chain
 
 
-def tok_is_advcl_of_future(chain: list[Token]) -> bool:
+def _advcl_of_future(chain: list[Token], cues: Cues) -> bool:
     """'the coming weeks will see ... as the leader visits Kyrgyzstan'."""
     top = chain[-1]
     if top.dep_ != "advcl":
         return False
-    return any(a.lower_ in _FUTURE_AUX for a in top.head.children if a.dep_ == "aux")
+    return any(a.lower_ in cues.future_aux for a in top.head.children if a.dep_ == "aux")
 
 
 def _complement_governors(tok: Token) -> list[str]:
@@ -95,9 +83,9 @@ def _aux_lemmas(chain: list[Token]) -> list[str]:
     return [a.lemma_.lower() for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")]
 
 
-def _under_reporting_verb(chain: list[Token]) -> bool:
+def _under_reporting_verb(chain: list[Token], cues: Cues) -> bool:
     top = chain[-1]
-    return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.reporting_verbs
 
 
 def _past_reporting(chain: list[Token]) -> bool:
