@@ -8,49 +8,12 @@ normalised. Pure functions over facts; no storage.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from steppe.facts import Agreement
+from steppe.names import STOPWORDS, agreement_key, content_stems
 
 __all__ = ["AgreementCluster", "agreement_key", "merge_agreements", "same_agreement"]
-
-# Words that say nothing about which agreement it is: function words, signing verbs,
-# dates. The scorer's stop list (ANNOTATION.md) is a subset.
-_STOP = frozenset("""
-a an the and or of on for in to at by with between among from this that these those its
-their his her our republic signed signing adopted concluded approved ratified finalized
-finalised new joint bilateral mutual between parties both countries sides two
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec year years period
-""".split())
-# Spelling variants of the head nouns.
-_SYNONYMS = {"roadmap": "road map", "mou": "memorandum", "mous": "memorandum",
-             "memoranda": "memorandum", "programme": "program", "programmes": "program",
-             "centre": "center", "centres": "center", "organisation": "organization"}
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word
-
-
-def _content_stems(name: str) -> frozenset[str]:
-    text = name.lower()
-    for variant, canonical in _SYNONYMS.items():
-        text = re.sub(rf"\b{variant}\b", canonical, text)
-    words = re.findall(r"[^\W\d_]+", text)
-    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in _STOP)
-
-
-def agreement_key(name: str) -> str:
-    """Sorted content-word stems of an agreement name: a key for exact grouping."""
-    return " ".join(sorted(_content_stems(name)))
-
 
 def _year(date: str | None) -> str | None:
     return date[:4] if date else None
@@ -70,7 +33,7 @@ def same_agreement(a: Agreement, b: Agreement) -> bool:
     ya, yb = _year(a.date), _year(b.date)
     if ya and yb and ya != yb:
         return False
-    return _names_match(_content_stems(a.name), _content_stems(b.name))
+    return _names_match(content_stems(a.name), content_stems(b.name))
 
 
 @dataclass
@@ -110,7 +73,7 @@ class AgreementCluster:
 
 
 def _is_title(name: str) -> bool:
-    words = [w for w in name.split() if w.lower() not in _STOP]
+    words = [w for w in name.split() if w.lower() not in STOPWORDS]
     return bool(words) and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 

@@ -16,6 +16,7 @@ from importlib.resources import files
 import yaml
 
 from steppe.facts import Agreement, Span
+from steppe.names import content_stems
 from steppe.pipeline.projects import find_project_names
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
@@ -263,10 +264,6 @@ def _clean_name(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _name_key(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) >= 3)
-
-
 def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                        mentions: list[tuple[int, int, str]],
                        main_parties: list[str],
@@ -328,7 +325,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
             date = _date(text, sentence_timexes[i], name_span, anchor) or \
                 _occasion_date(text, sentences, i, sentence_timexes, anchor)
             name = _clean_name(name)
-            key = _name_key(name)
+            key = content_stems(name) or frozenset([name.lower()])
             if key in seen:
                 if seen[key].date is None and date:
                     seen[key].date = date

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from steppe.facts import Event
-
-# Words that do not tell one agreement from another ("Treaty on the ..." vs "Treaty of ...").
-_STOPWORDS = frozenset(
-    "a an and at between by for from in of on the to with".split()
-)
-_WORD = re.compile(r"\w+")
+from steppe.names import agreement_key  # noqa: F401  (the store indexes agreements by it)
 
 
 def dyad_key(codes: Iterable[str]) -> str:
@@ -26,16 +20,6 @@ def parse_dyad(dyad: str) -> tuple[str, str]:
     if len(parts) != 2:
         raise ValueError(f"a dyad names two actors, like 'KAZ-UZB'; got {dyad!r}")
     return parts[0], parts[1]
-
-
-def agreement_key(name: str) -> str:
-    """Return the agreement's content words, casefolded and sorted, joined by spaces.
-
-    "Declaration on Allied Relations" and "the allied relations declaration" share a key.
-    """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    words = {w for w in _WORD.findall(text) if w not in _STOPWORDS}
-    return " ".join(sorted(words))
 
 
 def type_family(event_type: str) -> str:

@@ -1,0 +1,46 @@
+"""Normalised agreement names: one key for "Declaration on Allied Relations" and "the
+declaration on allied relations signed in December 2021". Pure functions shared by the
+pipeline (de-duplication in a document), the store (the indexed `agreement_key` column)
+and analysis (merging across documents)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["STOPWORDS", "agreement_key", "content_stems"]
+
+# Words that say nothing about which agreement it is: function words, signing verbs,
+# dates. The scorer's stop list (ANNOTATION.md) is a subset.
+STOPWORDS = frozenset("""
+a an the and or of on for in to at by with between among from this that these those its
+their his her our republic signed signing adopted concluded approved ratified finalized
+finalised new joint bilateral mutual between parties both countries sides two
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec year years period
+""".split())
+# Spelling variants of the head nouns.
+_SYNONYMS = {"roadmap": "road map", "mou": "memorandum", "mous": "memorandum",
+             "memoranda": "memorandum", "programme": "program", "programmes": "program",
+             "centre": "center", "centres": "center", "organisation": "organization"}
+_SYNONYM_RE = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, _SYNONYMS)))
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def content_stems(name: str) -> frozenset[str]:
+    """The words that tell this agreement from others, stemmed and spelled one way."""
+    text = _SYNONYM_RE.sub(lambda m: _SYNONYMS[m.group(1)], name.lower())
+    words = re.findall(r"[^\W\d_]+", text)
+    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in STOPWORDS)
+
+
+def agreement_key(name: str) -> str:
+    """Sorted content-word stems of an agreement name: a key for exact grouping."""
+    return " ".join(sorted(content_stems(name)))
