@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from
-from steppe.facts import Figure, Span
+from steppe.facts import Figure
 
 
 def _store(db: str | None):
@@ -99,16 +99,7 @@ def export(
 def _figures_with_ids(store, dyad: str | None = None) -> list[tuple[str, Figure]]:
     from steppe.store import query_figures
 
-    out_ = []
-    for r in query_figures(store, dyad=dyad):
-        ev = r.get("evidence") or {}
-        fig = Figure(indicator=r["indicator"], value=r.get("value"), unit=r.get("unit") or "",
-                     parties=list(r.get("parties") or []), direction=r.get("direction"),
-                     period=r.get("period"), kind=r.get("kind") or "actual",
-                     deadline=r.get("deadline"), suspect=r.get("suspect"),
-                     evidence=Span(ev.get("start", 0), ev.get("end", 0), ev.get("text", "")))
-        out_.append((str(r["document_id"]), fig))
-    return out_
+    return [(str(r["document_id"]), Figure.from_json(r)) for r in query_figures(store, dyad=dyad)]
 
 
 def commitments(
@@ -124,21 +115,17 @@ def commitments(
 
     with _store(db) as store:
         items = find_commitments(_figures_with_ids(store, dyad))
-    if as_json:
-        for c in items:
-            out.print_json(json.dumps(_plain(c), ensure_ascii=False, default=str), indent=None)
-        return
-    table = Table(title=f"{len(items)} commitments")
-    for col in ("indicator", "parties", "target", "deadline", "latest actual", "status", "evidence"):
-        table.add_column(col, overflow="fold")
-    for c in items:
+
+    def row(c) -> tuple[str, ...]:
         doc_id, target = c.target
         latest = c.actuals[-1][1] if c.actuals else None
-        table.add_row(target.indicator, "-".join(target.parties), _money(target.value, target.unit),
-                      target.deadline or "-",
-                      f"{_money(latest.value, latest.unit)} ({latest.period})" if latest else "-",
-                      c.status, f"{doc_id}: {target.evidence.text[:70]}")
-    out.print(table)
+        return (target.indicator, "-".join(target.parties), _money(target.value, target.unit),
+                target.deadline or "-",
+                f"{_money(latest.value, latest.unit)} ({latest.period})" if latest else "-",
+                c.status, f"{doc_id}: {target.evidence.text[:70]}")
+
+    _render(items, as_json, "commitments", ("indicator", "parties", "target", "deadline",
+                                            "latest actual", "status", "evidence"), row)
 
 
 def contradictions(
@@ -153,18 +140,28 @@ def contradictions(
 
     with _store(db) as store:
         items = find_contradictions(_figures_with_ids(store))
-    if as_json:
-        for c in items:
-            out.print_json(json.dumps(_plain(c), ensure_ascii=False, default=str), indent=None)
-        return
-    table = Table(title=f"{len(items)} contradictions")
-    for col in ("indicator", "parties", "period", "value A", "value B", "diff", "evidence A", "evidence B"):
-        table.add_column(col, overflow="fold")
-    for c in items:
+
+    def row(c) -> tuple[str, ...]:
         (da, a), (db_, b) = c.a, c.b
-        table.add_row(a.indicator, "-".join(a.parties), a.period or "-", _money(a.value, a.unit),
-                      _money(b.value, b.unit), f"{c.rel_diff:.0%}",
-                      f"{da}: {a.evidence.text[:60]}", f"{db_}: {b.evidence.text[:60]}")
+        return (a.indicator, "-".join(a.parties), a.period or "-", _money(a.value, a.unit),
+                _money(b.value, b.unit), f"{c.rel_diff:.0%}",
+                f"{da}: {a.evidence.text[:60]}", f"{db_}: {b.evidence.text[:60]}")
+
+    _render(items, as_json, "contradictions", ("indicator", "parties", "period", "value A",
+                                               "value B", "diff", "evidence A", "evidence B"), row)
+
+
+def _render(items: list, as_json: bool, title: str, columns: tuple[str, ...], row) -> None:
+    """Print analysis results as JSON Lines, or as a table with one `row(item)` each."""
+    if as_json:
+        for item in items:
+            out.print_json(json.dumps(_plain(item), ensure_ascii=False, default=str), indent=None)
+        return
+    table = Table(title=f"{len(items)} {title}")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for item in items:
+        table.add_row(*row(item))
     out.print(table)
 
 
@@ -198,10 +195,7 @@ def agreements(
 
     with _store(db) as store:
         rows = query_agreements(store, dyad=dyad)
-    items = [(str(r["document_id"]), Agreement(name=r["name"], parties=r["parties"], date=r["date"],
-                                               kind=r.get("kind") or "agreement",
-                                               evidence=Span(**r["evidence"])))
-             for r in rows]
+    items = [(str(r["document_id"]), Agreement.from_json(r)) for r in rows]
     clusters = merge_agreements(items)
     if as_json:
         for c in clusters:

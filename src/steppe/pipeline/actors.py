@@ -111,8 +111,7 @@ class ActorResolver:
 
     # -- public --------------------------------------------------------------------
 
-    def find(self, doc: Doc, *, date: str | None,
-             sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    def find(self, doc: Doc, *, date: str | None) -> list[Mention]:
         """All mentions in a tokenised document, resolved at `date` (the document's)."""
         pieces = self._pieces(doc)
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]

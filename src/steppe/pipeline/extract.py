@@ -133,7 +133,7 @@ class Extractor:
         text = doc.text
         tokens = self.nlp.make_doc(text)
         sentences = split_sentences(text)
-        mentions = self.resolver.find(tokens, date=doc.date, sentences=sentences)
+        mentions = self.resolver.find(tokens, date=doc.date)
         main = main_parties(mentions, text)
         timexes = find_timexes(text, anchor=doc.date)
         surfaces = self.lexicon.surfaces

@@ -27,12 +27,12 @@ _IRREGULAR = {
     "spend": ["spent"], "lend": ["lent"], "keep": ["kept"], "flee": ["fled"], "hang": ["hung"],
     "forbid": ["forbade", "forbidden"], "withhold": ["withheld"], "uphold": ["upheld"],
     "overthrow": ["overthrew", "overthrown"], "go": ["went", "gone"], "come": ["came"],
-    "win": ["won"], "lose": ["lost"], "seize": ["seized"], "steal": ["stole", "stolen"],
+    "win": ["won"], "lose": ["lost"], "steal": ["stole", "stolen"],
     "blow": ["blew", "blown"], "fly": ["flew", "flown"], "shake": ["shook", "shaken"],
     "bear": ["bore", "borne"], "stand": ["stood"], "feel": ["felt"], "find": ["found"],
     "be": ["is", "was", "were", "are", "been"], "have": ["has", "had"], "do": ["did", "done"],
     "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "arise": ["arose"],
-    "bid": ["bid"], "quit": ["quit"], "forgo": ["forwent", "forgone"], "sign": ["signed"],
+    "bid": ["bid"], "quit": ["quit"], "forgo": ["forwent", "forgone"],
 }
 
 

