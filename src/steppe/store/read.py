@@ -1,4 +1,8 @@
-"""Queries shared by the CLI and the REST API; they return plain dicts.
+"""Queries shared by the CLI, the REST API and the dashboard.
+
+The older functions return plain dicts (the CLI prints them); the typed ones below
+(`find_events`, `find_figures`, ...) return the records of `steppe.store.records`,
+which carry their row id and document id.
 
 Dates are strings at their own precision ("2024", "2024-08", "2024-08-08"), and the
 `since`/`until` filters compare them by prefix: an event dated "2024-08" is within
@@ -8,13 +12,26 @@ Dates are strings at their own precision ("2024", "2024-08", "2024-08-08"), and 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
+from steppe.facts import Actor, Span
 from steppe.store import tables as t
 from steppe.store.engine import Store
 from steppe.store.keys import dyad_key, parse_dyad
+from steppe.store.records import (
+    DocumentRecord,
+    Page,
+    StoredActor,
+    StoredAgreement,
+    StoredEvent,
+    StoredFigure,
+    StoredMention,
+    StoredProject,
+)
+from steppe.store.search import documents_matching, events_matching
 
 # Keeps IN lists under SQLite's bound-parameter limit on old builds (999).
 _CHUNK = 500
@@ -269,3 +286,344 @@ def _agreement_dict(r: Any) -> dict[str, Any]:
         "parties": list(r.parties or []), "date": r.date, "evidence": _evidence(r),
         "key": r.agreement_key, "event_id": r.event_id,
     }
+
+
+# -- typed reads (records.py), used by the analysis modules, the API and the pages --------
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What `find_events` selects; every field is optional and they combine with AND.
+
+    actor     a label (state code, or an organisation's short name such as "CSTO") on
+              either side
+    dyad      two labels, one as a source and one as a target; with `directed` the
+              first must be the source
+    q         words that must all occur in the evidence (full-text search)
+    ids       only these event ids
+    """
+
+    actor: str | None = None
+    dyad: str | None = None
+    directed: bool = False
+    type: str | None = None
+    quad: int | None = None
+    modality: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    document_id: str | None = None
+    ids: tuple[int, ...] | None = None
+
+
+def find_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 50,
+                offset: int = 0, newest_first: bool = True) -> Page[StoredEvent]:
+    """Return one page of the events `f` selects, with the total count."""
+    e = t.events.c
+    conditions = _event_conditions(store, f)
+    with store.connect() as conn:
+        total = conn.execute(
+            sa.select(sa.func.count()).select_from(t.events).where(*conditions)).scalar_one()
+        order = [e.date.is_(None), e.date.desc(), e.id.desc()] if newest_first \
+            else [e.date.is_(None), e.date, e.id]
+        query = sa.select(t.events).where(*conditions).order_by(*order).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = conn.execute(query).all()
+        actors = _event_actor_records(conn, [r.id for r in rows])
+    items = [_stored_event(r, actors.get(r.id, {})) for r in rows]
+    return Page(total=total, limit=limit if limit is not None else total, offset=offset,
+                items=items)
+
+
+def get_event(store: Store, event_id: int) -> StoredEvent | None:
+    """Return one event, None when not stored."""
+    page = find_events(store, EventFilter(ids=(event_id,)), limit=1)
+    return page.items[0] if page.items else None
+
+
+def _event_conditions(store: Store, f: EventFilter) -> list[sa.ColumnElement[bool]]:
+    e = t.events.c
+    out: list[sa.ColumnElement[bool]] = []
+    if f.actor:
+        out.append(_has_label(f.actor))
+    if f.dyad:
+        a, b = parse_dyad(f.dyad)
+        forward = sa.and_(_has_label(a, "source"), _has_label(b, "target"))
+        out.append(forward if f.directed else sa.or_(
+            forward, sa.and_(_has_label(b, "source"), _has_label(a, "target"))))
+    if f.type:
+        out.append(e.type == f.type.upper())
+    if f.quad is not None:
+        out.append(e.quad == f.quad)
+    if f.modality:
+        out.append(e.modality == f.modality)
+    if f.document_id:
+        out.append(e.document_id == f.document_id)
+    if f.ids is not None:
+        out.append(e.id.in_(list(f.ids)))
+    if f.q:
+        match = events_matching(store.dialect, f.q)
+        if match is not None:
+            out.append(match)
+    out.extend(_date_filters(e.date, f.since, f.until))
+    return out
+
+
+def _has_label(label: str, role: str | None = None) -> sa.ColumnElement[bool]:
+    """Events with `label` on a side: a code ("KAZ") or an organisation ("CSTO" is
+    stored as code IGO with actor id igo:CSTO)."""
+    ea = t.event_actors.c
+    label = label.strip()
+    cond = sa.select(ea.event_id).where(
+        ea.event_id == t.events.c.id,
+        sa.or_(ea.code == label.upper(), ea.actor_id == "igo:" + label))
+    if role:
+        cond = cond.where(ea.role == role)
+    return cond.exists()
+
+
+def _event_actor_records(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, list[Actor]]]:
+    ea = t.event_actors.c
+    out: dict[int, dict[str, list[Actor]]] = {}
+    for chunk in _chunks(ids):
+        query = (sa.select(ea.event_id, ea.role, ea.code, ea.sector, ea.text, ea.actor_id)
+                 .where(ea.event_id.in_(chunk)).order_by(ea.event_id, ea.role, ea.position))
+        for r in conn.execute(query):
+            sides = out.setdefault(r.event_id, {"source": [], "target": []})
+            sides[r.role].append(Actor(code=r.code, sector=r.sector, text=r.text,
+                                       actor_id=r.actor_id or ""))
+    return out
+
+
+def _span(r: Any) -> Span:
+    return Span(r.evidence_start, r.evidence_end, r.evidence_text)
+
+
+def _stored_event(r: Any, sides: dict[str, list[Actor]]) -> StoredEvent:
+    return StoredEvent(
+        id=r.id, document_id=r.document_id, occurrence_id=r.occurrence_id,
+        type=r.type, mode=r.mode, source=sides.get("source", []),
+        target=sides.get("target", []), evidence=_span(r), date=r.date,
+        date_precision=r.date_precision, modality=r.modality,
+        confidence=r.confidence if r.confidence is not None else 0.5, trigger=r.trigger,
+        date_source=r.date_source, score=r.score, quad=r.quad, cameo=r.cameo)
+
+
+def find_documents(store: Store, *, q: str | None = None, limit: int = 50,
+                   offset: int = 0) -> Page[DocumentRecord]:
+    """Return one page of documents (without text), newest publication first."""
+    d = t.documents.c
+    conditions = []
+    if q:
+        match = documents_matching(store.dialect, q)
+        if match is not None:
+            conditions.append(match)
+    columns = (d.id, d.title, d.source, d.url, d.published, d.language, d.path,
+               d.content_hash, d.ingested_at)
+    with store.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.documents)
+                             .where(*conditions)).scalar_one()
+        rows = conn.execute(sa.select(*columns).where(*conditions)
+                            .order_by(d.published.is_(None), d.published.desc(), d.id)
+                            .limit(limit).offset(offset)).all()
+    return Page(total=total, limit=limit, offset=offset,
+                items=[DocumentRecord(**r._mapping) for r in rows])
+
+
+def get_document_record(store: Store, document_id: str) -> DocumentRecord | None:
+    """Return one document with its text, None when not stored."""
+    with store.connect() as conn:
+        r = conn.execute(sa.select(t.documents).where(t.documents.c.id == document_id)).first()
+    if r is None:
+        return None
+    return DocumentRecord(id=r.id, title=r.title, source=r.source, url=r.url,
+                          published=r.published, language=r.language, path=r.path,
+                          content_hash=r.content_hash, ingested_at=r.ingested_at,
+                          text=r.text, meta=r.meta)
+
+
+def find_figures(store: Store, *, dyad: str | None = None, indicator: str | None = None,
+                 kind: str | None = None, document_id: str | None = None) -> list[StoredFigure]:
+    """Return figures, oldest period first; `dyad` wants both codes among the parties."""
+    f = t.figures.c
+    query = sa.select(t.figures).order_by(f.period.is_(None), f.period, f.id)
+    wanted = set(parse_dyad(dyad)) if dyad else set()
+    query = query.where(*(f.dyad.contains(code) for code in wanted))
+    if indicator:
+        query = query.where(f.indicator == indicator)
+    if kind:
+        query = query.where(f.kind == kind)
+    if document_id:
+        query = query.where(f.document_id == document_id)
+    with store.connect() as conn:
+        rows = conn.execute(query).all()
+    out = []
+    for r in rows:
+        direction = ({"from": r.direction_from, "to": r.direction_to}
+                     if r.direction_from or r.direction_to else None)
+        item = StoredFigure(
+            id=r.id, document_id=r.document_id, indicator=r.indicator, value=r.value,
+            unit=r.unit, parties=list(r.parties or []), evidence=_span(r), direction=direction,
+            period=r.period, kind=r.kind, deadline=r.deadline, suspect=r.suspect,
+            confidence=r.confidence if r.confidence is not None else 0.5)
+        if wanted <= set(item.parties):
+            out.append(item)
+    return out
+
+
+def find_agreements(store: Store, *, dyad: str | None = None,
+                    document_id: str | None = None) -> list[StoredAgreement]:
+    """Return agreement reports, oldest first; `dyad` wants both codes among the parties."""
+    a = t.agreements.c
+    query = sa.select(t.agreements).order_by(a.date.is_(None), a.date, a.id)
+    wanted = set(parse_dyad(dyad)) if dyad else set()
+    query = query.where(*(a.dyad.contains(code) for code in wanted))
+    if document_id:
+        query = query.where(a.document_id == document_id)
+    with store.connect() as conn:
+        rows = conn.execute(query).all()
+    out = [StoredAgreement(id=r.id, document_id=r.document_id, name=r.name, kind=r.kind,
+                           parties=list(r.parties or []), date=r.date, evidence=_span(r),
+                           key=r.agreement_key, event_id=r.event_id) for r in rows]
+    return [x for x in out if wanted <= set(x.parties)]
+
+
+def find_projects(store: Store, *, dyad: str | None = None,
+                  document_id: str | None = None) -> list[StoredProject]:
+    """Return projects with their status history; `dyad` wants both codes among the parties."""
+    p, ps = t.projects.c, t.project_status.c
+    query = sa.select(t.projects).order_by(p.id)
+    wanted = set(parse_dyad(dyad)) if dyad else set()
+    query = query.where(*(p.dyad.contains(code) for code in wanted))
+    if document_id:
+        query = query.where(p.document_id == document_id)
+    with store.connect() as conn:
+        rows = conn.execute(query).all()
+        status: dict[int, list[tuple[str | None, str]]] = {}
+        for chunk in _chunks([r.id for r in rows]):
+            for s in conn.execute(sa.select(ps.project_id, ps.date, ps.status)
+                                  .where(ps.project_id.in_(chunk))
+                                  .order_by(ps.project_id, ps.position)):
+                status.setdefault(s.project_id, []).append((s.date, s.status))
+    out = [StoredProject(id=r.id, document_id=r.document_id, name=r.name, kind=r.kind,
+                         parties=list(r.parties or []), evidence=_span(r),
+                         status=status.get(r.id, []), value=r.value, unit=r.unit)
+           for r in rows]
+    return [x for x in out if wanted <= set(x.parties)]
+
+
+def find_mentions(store: Store, document_id: str) -> list[StoredMention]:
+    """Return the actor mentions of one document in text order."""
+    m = t.mentions.c
+    with store.connect() as conn:
+        rows = conn.execute(sa.select(t.mentions).where(m.document_id == document_id)
+                            .order_by(m.start, m.id)).all()
+    return [StoredMention(id=r.id, document_id=r.document_id, start=r.start, end=r.end,
+                          code=r.code, sector=r.sector, text=r.text, actor_id=r.actor_id)
+            for r in rows]
+
+
+@dataclass(frozen=True)
+class DyadActivity:
+    """Occurrences from `source` to `target` (in `period`, when asked by period)."""
+
+    source: str
+    target: str
+    period: str | None
+    occurrences: int
+    score_sum: float
+    scored: int          # occurrences that have a score (the index mean divides by this)
+
+
+def dyad_activity(store: Store, *, since: str | None = None, until: str | None = None,
+                  modality: str | None = "asserted", period_width: int | None = None,
+                  labels: Iterable[str] | None = None,
+                  directed: bool = True) -> list[DyadActivity]:
+    """Aggregate events into directed (source, target) pairs of labels, in SQL.
+
+    Undirected (`directed=False`), the pair is sorted (source < target), so an
+    occurrence between two actors counts once whichever way it went.
+
+    Counts occurrences, not reports: the reports of one occurrence count once, with
+    their mean score. `period_width` 4 groups by year, 7 by month (undated events and
+    coarser dates are left out then). `labels` keeps pairs whose both ends are among them.
+    """
+    e = t.events.c
+    src, tgt = t.event_actors.alias("src"), t.event_actors.alias("tgt")
+    s_label, t_label = _actor_label(src), _actor_label(tgt)
+    if not directed:
+        s_label, t_label = (sa.case((s_label < t_label, s_label), else_=t_label),
+                            sa.case((s_label < t_label, t_label), else_=s_label))
+    occurrence = sa.func.coalesce(e.occurrence_id, "event:" + sa.cast(e.id, sa.Text))
+    period = sa.func.substr(e.date, 1, period_width) if period_width else sa.null()
+    inner = (
+        sa.select(occurrence.label("occ"), s_label.label("s"), t_label.label("t"),
+                  period.label("period"), sa.func.avg(e.score).label("score"))
+        .select_from(t.events)
+        .join(src, sa.and_(src.c.event_id == e.id, src.c.role == "source"))
+        .join(tgt, sa.and_(tgt.c.event_id == e.id, tgt.c.role == "target"))
+        .where(s_label != t_label, *_date_filters(e.date, since, until))
+        .group_by(occurrence, s_label, t_label, period)
+    )
+    if modality:
+        inner = inner.where(e.modality == modality)
+    if period_width:
+        inner = inner.where(sa.func.length(e.date) >= period_width)
+    wanted = sorted({x.strip() for x in labels}) if labels is not None else None
+    if wanted is not None:
+        inner = inner.where(s_label.in_(wanted), t_label.in_(wanted))
+    sub = inner.subquery()
+    query = (sa.select(sub.c.s, sub.c.t, sub.c.period, sa.func.count(),
+                       sa.func.coalesce(sa.func.sum(sub.c.score), 0.0),
+                       sa.func.count(sub.c.score))
+             .group_by(sub.c.s, sub.c.t, sub.c.period))
+    with store.connect() as conn:
+        return [DyadActivity(r[0], r[1], r[2], r[3], float(r[4]), r[5])
+                for r in conn.execute(query)]
+
+
+def find_actors(store: Store) -> list[StoredActor]:
+    """States and organisations that take part in events, busiest first."""
+    ea, a = t.event_actors.c, t.actors.c
+    label = _actor_label(t.event_actors)
+    with store.connect() as conn:
+        counts = conn.execute(
+            sa.select(label, sa.func.count(sa.distinct(ea.event_id)))
+            .group_by(label)).all()
+        names = {r.id: r.name for r in conn.execute(
+            sa.select(a.id, a.name).where(a.kind.in_(["state", "igo"])))}
+    out = []
+    for lab, n in counts:
+        kind = "state" if f"state:{lab}" in names else "igo" if f"igo:{lab}" in names \
+            else "other"
+        out.append(StoredActor(label=lab, kind=kind, name=lab, events=n))
+    return sorted(out, key=lambda x: (-x.events, x.label))
+
+
+@dataclass(frozen=True)
+class PersonActivity:
+    """A person the facts name on a state's or organisation's side."""
+
+    actor_id: str
+    name: str
+    sector: str
+    events: int
+    first: str | None
+    last: str | None
+
+
+def people_of(store: Store, label: str) -> list[PersonActivity]:
+    """People who acted for `label` in events, with when they did, busiest first."""
+    ea, e, a = t.event_actors.c, t.events.c, t.actors.c
+    with store.connect() as conn:
+        rows = conn.execute(
+            sa.select(ea.actor_id, sa.func.max(a.name), sa.func.max(ea.sector),
+                      sa.func.count(sa.distinct(ea.event_id)), sa.func.min(e.date),
+                      sa.func.max(e.date))
+            .join(t.events, t.events.c.id == ea.event_id)
+            .join(t.actors, t.actors.c.id == ea.actor_id)
+            .where(ea.actor_id.like("person:%"),
+                   ea.code == label.upper())
+            .group_by(ea.actor_id)).all()
+    return sorted((PersonActivity(r[0], r[1] or r[0], r[2] or "", r[3], r[4], r[5])
+                   for r in rows), key=lambda p: (-p.events, p.actor_id))
