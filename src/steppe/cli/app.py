@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from steppe.cli import actors, demo, ingest, query
+from steppe.cli import actors, analysis, demo, ingest, query, serve
 
 app = typer.Typer(
     name="steppe",
@@ -23,6 +23,10 @@ app.command()(query.export)
 app.command()(query.commitments)
 app.command()(query.contradictions)
 app.command()(query.agreements)
+app.command()(analysis.series)
+app.command()(analysis.network)
+app.command()(analysis.changes)
+app.command()(serve.serve)
 app.command()(demo.demo)
 app.add_typer(actors.app, name="actors")
 

@@ -1,0 +1,19 @@
+"""One router per API resource, mounted under /api by steppe.web.app."""
+
+from steppe.web.routers import (
+    actors,
+    agreements,
+    changes,
+    commitments,
+    contradictions,
+    documents,
+    dyads,
+    events,
+    figures,
+    network,
+    projects,
+)
+
+ROUTERS = [documents.router, events.router, dyads.router, network.router, changes.router,
+           figures.router, commitments.router, agreements.router, projects.router,
+           contradictions.router, actors.router]
