@@ -1,0 +1,31 @@
+"""Fixtures: the small corpus of web_corpus.py in a store, and the app serving it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from web_corpus import TEXTS, fill
+
+from steppe.store import Store, open_store
+
+
+@pytest.fixture
+def web_store(tmp_path) -> Iterator[Store]:
+    with open_store(f"sqlite:///{tmp_path / 'web.db'}") as s:
+        yield fill(s)
+
+
+@pytest.fixture
+def client(web_store):
+    from fastapi.testclient import TestClient
+
+    from steppe.web.app import create_app
+
+    with TestClient(create_app(web_store)) as c:
+        yield c
+
+
+@pytest.fixture
+def texts() -> dict[str, str]:
+    return TEXTS
