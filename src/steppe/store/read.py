@@ -577,7 +577,7 @@ def dyad_activity(store: Store, *, since: str | None = None, until: str | None =
         .join(src, sa.and_(src.c.event_id == e.id, src.c.role == "source"))
         .join(tgt, sa.and_(tgt.c.event_id == e.id, tgt.c.role == "target"))
         .where(s_label != t_label, *_date_filters(e.date, since, until))
-        .group_by(occurrence, s_label, t_label, period)
+        .group_by(occurrence, s_label, t_label, *([period] if period_width else []))
     )
     if modality:
         inner = inner.where(e.modality == modality)
