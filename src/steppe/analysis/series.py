@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from steppe.store.read import EventFilter, find_events
+from steppe.store.read import EventFilter, find_events, remembered
 from steppe.store.records import StoredEvent
 
 GRANULARITIES = ("month", "quarter", "year")
@@ -197,6 +197,8 @@ def load_dyad_series(store, dyad: str, *, by: str = "month", direction: str = "b
     from steppe.store.keys import parse_dyad
 
     a, b = parse_dyad(dyad)
-    events = find_events(store, EventFilter(dyad=f"{a}-{b}", modality=modality, since=since,
-                                            until=until), limit=None, newest_first=False)
-    return dyad_series(events.items, a, b, by=by, direction=direction, since=since, until=until)
+    f = EventFilter(dyad=f"{a}-{b}", modality=modality, since=since, until=until)
+    # Loading a busy dyad's events is most of the work; kept while the events are unchanged.
+    events = remembered(store, ("series events", f),
+                        lambda: find_events(store, f, limit=None, newest_first=False).items)
+    return dyad_series(events, a, b, by=by, direction=direction, since=since, until=until)

@@ -11,6 +11,7 @@ Dates are strings at their own precision ("2024", "2024-08", "2024-08-08"), and 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -584,12 +585,15 @@ def dyad_activity(store: Store, *, since: str | None = None, until: str | None =
     if period_width:
         inner = inner.where(sa.func.length(e.date) >= period_width)
     wanted = sorted({x.strip() for x in labels}) if labels is not None else None
-    # The aggregate scans every event (about 1 s for 100,000 on SQLite); the answer is
-    # kept until the events change, so the overview and the API answer from memory.
-    key = (id(store), _events_version(store), since, until, modality, period_width,
+    key = ("dyad_activity", since, until, modality, period_width,
            tuple(wanted) if wanted is not None else None, directed)
-    if key in _ACTIVITY_CACHE:
-        return _ACTIVITY_CACHE[key]
+    # The aggregate scans every event (about 1 s for 100,000 on SQLite): kept until
+    # the events change, so the overview and the API answer from memory.
+    return remembered(store, key, lambda: _dyad_activity(store, inner, wanted, s_label, t_label))
+
+
+def _dyad_activity(store: Store, inner: sa.Select, wanted: list[str] | None,
+                   s_label: sa.ColumnElement, t_label: sa.ColumnElement) -> list[DyadActivity]:
     if wanted is not None:
         inner = inner.where(s_label.in_(wanted), t_label.in_(wanted))
     sub = inner.subquery()
@@ -598,28 +602,47 @@ def dyad_activity(store: Store, *, since: str | None = None, until: str | None =
                        sa.func.count(sub.c.score))
              .group_by(sub.c.s, sub.c.t, sub.c.period))
     with store.connect() as conn:
-        result = [DyadActivity(r[0], r[1], r[2], r[3], float(r[4]), r[5])
-                  for r in conn.execute(query)]
-    if len(_ACTIVITY_CACHE) >= 64:
-        _ACTIVITY_CACHE.clear()
-    _ACTIVITY_CACHE[key] = result
-    return result
+        return [DyadActivity(r[0], r[1], r[2], r[3], float(r[4]), r[5])
+                for r in conn.execute(query)]
 
 
-_ACTIVITY_CACHE: dict[tuple, list[DyadActivity]] = {}
+_REMEMBERED: dict[tuple, Any] = {}
+_REMEMBER_AT_MOST = 32
+_REMEMBER_LOCK = threading.Lock()
 
 
-def _events_version(store: Store) -> tuple:
-    """Changes whenever events are added, deleted or linked into occurrences."""
+def remembered(store: Store, key: tuple, compute: Any) -> Any:
+    """`compute()`, or its earlier result for the same `key` while the store's events are
+    unchanged (see events_version). Callers must not mutate what comes back."""
+    full = (str(store.engine.url), id(store.engine), events_version(store), *key)
+    with _REMEMBER_LOCK:
+        if full in _REMEMBERED:
+            return _REMEMBERED[full]
+    value = compute()
+    with _REMEMBER_LOCK:
+        if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+            _REMEMBERED.pop(next(iter(_REMEMBERED)))
+        _REMEMBERED[full] = value
+    return value
+
+
+def events_version(store: Store) -> tuple:
+    """Changes whenever events are added, deleted or linked into occurrences. Three
+    separate statements, because each is served by an index on its own (one
+    combined statement scans the table)."""
     e = t.events.c
     with store.connect() as conn:
-        return tuple(conn.execute(sa.select(
-            sa.func.count(), sa.func.max(e.id), sa.func.count(e.occurrence_id),
-            sa.func.max(e.occurrence_id))).one())
+        return tuple(conn.execute(q).scalar() for q in (
+            sa.select(sa.func.count()).select_from(t.events), sa.select(sa.func.max(e.id)),
+            sa.select(sa.func.max(e.occurrence_id))))
 
 
 def find_actors(store: Store) -> list[StoredActor]:
     """States and organisations that take part in events, busiest first."""
+    return remembered(store, ("actors",), lambda: _find_actors(store))
+
+
+def _find_actors(store: Store) -> list[StoredActor]:
     ea, a = t.event_actors.c, t.actors.c
     label = _actor_label(t.event_actors)
     with store.connect() as conn:
