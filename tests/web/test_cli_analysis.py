@@ -69,3 +69,12 @@ def test_bad_dyad_is_a_usage_error(db):
 
 def test_serve_help():
     assert "--port" in run("serve", "--help")
+
+
+def test_events_table_keeps_its_key_columns_at_80(db):
+    text = run("events", "--dyad", "KAZ-UZB", "--db", db)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    row = next(line for line in lines if line.startswith("│ 2021-03-06"))
+    assert "CONSULT" in row and "KAZ/GOV → UZB/GOV" in row and "visit-2021: Tokayev" in row
+    assert any("(planned)" in line for line in run("events", "--db", db).splitlines())

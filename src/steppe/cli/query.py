@@ -48,18 +48,27 @@ def events(
         for r in rows:
             out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
         return
-    table = Table(title=f"{len(rows)} events")
-    for col in ("date", "type", "modality"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("source")
-    table.add_column("target")
-    table.add_column("document", no_wrap=True)
-    table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=48)
+    # Readable at 80 columns: date and type never wrap, who-did-what-to-whom folds
+    # (at most 30 wide), and the evidence, after its document id, takes the rest of the
+    # line, cut to one line.
+    cells = []
     for r in rows:
         kind = r["type"] + (f" {r['mode']}" if r.get("mode") else "")
-        table.add_row(r.get("date") or "?", kind, r["modality"], _sides(r["source"]),
-                      _sides(r["target"]), str(r["document_id"]),
-                      " ".join(r["evidence"]["text"].split()))
+        if r["modality"] != "asserted":
+            kind += f"\n({r['modality']})"
+        cells.append((r.get("date") or "?", kind,
+                      f"{_sides(r['source'])} → {_sides(r['target'])}",
+                      f"{r['document_id']}: " + " ".join(r["evidence"]["text"].split())))
+    type_width = max([4] + [len(line) for c in cells for line in c[1].splitlines()])
+    who_width = min(30, max([15] + [len(c[2]) for c in cells]))
+    table = Table(title=f"{len(rows)} events")
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source → target", overflow="fold", max_width=who_width)
+    table.add_column("document: evidence", overflow="ellipsis", no_wrap=True,
+                     max_width=max(24, out.width - 10 - type_width - who_width - 13))
+    for row in cells:
+        table.add_row(*row)
     out.print(table)
 
 
