@@ -86,9 +86,10 @@ def overview(request: Request, store: StoreDep):
     top = network.edges[:10]
     trends = _trends(store, top)
     year = dt.date.today().year
+    # Open commitments: deadline ahead (soonest first), then those that name none.
     due = [c for c in commitment_items(store)
            if c["status"] in ("pending", "on_track", "unknown")
-           and (c["target"]["deadline"] or "0")[:4] >= str(year)]
+           and (c["target"]["deadline"] or "9999")[:4] >= str(year)]
     due.sort(key=lambda c: c["target"]["deadline"] or "9999")
     contradictions = contradiction_items(store)[-6:][::-1]
     recent = find_events(store, EventFilter(), limit=12).items
