@@ -36,7 +36,7 @@ def demo(
     with open_store(settings.db_url) as store:
         s = summary(store)
     print_summary(s, counts, db)
-    out.print(f"open it in the dashboard: [bold]steppe serve --db {db}[/bold]  (then http://127.0.0.1:8000/)")
+    out.print(f"dashboard: [bold]steppe serve --db {db}[/bold]", soft_wrap=True)
 
 
 def print_summary(s: dict, counts: dict, db: str) -> None:
