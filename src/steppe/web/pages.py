@@ -8,6 +8,7 @@ Chart data reaches the browser as JSON inside <script type="application/json">
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib.resources import files
 from typing import Annotated, Any, Optional
 from urllib.parse import quote, urlencode
@@ -22,8 +23,15 @@ from steppe.analysis.network import load_network
 from steppe.analysis.series import load_dyad_series, period_of
 from steppe.facts import MODALITIES, PLOVER_TYPES
 from steppe.store.keys import parse_dyad
-from steppe.store.read import EventFilter, dyad_activity, find_actors, find_documents, \
-    find_events, find_figures, find_projects
+from steppe.store.read import (
+    EventFilter,
+    dyad_activity,
+    find_actors,
+    find_documents,
+    find_events,
+    find_figures,
+    find_projects,
+)
 from steppe.store.records import StoredEvent
 from steppe.web import highlight
 from steppe.web.params import DATE, DYAD, LABEL, StoreDep
@@ -46,8 +54,6 @@ _env.globals.update(display_name=display_name, safe_url=safe_url, PLOVER_TYPES=P
                                                   3: "verbal conflict",
                                                   4: "material conflict"})
 router = APIRouter(include_in_schema=False)
-
-Html = HTMLResponse
 
 
 def _sides(e: StoredEvent, role: str) -> str:
@@ -74,13 +80,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return _render(request, "error.html", status, status=status, message=message)
 
 
-def _chart_event(e: StoredEvent) -> dict[str, Any]:
-    return {"id": e.id, "document_id": e.document_id, "date": e.date, "type": e.type,
-            "source": _sides(e, "source"), "target": _sides(e, "target"),
-            "evidence": e.evidence.text[:300]}
-
-
-@router.get("/", response_class=Html)
+@router.get("/", response_class=HTMLResponse)
 def overview(request: Request, store: StoreDep):
     network = load_network(store)
     top = network.edges[:10]
@@ -130,13 +130,11 @@ def _default_by(points_span: tuple[str, str] | None) -> str:
     return "month" if years < 3 else "quarter" if years < 8 else "year"
 
 
-@router.get("/dyads/{dyad}", response_class=Html)
+@router.get("/dyads/{dyad}", response_class=HTMLResponse)
 def dyad_page(request: Request, store: StoreDep, dyad: str,
               by: Annotated[Optional[str], Query(pattern="^(month|quarter|year)$")] = None,
               since: Annotated[Optional[str], Query(pattern=DATE)] = None,
               until: Annotated[Optional[str], Query(pattern=DATE)] = None):
-    import re
-
     if not re.match(DYAD, dyad):
         return error_page(request, 422, f"a dyad names two actors, like KAZ-UZB; got {dyad!r}")
     a, b = parse_dyad(dyad)
@@ -187,7 +185,7 @@ def _page_links(request: Request, total: int, limit: int, offset: int) -> dict[s
             "next": at(offset + limit) if offset + limit < total else None}
 
 
-@router.get("/events", response_class=Html)
+@router.get("/events", response_class=HTMLResponse)
 def events_page(
     request: Request, store: StoreDep,
     actor: Annotated[Optional[str], Query(pattern=f"({LABEL})|^$")] = None,
@@ -209,7 +207,7 @@ def events_page(
                    links=_page_links(request, page.total, limit, offset))
 
 
-@router.get("/documents", response_class=Html)
+@router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, store: StoreDep,
                    q: Annotated[Optional[str], Query(max_length=200)] = None,
                    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0):
@@ -218,7 +216,7 @@ def documents_page(request: Request, store: StoreDep,
                    links=_page_links(request, page.total, 50, offset))
 
 
-@router.get("/documents/{document_id}", response_class=Html)
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, store: StoreDep, document_id: str,
                   event: Annotated[Optional[int], Query(ge=1, le=2**62)] = None):
     facts = document_facts(store, document_id)
@@ -238,15 +236,13 @@ def document_page(request: Request, store: StoreDep, document_id: str,
                    selected=selected)
 
 
-@router.get("/actors", response_class=Html)
+@router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, store: StoreDep):
     return _render(request, "actors.html", actors=find_actors(store))
 
 
-@router.get("/actors/{label}", response_class=Html)
+@router.get("/actors/{label}", response_class=HTMLResponse)
 def actor_page(request: Request, store: StoreDep, label: str):
-    import re
-
     profile = actor_profile(store, label) if re.match(LABEL, label) else None
     if profile is None:
         return error_page(request, 404, f"no events involve {label!r}")
