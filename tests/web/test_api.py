@@ -166,3 +166,15 @@ def test_openapi_lists_every_resource(client):
                      "commitments", "agreements", "projects", "contradictions", "actors"):
         assert f"/api/{resource}" in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_document_ids_with_slashes(client, web_store):
+    # `steppe ingest folder/` names documents by their path ("news/visit").
+    from steppe.facts import Document
+    from steppe.store import save_document
+
+    save_document(web_store, Document(id="news/visit", text="A short note on a visit."))
+    assert get(client, "/api/documents/news/visit")["text"] == "A short note on a visit."
+    assert get(client, "/api/documents/news%2Fvisit")["id"] == "news/visit"
+    page = client.get("/documents/news%2Fvisit")
+    assert page.status_code == 200 and "A short note on a visit." in page.text

@@ -216,7 +216,7 @@ def documents_page(request: Request, store: StoreDep,
                    links=_page_links(request, page.total, 50, offset))
 
 
-@router.get("/documents/{document_id}", response_class=HTMLResponse)
+@router.get("/documents/{document_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, store: StoreDep, document_id: str,
                   event: Annotated[Optional[int], Query(ge=1, le=2**62)] = None):
     facts = document_facts(store, document_id)

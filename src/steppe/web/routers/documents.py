@@ -29,7 +29,7 @@ def list_documents(store: StoreDep, q: Annotated[Optional[str], Query(max_length
             "items": [d.to_json() for d in page.items]}
 
 
-@router.get("/{document_id}", summary="One document: its text and every fact found in it")
+@router.get("/{document_id:path}", summary="One document: its text and every fact found in it")
 def get_document(store: StoreDep, document_id: str) -> dict[str, Any]:
     facts = document_facts(store, document_id)
     if facts is None:
