@@ -1,203 +1,144 @@
 """Find agreements (treaties, declarations, memorandums, road maps, action plans, programmes,
-strategies, protocols, conventions, contracts) that a document reports as concluded.
+strategies, protocols, conventions, contracts, deals) that a document reports as concluded.
 
 Works on the text plus the sentence spans and resolved actor mentions that the pipeline
-already has; no spaCy. Agreements that are only expected or planned are left out: they are
-AGREE events with modality `planned` (ANNOTATION.md, coding conventions). The word lists
-live in `data/agreements.yaml`.
+already has; no spaCy. Names come from the title grammar (agreement_titles.py); this module
+decides which names are concluded agreements, who signed them and when:
+
+- status: a future cue scoped over the signing ("will sign", "is expected to be signed")
+  makes it planned, an AGREE event rather than an agreement (ANNOTATION.md); a signing verb,
+  a reference to an agreement in force ("a violation of the deal") or a formal title makes
+  it concluded; items of a list under "The following documents were signed:" and names
+  right after "22 documents were signed" take the status of that statement;
+- date: one inheritance rule, nearest first: the sentence itself, the list header, the
+  dated occasion or signing told just before, and for a signing reported as news ("have
+  signed") the dateline or the publication date;
+- parties: the states named in the title, else those named in its sentence (a group such
+  as "the two countries" stands for the two states it names), else the document's parties;
+- one record per agreement: a short name contained in a fuller one, or "an agreement on
+  this matter", is the agreement named before.
+
+The word lists live in `data/agreements.yaml`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-
-import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.names import content_stems
+from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_titles
 from steppe.pipeline.projects import find_project_names
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_agreements"]
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    text = files("steppe.data").joinpath("agreements.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
 def _words(key: str) -> str:
-    return "|".join(_lexicon()[key])
+    return "|".join(lexicon()[key])
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = _lexicon()
-    heads = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in lex["heads"].items())
     return {
-        "head": re.compile(r"\b(?:" + heads + r")\b", re.I),
         "past": re.compile(r"\b(?:" + _words("concluded") + r")\b", re.I),
         "future": re.compile(r"\b(?:" + _words("future") + r")\b", re.I),
         "business": re.compile(r"\b(?:" + _words("business") + r")\b", re.I),
         "occasion": re.compile(r"\b(?:" + _words("occasions") + r")\b", re.I),
         "anaphora": re.compile(r"\b(?:" + _words("project_anaphora") + r")\b", re.I),
+        "existing": re.compile(r"\b(?:" + _words("existing") + r")\s*(?:(?:the|an?|this|that|its|their)\s+)?"
+                               r"(?:\S+\s+)?$", re.I),
+        "negation": re.compile(r"\b(?:" + _words("negation") + r")\b", re.I),
+        "now": re.compile(r"\b(?:" + _words("reported_now") + r")\b", re.I),
+        "group": re.compile(r"\b(?:" + _words("groups") + r")\b", re.I),
+        "back": re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:on|about|regarding|concerning|for)\s+"
+                           r"(?:" + _words("back_reference") + r")$", re.I),
+        "planned_after": re.compile(
+            r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
+            r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
+            r"to\s+be|going\s+to\s+be|will\s+be|would\s+be|may\s+be|could\s+be|should\s+be|"
+            r"being\s+(?:drafted|prepared|negotiated|discussed))\b", re.I),
     }
 
 
-_TOKEN = re.compile(r"\S+")
-_INTERPOSED = re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|adopted|approved"
-    r"|finali[sz]ed|reached|ratified)(?=\s+(?:for|on|of|between)\b)", re.I)
-_COMPLEMENT_START = re.compile(
-    r"\s+(?:of|on|for|between|regarding|concerning|in\s+the\s+field\s+of|to)\s", re.I)
-_TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Sign", "Signs",
-               "Signed", "Signing", "To", "Adopt", "Adopts", "Adopted", "Approve", "Approves",
-               "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
-               "Of", "And", "During", "After", "Under", "By", "With", "New", "Visits", "Visit"}
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
+_BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
+_FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
+           "agreement", "memorandum", "action_plan")
+_LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
 
-def _kind(m: re.Match) -> str:
-    for kind, value in m.groupdict().items():
-        if value:
-            return kind
-    return "agreement"
+@dataclass
+class _Found:
+    agreement: Agreement
+    stems: frozenset[str]
+    item: bool              # one line of a list of documents
 
 
-def _title_start(text: str, s: int, h0: int) -> int:
-    """Start of the capitalised words just before a capitalised head ("Joint Action Plan")."""
-    start = h0
-    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
-        word = tok.group().strip("\"\u201c\u201d'")
-        if tok.end() != start - 1 and text[tok.end():start].strip():
-            break
-        if not word or word in _TITLE_STOP or not (word[0].isupper() or word[0].isdigit()):
-            break
-        if re.search(r"[,;:.)\]]$", tok.group()):
-            break
-        start = tok.start() + (len(tok.group()) - len(tok.group().lstrip("\"\u201c'")))
-    return start
+# -- status ---------------------------------------------------------------------------------
 
-
-def _modifiers_start(text: str, s: int, h0: int) -> int:
-    """Start of the pre-modifiers of a lower-case head ("trilateral cooperation agreement")."""
-    stop = set(_lexicon()["modifier_stop"])
-    start, taken = h0, 0
-    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
-        word = tok.group()
-        if taken == 4 or re.search(r"[,;:.()\[\]\"\u201c\u201d]", word):
-            break
-        if word.lower() in stop or word[0].isdigit():
-            break
-        start, taken = tok.start(), taken + 1
-    return start
-
-
-def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx]) -> int:
-    """End of the complement that starts at `pos` ("on the construction of a joint ...")."""
-    m = _COMPLEMENT_START.match(text, pos, end)
-    if not m:
-        return pos
-    stop = set(_lexicon()["complement_stop"])
-    comma_stop = set(_lexicon()["comma_stop"])
-    result, n = pos, 0
-    toks = list(_TOKEN.finditer(text, m.start(), end))
-    i = 0
-    while i < len(toks) and n < 20:
-        tok = toks[i]
-        word = tok.group()
-        bare = word.strip(",.;:\"\u201c\u201d").lower()
-        tx = next((t for t in timexes if t.start <= tok.start() < t.end), None)
-        if tx is not None:
-            before = text[pos:tok.start()].lower().split()
-            if before and before[-1] in ("for", "period") and tx.kind == "range":
-                result = tx.end
-                i = next((j for j in range(i, len(toks)) if toks[j].start() >= tx.end), len(toks))
-                n += 1
-                continue
-            break
-        if n > 0 and bare in stop:
-            break
-        if word.startswith(("(", "[")) and re.match(r"[(\[]\d", word) or word.startswith("("):
-            break
-        if word.lower() in ("and", "or") and i + 1 < len(toks) and \
-                toks[i + 1].group().lower() in ("the", "a", "an", "its", "their"):
-            break
-        if re.fullmatch(r"\[[^\W\d]+\][,.]?", word):
-            word = word.strip("[],.") + word[-1] * (word[-1] in ",.")   # editorial "[word]"
-        clean = re.sub(r"(?<!\b[A-Z])[.;:\"\u201c\u201d\u2019)\]]+$|\[\d+\]$", "", word)
-        clean = re.sub(r"\[\d+\]", "", clean)
-        result = tok.start() + len(clean.rstrip(","))
-        n += 1
-        if clean != word and not word.endswith(","):
-            break
-        if word.endswith(","):
-            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if not nxt or nxt.lower().strip(",") in comma_stop or nxt[0].isupper():
-                break
-            # Go on only through a list: "joint industrial, trade and logistics center".
-            if not any(t.group().lower() in ("and", "or") for t in toks[i + 1:i + 4]):
-                break
-        i += 1
-    # Drop trailing function words the stop rules left behind.
-    while True:
-        tail = re.search(r"\s+(?:of|on|for|the|a|an|and|in|to|with|its|their)$",
-                         text[pos:result], re.I)
-        if not tail:
-            break
-        result = pos + tail.start()
-    return result
-
-
-def _nearest_project(text: str, before: int, floor: int) -> str | None:
-    names = find_project_names(text[floor:before])
-    return names[-1].name if names else None
-
-
-def _codes(mentions: list[tuple[int, int, str]], s: int, e: int) -> set[str]:
-    return {c for ms, me, c in mentions if s <= ms and me <= e}
-
-
-def _states(codes: set[str]) -> set[str]:
-    return {c for c in codes if not c.startswith("IGO")}
-
-
-def _parties(mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]], i: int,
-             main_parties: list[str], name_span: tuple[int, int]) -> list[str] | None:
-    """Parties of an agreement, or None when it is a domestic document of one state."""
-    s, e = sentences[i]
-    in_name = _codes(mentions, *name_span)
-    codes = _codes(mentions, s, e)
-    states = _states(codes)
-    if len(_states(in_name)) >= 2:
-        return sorted(_states(in_name))
-    if len(_states(in_name)) == 1 and len(states) < 2:
-        return None        # "Strategy for the Development of Uzbekistan"
-    if len(states) >= 2:
-        return sorted(states)
-    igo = {"IGO"} if any(c.startswith("IGO") for c in codes) else set()
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(sentences):
-            states |= _states(_codes(mentions, *sentences[j]))
-    if len(states) + len(igo) < 2:
-        states |= set(main_parties)
-    return sorted(states | igo)
-
-
-def _is_concluded(sentence: str, kind: str, titled: bool) -> bool:
-    """Signed, adopted or otherwise in force, rather than expected or planned."""
+def _status(text: str, s: int, e: int, title: Title) -> str | None:
+    """"concluded", "planned", or None when the sentence does not say."""
     pats = _patterns()
-    for m in pats["past"].finditer(sentence):
-        window = sentence[max(0, m.start() - 30):m.start()]
-        if not pats["future"].search(window) and not re.search(r"\bto\s+(?:be\s+)?$", window):
-            return True
-    if pats["future"].search(sentence):
+    clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
+    pre = text[max(clause, title.start - 60):title.start]
+    post = text[title.end:e]
+    fut = list(pats["future"].finditer(pre))
+    past = list(pats["past"].finditer(pre))
+    if fut and (not past or fut[-1].start() > past[-1].start()):
+        return "planned"                      # "will sign a treaty", "the draft agreement"
+    if pats["planned_after"].match(post):
+        return "planned"                      # "an agreement ... is expected to be signed"
+    for m in pats["past"].finditer(text, s, e):
+        before = text[max(s, m.start() - 30):m.start()]
+        if pats["future"].search(before) or re.search(r"\bto\s+(?:be\s+)?$", before):
+            continue
+        if pats["negation"].search(text[max(s, m.start() - 15):m.start()]):
+            continue
+        return "concluded"
+    if title.year or pats["existing"].search(text[max(s, title.start - 40):title.start]):
+        return "concluded"                    # "the 2012 agreement", "a violation of the deal"
+    if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
+        return "concluded"
+    return None
+
+
+def _is_item(text: str, s: int) -> bool:
+    return bool(_BULLET.match(text, s))
+
+
+def _inherited_status(text: str, sentences: list[tuple[int, int]]) -> dict[int, int]:
+    """Sentences that take the status of a signing statement before them: the items of a
+    list under "The following documents were signed:" and the sentence right after "In
+    total, 22 documents were signed". Maps the sentence to the statement."""
+    pats = _patterns()
+    out: dict[int, int] = {}
+    for i, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        if not pats["past"].search(sentence) or pats["future"].search(sentence):
+            continue
+        if sentence.rstrip().endswith(":"):
+            for j in range(i + 1, len(sentences)):
+                js = sentences[j][0]
+                line_start = text.rfind("\n", 0, js) + 1
+                if text[line_start:js].strip():
+                    break                                   # not on a line of its own
+                if not (_is_item(text, js) or head_pattern().match(text, js)):
+                    break
+                out[j] = i
+        elif head_pattern().search(sentence) and i + 1 < len(sentences):
+            out.setdefault(i + 1, i)
+    return out
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+def _usable(t: TimeEx, anchor: str | None) -> bool:
+    if not t.value or t.kind not in ("point", "range"):
         return False
-    return titled and kind in ("treaty", "convention", "declaration", "protocol", "charter",
-                               "strategy", "programme", "agreement", "memorandum", "action_plan")
+    return anchor is None or t.value[:len(anchor)] <= anchor    # signed, so not in the future
 
 
 def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
@@ -206,12 +147,8 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
     future = _patterns()["future"]
 
     def usable(t: TimeEx) -> bool:
-        if not t.value or t.kind not in ("point", "range"):
-            return False
-        if t.start < name_span[1] and name_span[0] < t.end:
+        if not _usable(t, anchor) or (t.start < name_span[1] and name_span[0] < t.end):
             return False                  # "Strategy for 2017-2019"
-        if anchor and t.value[:len(anchor)] > anchor:
-            return False                  # a signing reported as done is not in the future
         between = text[name_span[1]:t.start] if t.start >= name_span[1] else ""
         return not future.search(between)  # "..., which will take effect next year"
 
@@ -228,27 +165,30 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
 
 def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
                    sentence_timexes: list[list[TimeEx]], anchor: str | None) -> str | None:
-    """Date of the visit or meeting during which an undated agreement was signed.
+    """Date of the visit, meeting or signing during which an undated agreement was signed.
 
     Articles recall older visits too ("his first visit in 2017"); the occasion an agreement
     is reported from is nearly always the latest one, so the latest dated occasion of the
-    same kind (visit, meeting, ...) before the sentence wins, then any occasion.
+    same kind (visit, meeting, ...) before the sentence wins, then any occasion. A sentence
+    that names no occasion takes the nearest dated occasion or signing a few sentences back.
     """
-    occasion = _patterns()["occasion"]
+    pats = _patterns()
+    occasion = pats["occasion"]
     here = {_occasion_family(w) for w in occasion.findall(text[slice(*sentences[i])])}
-    if not here:
-        return None
     best: dict[bool, str] = {}
-    for j in range(i - 1, -1, -1):
-        families = {_occasion_family(w) for w in occasion.findall(text[slice(*sentences[j])])}
-        if not families:
+    for j in range(i - 1, -1 if here else max(-1, i - 1 - _LOOK_BACK), -1):
+        sentence = text[slice(*sentences[j])]
+        families = {_occasion_family(w) for w in occasion.findall(sentence)}
+        if not families and (here or not (pats["past"].search(sentence)
+                                          or re.search(r"\bagreed\b", sentence))):
             continue
         same = bool(families & here)
         for t in sentence_timexes[j]:
-            if not t.value or t.kind not in ("point", "range") or t.value <= best.get(same, ""):
+            if not _usable(t, anchor) or t.value <= best.get(same, ""):
                 continue
-            if anchor is None or t.value[:len(anchor)] <= anchor:
-                best[same] = t.value
+            best[same] = t.value
+        if not here and best:
+            break
     return best.get(True) or best.get(False)
 
 
@@ -258,11 +198,90 @@ def _occasion_family(word: str) -> str:
     return "meet" if word == "met" else word[:4]
 
 
+def _report_date(text: str, sentences: list[tuple[int, int]],
+                 sentence_timexes: list[list[TimeEx]], anchor: str | None) -> str | None:
+    """When a signing reported as news happened: the date of the dateline or date line at
+    the top of the story, else the publication date."""
+    for j in range(min(3, len(sentences))):
+        s, e = sentences[j]
+        for t in sentence_timexes[j]:
+            line = text[text.rfind("\n", 0, t.start) + 1:t.start]
+            if _usable(t, anchor) and t.precision == "day" and (
+                    is_dateline(text, t) or len(line) <= 40):
+                return t.value
+    return anchor
+
+
+# -- parties --------------------------------------------------------------------------------
+
+def _states(codes) -> set[str]:
+    return {c for c in codes if not c.startswith("IGO")}
+
+
+def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
+             i: int, main_parties: list[str], title: Title, item: bool) -> list[str] | None:
+    """Parties of an agreement, or None when it is a domestic document of one state."""
+    s, e = sentences[i]
+    group = _patterns()["group"]
+    here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
+    in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end)
+    if len(in_name) >= 2:
+        return sorted(in_name)
+    grouped = [(ms, me, c) for ms, me, c in here if group.fullmatch(text[ms:me])]
+    named = _states(c for m in here if m not in grouped for c in [m[2]])
+    if item:
+        return sorted(in_name | set(main_parties)) if len(in_name | set(main_parties)) >= 2 \
+            else sorted(in_name) or None
+    if len(in_name) == 1 and len(named) < 2 and not grouped:
+        return None        # "Strategy for the Development of Uzbekistan"
+    if len(named) >= 2:
+        return sorted(named)
+    if len(_states(c for *_, c in grouped)) >= 2:
+        return sorted(_states(c for *_, c in grouped))
+    states = set(named)
+    igo = {"IGO"} if any(c.startswith("IGO") for *_, c in here) else set()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(sentences):
+            states |= _states(c for ms, me, c in mentions
+                              if sentences[j][0] <= ms and me <= sentences[j][1])
+    if len(states) + len(igo) < 2:
+        states |= set(main_parties)
+    return sorted(states | igo)
+
+
+# -- names ----------------------------------------------------------------------------------
+
+def _nearest_project(text: str, before: int, floor: int) -> str | None:
+    names = find_project_names(text[floor:before])
+    return names[-1].name if names else None
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:\"\u201c\u201d'")
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     return name[:1].upper() + name[1:]
 
+
+def _resolve_project(text: str, sentences, i: int, title: Title) -> str | None:
+    """A name that points at a project named nearby ("a road map in this regard") gets the
+    project's name; None when it points nowhere."""
+    pats = _patterns()
+    s, e = sentences[i]
+    name = title.name
+    anaphora = pats["anaphora"].search(name) or (
+        not title.has_complement and pats["anaphora"].search(text[s:e]))
+    if not anaphora or title.kind in ("treaty", "declaration"):
+        return name
+    project = _nearest_project(text, title.start, sentences[max(0, i - 5)][0])
+    if not project:
+        return name
+    if title.has_complement:
+        return pats["anaphora"].sub(f"the {project}", name, count=1)
+    title.has_complement = True
+    return f"{name} for the {project}"
+
+
+# -- the document ---------------------------------------------------------------------------
 
 def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                        mentions: list[tuple[int, int, str]],
@@ -278,63 +297,94 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
-    out: list[Agreement] = []
-    seen: dict[frozenset[str], Agreement] = {}
+    inherited = _inherited_status(text, sentences)
+    found: list[_Found] = []
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
-        for m in pats["head"].finditer(text, s, e):
-            kind = _kind(m)
-            h0, h1 = m.start(), m.end()
-            head = m.group()
-            low = head.lower()
-            plural = (low.endswith("s") and not low.endswith("ss")) or low == "memoranda"
-            if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[h1:h1 + 20]):
+        for m in head_pattern().finditer(text, s, e):
+            if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
                 continue
-            titled = head[0].isupper() and (h0 > s + 2 or bool(re.match(r"\s+(?:of|on|for)\s+[A-Z]",
-                                                                        text[h1:h1 + 30])))
-            start = _title_start(text, s, h0) if titled else _modifiers_start(text, s, h0)
-            comp_from = h1
-            inter = _INTERPOSED.match(text, h1, e)
-            if inter:
-                comp_from = inter.end()
-            comp_end = _complement_end(text, comp_from, e, sentence_timexes[i])
-            has_complement = comp_end > comp_from
-            name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
-            anaphora = pats["anaphora"].search(name) or (
-                not has_complement and pats["anaphora"].search(sentence))
-            if anaphora and kind not in ("treaty", "declaration"):
-                project = _nearest_project(text, h0, sentences[max(0, i - 5)][0])
-                if project:
-                    if has_complement:
-                        name = pats["anaphora"].sub(f"the {project}", name, count=1)
-                    else:
-                        name = f"{name} for the {project}"
-                    has_complement = True
-            if kind == "document" and not (titled or re.match(r"\s+on\s", text[h1:h1 + 4])):
-                continue
-            if not titled and not has_complement and (plural or start == h0):
-                continue          # "the agreements made", "the declaration"
-            if plural and (kind == "contract" or pats["business"].search(sentence)):
-                continue          # contracts between companies, not states
-            if not _is_concluded(sentence, kind, titled):
-                continue
-            name_span = (start, max(h1, comp_end))
-            parties = _parties(mentions, sentences, i, main_parties, name_span)
-            if parties is None:
-                continue
-            date = _date(text, sentence_timexes[i], name_span, anchor) or \
-                _occasion_date(text, sentences, i, sentence_timexes, anchor)
-            name = _clean_name(name)
-            key = content_stems(name) or frozenset([name.lower()])
-            if key in seen:
-                if seen[key].date is None and date:
-                    seen[key].date = date
-                continue
-            ev_s = s + len(sentence) - len(sentence.lstrip())
-            ev_e = s + len(sentence.rstrip())
-            agreement = Agreement(name=name, parties=parties, date=date,
-                                  kind="agreement" if kind == "document" else kind,
-                                  evidence=Span(ev_s, ev_e, text[ev_s:ev_e]))
-            seen[key] = agreement
-            out.append(agreement)
-    return out
+            for title in read_titles(text, s, e, m, sentence_timexes[i]):
+                name = _resolve_project(text, sentences, i, title)
+                start_at_head = title.start == m.start()
+                if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
+                    continue
+                if not title.titled and not title.has_complement and (title.plural or start_at_head):
+                    continue          # "the agreements made", "the declaration"
+                if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
+                    continue          # contracts between companies, not states
+                status = _status(text, s, e, title)
+                header = inherited.get(i)
+                if status is None and header is not None:
+                    status = "concluded"
+                if status != "concluded":
+                    continue
+                item = header is not None and _is_item(text, s)
+                parties = _parties(text, mentions, sentences, i, main_parties, title, item)
+                if parties is None:
+                    continue
+                date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor)
+                name = _clean_name(name)
+                record = Agreement(name=name, parties=parties, date=date,
+                                   kind="agreement" if title.kind == "document" else title.kind,
+                                   evidence=_evidence(text, s, e))
+                _add(found, _Found(record, content_stems(name) or frozenset([name.lower()]), item))
+    return [f.agreement for f in found]
+
+
+def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
+                  header: int | None, anchor: str | None) -> str | None:
+    """The one date-inheritance rule: the title's own year, the sentence, the signing
+    statement it belongs to, the occasion told before, the day of the report."""
+    if title.year:
+        return title.year
+    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
+    if date:
+        return date
+    for j in ([header] if header is not None else []) + [i]:
+        s, e = sentences[j]
+        date = (_date(text, sentence_timexes[j], (e, e), anchor) if j != i else None) or \
+            _occasion_date(text, sentences, j, sentence_timexes, anchor)
+        if date:
+            return date
+        if _patterns()["now"].search(text[s:e]):
+            return _report_date(text, sentences, sentence_timexes, anchor)
+    return None
+
+
+def _evidence(text: str, s: int, e: int) -> Span:
+    sentence = text[s:e]
+    ev_s = s + len(sentence) - len(sentence.lstrip())
+    ev_e = s + len(sentence.rstrip())
+    return Span(ev_s, ev_e, text[ev_s:ev_e])
+
+
+def _add(found: list[_Found], new: _Found) -> None:
+    """Add a record, or fold it into the record of the same agreement named before: the
+    same content words, a short name whose words a fuller one contains, or a name that
+    points back ("an agreement on this matter")."""
+    ag = new.agreement
+    back = _patterns()["back"].match(ag.name)
+    for old in reversed(found):
+        o = old.agreement
+        years = not (o.date and ag.date and o.date[:4] != ag.date[:4])
+        if back:
+            if years:
+                _fold(old, new)
+            return
+        if old.stems == new.stems or (not old.item and not new.item and years
+                                      and o.kind == ag.kind
+                                      and (old.stems <= new.stems or new.stems <= old.stems)
+                                      and set(o.parties) == set(ag.parties)):
+            _fold(old, new)
+            return
+    if not back:
+        found.append(new)
+
+
+def _fold(old: _Found, new: _Found) -> None:
+    o, n = old.agreement, new.agreement
+    if o.date is None and n.date:
+        o.date = n.date
+    if len(new.stems) > len(old.stems) and not new.item:
+        o.name, old.stems = n.name, new.stems
