@@ -59,7 +59,7 @@ _INTERPOSED = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|adopted|approved"
     r"|finali[sz]ed|reached|ratified)(?=\s+(?:for|on|of|between|to)\b)", re.I)
 _COMPLEMENT_START = re.compile(
-    r"\s+(?:of|on|for|between|regarding|concerning|in\s+the\s+fields?\s+of|to)\s", re.I)
+    r"\s+(?:of|on|for|between|with|regarding|concerning|in\s+the\s+fields?\s+of|to)\s", re.I)
 _TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Sign", "Signs",
                "Signed", "Signing", "To", "Adopt", "Adopts", "Adopted", "Approve", "Approves",
                "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
@@ -139,6 +139,9 @@ def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
             break
         if bare == "between":
             between = True
+        if re.fullmatch(r"\([A-Za-z]{2,8}\)[,.;]?", word) and n > 0:
+            i += 1                    # an abbreviation: "cubic metres (bcm) of gas"
+            continue
         if word.startswith(("(", "[")) and re.match(r"[(\[]\d", word) or word.startswith("("):
             break
         if word.lower() in ("and", "or") and i + 1 < len(toks) and \

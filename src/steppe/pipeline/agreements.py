@@ -24,6 +24,7 @@ The word lists live in `data/agreements.yaml`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,7 +81,8 @@ class _Found:
 # -- status ---------------------------------------------------------------------------------
 
 def _status(text: str, s: int, e: int, title: Title) -> str | None:
-    """"concluded", "planned", or None when the sentence does not say."""
+    """"concluded", "in_force" (referred to as already in force), "planned", or None when
+    the sentence does not say."""
     pats = _patterns()
     clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
     pre = text[max(clause, title.start - 60):title.start]
@@ -99,10 +101,15 @@ def _status(text: str, s: int, e: int, title: Title) -> str | None:
             continue
         return "concluded"
     if title.year or pats["existing"].search(text[max(s, title.start - 40):title.start]):
-        return "concluded"                    # "the 2012 agreement", "a violation of the deal"
+        return "in_force"                     # "the 2012 agreement", "a violation of the deal"
     if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
         return "concluded"
     return None
+
+
+def _plural(head: str) -> bool:
+    low = head.lower()
+    return low.endswith("s") and not low.endswith("ss") or low.startswith("memoranda")
 
 
 def _is_item(text: str, s: int) -> bool:
@@ -128,8 +135,9 @@ def _inherited_status(text: str, sentences: list[tuple[int, int]]) -> dict[int, 
                 if not (_is_item(text, js) or head_pattern().match(text, js)):
                     break
                 out[j] = i
-        elif head_pattern().search(sentence) and i + 1 < len(sentences):
-            out.setdefault(i + 1, i)
+        elif i + 1 < len(sentences) and any(
+                _plural(h.group()) for h in head_pattern().finditer(sentence)):
+            out.setdefault(i + 1, i)            # "In total, 22 documents were signed."
     return out
 
 
@@ -249,6 +257,23 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     return sorted(states | igo)
 
 
+def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],
+                      timexes: list[TimeEx]) -> list[str]:
+    """The document's parties, leaving out a state named only in a dateline ("Baku,
+    Azerbaijan, Aug. 17" tops a story about two other states)."""
+    first = re.match(r"\s*([^\n]{1,50})\n", text)
+    if not first or not any(first.start(1) <= t.start < first.end(1) for t in timexes):
+        return main_parties
+    body = Counter(c for ms, me, c in mentions if ms >= first.end() and not c.startswith("IGO"))
+    kept = [c for c in main_parties if body[c]]
+    for c, n in body.most_common():
+        if len(kept) >= len(main_parties):
+            break
+        if c not in kept and n >= 2:
+            kept.append(c)
+    return sorted(kept)
+
+
 # -- names ----------------------------------------------------------------------------------
 
 def _nearest_project(text: str, before: int, floor: int) -> str | None:
@@ -298,6 +323,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
     inherited = _inherited_status(text, sentences)
+    main_parties = _document_parties(text, mentions, main_parties, timexes)
     found: list[_Found] = []
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
@@ -306,24 +332,26 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 continue
             for title in read_titles(text, s, e, m, sentence_timexes[i]):
                 name = _resolve_project(text, sentences, i, title)
-                start_at_head = title.start == m.start()
                 if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
                     continue
-                if not title.titled and not title.has_complement and (title.plural or start_at_head):
-                    continue          # "the agreements made", "the declaration"
+                if not title.titled and not title.has_complement and (title.plural or _unspecific(name)):
+                    continue          # "the agreements made", "the declaration", "a bilateral deal"
                 if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
                     continue          # contracts between companies, not states
                 status = _status(text, s, e, title)
                 header = inherited.get(i)
                 if status is None and header is not None:
                     status = "concluded"
-                if status != "concluded":
+                if status not in ("concluded", "in_force"):
                     continue
                 item = header is not None and _is_item(text, s)
                 parties = _parties(text, mentions, sentences, i, main_parties, title, item)
                 if parties is None:
                     continue
-                date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor)
+                # An agreement only referred to as in force predates the story: no date
+                # from the context.
+                date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor,
+                                     inherit=status == "concluded")
                 name = _clean_name(name)
                 record = Agreement(name=name, parties=parties, date=date,
                                    kind="agreement" if title.kind == "document" else title.kind,
@@ -332,14 +360,23 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
     return [f.agreement for f in found]
 
 
+def _unspecific(name: str) -> bool:
+    """A name that tells no agreement from another: a bare head ("the declaration") or one
+    with generic modifiers ("a bilateral agreement"). Two-word heads ("joint statement",
+    "road map") are specific enough."""
+    words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name.lower())
+             if w not in lexicon()["modifier_stop"] and w not in lexicon()["generic_modifiers"]]
+    return len(words) < 2
+
+
 def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
-                  header: int | None, anchor: str | None) -> str | None:
+                  header: int | None, anchor: str | None, *, inherit: bool) -> str | None:
     """The one date-inheritance rule: the title's own year, the sentence, the signing
     statement it belongs to, the occasion told before, the day of the report."""
     if title.year:
         return title.year
     date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
-    if date:
+    if date or not inherit:
         return date
     for j in ([header] if header is not None else []) + [i]:
         s, e = sentences[j]
