@@ -76,6 +76,7 @@ class _Found:
     agreement: Agreement
     stems: frozenset[str]
     item: bool              # one line of a list of documents
+    core: frozenset[str] = frozenset()   # the stems that are neither head noun nor actor name
 
 
 # -- status ---------------------------------------------------------------------------------
@@ -116,29 +117,68 @@ def _is_item(text: str, s: int) -> bool:
     return bool(_BULLET.match(text, s))
 
 
-def _inherited_status(text: str, sentences: list[tuple[int, int]]) -> dict[int, int]:
-    """Sentences that take the status of a signing statement before them: the items of a
-    list under "The following documents were signed:" and the sentence right after "In
-    total, 22 documents were signed". Maps the sentence to the statement."""
+_FUNCTION = {"of", "the", "a", "an", "and", "or", "on", "between", "for", "to", "in", "with", "by"}
+_ITEM_END = re.compile(r"[;,.]?\s*$")
+
+
+def _lists(text: str, sentences: list[tuple[int, int]]
+           ) -> tuple[list[tuple[int, int]], dict[int, tuple[int, bool]]]:
+    """Sentences with list items cut apart, and the sentences that take the status of a
+    signing statement before them: the items of a list under "The following documents were
+    signed:" and the sentence right after "In total, 22 documents were signed" (mapped to
+    the statement, and whether it is a list item).
+
+    Items stand on lines of their own (with or without bullets, ended by ";" or nothing);
+    a list flattened into one line is cut where a capitalised head noun starts a new title
+    ("... of the two countries Memorandum of understanding on ...").
+    """
     pats = _patterns()
-    out: dict[int, int] = {}
-    for i, (s, e) in enumerate(sentences):
+    out: list[tuple[int, int]] = []
+    inherited: dict[int, tuple[int, bool]] = {}
+    header: int | None = None
+    for s, e in sentences:
         sentence = text[s:e]
-        if not pats["past"].search(sentence) or pats["future"].search(sentence):
+        line_start = text.rfind("\n", 0, s) + 1
+        own_line = not text[line_start:s].strip()
+        if header is not None and own_line and _looks_like_item(text, s, e):
+            for a, b in _cut_run(text, s, e):
+                inherited[len(out)] = (header, True)
+                out.append((a, b))
             continue
-        if sentence.rstrip().endswith(":"):
-            for j in range(i + 1, len(sentences)):
-                js = sentences[j][0]
-                line_start = text.rfind("\n", 0, js) + 1
-                if text[line_start:js].strip():
-                    break                                   # not on a line of its own
-                if not (_is_item(text, js) or head_pattern().match(text, js)):
-                    break
-                out[j] = i
-        elif i + 1 < len(sentences) and any(
-                _plural(h.group()) for h in head_pattern().finditer(sentence)):
-            out.setdefault(i + 1, i)            # "In total, 22 documents were signed."
-    return out
+        header = None
+        concluded = pats["past"].search(sentence) and not pats["future"].search(sentence)
+        if concluded and sentence.rstrip().endswith(":"):
+            header = len(out)
+        elif concluded and any(_plural(h.group()) for h in head_pattern().finditer(sentence)):
+            inherited[len(out) + 1] = (len(out), False)   # "In total, 22 documents were signed."
+        out.append((s, e))
+    return out, inherited
+
+
+_ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
+
+
+def _looks_like_item(text: str, s: int, e: int) -> bool:
+    """A bullet, a title at the start ("A Memorandum of ..."), or a line ended by ";"."""
+    article = _ARTICLE.match(text, s)
+    return bool(_is_item(text, s) or head_pattern().match(text, article.end() if article else s)
+                or text[s:e].rstrip().endswith(";"))
+
+
+def _cut_run(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A flattened list cut at each capitalised head noun that starts a new title."""
+    cuts = [s]
+    for m in head_pattern().finditer(text, s, e):
+        if m.start() <= s + 2 or not m.group()[0].isupper() or not text[m.start() - 1].isspace():
+            continue
+        before = text[cuts[-1]:m.start()].split()
+        if before and before[-1].lower().strip(",") not in _FUNCTION and not before[-1].endswith(","):
+            cuts.append(m.start())
+    spans = []
+    for a, b in zip(cuts, cuts[1:] + [e]):
+        b = a + len(text[a:b].rstrip())
+        spans.append((a, b))
+    return spans
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -187,8 +227,8 @@ def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
     for j in range(i - 1, -1 if here else max(-1, i - 1 - _LOOK_BACK), -1):
         sentence = text[slice(*sentences[j])]
         families = {_occasion_family(w) for w in occasion.findall(sentence)}
-        if not families and (here or not (pats["past"].search(sentence)
-                                          or re.search(r"\bagreed\b", sentence))):
+        if not families and not (pats["past"].search(sentence)
+                                 or re.search(r"\bagreed\b", sentence)):
             continue
         same = bool(families & here)
         for t in sentence_timexes[j]:
@@ -227,8 +267,10 @@ def _states(codes) -> set[str]:
 
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
-             i: int, main_parties: list[str], title: Title, item: bool) -> list[str] | None:
-    """Parties of an agreement, or None when it is a domestic document of one state."""
+             i: int, main_parties: list[str], title: Title,
+             together: list[str] | None) -> list[str] | None:
+    """Parties of an agreement, or None when it is a domestic document of one state.
+    `together` are the parties of the list the agreement is an item of."""
     s, e = sentences[i]
     group = _patterns()["group"]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
@@ -237,9 +279,8 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         return sorted(in_name)
     grouped = [(ms, me, c) for ms, me, c in here if group.fullmatch(text[ms:me])]
     named = _states(c for m in here if m not in grouped for c in [m[2]])
-    if item:
-        return sorted(in_name | set(main_parties)) if len(in_name | set(main_parties)) >= 2 \
-            else sorted(in_name) or None
+    if together is not None:
+        return sorted(in_name | set(together)) or None
     if len(in_name) == 1 and len(named) < 2 and not grouped:
         return None        # "Strategy for the Development of Uzbekistan"
     if len(named) >= 2:
@@ -272,6 +313,21 @@ def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_part
         if c not in kept and n >= 2:
             kept.append(c)
     return sorted(kept)
+
+
+def _list_parties(mentions, sentences, header: int, found: list[_Found],
+                  main_parties: list[str]) -> list[str]:
+    """Parties of a list of signed documents: the states its header names, else those of
+    the agreement reported just before the list (signed at the same ceremony), else the
+    document's."""
+    s, e = sentences[header]
+    named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
+    if len(named) >= 2:
+        return sorted(named)
+    before = [f for f in found if f.agreement.evidence.start < s and not f.item]
+    if before and len(_states(before[-1].agreement.parties)) >= 2:
+        return before[-1].agreement.parties
+    return main_parties
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -317,14 +373,15 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
     pats = _patterns()
     if timexes is None:
         timexes = find_timexes(text, anchor=anchor)
+    sentences, inherited = _lists(text, sentences)
     sentence_timexes = []
     for s, e in sentences:
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
-    inherited = _inherited_status(text, sentences)
     main_parties = _document_parties(text, mentions, main_parties, timexes)
     found: list[_Found] = []
+    actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         for m in head_pattern().finditer(text, s, e):
@@ -335,17 +392,23 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
                     continue
                 if not title.titled and not title.has_complement and (title.plural or _unspecific(name)):
+                    # "The declaration was signed by ... on 19 May": the one named before.
+                    if not title.plural and _status(text, s, e, title) == "concluded":
+                        _refer_back(found, title, text, mentions, sentences, i,
+                                    sentence_timexes, anchor)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
                 if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
                     continue          # contracts between companies, not states
                 status = _status(text, s, e, title)
-                header = inherited.get(i)
+                header, item = inherited.get(i, (None, False))
                 if status is None and header is not None:
                     status = "concluded"
                 if status not in ("concluded", "in_force"):
                     continue
-                item = header is not None and _is_item(text, s)
-                parties = _parties(text, mentions, sentences, i, main_parties, title, item)
+                # The documents of one list were signed by the same parties.
+                together = _list_parties(mentions, sentences, header, found, main_parties) \
+                    if item else None
+                parties = _parties(text, mentions, sentences, i, main_parties, title, together)
                 if parties is None:
                     continue
                 # An agreement only referred to as in force predates the story: no date
@@ -356,8 +419,28 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 record = Agreement(name=name, parties=parties, date=date,
                                    kind="agreement" if title.kind == "document" else title.kind,
                                    evidence=_evidence(text, s, e))
-                _add(found, _Found(record, content_stems(name) or frozenset([name.lower()]), item))
+                stems = content_stems(name) or frozenset([name.lower()])
+                _add(found, _Found(record, stems, item, stems - _HEAD_STEMS - actor_words))
     return [f.agreement for f in found]
+
+
+def _refer_back(found: list[_Found], title: Title, text: str, mentions, sentences, i: int,
+                sentence_timexes, anchor: str | None) -> None:
+    """A bare "the declaration" told as signed completes the latest agreement of that kind:
+    its date when it had none, its parties when this sentence names more signatories."""
+    if not re.match(r"(?:the|this|that)\s", text[max(0, title.start - 5):title.start].lower().strip() + " ") \
+            and not re.search(r"\b(?:the|this|that)\s+$", text[max(0, title.start - 6):title.start], re.I):
+        return
+    same = [f for f in found if f.agreement.kind == title.kind]
+    if not same:
+        return
+    ag = same[-1].agreement
+    if ag.date is None:
+        ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
+    s, e = sentences[i]
+    named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
+    if len(named) > len(ag.parties) and set(ag.parties) - {"IGO"} <= named:
+        ag.parties = sorted(named)
 
 
 def _unspecific(name: str) -> bool:
@@ -386,6 +469,9 @@ def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
             return date
         if _patterns()["now"].search(text[s:e]):
             return _report_date(text, sentences, sentence_timexes, anchor)
+    # A news story dated to the day reports a recent signing.
+    if anchor and len(anchor) == 10:
+        return _report_date(text, sentences, sentence_timexes, anchor)
     return None
 
 
@@ -409,19 +495,33 @@ def _add(found: list[_Found], new: _Found) -> None:
             if years:
                 _fold(old, new)
             return
-        if old.stems == new.stems or (not old.item and not new.item and years
-                                      and o.kind == ag.kind
-                                      and (old.stems <= new.stems or new.stems <= old.stems)
-                                      and set(o.parties) == set(ag.parties)):
+        if old.stems == new.stems or (not (old.item and new.item) and years
+                                      and set(o.parties) == set(ag.parties)
+                                      and _same_core(old, new)):
             _fold(old, new)
             return
     if not back:
         found.append(new)
 
 
+_HEAD_STEMS = content_stems("agreement treaty memorandum understanding declaration statement road "
+                            "map action plan programme strategy protocol convention contract deal "
+                            "accord document charter")
+
+
+def _same_core(old: _Found, new: _Found) -> bool:
+    """A short name whose words a fuller name of the same kind contains ("the Treaty",
+    "the Treaty on Alliance"), or the same words under another head noun ("the strategic
+    partnership agreement", "Treaty of Strategic Partnership")."""
+    if old.agreement.kind == new.agreement.kind:
+        return old.stems <= new.stems or new.stems <= old.stems
+    return len(old.core) >= 2 and old.core == new.core
+
+
 def _fold(old: _Found, new: _Found) -> None:
     o, n = old.agreement, new.agreement
     if o.date is None and n.date:
         o.date = n.date
-    if len(new.stems) > len(old.stems) and not new.item:
-        o.name, old.stems = n.name, new.stems
+    if len(new.stems) > len(old.stems) or new.item:
+        o.name, old.stems, old.item, old.core = n.name, new.stems, new.item, new.core
+        o.kind, o.evidence = n.kind, n.evidence
