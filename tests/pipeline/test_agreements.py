@@ -174,7 +174,7 @@ def test_a_list_flattened_into_one_line_is_cut_at_each_title():
             "communication Memorandum of understanding on the water of the Isfara river")
     names = [a.name for a in run_doc(text, main=("KGZ", "UZB"))]
     assert names == ["Treaty on Eternal Friendship",
-                     "Protocol on the state border between the two countries",
+                     "Protocol on the state border between Kyrgyzstan and Uzbekistan",
                      "Agreement on air communication",
                      "Memorandum of understanding on the water of the Isfara river"]
     # Signed at one ceremony: the parties of the treaty reported just before the list.

@@ -27,6 +27,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
+
+import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.names import content_stems
@@ -158,6 +161,17 @@ def _lists(text: str, sentences: list[tuple[int, int]]
 _ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
 
 
+_ITEM_HEAD = re.compile(r"(?P<agreement>[A-Z][a-z]{3,})(?=\s+(?:on|of|between|for)\s)")
+
+
+def _item_start(text: str, s: int) -> int:
+    """Where the title of a list item starts, after its bullet and article."""
+    bullet = _BULLET.match(text, s)
+    pos = bullet.end() if bullet else s
+    article = _ARTICLE.match(text, pos)
+    return article.end() if article else pos
+
+
 def _looks_like_item(text: str, s: int, e: int) -> bool:
     """A bullet, a title at the start ("A Memorandum of ..."), or a line ended by ";"."""
     article = _ARTICLE.match(text, s)
@@ -266,18 +280,24 @@ def _states(codes) -> set[str]:
     return {c for c in codes if not c.startswith("IGO")}
 
 
+def _is_group(text: str, ms: int, me: int) -> bool:
+    """A mention that stands for several parties without naming them: "the two countries",
+    "bilateral" (the resolver gives them the document's main parties)."""
+    return bool(_patterns()["group"].fullmatch(text[ms:me])) or \
+        not any(w[:1].isupper() for w in text[ms:me].split())
+
+
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
              together: list[str] | None) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
     `together` are the parties of the list the agreement is an item of."""
     s, e = sentences[i]
-    group = _patterns()["group"]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
     in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end)
     if len(in_name) >= 2:
         return sorted(in_name)
-    grouped = [(ms, me, c) for ms, me, c in here if group.fullmatch(text[ms:me])]
+    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me)]
     named = _states(c for m in here if m not in grouped for c in [m[2]])
     if together is not None:
         return sorted(in_name | set(together)) or None
@@ -292,7 +312,8 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     for j in (i - 1, i + 1):
         if 0 <= j < len(sentences):
             states |= _states(c for ms, me, c in mentions
-                              if sentences[j][0] <= ms and me <= sentences[j][1])
+                              if sentences[j][0] <= ms and me <= sentences[j][1]
+                              and not _is_group(text, ms, me))
     if len(states) + len(igo) < 2:
         states |= set(main_parties)
     return sorted(states | igo)
@@ -305,7 +326,8 @@ def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_part
     first = re.match(r"\s*([^\n]{1,50})\n", text)
     if not first or not any(first.start(1) <= t.start < first.end(1) for t in timexes):
         return main_parties
-    body = Counter(c for ms, me, c in mentions if ms >= first.end() and not c.startswith("IGO"))
+    body = Counter(c for ms, me, c in mentions if ms >= first.end() and not c.startswith("IGO")
+                   and not _is_group(text, ms, me))     # groups were given the main parties
     kept = [c for c in main_parties if body[c]]
     for c, n in body.most_common():
         if len(kept) >= len(main_parties):
@@ -335,6 +357,23 @@ def _list_parties(mentions, sentences, header: int, found: list[_Found],
 def _nearest_project(text: str, before: int, floor: int) -> str | None:
     names = find_project_names(text[floor:before])
     return names[-1].name if names else None
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """The usual English name of each state of the knowledge base."""
+    text = files("steppe.data").joinpath("kb/states.yaml").read_text(encoding="utf-8")
+    return {code: entry["names"][0] for code, entry in (yaml.safe_load(text) or {}).items()
+            if isinstance(entry, dict) and entry.get("names")}
+
+
+def _name_the_group(name: str, parties: list[str]) -> str:
+    """"Agreements between the two countries" names its two parties instead, as a title
+    would: "Agreements between Turkey and Uzbekistan"."""
+    states = [_state_names().get(c) for c in parties if c != "IGO"]
+    if len(states) != 2 or None in states:
+        return name
+    return _patterns()["group"].sub(f"{states[0]} and {states[1]}", name, count=1)
 
 
 def _clean_name(name: str) -> str:
@@ -384,7 +423,14 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
     actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
-        for m in head_pattern().finditer(text, s, e):
+        heads = list(head_pattern().finditer(text, s, e))
+        header, item = inherited.get(i, (None, False))
+        if item and not any(m.start() <= _item_start(text, s) for m in heads):
+            # An item of a list of signed documents is one, whatever its head noun:
+            # "Regulations on the work of the commission".
+            other = _ITEM_HEAD.match(text, _item_start(text, s))
+            heads = ([other] if other else []) + heads
+        for m in heads:
             if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
                 continue
             for title in read_titles(text, s, e, m, sentence_timexes[i]):
@@ -400,7 +446,6 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
                     continue          # contracts between companies, not states
                 status = _status(text, s, e, title)
-                header, item = inherited.get(i, (None, False))
                 if status is None and header is not None:
                     status = "concluded"
                 if status not in ("concluded", "in_force"):
@@ -415,7 +460,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 # from the context.
                 date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor,
                                      inherit=status == "concluded")
-                name = _clean_name(name)
+                name = _name_the_group(_clean_name(name), parties)
                 record = Agreement(name=name, parties=parties, date=date,
                                    kind="agreement" if title.kind == "document" else title.kind,
                                    evidence=_evidence(text, s, e))
