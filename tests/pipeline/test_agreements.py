@@ -248,3 +248,39 @@ def test_the_declaration_told_again_completes_parties_and_date():
     (agreement,) = run_doc(text, main=("KAZ",))
     assert (agreement.name, agreement.parties, agreement.date) == \
         ("Samarkand Declaration", ["KAZ", "KGZ", "TJK", "UZB"], "2022-09-14")
+
+
+def test_a_capitalised_title_goes_on_through_its_list_but_not_into_a_clause():
+    text = ("Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan signed the Treaty on Friendship, "
+            "Good-Neighbourliness and Cooperation in Central Asia. "
+            "Kyrgyzstan and Tajikistan ratified the Treaty on Alliance, Bishkek said.")
+    assert [a.name for a in run_doc(text)] == [
+        "Treaty on Friendship, Good-Neighbourliness and Cooperation in Central Asia",
+        "Treaty on Alliance"]
+
+
+def test_an_agreement_reached_on_a_named_document_is_kept():
+    text = "Kyrgyzstan and Tajikistan agreed on a road map for the joint use of pastures."
+    (agreement,) = run_doc(text)
+    assert agreement.name == "Road map for the joint use of pastures"
+
+
+def test_an_item_of_a_list_is_a_document_whatever_its_head_noun():
+    text = ("The following documents were signed in Bishkek on 3 March 2023:\n"
+            "Regulations on the work of the joint border commission;\n"
+            "An agreement on the joint use of pastures.")
+    got = [(a.name, a.date) for a in run_doc(text)]
+    assert got == [("Regulations on the work of the joint border commission", "2023-03-03"),
+                   ("Agreement on the joint use of pastures", "2023-03-03")]
+
+
+def test_unnamed_group_mentions_do_not_decide_the_parties():
+    # "bilateral" and "the two countries" come from the resolver with the document's main
+    # parties (KGZ, TJK); the sentence names Kazakhstan and Uzbekistan.
+    text = ("Kazakhstan and Uzbekistan signed a bilateral agreement on the joint use of the "
+            "two countries' pastures.")
+    extra = [(text.index("bilateral"), text.index("bilateral") + 9, c) for c in ("KGZ", "TJK")]
+    (agreement,) = extract_agreements(text, anchor="2023-05", sentences=pipeline_sentences(text),
+                                      mentions=sorted(find_mentions(text) + extra),
+                                      main_parties=["KGZ", "TJK"])
+    assert agreement.parties == ["KAZ", "UZB"]

@@ -110,8 +110,10 @@ def _modifiers_start(text: str, s: int, h0: int) -> tuple[int, str | None]:
 
 
 def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
-                    limit: int = 20) -> int:
-    """End of the complement that starts at `pos` ("on the construction of a joint ...")."""
+                    limit: int = 20, titled: bool = False) -> int:
+    """End of the complement that starts at `pos` ("on the construction of a joint ...").
+    In a title, capitalised list members go on after a comma ("Treaty on Friendship,
+    Good-Neighbourliness and Cooperation")."""
     m = _COMPLEMENT_START.match(text, pos, end)
     if not m:
         return pos
@@ -162,7 +164,8 @@ def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
             if nxt.lower() == opening:             # "on transit, on energy and on customs"
                 i += 1
                 continue
-            if not nxt or nxt.lower().strip(",") in comma_stop or (nxt[0].isupper() and not between):
+            if not nxt or nxt.lower().strip(",") in comma_stop or \
+                    (nxt[0].isupper() and not between and not titled):
                 break
             # Go on only through a list: "joint industrial, trade and logistics center",
             # "between Andijan and Osh, Namangan and Jalal-Abad".
@@ -265,7 +268,7 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -
     if inter:
         comp_from = inter.end()
     limit = 30 if item else 20           # list items spell out long official titles
-    comp_end = _complement_end(text, comp_from, e, timexes, limit=limit)
+    comp_end = _complement_end(text, comp_from, e, timexes, limit=limit, titled=titled)
     has_complement = comp_end > comp_from
     name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
     names = _split(name, h0 - start, h1 - start) if plural and has_complement else [name]

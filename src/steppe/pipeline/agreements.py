@@ -294,7 +294,8 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     `together` are the parties of the list the agreement is an item of."""
     s, e = sentences[i]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
-    in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end)
+    in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
+                      and not _is_group(text, ms, me))
     if len(in_name) >= 2:
         return sorted(in_name)
     grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me)]
