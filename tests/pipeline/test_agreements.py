@@ -284,3 +284,16 @@ def test_unnamed_group_mentions_do_not_decide_the_parties():
                                       mentions=sorted(find_mentions(text) + extra),
                                       main_parties=["KGZ", "TJK"])
     assert agreement.parties == ["KAZ", "UZB"]
+
+
+def test_a_year_before_a_title_is_its_date_not_part_of_its_name():
+    text = "Relations rest on the 1996 Treaty of Eternal Friendship between Kyrgyzstan and Tajikistan."
+    (agreement,) = run_doc(text, anchor="2023-05-10")
+    assert (agreement.name, agreement.date) == (
+        "Treaty of Eternal Friendship between Kyrgyzstan and Tajikistan", "1996")
+
+
+def test_premodifiers_stop_at_a_preposition():
+    text = "Mirziyoyev in Bishkek as Kyrgyz-Uzbek border deal is sealed"      # a headline
+    (agreement,) = run_doc(text, main=("KGZ", "UZB"))
+    assert agreement.name == "Kyrgyz-Uzbek border deal"

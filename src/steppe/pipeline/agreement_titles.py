@@ -261,6 +261,9 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -
     year = None
     if titled:
         start = _title_start(text, s, h0)
+        lead = _YEAR.match(text, start)
+        if lead and text[lead.end():lead.end() + 1] == " " and start < h0:
+            year, start = lead.group(), lead.end() + 1      # "the 1998 Treaty of ..."
     else:
         start, year = _modifiers_start(text, s, h0)
     comp_from = h1
