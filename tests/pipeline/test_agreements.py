@@ -193,6 +193,7 @@ def test_a_title_after_a_signing_statement_is_concluded_despite_a_later_will():
     "An agreement on water sharing between Kyrgyzstan and Tajikistan is expected to be signed.",
     "The treaty on the border between Kyrgyzstan and Tajikistan has not been signed yet.",
     "The sides discussed the draft agreement on transit between Kyrgyzstan and Tajikistan.",
+    "Tajikistan refused to sign the Charter of the Kyrgyz-Tajik Water Commission.",
 ])
 def test_planned_or_denied_signings_are_not_agreements(text):
     assert run_doc(text) == []

@@ -97,6 +97,9 @@ def _status(text: str, s: int, e: int, title: Title) -> str | None:
         return "planned"                      # "will sign a treaty", "the draft agreement"
     if pats["planned_after"].match(post):
         return "planned"                      # "an agreement ... is expected to be signed"
+    neg = list(pats["negation"].finditer(pre))
+    if neg and not (past and past[-1].start() > neg[-1].start()):
+        return None                           # "refused to sign the Charter"
     for m in pats["past"].finditer(text, s, e):
         before = text[max(s, m.start() - 30):m.start()]
         if pats["future"].search(before) or re.search(r"\bto\s+(?:be\s+)?$", before):
