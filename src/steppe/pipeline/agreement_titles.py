@@ -25,7 +25,7 @@ import yaml
 
 from steppe.pipeline.timex import TimeEx
 
-__all__ = ["Title", "head_pattern", "lexicon", "read_titles"]
+__all__ = ["BULLET", "Title", "head_pattern", "lexicon", "read_titles", "singular"]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +65,7 @@ _TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our",
                "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
                "Of", "And", "During", "After", "Under", "By", "With", "New", "Visits", "Visit"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
 # Prepositions that open a new phrase inside a complement, and so end a list member.
 _PREP = r"(?:of|on|for|between|in|with|regarding|concerning|to)"
 
@@ -254,7 +254,7 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -
     low = head.lower()
     plural = (low.endswith("s") and not low.endswith("ss")) or low.startswith("memoranda") or \
         bool(re.match(r"\w+s\s+of\b", low))
-    item = _BULLET.match(text, s)
+    item = BULLET.match(text, s)
     at_start = h0 <= (item.end() if item else s) + 2
     followed_by_title = bool(re.match(r"\s+(?:of|on|for)\s+[A-Z]", text[h1:h1 + 30]))
     titled = head[0].isupper() and (not at_start or followed_by_title)

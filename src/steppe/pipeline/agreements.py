@@ -33,6 +33,7 @@ import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.names import content_stems
+from steppe.pipeline.agreement_lists import ITEM_HEAD, item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_titles
 from steppe.pipeline.projects import find_project_names
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
@@ -68,7 +69,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
-_BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
 _FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
            "agreement", "memorandum", "action_plan")
 _LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
@@ -112,90 +112,6 @@ def _status(text: str, s: int, e: int, title: Title) -> str | None:
     if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
         return "concluded"
     return None
-
-
-def _plural(head: str) -> bool:
-    low = head.lower()
-    return low.endswith("s") and not low.endswith("ss") or low.startswith("memoranda")
-
-
-def _is_item(text: str, s: int) -> bool:
-    return bool(_BULLET.match(text, s))
-
-
-_FUNCTION = {"of", "the", "a", "an", "and", "or", "on", "between", "for", "to", "in", "with", "by"}
-_ITEM_END = re.compile(r"[;,.]?\s*$")
-
-
-def _lists(text: str, sentences: list[tuple[int, int]]
-           ) -> tuple[list[tuple[int, int]], dict[int, tuple[int, bool]]]:
-    """Sentences with list items cut apart, and the sentences that take the status of a
-    signing statement before them: the items of a list under "The following documents were
-    signed:" and the sentence right after "In total, 22 documents were signed" (mapped to
-    the statement, and whether it is a list item).
-
-    Items stand on lines of their own (with or without bullets, ended by ";" or nothing);
-    a list flattened into one line is cut where a capitalised head noun starts a new title
-    ("... of the two countries Memorandum of understanding on ...").
-    """
-    pats = _patterns()
-    out: list[tuple[int, int]] = []
-    inherited: dict[int, tuple[int, bool]] = {}
-    header: int | None = None
-    for s, e in sentences:
-        sentence = text[s:e]
-        line_start = text.rfind("\n", 0, s) + 1
-        own_line = not text[line_start:s].strip()
-        if header is not None and own_line and _looks_like_item(text, s, e):
-            for a, b in _cut_run(text, s, e):
-                inherited[len(out)] = (header, True)
-                out.append((a, b))
-            continue
-        header = None
-        concluded = pats["past"].search(sentence) and not pats["future"].search(sentence)
-        if concluded and sentence.rstrip().endswith(":"):
-            header = len(out)
-        elif concluded and any(_plural(h.group()) for h in head_pattern().finditer(sentence)):
-            inherited[len(out) + 1] = (len(out), False)   # "In total, 22 documents were signed."
-        out.append((s, e))
-    return out, inherited
-
-
-_ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
-
-
-_ITEM_HEAD = re.compile(r"(?P<agreement>[A-Z][a-z]{3,})(?=\s+(?:on|of|between|for)\s)")
-
-
-def _item_start(text: str, s: int) -> int:
-    """Where the title of a list item starts, after its bullet and article."""
-    bullet = _BULLET.match(text, s)
-    pos = bullet.end() if bullet else s
-    article = _ARTICLE.match(text, pos)
-    return article.end() if article else pos
-
-
-def _looks_like_item(text: str, s: int, e: int) -> bool:
-    """A bullet, a title at the start ("A Memorandum of ..."), or a line ended by ";"."""
-    article = _ARTICLE.match(text, s)
-    return bool(_is_item(text, s) or head_pattern().match(text, article.end() if article else s)
-                or text[s:e].rstrip().endswith(";"))
-
-
-def _cut_run(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A flattened list cut at each capitalised head noun that starts a new title."""
-    cuts = [s]
-    for m in head_pattern().finditer(text, s, e):
-        if m.start() <= s + 2 or not m.group()[0].isupper() or not text[m.start() - 1].isspace():
-            continue
-        before = text[cuts[-1]:m.start()].split()
-        if before and before[-1].lower().strip(",") not in _FUNCTION and not before[-1].endswith(","):
-            cuts.append(m.start())
-    spans = []
-    for a, b in zip(cuts, cuts[1:] + [e]):
-        b = a + len(text[a:b].rstrip())
-        spans.append((a, b))
-    return spans
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -416,7 +332,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
     pats = _patterns()
     if timexes is None:
         timexes = find_timexes(text, anchor=anchor)
-    sentences, inherited = _lists(text, sentences)
+    sentences, inherited = read_lists(text, sentences)
     sentence_timexes = []
     for s, e in sentences:
         found = within(timexes, s, e)
@@ -429,10 +345,10 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
         sentence = text[s:e]
         heads = list(head_pattern().finditer(text, s, e))
         header, item = inherited.get(i, (None, False))
-        if item and not any(m.start() <= _item_start(text, s) for m in heads):
+        if item and not any(m.start() <= item_start(text, s) for m in heads):
             # An item of a list of signed documents is one, whatever its head noun:
             # "Regulations on the work of the commission".
-            other = _ITEM_HEAD.match(text, _item_start(text, s))
+            other = ITEM_HEAD.match(text, item_start(text, s))
             heads = ([other] if other else []) + heads
         for m in heads:
             if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
@@ -477,9 +393,8 @@ def _refer_back(found: list[_Found], title: Title, text: str, mentions, sentence
                 sentence_timexes, anchor: str | None) -> None:
     """A bare "the declaration" told as signed completes the latest agreement of that kind:
     its date when it had none, its parties when this sentence names more signatories."""
-    if not re.match(r"(?:the|this|that)\s", text[max(0, title.start - 5):title.start].lower().strip() + " ") \
-            and not re.search(r"\b(?:the|this|that)\s+$", text[max(0, title.start - 6):title.start], re.I):
-        return
+    if not re.search(r"\b(?:the|this|that)\s+$", text[max(0, title.start - 6):title.start], re.I):
+        return                                # "a declaration" is another one
     same = [f for f in found if f.agreement.kind == title.kind]
     if not same:
         return
