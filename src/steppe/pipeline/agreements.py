@@ -330,6 +330,8 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
     """Agreements the document reports as concluded, with parties, date and evidence.
     `timexes` are the document's time expressions when the caller has them already."""
     pats = _patterns()
+    if not head_pattern().search(text) and not re.search(r":\s*\n", text):
+        return []                   # no agreement named, no list of documents
     if timexes is None:
         timexes = find_timexes(text, anchor=anchor)
     sentences, inherited = read_lists(text, sentences)
@@ -340,7 +342,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
     main_parties = _document_parties(text, mentions, main_parties, timexes)
     found: list[_Found] = []
-    actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
+    actor_words: frozenset[str] | None = None
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         heads = list(head_pattern().finditer(text, s, e))
@@ -385,6 +387,8 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                                    kind="agreement" if title.kind == "document" else title.kind,
                                    evidence=_evidence(text, s, e))
                 stems = content_stems(name) or frozenset([name.lower()])
+                if actor_words is None:
+                    actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
                 _add(found, _Found(record, stems, item, stems - _HEAD_STEMS - actor_words))
     return [f.agreement for f in found]
 
