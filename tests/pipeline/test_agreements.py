@@ -298,3 +298,16 @@ def test_premodifiers_stop_at_a_preposition():
     text = "Mirziyoyev in Bishkek as Kyrgyz-Uzbek border deal is sealed"      # a headline
     (agreement,) = run_doc(text, main=("KGZ", "UZB"))
     assert agreement.name == "Kyrgyz-Uzbek border deal"
+
+
+def test_several_titles_in_one_sentence_keep_apart_and_share_no_plan_period():
+    text = ("On 4 May 2023 Kyrgyzstan and Tajikistan signed 27 documents, including agreements on "
+            "visa-free travel and on pastures. The presidents adopted the Joint Statement on the "
+            "results of the visit and witnessed the signing of a strategic partnership treaty "
+            "and an action plan for 2024-2026.")
+    got = [(a.name, a.date) for a in run_doc(text, anchor="2023-05")]
+    assert got == [("Agreement on visa-free travel", "2023-05-04"),
+                   ("Agreement on pastures", "2023-05-04"),
+                   ("Joint Statement on the results of the visit", "2023-05-04"),
+                   ("Strategic partnership treaty", "2023-05-04"),
+                   ("Action plan for 2024-2026", "2023-05-04")]

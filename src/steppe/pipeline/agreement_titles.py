@@ -147,6 +147,9 @@ def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
         if word.startswith(("(", "[")) and re.match(r"[(\[]\d", word) or word.startswith("("):
             break
         if word.lower() in ("and", "or") and i + 1 < len(toks) and \
+                re.fullmatch(r"[a-z]+ed", toks[i + 1].group()):
+            break                     # "... on the results of the visit and witnessed ..."
+        if word.lower() in ("and", "or") and i + 1 < len(toks) and \
                 toks[i + 1].group().lower() in ("the", "a", "an", "its", "their"):
             if not between:
                 break

@@ -130,6 +130,9 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
     def usable(t: TimeEx) -> bool:
         if not _usable(t, anchor) or (t.start < name_span[1] and name_span[0] < t.end):
             return False                  # "Strategy for 2017-2019"
+        if t.kind == "range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$",
+                                           text[max(0, t.start - 20):t.start], re.I):
+            return False                  # the period of another plan of the sentence
         between = text[name_span[1]:t.start] if t.start >= name_span[1] else ""
         return not future.search(between)  # "..., which will take effect next year"
 
