@@ -362,7 +362,8 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 name = _resolve_project(text, sentences, i, title)
                 if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
                     continue
-                if not title.titled and not title.has_complement and (title.plural or _unspecific(name)):
+                if not title.has_complement and (title.plural and not title.titled
+                                                 or _unspecific(name)):
                     # "The declaration was signed by ... on 19 May": the one named before.
                     if not title.plural and _status(text, s, e, title) == "concluded":
                         _refer_back(found, title, text, mentions, sentences, i,
