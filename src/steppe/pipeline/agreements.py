@@ -38,7 +38,7 @@ from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_
 from steppe.pipeline.projects import find_project_names
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
-__all__ = ["extract_agreements"]
+__all__ = ["Concluded", "extract_agreements", "read_agreements"]
 
 
 def _words(key: str) -> str:
@@ -49,6 +49,7 @@ def _words(key: str) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "past": re.compile(r"\b(?:" + _words("concluded") + r")\b", re.I),
+        "reached": re.compile(r"(?:" + _words("reached") + r")$", re.I),
         "future": re.compile(r"\b(?:" + _words("future") + r")\b", re.I),
         "business": re.compile(r"\b(?:" + _words("business") + r")\b", re.I),
         "occasion": re.compile(r"\b(?:" + _words("occasions") + r")\b", re.I),
@@ -71,6 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
 _FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
            "agreement", "memorandum", "action_plan")
+_CONCLUDED = ("signed", "reached", "named")
 _LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
 
@@ -80,13 +82,29 @@ class _Found:
     stems: frozenset[str]
     item: bool              # one line of a list of documents
     core: frozenset[str] = frozenset()   # the stems that are neither head noun nor actor name
+    status: str = "signed"  # see _status
+
+
+@dataclass(frozen=True)
+class Concluded:
+    """An agreement and the PLOVER type of the event that concluded it: SUPPORT when the
+    text tells of its signing (or dates it), AGREE when it was reached without a signing,
+    None when it is only referred to, undated."""
+
+    agreement: Agreement
+    signing: str | None
+
+
+# The stronger wins when two mentions of one agreement are merged.
+_STRENGTH = {"signed": 3, "reached": 2, "named": 1, "in_force": 0}
 
 
 # -- status ---------------------------------------------------------------------------------
 
 def _status(text: str, s: int, e: int, title: Title) -> str | None:
-    """"concluded", "in_force" (referred to as already in force), "planned", or None when
-    the sentence does not say."""
+    """How the sentence tells of the agreement: "signed", "reached" (agreed without a
+    signing), "named" (a formal title, nothing said of its signing), "in_force" (referred to
+    as already in force), "planned", or None when it does not say."""
     pats = _patterns()
     clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
     pre = text[max(clause, title.start - 60):title.start]
@@ -106,11 +124,11 @@ def _status(text: str, s: int, e: int, title: Title) -> str | None:
             continue
         if pats["negation"].search(text[max(s, m.start() - 15):m.start()]):
             continue
-        return "concluded"
+        return "reached" if pats["reached"].match(m.group()) else "signed"
     if title.year or pats["existing"].search(text[max(s, title.start - 40):title.start]):
         return "in_force"                     # "the 2012 agreement", "a violation of the deal"
     if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
-        return "concluded"
+        return "named"
     return None
 
 
@@ -332,6 +350,16 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                        timexes: list[TimeEx] | None = None) -> list[Agreement]:
     """Agreements the document reports as concluded, with parties, date and evidence.
     `timexes` are the document's time expressions when the caller has them already."""
+    return [c.agreement for c in read_agreements(
+        text, anchor=anchor, sentences=sentences, mentions=mentions, main_parties=main_parties,
+        timexes=timexes)]
+
+
+def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
+                    mentions: list[tuple[int, int, str]],
+                    main_parties: list[str],
+                    timexes: list[TimeEx] | None = None) -> list[Concluded]:
+    """Like `extract_agreements`, each with the type of the event that concluded it."""
     pats = _patterns()
     if not head_pattern().search(text) and not re.search(r":\s*\n", text):
         return []                   # no agreement named, no list of documents
@@ -365,7 +393,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name)):
                     # "The declaration was signed by ... on 19 May": the one named before.
-                    if not title.plural and _status(text, s, e, title) == "concluded":
+                    if not title.plural and _status(text, s, e, title) in _CONCLUDED:
                         _refer_back(found, title, text, mentions, sentences, i,
                                     sentence_timexes, anchor)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
@@ -373,8 +401,8 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                     continue          # contracts between companies, not states
                 status = _status(text, s, e, title)
                 if status is None and header is not None:
-                    status = "concluded"
-                if status not in ("concluded", "in_force"):
+                    status = "signed"         # an item of "The following were signed:"
+                if status not in _CONCLUDED + ("in_force",):
                     continue
                 # The documents of one list were signed by the same parties.
                 together = _list_parties(mentions, sentences, header, found, main_parties) \
@@ -385,7 +413,7 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 # An agreement only referred to as in force predates the story: no date
                 # from the context.
                 date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor,
-                                     inherit=status == "concluded")
+                                     inherit=status in _CONCLUDED)
                 name = _name_the_group(_clean_name(name), parties)
                 record = Agreement(name=name, parties=parties, date=date,
                                    kind="agreement" if title.kind == "document" else title.kind,
@@ -393,8 +421,16 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                 stems = content_stems(name) or frozenset([name.lower()])
                 if actor_words is None:
                     actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
-                _add(found, _Found(record, stems, item, stems - _HEAD_STEMS - actor_words))
-    return [f.agreement for f in found]
+                _add(found, _Found(record, stems, item, stems - _HEAD_STEMS - actor_words, status))
+    return [Concluded(f.agreement, _signing_type(f)) for f in found]
+
+
+def _signing_type(f: _Found) -> str | None:
+    if f.status == "reached":
+        return "AGREE"
+    if f.status == "signed" or f.agreement.date:
+        return "SUPPORT"
+    return None           # referred to, undated: no event to place in time
 
 
 def _refer_back(found: list[_Found], title: Title, text: str, mentions, sentences, i: int,
@@ -492,6 +528,8 @@ def _same_core(old: _Found, new: _Found) -> bool:
 
 def _fold(old: _Found, new: _Found) -> None:
     o, n = old.agreement, new.agreement
+    if _STRENGTH[new.status] > _STRENGTH[old.status]:
+        old.status = new.status
     if o.date is None and n.date:
         o.date = n.date
     if len(new.stems) > len(old.stems) or new.item:
