@@ -312,3 +312,19 @@ def test_several_titles_in_one_sentence_keep_apart_and_share_no_plan_period():
                    ("Joint Statement on the results of the visit", "2023-05-04"),
                    ("Strategic partnership treaty", "2023-05-04"),
                    ("Action plan for 2024-2026", "2023-05-04")]
+
+
+def test_an_agreed_ceasefire_is_an_agreement_and_its_later_mentions_fold_into_it():
+    text = ("Kyrgyzstan and Tajikistan agreed what they called a complete ceasefire on 1 May. "
+            "Moscow urged both sides to stick to the ceasefire agreement.")
+    got = [(a.name, a.parties, a.date) for a in run_doc(text, anchor="2021-05-02")]
+    assert got == [("Agreement on a complete ceasefire", ["KGZ", "TJK"], "2021-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and Tajikistan failed to agree on a ceasefire.",
+    "Kyrgyzstan and Tajikistan will agree a truce next week.",
+    "Kyrgyzstan and Tajikistan agreed to hold talks.",
+])
+def test_no_ceasefire_agreement_when_none_was_agreed(text):
+    assert run_doc(text) == []

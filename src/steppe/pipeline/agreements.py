@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -61,6 +61,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "group": re.compile(r"\b(?:" + _words("groups") + r")\b", re.I),
         "back": re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:on|about|regarding|concerning|for)\s+"
                            r"(?:" + _words("back_reference") + r")$", re.I),
+        "agreed": re.compile(
+            r"\b(?:agreed|reached\s+agreement)\s+(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
+            r"(?P<np>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _words("agreed_objects") + r"))\b",
+            re.I),
         "planned_after": re.compile(
             r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
             r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
@@ -72,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
 _FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
            "agreement", "memorandum", "action_plan")
-_CONCLUDED = ("signed", "reached", "named")
+_CONCLUDED = ("signed", "reached", "agreed", "named")
 _LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
 
@@ -96,7 +100,7 @@ class Concluded:
 
 
 # The stronger wins when two mentions of one agreement are merged.
-_STRENGTH = {"signed": 3, "reached": 2, "named": 1, "in_force": 0}
+_STRENGTH = {"signed": 4, "reached": 3, "agreed": 2, "named": 1, "in_force": 0}
 
 
 # -- status ---------------------------------------------------------------------------------
@@ -104,7 +108,8 @@ _STRENGTH = {"signed": 3, "reached": 2, "named": 1, "in_force": 0}
 def _status(text: str, s: int, e: int, title: Title) -> str | None:
     """How the sentence tells of the agreement: "signed", "reached" (agreed without a
     signing), "named" (a formal title, nothing said of its signing), "in_force" (referred to
-    as already in force), "planned", or None when it does not say."""
+    as already in force), "planned", or None when it does not say. ("agreed" is the status
+    of "agreed a ceasefire", read apart.)"""
     pats = _patterns()
     clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
     pre = text[max(clause, title.start - 60):title.start]
@@ -371,9 +376,8 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
-    main_parties = _document_parties(text, mentions, main_parties, timexes)
-    found: list[_Found] = []
-    actor_words: frozenset[str] | None = None
+    doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
+               _document_parties(text, mentions, main_parties, timexes))
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         heads = list(head_pattern().finditer(text, s, e))
@@ -383,6 +387,15 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
             # "Regulations on the work of the commission".
             other = ITEM_HEAD.match(text, item_start(text, s))
             heads = ([other] if other else []) + heads
+        for m in pats["agreed"].finditer(text, s, e):
+            # "agreed a complete ceasefire": an agreement named by what was agreed.
+            before = text[max(s, m.start() - 40):m.start()]
+            if pats["future"].search(before) or pats["negation"].search(before) or \
+                    re.search(r"\bto\s+$", before):
+                continue
+            title = Title(start=m.start("np"), end=m.end("np"), name=f"Agreement on {m['np']}",
+                          kind="agreement", titled=False, plural=False, has_complement=True)
+            _record(doc, i, title, title.name, "agreed", header, item)
         for m in heads:
             if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
                 continue
@@ -394,7 +407,7 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
                                                  or _unspecific(name)):
                     # "The declaration was signed by ... on 19 May": the one named before.
                     if not title.plural and _status(text, s, e, title) in _CONCLUDED:
-                        _refer_back(found, title, text, mentions, sentences, i,
+                        _refer_back(doc.found, title, text, mentions, sentences, i,
                                     sentence_timexes, anchor)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
                 if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
@@ -402,30 +415,58 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 status = _status(text, s, e, title)
                 if status is None and header is not None:
                     status = "signed"         # an item of "The following were signed:"
-                if status not in _CONCLUDED + ("in_force",):
-                    continue
-                # The documents of one list were signed by the same parties.
-                together = _list_parties(mentions, sentences, header, found, main_parties) \
-                    if item else None
-                parties = _parties(text, mentions, sentences, i, main_parties, title, together)
-                if parties is None:
-                    continue
-                # An agreement only referred to as in force predates the story: no date
-                # from the context.
-                date = _signing_date(text, sentences, sentence_timexes, i, title, header, anchor,
-                                     inherit=status in _CONCLUDED)
-                name = _name_the_group(_clean_name(name), parties)
-                record = Agreement(name=name, parties=parties, date=date,
-                                   kind="agreement" if title.kind == "document" else title.kind,
-                                   evidence=_evidence(text, s, e))
-                stems = content_stems(name) or frozenset([name.lower()])
-                if actor_words is None:
-                    actor_words = content_stems(" ".join(text[ms:me] for ms, me, _ in mentions))
-                _add(found, _Found(record, stems, item, stems - _HEAD_STEMS - actor_words, status))
-    return [Concluded(f.agreement, _signing_type(f)) for f in found]
+                if status in _CONCLUDED + ("in_force",):
+                    _record(doc, i, title, name, status, header, item)
+    return [Concluded(f.agreement, _signing_type(f)) for f in doc.found]
+
+
+@dataclass
+class _Doc:
+    """What the readers of one document share."""
+
+    text: str
+    anchor: str | None
+    sentences: list[tuple[int, int]]
+    sentence_timexes: list[list[TimeEx]]
+    mentions: list[tuple[int, int, str]]
+    main_parties: list[str]
+    found: list[_Found] = field(default_factory=list)
+    _actor_words: frozenset[str] | None = None
+
+    @property
+    def actor_words(self) -> frozenset[str]:
+        """Words of the actor names of the document ("Kyrgyzstan", "Uzbek")."""
+        if self._actor_words is None:
+            self._actor_words = content_stems(" ".join(self.text[ms:me]
+                                                       for ms, me, _ in self.mentions))
+        return self._actor_words
+
+
+def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int | None,
+            item: bool) -> None:
+    """Give a concluded agreement its parties and date, and add it to the document's."""
+    text, sentences = doc.text, doc.sentences
+    s, e = sentences[i]
+    # The documents of one list were signed by the same parties.
+    together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
+        if item else None
+    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together)
+    if parties is None:
+        return
+    # An agreement only referred to as in force predates the story: no date from the context.
+    date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor,
+                         inherit=status in _CONCLUDED)
+    name = _name_the_group(_clean_name(name), parties)
+    record = Agreement(name=name, parties=parties, date=date,
+                       kind="agreement" if title.kind == "document" else title.kind,
+                       evidence=_evidence(text, s, e))
+    stems = content_stems(name) or frozenset([name.lower()])
+    _add(doc.found, _Found(record, stems, item, stems - _HEAD_STEMS - doc.actor_words, status))
 
 
 def _signing_type(f: _Found) -> str | None:
+    if f.status == "agreed":
+        return None       # "agreed a ceasefire": the event coder codes the verb itself
     if f.status == "reached":
         return "AGREE"
     if f.status == "signed" or f.agreement.date:
