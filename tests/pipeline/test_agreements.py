@@ -68,6 +68,7 @@ def test_finds_concluded_agreements(text, name, kind, parties, date):
     "Key provisions of the declaration include a new council.",
     "The region needs an appropriate agreement on transit.",
     "Local companies signed 40 trade contracts worth $20 million.",
+    "A Kazakh company signed a deal on grain supplies with a Chinese corporation.",
     "As set out in the Strategy for the Development of Kazakhstan, growth comes first.",
     "The Collective Security Treaty Organization met in Astana.",
     "Kazakhstan signed the Treaty in 2019.",        # which treaty? said before, or nowhere

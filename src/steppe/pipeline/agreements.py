@@ -410,8 +410,10 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
                         _refer_back(doc.found, title, text, mentions, sentences, i,
                                     sentence_timexes, anchor)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
-                if title.plural and (title.kind == "contract" or pats["business"].search(sentence)):
-                    continue          # contracts between companies, not states
+                commercial = re.match(r"deal|contract", m.group(), re.I)
+                if (title.plural or commercial) and pats["business"].search(sentence) or \
+                        title.plural and title.kind == "contract":
+                    continue          # contracts and deals between companies, not states
                 status = _status(text, s, e, title)
                 if status is None and header is not None:
                     status = "signed"         # an item of "The following were signed:"
