@@ -39,3 +39,11 @@ def test_an_agreement_only_referred_to_implies_no_event(extractor):
     agreement, ev = _linked(facts)
     assert agreement.date is None and ev is None
     assert not any(e.type == "SUPPORT" for e in facts.events)
+
+
+def test_an_agreement_reached_then_signed_is_signed(extractor):
+    facts = _facts(extractor, "On 14 September 2023 Tajikistan and Kyrgyzstan agreed on a "
+                              "protocol on the demarcation of their border. The heads of the "
+                              "delegations signed the document in Batken.")
+    agreement, ev = _linked(facts)
+    assert ev is not None and ev.type == "SUPPORT" and ev.codes() == {"KGZ", "TJK"}

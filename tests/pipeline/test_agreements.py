@@ -329,3 +329,12 @@ def test_an_agreed_ceasefire_is_an_agreement_and_its_later_mentions_fold_into_it
 ])
 def test_no_ceasefire_agreement_when_none_was_agreed(text):
     assert run_doc(text) == []
+
+
+def test_a_date_between_head_and_complement_and_a_period_after_for():
+    text = ("Kazakhstan and Uzbekistan signed a road map on Tuesday to expand gas transit. "
+            "In December 2021 Kyrgyzstan and Tajikistan signed an agreement on the supply of "
+            "electricity for 2022.")
+    got = [(a.name, a.date) for a in run_doc(text, anchor="2022-03-10")]
+    assert got == [("Road map to expand gas transit", "2022-03-08"),
+                   ("Agreement on the supply of electricity", "2021-12")]

@@ -52,6 +52,7 @@ class Title:
     plural: bool
     has_complement: bool
     year: str | None = None  # a year before the head: "the 2012 agreement"
+    gap: tuple[int, int] | None = None   # words left out between head and complement
 
 
 _TOKEN = re.compile(r"\S+")
@@ -273,11 +274,18 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -
     inter = _INTERPOSED.match(text, h1, e)
     if inter:
         comp_from = inter.end()
+    else:   # a date between head and complement: "signed a road map on Tuesday to expand ..."
+        tx = next((t for t in timexes if 0 <= t.start - h1 <= 4
+                   and text[h1:t.start].strip() in ("", "on", "in")), None)
+        if tx is not None and _COMPLEMENT_START.match(text, tx.end, e):
+            comp_from = tx.end
     limit = 30 if item else 20           # list items spell out long official titles
     comp_end = _complement_end(text, comp_from, e, timexes, limit=limit, titled=titled)
+    gap = (h1, comp_from) if comp_end > comp_from > h1 else None
     has_complement = comp_end > comp_from
     name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
     names = _split(name, h0 - start, h1 - start) if plural and has_complement else [name]
     return [Title(start=start, end=max(h1, comp_end), name=n, kind=kind, titled=titled,
-                  plural=plural and len(names) == 1, has_complement=has_complement, year=year)
+                  plural=plural and len(names) == 1, has_complement=has_complement, year=year,
+                  gap=gap)
             for n in names]

@@ -139,6 +139,12 @@ def _status(text: str, s: int, e: int, title: Title) -> str | None:
 
 # -- dates ----------------------------------------------------------------------------------
 
+def _period(text: str, t: TimeEx) -> bool:
+    """A time that says what a plan or supply covers ("for 2022"), not when it was signed."""
+    return bool(re.search(r"\bfor\s+(?:the\s+)?(?:period\s+|years?\s+)?$",
+                          text[max(0, t.start - 20):t.start], re.I))
+
+
 def _usable(t: TimeEx, anchor: str | None) -> bool:
     if not t.value or t.kind not in ("point", "range"):
         return False
@@ -146,16 +152,18 @@ def _usable(t: TimeEx, anchor: str | None) -> bool:
 
 
 def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
-          anchor: str | None) -> str | None:
-    """The signing date: the nearest past date of the sentence outside the name."""
+          anchor: str | None, gap: tuple[int, int] | None = None) -> str | None:
+    """The signing date: the nearest past date of the sentence outside the name (a date
+    in the `gap` the name leaves out is outside: "signed a road map on Tuesday to ...")."""
     future = _patterns()["future"]
 
     def usable(t: TimeEx) -> bool:
-        if not _usable(t, anchor) or (t.start < name_span[1] and name_span[0] < t.end):
+        inside = t.start < name_span[1] and name_span[0] < t.end and \
+            not (gap and gap[0] <= t.start and t.end <= gap[1])
+        if not _usable(t, anchor) or inside:
             return False                  # "Strategy for 2017-2019"
-        if t.kind == "range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$",
-                                           text[max(0, t.start - 20):t.start], re.I):
-            return False                  # the period of another plan of the sentence
+        if _period(text, t):
+            return False                  # "supplies for 2022"
         between = text[name_span[1]:t.start] if t.start >= name_span[1] else ""
         return not future.search(between)  # "..., which will take effect next year"
 
@@ -191,7 +199,7 @@ def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
             continue
         same = bool(families & here)
         for t in sentence_timexes[j]:
-            if not _usable(t, anchor) or t.value <= best.get(same, ""):
+            if not _usable(t, anchor) or _period(text, t) or t.value <= best.get(same, ""):
                 continue
             best[same] = t.value
         if not here and best:
@@ -401,15 +409,16 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 continue
             for title in read_titles(text, s, e, m, sentence_timexes[i]):
                 name = _resolve_project(text, sentences, i, title)
-                if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
-                    continue
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name)):
                     # "The declaration was signed by ... on 19 May": the one named before.
-                    if not title.plural and _status(text, s, e, title) in _CONCLUDED:
-                        _refer_back(doc.found, title, text, mentions, sentences, i,
+                    status = _status(text, s, e, title)
+                    if not title.plural and status in _CONCLUDED:
+                        _refer_back(doc.found, title, status, text, mentions, sentences, i,
                                     sentence_timexes, anchor)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
+                if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
+                    continue          # "documents in the field of ..."
                 commercial = re.match(r"deal|contract", m.group(), re.I)
                 if (title.plural or commercial) and pats["business"].search(sentence) or \
                         title.plural and title.kind == "contract":
@@ -476,15 +485,20 @@ def _signing_type(f: _Found) -> str | None:
     return None           # referred to, undated: no event to place in time
 
 
-def _refer_back(found: list[_Found], title: Title, text: str, mentions, sentences, i: int,
-                sentence_timexes, anchor: str | None) -> None:
-    """A bare "the declaration" told as signed completes the latest agreement of that kind:
-    its date when it had none, its parties when this sentence names more signatories."""
+def _refer_back(found: list[_Found], title: Title, status: str, text: str, mentions, sentences,
+                i: int, sentence_timexes, anchor: str | None) -> None:
+    """A bare "the declaration" told as concluded completes the latest agreement of that
+    kind ("the document", "the agreement": of any kind): its date when it had none, its
+    parties when this sentence names more signatories, its signing when it was only
+    reached."""
     if not re.search(r"\b(?:the|this|that)\s+$", text[max(0, title.start - 6):title.start], re.I):
         return                                # "a declaration" is another one
-    same = [f for f in found if f.agreement.kind == title.kind]
+    same = [f for f in found if f.agreement.kind == title.kind
+            or title.kind in ("document", "agreement")]
     if not same:
         return
+    if _STRENGTH[status] > _STRENGTH[same[-1].status]:
+        same[-1].status = status
     ag = same[-1].agreement
     if ag.date is None:
         ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
@@ -509,7 +523,7 @@ def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
     statement it belongs to, the occasion told before, the day of the report."""
     if title.year:
         return title.year
-    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
+    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, title.gap)
     if date or not inherit:
         return date
     for j in ([header] if header is not None else []) + [i]:
