@@ -3,6 +3,7 @@ import re
 import pytest
 
 from steppe.pipeline.agreements import extract_agreements
+from steppe.pipeline.nlp import split_sentences as pipeline_sentences
 
 # A tiny stand-in for the actor resolver: a few names, adjectives and capitals.
 _NAMES = {
@@ -43,8 +44,9 @@ def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
     ("Uzbekistan and Tajikistan concluded a memorandum of understanding on water sharing "
      "in 2018.", "Memorandum of understanding on water sharing", "memorandum",
      ["TJK", "UZB"], "2018"),
+    # A story dated to the day reports a recent signing: it takes the report's date.
     ("The parties approved a road map for expanding trade, officials said.",
-     "Road map for expanding trade", "roadmap", ["KGZ", "TJK"], None),
+     "Road map for expanding trade", "roadmap", ["KGZ", "TJK"], "2023-05-10"),
     ("The Kazakh-Uzbek declaration on strategic partnership was signed in Tashkent in 2013.",
      "Kazakh-Uzbek declaration on strategic partnership", "declaration", ["KAZ", "UZB"],
      "2013"),
@@ -66,8 +68,10 @@ def test_finds_concluded_agreements(text, name, kind, parties, date):
     "Key provisions of the declaration include a new council.",
     "The region needs an appropriate agreement on transit.",
     "Local companies signed 40 trade contracts worth $20 million.",
+    "A Kazakh company signed a deal on grain supplies with a Chinese corporation.",
     "As set out in the Strategy for the Development of Kazakhstan, growth comes first.",
     "The Collective Security Treaty Organization met in Astana.",
+    "Kazakhstan signed the Treaty in 2019.",        # which treaty? said before, or nowhere
 ])
 def test_skips_planned_generic_and_domestic(text):
     assert run(text) == []
@@ -114,3 +118,223 @@ def test_same_agreement_twice_is_reported_once():
     text = ("In 2019 Kyrgyzstan and Tajikistan signed the Treaty on Alliance. "
             "The Treaty on Alliance was ratified by both parliaments.")
     assert [a.name for a in run(text)] == ["Treaty on Alliance"]
+
+
+# -- the title grammar, lists, date inheritance, signatories, one record per agreement ------
+
+def run_doc(text: str, anchor: str | None = "2023-05", main=("KGZ", "TJK")):
+    """With the pipeline's own sentence splitter (line breaks end sentences)."""
+    return extract_agreements(text, anchor=anchor, sentences=pipeline_sentences(text),
+                              mentions=find_mentions(text), main_parties=list(main))
+
+
+def test_a_singular_title_keeps_its_lists_whole():
+    text = ("Kazakhstan and Uzbekistan signed an Agreement on trade, economic, scientific and "
+            "technical cooperation between Samarkand and Khujand.")
+    assert [a.name for a in run_doc(text)] == [
+        "Agreement on trade, economic, scientific and technical cooperation between "
+        "Samarkand and Khujand"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("During the visit, agreements on transit, on water use and on customs were signed.",
+     ["Agreement on transit", "Agreement on water use", "Agreement on customs"]),
+    ("Agreements on visa-free travel, readmission and air transport were signed.",
+     ["Agreement on visa-free travel", "Agreement on readmission", "Agreement on air transport"]),
+    ("Road maps for cooperation between Osh and Khujand, Batken and Isfara were also signed.",
+     ["Road map for cooperation between Osh and Khujand",
+      "Road map for cooperation between Batken and Isfara"]),
+    # Single words sharing the last noun are one thing, not three.
+    ("Agreements on trade, economic and technical cooperation were signed.",
+     ["Agreements on trade, economic and technical cooperation"]),
+])
+def test_a_plural_head_over_a_list_names_one_agreement_per_member(text, names):
+    assert [a.name for a in run_doc(text)] == names
+
+
+def test_items_of_a_list_of_signed_documents():
+    text = ("The Kyrgyz president visited Dushanbe on 14 April 2023.\n"
+            "The following documents were signed:\n"
+            "- Agreement between the Government of Kyrgyzstan and the Government of "
+            "Tajikistan on air transport;\n"
+            "- Memorandum of understanding between the ministries of culture;\n"
+            "- Programme of cooperation between the foreign ministries for 2023-2024.")
+    got = [(a.name, a.parties, a.date) for a in run_doc(text)]
+    assert got == [
+        ("Agreement between the Government of Kyrgyzstan and the Government of Tajikistan "
+         "on air transport", ["KGZ", "TJK"], "2023-04-14"),
+        ("Memorandum of understanding between the ministries of culture", ["KGZ", "TJK"],
+         "2023-04-14"),
+        ("Programme of cooperation between the foreign ministries for 2023-2024",
+         ["KGZ", "TJK"], "2023-04-14")]
+
+
+def test_a_list_flattened_into_one_line_is_cut_at_each_title():
+    text = ("The presidents signed a Treaty on Eternal Friendship on 2 June 2022.\n"
+            "These documents were signed at the ceremony:\n"
+            "Protocol on the state border between the two countries Agreement on air "
+            "communication Memorandum of understanding on the water of the Isfara river")
+    names = [a.name for a in run_doc(text, main=("KGZ", "UZB"))]
+    assert names == ["Treaty on Eternal Friendship",
+                     "Protocol on the state border between Kyrgyzstan and Uzbekistan",
+                     "Agreement on air communication",
+                     "Memorandum of understanding on the water of the Isfara river"]
+    # Signed at one ceremony: the parties of the treaty reported just before the list.
+    assert {tuple(a.parties) for a in run_doc(text, main=("KGZ", "UZB"))} == {("KGZ", "UZB")}
+
+
+def test_a_title_after_a_signing_statement_is_concluded_despite_a_later_will():
+    text = ("In total, twelve documents were signed by Kyrgyzstan and Tajikistan. "
+            "Road maps for cooperation between Osh and Khujand, Batken and Isfara will help "
+            "the border regions.")
+    assert len(run_doc(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and Tajikistan will sign a treaty on the border next month.",
+    "An agreement on water sharing between Kyrgyzstan and Tajikistan is expected to be signed.",
+    "The treaty on the border between Kyrgyzstan and Tajikistan has not been signed yet.",
+    "The sides discussed the draft agreement on transit between Kyrgyzstan and Tajikistan.",
+    "Tajikistan refused to sign the Charter of the Kyrgyz-Tajik Water Commission.",
+])
+def test_planned_or_denied_signings_are_not_agreements(text):
+    assert run_doc(text) == []
+
+
+def test_a_signing_reported_as_news_takes_the_dateline_date():
+    text = ("BISHKEK, 12 May 2023 — The leaders met in the capital.\n"
+            "Kyrgyzstan and Tajikistan have signed an agreement on the joint use of pastures.")
+    (agreement,) = run_doc(text, anchor="2023-05-13")
+    assert agreement.date == "2023-05-12"
+
+
+def test_a_story_dated_to_the_month_gives_no_date_to_an_undated_signing():
+    text = "Kyrgyzstan and Tajikistan signed an agreement on the joint use of pastures."
+    assert run_doc(text, anchor="2023-05")[0].date is None
+    assert run_doc(text, anchor="2023-05-13")[0].date == "2023-05-13"
+
+
+def test_an_agreement_in_force_keeps_only_its_own_date():
+    text = ("Kazakhstan signed a statement on 3 May 2023. "
+            "It called the move a violation of the water deal between Kazakhstan and Uzbekistan. "
+            "Uzbekistan cited the 2015 agreement on transit with Kazakhstan.")
+    got = [(a.name, a.parties, a.date) for a in run_doc(text, anchor="2023-05-10")]
+    assert got == [("Water deal between Kazakhstan and Uzbekistan", ["KAZ", "UZB"], None),
+                   ("Agreement on transit", ["KAZ", "UZB"], "2015")]
+
+
+def test_the_two_countries_are_the_two_states_the_sentence_names():
+    # The resolver gives "the two countries" the document's main parties (here KGZ, TJK).
+    text = ("On 26 August the Kazakh ambassador to Uzbekistan said the officials of the two "
+            "countries had reached an agreement on the future of the aircraft.")
+    mentions = find_mentions(text) + [(text.index("the two"), text.index(" countries") + 10,
+                                       c) for c in ("KGZ", "TJK")]
+    (agreement,) = extract_agreements(text, anchor="2023-09-01", sentences=pipeline_sentences(text),
+                                      mentions=sorted(mentions), main_parties=["KGZ", "TJK"])
+    assert agreement.parties == ["KAZ", "UZB"]
+
+
+def test_short_and_full_names_of_one_agreement_are_one_record():
+    text = ("Kyrgyzstan and Uzbekistan inked the strategic partnership agreement on 5 May. "
+            "The Treaty of Strategic Partnership between Kyrgyzstan and Uzbekistan was "
+            "signed by the presidents. They also reached an agreement on the border crossings. "
+            "The ministers reached an agreement on this matter.")
+    names = [a.name for a in run_doc(text, main=("KGZ", "UZB"))]
+    assert names == ["Treaty of Strategic Partnership between Kyrgyzstan and Uzbekistan",
+                     "Agreement on the border crossings"]
+
+
+def test_the_declaration_told_again_completes_parties_and_date():
+    text = ("The Samarkand Declaration was adopted at the summit. "
+            "The declaration was signed by the presidents of Kazakhstan, Kyrgyzstan, "
+            "Tajikistan and Uzbekistan on 14 September 2022.")
+    (agreement,) = run_doc(text, main=("KAZ",))
+    assert (agreement.name, agreement.parties, agreement.date) == \
+        ("Samarkand Declaration", ["KAZ", "KGZ", "TJK", "UZB"], "2022-09-14")
+
+
+def test_a_capitalised_title_goes_on_through_its_list_but_not_into_a_clause():
+    text = ("Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan signed the Treaty on Friendship, "
+            "Good-Neighbourliness and Cooperation in Central Asia. "
+            "Kyrgyzstan and Tajikistan ratified the Treaty on Alliance, Bishkek said.")
+    assert [a.name for a in run_doc(text)] == [
+        "Treaty on Friendship, Good-Neighbourliness and Cooperation in Central Asia",
+        "Treaty on Alliance"]
+
+
+def test_an_agreement_reached_on_a_named_document_is_kept():
+    text = "Kyrgyzstan and Tajikistan agreed on a road map for the joint use of pastures."
+    (agreement,) = run_doc(text)
+    assert agreement.name == "Road map for the joint use of pastures"
+
+
+def test_an_item_of_a_list_is_a_document_whatever_its_head_noun():
+    text = ("The following documents were signed in Bishkek on 3 March 2023:\n"
+            "Regulations on the work of the joint border commission;\n"
+            "An agreement on the joint use of pastures.")
+    got = [(a.name, a.date) for a in run_doc(text)]
+    assert got == [("Regulations on the work of the joint border commission", "2023-03-03"),
+                   ("Agreement on the joint use of pastures", "2023-03-03")]
+
+
+def test_unnamed_group_mentions_do_not_decide_the_parties():
+    # "bilateral" and "the two countries" come from the resolver with the document's main
+    # parties (KGZ, TJK); the sentence names Kazakhstan and Uzbekistan.
+    text = ("Kazakhstan and Uzbekistan signed a bilateral agreement on the joint use of the "
+            "two countries' pastures.")
+    extra = [(text.index("bilateral"), text.index("bilateral") + 9, c) for c in ("KGZ", "TJK")]
+    (agreement,) = extract_agreements(text, anchor="2023-05", sentences=pipeline_sentences(text),
+                                      mentions=sorted(find_mentions(text) + extra),
+                                      main_parties=["KGZ", "TJK"])
+    assert agreement.parties == ["KAZ", "UZB"]
+
+
+def test_a_year_before_a_title_is_its_date_not_part_of_its_name():
+    text = "Relations rest on the 1996 Treaty of Eternal Friendship between Kyrgyzstan and Tajikistan."
+    (agreement,) = run_doc(text, anchor="2023-05-10")
+    assert (agreement.name, agreement.date) == (
+        "Treaty of Eternal Friendship between Kyrgyzstan and Tajikistan", "1996")
+
+
+def test_premodifiers_stop_at_a_preposition():
+    text = "Mirziyoyev in Bishkek as Kyrgyz-Uzbek border deal is sealed"      # a headline
+    (agreement,) = run_doc(text, main=("KGZ", "UZB"))
+    assert agreement.name == "Kyrgyz-Uzbek border deal"
+
+
+def test_several_titles_in_one_sentence_keep_apart_and_share_no_plan_period():
+    text = ("On 4 May 2023 Kyrgyzstan and Tajikistan signed 27 documents, including agreements on "
+            "visa-free travel and on pastures. The presidents adopted the Joint Statement on the "
+            "results of the visit and witnessed the signing of a strategic partnership treaty "
+            "and an action plan for 2024-2026.")
+    got = [(a.name, a.date) for a in run_doc(text, anchor="2023-05")]
+    assert got == [("Agreement on visa-free travel", "2023-05-04"),
+                   ("Agreement on pastures", "2023-05-04"),
+                   ("Joint Statement on the results of the visit", "2023-05-04"),
+                   ("Strategic partnership treaty", "2023-05-04"),
+                   ("Action plan for 2024-2026", "2023-05-04")]
+
+
+def test_an_agreed_ceasefire_is_an_agreement_and_its_later_mentions_fold_into_it():
+    text = ("Kyrgyzstan and Tajikistan agreed what they called a complete ceasefire on 1 May. "
+            "Moscow urged both sides to stick to the ceasefire agreement.")
+    got = [(a.name, a.parties, a.date) for a in run_doc(text, anchor="2021-05-02")]
+    assert got == [("Agreement on a complete ceasefire", ["KGZ", "TJK"], "2021-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and Tajikistan failed to agree on a ceasefire.",
+    "Kyrgyzstan and Tajikistan will agree a truce next week.",
+    "Kyrgyzstan and Tajikistan agreed to hold talks.",
+])
+def test_no_ceasefire_agreement_when_none_was_agreed(text):
+    assert run_doc(text) == []
+
+
+def test_a_date_between_head_and_complement_and_a_period_after_for():
+    text = ("Kazakhstan and Uzbekistan signed a road map on Tuesday to expand gas transit. "
+            "In December 2021 Kyrgyzstan and Tajikistan signed an agreement on the supply of "
+            "electricity for 2022.")
+    got = [(a.name, a.date) for a in run_doc(text, anchor="2022-03-10")]
+    assert got == [("Road map to expand gas transit", "2022-03-08"),
+                   ("Agreement on the supply of electricity", "2021-12")]

@@ -1,15 +1,31 @@
 """Find agreements (treaties, declarations, memorandums, road maps, action plans, programmes,
-strategies, protocols, conventions, contracts) that a document reports as concluded.
+strategies, protocols, conventions, contracts, deals) that a document reports as concluded.
 
 Works on the text plus the sentence spans and resolved actor mentions that the pipeline
-already has; no spaCy. Agreements that are only expected or planned are left out: they are
-AGREE events with modality `planned` (ANNOTATION.md, coding conventions). The word lists
-live in `data/agreements.yaml`.
+already has; no spaCy. Names come from the title grammar (agreement_titles.py); this module
+decides which names are concluded agreements, who signed them and when:
+
+- status: a future cue scoped over the signing ("will sign", "is expected to be signed")
+  makes it planned, an AGREE event rather than an agreement (ANNOTATION.md); a signing verb,
+  a reference to an agreement in force ("a violation of the deal") or a formal title makes
+  it concluded; items of a list under "The following documents were signed:" and names
+  right after "22 documents were signed" take the status of that statement;
+- date: one inheritance rule, nearest first: the sentence itself, the list header, the
+  dated occasion or signing told just before, and for a signing reported as news ("have
+  signed") the dateline or the publication date;
+- parties: the states named in the title, else those named in its sentence (a group such
+  as "the two countries" stands for the two states it names), else the document's parties;
+- one record per agreement: a short name contained in a fuller one, or "an agreement on
+  this matter", is the agreement named before.
+
+The word lists live in `data/agreements.yaml`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -17,201 +33,137 @@ import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.names import content_stems
+from steppe.pipeline.agreement_lists import ITEM_HEAD, item_start, read_lists
+from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_titles
 from steppe.pipeline.projects import find_project_names
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
-__all__ = ["extract_agreements"]
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    text = files("steppe.data").joinpath("agreements.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+__all__ = ["Concluded", "extract_agreements", "read_agreements"]
 
 
 def _words(key: str) -> str:
-    return "|".join(_lexicon()[key])
+    return "|".join(lexicon()[key])
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = _lexicon()
-    heads = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in lex["heads"].items())
     return {
-        "head": re.compile(r"\b(?:" + heads + r")\b", re.I),
         "past": re.compile(r"\b(?:" + _words("concluded") + r")\b", re.I),
+        "reached": re.compile(r"(?:" + _words("reached") + r")$", re.I),
         "future": re.compile(r"\b(?:" + _words("future") + r")\b", re.I),
         "business": re.compile(r"\b(?:" + _words("business") + r")\b", re.I),
         "occasion": re.compile(r"\b(?:" + _words("occasions") + r")\b", re.I),
         "anaphora": re.compile(r"\b(?:" + _words("project_anaphora") + r")\b", re.I),
+        "existing": re.compile(r"\b(?:" + _words("existing") + r")\s*(?:(?:the|an?|this|that|its|their)\s+)?"
+                               r"(?:\S+\s+)?$", re.I),
+        "negation": re.compile(r"\b(?:" + _words("negation") + r")\b", re.I),
+        "now": re.compile(r"\b(?:" + _words("reported_now") + r")\b", re.I),
+        "group": re.compile(r"\b(?:" + _words("groups") + r")\b", re.I),
+        "back": re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:on|about|regarding|concerning|for)\s+"
+                           r"(?:" + _words("back_reference") + r")$", re.I),
+        "agreed": re.compile(
+            r"\b(?:agreed|reached\s+agreement)\s+(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
+            r"(?P<np>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _words("agreed_objects") + r"))\b",
+            re.I),
+        "planned_after": re.compile(
+            r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
+            r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
+            r"to\s+be|going\s+to\s+be|will\s+be|would\s+be|may\s+be|could\s+be|should\s+be|"
+            r"being\s+(?:drafted|prepared|negotiated|discussed))\b", re.I),
     }
 
 
-_TOKEN = re.compile(r"\S+")
-_INTERPOSED = re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|adopted|approved"
-    r"|finali[sz]ed|reached|ratified)(?=\s+(?:for|on|of|between)\b)", re.I)
-_COMPLEMENT_START = re.compile(
-    r"\s+(?:of|on|for|between|regarding|concerning|in\s+the\s+field\s+of|to)\s", re.I)
-_TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Sign", "Signs",
-               "Signed", "Signing", "To", "Adopt", "Adopts", "Adopted", "Approve", "Approves",
-               "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
-               "Of", "And", "During", "After", "Under", "By", "With", "New", "Visits", "Visit"}
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
+_FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
+           "agreement", "memorandum", "action_plan")
+_CONCLUDED = ("signed", "reached", "agreed", "named")
+_LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
 
-def _kind(m: re.Match) -> str:
-    for kind, value in m.groupdict().items():
-        if value:
-            return kind
-    return "agreement"
+@dataclass
+class _Found:
+    agreement: Agreement
+    stems: frozenset[str]
+    item: bool              # one line of a list of documents
+    core: frozenset[str] = frozenset()   # the stems that are neither head noun nor actor name
+    status: str = "signed"  # see _status
 
 
-def _title_start(text: str, s: int, h0: int) -> int:
-    """Start of the capitalised words just before a capitalised head ("Joint Action Plan")."""
-    start = h0
-    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
-        word = tok.group().strip("\"\u201c\u201d'")
-        if tok.end() != start - 1 and text[tok.end():start].strip():
-            break
-        if not word or word in _TITLE_STOP or not (word[0].isupper() or word[0].isdigit()):
-            break
-        if re.search(r"[,;:.)\]]$", tok.group()):
-            break
-        start = tok.start() + (len(tok.group()) - len(tok.group().lstrip("\"\u201c'")))
-    return start
+@dataclass(frozen=True)
+class Concluded:
+    """An agreement and the PLOVER type of the event that concluded it: SUPPORT when the
+    text tells of its signing (or dates it), AGREE when it was reached without a signing,
+    None when it is only referred to, undated."""
+
+    agreement: Agreement
+    signing: str | None
 
 
-def _modifiers_start(text: str, s: int, h0: int) -> int:
-    """Start of the pre-modifiers of a lower-case head ("trilateral cooperation agreement")."""
-    stop = set(_lexicon()["modifier_stop"])
-    start, taken = h0, 0
-    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
-        word = tok.group()
-        if taken == 4 or re.search(r"[,;:.()\[\]\"\u201c\u201d]", word):
-            break
-        if word.lower() in stop or word[0].isdigit():
-            break
-        start, taken = tok.start(), taken + 1
-    return start
+# The stronger wins when two mentions of one agreement are merged.
+_STRENGTH = {"signed": 4, "reached": 3, "agreed": 2, "named": 1, "in_force": 0}
 
 
-def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx]) -> int:
-    """End of the complement that starts at `pos` ("on the construction of a joint ...")."""
-    m = _COMPLEMENT_START.match(text, pos, end)
-    if not m:
-        return pos
-    stop = set(_lexicon()["complement_stop"])
-    comma_stop = set(_lexicon()["comma_stop"])
-    result, n = pos, 0
-    toks = list(_TOKEN.finditer(text, m.start(), end))
-    i = 0
-    while i < len(toks) and n < 20:
-        tok = toks[i]
-        word = tok.group()
-        bare = word.strip(",.;:\"\u201c\u201d").lower()
-        tx = next((t for t in timexes if t.start <= tok.start() < t.end), None)
-        if tx is not None:
-            before = text[pos:tok.start()].lower().split()
-            if before and before[-1] in ("for", "period") and tx.kind == "range":
-                result = tx.end
-                i = next((j for j in range(i, len(toks)) if toks[j].start() >= tx.end), len(toks))
-                n += 1
-                continue
-            break
-        if n > 0 and bare in stop:
-            break
-        if word.startswith(("(", "[")) and re.match(r"[(\[]\d", word) or word.startswith("("):
-            break
-        if word.lower() in ("and", "or") and i + 1 < len(toks) and \
-                toks[i + 1].group().lower() in ("the", "a", "an", "its", "their"):
-            break
-        if re.fullmatch(r"\[[^\W\d]+\][,.]?", word):
-            word = word.strip("[],.") + word[-1] * (word[-1] in ",.")   # editorial "[word]"
-        clean = re.sub(r"(?<!\b[A-Z])[.;:\"\u201c\u201d\u2019)\]]+$|\[\d+\]$", "", word)
-        clean = re.sub(r"\[\d+\]", "", clean)
-        result = tok.start() + len(clean.rstrip(","))
-        n += 1
-        if clean != word and not word.endswith(","):
-            break
-        if word.endswith(","):
-            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if not nxt or nxt.lower().strip(",") in comma_stop or nxt[0].isupper():
-                break
-            # Go on only through a list: "joint industrial, trade and logistics center".
-            if not any(t.group().lower() in ("and", "or") for t in toks[i + 1:i + 4]):
-                break
-        i += 1
-    # Drop trailing function words the stop rules left behind.
-    while True:
-        tail = re.search(r"\s+(?:of|on|for|the|a|an|and|in|to|with|its|their)$",
-                         text[pos:result], re.I)
-        if not tail:
-            break
-        result = pos + tail.start()
-    return result
+# -- status ---------------------------------------------------------------------------------
 
-
-def _nearest_project(text: str, before: int, floor: int) -> str | None:
-    names = find_project_names(text[floor:before])
-    return names[-1].name if names else None
-
-
-def _codes(mentions: list[tuple[int, int, str]], s: int, e: int) -> set[str]:
-    return {c for ms, me, c in mentions if s <= ms and me <= e}
-
-
-def _states(codes: set[str]) -> set[str]:
-    return {c for c in codes if not c.startswith("IGO")}
-
-
-def _parties(mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]], i: int,
-             main_parties: list[str], name_span: tuple[int, int]) -> list[str] | None:
-    """Parties of an agreement, or None when it is a domestic document of one state."""
-    s, e = sentences[i]
-    in_name = _codes(mentions, *name_span)
-    codes = _codes(mentions, s, e)
-    states = _states(codes)
-    if len(_states(in_name)) >= 2:
-        return sorted(_states(in_name))
-    if len(_states(in_name)) == 1 and len(states) < 2:
-        return None        # "Strategy for the Development of Uzbekistan"
-    if len(states) >= 2:
-        return sorted(states)
-    igo = {"IGO"} if any(c.startswith("IGO") for c in codes) else set()
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(sentences):
-            states |= _states(_codes(mentions, *sentences[j]))
-    if len(states) + len(igo) < 2:
-        states |= set(main_parties)
-    return sorted(states | igo)
-
-
-def _is_concluded(sentence: str, kind: str, titled: bool) -> bool:
-    """Signed, adopted or otherwise in force, rather than expected or planned."""
+def _status(text: str, s: int, e: int, title: Title) -> str | None:
+    """How the sentence tells of the agreement: "signed", "reached" (agreed without a
+    signing), "named" (a formal title, nothing said of its signing), "in_force" (referred to
+    as already in force), "planned", or None when it does not say. ("agreed" is the status
+    of "agreed a ceasefire", read apart.)"""
     pats = _patterns()
-    for m in pats["past"].finditer(sentence):
-        window = sentence[max(0, m.start() - 30):m.start()]
-        if not pats["future"].search(window) and not re.search(r"\bto\s+(?:be\s+)?$", window):
-            return True
-    if pats["future"].search(sentence):
+    clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
+    pre = text[max(clause, title.start - 60):title.start]
+    post = text[title.end:e]
+    fut = list(pats["future"].finditer(pre))
+    past = list(pats["past"].finditer(pre))
+    if fut and (not past or fut[-1].start() > past[-1].start()):
+        return "planned"                      # "will sign a treaty", "the draft agreement"
+    if pats["planned_after"].match(post):
+        return "planned"                      # "an agreement ... is expected to be signed"
+    neg = list(pats["negation"].finditer(pre))
+    if neg and not (past and past[-1].start() > neg[-1].start()):
+        return None                           # "refused to sign the Charter"
+    for m in pats["past"].finditer(text, s, e):
+        before = text[max(s, m.start() - 30):m.start()]
+        if pats["future"].search(before) or re.search(r"\bto\s+(?:be\s+)?$", before):
+            continue
+        if pats["negation"].search(text[max(s, m.start() - 15):m.start()]):
+            continue
+        return "reached" if pats["reached"].match(m.group()) else "signed"
+    if title.year or pats["existing"].search(text[max(s, title.start - 40):title.start]):
+        return "in_force"                     # "the 2012 agreement", "a violation of the deal"
+    if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
+        return "named"
+    return None
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+def _period(text: str, t: TimeEx) -> bool:
+    """A time that says what a plan or supply covers ("for 2022"), not when it was signed."""
+    return bool(re.search(r"\bfor\s+(?:the\s+)?(?:period\s+|years?\s+)?$",
+                          text[max(0, t.start - 20):t.start], re.I))
+
+
+def _usable(t: TimeEx, anchor: str | None) -> bool:
+    if not t.value or t.kind not in ("point", "range"):
         return False
-    return titled and kind in ("treaty", "convention", "declaration", "protocol", "charter",
-                               "strategy", "programme", "agreement", "memorandum", "action_plan")
+    return anchor is None or t.value[:len(anchor)] <= anchor    # signed, so not in the future
 
 
 def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
-          anchor: str | None) -> str | None:
-    """The signing date: the nearest past date of the sentence outside the name."""
+          anchor: str | None, gap: tuple[int, int] | None = None) -> str | None:
+    """The signing date: the nearest past date of the sentence outside the name (a date
+    in the `gap` the name leaves out is outside: "signed a road map on Tuesday to ...")."""
     future = _patterns()["future"]
 
     def usable(t: TimeEx) -> bool:
-        if not t.value or t.kind not in ("point", "range"):
-            return False
-        if t.start < name_span[1] and name_span[0] < t.end:
+        inside = t.start < name_span[1] and name_span[0] < t.end and \
+            not (gap and gap[0] <= t.start and t.end <= gap[1])
+        if not _usable(t, anchor) or inside:
             return False                  # "Strategy for 2017-2019"
-        if anchor and t.value[:len(anchor)] > anchor:
-            return False                  # a signing reported as done is not in the future
+        if _period(text, t):
+            return False                  # "supplies for 2022"
         between = text[name_span[1]:t.start] if t.start >= name_span[1] else ""
         return not future.search(between)  # "..., which will take effect next year"
 
@@ -228,27 +180,30 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
 
 def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
                    sentence_timexes: list[list[TimeEx]], anchor: str | None) -> str | None:
-    """Date of the visit or meeting during which an undated agreement was signed.
+    """Date of the visit, meeting or signing during which an undated agreement was signed.
 
     Articles recall older visits too ("his first visit in 2017"); the occasion an agreement
     is reported from is nearly always the latest one, so the latest dated occasion of the
-    same kind (visit, meeting, ...) before the sentence wins, then any occasion.
+    same kind (visit, meeting, ...) before the sentence wins, then any occasion. A sentence
+    that names no occasion takes the nearest dated occasion or signing a few sentences back.
     """
-    occasion = _patterns()["occasion"]
+    pats = _patterns()
+    occasion = pats["occasion"]
     here = {_occasion_family(w) for w in occasion.findall(text[slice(*sentences[i])])}
-    if not here:
-        return None
     best: dict[bool, str] = {}
-    for j in range(i - 1, -1, -1):
-        families = {_occasion_family(w) for w in occasion.findall(text[slice(*sentences[j])])}
-        if not families:
+    for j in range(i - 1, -1 if here else max(-1, i - 1 - _LOOK_BACK), -1):
+        sentence = text[slice(*sentences[j])]
+        families = {_occasion_family(w) for w in occasion.findall(sentence)}
+        if not families and not (pats["past"].search(sentence)
+                                 or re.search(r"\bagreed\b", sentence)):
             continue
         same = bool(families & here)
         for t in sentence_timexes[j]:
-            if not t.value or t.kind not in ("point", "range") or t.value <= best.get(same, ""):
+            if not _usable(t, anchor) or _period(text, t) or t.value <= best.get(same, ""):
                 continue
-            if anchor is None or t.value[:len(anchor)] <= anchor:
-                best[same] = t.value
+            best[same] = t.value
+        if not here and best:
+            break
     return best.get(True) or best.get(False)
 
 
@@ -258,11 +213,149 @@ def _occasion_family(word: str) -> str:
     return "meet" if word == "met" else word[:4]
 
 
+def _report_date(text: str, sentences: list[tuple[int, int]],
+                 sentence_timexes: list[list[TimeEx]], anchor: str | None) -> str | None:
+    """When a signing reported as news happened: the date of the dateline or date line at
+    the top of the story, else the publication date."""
+    for j in range(min(3, len(sentences))):
+        s, e = sentences[j]
+        for t in sentence_timexes[j]:
+            line = text[text.rfind("\n", 0, t.start) + 1:t.start]
+            if _usable(t, anchor) and t.precision == "day" and (
+                    is_dateline(text, t) or len(line) <= 40):
+                return t.value
+    return anchor
+
+
+# -- parties --------------------------------------------------------------------------------
+
+def _states(codes) -> set[str]:
+    return {c for c in codes if not c.startswith("IGO")}
+
+
+def _is_group(text: str, ms: int, me: int) -> bool:
+    """A mention that stands for several parties without naming them: "the two countries",
+    "bilateral" (the resolver gives them the document's main parties)."""
+    return bool(_patterns()["group"].fullmatch(text[ms:me])) or \
+        not any(w[:1].isupper() for w in text[ms:me].split())
+
+
+def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
+             i: int, main_parties: list[str], title: Title,
+             together: list[str] | None) -> list[str] | None:
+    """Parties of an agreement, or None when it is a domestic document of one state.
+    `together` are the parties of the list the agreement is an item of."""
+    s, e = sentences[i]
+    here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
+    in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
+                      and not _is_group(text, ms, me))
+    if len(in_name) >= 2:
+        return sorted(in_name)
+    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me)]
+    named = _states(c for m in here if m not in grouped for c in [m[2]])
+    if together is not None:
+        return sorted(in_name | set(together)) or None
+    if len(in_name) == 1 and len(named) < 2 and not grouped:
+        return None        # "Strategy for the Development of Uzbekistan"
+    if len(named) >= 2:
+        return sorted(named)
+    if len(_states(c for *_, c in grouped)) >= 2:
+        return sorted(_states(c for *_, c in grouped))
+    states = set(named)
+    igo = {"IGO"} if any(c.startswith("IGO") for *_, c in here) else set()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(sentences):
+            states |= _states(c for ms, me, c in mentions
+                              if sentences[j][0] <= ms and me <= sentences[j][1]
+                              and not _is_group(text, ms, me))
+    if len(states) + len(igo) < 2:
+        states |= set(main_parties)
+    return sorted(states | igo)
+
+
+def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],
+                      timexes: list[TimeEx]) -> list[str]:
+    """The document's parties, leaving out a state named only in a dateline ("Baku,
+    Azerbaijan, Aug. 17" tops a story about two other states)."""
+    first = re.match(r"\s*([^\n]{1,50})\n", text)
+    if not first or not any(first.start(1) <= t.start < first.end(1) for t in timexes):
+        return main_parties
+    body = Counter(c for ms, me, c in mentions if ms >= first.end() and not c.startswith("IGO")
+                   and not _is_group(text, ms, me))     # groups were given the main parties
+    kept = [c for c in main_parties if body[c]]
+    for c, n in body.most_common():
+        if len(kept) >= len(main_parties):
+            break
+        if c not in kept and n >= 2:
+            kept.append(c)
+    return sorted(kept)
+
+
+def _list_parties(mentions, sentences, header: int, found: list[_Found],
+                  main_parties: list[str]) -> list[str]:
+    """Parties of a list of signed documents: the states its header names, else those of
+    the agreement reported just before the list (signed at the same ceremony), else the
+    document's."""
+    s, e = sentences[header]
+    named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
+    if len(named) >= 2:
+        return sorted(named)
+    before = [f for f in found if f.agreement.evidence.start < s and not f.item]
+    if before and len(_states(before[-1].agreement.parties)) >= 2:
+        return before[-1].agreement.parties
+    return main_parties
+
+
+# -- names ----------------------------------------------------------------------------------
+
+def _nearest_project(text: str, before: int, floor: int) -> str | None:
+    names = find_project_names(text[floor:before])
+    return names[-1].name if names else None
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """The usual English name of each state of the knowledge base."""
+    text = files("steppe.data").joinpath("kb/states.yaml").read_text(encoding="utf-8")
+    return {code: entry["names"][0] for code, entry in (yaml.safe_load(text) or {}).items()
+            if isinstance(entry, dict) and entry.get("names")}
+
+
+def _name_the_group(name: str, parties: list[str]) -> str:
+    """"Agreements between the two countries" names its two parties instead, as a title
+    would: "Agreements between Turkey and Uzbekistan"."""
+    states = [_state_names().get(c) for c in parties if c != "IGO"]
+    if len(states) != 2 or None in states:
+        return name
+    return _patterns()["group"].sub(f"{states[0]} and {states[1]}", name, count=1)
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:\"\u201c\u201d'")
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     return name[:1].upper() + name[1:]
 
+
+def _resolve_project(text: str, sentences, i: int, title: Title) -> str | None:
+    """A name that points at a project named nearby ("a road map in this regard") gets the
+    project's name; None when it points nowhere."""
+    pats = _patterns()
+    s, e = sentences[i]
+    name = title.name
+    anaphora = pats["anaphora"].search(name) or (
+        not title.has_complement and pats["anaphora"].search(text[s:e]))
+    if not anaphora or title.kind in ("treaty", "declaration"):
+        return name
+    project = _nearest_project(text, title.start, sentences[max(0, i - 5)][0])
+    if not project:
+        return name
+    if title.has_complement:
+        return pats["anaphora"].sub(f"the {project}", name, count=1)
+    title.has_complement = True
+    return f"{name} for the {project}"
+
+
+# -- the document ---------------------------------------------------------------------------
 
 def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                        mentions: list[tuple[int, int, str]],
@@ -270,71 +363,232 @@ def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[i
                        timexes: list[TimeEx] | None = None) -> list[Agreement]:
     """Agreements the document reports as concluded, with parties, date and evidence.
     `timexes` are the document's time expressions when the caller has them already."""
+    return [c.agreement for c in read_agreements(
+        text, anchor=anchor, sentences=sentences, mentions=mentions, main_parties=main_parties,
+        timexes=timexes)]
+
+
+def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
+                    mentions: list[tuple[int, int, str]],
+                    main_parties: list[str],
+                    timexes: list[TimeEx] | None = None) -> list[Concluded]:
+    """Like `extract_agreements`, each with the type of the event that concluded it."""
     pats = _patterns()
+    if not head_pattern().search(text) and not re.search(r":\s*\n", text):
+        return []                   # no agreement named, no list of documents
     if timexes is None:
         timexes = find_timexes(text, anchor=anchor)
+    sentences, inherited = read_lists(text, sentences)
     sentence_timexes = []
     for s, e in sentences:
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
-    out: list[Agreement] = []
-    seen: dict[frozenset[str], Agreement] = {}
+    doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
+               _document_parties(text, mentions, main_parties, timexes))
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
-        for m in pats["head"].finditer(text, s, e):
-            kind = _kind(m)
-            h0, h1 = m.start(), m.end()
-            head = m.group()
-            low = head.lower()
-            plural = (low.endswith("s") and not low.endswith("ss")) or low == "memoranda"
-            if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[h1:h1 + 20]):
+        heads = list(head_pattern().finditer(text, s, e))
+        header, item = inherited.get(i, (None, False))
+        if item and not any(m.start() <= item_start(text, s) for m in heads):
+            # An item of a list of signed documents is one, whatever its head noun:
+            # "Regulations on the work of the commission".
+            other = ITEM_HEAD.match(text, item_start(text, s))
+            heads = ([other] if other else []) + heads
+        for m in pats["agreed"].finditer(text, s, e):
+            # "agreed a complete ceasefire": an agreement named by what was agreed.
+            before = text[max(s, m.start() - 40):m.start()]
+            if pats["future"].search(before) or pats["negation"].search(before) or \
+                    re.search(r"\bto\s+$", before):
                 continue
-            titled = head[0].isupper() and (h0 > s + 2 or bool(re.match(r"\s+(?:of|on|for)\s+[A-Z]",
-                                                                        text[h1:h1 + 30])))
-            start = _title_start(text, s, h0) if titled else _modifiers_start(text, s, h0)
-            comp_from = h1
-            inter = _INTERPOSED.match(text, h1, e)
-            if inter:
-                comp_from = inter.end()
-            comp_end = _complement_end(text, comp_from, e, sentence_timexes[i])
-            has_complement = comp_end > comp_from
-            name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
-            anaphora = pats["anaphora"].search(name) or (
-                not has_complement and pats["anaphora"].search(sentence))
-            if anaphora and kind not in ("treaty", "declaration"):
-                project = _nearest_project(text, h0, sentences[max(0, i - 5)][0])
-                if project:
-                    if has_complement:
-                        name = pats["anaphora"].sub(f"the {project}", name, count=1)
-                    else:
-                        name = f"{name} for the {project}"
-                    has_complement = True
-            if kind == "document" and not (titled or re.match(r"\s+on\s", text[h1:h1 + 4])):
+            title = Title(start=m.start("np"), end=m.end("np"), name=f"Agreement on {m['np']}",
+                          kind="agreement", titled=False, plural=False, has_complement=True)
+            _record(doc, i, title, title.name, "agreed", header, item)
+        for m in heads:
+            if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
                 continue
-            if not titled and not has_complement and (plural or start == h0):
-                continue          # "the agreements made", "the declaration"
-            if plural and (kind == "contract" or pats["business"].search(sentence)):
-                continue          # contracts between companies, not states
-            if not _is_concluded(sentence, kind, titled):
-                continue
-            name_span = (start, max(h1, comp_end))
-            parties = _parties(mentions, sentences, i, main_parties, name_span)
-            if parties is None:
-                continue
-            date = _date(text, sentence_timexes[i], name_span, anchor) or \
-                _occasion_date(text, sentences, i, sentence_timexes, anchor)
-            name = _clean_name(name)
-            key = content_stems(name) or frozenset([name.lower()])
-            if key in seen:
-                if seen[key].date is None and date:
-                    seen[key].date = date
-                continue
-            ev_s = s + len(sentence) - len(sentence.lstrip())
-            ev_e = s + len(sentence.rstrip())
-            agreement = Agreement(name=name, parties=parties, date=date,
-                                  kind="agreement" if kind == "document" else kind,
-                                  evidence=Span(ev_s, ev_e, text[ev_s:ev_e]))
-            seen[key] = agreement
-            out.append(agreement)
-    return out
+            for title in read_titles(text, s, e, m, sentence_timexes[i]):
+                name = _resolve_project(text, sentences, i, title)
+                if not title.has_complement and (title.plural and not title.titled
+                                                 or _unspecific(name)):
+                    # "The declaration was signed by ... on 19 May": the one named before.
+                    status = _status(text, s, e, title)
+                    if not title.plural and status in _CONCLUDED:
+                        _refer_back(doc.found, title, status, text, mentions, sentences, i,
+                                    sentence_timexes, anchor)
+                    continue          # "the agreements made", "the declaration", "a bilateral deal"
+                if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
+                    continue          # "documents in the field of ..."
+                commercial = re.match(r"deal|contract", m.group(), re.I)
+                if (title.plural or commercial) and pats["business"].search(sentence) or \
+                        title.plural and title.kind == "contract":
+                    continue          # contracts and deals between companies, not states
+                status = _status(text, s, e, title)
+                if status is None and header is not None:
+                    status = "signed"         # an item of "The following were signed:"
+                if status in _CONCLUDED + ("in_force",):
+                    _record(doc, i, title, name, status, header, item)
+    return [Concluded(f.agreement, _signing_type(f)) for f in doc.found]
+
+
+@dataclass
+class _Doc:
+    """What the readers of one document share."""
+
+    text: str
+    anchor: str | None
+    sentences: list[tuple[int, int]]
+    sentence_timexes: list[list[TimeEx]]
+    mentions: list[tuple[int, int, str]]
+    main_parties: list[str]
+    found: list[_Found] = field(default_factory=list)
+    _actor_words: frozenset[str] | None = None
+
+    @property
+    def actor_words(self) -> frozenset[str]:
+        """Words of the actor names of the document ("Kyrgyzstan", "Uzbek")."""
+        if self._actor_words is None:
+            self._actor_words = content_stems(" ".join(self.text[ms:me]
+                                                       for ms, me, _ in self.mentions))
+        return self._actor_words
+
+
+def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int | None,
+            item: bool) -> None:
+    """Give a concluded agreement its parties and date, and add it to the document's."""
+    text, sentences = doc.text, doc.sentences
+    s, e = sentences[i]
+    # The documents of one list were signed by the same parties.
+    together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
+        if item else None
+    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together)
+    if parties is None:
+        return
+    # An agreement only referred to as in force predates the story: no date from the context.
+    date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor,
+                         inherit=status in _CONCLUDED)
+    name = _name_the_group(_clean_name(name), parties)
+    record = Agreement(name=name, parties=parties, date=date,
+                       kind="agreement" if title.kind == "document" else title.kind,
+                       evidence=_evidence(text, s, e))
+    stems = content_stems(name) or frozenset([name.lower()])
+    _add(doc.found, _Found(record, stems, item, stems - _HEAD_STEMS - doc.actor_words, status))
+
+
+def _signing_type(f: _Found) -> str | None:
+    if f.status == "agreed":
+        return None       # "agreed a ceasefire": the event coder codes the verb itself
+    if f.status == "reached":
+        return "AGREE"
+    if f.status == "signed" or f.agreement.date:
+        return "SUPPORT"
+    return None           # referred to, undated: no event to place in time
+
+
+def _refer_back(found: list[_Found], title: Title, status: str, text: str, mentions, sentences,
+                i: int, sentence_timexes, anchor: str | None) -> None:
+    """A bare "the declaration" told as concluded completes the latest agreement of that
+    kind ("the document", "the agreement": of any kind): its date when it had none, its
+    parties when this sentence names more signatories, its signing when it was only
+    reached."""
+    if not re.search(r"\b(?:the|this|that)\s+$", text[max(0, title.start - 6):title.start], re.I):
+        return                                # "a declaration" is another one
+    same = [f for f in found if f.agreement.kind == title.kind
+            or title.kind in ("document", "agreement")]
+    if not same:
+        return
+    if _STRENGTH[status] > _STRENGTH[same[-1].status]:
+        same[-1].status = status
+    ag = same[-1].agreement
+    if ag.date is None:
+        ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
+    s, e = sentences[i]
+    named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
+    if len(named) > len(ag.parties) and set(ag.parties) - {"IGO"} <= named:
+        ag.parties = sorted(named)
+
+
+def _unspecific(name: str) -> bool:
+    """A name that tells no agreement from another: a bare head ("the declaration") or one
+    with generic modifiers ("a bilateral agreement"). Two-word heads ("joint statement",
+    "road map") are specific enough."""
+    words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name.lower())
+             if w not in lexicon()["modifier_stop"] and w not in lexicon()["generic_modifiers"]]
+    return len(words) < 2
+
+
+def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
+                  header: int | None, anchor: str | None, *, inherit: bool) -> str | None:
+    """The one date-inheritance rule: the title's own year, the sentence, the signing
+    statement it belongs to, the occasion told before, the day of the report."""
+    if title.year:
+        return title.year
+    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, title.gap)
+    if date or not inherit:
+        return date
+    for j in ([header] if header is not None else []) + [i]:
+        s, e = sentences[j]
+        date = (_date(text, sentence_timexes[j], (e, e), anchor) if j != i else None) or \
+            _occasion_date(text, sentences, j, sentence_timexes, anchor)
+        if date:
+            return date
+        if _patterns()["now"].search(text[s:e]):
+            return _report_date(text, sentences, sentence_timexes, anchor)
+    # A news story dated to the day reports a recent signing.
+    if anchor and len(anchor) == 10:
+        return _report_date(text, sentences, sentence_timexes, anchor)
+    return None
+
+
+def _evidence(text: str, s: int, e: int) -> Span:
+    sentence = text[s:e]
+    ev_s = s + len(sentence) - len(sentence.lstrip())
+    ev_e = s + len(sentence.rstrip())
+    return Span(ev_s, ev_e, text[ev_s:ev_e])
+
+
+def _add(found: list[_Found], new: _Found) -> None:
+    """Add a record, or fold it into the record of the same agreement named before: the
+    same content words, a short name whose words a fuller one contains, or a name that
+    points back ("an agreement on this matter")."""
+    ag = new.agreement
+    back = _patterns()["back"].match(ag.name)
+    for old in reversed(found):
+        o = old.agreement
+        years = not (o.date and ag.date and o.date[:4] != ag.date[:4])
+        if back:
+            if years:
+                _fold(old, new)
+            return
+        if old.stems == new.stems or (not (old.item and new.item) and years
+                                      and set(o.parties) == set(ag.parties)
+                                      and _same_core(old, new)):
+            _fold(old, new)
+            return
+    if not back:
+        found.append(new)
+
+
+_HEAD_STEMS = content_stems("agreement treaty memorandum understanding declaration statement road "
+                            "map action plan programme strategy protocol convention contract deal "
+                            "accord document charter")
+
+
+def _same_core(old: _Found, new: _Found) -> bool:
+    """A short name whose words a fuller name of the same kind contains ("the Treaty",
+    "the Treaty on Alliance"), or the same words under another head noun ("the strategic
+    partnership agreement", "Treaty of Strategic Partnership")."""
+    if old.agreement.kind == new.agreement.kind:
+        return old.stems <= new.stems or new.stems <= old.stems
+    return len(old.core) >= 2 and old.core == new.core
+
+
+def _fold(old: _Found, new: _Found) -> None:
+    o, n = old.agreement, new.agreement
+    if _STRENGTH[new.status] > _STRENGTH[old.status]:
+        old.status = new.status
+    if o.date is None and n.date:
+        o.date = n.date
+    if len(new.stems) > len(old.stems) or new.item:
+        o.name, old.stems, old.item, old.core = n.name, new.stems, new.item, new.core
+        o.kind, o.evidence = n.kind, n.evidence

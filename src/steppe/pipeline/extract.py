@@ -169,27 +169,32 @@ class Extractor:
         shared = dict(anchor=p.doc.date, sentences=p.sentences, mentions=flat,
                       main_parties=p.main, timexes=p.timexes)
         figures = figures_mod.extract_figures(p.doc.text, **shared)
-        agreements = agreements_mod.extract_agreements(p.doc.text, **shared)
+        concluded = agreements_mod.read_agreements(p.doc.text, **shared)
+        agreements = [c.agreement for c in concluded]
         projects = projects_mod.extract_projects(p.doc.text, **shared)
-        events = merge_occurrences(events + self._signings(agreements, events))
-        _link_signings(agreements, events)
+        events = merge_occurrences(events + self._signings(concluded, events))
+        _link_signings(concluded, events)
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
                      projects=projects, mentions=[a for m in p.mentions for a in m.actors])
 
-    def _signings(self, agreements: list, events: list[Event]) -> list[Event]:
-        """A concluded agreement implies its signing, a SUPPORT event between its parties
-        (PLOVER manual: signing or ratifying an agreement is SUPPORT), unless one is coded."""
+    def _signings(self, concluded: list, events: list[Event]) -> list[Event]:
+        """A concluded agreement implies the event that concluded it, between its parties:
+        its signing, SUPPORT (PLOVER manual: signing or ratifying an agreement is SUPPORT),
+        or AGREE when it was reached without a signing; unless one is coded. An agreement
+        only referred to, undated, implies no event (agreements.Concluded)."""
         out = []
-        score, quad, cameo = self.lexicon.score("SUPPORT", "")
-        for ag in agreements:
-            codes = [c for c in ag.parties if c and c != "IGO"]
-            if len(set(codes)) < 2:
+        for c in concluded:
+            ag = c.agreement
+            codes = [code for code in ag.parties if code and code != "IGO"]
+            if c.signing is None or len(set(codes)) < 2:
                 continue
-            actors = [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.7) for c in codes]
-            ev = Event(type="SUPPORT", source=actors, target=list(actors), evidence=ag.evidence,
+            score, quad, cameo = self.lexicon.score(c.signing, "")
+            actors = [Actor(code=code, text=code, actor_id=f"state:{code}", confidence=0.7)
+                      for code in codes]
+            ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
                        date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                        trigger=ag.name, score=score, quad=quad, cameo=cameo)
-            if not any(e.type == "SUPPORT" and e.codes() == ev.codes() and _dates_compatible(e, ev)
+            if not any(e.type == ev.type and e.codes() == ev.codes() and _dates_compatible(e, ev)
                        for e in events + out):
                 out.append(ev)
         return out
@@ -212,14 +217,17 @@ class Extractor:
             score=score, quad=quad, cameo=cameo)
 
 
-def _link_signings(agreements: list, events: list[Event]) -> None:
-    """Point each agreement at the SUPPORT event that signed it (same parties and date)."""
-    for ag in agreements:
-        codes = frozenset(c for c in ag.parties if c and c != "IGO")
-        probe = Event(type="SUPPORT", source=[], target=[], evidence=ag.evidence, date=ag.date,
+def _link_signings(concluded: list, events: list[Event]) -> None:
+    """Point each agreement at the event that concluded it (its type, parties and date)."""
+    for c in concluded:
+        ag = c.agreement
+        if c.signing is None:
+            continue
+        codes = frozenset(code for code in ag.parties if code and code != "IGO")
+        probe = Event(type=c.signing, source=[], target=[], evidence=ag.evidence, date=ag.date,
                       date_source="text")
         for i, ev in enumerate(events):
-            if ev.type == "SUPPORT" and ev.codes() - {"IGO"} == codes and _dates_compatible(ev, probe):
+            if ev.type == c.signing and ev.codes() - {"IGO"} == codes and _dates_compatible(ev, probe):
                 ag.signing_event = i
                 break
 

@@ -1,0 +1,291 @@
+"""A grammar of agreement titles: where the name of an agreement starts and ends.
+
+    TITLE   := PREMODS HEAD COMPLEMENT
+    PREMODS := capitalised words before a capitalised head ("Joint Action Plan")
+             | up to four modifiers before a lower-case head ("trilateral cooperation agreement"),
+               a year among them being the signing year ("the 2012 agreement")
+    HEAD    := a head noun of data/agreements.yaml ("agreement", "memorandum of understanding")
+    COMPLEMENT := prepositional phrases (of, on, for, between, regarding, to ...), whose
+               objects may be coordinated lists ("on trade, economic, scientific and technical
+               cooperation", "between Andijan and Osh, Namangan and Jalal-Abad")
+
+A singular head keeps its whole complement, lists included. A plural head over a list names
+one agreement per member ("agreements on transit, on energy and on customs" are three), the
+way the text means it. Regular expressions over the text; no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.pipeline.timex import TimeEx
+
+__all__ = ["BULLET", "Title", "head_pattern", "lexicon", "read_titles", "singular"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    text = files("steppe.data").joinpath("agreements.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def head_pattern() -> re.Pattern[str]:
+    heads = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in lexicon()["heads"].items())
+    return re.compile(r"\b(?:" + heads + r")\b", re.I)
+
+
+@dataclass
+class Title:
+    """One agreement name read around a head noun."""
+
+    start: int              # where the name starts in the text
+    end: int                # where it ends (the head, or the end of the complement)
+    name: str
+    kind: str
+    titled: bool            # written as a title (capitalised head inside a sentence)
+    plural: bool
+    has_complement: bool
+    year: str | None = None  # a year before the head: "the 2012 agreement"
+    gap: tuple[int, int] | None = None   # words left out between head and complement
+
+
+_TOKEN = re.compile(r"\S+")
+_INTERPOSED = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|adopted|approved"
+    r"|finali[sz]ed|reached|ratified)(?=\s+(?:for|on|of|between|to)\b)", re.I)
+_COMPLEMENT_START = re.compile(
+    r"\s+(?:of|on|for|between|with|regarding|concerning|in\s+the\s+fields?\s+of|to)\s", re.I)
+_TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Sign", "Signs",
+               "Signed", "Signing", "To", "Adopt", "Adopts", "Adopted", "Approve", "Approves",
+               "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
+               "Of", "And", "During", "After", "Under", "By", "With", "New", "Visits", "Visit"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
+# Prepositions that open a new phrase inside a complement, and so end a list member.
+_PREP = r"(?:of|on|for|between|in|with|regarding|concerning|to)"
+
+
+def _kind(m: re.Match) -> str:
+    for kind, value in m.groupdict().items():
+        if value:
+            return kind
+    return "agreement"
+
+
+def _title_start(text: str, s: int, h0: int) -> int:
+    """Start of the capitalised words just before a capitalised head ("Joint Action Plan")."""
+    start = h0
+    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
+        word = tok.group().strip("\"\u201c\u201d'")
+        if tok.end() != start - 1 and text[tok.end():start].strip():
+            break
+        if not word or word in _TITLE_STOP or not (word[0].isupper() or word[0].isdigit()):
+            break
+        if re.search(r"[,;:.)\]]$", tok.group()):
+            break
+        start = tok.start() + (len(tok.group()) - len(tok.group().lstrip("\"\u201c'")))
+    return start
+
+
+def _modifiers_start(text: str, s: int, h0: int) -> tuple[int, str | None]:
+    """Start of the pre-modifiers of a lower-case head ("trilateral cooperation agreement"),
+    and a year written among them ("the 2012 agreement": the year it was signed)."""
+    stop = set(lexicon()["modifier_stop"])
+    start, taken = h0, 0
+    for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
+        word = tok.group()
+        if taken == 4 or re.search(r"[,;:.()\[\]\"\u201c\u201d]", word) or not re.search(r"\w", word):
+            break
+        if _YEAR.fullmatch(word):
+            return start, word
+        if word.lower() in stop or word[0].isdigit():
+            break
+        start, taken = tok.start(), taken + 1
+    return start, None
+
+
+def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
+                    limit: int = 20, titled: bool = False) -> int:
+    """End of the complement that starts at `pos` ("on the construction of a joint ...").
+    In a title, capitalised list members go on after a comma ("Treaty on Friendship,
+    Good-Neighbourliness and Cooperation")."""
+    m = _COMPLEMENT_START.match(text, pos, end)
+    if not m:
+        return pos
+    lex = lexicon()
+    stop, comma_stop = set(lex["complement_stop"]), set(lex["comma_stop"])
+    result, n = pos, 0
+    toks = list(_TOKEN.finditer(text, m.start(), end))
+    opening = m.group().split()[0].lower()
+    between = False        # inside "between X and Y": "and the" pairs two signatories
+    i = 0
+    while i < len(toks) and n < limit:
+        tok = toks[i]
+        word = tok.group()
+        bare = word.strip(",.;:\"\u201c\u201d").lower()
+        tx = next((t for t in timexes if t.start <= tok.start() < t.end), None)
+        if tx is not None:
+            before = text[pos:tok.start()].lower().split()
+            if before and before[-1] in ("for", "period") and tx.kind == "range":
+                result = tx.end
+                i = next((j for j in range(i, len(toks)) if toks[j].start() >= tx.end), len(toks))
+                n += 1
+                continue
+            break
+        if n > 0 and bare in stop:
+            break
+        if bare == "between":
+            between = True
+        if re.fullmatch(r"\([A-Za-z]{2,8}\)[,.;]?", word) and n > 0:
+            i += 1                    # an abbreviation: "cubic metres (bcm) of gas"
+            continue
+        if word.startswith(("(", "[")) and re.match(r"[(\[]\d", word) or word.startswith("("):
+            break
+        if word.lower() in ("and", "or") and i + 1 < len(toks) and \
+                re.fullmatch(r"[a-z]+ed", toks[i + 1].group()):
+            break                     # "... on the results of the visit and witnessed ..."
+        if word.lower() in ("and", "or") and i + 1 < len(toks) and \
+                toks[i + 1].group().lower() in ("the", "a", "an", "its", "their"):
+            if not between:
+                break
+            between = False           # "between A and the B": one pair only
+        if re.fullmatch(r"\[[^\W\d]+\][,.]?", word):
+            word = word.strip("[],.") + word[-1] * (word[-1] in ",.")   # editorial "[word]"
+        clean = re.sub(r"(?<!\b[A-Z])[.;:\"\u201c\u201d\u2019)\]]+$|\[\d+\]$", "", word)
+        clean = re.sub(r"\[\d+\]", "", clean)
+        result = tok.start() + len(clean.rstrip(","))
+        n += 1
+        if clean != word and not word.endswith(","):
+            break
+        if word.endswith(","):
+            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+            if nxt.lower() == opening:             # "on transit, on energy and on customs"
+                i += 1
+                continue
+            if not nxt or nxt.lower().strip(",") in comma_stop or \
+                    (nxt[0].isupper() and not between and not titled):
+                break
+            # Go on only through a list: "joint industrial, trade and logistics center",
+            # "between Andijan and Osh, Namangan and Jalal-Abad".
+            if not any(t.group().lower() in ("and", "or") for t in toks[i + 1:i + 4]):
+                break
+        i += 1
+    # Drop trailing function words the stop rules left behind.
+    while True:
+        tail = re.search(r"\s+(?:of|on|for|the|a|an|and|in|to|with|its|their)$",
+                         text[pos:result], re.I)
+        if not tail:
+            break
+        result = pos + tail.start()
+    return result
+
+
+def singular(head: str) -> str:
+    """"Agreements" -> "Agreement", "memoranda of understanding" -> "memorandum of ..."."""
+    def one(m: re.Match) -> str:
+        w = m.group()
+        low = w.lower()
+        if low == "memoranda":
+            return w[:-1] + "um"
+        if low.endswith("ies"):
+            return w[:-3] + "y"
+        if low.endswith("s") and not low.endswith("ss") and len(w) > 3:
+            return w[:-1]
+        return w
+    return re.sub(r"[^\W\d_]+", one, head)
+
+
+def _members(body: str, prep: str) -> list[str]:
+    """The members of a coordinated object, or [] when it names one thing.
+
+    "A, B and C" (members of one word or more) are several things; "trade and economic
+    cooperation" (single words sharing the last noun) is one. "Between" objects pair
+    up: "A and B, C and D" are two pairs.
+    """
+    if prep.lower() == "between":
+        chunks = [c.strip() for c in re.split(r",\s*", body) if c.strip()]
+        pairs: list[str] = []
+        for c in chunks:
+            if re.search(r"\band\b", c) or not pairs:
+                pairs.append(c)
+            else:
+                pairs[-1] += ", " + c
+        return pairs if len(pairs) >= 2 and all(re.search(r"\band\b", p) for p in pairs) else []
+    parts = [p.strip() for p in re.split(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", body)
+             if p.strip()]
+    if len(parts) < 2:
+        return []
+    if len(parts[-1].split()) >= 2 and all(len(p.split()) == 1 for p in parts[:-1]):
+        return []          # "trade, economic and technical cooperation"
+    return parts
+
+
+def _split(name: str, head_start: int, head_end: int) -> list[str]:
+    """One name per member of a list under a plural head (see `_members`)."""
+    head = name[:head_start] + singular(name[head_start:head_end])
+    rest = name[head_end:]
+    # The same preposition repeated: "on transit, on energy and on customs".
+    rep = re.match(r"\s+(" + _PREP + r")\s+", rest)
+    if rep:
+        p = rep.group(1)
+        pieces = re.split(r",\s*(?:(?:and|or)\s+)?(?=" + p + r"\s)|\s+(?:and|or)\s+(?=" + p + r"\s)",
+                          rest.strip())
+        if len(pieces) >= 2 and all(x.startswith(p + " ") for x in pieces):
+            return [f"{head} {x}" for x in pieces]
+    # A list in the object of one preposition: the phrase before it is shared.
+    for m in re.finditer(r"\s(" + _PREP + r")\s+", rest):
+        obj_start = m.end()
+        nxt = re.search(r"\s(?:" + _PREP + r")\s", rest[obj_start:])
+        obj_end = obj_start + nxt.start() if nxt and m.group(1).lower() != "between" else len(rest)
+        members = _members(rest[obj_start:obj_end], m.group(1))
+        if members:
+            shared = head + rest[:obj_start]
+            return [shared + x + rest[obj_end:] for x in members]
+    return [name]
+
+
+def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -> list[Title]:
+    """The agreement name(s) around the head `m` in the sentence [s, e)."""
+    kind = _kind(m)
+    h0, h1 = m.start(), m.end()
+    head = m.group()
+    low = head.lower()
+    plural = (low.endswith("s") and not low.endswith("ss")) or low.startswith("memoranda") or \
+        bool(re.match(r"\w+s\s+of\b", low))
+    item = BULLET.match(text, s)
+    at_start = h0 <= (item.end() if item else s) + 2
+    followed_by_title = bool(re.match(r"\s+(?:of|on|for)\s+[A-Z]", text[h1:h1 + 30]))
+    titled = head[0].isupper() and (not at_start or followed_by_title)
+    year = None
+    if titled:
+        start = _title_start(text, s, h0)
+        lead = _YEAR.match(text, start)
+        if lead and text[lead.end():lead.end() + 1] == " " and start < h0:
+            year, start = lead.group(), lead.end() + 1      # "the 1998 Treaty of ..."
+    else:
+        start, year = _modifiers_start(text, s, h0)
+    comp_from = h1
+    inter = _INTERPOSED.match(text, h1, e)
+    if inter:
+        comp_from = inter.end()
+    else:   # a date between head and complement: "signed a road map on Tuesday to expand ..."
+        tx = next((t for t in timexes if 0 <= t.start - h1 <= 4
+                   and text[h1:t.start].strip() in ("", "on", "in")), None)
+        if tx is not None and _COMPLEMENT_START.match(text, tx.end, e):
+            comp_from = tx.end
+    limit = 30 if item else 20           # list items spell out long official titles
+    comp_end = _complement_end(text, comp_from, e, timexes, limit=limit, titled=titled)
+    gap = (h1, comp_from) if comp_end > comp_from > h1 else None
+    has_complement = comp_end > comp_from
+    name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
+    names = _split(name, h0 - start, h1 - start) if plural and has_complement else [name]
+    return [Title(start=start, end=max(h1, comp_end), name=n, kind=kind, titled=titled,
+                  plural=plural and len(names) == 1, has_complement=has_complement, year=year,
+                  gap=gap)
+            for n in names]

@@ -1,0 +1,49 @@
+"""Agreement records and the events that concluded them stay consistent: a signed agreement
+points at a SUPPORT event, one reached without a signing at an AGREE event (PLOVER manual),
+and one only referred to, undated, at none."""
+
+from steppe.facts import Document
+
+
+def _facts(extractor, text, date="2023-05-10"):
+    return extractor.extract(Document(id="t", text=text, date=date))
+
+
+def _linked(facts):
+    (agreement,) = facts.agreements
+    ev = facts.events[agreement.signing_event] if agreement.signing_event is not None else None
+    return agreement, ev
+
+
+def test_a_signed_agreement_points_at_its_support_event(extractor):
+    facts = _facts(extractor, "Kyrgyzstan and Tajikistan signed an agreement on the joint use "
+                              "of pastures on 4 May 2023.")
+    agreement, ev = _linked(facts)
+    assert ev is not None and ev.type == "SUPPORT"
+    assert ev.codes() == set(agreement.parties) == {"KGZ", "TJK"}
+    assert ev.date == agreement.date == "2023-05-04"
+
+
+def test_an_agreement_reached_without_a_signing_points_at_an_agree_event(extractor):
+    facts = _facts(extractor, "On 3 May 2023 officials of Kazakhstan and Uzbekistan reached an "
+                              "agreement on the joint use of the Syr Darya.")
+    agreement, ev = _linked(facts)
+    assert ev is not None and ev.type == "AGREE"
+    assert ev.codes() == set(agreement.parties) == {"KAZ", "UZB"}
+    assert not any(e.type == "SUPPORT" for e in facts.events)
+
+
+def test_an_agreement_only_referred_to_implies_no_event(extractor):
+    facts = _facts(extractor, "Officials called the closure a violation of the water deal "
+                              "between Kyrgyzstan and Tajikistan.", date="2023-05")
+    agreement, ev = _linked(facts)
+    assert agreement.date is None and ev is None
+    assert not any(e.type == "SUPPORT" for e in facts.events)
+
+
+def test_an_agreement_reached_then_signed_is_signed(extractor):
+    facts = _facts(extractor, "On 14 September 2023 Tajikistan and Kyrgyzstan agreed on a "
+                              "protocol on the demarcation of their border. The heads of the "
+                              "delegations signed the document in Batken.")
+    agreement, ev = _linked(facts)
+    assert ev is not None and ev.type == "SUPPORT" and ev.codes() == {"KGZ", "TJK"}
