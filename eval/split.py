@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "eval"
+# ../shared beside the project; from a git worktree elsewhere, STEPPE_SHARED points at it.
+SHARED = Path(os.environ.get("STEPPE_SHARED", ROOT.parent / "shared")) / "eval"
 LIST_DOCS = {"ca-dev-105", "ca-dev-109", "ca-dev-113"}
 
 
