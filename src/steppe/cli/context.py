@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import IO, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -28,10 +30,10 @@ def settings_from(db: str | None = None, kb: list[Path] | None = None, **more: o
 
 def load_extractor(settings: Settings):
     """The extractor, with a spinner while spaCy and the KB load."""
-    from steppe.pipeline.extract import Extractor
+    from steppe.api import load
 
     with console.status("Loading models and knowledge base..."):
-        return Extractor.load(settings)
+        return load(settings)
 
 
 def fail(message: str, code: int = 2) -> "typer.Exit":
@@ -39,5 +41,11 @@ def fail(message: str, code: int = 2) -> "typer.Exit":
     return typer.Exit(code)
 
 
-def write_line(text: str) -> None:
-    sys.stdout.write(text + "\n")
+def write_json_line(record: Any, stream: IO[str] | None = None) -> None:
+    """Every --json output goes through here: one compact JSON object per line, never
+    through Rich (which would wrap long lines and colour them). Dataclasses become objects."""
+    if is_dataclass(record) and not isinstance(record, type):
+        record = asdict(record)
+    stream = stream or sys.stdout
+    stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    stream.flush()

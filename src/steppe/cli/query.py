@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from
+from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from, write_json_line
 from steppe.facts import Figure
 
 
@@ -46,7 +45,7 @@ def events(
                             limit=limit)
     if as_json:
         for r in rows:
-            out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
+            write_json_line(r)
         return
     table = Table(title=f"{len(rows)} events")
     for col in ("date", "type", "modality"):
@@ -155,7 +154,7 @@ def _render(items: list, as_json: bool, title: str, columns: tuple[str, ...], ro
     """Print analysis results as JSON Lines, or as a table with one `row(item)` each."""
     if as_json:
         for item in items:
-            out.print_json(json.dumps(_plain(item), ensure_ascii=False, default=str), indent=None)
+            write_json_line(item)
         return
     table = Table(title=f"{len(items)} {title}")
     for col in columns:
@@ -172,12 +171,6 @@ def _money(value: float | None, unit: str) -> str:
         if abs(value) >= scale:
             return f"{value / scale:,.2f} {word} {unit}"
     return f"{value:,.6g} {unit}"
-
-
-def _plain(obj):
-    from dataclasses import asdict, is_dataclass
-
-    return asdict(obj) if is_dataclass(obj) else obj
 
 
 def agreements(
@@ -199,11 +192,11 @@ def agreements(
     clusters = merge_agreements(items)
     if as_json:
         for c in clusters:
-            out.print_json(json.dumps({
+            write_json_line({
                 "name": c.name, "kind": c.kind, "parties": c.parties, "date": c.date,
                 "reports": [{"document_id": d, "name": a.name, "date": a.date,
                              "evidence": a.evidence.to_json()} for d, a in c.members],
-            }, ensure_ascii=False), indent=None)
+            })
         return
     table = Table(title=f"{len(clusters)} agreements ({len(items)} reports)")
     for col in ("date", "name", "kind", "parties", "reports"):
