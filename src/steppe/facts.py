@@ -236,7 +236,7 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        return {k: v for k, v in d.items() if v not in (None, "", {})}
+        return {k: v for k, v in d.items() if k in ("id", "text") or v not in (None, "", {})}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Document":
