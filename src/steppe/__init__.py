@@ -7,7 +7,7 @@ The public API (documented in README.md, "Python API"):
     extractor = steppe.load()                      # or steppe.Extractor.load(steppe.Settings(...))
     facts = extractor.extract(steppe.Document(id="d1", text="...", date="2023-01-27"))
     with steppe.open_store("sqlite:///steppe.db") as store:
-        report = steppe.ingest(["news/"], store=store, extractor=extractor)
+        report = steppe.ingest_sources(["news/"], store=store, extractor=extractor)
 
 Names are imported on first use, so `import steppe.store` (or the CLI's `--help`) does
 not pay for loading spaCy.
@@ -31,7 +31,7 @@ _EXPORTS = {
     "Span": "steppe.facts",
     "Extractor": "steppe.pipeline.extract",
     "load": "steppe.api",
-    "ingest": "steppe.api",
+    "ingest_sources": "steppe.api",
     "IngestReport": "steppe.api",
     "read_paths": "steppe.ingest",
     "Skipped": "steppe.ingest",
@@ -48,7 +48,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from steppe.api import IngestReport, ingest, load
+    from steppe.api import IngestReport, ingest_sources, load
     from steppe.errors import ConfigError, InputError, SteppeError
     from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Project, Span
     from steppe.ingest import Skipped, read_paths

@@ -1,16 +1,17 @@
-"""The library's two verbs: `load` an extractor, `ingest` sources into a store.
+"""The library's two verbs: `load` an extractor, `ingest_sources` into a store.
 
     import steppe
 
     extractor = steppe.load()                                  # spaCy, KB, lexicons: once
     with steppe.open_store("sqlite:///news.db") as store:
-        report = steppe.ingest(["inbox/"], store=store, extractor=extractor)
+        report = steppe.ingest_sources(["inbox/"], store=store, extractor=extractor)
     print(report.added, report.duplicate, report.skipped, report.failed)
 
-`ingest` is the recipe every front end shares (the CLI, a web app, a scheduler): read,
-extract (through the engine of `settings.engine`), save each document in its own
+`ingest_sources` is the recipe every front end shares (the CLI, a web app, a scheduler):
+read, extract (through the engine of `settings.engine`), save each document in its own
 transaction, record what could not be read, then link reports of one occurrence across
-documents. It prints nothing; `on_progress` is told about each document.
+documents. It prints nothing; `on_progress` is told about each document. (It is not
+called `ingest` because `steppe.ingest` is the package of readers.)
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def load(settings: Settings | None = None) -> "Extractor":
 
 @dataclass
 class IngestReport:
-    """What one `ingest` call did.
+    """What one `ingest_sources` call did.
 
     added      ids of the documents stored
     duplicate  ids of documents already stored (same id or same content)
@@ -65,7 +66,7 @@ class IngestReport:
                 "skipped": len(self.skipped), "failed": len(self.failed)}
 
 
-def ingest(
+def ingest_sources(
     sources: Source | Iterable[Source],
     *,
     store: "Store",
@@ -93,9 +94,8 @@ def ingest(
             else:
                 yield r
 
-    def failed(doc: Document, exc: Exception) -> None:
-        report.failed.append(Skipped(doc.path or doc.id,
-                                     f"extraction failed: {type(exc).__name__}: {exc}"))
+    def failed(doc: Document, exc: Exception, what: str = "extraction failed") -> None:
+        report.failed.append(Skipped(doc.path or doc.id, f"{what}: {type(exc).__name__}: {exc}"))
         if on_progress:
             on_progress(doc, "failed")
 
@@ -105,7 +105,7 @@ def ingest(
         try:
             saved = save_document(store, doc, facts)
         except Exception as exc:  # a document the store refuses never stops the batch
-            failed(doc, exc)
+            failed(doc, exc, "not stored")
             continue
         (report.added if saved.status == "added" else report.duplicate).append(saved.document_id)
         if on_progress:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from steppe.api import IngestReport, ingest
+from steppe.api import IngestReport, ingest_sources
 from steppe.cli.context import console, load_extractor, out, settings_from
 
 DEMO_DB = "steppe-demo.db"
@@ -33,7 +33,7 @@ def demo(
     extractor = load_extractor(settings)
     with as_file(files("steppe.data") / "corpus") as corpus, open_store(settings.db_url) as store:
         articles = sorted(p for p in Path(corpus).glob("*.md") if p.name[0].isdigit())
-        report = ingest(articles, store=store, extractor=extractor, settings=settings)
+        report = ingest_sources(articles, store=store, extractor=extractor, settings=settings)
         s = summary(store)
     print_summary(s, report, db)
 

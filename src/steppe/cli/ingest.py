@@ -15,8 +15,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from steppe.api import IngestReport
-from steppe.api import ingest as ingest_sources
+from steppe.api import IngestReport, ingest_sources
 from steppe.cli.context import (
     DbOption,
     KbOption,
@@ -52,7 +51,7 @@ def ingest(
 
 def run_ingest(paths: Iterable[Path], settings: Settings, *, extract: bool = True,
                quiet: bool = False) -> IngestReport:
-    """`steppe.ingest` into the store of `settings`, with a progress bar unless `quiet`."""
+    """`steppe.ingest_sources` into the store of `settings`, with a progress bar unless `quiet`."""
     from steppe.store import open_store
 
     extractor = load_extractor(settings) if extract else None
