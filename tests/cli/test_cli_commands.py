@@ -71,9 +71,10 @@ def test_actors_resolve_table_changes_with_the_date():
     assert "Mira Stellan" in late.stdout and "Orin Halvard" not in late.stdout
 
 
-@pytest.fixture
-def two_reports(tmp_path):
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
     """Three reports of one year's trade: two agree within 5 %, the third does not."""
+    tmp_path = tmp_path_factory.mktemp("contradictions")
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "ardel.txt").write_text(
