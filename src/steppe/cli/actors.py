@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from steppe.cli.context import JsonFlag, KbOption, load_extractor, out, settings_from, write_json_line
+from steppe.cli.context import JsonFlag, KbOption, load_extractor, out, settings_from
+from steppe.jsonl import write_json_line
 
 app = typer.Typer(help="The actor knowledge base and resolver.", no_args_is_help=True)
 

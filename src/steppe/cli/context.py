@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import IO, Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -39,13 +36,3 @@ def load_extractor(settings: Settings):
 def fail(message: str, code: int = 2) -> "typer.Exit":
     console.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
-
-
-def write_json_line(record: Any, stream: IO[str] | None = None) -> None:
-    """Every --json output goes through here: one compact JSON object per line, never
-    through Rich (which would wrap long lines and colour them). Dataclasses become objects."""
-    if is_dataclass(record) and not isinstance(record, type):
-        record = asdict(record)
-    stream = stream or sys.stdout
-    stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-    stream.flush()

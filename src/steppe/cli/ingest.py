@@ -23,11 +23,11 @@ from steppe.cli.context import (
     fail,
     load_extractor,
     settings_from,
-    write_json_line,
 )
 from steppe.engine import run
 from steppe.facts import Document
 from steppe.ingest import Skipped, read_paths
+from steppe.jsonl import write_json_line
 from steppe.settings import Settings
 
 

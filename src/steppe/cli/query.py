@@ -10,8 +10,9 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from, write_json_line
+from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from
 from steppe.facts import Figure
+from steppe.jsonl import write_json_line
 
 
 def _store(db: str | None):
