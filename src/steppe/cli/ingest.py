@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Iterable, Iterator, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.progress import (
@@ -28,7 +28,6 @@ from steppe.engine import run
 from steppe.facts import Document
 from steppe.ingest import Skipped, read_paths
 from steppe.jsonl import write_json_line
-from steppe.settings import Settings
 
 
 def ingest(
@@ -42,27 +41,20 @@ def ingest(
 
     Example: steppe ingest news/ reports/kz-uz.pdf --db sqlite:///steppe.db
     """
-
-    settings = settings_from(db, kb, max_bytes=max_bytes)
-    report = run_ingest(paths, settings, extract=extract)
-    _report(report)
-    raise typer.Exit(0 if report.ok else 1)
-
-
-def run_ingest(paths: Iterable[Path], settings: Settings, *, extract: bool = True,
-               quiet: bool = False) -> IngestReport:
-    """`steppe.ingest_sources` into the store of `settings`, with a progress bar unless `quiet`."""
     from steppe.store import open_store
 
+    settings = settings_from(db, kb, max_bytes=max_bytes)
     extractor = load_extractor(settings) if extract else None
-    with open_store(settings.db_url) as store, _progress(quiet) as progress:
+    with open_store(settings.db_url) as store, _progress(quiet=False) as progress:
         task = progress.add_task("Ingesting", total=None)
 
         def advance(doc: Document, status: str) -> None:
             progress.update(task, advance=1, description=f"Ingesting {doc.id[:40]}")
 
-        return ingest_sources(paths, store=store, extractor=extractor, settings=settings,
-                              extract=extract, on_progress=advance)
+        report = ingest_sources(paths, store=store, extractor=extractor, settings=settings,
+                                extract=extract, on_progress=advance)
+    _report(report)
+    raise typer.Exit(0 if report.ok else 1)
 
 
 def _progress(quiet: bool) -> Progress:
