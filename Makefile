@@ -1,18 +1,31 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
 #   make demo   install into .venv, then ingest the sample corpus and print a summary
 #   make test   install into .venv (with test extras), then run the test suite
+# Installs take the versions pinned in requirements.lock (what CI tested); `make lock`
+# regenerates that file from pyproject.toml's ranges, every extra included.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench eval clean
+LOCK   := requirements.lock
 
-$(STAMP): pyproject.toml
+.PHONY: demo test install lock bench eval clean
+
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test]"
 	touch $(STAMP)
+
+# After changing dependencies in pyproject.toml: `make lock`, then commit requirements.lock.
+# Pins already in the file are kept; `make lock LOCKFLAGS=--upgrade` moves all to the latest.
+LOCKFLAGS ?=
+lock:
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "pip-tools>=7.4,<8"
+	$(BIN)/pip-compile --quiet --all-extras --strip-extras --no-emit-index-url \
+		--no-emit-find-links $(LOCKFLAGS) --output-file $(LOCK) pyproject.toml
 
 install: $(STAMP)
 

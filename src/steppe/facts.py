@@ -74,7 +74,9 @@ class Actor:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Actor":
-        return cls(code=d.get("code") or "", sector=d.get("sector") or "", text=d.get("text") or "")
+        """From the facts format, or from a store row (which also has actor_id, confidence)."""
+        return cls(code=d.get("code") or "", sector=d.get("sector") or "", text=d.get("text") or "",
+                   actor_id=d.get("actor_id") or "", confidence=float(d.get("confidence", 1.0)))
 
 
 @dataclass
@@ -154,6 +156,7 @@ class Figure:
             "parties": list(self.parties), "direction": self.direction,
             "period": self.period, "kind": self.kind, "deadline": self.deadline,
             "evidence": self.evidence.to_json(),
+            "confidence": round(self.confidence, 3),
         }
         if self.suspect:
             out["suspect"] = self.suspect
@@ -166,7 +169,7 @@ class Figure:
             parties=list(d.get("parties") or []), direction=d.get("direction"),
             period=d.get("period"), kind=d.get("kind") or "actual",
             deadline=d.get("deadline"), suspect=d.get("suspect"),
-            evidence=Span.from_json(d["evidence"]),
+            evidence=Span.from_json(d["evidence"]), confidence=float(d.get("confidence", 0.5)),
         )
 
 
@@ -208,6 +211,13 @@ class Project:
                 "status": [{"date": d, "status": s} for d, s in self.status],
                 "value": self.value, "unit": self.unit, "evidence": self.evidence.to_json()}
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Project":
+        return cls(name=d["name"], kind=d.get("kind") or "", parties=list(d.get("parties") or []),
+                   status=[(s.get("date"), s["status"]) for s in d.get("status") or []],
+                   value=d.get("value"), unit=d.get("unit") or "",
+                   evidence=Span.from_json(d["evidence"]))
+
 
 @dataclass
 class Document:
@@ -226,7 +236,12 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        return {k: v for k, v in d.items() if v not in (None, "", {})}
+        return {k: v for k, v in d.items() if k in ("id", "text") or v not in (None, "", {})}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Document":
+        known = {f: d[f] for f in cls.__dataclass_fields__ if f in d}
+        return cls(**known)
 
 
 @dataclass
@@ -248,3 +263,11 @@ class Facts:
             "agreements": [a.to_json() for a in self.agreements],
             "projects": [p.to_json() for p in self.projects],
         }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Facts":
+        """Facts from one line of `steppe extract` (mentions are not part of the format)."""
+        return cls(id=d["id"], events=[Event.from_json(e) for e in d.get("events") or []],
+                   figures=[Figure.from_json(f) for f in d.get("figures") or []],
+                   agreements=[Agreement.from_json(a) for a in d.get("agreements") or []],
+                   projects=[Project.from_json(p) for p in d.get("projects") or []])

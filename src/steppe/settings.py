@@ -18,7 +18,8 @@ class Settings:
     kb_paths    user knowledge-base files layered over the packaged one (--kb)
     max_bytes   files larger than this are skipped at ingestion (STEPPE_MAX_BYTES)
     batch_size  documents per nlp.pipe batch
-    engine      "local" (in-process); "ray" later for corpora that outgrow one machine
+    engine      where extraction runs (steppe.engine.run): "local", in this process; an
+                engine for corpora that outgrow one machine (Ray) plugs in there
     """
 
     db_url: str = DEFAULT_DB

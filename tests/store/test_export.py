@@ -21,7 +21,8 @@ def linked(filled):
 def test_events_csv_flattens_actors(linked, tmp_path):
     out = tmp_path / "events.csv"
     assert export(linked, "events", "csv", out) == 4
-    rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     support = next(r for r in rows if r["type"] == "SUPPORT")
     assert support["source"] == "KAZ;UZB" and support["target"] == "KAZ;UZB"
     assert support["evidence_text"] == "They signed the Treaty on Allied Relations"

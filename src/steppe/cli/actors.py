@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
 
 from steppe.cli.context import JsonFlag, KbOption, load_extractor, out, settings_from
+from steppe.jsonl import write_json_line
 
 app = typer.Typer(help="The actor knowledge base and resolver.", no_args_is_help=True)
 
@@ -36,7 +36,7 @@ def resolve(
                          "weak": m.weak, "location": m.location})
     if as_json:
         for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False))
+            write_json_line(r)
         return
     table = Table(title=f"{len(rows)} mentions" + (f" at {date}" if date else ""))
     for col in ("span", "mention", "kind", "code", "sector", "resolved to", "conf."):

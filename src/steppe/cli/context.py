@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,16 +27,12 @@ def settings_from(db: str | None = None, kb: list[Path] | None = None, **more: o
 
 def load_extractor(settings: Settings):
     """The extractor, with a spinner while spaCy and the KB load."""
-    from steppe.pipeline.extract import Extractor
+    from steppe.api import load
 
     with console.status("Loading models and knowledge base..."):
-        return Extractor.load(settings)
+        return load(settings)
 
 
 def fail(message: str, code: int = 2) -> "typer.Exit":
     console.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
-
-
-def write_line(text: str) -> None:
-    sys.stdout.write(text + "\n")

@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from steppe.cli.context import console, out, settings_from
-from steppe.cli.ingest import run_ingest
+from steppe.api import IngestReport, ingest_sources
+from steppe.cli.context import console, load_extractor, out, settings_from
 
 DEMO_DB = "steppe-demo.db"
 
@@ -30,16 +30,17 @@ def demo(
             Path(DEMO_DB + suffix).unlink(missing_ok=True)
         db = f"sqlite:///{DEMO_DB}"
     settings = settings_from(db)
-    with as_file(files("steppe.data") / "corpus") as corpus:
+    extractor = load_extractor(settings)
+    with as_file(files("steppe.data") / "corpus") as corpus, open_store(settings.db_url) as store:
         articles = sorted(p for p in Path(corpus).glob("*.md") if p.name[0].isdigit())
-        counts = run_ingest(articles, settings, quiet=True)
-    with open_store(settings.db_url) as store:
+        report = ingest_sources(articles, store=store, extractor=extractor, settings=settings)
         s = summary(store)
-    print_summary(s, counts, db)
+    print_summary(s, report, db)
     out.print(f"dashboard: [bold]steppe serve --db {db}[/bold]", soft_wrap=True)
 
 
-def print_summary(s: dict, counts: dict, db: str) -> None:
+def print_summary(s: dict, report: IngestReport, db: str) -> None:
+    counts = report.counts()
     out.print(f"[bold]steppe demo[/bold] — {s['documents']} documents in {db} "
               f"({counts['added']} added, {counts['duplicate']} already there, {counts['skipped']} skipped)")
     table = Table(title="Events by PLOVER type")
@@ -55,5 +56,5 @@ def print_summary(s: dict, counts: dict, db: str) -> None:
         dyads.add_row(str(row["dyad"]), str(row["occurrences"]))
     out.print(dyads)
     out.print(f"figures: {s['figures']}   agreements: {s['agreements']}")
-    if counts["skipped"]:
-        console.print(f"[yellow]{counts['skipped']} files skipped[/yellow]")
+    for problem in report.skipped + report.failed:
+        console.print(f"[yellow]skipped[/yellow] {problem}")

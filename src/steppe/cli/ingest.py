@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Iterable, Iterator, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.progress import (
@@ -16,6 +15,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from steppe.api import IngestReport, ingest_sources
 from steppe.cli.context import (
     DbOption,
     KbOption,
@@ -24,8 +24,10 @@ from steppe.cli.context import (
     load_extractor,
     settings_from,
 )
+from steppe.engine import run
 from steppe.facts import Document
 from steppe.ingest import Skipped, read_paths
+from steppe.jsonl import write_json_line
 
 
 def ingest(
@@ -39,51 +41,20 @@ def ingest(
 
     Example: steppe ingest news/ reports/kz-uz.pdf --db sqlite:///steppe.db
     """
+    from steppe.store import open_store
 
     settings = settings_from(db, kb, max_bytes=max_bytes)
-    result = run_ingest(paths, settings, extract=extract, quiet=False)
-    raise typer.Exit(1 if result["skipped"] or result["failed"] else 0)
-
-
-def run_ingest(paths: Iterable[Path], settings, *, extract: bool = True, quiet: bool = False) -> dict:
-    """Ingest `paths` into the store of `settings`; returns the counts (and skipped records)."""
-    from steppe.store import link_occurrences, open_store, save_document, save_skip
-
     extractor = load_extractor(settings) if extract else None
-    counts = {"added": 0, "duplicate": 0, "skipped": 0, "failed": 0}
-    skipped: list[Skipped] = []
-    with open_store(settings.db_url) as store, _progress(quiet) as progress:
+    with open_store(settings.db_url) as store, _progress(quiet=False) as progress:
         task = progress.add_task("Ingesting", total=None)
-        docs = _documents(read_paths(paths, max_bytes=settings.max_bytes), skipped, store, save_skip)
 
-        def failed(doc: Document, exc: Exception) -> None:
-            counts["failed"] += 1
-            skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {type(exc).__name__}: {exc}"))
-
-        pairs = extractor.extract_many(docs, batch_size=settings.batch_size, on_error=failed) \
-            if extractor else ((d, None) for d in docs)
-        for doc, facts in pairs:
-            try:
-                res = save_document(store, doc, facts)
-            except Exception as exc:  # one bad document never stops the batch
-                failed(doc, exc)
-                continue
-            counts[res.status] += 1
+        def advance(doc: Document, status: str) -> None:
             progress.update(task, advance=1, description=f"Ingesting {doc.id[:40]}")
-        link_occurrences(store)
-    counts["skipped"] = len(skipped) - counts["failed"]
-    if not quiet:
-        _report(counts, skipped)
-    return {**counts, "skipped_records": skipped}
 
-
-def _documents(results, skipped: list[Skipped], store, save_skip) -> Iterator[Document]:
-    for r in results:
-        if isinstance(r, Skipped):
-            skipped.append(r)
-            save_skip(store, r.path, r.reason, line=r.line)
-        else:
-            yield r
+        report = ingest_sources(paths, store=store, extractor=extractor, settings=settings,
+                                extract=extract, on_progress=advance)
+    _report(report)
+    raise typer.Exit(0 if report.ok else 1)
 
 
 def _progress(quiet: bool) -> Progress:
@@ -91,12 +62,12 @@ def _progress(quiet: bool) -> Progress:
                     TimeElapsedColumn(), console=console, disable=quiet, transient=True)
 
 
-def _report(counts: dict, skipped: list[Skipped]) -> None:
+def _report(report: IngestReport) -> None:
     table = Table(title="Ingestion", show_header=False)
-    for key in ("added", "duplicate", "skipped", "failed"):
-        table.add_row(key, str(counts[key]))
+    for key, n in report.counts().items():
+        table.add_row(key, str(n))
     console.print(table)
-    for s in skipped:
+    for s in report.skipped + report.failed:
         console.print(f"[yellow]skipped[/yellow] {s}")
 
 
@@ -133,13 +104,8 @@ def extract(
     try:
         with _progress(quiet=output is None) as progress:
             task = progress.add_task("Extracting", total=None)
-            for doc, facts in extractor.extract_many(docs(), batch_size=settings.batch_size,
-                                                     on_error=failed):
-                line = json.dumps(facts.to_json(), ensure_ascii=False)
-                if sink:
-                    sink.write(line + "\n")
-                else:
-                    print(line, flush=True)
+            for doc, facts in run(docs(), settings, extractor=extractor, on_error=failed):
+                write_json_line(facts.to_json(), sink)
                 progress.update(task, advance=1)
     finally:
         if sink:

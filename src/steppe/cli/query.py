@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from steppe.cli.context import DbOption, JsonFlag, console, out, settings_from
 from steppe.facts import Figure
+from steppe.jsonl import write_json_line
 
 
 def _store(db: str | None):
@@ -46,7 +46,7 @@ def events(
                             limit=limit)
     if as_json:
         for r in rows:
-            out.print_json(json.dumps(r, ensure_ascii=False, default=str), indent=None)
+            write_json_line(r)
         return
     # Readable at 80 columns: date and type never wrap, who-did-what-to-whom folds
     # (at most 30 wide), and the evidence, after its document id, takes the rest of the
@@ -164,7 +164,7 @@ def _render(items: list, as_json: bool, title: str, columns: tuple[str, ...], ro
     """Print analysis results as JSON Lines, or as a table with one `row(item)` each."""
     if as_json:
         for item in items:
-            out.print_json(json.dumps(_plain(item), ensure_ascii=False, default=str), indent=None)
+            write_json_line(item)
         return
     table = Table(title=f"{len(items)} {title}")
     for col in columns:
@@ -181,12 +181,6 @@ def _money(value: float | None, unit: str) -> str:
         if abs(value) >= scale:
             return f"{value / scale:,.2f} {word} {unit}"
     return f"{value:,.6g} {unit}"
-
-
-def _plain(obj):
-    from dataclasses import asdict, is_dataclass
-
-    return asdict(obj) if is_dataclass(obj) else obj
 
 
 def agreements(
@@ -208,11 +202,11 @@ def agreements(
     clusters = merge_agreements(items)
     if as_json:
         for c in clusters:
-            out.print_json(json.dumps({
+            write_json_line({
                 "name": c.name, "kind": c.kind, "parties": c.parties, "date": c.date,
                 "reports": [{"document_id": d, "name": a.name, "date": a.date,
                              "evidence": a.evidence.to_json()} for d, a in c.members],
-            }, ensure_ascii=False), indent=None)
+            })
         return
     table = Table(title=f"{len(clusters)} agreements ({len(items)} reports)")
     for col in ("date", "name", "kind", "parties", "reports"):

@@ -56,7 +56,7 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"{path}: an entry has the wrong shape ({type(exc).__name__}: {exc})") from exc
         sources.append(str(path))
-    kb = KnowledgeBase(sources=sources)
+    kb = KnowledgeBase()
     try:
         _add_states(kb, layers["states"])
         _add_igos(kb, layers["igos"])
@@ -142,9 +142,7 @@ def _add_igos(kb: KnowledgeBase, igos: list[dict[str, Any]]) -> None:
         short = str(g["id"])
         eid = f"igo:{short}"
         kb.entities[eid] = Entity(id=eid, kind="igo", name=short, code="IGO",
-                                  sector=g.get("sector") or "",
-                                  members=tuple(g.get("members") or ()),
-                                  subkind=g.get("kind") or "igo")
+                                  sector=g.get("sector") or "")
         for surface in [short, g.get("name") or ""] + list(g.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 
@@ -157,7 +155,7 @@ def _add_people(kb: KnowledgeBase, people: list[dict[str, Any]], roles: dict[str
             role = r.get("role", "")
             sector = r.get("sector") or (roles.get(role) or {}).get("sector") or "GOV"
             rs.append(Role(role=role, sector=sector, state=r.get("state") or "",
-                           igo=r.get("igo") or "", host=r.get("host") or "",
+                           igo=r.get("igo") or "",
                            start=_iso(r.get("start")), end=_iso(r.get("end"))))
         first = rs[0] if rs else None
         kb.entities[eid] = Entity(id=eid, kind="person", name=p["name"],
@@ -176,8 +174,7 @@ def _add_orgs(kb: KnowledgeBase, orgs: list[dict[str, Any]]) -> None:
                              start=_iso(p.get("start")), end=_iso(p.get("end")))
                         for p in o.get("sectors") or ())
         kb.entities[eid] = Entity(id=eid, kind="org", name=o["name"], code=o.get("state") or "",
-                                  sector=o.get("sector") or "", subkind=o.get("kind") or "",
-                                  roles=periods)
+                                  sector=o.get("sector") or "", roles=periods)
         for surface in [o["name"]] + list(o.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 
@@ -187,8 +184,7 @@ def _add_places(kb: KnowledgeBase, places: list[dict[str, Any]]) -> None:
         eid = f"place:{pl.get('id') or pl['name']}"
         states = tuple(pl.get("states") or ([pl["state"]] if pl.get("state") else []))
         kb.entities[eid] = Entity(id=eid, kind="place", name=pl["name"],
-                                  code=states[0] if len(states) == 1 else "",
-                                  states=states, subkind=pl.get("kind") or "")
+                                  code=states[0] if len(states) == 1 else "")
         for surface in [pl["name"]] + list(pl.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 

@@ -13,7 +13,6 @@ class Role:
     sector: str
     state: str = ""
     igo: str = ""
-    host: str = ""            # for ambassadors: the receiving state
     start: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     end: str | None = None
 
@@ -38,8 +37,7 @@ class Entity:
     """Anything a mention can resolve to.
 
     kind: state | igo | person | org | place | agent
-    code: ISO3 of the state it belongs to (or "IGO"); for places shared by
-    several states, `states` lists them and `code` is "".
+    code: ISO3 of the state it belongs to (or "IGO"); "" for places shared by several states.
     """
 
     id: str
@@ -48,9 +46,6 @@ class Entity:
     code: str = ""
     sector: str = ""
     roles: tuple[Role, ...] = ()
-    members: tuple[str, ...] = ()
-    states: tuple[str, ...] = ()
-    subkind: str = ""          # capital, adjective, city, river, state_company, ...
 
     def roles_at(self, date: str | None) -> list[Role]:
         """Roles held at `date` (empty when the person held none then)."""
@@ -69,7 +64,6 @@ class KnowledgeBase:
     role_phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
     # generic agents ("border guards") -> sector
     agents: dict[str, str] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
     # (state or IGO, role) -> people who ever held it; built by index_roles()
     role_index: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 

@@ -51,7 +51,6 @@ class RawEvent:
     trigger_text: str
     confidence: float
     sentence: SpacySpan
-    notes: list[str] = field(default_factory=list)
     # Character spans (within the sentence doc) of the words that belong to this event
     # rather than to another trigger of the sentence: where its own date is looked for.
     region: list[tuple[int, int]] = field(default_factory=list)
@@ -86,7 +85,6 @@ class EventCoder:
             source = target = summit_parties(tok, source + target, token_mentions)
         if trig.reversed:
             source, target = target, source
-        notes = []
         explicit = bool(source) and bool(target)
         if not source and not target:
             return None
@@ -98,17 +96,15 @@ class EventCoder:
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
                                         before=trig.type in _COOPERATIVE)
-                notes.append("target-from-context")
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
-                notes.append("source-from-context")
             if not source and trig.type in _UNSEEN_AGENT and _passive(tok) and target:
-                notes.append("no-agent")   # "three civilians were killed in a bombing"
+                # No agent: "three civilians were killed in a bombing"
                 return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
-                                sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent, notes)
+                                sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
             if not source:
                 return None
         if not codes_of(source):
@@ -136,7 +132,7 @@ class EventCoder:
         conf *= min([a.confidence for a in source + target] or [1.0])
         text = sent.doc[first.i:end].text
         return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, tok, text,
-                        round(conf, 3), sent, notes)
+                        round(conf, 3), sent)
 
 
 # -- trigger matching ---------------------------------------------------------------------
@@ -153,7 +149,7 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
         if not source or not target or codes_of(source) == codes_of(target):
             continue
         out.append(RawEvent("REQUEST", "", dedupe(source), dedupe(target), "asserted", tok.head,
-                            f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
+                            f"{tok.head.text} ... must", 0.6, sent))
     return out
 
 

@@ -11,7 +11,7 @@ This package never imports spaCy or steppe.pipeline; it speaks steppe.facts.
 from steppe.store.engine import Store, open_store
 from steppe.store.errors import DocumentNotFound, SchemaError, StoreError
 from steppe.store.export import export
-from steppe.store.keys import agreement_key, dyad_key, occurrence_key
+from steppe.store.keys import agreement_key, dyad_key
 from steppe.store.occurrences import link_occurrences
 from steppe.store.read import (
     count_documents,
@@ -40,7 +40,6 @@ __all__ = [
     "get_document",
     "link_occurrences",
     "list_documents",
-    "occurrence_key",
     "open_store",
     "query_agreements",
     "query_events",

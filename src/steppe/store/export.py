@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from steppe.jsonl import json_line
 from steppe.store import read
 from steppe.store.engine import Store
 
@@ -141,8 +141,7 @@ def _write_csv(records: list[dict[str, Any]], what: str, stream: IO[bytes]) -> N
 
 def _write_jsonl(records: list[dict[str, Any]], what: str, stream: IO[bytes]) -> None:
     for record in records:
-        line = json.dumps(record, ensure_ascii=False, default=_iso)
-        stream.write(line.encode("utf-8") + b"\n")
+        stream.write(json_line(record).encode("utf-8") + b"\n")
 
 
 def _write_parquet(records: list[dict[str, Any]], what: str, stream: IO[bytes]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from steppe.facts import Event
 from steppe.names import agreement_key  # noqa: F401  (the store indexes agreements by it)
 
 
@@ -50,8 +49,3 @@ def actor_key(code: str, text: str = "") -> str:
         return f"IGO:{text.strip().upper()}"
     return code
 
-
-def occurrence_key(event: Event) -> str:
-    """Return "TYPE|CODE,CODE|DATE": type family, sorted actor codes, date at its precision."""
-    codes = ",".join(sorted({actor_key(a.code, a.text) for a in event.source + event.target}))
-    return f"{type_family(event.type)}|{codes}|{date_at_precision(event.date, event.date_precision)}"
