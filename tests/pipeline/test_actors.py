@@ -325,3 +325,21 @@ def test_our_countries_in_a_quote_are_the_speakers(extractor, text, codes):
 def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, adjective, is_actor):
     found = [m for m in extractor.mentions(text, date="2021-01-01") if m.text.startswith(adjective)]
     assert bool(found) is is_actor
+
+
+# -- "the two countries": the pair just named ----------------------------------------------
+
+@pytest.mark.parametrize("text, surface, codes", [
+    # the sentence names two states before the phrase: they are the pair
+    ("Kazakhstan and Uzbekistan lead the region. Kyrgyzstan also sent its envoy to Ankara, "
+     "and the two countries signed a memorandum.", "two countries", {"KGZ", "TUR"}),
+    # "two Central Asian nations" is a pair, not the five states of the region
+    ("Kyrgyzstan and Tajikistan traded fire. Kyrgyzstan closed its border with Tajikistan. "
+     "The presidents of the two Central Asian nations spoke later.", "two Central Asian nations",
+     {"KGZ", "TJK"}),
+    # nothing named before it in the sentence: the document's main pair
+    ("Kazakhstan and Uzbekistan met. Kazakhstan thanked Uzbekistan. Both countries then "
+     "signed a plan.", "Both countries", {"KAZ", "UZB"}),
+])
+def test_pair_phrase_takes_the_pair_named_before(extractor, text, surface, codes):
+    assert _codes(_mention(extractor, text, surface, date="2023-05-01")) == codes

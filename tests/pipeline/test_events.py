@@ -278,3 +278,28 @@ def test_hosts_and_raised_subjects(extractor, text, doc_date, expected):
 
     (ev,) = extractor.extract(Document(id="d", text=text, date=doc_date)).events
     assert (ev.type, {a.code for a in ev.source}, {a.code for a in ev.target}, ev.modality) == expected
+
+
+# -- dates of plans ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, doc_date, type_, date", [
+    # a bare weekday in a plan is the next one (2023-05-03 is a Wednesday)
+    ("The Kazakh president will pay a state visit to Uzbekistan on Friday.", "2023-05-03",
+     "AGREE", "2023-05-05"),
+    # a plan with no date takes the future date told before it ...
+    ("The Kazakh president will visit Uzbekistan on 20 May. Kazakhstan and Uzbekistan "
+     "will sign a treaty on the border.", "2023-05-03", "AGREE", "2023-05-20"),
+])
+def test_plans_take_future_dates(extractor, text, doc_date, type_, date):
+    facts = _facts(extractor, text, doc_date)
+    assert any(e.type == type_ and e.modality == "planned" and e.date == date
+               for e in facts.events), [(e.type, e.date, e.modality) for e in facts.events]
+
+
+def test_a_plan_never_takes_a_past_date_from_context(extractor):
+    text = ("Kazakhstan and Uzbekistan signed a treaty in March 2019. Next, Kazakhstan and "
+            "Uzbekistan will sign a plan on water.")
+    facts = _facts(extractor, text, "2023-05-03")
+    plans = [e for e in facts.events if e.modality == "planned"]
+    assert plans and all(not (e.date or "").startswith("2019") for e in plans), \
+        [(e.type, e.date) for e in plans]

@@ -314,20 +314,35 @@ class ActorResolver:
         taken = [(m.start, m.end) for m in mentions if not m.weak]
         for rx, members, sector, weak in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
-            if not codes:
-                continue
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
+                here = codes
+                if members == "main" and not weak:
+                    # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
+                    # the pair named just before in the sentence, else the document's pair.
+                    here = _pair_before(text, s, mentions) or codes
+                if not here:
+                    continue
                 actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
-                                confidence=0.8, start=s, end=e) for c in codes]
+                                confidence=0.8, start=s, end=e) for c in here]
                 out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
                 taken.append((s, e))
         return out
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
+    """The two states named earlier in the sentence that ends at `at`, if exactly two."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    codes: list[str] = []
+    for m in mentions:
+        if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
+            codes += [c for c in m.codes if c != "IGO" and c not in codes]
+    return sorted(codes) if len(codes) == 2 else []
+
 
 def _best(ids: list[tuple[str, str]], kb: KnowledgeBase) -> tuple[str, str]:
     return max(ids, key=lambda t: _PRIORITY.get(kb.entities[t[0]].kind, 0))
