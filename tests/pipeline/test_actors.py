@@ -343,3 +343,10 @@ def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, ad
 ])
 def test_pair_phrase_takes_the_pair_named_before(extractor, text, surface, codes):
     assert _codes(_mention(extractor, text, surface, date="2023-05-01")) == codes
+
+
+def test_agency_credit_line_is_not_an_actor(extractor):
+    text = "BEIJING, May 2 (Xinhua) -- China will send aid to Kyrgyzstan, Xinhua reported."
+    agencies = [m for m in _mentions(extractor, text, "2023-05-02") if "Xinhua" in m.text and m.codes]
+    # the credit line in parentheses stands for no state; the agency named in the story does
+    assert [m.start for m in agencies] == [text.rindex("Xinhua")]

@@ -117,6 +117,7 @@ class ActorResolver:
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
         mentions = [m for m in mentions if m is not None]
         text = doc.text     # built from the tokens on each access: read it once
+        mentions = [m for m in mentions if not _credit_line(text, m)]
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
@@ -333,6 +334,12 @@ class ActorResolver:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _credit_line(text: str, m: Mention) -> bool:
+    """'MOSCOW, March 27 (Xinhua) --': the agency that filed the story, not an actor in it."""
+    return bool(m.actors) and all(a.sector == "JRN" for a in m.actors) and \
+        text[max(0, m.start - 1):m.start] == "(" and text[m.end:m.end + 1] == ")"
+
 
 def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     """The two states named earlier in the sentence that ends at `at`, if exactly two."""
