@@ -303,3 +303,21 @@ def test_a_plan_never_takes_a_past_date_from_context(extractor):
     plans = [e for e in facts.events if e.modality == "planned"]
     assert plans and all(not (e.date or "").startswith("2019") for e in plans), \
         [(e.type, e.date) for e in plans]
+
+
+# -- interactions, not domestic acts --------------------------------------------------------
+
+DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."
+
+
+def test_domestic_act_dropped_beside_interactions(extractor):
+    text = ("Kazakhstan and Uzbekistan signed a water treaty on Monday. " + DOMESTIC)
+    facts = _facts(extractor, text, "2023-01-18")
+    assert any(e.type == "SUPPORT" for e in facts.events)
+    assert not any(e.type == "ACCUSE" for e in facts.events), \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
+    facts = _facts(extractor, DOMESTIC, "2023-01-18")
+    assert [e.type for e in facts.events] == ["ACCUSE"]

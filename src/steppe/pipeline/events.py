@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from steppe.facts import Actor
+from steppe.facts import Actor, Event
 from steppe.pipeline.actors import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import modality_of
@@ -32,7 +32,7 @@ from steppe.pipeline.roles import (
 )
 from steppe.pipeline.triggers import find_triggers, phrase_head
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions"]
+__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
 
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -239,3 +239,20 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
         owner[tok.i] = found
     for ev in events:
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
+
+
+def interactions_only(events: list[Event]) -> list[Event]:
+    """A text that reports interactions between actors keeps only those: its acts with no
+    recipient, or within one state, are domestic ("criticised those responsible for the
+    energy sector"), which the annotation guide leaves out. A text that reports nothing
+    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them."""
+    def party(a: Actor) -> tuple[str, str]:
+        return (a.code, a.text if a.code == "IGO" else "")
+
+    def interaction(e: Event) -> bool:
+        parties = {party(a) for a in e.source + e.target if a.code}
+        return any(a.code for a in e.target) and len(parties) >= 2
+
+    if any(interaction(e) for e in events):
+        return [e for e in events if interaction(e)]
+    return events

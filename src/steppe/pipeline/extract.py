@@ -26,7 +26,7 @@ from steppe.pipeline import figures as figures_mod
 from steppe.pipeline import projects as projects_mod
 from steppe.pipeline.actors import ActorResolver, Mention, main_parties
 from steppe.pipeline.dating import date_event
-from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions
+from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
@@ -171,7 +171,7 @@ class Extractor:
         figures = figures_mod.extract_figures(p.doc.text, **shared)
         agreements = agreements_mod.extract_agreements(p.doc.text, **shared)
         projects = projects_mod.extract_projects(p.doc.text, **shared)
-        events = merge_occurrences(events + self._signings(agreements, events))
+        events = interactions_only(merge_occurrences(events + self._signings(agreements, events)))
         _link_signings(agreements, events)
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
                      projects=projects, mentions=[a for m in p.mentions for a in m.actors])
