@@ -321,3 +321,22 @@ def test_domestic_act_dropped_beside_interactions(extractor):
 def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
     facts = _facts(extractor, DOMESTIC, "2023-01-18")
     assert [e.type for e in facts.events] == ["ACCUSE"]
+
+
+# -- restrictions, protests, refutations, phone calls, agreements reached --------------------
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Bishkek introduced visas for citizens of Turkmenistan last week.", "SANCTION", {"KGZ"}, {"TKM"}),
+    ("China tightened border controls with Kyrgyzstan in March.", "SANCTION", {"CHN"}, {"KGZ"}),
+    ("The foreign ministry of Kazakhstan advised its citizens to avoid travel to Georgia.",
+     "SANCTION", {"KAZ"}, {"GEO"}),
+    ("Uzbekistan handed a note of protest to the Kazakh ambassador.", "ACCUSE", {"UZB"}, {"KAZ"}),
+    ("Dushanbe refuted the statements made by Kabul.", "REJECT", {"TJK"}, {"AFG"}),
+    ("Japarov spoke on the phone with Tokayev about the border.", "CONSULT", {"KGZ"}, {"KAZ"}),
+    ("Turkmenistan and Iran arrived at an understanding on gas prices.", "AGREE",
+     {"TKM", "IRN"}, {"TKM", "IRN"}),
+])
+def test_issue_categories_are_coded(extractor, text, type_, source, target):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == type_ and _codes(e.source) == source and _codes(e.target) == target
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
