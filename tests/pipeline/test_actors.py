@@ -337,6 +337,9 @@ def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, ad
     ("Kyrgyzstan and Tajikistan traded fire. Kyrgyzstan closed its border with Tajikistan. "
      "The presidents of the two Central Asian nations spoke later.", "two Central Asian nations",
      {"KGZ", "TJK"}),
+    # an initial is not the end of a sentence: "the U.S. envoy" still names the pair
+    ("Kazakhstan and Uzbekistan met. The U.S. envoy to Kyrgyzstan said the two countries "
+     "had agreed.", "two countries", {"USA", "KGZ"}),
     # nothing named before it in the sentence: the document's main pair
     ("Kazakhstan and Uzbekistan met. Kazakhstan thanked Uzbekistan. Both countries then "
      "signed a plan.", "Both countries", {"KAZ", "UZB"}),

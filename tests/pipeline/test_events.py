@@ -340,3 +340,18 @@ def test_issue_categories_are_coded(extractor, text, type_, source, target):
     facts = _facts(extractor, text, "2024-05-01")
     assert any(e.type == type_ and _codes(e.source) == source and _codes(e.target) == target
                for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of Kazakh grain to Uzbekistan reached 2 million tonnes in 2022.",
+    "The main export items of Tajikistan to Kyrgyzstan were cement and fruit.",
+])
+def test_trade_statistics_are_not_cooperation_events(extractor, text):
+    facts = _facts(extractor, text, "2023-03-01")
+    assert not any(e.type == "COOPERATE" for e in facts.events)
+
+
+def test_a_trade_act_told_by_a_verb_is_cooperation(extractor):
+    facts = _facts(extractor, "Uzbekistan has imported gas from Turkmenistan since 2010.", "2023-03-01")
+    assert any(e.type == "COOPERATE" and _codes(e.source) | _codes(e.target) == {"UZB", "TKM"}
+               for e in facts.events)

@@ -341,9 +341,14 @@ def _credit_line(text: str, m: Mention) -> bool:
         text[max(0, m.start - 1):m.start] == "(" and text[m.end:m.end + 1] == ")"
 
 
+# A sentence ends at . ! or ? before a capital, not after an initial ("the U.S. envoy").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
+
+
 def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     """The two states named earlier in the sentence that ends at `at`, if exactly two."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, at) + 1)
     codes: list[str] = []
     for m in mentions:
         if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
