@@ -355,3 +355,22 @@ def test_a_trade_act_told_by_a_verb_is_cooperation(extractor):
     facts = _facts(extractor, "Uzbekistan has imported gas from Turkmenistan since 2010.", "2023-03-01")
     assert any(e.type == "COOPERATE" and _codes(e.source) | _codes(e.target) == {"UZB", "TKM"}
                for e in facts.events)
+
+
+# -- reciprocal acts named by a noun alone ------------------------------------------------
+
+STORY = ("Kazakhstan and Kyrgyzstan signed a border treaty in Astana on Monday. "
+         "Kazakhstan thanked Kyrgyzstan for its patience. ")
+
+
+def test_a_bare_reciprocal_noun_is_between_the_story_parties(extractor):
+    facts = _facts(extractor, STORY + "Since January, twelve meetings were held at various levels.",
+                   "2023-06-01")
+    assert any(e.type == "CONSULT" and _codes(e.source) == _codes(e.target) == {"KAZ", "KGZ"}
+               for e in facts.events), [(e.type, _codes(e.source)) for e in facts.events]
+
+
+def test_a_bare_noun_beside_someone_else_is_not_given_the_story_parties(extractor):
+    facts = _facts(extractor, STORY + "In Ukraine, meetings were held at various levels.",
+                   "2023-06-01")
+    assert not any(e.type == "CONSULT" for e in facts.events)

@@ -64,12 +64,13 @@ class EventCoder:
         self.lex = lexicon
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
-             token_mentions: dict[int, Mention]) -> list[RawEvent]:
-        """Events of one sentence. `token_mentions` maps token index -> its mention."""
+             token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
+        """Events of one sentence. `token_mentions` maps token index -> its mention;
+        `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex)
         events = []
         for tok, trig, end in found:
-            ev = self._event(tok, trig, end, sent, mentions, token_mentions)
+            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
@@ -78,7 +79,8 @@ class EventCoder:
         return events
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
-               mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
+               mentions: list[Mention], token_mentions: dict[int, Mention],
+               main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = roles_of(tok, sent, token_mentions)
@@ -88,6 +90,9 @@ class EventCoder:
             source, target = target, source
         notes = []
         explicit = bool(source) and bool(target)
+        if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
+            source = target = _story_pair(sent, mentions, main)
+            notes.append("parties-of-the-story")
         if not source and not target:
             return None
         if not target:
@@ -155,6 +160,19 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
         out.append(RawEvent("REQUEST", "", dedupe(source), dedupe(target), "asserted", tok.head,
                             f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
     return out
+
+
+def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
+    """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
+    named by a noun with no one attached is between the story's two main parties, unless
+    the sentence names someone else."""
+    if len(main) != 2:
+        return []
+    named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
+             for c in m.codes}
+    if named - set(main):
+        return []
+    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}

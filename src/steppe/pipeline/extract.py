@@ -161,7 +161,7 @@ class Extractor:
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             sent = sdoc[:]
-            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm):
+            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm, main=p.main):
                 events.append(self._finish(raw, s, p))
         flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
                 for a in m.actors if a.code and m.kind != "pronoun"]
