@@ -374,3 +374,18 @@ def test_a_bare_noun_beside_someone_else_is_not_given_the_story_parties(extracto
     facts = _facts(extractor, STORY + "Since January, twelve meetings were held at various "
                                       "levels, the Ukrainian ministry said.", "2023-06-01")
     assert not any(e.type == "CONSULT" for e in facts.events)
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    # an occasion takes the tense of what happens during it
+    ("Officials said that during the visit to Kyrgyzstan by the Russian president, a protocol "
+     "will be signed.", "AGREE", "planned"),
+    ("During the visit of the Kazakh president to Uzbekistan, ten agreements were signed.",
+     "CONSULT", "asserted"),
+    # a noun that says it is planned is a plan even under "could"
+    ("The crisis could delay Tokayev's planned trip to Turkmenistan.", "AGREE", "planned"),
+])
+def test_modality_of_nouns(extractor, text, type_, modality):
+    facts = _facts(extractor, text, "2023-06-01")
+    assert any(e.type == type_ and e.modality == modality for e in facts.events), \
+        [(e.type, e.modality) for e in facts.events]
