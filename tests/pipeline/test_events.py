@@ -335,6 +335,13 @@ def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
     ("Japarov spoke on the phone with Tokayev about the border.", "CONSULT", {"KGZ"}, {"KAZ"}),
     ("Turkmenistan and Iran arrived at an understanding on gas prices.", "AGREE",
      {"TKM", "IRN"}, {"TKM", "IRN"}),
+    ("In 2019, Kazakhstan initiated arbitration proceedings against Uzbekistan in Geneva.",
+     "ACCUSE", {"KAZ"}, {"UZB"}),
+    ("Ankara persuaded the Azerbaijani delegation to resume the talks.", "REQUEST", {"TUR"}, {"AZE"}),
+    ("The Kyrgyz negotiators left the negotiating table after a row with Tajikistan.", "REJECT",
+     {"KGZ"}, {"TJK"}),
+    ("Mongolia and China adopted a joint statement on energy.", "SUPPORT", {"MNG", "CHN"},
+     {"MNG", "CHN"}),
 ])
 def test_issue_categories_are_coded(extractor, text, type_, source, target):
     facts = _facts(extractor, text, "2024-05-01")
@@ -389,3 +396,17 @@ def test_modality_of_nouns(extractor, text, type_, modality):
     facts = _facts(extractor, text, "2023-06-01")
     assert any(e.type == type_ and e.modality == modality for e in facts.events), \
         [(e.type, e.modality) for e in facts.events]
+
+
+def test_the_side_attacked_accuses_the_attacker(extractor):
+    facts = _facts(extractor, "The Tajik border service said Kyrgyz troops fired on a Tajik post.",
+                   "2022-09-15")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"TJK"} and _codes(e.target) == {"KGZ"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_third_party_reporting_an_attack_does_not_accuse(extractor):
+    facts = _facts(extractor, "The Russian ministry said Kyrgyz troops fired on a Tajik post.",
+                   "2022-09-15")
+    assert any(e.type == "ASSAULT" for e in facts.events)
+    assert not any(e.type == "ACCUSE" for e in facts.events)

@@ -25,6 +25,7 @@ from steppe.pipeline.roles import (
     dedupe,
     doc_token_mentions,
     nearest_other,
+    pobj_actors,
     preceding,
     roles_of,
     subject_actors,
@@ -74,6 +75,7 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
+        events += _reported_attacks(events, token_mentions, self.lex.cues)
         events = _one_per_type(_main_events(events))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
@@ -173,6 +175,40 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     if named - set(main):
         return []
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+
+
+def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:
+    """'Kyrgyz border guards said Tajik troops opened fire on Kyrgyz vehicles': the side that
+    reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
+    attacked" = 112, ACCUSE)."""
+    out = []
+    for ev in events:
+        if ev.type != "ASSAULT" or not ev.source:
+            continue
+        speaker = _speaker(ev.trigger, tm, cues)
+        if not speaker or codes_of(speaker) & codes_of(ev.source) or \
+                not codes_of(speaker) <= codes_of(ev.target):
+            continue   # only the side attacked accuses; a third party's report is news
+        out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
+                            ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
+                            ev.sentence, ["reported-attack"]))
+    return out
+
+
+def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
+    """Who reports the clause of `tok`: the subject of the reporting verb it is the
+    complement of, or the X of "according to X" attached to its clause."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)]
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
+            return subject_actors(cur.head, tm)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}
