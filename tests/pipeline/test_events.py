@@ -410,3 +410,18 @@ def test_a_third_party_reporting_an_attack_does_not_accuse(extractor):
                    "2022-09-15")
     assert any(e.type == "ASSAULT" for e in facts.events)
     assert not any(e.type == "ACCUSE" for e in facts.events)
+
+
+# -- agents named without a state ------------------------------------------------------------
+
+def test_an_agent_without_a_state_belongs_to_the_one_state_named(extractor):
+    facts = _facts(extractor, "The military junta declared a state of emergency in Mali on Friday.",
+                   "2012-04-01")
+    assert any(e.type == "COERCE" and _codes(e.source) == {"MLI"} for e in facts.events), \
+        [(e.type, _codes(e.source)) for e in facts.events]
+
+
+def test_an_agent_between_two_states_is_left_unresolved(extractor):
+    facts = _facts(extractor, "The military junta declared a state of emergency on the border of "
+                              "Mali and Niger.", "2012-04-01")
+    assert not any(e.type == "COERCE" and _codes(e.source) for e in facts.events)

@@ -9,7 +9,7 @@ gives way ("rejected an [invitation]"), one trigger per type and set of actors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -69,6 +69,8 @@ class EventCoder:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
         `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex)
+        if found:
+            token_mentions = _local_agents(sent, mentions, token_mentions)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
@@ -161,6 +163,25 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
             continue
         out.append(RawEvent("REQUEST", "", dedupe(source), dedupe(target), "asserted", tok.head,
                             f"{tok.head.text} ... must", 0.6, sent, ["reported-obligation"]))
+    return out
+
+
+def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention]) -> dict[int, Mention]:
+    """'The military government declared a state of siege in Haiti': an agent no state is
+    named for belongs to the one state the sentence names, if it names only one."""
+    codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
+             for c in m.codes if c != "IGO"}
+    if len(codes) != 1:
+        return tm
+    code = codes.pop()
+    out = dict(tm)
+    fixed: dict[int, Mention] = {}
+    for i, m in tm.items():
+        if m.kind == "generic" and m.actors and not m.codes:
+            if id(m) not in fixed:
+                fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
+                                                  for a in m.actors])
+            out[i] = fixed[id(m)]
     return out
 
 
