@@ -389,6 +389,11 @@ def test_a_bare_noun_beside_someone_else_is_not_given_the_story_parties(extracto
      "will be signed.", "AGREE", "planned"),
     ("During the visit of the Kazakh president to Uzbekistan, ten agreements were signed.",
      "CONSULT", "asserted"),
+    # a headline's "to" is its future
+    ("Kazakhstan to impose ban on Russian fuel imports", "SANCTION", "planned"),
+    # what came before the agreement is not part of the plan
+    ("Kyrgyzstan and Tajikistan agreed to a ceasefire after border clashes between Kyrgyzstan "
+     "and Tajikistan.", "ASSAULT", "asserted"),
     # a noun that says it is planned is a plan even under "could"
     ("The crisis could delay Tokayev's planned trip to Turkmenistan.", "AGREE", "planned"),
 ])

@@ -28,6 +28,9 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
+    top = chain[-1]
+    if top.dep_ == "ROOT" and top.tag_ == "VB" and auxes == {"to"}:
+        return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
     if auxes & cues.future_aux or "going" in words and "to" in words:
@@ -46,7 +49,9 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     return "asserted", False
 
 
-_OCCASION = {"during", "at", "after", "following", "before", "ahead"}
+# Prepositions of an occasion at the time of its verb ("during the visit, ... will be
+# signed"); "after the clashes" and "before the summit" name other times.
+_OCCASION = {"during", "at"}
 
 
 def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
