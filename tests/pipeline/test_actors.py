@@ -353,3 +353,20 @@ def test_agency_credit_line_is_not_an_actor(extractor):
     agencies = [m for m in _mentions(extractor, text, "2023-05-02") if "Xinhua" in m.text and m.codes]
     # the credit line in parentheses stands for no state; the agency named in the story does
     assert [m.start for m in agencies] == [text.rindex("Xinhua")]
+
+
+# -- "it" and "they" ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, codes", [
+    ("Kyrgyzstan and Tajikistan closed the crossing. Later they reopened it.", "they", {"KGZ", "TJK"}),
+    ("Gazprom raised its prices again. In May it cut supplies to Armenia.", "it", {"RUS"}),
+])
+def test_it_and_they_point_back(extractor, text, surface, codes):
+    found = [m for m in _mentions(extractor, text, "2023-05-01") if m.text == surface]
+    assert found and _codes(found[0]) == codes
+
+
+def test_a_possessive_is_not_a_new_actor(extractor):
+    found = [m for m in _mentions(extractor, "Benin opened its borders to refugees.", "2023-05-01")
+             if m.text == "its"]
+    assert not found

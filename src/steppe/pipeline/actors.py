@@ -525,6 +525,46 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
+    return out + _thing_pronouns(doc, mentions)
+
+
+# Possessives ("opened its borders", "their troops") mostly point back at the clause's own
+# subject, which is already its source: only the pronouns that stand for an actor count.
+_IT = {"it"}
+_THEY = {"they", "them"}
+
+
+def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
+    the last pair or group of states ("Kyrgyzstan and Tajikistan",
+    "the two countries"), within ~300 characters."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    ends = [m.end for m in named]
+    text = doc.text
+    out = []
+    for tok in doc:
+        low = tok.text.lower()
+        if low not in _IT and low not in _THEY:
+            continue
+        i = bisect_right(ends, tok.idx)
+        if i == 0 or tok.idx - ends[i - 1] >= 300:
+            continue
+        last = named[i - 1]
+        if low in _IT:
+            if last.kind == "group" or len(last.codes) != 1:
+                continue
+            refs = [last]
+        elif len(set(last.codes)) >= 2:
+            refs = [last]
+        elif i >= 2 and text[named[i - 2].end:last.start].strip() in ("and", ",", ", and"):
+            refs = [named[i - 2], last]     # "Kyrgyzstan and Tajikistan ... they"
+        else:
+            continue
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                          confidence=a.confidence * 0.7) for r in refs for a in r.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
+                           head=refs[-1].head))
     return out
 
 
