@@ -370,3 +370,14 @@ def test_a_possessive_is_not_a_new_actor(extractor):
     found = [m for m in _mentions(extractor, "Benin opened its borders to refugees.", "2023-05-01")
              if m.text == "its"]
     assert not found
+
+
+@pytest.mark.parametrize("text, surface, codes", [
+    ("The Ministry of Energy of Kazakhstan raised tariffs. Later the ministry cut exports.",
+     "ministry", {"KAZ"}),
+    # nothing named before with that head word: left unresolved
+    ("Kazakhstan raised tariffs. Later the ministry cut exports.", "ministry", set()),
+])
+def test_definite_description_takes_the_actor_named_before(extractor, text, surface, codes):
+    found = [m for m in _mentions(extractor, text, "2023-05-01") if m.text == surface]
+    assert found and _codes(found[0]) == codes

@@ -124,6 +124,7 @@ class ActorResolver:
         _first_person_groups(text, groups, mentions, main)
         mentions += groups
         mentions += _pronoun_mentions(doc, mentions)
+        _definite_descriptions(mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -530,6 +531,24 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 # Possessives ("opened its borders", "their troops") mostly point back at the clause's own
 # subject, which is already its source: only the pronouns that stand for an actor count.
+def _definite_descriptions(mentions: list[Mention]) -> None:
+    """'the ministry', 'the bank', 'the president' with no state: the last actor named
+    before with the same head word ("the Ministry of Foreign Affairs of Tajikistan")."""
+    named = [m for m in mentions if m.codes and m.kind not in ("group", "pronoun")]
+    for m in mentions:
+        if m.kind != "generic" or m.codes or not m.actors:
+            continue
+        head = m.text.lower().split()[-1] if m.text.split() else ""
+        if not head:
+            continue
+        earlier = [n for n in named if n.end <= m.start and m.start - n.end < 1500
+                   and head in n.text.lower().split()]
+        if earlier:
+            ref = max(earlier, key=lambda n: n.end)
+            m.actors = [replace(a, text=m.text, start=m.start, end=m.end,
+                                confidence=a.confidence * 0.8) for a in ref.actors]
+
+
 _IT = {"it"}
 _THEY = {"they", "them"}
 
