@@ -430,3 +430,10 @@ def test_an_agent_between_two_states_is_left_unresolved(extractor):
     facts = _facts(extractor, "The military junta declared a state of emergency on the border of "
                               "Mali and Niger.", "2012-04-01")
     assert not any(e.type == "COERCE" and _codes(e.source) for e in facts.events)
+
+
+def test_an_unknown_name_belongs_to_the_one_state_named(extractor):
+    facts = _facts(extractor, "Mahamat Tekkel criticised the Chadian government on Friday.",
+                   "2012-04-01")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"TCD"} for e in facts.events), \
+        [(e.type, _codes(e.source)) for e in facts.events]

@@ -167,8 +167,9 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
 
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention]) -> dict[int, Mention]:
-    """'The military government declared a state of siege in Haiti': an agent no state is
-    named for belongs to the one state the sentence names, if it names only one."""
+    """'The military government declared a state of siege in Haiti': an agent or an unknown
+    name that no state is named for belongs to the one state the sentence names, if it
+    names only one."""
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              for c in m.codes if c != "IGO"}
     if len(codes) != 1:
@@ -177,7 +178,7 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     out = dict(tm)
     fixed: dict[int, Mention] = {}
     for i, m in tm.items():
-        if m.kind == "generic" and m.actors and not m.codes:
+        if m.kind in ("generic", "unknown") and m.actors and not m.codes:
             if id(m) not in fixed:
                 fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
