@@ -130,8 +130,10 @@ class EventCoder:
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
         if codes_of(source) == codes_of(target) and len(codes_of(source)) == 1 and \
-                ({a.sector for a in source} == {a.sector for a in target} or trig.type == "CONSULT"):
-            return None  # one state acting on itself: not an interaction between actors
+                trig.type == "CONSULT":
+            return None  # "Kazakh officials met": a meeting within one state
+        # Other acts within one state are domestic: kept here, left out by interactions_only
+        # when the text reports interactions between states.
         modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in _COOPERATIVE and _future_refusal(tok):
