@@ -443,3 +443,10 @@ def test_a_domestic_act_between_two_actors_of_one_state_is_coded(extractor):
     facts = _facts(extractor, "Mahamat Tekkel seized the town of Abeche in Chad on Friday.", "2012-04-01")
     assert any(e.type == "COERCE" and _codes(e.source) == _codes(e.target) == {"TCD"}
                for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_place_inside_an_actor_phrase_is_not_a_party(extractor):
+    facts = _facts(extractor, "Kazakhstan accused the staff of the Uzbek embassy in Moscow of "
+                              "spying.", "2020-01-10")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"KAZ"} and _codes(e.target) == {"UZB"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
