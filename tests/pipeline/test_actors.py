@@ -325,3 +325,59 @@ def test_our_countries_in_a_quote_are_the_speakers(extractor, text, codes):
 def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, adjective, is_actor):
     found = [m for m in extractor.mentions(text, date="2021-01-01") if m.text.startswith(adjective)]
     assert bool(found) is is_actor
+
+
+# -- "the two countries": the pair just named ----------------------------------------------
+
+@pytest.mark.parametrize("text, surface, codes", [
+    # the sentence names two states before the phrase: they are the pair
+    ("Kazakhstan and Uzbekistan lead the region. Kyrgyzstan also sent its envoy to Ankara, "
+     "and the two countries signed a memorandum.", "two countries", {"KGZ", "TUR"}),
+    # "two Central Asian nations" is a pair, not the five states of the region
+    ("Kyrgyzstan and Tajikistan traded fire. Kyrgyzstan closed its border with Tajikistan. "
+     "The presidents of the two Central Asian nations spoke later.", "two Central Asian nations",
+     {"KGZ", "TJK"}),
+    # an initial is not the end of a sentence: "the U.S. envoy" still names the pair
+    ("Kazakhstan and Uzbekistan met. The U.S. envoy to Kyrgyzstan said the two countries "
+     "had agreed.", "two countries", {"USA", "KGZ"}),
+    # nothing named before it in the sentence: the document's main pair
+    ("Kazakhstan and Uzbekistan met. Kazakhstan thanked Uzbekistan. Both countries then "
+     "signed a plan.", "Both countries", {"KAZ", "UZB"}),
+])
+def test_pair_phrase_takes_the_pair_named_before(extractor, text, surface, codes):
+    assert _codes(_mention(extractor, text, surface, date="2023-05-01")) == codes
+
+
+def test_agency_credit_line_is_not_an_actor(extractor):
+    text = "BEIJING, May 2 (Xinhua) -- China will send aid to Kyrgyzstan, Xinhua reported."
+    agencies = [m for m in _mentions(extractor, text, "2023-05-02") if "Xinhua" in m.text and m.codes]
+    # the credit line in parentheses stands for no state; the agency named in the story does
+    assert [m.start for m in agencies] == [text.rindex("Xinhua")]
+
+
+# -- "it" and "they" ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, codes", [
+    ("Kyrgyzstan and Tajikistan closed the crossing. Later they reopened it.", "they", {"KGZ", "TJK"}),
+    ("Gazprom raised its prices again. In May it cut supplies to Armenia.", "it", {"RUS"}),
+])
+def test_it_and_they_point_back(extractor, text, surface, codes):
+    found = [m for m in _mentions(extractor, text, "2023-05-01") if m.text == surface]
+    assert found and _codes(found[0]) == codes
+
+
+def test_a_possessive_is_not_a_new_actor(extractor):
+    found = [m for m in _mentions(extractor, "Benin opened its borders to refugees.", "2023-05-01")
+             if m.text == "its"]
+    assert not found
+
+
+@pytest.mark.parametrize("text, surface, codes", [
+    ("The Ministry of Energy of Kazakhstan raised tariffs. Later the ministry cut exports.",
+     "ministry", {"KAZ"}),
+    # nothing named before with that head word: left unresolved
+    ("Kazakhstan raised tariffs. Later the ministry cut exports.", "ministry", set()),
+])
+def test_definite_description_takes_the_actor_named_before(extractor, text, surface, codes):
+    found = [m for m in _mentions(extractor, text, "2023-05-01") if m.text == surface]
+    assert found and _codes(found[0]) == codes

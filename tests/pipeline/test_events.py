@@ -278,3 +278,175 @@ def test_hosts_and_raised_subjects(extractor, text, doc_date, expected):
 
     (ev,) = extractor.extract(Document(id="d", text=text, date=doc_date)).events
     assert (ev.type, {a.code for a in ev.source}, {a.code for a in ev.target}, ev.modality) == expected
+
+
+# -- dates of plans ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, doc_date, type_, date", [
+    # a bare weekday in a plan is the next one (2023-05-03 is a Wednesday)
+    ("The Kazakh president will pay a state visit to Uzbekistan on Friday.", "2023-05-03",
+     "AGREE", "2023-05-05"),
+    # a plan with no date takes the future date told before it ...
+    ("The Kazakh president will visit Uzbekistan on 20 May. Kazakhstan and Uzbekistan "
+     "will sign a treaty on the border.", "2023-05-03", "AGREE", "2023-05-20"),
+])
+def test_plans_take_future_dates(extractor, text, doc_date, type_, date):
+    facts = _facts(extractor, text, doc_date)
+    assert any(e.type == type_ and e.modality == "planned" and e.date == date
+               for e in facts.events), [(e.type, e.date, e.modality) for e in facts.events]
+
+
+def test_a_plan_never_takes_a_past_date_from_context(extractor):
+    text = ("Kazakhstan and Uzbekistan signed a treaty in March 2019. Next, Kazakhstan and "
+            "Uzbekistan will sign a plan on water.")
+    facts = _facts(extractor, text, "2023-05-03")
+    plans = [e for e in facts.events if e.modality == "planned"]
+    assert plans and all(not (e.date or "").startswith("2019") for e in plans), \
+        [(e.type, e.date) for e in plans]
+
+
+# -- interactions, not domestic acts --------------------------------------------------------
+
+DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."
+
+
+def test_domestic_act_dropped_beside_interactions(extractor):
+    text = ("Kazakhstan and Uzbekistan signed a water treaty on Monday. " + DOMESTIC)
+    facts = _facts(extractor, text, "2023-01-18")
+    assert any(e.type == "SUPPORT" for e in facts.events)
+    assert not any(e.type == "ACCUSE" for e in facts.events), \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
+    facts = _facts(extractor, DOMESTIC, "2023-01-18")
+    assert [e.type for e in facts.events] == ["ACCUSE"]
+
+
+# -- restrictions, protests, refutations, phone calls, agreements reached --------------------
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Bishkek introduced visas for citizens of Turkmenistan last week.", "SANCTION", {"KGZ"}, {"TKM"}),
+    ("China tightened border controls with Kyrgyzstan in March.", "SANCTION", {"CHN"}, {"KGZ"}),
+    ("The foreign ministry of Kazakhstan advised its citizens to avoid travel to Georgia.",
+     "SANCTION", {"KAZ"}, {"GEO"}),
+    ("Uzbekistan handed a note of protest to the Kazakh ambassador.", "ACCUSE", {"UZB"}, {"KAZ"}),
+    ("Dushanbe refuted the statements made by Kabul.", "REJECT", {"TJK"}, {"AFG"}),
+    ("Japarov spoke on the phone with Tokayev about the border.", "CONSULT", {"KGZ"}, {"KAZ"}),
+    ("Turkmenistan and Iran arrived at an understanding on gas prices.", "AGREE",
+     {"TKM", "IRN"}, {"TKM", "IRN"}),
+    ("In 2019, Kazakhstan initiated arbitration proceedings against Uzbekistan in Geneva.",
+     "ACCUSE", {"KAZ"}, {"UZB"}),
+    ("Ankara persuaded the Azerbaijani delegation to resume the talks.", "REQUEST", {"TUR"}, {"AZE"}),
+    ("The Kyrgyz negotiators left the negotiating table after a row with Tajikistan.", "REJECT",
+     {"KGZ"}, {"TJK"}),
+    ("Mongolia and China adopted a joint statement on energy.", "SUPPORT", {"MNG", "CHN"},
+     {"MNG", "CHN"}),
+])
+def test_issue_categories_are_coded(extractor, text, type_, source, target):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == type_ and _codes(e.source) == source and _codes(e.target) == target
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of Kazakh grain to Uzbekistan reached 2 million tonnes in 2022.",
+    "The main export items of Tajikistan to Kyrgyzstan were cement and fruit.",
+])
+def test_trade_statistics_are_not_cooperation_events(extractor, text):
+    facts = _facts(extractor, text, "2023-03-01")
+    assert not any(e.type == "COOPERATE" for e in facts.events)
+
+
+def test_a_trade_act_told_by_a_verb_is_cooperation(extractor):
+    facts = _facts(extractor, "Uzbekistan has imported gas from Turkmenistan since 2010.", "2023-03-01")
+    assert any(e.type == "COOPERATE" and _codes(e.source) | _codes(e.target) == {"UZB", "TKM"}
+               for e in facts.events)
+
+
+# -- reciprocal acts named by a noun alone ------------------------------------------------
+
+STORY = ("Kazakhstan and Kyrgyzstan signed a border treaty in Astana on Monday. "
+         "Kazakhstan thanked Kyrgyzstan for its patience. ")
+
+
+def test_a_bare_reciprocal_noun_is_between_the_story_parties(extractor):
+    facts = _facts(extractor, STORY + "Since January, twelve meetings were held at various "
+                                      "levels, the Kazakh ministry said.", "2023-06-01")
+    assert any(e.type == "CONSULT" and _codes(e.source) == _codes(e.target) == {"KAZ", "KGZ"}
+               for e in facts.events), [(e.type, _codes(e.source)) for e in facts.events]
+
+
+def test_a_bare_noun_beside_someone_else_is_not_given_the_story_parties(extractor):
+    facts = _facts(extractor, STORY + "Since January, twelve meetings were held at various "
+                                      "levels, the Ukrainian ministry said.", "2023-06-01")
+    assert not any(e.type == "CONSULT" for e in facts.events)
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    # an occasion takes the tense of what happens during it
+    ("Officials said that during the visit to Kyrgyzstan by the Russian president, a protocol "
+     "will be signed.", "AGREE", "planned"),
+    ("During the visit of the Kazakh president to Uzbekistan, ten agreements were signed.",
+     "CONSULT", "asserted"),
+    # a headline's "to" is its future
+    ("Kazakhstan to impose ban on Russian fuel imports", "SANCTION", "planned"),
+    # what came before the agreement is not part of the plan
+    ("Kyrgyzstan and Tajikistan agreed to a ceasefire after border clashes between Kyrgyzstan "
+     "and Tajikistan.", "ASSAULT", "asserted"),
+    # a noun that says it is planned is a plan even under "could"
+    ("The crisis could delay Tokayev's planned trip to Turkmenistan.", "AGREE", "planned"),
+])
+def test_modality_of_nouns(extractor, text, type_, modality):
+    facts = _facts(extractor, text, "2023-06-01")
+    assert any(e.type == type_ and e.modality == modality for e in facts.events), \
+        [(e.type, e.modality) for e in facts.events]
+
+
+def test_the_side_attacked_accuses_the_attacker(extractor):
+    facts = _facts(extractor, "The Tajik border service said Kyrgyz troops fired on a Tajik post.",
+                   "2022-09-15")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"TJK"} and _codes(e.target) == {"KGZ"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_third_party_reporting_an_attack_does_not_accuse(extractor):
+    facts = _facts(extractor, "The Russian ministry said Kyrgyz troops fired on a Tajik post.",
+                   "2022-09-15")
+    assert any(e.type == "ASSAULT" for e in facts.events)
+    assert not any(e.type == "ACCUSE" for e in facts.events)
+
+
+# -- agents named without a state ------------------------------------------------------------
+
+def test_an_agent_without_a_state_belongs_to_the_one_state_named(extractor):
+    facts = _facts(extractor, "The military junta declared a state of emergency in Mali on Friday.",
+                   "2012-04-01")
+    assert any(e.type == "COERCE" and _codes(e.source) == {"MLI"} for e in facts.events), \
+        [(e.type, _codes(e.source)) for e in facts.events]
+
+
+def test_an_agent_between_two_states_is_left_unresolved(extractor):
+    facts = _facts(extractor, "The military junta declared a state of emergency on the border of "
+                              "Mali and Niger.", "2012-04-01")
+    assert not any(e.type == "COERCE" and _codes(e.source) for e in facts.events)
+
+
+def test_an_unknown_name_belongs_to_the_one_state_named(extractor):
+    facts = _facts(extractor, "Mahamat Tekkel criticised the Chadian government on Friday.",
+                   "2012-04-01")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"TCD"} for e in facts.events), \
+        [(e.type, _codes(e.source)) for e in facts.events]
+
+
+def test_a_domestic_act_between_two_actors_of_one_state_is_coded(extractor):
+    facts = _facts(extractor, "Mahamat Tekkel seized the town of Abeche in Chad on Friday.", "2012-04-01")
+    assert any(e.type == "COERCE" and _codes(e.source) == _codes(e.target) == {"TCD"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_place_inside_an_actor_phrase_is_not_a_party(extractor):
+    facts = _facts(extractor, "Kazakhstan accused the staff of the Uzbek embassy in Moscow of "
+                              "spying.", "2020-01-10")
+    assert any(e.type == "ACCUSE" and _codes(e.source) == {"KAZ"} and _codes(e.target) == {"UZB"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]

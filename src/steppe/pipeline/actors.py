@@ -117,12 +117,14 @@ class ActorResolver:
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
         mentions = [m for m in mentions if m is not None]
         text = doc.text     # built from the tokens on each access: read it once
+        mentions = [m for m in mentions if not _credit_line(text, m)]
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
         _first_person_groups(text, groups, mentions, main)
         mentions += groups
         mentions += _pronoun_mentions(doc, mentions)
+        _definite_descriptions(mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -314,20 +316,46 @@ class ActorResolver:
         taken = [(m.start, m.end) for m in mentions if not m.weak]
         for rx, members, sector, weak in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
-            if not codes:
-                continue
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
+                here = codes
+                if members == "main" and not weak:
+                    # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
+                    # the pair named just before in the sentence, else the document's pair.
+                    here = _pair_before(text, s, mentions) or codes
+                if not here:
+                    continue
                 actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
-                                confidence=0.8, start=s, end=e) for c in codes]
+                                confidence=0.8, start=s, end=e) for c in here]
                 out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
                 taken.append((s, e))
         return out
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _credit_line(text: str, m: Mention) -> bool:
+    """'MOSCOW, March 27 (Xinhua) --': the agency that filed the story, not an actor in it."""
+    return bool(m.actors) and all(a.sector == "JRN" for a in m.actors) and \
+        text[max(0, m.start - 1):m.start] == "(" and text[m.end:m.end + 1] == ")"
+
+
+# A sentence ends at . ! or ? before a capital, not after an initial ("the U.S. envoy").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
+
+
+def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
+    """The two states named earlier in the sentence that ends at `at`, if exactly two."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, at) + 1)
+    codes: list[str] = []
+    for m in mentions:
+        if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
+            codes += [c for c in m.codes if c != "IGO" and c not in codes]
+    return sorted(codes) if len(codes) == 2 else []
+
 
 def _best(ids: list[tuple[str, str]], kb: KnowledgeBase) -> tuple[str, str]:
     return max(ids, key=lambda t: _PRIORITY.get(kb.entities[t[0]].kind, 0))
@@ -498,6 +526,64 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
+    return out + _thing_pronouns(doc, mentions)
+
+
+# Possessives ("opened its borders", "their troops") mostly point back at the clause's own
+# subject, which is already its source: only the pronouns that stand for an actor count.
+def _definite_descriptions(mentions: list[Mention]) -> None:
+    """'the ministry', 'the bank', 'the president' with no state: the last actor named
+    before with the same head word ("the Ministry of Foreign Affairs of Tajikistan")."""
+    named = [m for m in mentions if m.codes and m.kind not in ("group", "pronoun")]
+    for m in mentions:
+        if m.kind != "generic" or m.codes or not m.actors:
+            continue
+        head = m.text.lower().split()[-1] if m.text.split() else ""
+        if not head:
+            continue
+        earlier = [n for n in named if n.end <= m.start and m.start - n.end < 1500
+                   and head in n.text.lower().split()]
+        if earlier:
+            ref = max(earlier, key=lambda n: n.end)
+            m.actors = [replace(a, text=m.text, start=m.start, end=m.end,
+                                confidence=a.confidence * 0.8) for a in ref.actors]
+
+
+_IT = {"it"}
+_THEY = {"they", "them"}
+
+
+def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
+    the last pair or group of states ("Kyrgyzstan and Tajikistan",
+    "the two countries"), within ~300 characters."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    ends = [m.end for m in named]
+    text = doc.text
+    out = []
+    for tok in doc:
+        low = tok.text.lower()
+        if low not in _IT and low not in _THEY:
+            continue
+        i = bisect_right(ends, tok.idx)
+        if i == 0 or tok.idx - ends[i - 1] >= 300:
+            continue
+        last = named[i - 1]
+        if low in _IT:
+            if last.kind == "group" or len(last.codes) != 1:
+                continue
+            refs = [last]
+        elif len(set(last.codes)) >= 2:
+            refs = [last]
+        elif i >= 2 and text[named[i - 2].end:last.start].strip() in ("and", ",", ", and"):
+            refs = [named[i - 2], last]     # "Kyrgyzstan and Tajikistan ... they"
+        else:
+            continue
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                          confidence=a.confidence * 0.7) for r in refs for a in r.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
+                           head=refs[-1].head))
     return out
 
 

@@ -3,6 +3,7 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 
 from steppe.facts import precision_of
@@ -38,18 +39,44 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return best.value, best.precision, "text"
+        return _value(best, modality, anchor), best.precision, "text"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
-    if idx is not None and modality != "planned":
+    if idx is not None:
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
-        before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS and not t.relative]
+        before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS]
+        if modality == "planned":
+            # A plan is framed by the last future date told before it ("will visit on
+            # Thursday ... will sign a statement"), never by a past one.
+            before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
+        else:
+            before = [t for t in before if not t.relative]
         if before:
             t = before[-1]
-            return t.value, t.precision, "context"
+            return _value(t, modality, anchor), t.precision, "context"
     if anchor and modality != "planned":
         return anchor, precision_of(anchor), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _value(t: TimeEx, modality: str, anchor: str | None) -> str:
+    """The time expression's value; a bare weekday in a plan ("will visit on Thursday")
+    is the next such day, not the last one (time expressions resolve weekdays backwards,
+    as most news reports what happened)."""
+    words = t.text.lower().replace("on ", "").split()
+    if modality == "planned" and anchor and t.precision == "day" and len(words) == 1 \
+            and words[0] in _WEEKDAYS and t.value < anchor[:10]:
+        return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
+    return t.value
+
+
+def _future(value: str, anchor: str) -> bool:
+    """After the publication date (a date equal to a day anchor is the report's own day)."""
+    v = value[:len(anchor)]
+    return v > anchor if len(anchor) == 10 else v >= anchor

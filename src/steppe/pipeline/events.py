@@ -9,12 +9,12 @@ gives way ("rejected an [invitation]"), one trigger per type and set of actors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from steppe.facts import Actor
+from steppe.facts import Actor, Event
 from steppe.pipeline.actors import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import modality_of
@@ -25,6 +25,7 @@ from steppe.pipeline.roles import (
     dedupe,
     doc_token_mentions,
     nearest_other,
+    pobj_actors,
     preceding,
     roles_of,
     subject_actors,
@@ -32,7 +33,7 @@ from steppe.pipeline.roles import (
 )
 from steppe.pipeline.triggers import find_triggers, phrase_head
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions"]
+__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
 
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -63,21 +64,26 @@ class EventCoder:
         self.lex = lexicon
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
-             token_mentions: dict[int, Mention]) -> list[RawEvent]:
-        """Events of one sentence. `token_mentions` maps token index -> its mention."""
+             token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
+        """Events of one sentence. `token_mentions` maps token index -> its mention;
+        `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex)
+        if found:
+            token_mentions = _local_agents(sent, mentions, token_mentions)
         events = []
         for tok, trig, end in found:
-            ev = self._event(tok, trig, end, sent, mentions, token_mentions)
+            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
+        events += _reported_attacks(events, token_mentions, self.lex.cues)
         events = _one_per_type(_main_events(events))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
-               mentions: list[Mention], token_mentions: dict[int, Mention]) -> RawEvent | None:
+               mentions: list[Mention], token_mentions: dict[int, Mention],
+               main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = roles_of(tok, sent, token_mentions)
@@ -86,6 +92,9 @@ class EventCoder:
         if trig.reversed:
             source, target = target, source
         explicit = bool(source) and bool(target)
+        if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
+            source = target = _story_pair(sent, mentions, main)
+            notes.append("parties-of-the-story")
         if not source and not target:
             return None
         if not target:
@@ -117,8 +126,10 @@ class EventCoder:
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
         if codes_of(source) == codes_of(target) and len(codes_of(source)) == 1 and \
-                ({a.sector for a in source} == {a.sector for a in target} or trig.type == "CONSULT"):
-            return None  # one state acting on itself: not an interaction between actors
+                trig.type == "CONSULT":
+            return None  # "Kazakh officials met": a meeting within one state
+        # Other acts within one state are domestic: kept here, left out by interactions_only
+        # when the text reports interactions between states.
         modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in _COOPERATIVE and _future_refusal(tok):
@@ -151,6 +162,73 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
         out.append(RawEvent("REQUEST", "", dedupe(source), dedupe(target), "asserted", tok.head,
                             f"{tok.head.text} ... must", 0.6, sent))
     return out
+
+
+def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention]) -> dict[int, Mention]:
+    """'The military government declared a state of siege in Haiti': an agent or an unknown
+    name that no state is named for belongs to the one state the sentence names, if it
+    names only one."""
+    codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
+             for c in m.codes if c != "IGO"}
+    if len(codes) != 1:
+        return tm
+    code = codes.pop()
+    out = dict(tm)
+    fixed: dict[int, Mention] = {}
+    for i, m in tm.items():
+        if m.kind in ("generic", "unknown") and m.actors and not m.codes:
+            if id(m) not in fixed:
+                fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
+                                                  for a in m.actors])
+            out[i] = fixed[id(m)]
+    return out
+
+
+def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
+    """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
+    named by a noun with no one attached is between the story's two main parties, unless
+    the sentence names someone else."""
+    if len(main) != 2:
+        return []
+    named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
+             for c in m.codes}
+    if named - set(main):
+        return []
+    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+
+
+def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:
+    """'Kyrgyz border guards said Tajik troops opened fire on Kyrgyz vehicles': the side that
+    reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
+    attacked" = 112, ACCUSE)."""
+    out = []
+    for ev in events:
+        if ev.type != "ASSAULT" or not ev.source:
+            continue
+        speaker = _speaker(ev.trigger, tm, cues)
+        if not speaker or codes_of(speaker) & codes_of(ev.source) or \
+                not codes_of(speaker) <= codes_of(ev.target):
+            continue   # only the side attacked accuses; a third party's report is news
+        out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
+                            ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
+                            ev.sentence, ["reported-attack"]))
+    return out
+
+
+def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
+    """Who reports the clause of `tok`: the subject of the reporting verb it is the
+    complement of, or the X of "according to X" attached to its clause."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)]
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
+            return subject_actors(cur.head, tm)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 _UNSEEN_AGENT = {"ASSAULT", "COERCE"}
@@ -235,3 +313,20 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
         owner[tok.i] = found
     for ev in events:
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
+
+
+def interactions_only(events: list[Event]) -> list[Event]:
+    """A text that reports interactions between actors keeps only those: its acts with no
+    recipient, or within one state, are domestic ("criticised those responsible for the
+    energy sector"), which the annotation guide leaves out. A text that reports nothing
+    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them."""
+    def party(a: Actor) -> tuple[str, str]:
+        return (a.code, a.text if a.code == "IGO" else "")
+
+    def interaction(e: Event) -> bool:
+        parties = {party(a) for a in e.source + e.target if a.code}
+        return any(a.code for a in e.target) and len(parties) >= 2
+
+    if any(interaction(e) for e in events):
+        return [e for e in events if interaction(e)]
+    return events

@@ -26,7 +26,7 @@ from steppe.pipeline import figures as figures_mod
 from steppe.pipeline import projects as projects_mod
 from steppe.pipeline.actors import ActorResolver, Mention, main_parties
 from steppe.pipeline.dating import date_event
-from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions
+from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
@@ -161,7 +161,7 @@ class Extractor:
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             sent = sdoc[:]
-            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm):
+            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm, main=p.main):
                 events.append(self._finish(raw, s, p))
         flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
                 for a in m.actors if a.code and m.kind != "pronoun"]
@@ -172,7 +172,7 @@ class Extractor:
         concluded = agreements_mod.read_agreements(p.doc.text, **shared)
         agreements = [c.agreement for c in concluded]
         projects = projects_mod.extract_projects(p.doc.text, **shared)
-        events = merge_occurrences(events + self._signings(concluded, events))
+        events = interactions_only(merge_occurrences(events + self._signings(concluded, events)))
         _link_signings(concluded, events)
         return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
                      projects=projects, mentions=[a for m in p.mentions for a in m.actors])

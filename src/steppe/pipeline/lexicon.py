@@ -47,6 +47,7 @@ class Trigger:
     weight: float = 1.0
     reciprocal: bool = False
     reversed: bool = False       # the subject is the host/target ("host", "receive")
+    derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,20 @@ def load_lexicon(language: str = "en") -> Lexicon:
     lex = Lexicon(plover=(plover or {}).get("types", {}))
     surfaces: set[str] = set()
     for e, lemma in _expand(entries):
-        t = str(e.get("type", "")).upper()
-        if t not in PLOVER_TYPES:
-            raise ConfigError(f"trigger {e!r}: unknown PLOVER type {t!r}")
-        lemmas = tuple(lemma.lower().split())
-        trig = Trigger(lemmas=lemmas, pos=str(e.get("pos") or "").upper(), type=t,
-                       mode=str(e.get("mode") or ""), gap=int(e.get("gap") or 0),
-                       needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
-                       weight=float(e.get("weight", 1.0)), reciprocal=bool(e.get("reciprocal")),
-                       reversed=str(e.get("roles") or "") == "reversed")
-        lex.triggers.setdefault(lemmas[0], []).append(trig)
-        surfaces.update(inflections(lemmas[0]))
+        _add(lex, _trigger(e, lemma), surfaces)
+    hand = set(lex.triggers)
+    derived = base / "triggers" / f"cameo_{language}.tsv"
+    if derived.is_file():
+        # The broad lexicon derived from CAMEO (scripts/derive_cameo_lexicon.py) adds verbs
+        # the hand lexicon lacks; a word en.yaml already codes keeps its hand entries (they
+        # know its ambiguity: "sue" is an accusation, not CAMEO's coercion).
+        for line in derived.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            lemma, type_, _cameo, mode, roles = (line.split("\t") + [""] * 5)[:5]
+            trig = _trigger({"type": type_, "mode": mode, "roles": roles}, lemma, derived=True)
+            if trig.lemmas[0] not in hand:
+                _add(lex, trig, surfaces)
     lex.surfaces = frozenset(surfaces)
     if isinstance(raw, dict):
         known = set(Cues.__dataclass_fields__)
@@ -109,6 +113,31 @@ def load_lexicon(language: str = "en") -> Lexicon:
             raise ConfigError(f"trigger lexicon for {language!r}: unknown modality cues {sorted(unknown)}")
         lex.cues = Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in given.items()})
     return lex
+
+
+# Derived entries count for less than hand-written ones (ambiguity is not marked in
+# CAMEO) and may have modifiers between their words ("strained [their] relations").
+DERIVED_WEIGHT = 0.7
+DERIVED_GAP = 3
+
+
+def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
+    t = str(e.get("type", "")).upper()
+    if t not in PLOVER_TYPES:
+        raise ConfigError(f"trigger {e!r}: unknown PLOVER type {t!r}")
+    lemmas = tuple(lemma.lower().split())
+    pos = "VERB" if derived else str(e.get("pos") or "").upper()
+    gap = DERIVED_GAP if derived and len(lemmas) > 1 else int(e.get("gap") or 0)
+    weight = float(e.get("weight", DERIVED_WEIGHT if derived else 1.0))
+    return Trigger(lemmas=lemmas, pos=pos, type=t, mode=str(e.get("mode") or ""), gap=gap,
+                   needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
+                   weight=weight, reciprocal=bool(e.get("reciprocal")),
+                   reversed=str(e.get("roles") or "") == "reversed", derived=derived)
+
+
+def _add(lex: Lexicon, trig: Trigger, surfaces: set[str]) -> None:
+    lex.triggers.setdefault(trig.lemmas[0], []).append(trig)
+    surfaces.update(inflections(trig.lemmas[0]))
 
 
 def _expand(entries: list[dict]) -> list[tuple[dict, str]]:

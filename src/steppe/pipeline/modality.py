@@ -15,6 +15,8 @@ from steppe.pipeline.lexicon import Cues
 
 def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     """(modality, future_in_past) for the event the trigger expresses."""
+    if trigger.pos_ == "NOUN" and any(c.lower_ in cues.future_words for c in trigger.children):
+        return "planned", False   # "could delay the planned [trip]": the trip is a plan
     chain = _governing_chain(trigger, cues)
     words = {t.lower_ for t in chain for t in t.children}
     lemmas = [t.lemma_.lower() for t in chain]
@@ -26,6 +28,9 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
+    top = chain[-1]
+    if top.dep_ == "ROOT" and top.tag_ == "VB" and auxes == {"to"}:
+        return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
     if auxes & cues.future_aux or "going" in words and "to" in words:
@@ -39,20 +44,28 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
         return "hypothetical", False
     if any(lem in cues.planning_governors for lem in lemmas[1:]):
         return "planned", False
-    if trigger.pos_ == "NOUN" and any(c.lower_ in cues.future_words for c in trigger.children):
-        return "planned", False
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
     return "asserted", False
+
+
+# Prepositions of an occasion at the time of its verb ("during the visit, ... will be
+# signed"); "after the clashes" and "before the summit" name other times.
+_OCCASION = {"during", "at"}
 
 
 def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
     """The trigger and the verbs/adjectives it is a complement of ("agreed to [visit]")."""
     chain = [tok]
     cur = tok
-    # A noun trigger's own verb: "paid a visit", "the visit is expected".
+    # A noun trigger's own verb: "paid a visit", "the visit is expected"; or the verb whose
+    # occasion it is: "during the [visit], a protocol will be signed".
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
+        chain.append(cur)
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ in _OCCASION \
+            and cur.head.head.pos_ in ("VERB", "AUX"):
+        cur = cur.head.head
         chain.append(cur)
     while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:

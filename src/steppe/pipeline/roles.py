@@ -192,6 +192,8 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 continue   # "election as a member of the Security Council": a role, not a party
+            if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
+                continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append(c)
     seen.sort(key=lambda m: m.start)

@@ -23,8 +23,10 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigge
             if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
                 found.append((tok, trig, end))
     found = _best_per_token(found)
+    # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
+    # is looser ("considering the joint [exercises]") than a hand-written governor's.
     return [f for f in found
-            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type])]
+            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived])]
 
 
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
@@ -61,6 +63,8 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
 
 
 def _pos_ok(tok: Token, trig: Trigger) -> bool:
+    if trig.derived and tok.dep_ in ("amod", "compound"):
+        return False   # "led to improved relations": a participle describing, not an act
     if not trig.pos:
         return True
     if trig.pos == "VERB":
@@ -101,8 +105,9 @@ def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token
         key = (f[2] - f[0].i, bool(f[1].needs_object), f[1].weight)
         if cur is None or key > (cur[2] - cur[0].i, bool(cur[1].needs_object), cur[1].weight):
             best[f[0].i] = f
-    # Tokens inside a longer multi-word trigger do not fire on their own.
-    covered = {i for t, _, e in best.values() for i in range(t.i + 1, e)}
+    # Tokens inside a longer multi-word trigger do not fire on their own (unless that
+    # trigger is a loose derived phrase: "drew up a document on the [demarcation]").
+    covered = {i for t, trig, e in best.values() if not trig.derived for i in range(t.i + 1, e)}
     return [f for i, f in sorted(best.items()) if i not in covered]
 
 
