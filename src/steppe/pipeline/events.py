@@ -94,7 +94,6 @@ class EventCoder:
         explicit = bool(source) and bool(target)
         if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
             source = target = _story_pair(sent, mentions, main)
-            notes.append("parties-of-the-story")
         if not source and not target:
             return None
         if not target:
