@@ -1,0 +1,190 @@
+"""Code PLOVER events in Russian sentences: trigger lemmas (data/ru/triggers.yaml), roles
+from grammatical case, modality from tense and cue words (data/ru/modality.yaml).
+
+Roles follow Russian case marking rather than word order: the nominative actor without a
+preposition is the source ("Токаев провел разговор"), "со стороны X" too (passives);
+dative, accusative and "с + instrumental" actors are targets ("с Мирзиёевым",
+"кыргызской стороне", "посетит Россию"). Reciprocal triggers (переговоры, перестрелка,
+подписали) put every participant on both sides when no one is singled out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.facts import Actor
+from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.text import Word, analyse
+
+WINDOW = 18          # words around the trigger in which its actors are looked for
+
+
+@dataclass(frozen=True)
+class RuTrigger:
+    type: str
+    words: tuple[str, ...]
+    mode: str = ""
+    reciprocal: bool = False
+    reversed: bool = False
+    weight: float = 1.0
+    needs: frozenset[str] = frozenset()
+
+
+@dataclass
+class RuRawEvent:
+    type: str
+    mode: str
+    source: list[Actor]
+    target: list[Actor]
+    trigger_start: int          # character offsets of the trigger words
+    trigger_end: int
+    trigger: str
+    modality: str
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[str, list[RuTrigger]]:
+    """Triggers indexed by the lemma of their first word."""
+    data = yaml.safe_load((files("steppe.data") / "ru" / "triggers.yaml").read_text(encoding="utf-8"))
+    index: dict[str, list[RuTrigger]] = {}
+    for entry in data["triggers"]:
+        for phrase in entry["lemmas"]:
+            words = tuple(analyse(w).lemma if " " in phrase else w.replace("ё", "е")
+                          for w in str(phrase).split())
+            t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
+                          bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
+                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()))
+            index.setdefault(words[0], []).append(t)
+    return index
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> dict:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "modality.yaml").read_text(encoding="utf-8"))
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
+    """(first word, last word + 1, trigger) for every trigger match, longest per start."""
+    index = load_triggers()
+    lemmas = set().union(*(w.a.lemmas for w in words)) if words else set()
+    out = []
+    for i, w in enumerate(words):
+        best = None
+        for lemma in w.a.lemmas:
+            for t in index.get(lemma, ()):
+                end = _match_rest(words, i, t.words, gap=2)
+                if end is None or (t.needs and not t.needs & lemmas):
+                    continue
+                if best is None or len(t.words) > len(best[2].words):
+                    best = (i, end, t)
+        if best:
+            out.append(best)
+    # a phrase swallows the single-word triggers inside it ("телефонный разговор")
+    covered = [(s, e) for s, e, t in out if len(t.words) > 1]
+    return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
+
+
+def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) -> int | None:
+    j = i + 1
+    for lemma in phrase[1:]:
+        k = next((k for k in range(j, min(len(words), j + gap + 1)) if lemma in words[k].a.lemmas), None)
+        if k is None:
+            return None
+        j = k + 1
+    return j
+
+
+def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
+    """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
+    out = []
+    for s, e, t in find_triggers(words):
+        near = [m for m in mentions if not m.location and m.codes
+                and m.start < e + WINDOW and m.end > s - WINDOW]
+        roles = _roles(words, near, s, e, t, main)
+        if roles is None:
+            continue
+        source, target = roles
+        etype, modality = t.type, _modality(words, s, t)
+        if modality == "planned" and etype in load_modality()["to_agree"]:
+            etype = "AGREE"
+        mode = t.mode if etype == t.type else ""
+        out.append(RuRawEvent(etype, mode, source, target, words[s].start, words[e - 1].end,
+                              " ".join(w.text for w in words[s:e]), modality,
+                              0.6 * t.weight + (0.2 if len(t.words) > 1 else 0.0)))
+    return out
+
+
+def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str]):
+    if not near:
+        return None
+    sources = [m for m in near if "nomn" in m.cases and m.prep in ("", ",", "и", "—", "-", "«", "\"")
+               and not _after_with(words, m)]
+    sources += [m for m in near if m.prep == "стороны" and m.start >= 2 and words[m.start - 2].low == "со"]
+    if sources:
+        # the subject nearest to the trigger, before it when there is one
+        before = [m for m in sources if m.end <= s]
+        src = [before[-1]] if before else [min(sources, key=lambda m: abs(m.start - s))]
+        # "Президенты Узбекистана и Казахстана", "Казахстан и Турция подписали"
+        src += [m for m in sources if m is not src[0] and abs(m.start - src[0].end) <= 1
+                and words[min(m.start, src[0].end)].low == "и"]
+    elif s == e - 1 and words[s].a.pos == "NOUN":
+        # a noun trigger: its genitive actors are its doers ("визит президента Казахстана")
+        gen = [m for m in near if m.start >= e and "gent" in m.cases and m.prep == ""]
+        src = gen[:1]
+    else:
+        src = []
+    src_codes = {c for m in src for c in m.codes}
+    tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
+    source = [a for m in src for a in m.actors]
+    target = [a for m in tgt for a in m.actors]
+    codes = {a.code for a in source + target}
+    if t.reversed and source and target:
+        source, target = target, source
+    if len(codes) == 1:
+        # one party named: the other is the document's other main party, if it has one
+        others = [c for c in main if c not in codes]
+        if len(others) != 1:
+            return None
+        extra = [Actor(code=others[0], text=others[0], actor_id=f"state:{others[0]}", confidence=0.5)]
+        if source:
+            target = target + extra
+        else:
+            source = extra
+    if not source:
+        source, target = target[:1], target[1:]
+    if t.reciprocal and (not target or len(src_codes) >= 2):
+        both = source + [a for a in target if a.code not in src_codes]
+        source, target = both, list(both)
+    if not target:
+        return None
+    return source, target
+
+
+def _after_with(words: list[Word], m: RuMention) -> bool:
+    return m.start > 0 and words[m.start - 1].low in ("с", "со", "между")
+
+
+def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
+    cues = load_modality()
+    head = words[s]
+    if s > 0 and words[s - 1].low in ("не", "ни"):
+        return "negated"
+    if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
+        return "planned"
+    if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" and words[k].is_("быть")
+           for k in range(max(0, s - 2), s)):
+        return "planned"
+    before = words[max(0, s - 5):s]
+    lemmas = {l for w in before for l in w.a.lemmas}
+    pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}
+    if (lemmas | pairs) & cues["planned"]:
+        return "planned"
+    if (lemmas | pairs) & cues["hypothetical"]:
+        return "hypothetical"
+    return "asserted"

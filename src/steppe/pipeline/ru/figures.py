@@ -1,0 +1,148 @@
+"""Figures in Russian notation: "1,3 млрд долларов", "$5,3 млрд", "611,3 млн долл. США",
+"свыше 5 тыс. тонн", "вырос на 12%", "до 10 миллиардов долларов к 2030 году".
+
+A number with its scale and unit is a figure when an indicator cue (data/ru/figures.yaml:
+товарооборот, экспорт, инвестиции, ...) stands in its sentence before it. Parties are the
+states the sentence names (else the document's main parties); a flow's direction is read
+from "экспорт X в Y" / "из X"; kind from target and forecast cues; period and deadline
+from the sentence's time expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.facts import Figure, Span
+from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.text import Word, analyse, fold
+from steppe.pipeline.ru.timex import RuTime
+
+_NUMBER = re.compile(r"(\$\s?)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(%)?")
+_NUM_WORD = r"[А-Яа-яЁё]+"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = yaml.safe_load((files("steppe.data") / "ru" / "figures.yaml").read_text(encoding="utf-8"))
+    for ind in d["indicators"]:
+        ind["cues"] = [tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]]
+    for key in ("target", "forecast", "growth_up", "growth_down", "approx"):
+        d[key] = {tuple(analyse(w).lemma for w in c.split()) for c in d[key]}
+    return d
+
+
+def _has(words: list[Word], phrases: set[tuple[str, ...]]) -> bool:
+    for i, w in enumerate(words):
+        for p in phrases:
+            if p[0] in w.a.lemmas and all(i + k < len(words) and p[k] in words[i + k].a.lemmas
+                                          for k in range(1, len(p))):
+                return True
+    return False
+
+
+def _cue_at(words: list[Word], cue: tuple[str, ...]) -> int | None:
+    for i in range(len(words) - len(cue) + 1):
+        if all(cue[k] in words[i + k].a.lemmas for k in range(len(cue))):
+            return i
+    return None
+
+
+def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
+                             times: list[RuTime], main: list[str]) -> list[Figure]:
+    """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it."""
+    data = _data()
+    out: list[Figure] = []
+    sentence = text[s:e]
+    for m in _NUMBER.finditer(sentence):
+        start, end = s + m.start(), s + m.end()
+        if any(t.start <= start < t.end for t in times):
+            continue                                    # a year or a day, not an amount
+        digits = m.group(2).replace(" ", "").replace("\u00a0", "")
+        value = float(digits + ("." + m.group(3) if m.group(3) else ""))
+        after = [w for w in words if w.start >= end][:4]
+        before = [w for w in words if w.end <= start]
+        unit = "percent" if m.group(4) else ("USD" if m.group(1) else "")
+        k = 0
+        if after and not m.group(4):
+            scale = data["scales"].get(after[0].a.lemma) or data["scales"].get(fold(after[0].text).rstrip("."))
+            if scale:
+                value *= scale
+                k = 1
+        for w in after[k:k + 2]:
+            u = data["units"].get(w.a.lemma) or data["units"].get(fold(w.text).rstrip("."))
+            if u and not unit:
+                unit = u
+                break
+            if w.text not in (".", ","):
+                break
+        if not unit:
+            continue
+        indicator, flow, cue_i = _indicator(before, after, unit)
+        if indicator is None:
+            continue
+        growth = unit == "percent" and before and before[-1].low == "на"
+        if unit == "percent" and not growth:
+            continue
+        if growth:
+            base = indicator.split(":")[-1].replace("trade_turnover", "trade")
+            indicator = f"other:{base}_growth"
+            if _has(before[-4:], data["growth_down"]):
+                value = -value
+        kind = "actual"
+        if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
+            kind = "forecast"
+        elif _has(before, data["target"]) or any(t.deadline for t in times if t.start > start):
+            kind = "target"
+        # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
+        if kind == "target" and before and before[-1].low == "с":
+            kind = "actual"
+        period = next((t.value for t in times if not t.deadline), None) if kind != "target" else None
+        deadline = next((t.value[:4] for t in times if t.deadline), None) if kind == "target" else None
+        parties = sorted({c for mm in mentions for c in mm.codes if c != "IGO"})
+        if len(parties) < 2:
+            parties = sorted(set(parties) | set(main))
+        direction = _direction(words, mentions, cue_i) if flow else None
+        if direction and not set(direction.values()) <= set(parties):
+            parties = sorted(set(parties) | set(direction.values()))
+        out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
+                          evidence=Span(s, e, sentence), direction=direction, period=period,
+                          kind=kind, deadline=deadline, confidence=0.6))
+    return out
+
+
+def _indicator(before: list[Word], after: list[Word], unit: str):
+    """The indicator whose cue is nearest before the number (or names the counted thing)."""
+    best = None
+    for ind in _data()["indicators"]:
+        if ind.get("count_only"):
+            if unit == "count" and after and any(c[0] in w.a.lemmas for c in ind["cues"] for w in after[:1]):
+                return ind["indicator"], False, None
+            continue
+        if ind.get("unit") and ind["unit"] != unit:
+            continue
+        for cue in ind["cues"]:
+            i = _cue_at(before, cue)
+            if i is not None and (best is None or i > best[2]):
+                best = (ind["indicator"], bool(ind.get("flow")), i)
+    if best is None:
+        return None, False, None
+    return best[0], best[1], before[best[2]].start if best[2] is not None else None
+
+
+def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None) -> dict[str, str] | None:
+    """"экспорт Узбекистана в Казахстан": from the genitive (or из X), to the в + accusative."""
+    src = dst = None
+    for m in mentions:
+        if cue_at is not None and m.char_start < cue_at or not m.codes or m.codes[0] == "IGO":
+            continue
+        if m.prep in ("в", "во") and "accs" in m.cases and dst is None:
+            dst = m.codes[0]
+        elif (m.prep == "из" or (m.prep == "" and "gent" in m.cases)) and src is None:
+            src = m.codes[0]
+    if src and dst and src != dst:
+        return {"from": src, "to": dst}
+    return None
