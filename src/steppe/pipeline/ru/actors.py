@@ -23,6 +23,7 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ей", "ы", "и", "ю", "ем", "ою", "ии", "ию", "ией", "ы")
 # Prepositions that make a place a location rather than an actor.
 _LOCATIVE = {"в", "во", "на"}
+_TOPIC = {"о", "об", "по"}
 
 
 @dataclass
@@ -47,13 +48,18 @@ class RuMention:
     actors: list[Actor]
     kind: str                     # what it mostly is: person, role, agent, state, igo, place
     cases: frozenset[str] = frozenset()
-    prep: str = ""                # the preposition before it, folded ("с", "в", "из", ...)
+    prep: str = ""                # the preposition right before it, folded ("с", "в", "из"), or ""
     location: bool = False        # a place or capital after в/на: where, not who
     pieces: list[Piece] = field(default_factory=list, repr=False)
 
     @property
     def codes(self) -> list[str]:
         return [a.code for a in self.actors if a.code]
+
+    @property
+    def participant(self) -> bool:
+        """Not a place, not a topic or an area ("о России", "директор по России")."""
+        return not self.location and self.prep not in _TOPIC
 
 
 def _keys(word: str) -> set[str]:
@@ -161,6 +167,8 @@ class RuActorResolver:
         if e.kind == "person":
             code, sector, _ = self.kb.state_of(e, date)
             return Piece(start, end, "person", e, codes=(code,) if code else (), sector=sector)
+        if e.sector == "JRN":
+            return None                       # "передает ТАСС": who reports, not who acts
         if e.kind == "place":
             return Piece(start, end, "place", e, codes=(e.code,) if e.code else ())
         return Piece(start, end, e.kind, e, codes=(e.code,) if e.code else (), sector=e.sector)
@@ -231,10 +239,12 @@ class RuActorResolver:
             else:
                 eid = (person.entity.id if person and person.entity else f"state:{c}")
                 actors.append(Actor(code=c, sector=sector, text=text, actor_id=eid, start=cs, end=ce))
-        prep = words[s - 1].low if s > 0 else ""
+        prep = words[s - 1].low if s > 0 and words[s - 1].a.pos == "PREP" else ""
         head = words[s]
         capital = state is not None and state.how == "capital" and len(g) == 1
-        location = (kind == "place" or capital) and (prep in _LOCATIVE or "loct" in head.a.cases and prep != "")
+        # a place, a capital or a state after в/на in the locative says where, not who
+        location = (kind in ("place", "state") or capital) and prep in _LOCATIVE and \
+            ("loct" in head.a.cases or kind == "place")
         if capital and s + 1 < len(words) and words[s + 1].text == "," and \
                 (s == 0 or words[s - 1].text in "\n."):
             location = True                   # a dateline: "ТАШКЕНТ, 16 февраля"

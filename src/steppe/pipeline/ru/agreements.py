@@ -44,6 +44,7 @@ def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], me
             continue
         lemmas, (name, kind) = head
         j = i + len(lemmas)
+        j = _skip_including(words, j)
         while j < len(words):
             about = j
             if words[j].low not in _ABOUT:
@@ -67,6 +68,28 @@ def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], me
     return unique
 
 
+def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+    """One agreement per title in a document: a shorter mention ("Соглашение о купле-продаже")
+    gives way to the fuller one that contains it."""
+    out: list[Agreement] = []
+    for a in sorted(agreements, key=lambda a: -len(a.name)):
+        longer = next((o for o in out if o.name.lower().startswith(a.name.lower())
+                       and (a.date or "")[:4] in ("", (o.date or "")[:4])), None)
+        if longer is None:
+            out.append(a)
+        elif longer.date is None:
+            longer.date = a.date
+    return sorted(out, key=lambda a: a.evidence.start)
+
+
+def _skip_including(words: list[Word], j: int) -> int:
+    """"15 документов, в том числе о стратегическом партнерстве": the title follows."""
+    tail = [w.low for w in words[j:j + 5]]
+    if tail[:4] == [",", "в", "том", "числе"] and len(tail) > 4 and tail[4] in _ABOUT:
+        return j + 4
+    return j
+
+
 def _title_end(words: list[Word], j: int) -> int:
     n = 0
     while j < len(words) and n < MAX_WORDS:
@@ -87,7 +110,7 @@ def _agreement(text, words, i, about, j, name, kind, mentions, times, main) -> A
     after = [t for t in times if words[j - 1].end <= t.start <= words[j - 1].end + 4]
     dated = after or [t for t in times if not t.deadline]
     date = dated[0].point if dated else None
-    parties = sorted({c for m in mentions for c in m.codes if c != "IGO"})
+    parties = sorted({c for m in mentions for c in m.codes if c != "IGO" and m.participant})
     if len(parties) < 2:
         parties = sorted(set(parties) | set(main))
     return Agreement(name=title, parties=parties, evidence=Span(words[i].start, words[j - 1].end,

@@ -78,16 +78,29 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
         best = None
         for lemma in w.a.lemmas:
             for t in index.get(lemma, ()):
-                end = _match_rest(words, i, t.words, gap=2)
+                end = _match_rest(words, i, t.words, gap=3)
                 if end is None or (t.needs and not t.needs & lemmas):
                     continue
                 if best is None or len(t.words) > len(best[2].words):
                     best = (i, end, t)
-        if best:
+        if best and _is_trigger_word(words, best, out):
             out.append(best)
     # a phrase swallows the single-word triggers inside it ("телефонный разговор")
     covered = [(s, e) for s, e, t in out if len(t.words) > 1]
     return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
+
+
+def _is_trigger_word(words: list[Word], match, earlier) -> bool:
+    """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
+    it reports a signing; not an infinitive that is the content of the trigger before it
+    ("пригласил Эрдогана посетить")."""
+    i, _, t = match
+    pos = words[i].a.pos
+    if pos in ("PRTF", "PRTS") and not t.reciprocal:
+        return False
+    if pos == "INFN" and any(i - 3 <= e <= i for _, e, _ in earlier):
+        return False
+    return True
 
 
 def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) -> int | None:
@@ -104,7 +117,7 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
     """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
     out = []
     for s, e, t in find_triggers(words):
-        near = [m for m in mentions if not m.location and m.codes
+        near = [m for m in mentions if m.participant and m.codes
                 and m.start < e + WINDOW and m.end > s - WINDOW]
         roles = _roles(words, near, s, e, t, main)
         if roles is None:
@@ -123,9 +136,10 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
 def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str]):
     if not near:
         return None
-    sources = [m for m in near if "nomn" in m.cases and m.prep in ("", ",", "и", "—", "-", "«", "\"")
-               and not _after_with(words, m)]
-    sources += [m for m in near if m.prep == "стороны" and m.start >= 2 and words[m.start - 2].low == "со"]
+    sources = [m for m in near if "nomn" in m.cases and m.prep == ""]
+    # passives: "подвергся нападению со стороны пограничников Таджикистана"
+    sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
+                and words[m.start - 1].low == "стороны"]
     if sources:
         # the subject nearest to the trigger, before it when there is one
         before = [m for m in sources if m.end <= s]
@@ -164,10 +178,6 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not target:
         return None
     return source, target
-
-
-def _after_with(words: list[Word], m: RuMention) -> bool:
-    return m.start > 0 and words[m.start - 1].low in ("с", "со", "между")
 
 
 def _modality(words: list[Word], s: int, t: RuTrigger) -> str:

@@ -14,9 +14,9 @@ from typing import Callable
 from steppe.facts import Agreement, Document, Event, Facts, Figure, Span, at_precision, precision_of
 from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
-from steppe.pipeline.ru.agreements import extract_sentence_agreements
+from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
-from steppe.pipeline.ru.figures import extract_sentence_figures
+from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures
 from steppe.pipeline.ru.text import sentences, words
 from steppe.pipeline.ru.timex import RuTime, find_times
 
@@ -35,7 +35,7 @@ class RussianExtractor:
         text = doc.text
         ws = words(text)
         starts = [w.start for w in ws]
-        mentions = self.resolver.find(ws, doc.date)
+        mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date))
         main = main_parties(mentions, text)
         times = find_times(text, doc.date)
         events: list[Event] = []
@@ -50,12 +50,16 @@ class RussianExtractor:
                 continue
             sm = [_local(m, a) for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]]
             st = times[bisect_left(t_starts, s):bisect_left(t_starts, e)]
-            for raw in code_sentence(sw, sm, main):
-                events.append(self._event(raw, text, s, e, st, doc.date))
+            raws = code_sentence(sw, sm, main)
+            for raw in raws:
+                # a time expression belongs to the trigger nearest to it
+                own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
+                events.append(self._event(raw, text, s, e, own, doc.date))
             figures += extract_sentence_figures(text, s, e, sw, sm, st, main)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main)
         actors = [a for m in mentions for a in m.actors]
-        return Facts(id=doc.id, figures=figures, mentions=actors), events, agreements
+        return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
+            merge_agreements(agreements)
 
     def _event(self, raw: RuRawEvent, text: str, s: int, e: int, times: list[RuTime],
                anchor: str | None) -> Event:
@@ -78,6 +82,26 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
     if raw.modality == "asserted" and anchor:
         return anchor, "document"
     return None, "document"
+
+
+_PRONOUNS = {"он", "она"}
+
+
+def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:
+    """"Он сообщил", "Она заверила": the person or office named last before the pronoun."""
+    from dataclasses import replace
+    out = list(mentions)
+    k = 0
+    last = None
+    for i, w in enumerate(ws):
+        while k < len(mentions) and mentions[k].start <= i:
+            if mentions[k].kind in ("person", "role"):
+                last = mentions[k]
+            k += 1
+        if w.low in _PRONOUNS and w.text[:1].isupper() and last is not None:
+            out.append(replace(last, start=i, end=i + 1, char_start=w.start, char_end=w.end,
+                               text=w.text, cases=frozenset({"nomn"}), prep=""))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _local(m: RuMention, offset: int) -> RuMention:

@@ -44,11 +44,21 @@ def _has(words: list[Word], phrases: set[tuple[str, ...]]) -> bool:
     return False
 
 
-def _cue_at(words: list[Word], cue: tuple[str, ...]) -> int | None:
-    for i in range(len(words) - len(cue) + 1):
-        if all(cue[k] in words[i + k].a.lemmas for k in range(len(cue))):
-            return i
-    return None
+def _cue_at(words: list[Word], cue: tuple[str, ...], gap: int = 2) -> int | None:
+    """Last position of a cue in `words`; its words in order, up to `gap` words apart
+    ("компаний с российским капиталом")."""
+    found = None
+    for i, w in enumerate(words):
+        if cue[0] not in w.a.lemmas:
+            continue
+        j = i + 1
+        for lemma in cue[1:]:
+            j = next((k + 1 for k in range(j, min(len(words), j + gap + 1)) if lemma in words[k].a.lemmas), -1)
+            if j < 0:
+                break
+        if j >= 0:
+            found = i
+    return found
 
 
 def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
@@ -83,6 +93,10 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             continue
         indicator, flow, cue_i = _indicator(before, after, unit)
         if indicator is None:
+            # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
+            following = [w for w in words if w.start >= end][:8]
+            indicator, flow, cue_i = _indicator(following, [], unit)
+        if indicator is None:
             continue
         growth = unit == "percent" and before and before[-1].low == "на"
         if unit == "percent" and not growth:
@@ -102,15 +116,38 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             kind = "actual"
         period = next((t.value for t in times if not t.deadline), None) if kind != "target" else None
         deadline = next((t.value[:4] for t in times if t.deadline), None) if kind == "target" else None
-        parties = sorted({c for mm in mentions for c in mm.codes if c != "IGO"})
-        if len(parties) < 2:
-            parties = sorted(set(parties) | set(main))
+        parties = _parties(mentions, main)
         direction = _direction(words, mentions, cue_i) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
         out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
+    return out
+
+
+def _parties(mentions: list[RuMention], main: list[str]) -> list[str]:
+    """The states the sentence names as actors; else also those it names as places
+    ("В Кыргызстане работают ... компаний с российским капиталом"); else the main parties."""
+    codes = {c for m in mentions for c in m.codes if c != "IGO" and m.participant}
+    if len(codes) < 2:
+        codes |= {c for m in mentions for c in m.codes if c != "IGO"}
+    if len(codes) < 2:
+        codes |= set(main)
+    return sorted(codes)
+
+
+def merge_figures(figures: list[Figure]) -> list[Figure]:
+    """One figure per value a document states, however often it repeats it; the repeat
+    that gives a period lends it to the first."""
+    out: list[Figure] = []
+    for f in figures:
+        twin = next((o for o in out if (o.indicator, o.value, o.unit, o.kind) ==
+                     (f.indicator, f.value, f.unit, f.kind)), None)
+        if twin is None:
+            out.append(f)
+        elif twin.period is None and f.period is not None:
+            twin.period = f.period
     return out
 
 
@@ -134,7 +171,8 @@ def _indicator(before: list[Word], after: list[Word], unit: str):
 
 
 def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None) -> dict[str, str] | None:
-    """"экспорт Узбекистана в Казахстан": from the genitive (or из X), to the в + accusative."""
+    """"экспорт Узбекистана в Казахстан": from the genitive (or из X, or the subject before
+    the verb), to the в + accusative."""
     src = dst = None
     for m in mentions:
         if cue_at is not None and m.char_start < cue_at or not m.codes or m.codes[0] == "IGO":
@@ -142,6 +180,10 @@ def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None)
         if m.prep in ("в", "во") and "accs" in m.cases and dst is None:
             dst = m.codes[0]
         elif (m.prep == "из" or (m.prep == "" and "gent" in m.cases)) and src is None:
+            src = m.codes[0]
+    for m in mentions:      # "Казахстан поставил в Узбекистан": the subject ships
+        if src is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
+                and (cue_at is None or m.char_start < cue_at):
             src = m.codes[0]
     if src and dst and src != dst:
         return {"from": src, "to": dst}
