@@ -5,7 +5,7 @@ Package files (steppe/data/kb/, documented in SOURCES.md there):
   igos.yaml    organisations with members;  people.yaml  people with dated roles
   orgs.yaml    companies, agencies, groups; places.yaml  cities, regions, rivers
   roles.tsv    generic role phrases -> role id, sector;  agents.tsv  generic agents -> sector
-  ru/*.yaml    Russian names for the same ids (states, igos, people, roles, agents)
+  ru/*.yaml    Russian names for the same ids (states, igos, people, orgs, roles, agents)
 A user file (`--kb my.yaml`) has the same top-level keys (states, igos, people,
 orgs, places, agents, roles); its entries are added, and replace packaged ones with the same id.
 """
@@ -202,7 +202,7 @@ def _add_russian(kb: KnowledgeBase, folder: Any, roles: dict[str, Any]) -> None:
         for how in ("names", "adjectives", "demonyms", "capitals"):
             for surface in fields.get(how) or []:
                 kb.add_alias(str(surface), f"state:{code}", how.rstrip("s") if how != "names" else "name")
-    for kind, section in (("igo", "igos"), ("person", "people")):
+    for kind, section in (("igo", "igos"), ("person", "people"), ("org", "orgs")):
         for key, names in (_yaml(folder / f"{section}.yaml") or {}).items():
             if f"{kind}:{key}" in kb.entities:
                 for surface in names or []:

@@ -36,6 +36,7 @@ class Piece:
     role: str = ""
     sector: str = ""
     codes: tuple[str, ...] = ()   # compound adjectives name several states
+    cases: frozenset[str] = frozenset()   # for names: the cases their ending shows
 
 
 @dataclass
@@ -60,6 +61,19 @@ class RuMention:
     def participant(self) -> bool:
         """Not a place, not a topic or an area ("о России", "директор по России")."""
         return not self.location and self.prep not in _TOPIC
+
+
+# What a case ending on a name says (pymorphy3 guesses unknown surnames poorly).
+_NAME_CASES = {"": {"nomn"}, "а": {"gent", "accs"}, "у": {"datv"}, "ым": {"ablt"}, "ом": {"ablt"},
+               "е": {"loct"}, "ой": {"gent", "datv", "ablt", "loct"}, "ы": {"gent"}, "ю": {"accs"}}
+
+
+def _name_cases(word: str, keys: frozenset[str]) -> frozenset[str]:
+    low = fold(word)
+    for ending, cases in _NAME_CASES.items():
+        if (low[: len(low) - len(ending)] if ending else low) in keys and low.endswith(ending):
+            return frozenset(cases)
+    return analyse(word).cases
 
 
 def _keys(word: str) -> set[str]:
@@ -146,6 +160,8 @@ class RuActorResolver:
                         and self.kb.entities[target[1]].kind in ("person", "igo"):
                     continue                      # names are capitalised
                 piece = self._piece(i, i + n, target, date)
+                if piece and piece.kind == "person":
+                    piece.cases = _name_cases(words[i + n - 1].text, keys[-1])
                 if piece and (best is None or piece.end > best.end
                               or (piece.end == best.end and _rank(piece) > _rank(best))):
                     best = piece
@@ -195,12 +211,16 @@ class RuActorResolver:
 
     # -- mentions ----------------------------------------------------------------------
 
-    def find(self, words: list[Word], date: str | None) -> list[RuMention]:
-        """Mentions: adjacent pieces grouped, resolved to actors."""
+    def find(self, words: list[Word], date: str | None, text: str = "") -> list[RuMention]:
+        """Mentions: adjacent pieces grouped (within a line of `text`), resolved to actors."""
         pieces = self.pieces(words, date)
         groups: list[list[Piece]] = []
         for p in pieces:
-            if groups and groups[-1][-1].end == p.start and _joins(groups[-1], p):
+            last = groups[-1][-1] if groups else None
+            if last is not None and last.end == p.start and _joins(groups[-1], p) \
+                    and words[p.start].start - words[last.end - 1].end <= 1 \
+                    and "\n" not in text[words[last.end - 1].end:words[p.start].start] \
+                    and words[p.start].text[:1] not in "«\"":
                 groups[-1].append(p)
             else:
                 groups.append([p])
@@ -213,7 +233,8 @@ class RuActorResolver:
 
     def _mention(self, words: list[Word], g: list[Piece], date: str | None) -> RuMention | None:
         person = next((p for p in g if p.kind == "person"), None)
-        state = next((p for p in g if p.kind in ("state", "igo")), None)
+        state = next((p for p in g if p.kind in ("state", "igo")), None) or \
+            next((p for p in g if p.kind == "org" and p.codes), None)
         role = next((p for p in g if p.kind in ("role", "agent")), None)
         place = next((p for p in g if p.kind in ("place", "org")), None)
         sector = (role.sector if role else "") or (person.sector if person else "")
@@ -248,7 +269,8 @@ class RuActorResolver:
         if capital and s + 1 < len(words) and words[s + 1].text == "," and \
                 (s == 0 or words[s - 1].text in "\n."):
             location = True                   # a dateline: "ТАШКЕНТ, 16 февраля"
-        return RuMention(s, e, cs, ce, text, actors, kind, head.a.cases, prep, location, g)
+        cases = g[0].cases or head.a.cases
+        return RuMention(s, e, cs, ce, text, actors, kind, cases, prep, location, g)
 
 
 def _joins(group: list[Piece], p: Piece) -> bool:
@@ -256,8 +278,8 @@ def _joins(group: list[Piece], p: Piece) -> bool:
     kinds = {q.kind for q in group}
     if p.kind == "person":
         return "person" not in kinds
-    if p.kind in ("state", "igo"):
-        return not kinds & {"state", "igo"} and bool(kinds & {"role", "agent"}) or \
+    if p.kind in ("state", "igo", "org"):
+        return not kinds & {"state", "igo", "org"} and bool(kinds & {"role", "agent"}) or \
             (kinds == {"state"} and group[-1].how == "adjective")
     if p.kind in ("role", "agent"):
         return bool(kinds & {"state", "role", "agent"}) and "person" not in kinds

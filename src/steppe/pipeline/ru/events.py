@@ -21,6 +21,8 @@ from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.text import Word, analyse
 
 WINDOW = 18          # words around the trigger in which its actors are looked for
+# Triggers whose complement is what they agree to, ask for or threaten: not a second event.
+_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,17 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
 def _is_trigger_word(words: list[Word], match, earlier) -> bool:
     """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
     it reports a signing; not an infinitive that is the content of the trigger before it
-    ("пригласил Эрдогана посетить")."""
+    ("пригласил Эрдогана посетить", "договорились ускорить делимитацию"), nor a genitive
+    noun that only qualifies the noun before it."""
     i, _, t = match
     pos = words[i].a.pos
-    if pos in ("PRTF", "PRTS") and not t.reciprocal:
+    if pos == "PRTF" and not t.reciprocal:
         return False
-    if pos == "INFN" and any(i - 3 <= e <= i for _, e, _ in earlier):
+    if any(i - 4 <= e <= i and u.type in _GOVERNING for _, e, u in earlier):
+        return False
+    # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
+    if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
+            and words[i - 1].a.pos == "NOUN":
         return False
     return True
 
@@ -145,8 +152,7 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         before = [m for m in sources if m.end <= s]
         src = [before[-1]] if before else [min(sources, key=lambda m: abs(m.start - s))]
         # "Президенты Узбекистана и Казахстана", "Казахстан и Турция подписали"
-        src += [m for m in sources if m is not src[0] and abs(m.start - src[0].end) <= 1
-                and words[min(m.start, src[0].end)].low == "и"]
+        src = _coordinated(words, near, src[0])
     elif s == e - 1 and words[s].a.pos == "NOUN":
         # a noun trigger: its genitive actors are its doers ("визит президента Казахстана")
         gen = [m for m in near if m.start >= e and "gent" in m.cases and m.prep == ""]
@@ -180,6 +186,21 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     return source, target
 
 
+def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list[RuMention]:
+    """m and the mentions joined to it by "и": "Садыр Жапаров и Владимир Путин"."""
+    group = [m]
+    for direction in (-1, 1):
+        cur = m
+        while True:
+            nxt = next((o for o in near if (o.start == cur.end + 1 and direction == 1 and words[cur.end].low == "и")
+                        or (o.end + 1 == cur.start and direction == -1 and words[o.end].low == "и")), None)
+            if nxt is None or nxt in group:
+                break
+            group.append(nxt)
+            cur = nxt
+    return sorted(group, key=lambda x: x.start)
+
+
 def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     cues = load_modality()
     head = words[s]
@@ -190,7 +211,7 @@ def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" and words[k].is_("быть")
            for k in range(max(0, s - 2), s)):
         return "planned"
-    before = words[max(0, s - 5):s]
+    before = words[max(0, s - 7):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}
     if (lemmas | pairs) & cues["planned"]:

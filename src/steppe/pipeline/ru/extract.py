@@ -35,7 +35,7 @@ class RussianExtractor:
         text = doc.text
         ws = words(text)
         starts = [w.start for w in ws]
-        mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date))
+        mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date, text))
         main = main_parties(mentions, text)
         times = find_times(text, doc.date)
         events: list[Event] = []
