@@ -27,13 +27,18 @@ _STOP_WORDS = {"между", "с", "со", "на", "в", "во", "под", "от
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((files("steppe.data") / "ru" / "agreements.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _heads() -> dict[tuple[str, ...], tuple[str, str]]:
-    d = yaml.safe_load((files("steppe.data") / "ru" / "agreements.yaml").read_text(encoding="utf-8"))
-    return {tuple(analyse(w).lemma for w in k.split()): tuple(v) for k, v in d["heads"].items()}
+    return {tuple(analyse(w).lemma for w in k.split()): tuple(v) for k, v in _data()["heads"].items()}
 
 
 def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
-                                times: list[RuTime], main: list[str]) -> list[Agreement]:
+                                times: list[RuTime], main: list[str], anchor: str | None = None
+                                ) -> list[Agreement]:
     out = []
     i = 0
     while i < len(words):
@@ -50,7 +55,7 @@ def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], me
             if words[j].low not in _ABOUT:
                 break
             j = _title_end(words, j + 1)
-            out.append(_agreement(text, words, i, about, j, name, kind, mentions, times, main))
+            out.append(_agreement(text, words, i, about, j, name, kind, mentions, times, main, anchor))
             # "... (2004 год) и о союзнических отношениях": the same head again
             k = j
             while k < len(words) and (words[k].text in "()" or words[k].text.isdigit() or words[k].is_("год")):
@@ -103,13 +108,15 @@ def _title_end(words: list[Word], j: int) -> int:
     return j
 
 
-def _agreement(text, words, i, about, j, name, kind, mentions, times, main) -> Agreement | None:
+def _agreement(text, words, i, about, j, name, kind, mentions, times, main, anchor) -> Agreement | None:
     if j <= about + 1:
         return None
     title = name + " " + text[words[about].start:words[j - 1].end]
     after = [t for t in times if words[j - 1].end <= t.start <= words[j - 1].end + 4]
     dated = after or [t for t in times if not t.deadline]
     date = dated[0].point if dated else None
+    if date is None and any(w.is_(*_data()["signed"]) for w in words):
+        date = anchor
     parties = sorted({c for m in mentions for c in m.codes if c != "IGO" and m.participant})
     if len(parties) < 2:
         parties = sorted(set(parties) | set(main))

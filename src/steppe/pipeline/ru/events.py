@@ -21,8 +21,9 @@ from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.text import Word, analyse
 
 WINDOW = 18          # words around the trigger in which its actors are looked for
-# Triggers whose complement is what they agree to, ask for or threaten: not a second event.
-_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+# Triggers whose complement is what they agree to, ask for, threaten or accuse of: not a
+# second event ("обвинил таджикских военных в обстреле").
+_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,16 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         source, target = both, list(both)
     if not target:
         return None
-    return source, target
+    return _unique(source), _unique(target)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
 
 
 def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list[RuMention]:

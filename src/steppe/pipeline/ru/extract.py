@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
 from typing import Callable
 
-from steppe.facts import Agreement, Document, Event, Facts, Figure, Span, at_precision, precision_of
+import yaml
+
+from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Span, at_precision, precision_of
 from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
 from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
 from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures
-from steppe.pipeline.ru.text import sentences, words
+from steppe.pipeline.ru.text import Word, fold, sentences, words
 from steppe.pipeline.ru.timex import RuTime, find_times
 
 Score = Callable[[str, str], tuple]
@@ -37,6 +41,7 @@ class RussianExtractor:
         starts = [w.start for w in ws]
         mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date, text))
         main = main_parties(mentions, text)
+        mentions = _with_groups(ws, mentions, main)
         times = find_times(text, doc.date)
         events: list[Event] = []
         figures: list[Figure] = []
@@ -55,8 +60,10 @@ class RussianExtractor:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 events.append(self._event(raw, text, s, e, own, doc.date))
-            figures += extract_sentence_figures(text, s, e, sw, sm, st, main)
-            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main)
+            previous = figures[-1].indicator if figures else None
+            figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous)
+            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
+        events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]
         return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
             merge_agreements(agreements)
@@ -78,6 +85,8 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
     usable = [t for t in times if not t.deadline or raw.modality == "planned"]
     if usable:
         t = min(usable, key=lambda t: abs(t.start - raw.trigger_start))
+        if anchor and raw.modality == "asserted" and anchor.startswith(t.point) and len(anchor) > len(t.point):
+            return anchor, "text"          # "в этом году", "в мае" in a report of that month
         return t.point, "text"
     if raw.modality == "asserted" and anchor:
         return anchor, "document"
@@ -85,6 +94,44 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
 
 
 _PRONOUNS = {"он", "она"}
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[tuple[str, ...]]:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))
+    return sorted((tuple(fold(g).split()) for g in data["groups"]), key=len, reverse=True)
+
+
+def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuMention]:
+    """"Стороны договорились", "главы двух государств подписали": the main parties."""
+    if len(main) < 2:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    i = 0
+    while i < len(ws):
+        g = next((g for g in _groups() if tuple(w.low for w in ws[i:i + len(g)]) == g), None)
+        prev = ws[i - 1] if i > 0 else None
+        if g is None or any(k in taken for k in range(i, i + len(g))) or \
+                (prev is not None and prev.a.pos in ("PREP", "ADJF", "ADJS", "NUMR")):
+            i += 1
+            continue
+        cs, ce = ws[i].start, ws[i + len(g) - 1].end
+        actors = [Actor(code=c, text=" ".join(w.text for w in ws[i:i + len(g)]), actor_id=f"state:{c}",
+                        confidence=0.6, start=cs, end=ce) for c in main]
+        out.append(RuMention(i, i + len(g), cs, ce, actors[0].text, actors, "group",
+                             frozenset({"nomn"}), ""))
+        i += len(g)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _without_headline_repeats(events: list[Event], text: str) -> list[Event]:
+    """A headline restates the lead: its event goes when the body reports the same type
+    between the same states (the body's has the date and the fuller evidence)."""
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    body = [e for e in events if e.evidence.start >= title_end]
+    return [e for e in events if e.evidence.start >= title_end
+            or not any(b.type == e.type and b.codes() & e.codes() for b in body)]
 
 
 def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:

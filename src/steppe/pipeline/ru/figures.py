@@ -62,8 +62,10 @@ def _cue_at(words: list[Word], cue: tuple[str, ...], gap: int = 2) -> int | None
 
 
 def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
-                             times: list[RuTime], main: list[str]) -> list[Figure]:
-    """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it."""
+                             times: list[RuTime], main: list[str], previous: str | None = None
+                             ) -> list[Figure]:
+    """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it;
+    `previous` is the indicator of the document's last figure (for "его", "их")."""
     data = _data()
     out: list[Figure] = []
     sentence = text[s:e]
@@ -96,6 +98,8 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:8]
             indicator, flow, cue_i = _indicator(following, [], unit)
+        if indicator is None and previous and any(w.low in data["anaphora"] for w in before):
+            indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
         if indicator is None:
             continue
         growth = unit == "percent" and before and before[-1].low == "на"

@@ -81,7 +81,8 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
         mo2 = _month(m.group(2)) if m.group(2) else None
         y = int(m.group(3)) if m.group(3) else year0
         if m.group(4) and year0:
-            y = year0 + _data()["years"].get(f"{analyse(m.group(4)).lemma} год", 0)
+            y = year0 + next((_data()["years"][f"{l} год"] for l in analyse(m.group(4)).lemmas
+                              if f"{l} год" in _data()["years"]), 0)
         if not y:
             continue
         end = m.end() if (mo2 or m.group(3) or m.group(4)) else m.start(1) + len(m.group(1))
@@ -97,8 +98,10 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
     if base:
         for m in _REL.finditer(text):
             w1 = analyse(m.group(1)).lemma
-            w2 = analyse(m.group(2)).lemma if m.group(2) else ""
-            pair = f"{w1} {w2}"
+            pairs = {f"{a} {b}" for a in analyse(m.group(1)).lemmas
+                     for b in (analyse(m.group(2)).lemmas if m.group(2) else {""})}
+            pair = next((p for p in pairs if p in _data()["years"] or p in _data()["months_rel"]
+                         or p in _data()["weeks_rel"]), "")
             if w1 in _data()["days"]:
                 d = base + timedelta(days=_data()["days"][w1])
                 found.append(RuTime(m.start(1), m.start(1) + len(m.group(1)), d.isoformat()))
