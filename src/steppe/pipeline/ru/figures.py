@@ -93,13 +93,14 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
                 break
         if not unit:
             continue
-        indicator, flow, cue_i = _indicator(before, after, unit)
+        if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
+            indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
+        else:
+            indicator, flow, cue_i = _indicator(before, after, unit)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:8]
             indicator, flow, cue_i = _indicator(following, [], unit)
-        if indicator is None and previous and any(w.low in data["anaphora"] for w in before):
-            indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
         if indicator is None:
             continue
         growth = unit == "percent" and before and before[-1].low == "на"
