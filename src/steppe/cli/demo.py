@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Annotated, Optional
@@ -22,7 +23,7 @@ def demo(
 
     Example: steppe demo
     """
-    from steppe.store import open_store, summary
+    from steppe.store import list_documents, open_store, summary
 
     if db is None:
         Path(DEMO_DB).unlink(missing_ok=True)
@@ -35,7 +36,9 @@ def demo(
         counts = run_ingest(articles, settings, quiet=True)
     with open_store(settings.db_url) as store:
         s = summary(store)
+        languages = Counter(d["language"] or "?" for d in list_documents(store, limit=10_000))
     print_summary(s, counts, db)
+    out.print("documents by language: " + ", ".join(f"{k} {n}" for k, n in languages.most_common()))
 
 
 def print_summary(s: dict, counts: dict, db: str) -> None:

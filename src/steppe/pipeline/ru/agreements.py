@@ -50,6 +50,13 @@ def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], me
         lemmas, (name, kind) = head
         j = i + len(lemmas)
         j = _skip_including(words, j)
+        if j < len(words) and words[j].low not in _ABOUT and (len(lemmas) > 1 or words[i].text[:1].isupper()):
+            # a title without "о ...": "Совместное заявление", "Программа сотрудничества"
+            end = _title_end(words, j, genitive_only=True)
+            if len(lemmas) > 1 or end > j:          # a bare "Соглашения" names nothing
+                out.append(_agreement(text, words, i, j, end, name, kind, mentions, times, main, anchor))
+            i = max(end, i + 1)
+            continue
         while j < len(words):
             about = j
             if words[j].low not in _ABOUT:
@@ -95,7 +102,7 @@ def _skip_including(words: list[Word], j: int) -> int:
     return j
 
 
-def _title_end(words: list[Word], j: int) -> int:
+def _title_end(words: list[Word], j: int, genitive_only: bool = False) -> int:
     n = 0
     while j < len(words) and n < MAX_WORDS:
         w = words[j]
@@ -103,15 +110,17 @@ def _title_end(words: list[Word], j: int) -> int:
             break
         if w.low in _STOP_WORDS or w.a.pos in _STOP_POS:
             break
+        if genitive_only and "gent" not in w.a.cases:
+            break
         j += 1
         n += 1
     return j
 
 
 def _agreement(text, words, i, about, j, name, kind, mentions, times, main, anchor) -> Agreement | None:
-    if j <= about + 1:
+    if j < about or (j == about + 1 and words[about].low in _ABOUT):
         return None
-    title = name + " " + text[words[about].start:words[j - 1].end]
+    title = (name + " " + text[words[about].start:words[j - 1].end]) if j > about else name
     after = [t for t in times if words[j - 1].end <= t.start <= words[j - 1].end + 4]
     dated = after or [t for t in times if not t.deadline]
     date = dated[0].point if dated else None

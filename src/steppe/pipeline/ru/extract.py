@@ -41,6 +41,9 @@ class RussianExtractor:
         starts = [w.start for w in ws]
         mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date, text))
         main = main_parties(mentions, text)
+        # an agreement or a figure has two sides: when its sentence names one, the other is
+        # the document's most named state, even if named only once
+        cast = main_parties(mentions, text, least=1)
         mentions = _with_groups(ws, mentions, main)
         times = find_times(text, doc.date)
         events: list[Event] = []
@@ -61,8 +64,8 @@ class RussianExtractor:
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 events.append(self._event(raw, text, s, e, own, doc.date))
             previous = figures[-1].indicator if figures else None
-            figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous)
-            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
+            figures += extract_sentence_figures(text, s, e, sw, sm, st, cast, previous)
+            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, cast, doc.date)
         events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]
         return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
@@ -145,7 +148,7 @@ def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:
             if mentions[k].kind in ("person", "role"):
                 last = mentions[k]
             k += 1
-        if w.low in _PRONOUNS and w.text[:1].isupper() and last is not None:
+        if w.low in _PRONOUNS and last is not None:
             out.append(replace(last, start=i, end=i + 1, char_start=w.start, char_end=w.end,
                                text=w.text, cases=frozenset({"nomn"}), prep=""))
     return sorted(out, key=lambda m: m.start)
@@ -157,7 +160,7 @@ def _local(m: RuMention, offset: int) -> RuMention:
     return replace(m, start=m.start - offset, end=m.end - offset)
 
 
-def main_parties(mentions: list[RuMention], text: str, size: int = 2) -> list[str]:
+def main_parties(mentions: list[RuMention], text: str, size: int = 2, least: int = 2) -> list[str]:
     """The document's main states: the most named codes, the title counting double."""
     counts: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
@@ -167,4 +170,4 @@ def main_parties(mentions: list[RuMention], text: str, size: int = 2) -> list[st
         for c in m.codes:
             if c != "IGO":
                 counts[c] += 2 if m.char_start < title_end else 1
-    return sorted(c for c, n in counts.most_common(size) if n >= 2)
+    return sorted(c for c, n in counts.most_common(size) if n >= least)
