@@ -163,7 +163,7 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     src_codes = {c for m in src for c in m.codes}
     tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
     source = [a for m in src for a in m.actors]
-    target = [a for m in tgt for a in m.actors]
+    target = [a for m in tgt for a in m.actors if a.code not in src_codes]
     codes = {a.code for a in source + target}
     if t.reversed and source and target:
         source, target = target, source

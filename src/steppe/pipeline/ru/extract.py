@@ -116,7 +116,8 @@ def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str]) -> 
         g = next((g for g in _groups() if tuple(w.low for w in ws[i:i + len(g)]) == g), None)
         prev = ws[i - 1] if i > 0 else None
         if g is None or any(k in taken for k in range(i, i + len(g))) or \
-                (prev is not None and prev.a.pos in ("PREP", "ADJF", "ADJS", "NUMR")):
+                (prev is not None and prev.a.pos in ("PREP", "ADJF", "ADJS", "NUMR")
+                 and not prev.is_("который")):
             i += 1
             continue
         cs, ce = ws[i].start, ws[i + len(g) - 1].end
