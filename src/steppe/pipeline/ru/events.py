@@ -95,12 +95,12 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
 
 def _is_trigger_word(words: list[Word], match, earlier) -> bool:
     """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
-    it reports a signing; not an infinitive that is the content of the trigger before it
+    it reports a signing or has its own date; not an infinitive that is the content of the trigger before it
     ("пригласил Эрдогана посетить", "договорились ускорить делимитацию"), nor a genitive
     noun that only qualifies the noun before it."""
     i, _, t = match
     pos = words[i].a.pos
-    if pos == "PRTF" and not t.reciprocal:
+    if pos == "PRTF" and not t.reciprocal and not _dated(words, i):
         return False
     if any(i - 4 <= e <= i and u.type in _GOVERNING for _, e, u in earlier):
         return False
@@ -109,6 +109,11 @@ def _is_trigger_word(words: list[Word], match, earlier) -> bool:
             and words[i - 1].a.pos == "NOUN":
         return False
     return True
+
+
+def _dated(words: list[Word], i: int) -> bool:
+    """A participle with its own date reports a past event: "прекращенные в 2012 году"."""
+    return any(w.text.isdigit() and len(w.text) == 4 for w in words[i + 1:i + 4])
 
 
 def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) -> int | None:
@@ -132,7 +137,9 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
             continue
         source, target = roles
         etype, modality = t.type, _modality(words, s, t)
-        if modality == "planned" and etype in load_modality()["to_agree"]:
+        if _refused(words, s) and etype in load_modality()["to_agree"] | {"AGREE"}:
+            etype, modality = "REJECT", "asserted"
+        elif modality == "planned" and etype in load_modality()["to_agree"]:
             etype = "AGREE"
         mode = t.mode if etype == t.type else ""
         out.append(RuRawEvent(etype, mode, source, target, words[s].start, words[e - 1].end,
@@ -209,6 +216,13 @@ def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list
             group.append(nxt)
             cur = nxt
     return sorted(group, key=lambda x: x.start)
+
+
+def _refused(words: list[Word], s: int) -> bool:
+    before = words[max(0, s - 4):s]
+    lemmas = {l for w in before for l in w.a.lemmas}
+    pairs = {f"{a} {b}" for x, y in zip(before, before[1:]) for a in x.a.lemmas for b in y.a.lemmas}
+    return bool((lemmas | pairs) & load_modality()["refusal"])
 
 
 def _modality(words: list[Word], s: int, t: RuTrigger) -> str:

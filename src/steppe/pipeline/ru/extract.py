@@ -64,7 +64,7 @@ class RussianExtractor:
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 events.append(self._event(raw, text, s, e, own, doc.date))
             previous = figures[-1].indicator if figures else None
-            figures += extract_sentence_figures(text, s, e, sw, sm, st, cast, previous)
+            figures += extract_sentence_figures(text, s, e, sw, sm, st, cast, previous, doc.date)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, cast, doc.date)
         events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]

@@ -62,13 +62,14 @@ def _cue_at(words: list[Word], cue: tuple[str, ...], gap: int = 2) -> int | None
 
 
 def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
-                             times: list[RuTime], main: list[str], previous: str | None = None
-                             ) -> list[Figure]:
+                             times: list[RuTime], main: list[str], previous: str | None = None,
+                             anchor: str | None = None) -> list[Figure]:
     """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it;
     `previous` is the indicator of the document's last figure (for "его", "их")."""
     data = _data()
     out: list[Figure] = []
     sentence = text[s:e]
+    out += _fractions(s, e, sentence, words, mentions, times, main)
     for m in _NUMBER.finditer(sentence):
         start, end = s + m.start(), s + m.end()
         if any(t.start <= start < t.end for t in times):
@@ -84,6 +85,8 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             if scale:
                 value *= scale
                 k = 1
+        if len(after) > 2 and after[0].low == "из" and after[1].text.isdigit():
+            k = 2                                    # "5 из 7 пунктов пропуска": 5 of them
         for w in after[k:k + 2]:
             u = data["units"].get(w.a.lemma) or data["units"].get(fold(w.text).rstrip("."))
             if u and not unit:
@@ -99,12 +102,14 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             indicator, flow, cue_i = _indicator(before, after, unit)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
-            following = [w for w in words if w.start >= end][:8]
+            following = [w for w in words if w.start >= end][:12]
             indicator, flow, cue_i = _indicator(following, [], unit)
         if indicator is None:
             continue
+        if indicator == "trade_turnover" and unit in data["physical_units"]:
+            indicator, flow = "exports", True        # "объем торговли газом ... 450 млрд кубометров"
         growth = unit == "percent" and before and before[-1].low == "на"
-        if unit == "percent" and not growth:
+        if unit == "percent" and not growth and not indicator.endswith("_share"):
             continue
         if growth:
             base = indicator.split(":")[-1].replace("trade_turnover", "trade")
@@ -119,7 +124,9 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
-        period = next((t.value for t in times if not t.deadline), None) if kind != "target" else None
+        period = next((_period(t.value) for t in times if not t.deadline), None) if kind != "target" else None
+        if period is None and indicator in data["dated_by_publication"] and anchor:
+            period = anchor[:7]
         deadline = next((t.value[:4] for t in times if t.deadline), None) if kind == "target" else None
         parties = _parties(mentions, main)
         direction = _direction(words, mentions, cue_i) if flow else None
@@ -128,6 +135,28 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
+    return out
+
+
+def _period(value: str) -> str:
+    """What a figure covers is a month at the finest: "9 мая" -> the month."""
+    return "/".join(v[:7] for v in value.split("/"))
+
+
+def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
+    """"почти четверть внешнеторгового оборота": a share in percent, given in words."""
+    out = []
+    for i, w in enumerate(words):
+        value = _data()["fractions"].get(w.a.lemma)
+        if value is None:
+            continue
+        indicator, _, _ = _indicator(words[:i], [], "percent")
+        if indicator != "other:trade_share":
+            continue
+        period = next((t.value for t in times if not t.deadline), None)
+        out.append(Figure(indicator=indicator, value=float(value), unit="percent",
+                          parties=_parties(mentions, main), evidence=Span(s, e, sentence),
+                          period=period, confidence=0.5))
     return out
 
 
