@@ -70,8 +70,11 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
     out: list[Figure] = []
     sentence = text[s:e]
     out += _fractions(s, e, sentence, words, mentions, times, main)
+    consumed = -1
     for m in _NUMBER.finditer(sentence):
         start, end = s + m.start(), s + m.end()
+        if start < consumed:
+            continue
         if any(t.start <= start < t.end for t in times):
             continue                                    # a year or a day, not an amount
         digits = m.group(2).replace(" ", "").replace("\u00a0", "")
@@ -85,6 +88,12 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             if scale:
                 value *= scale
                 k = 1
+                # "1 млрд 200 млн долларов"
+                small = data["scales"].get(after[2].a.lemma) if len(after) > 2 and after[1].text.isdigit() else None
+                if small and small < scale:
+                    value += int(after[1].text) * small
+                    k = 3
+                    consumed = after[2].end
         if len(after) > 2 and after[0].low == "из" and after[1].text.isdigit():
             k = 2                                    # "5 из 7 пунктов пропуска": 5 of them
         for w in after[k:k + 2]:
@@ -144,14 +153,25 @@ def _period(value: str) -> str:
 
 
 def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
-    """"почти четверть внешнеторгового оборота": a share in percent, given in words."""
+    """"почти четверть внешнеторгового оборота", "вырос почти на четверть": a share or a
+    growth in percent, given in words."""
     out = []
     for i, w in enumerate(words):
         value = _data()["fractions"].get(w.a.lemma)
         if value is None:
             continue
-        indicator, _, _ = _indicator(words[:i], [], "percent")
-        if indicator != "other:trade_share":
+        before = words[:i]
+        indicator, _, _ = _indicator(before, [], "percent")
+        if any(x.low == "на" for x in before[-2:]) and (_has(before, _data()["growth_up"])
+                                                       or _has(before, _data()["growth_down"])):
+            # "товарооборот вырос почти на четверть": growth in percent
+            base, _, _ = _indicator(before, [], "USD")
+            if base is None:
+                continue
+            indicator = "other:" + base.split(":")[-1].replace("trade_turnover", "trade") + "_growth"
+            if _has(before[-4:], _data()["growth_down"]):
+                value = -value
+        elif indicator != "other:trade_share":
             continue
         period = next((t.value for t in times if not t.deadline), None)
         out.append(Figure(indicator=indicator, value=float(value), unit="percent",
