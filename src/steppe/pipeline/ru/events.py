@@ -232,9 +232,8 @@ def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
         return "negated"
     if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
         return "planned"
-    if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" and words[k].is_("быть")
-           for k in range(max(0, s - 2), s)):
-        return "planned"
+    if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):
+        return "planned"          # "будет подписан", "проведут консультативную встречу"
     before = words[max(0, s - 7):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}
