@@ -23,6 +23,8 @@ from steppe.pipeline.ru.text import Word, analyse
 WINDOW = 18          # words around the trigger in which its actors are looked for
 # Triggers whose complement is what they agree to, ask for, threaten or accuse of: not a
 # second event ("обвинил таджикских военных в обстреле").
+# Types whose target may follow "по": "открыли огонь по пограничникам", "удар по позициям".
+_AGAINST = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
 _GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 
 
@@ -130,9 +132,10 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
     """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
     out = []
     for s, e, t in find_triggers(words):
-        near = [m for m in mentions if m.participant and m.codes
+        near = [m for m in mentions if (m.participant or (m.prep == "по" and t.type in _AGAINST)) and m.codes
                 and m.start < e + WINDOW and m.end > s - WINDOW]
-        roles = _roles(words, near, s, e, t, main)
+        places = [m for m in mentions if m not in near and m.codes and m.start < e + WINDOW and m.end > s - WINDOW]
+        roles = _roles(words, near, s, e, t, main, places)
         if roles is None:
             continue
         source, target = roles
@@ -148,7 +151,8 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
     return out
 
 
-def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str]):
+def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str],
+           places: list[RuMention] = ()):
     if not near:
         return None
     sources = [m for m in near if "nomn" in m.cases and m.prep == ""]
@@ -171,6 +175,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
     source = [a for m in src for a in m.actors]
     target = [a for m in tgt for a in m.actors if a.code not in src_codes]
+    if not target and len(src_codes) >= 2:
+        # "выразили надежду на стабилизацию ситуации в Кыргызстане": the place is the target
+        target = [a for m in places for a in m.actors if a.code not in src_codes]
     codes = {a.code for a in source + target}
     if t.reversed and source and target:
         source, target = target, source
@@ -186,7 +193,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
             source = extra
     if not source:
         source, target = target[:1], target[1:]
-    if t.reciprocal and (not target or len(src_codes) >= 2):
+    # reciprocal triggers, and coordinated subjects acting on no one else ("Кыргызстан и
+    # Таджикистан обменялись обвинениями"), put every participant on both sides
+    if (t.reciprocal and (not target or len(src_codes) >= 2)) or (not target and len(src_codes) >= 2):
         both = source + [a for a in target if a.code not in src_codes]
         source, target = both, list(both)
     if not target:
