@@ -70,3 +70,8 @@ def test_compound_adjective_names_both_states(ru_mentions):
 
 def test_news_agency_is_not_an_actor(ru_mentions):
     assert ru_mentions("Об этом сообщает ТАСС.") == []
+
+
+def test_dollars_of_the_usa_are_a_currency(ru_mentions):
+    found = ru_mentions("Экспорт достиг 611,3 млн долл. США, а США ввели пошлины.")
+    assert [(t, c) for t, c, _, _ in found] == [("США", ["USA"])]

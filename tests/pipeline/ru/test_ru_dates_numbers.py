@@ -66,3 +66,18 @@ def test_decline_is_negative_growth(extractor):
     got = figures(extractor, "В 2020 году товарооборот между Россией и Таджикистаном "
                              "сократился на 7% и составил 1 млрд долларов.")
     assert ("other:trade_growth", -7, "percent", ["RUS", "TJK"], None, "2020", "actual", None) in got
+
+
+def test_deadline_belongs_to_the_amount_before_it(extractor):
+    got = figures(extractor, "Президенты Казахстана и Турции подписали 12 документов и "
+                             "договорились довести товарооборот до $4 млрд к 2030 году.")
+    assert ("other:agreements_signed", 12, "count", ["KAZ", "TUR"], None, "2023-10", "actual", None) in got
+    assert ("trade_turnover", 4e9, "USD", ["KAZ", "TUR"], None, None, "target", "2030") in got
+
+
+def test_compound_amount_and_share_in_words(extractor):
+    got = figures(extractor, "За январь-сентябрь 2024 года товарооборот Казахстана и Кыргызстана "
+                             "составил 1 млрд 200 млн долларов. На долю Казахстана приходится "
+                             "почти четверть внешней торговли Кыргызстана.")
+    assert got[0] == ("trade_turnover", 1.2e9, "USD", ["KAZ", "KGZ"], None, "2024-01/2024-09", "actual", None)
+    assert got[1][:4] == ("other:trade_share", 25, "percent", ["KAZ", "KGZ"])

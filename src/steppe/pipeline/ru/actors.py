@@ -24,6 +24,7 @@ _ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ей", "ы", "и", "ю", 
 # Prepositions that make a place a location rather than an actor.
 _LOCATIVE = {"в", "во", "на"}
 _TOPIC = {"о", "об", "по"}
+_CURRENCY = ("доллар", "долл", "долл.")
 
 
 @dataclass
@@ -129,6 +130,9 @@ class RuActorResolver:
         i = 0
         while i < len(words):
             best = self._longest(words, i, date)
+            prev = [w for w in words[max(0, i - 2):i] if w.text != "."][-1:]
+            if best and prev and prev[0].is_(*_CURRENCY):
+                best = None                       # "долларов США": a currency, not an actor
             if best:
                 found.append(best)
                 i = best.end

@@ -128,7 +128,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         kind = "actual"
         if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
             kind = "forecast"
-        elif _has(before, data["target"]) or any(t.deadline for t in times if t.start > start):
+        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)):
             kind = "target"
         # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
@@ -136,7 +136,8 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         period = next((_period(t.value) for t in times if not t.deadline), None) if kind != "target" else None
         if period is None and indicator in data["dated_by_publication"] and anchor:
             period = anchor[:7]
-        deadline = next((t.value[:4] for t in times if t.deadline), None) if kind == "target" else None
+        deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
+            if kind == "target" else None
         parties = _parties(mentions, main)
         direction = _direction(words, mentions, cue_i) if flow else None
         if direction and not set(direction.values()) <= set(parties):
@@ -145,6 +146,16 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
     return out
+
+
+def _own(times: list[RuTime], end: int, sentence: str, s: int) -> list[RuTime]:
+    """Time expressions after a number and before the next amount: "12 документов и ...
+    довести до $4 млрд к 2030 году" gives the deadline to the second figure only."""
+    nxt = _NUMBER.search(sentence, end - s)
+    while nxt and any(t.start <= s + nxt.start() < t.end for t in times):
+        nxt = _NUMBER.search(sentence, nxt.end())
+    limit = s + nxt.start() if nxt else s + len(sentence)
+    return [t for t in times if end <= t.start < limit]
 
 
 def _period(value: str) -> str:
