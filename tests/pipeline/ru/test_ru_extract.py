@@ -79,3 +79,14 @@ def test_one_occurrence_in_both_languages(extractor, tmp_path):
         talks = query_events(store, type="CONSULT")
     assert {e["document_id"] for e in talks} == {"en-report", "ru-report"}
     assert len({e["occurrence_id"] for e in talks}) == 1
+
+
+def test_one_agreement_in_both_languages(extractor):
+    from steppe.analysis.agreements import merge_agreements
+
+    docs = [Document(id="en-report", text=EN, date="2022-12-22", language="en"),
+            Document(id="ru-report", text=RU, date="2022-12-22", language="ru")]
+    items = [(doc.id, a) for doc, facts in extractor.extract_many(docs) for a in facts.agreements]
+    assert {doc for doc, _ in items} == {"en-report", "ru-report"}
+    clusters = merge_agreements(items)
+    assert [c.documents for c in clusters] == [["en-report", "ru-report"]]
