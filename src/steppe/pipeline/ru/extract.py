@@ -40,10 +40,9 @@ class RussianExtractor:
         ws = words(text)
         starts = [w.start for w in ws]
         mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date, text))
-        main = main_parties(mentions, text)
-        # an agreement or a figure has two sides: when its sentence names one, the other is
-        # the document's most named state, even if named only once
-        cast = main_parties(mentions, text, least=1)
+        # An event, an agreement or a figure has two sides: when its sentence names one, the
+        # other is the document's most named state, even one named only once.
+        main = main_parties(mentions, text, least=1)
         mentions = _with_groups(ws, mentions, main)
         times = find_times(text, doc.date)
         events: list[Event] = []
@@ -64,8 +63,8 @@ class RussianExtractor:
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 events.append(self._event(raw, text, s, e, own, doc.date))
             previous = figures[-1].indicator if figures else None
-            figures += extract_sentence_figures(text, s, e, sw, sm, st, cast, previous, doc.date)
-            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, cast, doc.date)
+            figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
+            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
         events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]
         return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
