@@ -104,8 +104,11 @@ def _is_trigger_word(words: list[Word], match, earlier) -> bool:
     pos = words[i].a.pos
     if pos == "PRTF" and not t.reciprocal and not _dated(words, i):
         return False
-    if any(i - 4 <= e <= i and u.type in _GOVERNING for _, e, u in earlier):
-        return False
+    for _, e, u in earlier:
+        between = {w.low for w in words[e:i]}
+        if i - 4 <= e <= i and not between & {"и", ",", "а"} and \
+                (u.type in _GOVERNING or (u.type == "CONSULT" and pos == "NOUN")):
+            return False            # "обсудили сотрудничество": the topic, not a second event
     # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
     if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
             and words[i - 1].a.pos == "NOUN":
@@ -237,8 +240,9 @@ def _refused(words: list[Word], s: int) -> bool:
 def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     cues = load_modality()
     head = words[s]
-    if s > 0 and words[s - 1].low in ("не", "ни"):
-        return "negated"
+    if s > 0 and words[s - 1].low in ("не", "ни") or \
+            s > 1 and words[s - 2].low == "не" and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
+        return "negated"            # "не подписали", "не стал подписывать"
     if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
         return "planned"
     if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):
