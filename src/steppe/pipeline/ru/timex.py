@@ -41,6 +41,8 @@ _DASH = r"\s*[-–—]\s*"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?\s+({_WORD})\.?(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?")
 _MONTH = re.compile(rf"\b({_WORD})(?:{_DASH}({_WORD}))?(?:\s+(\d{{4}})(?:\s*(?:г\.|года|год))?|\s+(этого|текущего|прошлого|следующего)\s+года)?")
 _YEAR = re.compile(r"(?<![\d,.])((?:до|к)\s+)?(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*(?:г\.|гг\.|года|году|год|годом|годах|годы|годов)(?!\w)|\((\d{4})(?:\s*год)?\)")
+_MONTHS_OF = re.compile(r"\b(\d{1,2})\s+месяц\w*(?:\s+(?:текущего|этого|прошлого)\s+года|\s+(\d{4})\s*(?:г\.|года|год)?)?", re.I)
+_PART_OF = re.compile(rf"\b({_WORD})\s+(полугоди\w*|квартал\w*)(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _REL = re.compile(rf"\b(?:(?:в|на|во)\s+)?({_WORD})(?:\s+({_WORD}))?", re.I)
 
@@ -65,6 +67,18 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
     year0 = base.year if base else None
     found: list[RuTime] = []
 
+    for m in _MONTHS_OF.finditer(text):
+        # "за 9 месяцев 2025 года": January to September
+        n, y = int(m.group(1)), int(m.group(2)) if m.group(2) else year0
+        if 1 <= n <= 12 and y:
+            found.append(RuTime(m.start(), m.end(), f"{y:04d}-01/{y:04d}-{n:02d}"))
+    for m in _PART_OF.finditer(text):
+        k = _data()["ordinals"].get(analyse(m.group(1)).lemma)
+        size = _data()["parts"].get(analyse(m.group(2)).lemma)
+        y = int(m.group(3)) if m.group(3) else year0
+        if k and size and y and k * size <= 12:
+            first, last = (k - 1) * size + 1, k * size
+            found.append(RuTime(m.start(), m.end(), f"{y:04d}-{first:02d}/{y:04d}-{last:02d}"))
     for m in _NUMERIC.finditer(text):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
