@@ -83,3 +83,10 @@ def test_compound_amount_and_share_in_words(extractor):
                              "почти четверть внешней торговли Кыргызстана.")
     assert got[0] == ("trade_turnover", 1.2e9, "USD", ["KAZ", "KGZ"], None, "2024-01/2024-09", "actual", None)
     assert got[1][:4] == ("other:trade_share", 25, "percent", ["KAZ", "KGZ"])
+
+
+def test_indicator_named_in_the_sentence_before(extractor):
+    got = figures(extractor, "Стороны обсудили рост товарооборота между Казахстаном и Кыргызстаном. "
+                             "По итогам прошлого года этот показатель составил 1,6 млрд долларов.",
+                  date="2024-04-19")
+    assert got == [("trade_turnover", 1.6e9, "USD", ["KAZ", "KGZ"], None, "2023", "actual", None)]

@@ -20,7 +20,7 @@ from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
 from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
-from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures
+from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures, sentence_indicator
 from steppe.pipeline.ru.text import Word, fold, sentences, words
 from steppe.pipeline.ru.timex import RuTime, find_times
 
@@ -49,6 +49,7 @@ class RussianExtractor:
         figures: list[Figure] = []
         agreements: list[Agreement] = []
         m_starts = [m.char_start for m in mentions]
+        prev_words: list[Word] = []
         t_starts = [t.start for t in times]
         for s, e in sentences(text):
             a, b = bisect_left(starts, s), bisect_left(starts, e)
@@ -62,7 +63,9 @@ class RussianExtractor:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 events.append(self._event(raw, text, s, e, own, doc.date))
-            previous = figures[-1].indicator if figures else None
+            # what "его", "этот показатель" refer to: the sentence before, else the last figure
+            previous = sentence_indicator(prev_words) or (figures[-1].indicator if figures else None)
+            prev_words = sw
             figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
         events = _without_headline_repeats(events, text)

@@ -202,6 +202,12 @@ def _parties(mentions: list[RuMention], main: list[str]) -> list[str]:
     return sorted(codes)
 
 
+def sentence_indicator(words: list[Word]) -> str | None:
+    """The indicator a sentence talks about (its last cue), for the sentence after it."""
+    found = _indicator(words, [], "")
+    return found[0]
+
+
 def merge_figures(figures: list[Figure]) -> list[Figure]:
     """One figure per value a document states, however often it repeats it; the repeat
     that gives a period lends it to the first."""
@@ -224,7 +230,7 @@ def _indicator(before: list[Word], after: list[Word], unit: str):
             if unit == "count" and after and any(c[0] in w.a.lemmas for c in ind["cues"] for w in after[:1]):
                 return ind["indicator"], False, None
             continue
-        if ind.get("unit") and ind["unit"] != unit:
+        if ind.get("unit") and unit and ind["unit"] != unit:
             continue
         for cue in ind["cues"]:
             i = _cue_at(before, cue)
