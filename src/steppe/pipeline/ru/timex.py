@@ -54,11 +54,11 @@ def _month(word: str) -> int | None:
 def _anchor(anchor: str | None) -> date | None:
     if not anchor:
         return None
-    parts = [int(x) for x in anchor[:10].split("-")] + [1, 1]
     try:
+        parts = [int(x) for x in anchor[:10].split("-")] + [1, 1]
         return date(parts[0], parts[1], parts[2])
     except ValueError:
-        return None
+        return None                     # an unreadable date anchors nothing
 
 
 def find_times(text: str, anchor: str | None) -> list[RuTime]:
