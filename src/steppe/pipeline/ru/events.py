@@ -240,8 +240,9 @@ def _refused(words: list[Word], s: int) -> bool:
 def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     cues = load_modality()
     head = words[s]
-    if s > 0 and words[s - 1].low in ("не", "ни") or \
-            s > 1 and words[s - 2].low == "не" and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
+    negation = cues["negated"]
+    if s > 0 and words[s - 1].low in negation or \
+            s > 1 and words[s - 2].low in negation and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
         return "negated"            # "не подписали", "не стал подписывать"
     if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
         return "planned"

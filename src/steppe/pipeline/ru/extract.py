@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Callable
@@ -142,7 +143,6 @@ def _without_headline_repeats(events: list[Event], text: str) -> list[Event]:
 
 def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:
     """"Он сообщил", "Она заверила": the person or office named last before the pronoun."""
-    from dataclasses import replace
     out = list(mentions)
     k = 0
     last = None
@@ -159,7 +159,6 @@ def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:
 
 def _local(m: RuMention, offset: int) -> RuMention:
     """A mention with word indexes relative to its sentence."""
-    from dataclasses import replace
     return replace(m, start=m.start - offset, end=m.end - offset)
 
 

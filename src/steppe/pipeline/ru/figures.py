@@ -22,7 +22,6 @@ from steppe.pipeline.ru.text import Word, analyse, fold
 from steppe.pipeline.ru.timex import RuTime
 
 _NUMBER = re.compile(r"(\$\s?)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(%)?")
-_NUM_WORD = r"[А-Яа-яЁё]+"
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +29,7 @@ def _data() -> dict:
     d = yaml.safe_load((files("steppe.data") / "ru" / "figures.yaml").read_text(encoding="utf-8"))
     for ind in d["indicators"]:
         ind["cues"] = [tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]]
-    for key in ("target", "forecast", "growth_up", "growth_down", "approx"):
+    for key in ("target", "forecast", "growth_up", "growth_down"):
         d[key] = {tuple(analyse(w).lemma for w in c.split()) for c in d[key]}
     return d
 
