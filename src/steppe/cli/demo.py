@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Annotated, Optional
@@ -22,7 +23,7 @@ def demo(
 
     Example: steppe demo
     """
-    from steppe.store import open_store, summary
+    from steppe.store import list_documents, open_store, summary
 
     if db is None:
         Path(DEMO_DB).unlink(missing_ok=True)
@@ -35,7 +36,9 @@ def demo(
         articles = sorted(p for p in Path(corpus).glob("*.md") if p.name[0].isdigit())
         report = ingest_sources(articles, store=store, extractor=extractor, settings=settings)
         s = summary(store)
+        languages = Counter(d["language"] or "?" for d in list_documents(store, limit=10_000))
     print_summary(s, report, db)
+    out.print("documents by language: " + ", ".join(f"{k} {n}" for k, n in languages.most_common()))
     out.print(f"dashboard: [bold]steppe serve --db {db}[/bold]", soft_wrap=True)
 
 

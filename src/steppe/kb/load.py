@@ -5,6 +5,7 @@ Package files (steppe/data/kb/, documented in SOURCES.md there):
   igos.yaml    organisations with members;  people.yaml  people with dated roles
   orgs.yaml    companies, agencies, groups; places.yaml  cities, regions, rivers
   roles.tsv    generic role phrases -> role id, sector;  agents.tsv  generic agents -> sector
+  ru/*.yaml    Russian names for the same ids (states, igos, people, orgs, roles, agents)
 A user file (`--kb my.yaml`) has the same top-level keys (states, igos, people,
 orgs, places, agents, roles); its entries are added, and replace packaged ones with the same id.
 """
@@ -78,6 +79,7 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{', '.join(sources)}: an entry lacks a required field or has the "
                           f"wrong shape ({type(exc).__name__}: {exc}); see data/kb/SOURCES.md") from exc
+    _add_russian(kb, data / "ru", roles)
     kb.index_roles()
     return kb
 
@@ -187,6 +189,27 @@ def _add_places(kb: KnowledgeBase, places: list[dict[str, Any]]) -> None:
                                   code=states[0] if len(states) == 1 else "")
         for surface in [pl["name"]] + list(pl.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
+
+
+def _add_russian(kb: KnowledgeBase, folder: Any, roles: dict[str, Any]) -> None:
+    """Russian names (nominative; the Russian resolver lemmatises them) for entities the
+    English files define, so both languages resolve to the same actors."""
+    for code, fields in (_yaml(folder / "states.yaml") or {}).items():
+        for how in ("names", "adjectives", "demonyms", "capitals"):
+            for surface in fields.get(how) or []:
+                kb.add_alias(str(surface), f"state:{code}", how.rstrip("s") if how != "names" else "name")
+    for kind, section in (("igo", "igos"), ("person", "people"), ("org", "orgs")):
+        for key, names in (_yaml(folder / f"{section}.yaml") or {}).items():
+            if f"{kind}:{key}" in kb.entities:
+                for surface in names or []:
+                    kb.add_alias(str(surface), f"{kind}:{key}", "name")
+    for role, phrases in (_yaml(folder / "roles.yaml") or {}).items():
+        sector = (roles.get(role) or {}).get("sector") or "GOV"
+        for phrase in phrases or []:
+            kb.role_phrases[str(phrase).lower()] = (role, sector)
+    for sector, phrases in (_yaml(folder / "agents.yaml") or {}).items():
+        for phrase in phrases or []:
+            kb.agents[str(phrase).lower()] = sector
 
 
 def _iso(value: Any) -> str | None:

@@ -55,6 +55,7 @@ class Extractor:
         self.lexicon = lexicon
         self.resolver = ActorResolver(kb, nlp)
         self.coder = EventCoder(lexicon)
+        self._russian = None          # the Russian pipeline, loaded on the first Russian document
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Extractor":
@@ -92,9 +93,38 @@ class Extractor:
         found += self.resolver.resolve_unknown(parsed, 0, found, date)
         return sorted(found, key=lambda m: m.start)
 
-    # -- stages ------------------------------------------------------------------------
+    # -- language routing --------------------------------------------------------------
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
+        """Russian documents go to the Russian pipeline, the rest to the English one;
+        results come back in the order the documents came."""
+        russian = [d for d in docs if d.language == "ru"]
+        if not russian:
+            yield from self._run_english(docs, on_error)
+            return
+        done = dict((id(d), f) for d, f in self._run_english([d for d in docs if d.language != "ru"], on_error))
+        for d in russian:
+            try:
+                done[id(d)] = self._extract_russian(d)
+            except Exception as exc:
+                _report(d, exc, on_error)
+        for d in docs:
+            if id(d) in done:
+                yield d, done[id(d)]
+
+    def _extract_russian(self, doc: Document) -> Facts:
+        if self._russian is None:
+            from steppe.pipeline.ru.extract import RussianExtractor
+            self._russian = RussianExtractor(self.kb, self.lexicon.score)
+        facts, events, agreements = self._russian.extract(doc)
+        facts.events = merge_occurrences(events + self._signings(agreements, events))
+        facts.agreements = agreements
+        _link_signings(agreements, facts.events)
+        return facts
+
+    # -- stages ------------------------------------------------------------------------
+
+    def _run_english(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
         prepared = []
         for d in docs:
             try:

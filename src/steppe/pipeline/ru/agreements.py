@@ -1,0 +1,133 @@
+"""Agreements named in Russian: a title head (data/ru/agreements.yaml: договор, соглашение,
+меморандум, дорожная карта, ...) and what it is about ("о союзнических отношениях").
+
+The head is written back in the nominative ("Договоров о ..." -> "Договор о ..."); the rest
+keeps its case, which a title never changes. Coordinated titles share their head:
+"Договоров о стратегическом партнерстве (2004 год) и о союзнических отношениях (2005 год)"
+are two treaties, each with its year.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.facts import Agreement, Span
+from steppe.names import agreement_key
+from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.text import Word, analyse
+from steppe.pipeline.ru.timex import RuTime
+
+MAX_WORDS = 10
+_ABOUT = {"о", "об", "по"}
+_STOP_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "NUMR", "CONJ"}
+_STOP_WORDS = {"между", "с", "со", "на", "в", "во", "под", "от", "и", "а", "—", "–", "который"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load((files("steppe.data") / "ru" / "agreements.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(analyse(w).lemma for w in k.split()): tuple(v) for k, v in _data()["heads"].items()}
+
+
+def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
+                                times: list[RuTime], main: list[str], anchor: str | None = None
+                                ) -> list[Agreement]:
+    out = []
+    i = 0
+    while i < len(words):
+        head = next(((k, v) for k, v in sorted(_heads().items(), key=lambda kv: -len(kv[0]))
+                     if all(i + n < len(words) and k[n] in words[i + n].a.lemmas for n in range(len(k)))), None)
+        if head is None:
+            i += 1
+            continue
+        lemmas, (name, kind) = head
+        j = i + len(lemmas)
+        j = _skip_including(words, j)
+        if j < len(words) and words[j].low not in _ABOUT and (len(lemmas) > 1 or words[i].text[:1].isupper()):
+            # a title without "о ...": "Совместное заявление", "Программа сотрудничества"
+            end = _title_end(words, j, genitive_only=True)
+            if len(lemmas) > 1 or end > j:          # a bare "Соглашения" names nothing
+                out.append(_agreement(text, words, i, j, end, name, kind, mentions, times, main, anchor))
+            i = max(end, i + 1)
+            continue
+        while j < len(words):
+            about = j
+            if words[j].low not in _ABOUT:
+                break
+            j = _title_end(words, j + 1)
+            out.append(_agreement(text, words, i, about, j, name, kind, mentions, times, main, anchor))
+            # "... (2004 год) и о союзнических отношениях": the same head again
+            k = j
+            while k < len(words) and (words[k].text in "()" or words[k].text.isdigit() or words[k].is_("год")):
+                k += 1
+            if k + 1 < len(words) and words[k].low == "и" and words[k + 1].low in _ABOUT:
+                j = k + 1
+                continue
+            break
+        i = max(j, i + 1)
+    seen, unique = set(), []
+    for a in out:
+        if a and agreement_key(a.name) not in seen:
+            seen.add(agreement_key(a.name))
+            unique.append(a)
+    return unique
+
+
+def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+    """One agreement per title in a document: a shorter mention ("Соглашение о купле-продаже")
+    gives way to the fuller one that contains it."""
+    out: list[Agreement] = []
+    for a in sorted(agreements, key=lambda a: -len(a.name)):
+        longer = next((o for o in out if o.name.lower().startswith(a.name.lower())
+                       and (a.date or "")[:4] in ("", (o.date or "")[:4])), None)
+        if longer is None:
+            out.append(a)
+        elif longer.date is None:
+            longer.date = a.date
+    return sorted(out, key=lambda a: a.evidence.start)
+
+
+def _skip_including(words: list[Word], j: int) -> int:
+    """"15 документов, в том числе о стратегическом партнерстве": the title follows."""
+    tail = [w.low for w in words[j:j + 5]]
+    if tail[:4] == [",", "в", "том", "числе"] and len(tail) > 4 and tail[4] in _ABOUT:
+        return j + 4
+    return j
+
+
+def _title_end(words: list[Word], j: int, genitive_only: bool = False) -> int:
+    n = 0
+    while j < len(words) and n < MAX_WORDS:
+        w = words[j]
+        if not any(ch.isalpha() for ch in w.text) and w.text != "-":
+            break
+        if w.low in _STOP_WORDS or w.a.pos in _STOP_POS:
+            break
+        if genitive_only and "gent" not in w.a.cases:
+            break
+        j += 1
+        n += 1
+    return j
+
+
+def _agreement(text, words, i, about, j, name, kind, mentions, times, main, anchor) -> Agreement | None:
+    if j < about or (j == about + 1 and words[about].low in _ABOUT):
+        return None
+    title = (name + " " + text[words[about].start:words[j - 1].end]) if j > about else name
+    after = [t for t in times if words[j - 1].end <= t.start <= words[j - 1].end + 4]
+    dated = after or [t for t in times if not t.deadline]
+    date = dated[0].point if dated else None
+    if date is None and any(w.is_(*_data()["signed"]) for w in words):
+        date = anchor
+    parties = sorted({c for m in mentions for c in m.codes if c != "IGO" and m.participant})
+    if len(parties) < 2:
+        parties = sorted(set(parties) | set(main))
+    return Agreement(name=title, parties=parties, evidence=Span(words[i].start, words[j - 1].end,
+                     text[words[i].start:words[j - 1].end]), date=date, kind=kind)

@@ -1,0 +1,258 @@
+"""Code PLOVER events in Russian sentences: trigger lemmas (data/ru/triggers.yaml), roles
+from grammatical case, modality from tense and cue words (data/ru/modality.yaml).
+
+Roles follow Russian case marking rather than word order: the nominative actor without a
+preposition is the source ("Токаев провел разговор"), "со стороны X" too (passives);
+dative, accusative and "с + instrumental" actors are targets ("с Мирзиёевым",
+"кыргызской стороне", "посетит Россию"). Reciprocal triggers (переговоры, перестрелка,
+подписали) put every participant on both sides when no one is singled out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.facts import Actor
+from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.text import Word, analyse
+
+WINDOW = 18          # words around the trigger in which its actors are looked for
+# Triggers whose complement is what they agree to, ask for, threaten or accuse of: not a
+# second event ("обвинил таджикских военных в обстреле").
+# Types whose target may follow "по": "открыли огонь по пограничникам", "удар по позициям".
+_AGAINST = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
+_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+
+
+@dataclass(frozen=True)
+class RuTrigger:
+    type: str
+    words: tuple[str, ...]
+    mode: str = ""
+    reciprocal: bool = False
+    reversed: bool = False
+    weight: float = 1.0
+    needs: frozenset[str] = frozenset()
+
+
+@dataclass
+class RuRawEvent:
+    type: str
+    mode: str
+    source: list[Actor]
+    target: list[Actor]
+    trigger_start: int          # character offsets of the trigger words
+    trigger_end: int
+    trigger: str
+    modality: str
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[str, list[RuTrigger]]:
+    """Triggers indexed by the lemma of their first word."""
+    data = yaml.safe_load((files("steppe.data") / "ru" / "triggers.yaml").read_text(encoding="utf-8"))
+    index: dict[str, list[RuTrigger]] = {}
+    for entry in data["triggers"]:
+        for phrase in entry["lemmas"]:
+            words = tuple(analyse(w).lemma if " " in phrase else w.replace("ё", "е")
+                          for w in str(phrase).split())
+            t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
+                          bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
+                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()))
+            index.setdefault(words[0], []).append(t)
+    return index
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> dict:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "modality.yaml").read_text(encoding="utf-8"))
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
+    """(first word, last word + 1, trigger) for every trigger match, longest per start."""
+    index = load_triggers()
+    lemmas = set().union(*(w.a.lemmas for w in words)) if words else set()
+    out = []
+    for i, w in enumerate(words):
+        best = None
+        for lemma in w.a.lemmas:
+            for t in index.get(lemma, ()):
+                end = _match_rest(words, i, t.words, gap=3)
+                if end is None or (t.needs and not t.needs & lemmas):
+                    continue
+                if best is None or len(t.words) > len(best[2].words):
+                    best = (i, end, t)
+        if best and _is_trigger_word(words, best, out):
+            out.append(best)
+    # a phrase swallows the single-word triggers inside it ("телефонный разговор")
+    covered = [(s, e) for s, e, t in out if len(t.words) > 1]
+    return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
+
+
+def _is_trigger_word(words: list[Word], match, earlier) -> bool:
+    """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
+    it reports a signing or has its own date; not an infinitive that is the content of the trigger before it
+    ("пригласил Эрдогана посетить", "договорились ускорить делимитацию"), nor a genitive
+    noun that only qualifies the noun before it."""
+    i, _, t = match
+    pos = words[i].a.pos
+    if pos == "PRTF" and not t.reciprocal and not _dated(words, i):
+        return False
+    for _, e, u in earlier:
+        between = {w.low for w in words[e:i]}
+        if i - 4 <= e <= i and not between & {"и", ",", "а"} and \
+                (u.type in _GOVERNING or (u.type == "CONSULT" and pos == "NOUN")):
+            return False            # "обсудили сотрудничество": the topic, not a second event
+    # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
+    if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
+            and words[i - 1].a.pos == "NOUN":
+        return False
+    return True
+
+
+def _dated(words: list[Word], i: int) -> bool:
+    """A participle with its own date reports a past event: "прекращенные в 2012 году"."""
+    return any(w.text.isdigit() and len(w.text) == 4 for w in words[i + 1:i + 4])
+
+
+def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) -> int | None:
+    j = i + 1
+    for lemma in phrase[1:]:
+        k = next((k for k in range(j, min(len(words), j + gap + 1)) if lemma in words[k].a.lemmas), None)
+        if k is None:
+            return None
+        j = k + 1
+    return j
+
+
+def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
+    """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
+    out = []
+    for s, e, t in find_triggers(words):
+        near = [m for m in mentions if (m.participant or (m.prep == "по" and t.type in _AGAINST)) and m.codes
+                and m.start < e + WINDOW and m.end > s - WINDOW]
+        places = [m for m in mentions if m not in near and m.codes and m.start < e + WINDOW and m.end > s - WINDOW]
+        roles = _roles(words, near, s, e, t, main, places)
+        if roles is None:
+            continue
+        source, target = roles
+        etype, modality = t.type, _modality(words, s, t)
+        if _refused(words, s) and etype in load_modality()["to_agree"] | {"AGREE"}:
+            etype, modality = "REJECT", "asserted"
+        elif modality == "planned" and etype in load_modality()["to_agree"]:
+            etype = "AGREE"
+        mode = t.mode if etype == t.type else ""
+        out.append(RuRawEvent(etype, mode, source, target, words[s].start, words[e - 1].end,
+                              " ".join(w.text for w in words[s:e]), modality,
+                              0.6 * t.weight + (0.2 if len(t.words) > 1 else 0.0)))
+    return out
+
+
+def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str],
+           places: list[RuMention] = ()):
+    if not near:
+        return None
+    sources = [m for m in near if "nomn" in m.cases and m.prep == ""]
+    # passives: "подвергся нападению со стороны пограничников Таджикистана"
+    sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
+                and words[m.start - 1].low == "стороны"]
+    if sources:
+        # the subject nearest to the trigger, before it when there is one
+        before = [m for m in sources if m.end <= s]
+        src = [before[-1]] if before else [min(sources, key=lambda m: abs(m.start - s))]
+        # "Президенты Узбекистана и Казахстана", "Казахстан и Турция подписали"
+        src = _coordinated(words, near, src[0])
+    elif s == e - 1 and words[s].a.pos == "NOUN":
+        # a noun trigger: its genitive actors are its doers ("визит президента Казахстана")
+        gen = [m for m in near if m.start >= e and "gent" in m.cases and m.prep == ""]
+        src = gen[:1]
+    else:
+        src = []
+    src_codes = {c for m in src for c in m.codes}
+    tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
+    source = [a for m in src for a in m.actors]
+    target = [a for m in tgt for a in m.actors if a.code not in src_codes]
+    if not target and len(src_codes) >= 2:
+        # "выразили надежду на стабилизацию ситуации в Кыргызстане": the place is the target
+        target = [a for m in places for a in m.actors if a.code not in src_codes]
+    codes = {a.code for a in source + target}
+    if t.reversed and source and target:
+        source, target = target, source
+    if len(codes) == 1:
+        # one party named: the other is the document's other main party, if it has one
+        others = [c for c in main if c not in codes]
+        if len(others) != 1:
+            return None
+        extra = [Actor(code=others[0], text=others[0], actor_id=f"state:{others[0]}", confidence=0.5)]
+        if source:
+            target = target + extra
+        else:
+            source = extra
+    if not source:
+        source, target = target[:1], target[1:]
+    # reciprocal triggers, and coordinated subjects acting on no one else ("Кыргызстан и
+    # Таджикистан обменялись обвинениями"), put every participant on both sides
+    if (t.reciprocal and (not target or len(src_codes) >= 2)) or (not target and len(src_codes) >= 2):
+        both = source + [a for a in target if a.code not in src_codes]
+        source, target = both, list(both)
+    if not target:
+        return None
+    return _unique(source), _unique(target)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
+
+
+def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list[RuMention]:
+    """m and the mentions joined to it by "и": "Садыр Жапаров и Владимир Путин"."""
+    group = [m]
+    for direction in (-1, 1):
+        cur = m
+        while True:
+            nxt = next((o for o in near if (o.start == cur.end + 1 and direction == 1 and words[cur.end].low == "и")
+                        or (o.end + 1 == cur.start and direction == -1 and words[o.end].low == "и")), None)
+            if nxt is None or nxt in group:
+                break
+            group.append(nxt)
+            cur = nxt
+    return sorted(group, key=lambda x: x.start)
+
+
+def _refused(words: list[Word], s: int) -> bool:
+    before = words[max(0, s - 4):s]
+    lemmas = {l for w in before for l in w.a.lemmas}
+    pairs = {f"{a} {b}" for x, y in zip(before, before[1:]) for a in x.a.lemmas for b in y.a.lemmas}
+    return bool((lemmas | pairs) & load_modality()["refusal"])
+
+
+def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
+    cues = load_modality()
+    head = words[s]
+    negation = cues["negated"]
+    if s > 0 and words[s - 1].low in negation or \
+            s > 1 and words[s - 2].low in negation and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
+        return "negated"            # "не подписали", "не стал подписывать"
+    if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
+        return "planned"
+    if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):
+        return "planned"          # "будет подписан", "проведут консультативную встречу"
+    before = words[max(0, s - 7):s]
+    lemmas = {l for w in before for l in w.a.lemmas}
+    pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}
+    if (lemmas | pairs) & cues["planned"]:
+        return "planned"
+    if (lemmas | pairs) & cues["hypothetical"]:
+        return "hypothetical"
+    return "asserted"

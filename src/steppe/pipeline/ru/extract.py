@@ -1,0 +1,175 @@
+"""From a Russian Document to its Facts, with the same records as the English pipeline.
+
+Per document: sentences and words (razdel, pymorphy3), actor mentions through the shared
+KB, time expressions; then per sentence events, figures and agreements. Repeats of one
+occurrence are merged as in English (steppe.pipeline.extract.merge_occurrences).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import Callable
+
+import yaml
+
+from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Span, at_precision, precision_of
+from steppe.kb.model import KnowledgeBase
+from steppe.pipeline.ru.actors import RuActorResolver, RuMention
+from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
+from steppe.pipeline.ru.events import RuRawEvent, code_sentence
+from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures, sentence_indicator
+from steppe.pipeline.ru.text import Word, fold, sentences, words
+from steppe.pipeline.ru.timex import RuTime, find_times
+
+Score = Callable[[str, str], tuple]
+
+
+class RussianExtractor:
+    """Holds the Russian resolver; `extract` keeps no state between documents."""
+
+    def __init__(self, kb: KnowledgeBase, score: Score) -> None:
+        self.resolver = RuActorResolver(kb)
+        self.score = score          # PLOVER score, quad class and CAMEO root of a type and mode
+
+    def extract(self, doc: Document) -> tuple[Facts, list[Event], list[Agreement]]:
+        """Facts of one document (events not yet merged) and its raw parts for the caller."""
+        text = doc.text
+        ws = words(text)
+        starts = [w.start for w in ws]
+        mentions = _with_pronouns(ws, self.resolver.find(ws, doc.date, text))
+        # An event, an agreement or a figure has two sides: when its sentence names one, the
+        # other is the document's most named state, even one named only once.
+        main = main_parties(mentions, text, least=1)
+        mentions = _with_groups(ws, mentions, main)
+        times = find_times(text, doc.date)
+        events: list[Event] = []
+        figures: list[Figure] = []
+        agreements: list[Agreement] = []
+        m_starts = [m.char_start for m in mentions]
+        prev_words: list[Word] = []
+        t_starts = [t.start for t in times]
+        for s, e in sentences(text):
+            a, b = bisect_left(starts, s), bisect_left(starts, e)
+            sw = ws[a:b]
+            if not sw:
+                continue
+            sm = [_local(m, a) for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]]
+            st = times[bisect_left(t_starts, s):bisect_left(t_starts, e)]
+            raws = code_sentence(sw, sm, main)
+            for raw in raws:
+                # a time expression belongs to the trigger nearest to it
+                own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
+                events.append(self._event(raw, text, s, e, own, doc.date))
+            # what "его", "этот показатель" refer to: the sentence before, else the last figure
+            previous = sentence_indicator(prev_words) or (figures[-1].indicator if figures else None)
+            prev_words = sw
+            figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
+            agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
+        events = _without_headline_repeats(events, text)
+        actors = [a for m in mentions for a in m.actors]
+        return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
+            merge_agreements(agreements)
+
+    def _event(self, raw: RuRawEvent, text: str, s: int, e: int, times: list[RuTime],
+               anchor: str | None) -> Event:
+        date, source = _date(raw, times, anchor)
+        precision = precision_of(date)
+        score, quad, cameo = self.score(raw.type, raw.mode)
+        return Event(type=raw.type, mode=raw.mode, source=raw.source, target=raw.target,
+                     evidence=Span(s, e, text[s:e]), date=at_precision(date, precision),
+                     date_precision=precision, modality=raw.modality, confidence=raw.confidence,
+                     trigger=raw.trigger, date_source=source, score=score, quad=quad, cameo=cameo)
+
+
+def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str | None, str]:
+    """The sentence's time expression nearest the trigger; else the publication date for
+    what happened (news reports the day's events), nothing for what is only planned."""
+    usable = [t for t in times if not t.deadline or raw.modality == "planned"]
+    if usable:
+        t = min(usable, key=lambda t: abs(t.start - raw.trigger_start))
+        if anchor and raw.modality == "asserted" and anchor.startswith(t.point) and len(anchor) > len(t.point):
+            return anchor, "text"          # "в этом году", "в мае" in a report of that month
+        return t.point, "text"
+    if raw.modality == "asserted" and anchor:
+        return anchor, "document"
+    return None, "document"
+
+
+_PRONOUNS = {"он", "она"}
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[tuple[str, ...]]:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))
+    return sorted((tuple(fold(g).split()) for g in data["groups"]), key=len, reverse=True)
+
+
+def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuMention]:
+    """"Стороны договорились", "главы двух государств подписали": the main parties."""
+    if len(main) < 2:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    i = 0
+    while i < len(ws):
+        g = next((g for g in _groups() if tuple(w.low for w in ws[i:i + len(g)]) == g), None)
+        prev = ws[i - 1] if i > 0 else None
+        if g is None or any(k in taken for k in range(i, i + len(g))) or \
+                (prev is not None and prev.a.pos in ("PREP", "ADJF", "ADJS", "NUMR")
+                 and not prev.is_("который")):
+            i += 1
+            continue
+        cs, ce = ws[i].start, ws[i + len(g) - 1].end
+        actors = [Actor(code=c, text=" ".join(w.text for w in ws[i:i + len(g)]), actor_id=f"state:{c}",
+                        confidence=0.6, start=cs, end=ce) for c in main]
+        out.append(RuMention(i, i + len(g), cs, ce, actors[0].text, actors, "group",
+                             frozenset({"nomn"}), ""))
+        i += len(g)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _without_headline_repeats(events: list[Event], text: str) -> list[Event]:
+    """A headline restates the lead: its event goes when the body reports the same type
+    between the same states (the body's has the date and the fuller evidence)."""
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    body = [e for e in events if e.evidence.start >= title_end]
+    return [e for e in events if e.evidence.start >= title_end
+            or not any(b.type == e.type and b.codes() & e.codes() for b in body)]
+
+
+def _with_pronouns(ws, mentions: list[RuMention]) -> list[RuMention]:
+    """"Он сообщил", "Она заверила": the person or office named last before the pronoun."""
+    out = list(mentions)
+    k = 0
+    last = None
+    for i, w in enumerate(ws):
+        while k < len(mentions) and mentions[k].start <= i:
+            if mentions[k].kind in ("person", "role"):
+                last = mentions[k]
+            k += 1
+        if w.low in _PRONOUNS and last is not None:
+            out.append(replace(last, start=i, end=i + 1, char_start=w.start, char_end=w.end,
+                               text=w.text, cases=frozenset({"nomn"}), prep=""))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _local(m: RuMention, offset: int) -> RuMention:
+    """A mention with word indexes relative to its sentence."""
+    return replace(m, start=m.start - offset, end=m.end - offset)
+
+
+def main_parties(mentions: list[RuMention], text: str, size: int = 2, least: int = 2) -> list[str]:
+    """The document's main states: the most named codes, the title counting double."""
+    counts: Counter[str] = Counter()
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    for m in mentions:
+        if m.location:
+            continue
+        for c in m.codes:
+            if c != "IGO":
+                counts[c] += 2 if m.char_start < title_end else 1
+    return sorted(c for c, n in counts.most_common(size) if n >= least)

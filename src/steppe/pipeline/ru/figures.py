@@ -1,0 +1,260 @@
+"""Figures in Russian notation: "1,3 млрд долларов", "$5,3 млрд", "611,3 млн долл. США",
+"свыше 5 тыс. тонн", "вырос на 12%", "до 10 миллиардов долларов к 2030 году".
+
+A number with its scale and unit is a figure when an indicator cue (data/ru/figures.yaml:
+товарооборот, экспорт, инвестиции, ...) stands in its sentence before it. Parties are the
+states the sentence names (else the document's main parties); a flow's direction is read
+from "экспорт X в Y" / "из X"; kind from target and forecast cues; period and deadline
+from the sentence's time expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from steppe.facts import Figure, Span
+from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.text import Word, analyse, fold
+from steppe.pipeline.ru.timex import RuTime
+
+_NUMBER = re.compile(r"(\$\s?)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(%)?")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = yaml.safe_load((files("steppe.data") / "ru" / "figures.yaml").read_text(encoding="utf-8"))
+    for ind in d["indicators"]:
+        ind["cues"] = [tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]]
+    for key in ("target", "forecast", "growth_up", "growth_down"):
+        d[key] = {tuple(analyse(w).lemma for w in c.split()) for c in d[key]}
+    return d
+
+
+def _has(words: list[Word], phrases: set[tuple[str, ...]]) -> bool:
+    for i, w in enumerate(words):
+        for p in phrases:
+            if p[0] in w.a.lemmas and all(i + k < len(words) and p[k] in words[i + k].a.lemmas
+                                          for k in range(1, len(p))):
+                return True
+    return False
+
+
+def _cue_at(words: list[Word], cue: tuple[str, ...], gap: int = 2) -> int | None:
+    """Last position of a cue in `words`; its words in order, up to `gap` words apart
+    ("компаний с российским капиталом")."""
+    found = None
+    for i, w in enumerate(words):
+        if cue[0] not in w.a.lemmas:
+            continue
+        j = i + 1
+        for lemma in cue[1:]:
+            j = next((k + 1 for k in range(j, min(len(words), j + gap + 1)) if lemma in words[k].a.lemmas), -1)
+            if j < 0:
+                break
+        if j >= 0:
+            found = i
+    return found
+
+
+def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
+                             times: list[RuTime], main: list[str], previous: str | None = None,
+                             anchor: str | None = None) -> list[Figure]:
+    """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it;
+    `previous` is the indicator of the document's last figure (for "его", "их")."""
+    data = _data()
+    out: list[Figure] = []
+    sentence = text[s:e]
+    out += _fractions(s, e, sentence, words, mentions, times, main)
+    consumed = -1
+    for m in _NUMBER.finditer(sentence):
+        start, end = s + m.start(), s + m.end()
+        if start < consumed:
+            continue
+        if any(t.start <= start < t.end for t in times):
+            continue                                    # a year or a day, not an amount
+        digits = m.group(2).replace(" ", "").replace("\u00a0", "")
+        value = float(digits + ("." + m.group(3) if m.group(3) else ""))
+        after = [w for w in words if w.start >= end][:4]
+        before = [w for w in words if w.end <= start]
+        unit = "percent" if m.group(4) else ("USD" if m.group(1) else "")
+        k = 0
+        if after and not m.group(4):
+            scale = data["scales"].get(after[0].a.lemma) or data["scales"].get(fold(after[0].text).rstrip("."))
+            if scale:
+                value *= scale
+                k = 1
+                # "1 млрд 200 млн долларов"
+                small = data["scales"].get(after[2].a.lemma) if len(after) > 2 and after[1].text.isdigit() else None
+                if small and small < scale:
+                    value += int(after[1].text) * small
+                    k = 3
+                    consumed = after[2].end
+        if len(after) > 2 and after[0].low == "из" and after[1].text.isdigit():
+            k = 2                                    # "5 из 7 пунктов пропуска": 5 of them
+        for w in after[k:k + 2]:
+            u = data["units"].get(w.a.lemma) or data["units"].get(fold(w.text).rstrip("."))
+            if u and not unit:
+                unit = u
+                break
+            if w.text not in (".", ","):
+                break
+        if not unit:
+            continue
+        if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
+            indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
+        else:
+            indicator, flow, cue_i = _indicator(before, after, unit)
+        if indicator is None:
+            # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
+            following = [w for w in words if w.start >= end][:12]
+            indicator, flow, cue_i = _indicator(following, [], unit)
+        if indicator is None:
+            continue
+        if indicator == "trade_turnover" and unit in data["physical_units"]:
+            indicator, flow = "exports", True        # "объем торговли газом ... 450 млрд кубометров"
+        growth = unit == "percent" and before and before[-1].low == "на"
+        if unit == "percent" and not growth and not indicator.endswith("_share"):
+            continue
+        if growth:
+            base = indicator.split(":")[-1].replace("trade_turnover", "trade")
+            indicator = f"other:{base}_growth"
+            if _has(before[-4:], data["growth_down"]):
+                value = -value
+        kind = "actual"
+        if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
+            kind = "forecast"
+        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)):
+            kind = "target"
+        # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
+        if kind == "target" and before and before[-1].low == "с":
+            kind = "actual"
+        period = next((_period(t.value) for t in times if not t.deadline), None) if kind != "target" else None
+        if period is None and indicator in data["dated_by_publication"] and anchor:
+            period = anchor[:7]
+        deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
+            if kind == "target" else None
+        parties = _parties(mentions, main)
+        direction = _direction(words, mentions, cue_i) if flow else None
+        if direction and not set(direction.values()) <= set(parties):
+            parties = sorted(set(parties) | set(direction.values()))
+        out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
+                          evidence=Span(s, e, sentence), direction=direction, period=period,
+                          kind=kind, deadline=deadline, confidence=0.6))
+    return out
+
+
+def _own(times: list[RuTime], end: int, sentence: str, s: int) -> list[RuTime]:
+    """Time expressions after a number and before the next amount: "12 документов и ...
+    довести до $4 млрд к 2030 году" gives the deadline to the second figure only."""
+    nxt = _NUMBER.search(sentence, end - s)
+    while nxt and any(t.start <= s + nxt.start() < t.end for t in times):
+        nxt = _NUMBER.search(sentence, nxt.end())
+    limit = s + nxt.start() if nxt else s + len(sentence)
+    return [t for t in times if end <= t.start < limit]
+
+
+def _period(value: str) -> str:
+    """What a figure covers is a month at the finest: "9 мая" -> the month."""
+    return "/".join(v[:7] for v in value.split("/"))
+
+
+def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
+    """"почти четверть внешнеторгового оборота", "вырос почти на четверть": a share or a
+    growth in percent, given in words."""
+    out = []
+    for i, w in enumerate(words):
+        value = _data()["fractions"].get(w.a.lemma)
+        if value is None:
+            continue
+        before = words[:i]
+        indicator, _, _ = _indicator(before, [], "percent")
+        if any(x.low == "на" for x in before[-2:]) and (_has(before, _data()["growth_up"])
+                                                       or _has(before, _data()["growth_down"])):
+            # "товарооборот вырос почти на четверть": growth in percent
+            base, _, _ = _indicator(before, [], "USD")
+            if base is None:
+                continue
+            indicator = "other:" + base.split(":")[-1].replace("trade_turnover", "trade") + "_growth"
+            if _has(before[-4:], _data()["growth_down"]):
+                value = -value
+        elif indicator != "other:trade_share":
+            continue
+        period = next((t.value for t in times if not t.deadline), None)
+        out.append(Figure(indicator=indicator, value=float(value), unit="percent",
+                          parties=_parties(mentions, main), evidence=Span(s, e, sentence),
+                          period=period, confidence=0.5))
+    return out
+
+
+def _parties(mentions: list[RuMention], main: list[str]) -> list[str]:
+    """The states the sentence names as actors; else also those it names as places
+    ("В Кыргызстане работают ... компаний с российским капиталом"); else the main parties."""
+    codes = {c for m in mentions for c in m.codes if c != "IGO" and m.participant}
+    if len(codes) < 2:
+        codes |= {c for m in mentions for c in m.codes if c != "IGO"}
+    if len(codes) < 2:
+        codes |= set(main)
+    return sorted(codes)
+
+
+def sentence_indicator(words: list[Word]) -> str | None:
+    """The indicator a sentence talks about (its last cue), for the sentence after it."""
+    found = _indicator(words, [], "")
+    return found[0]
+
+
+def merge_figures(figures: list[Figure]) -> list[Figure]:
+    """One figure per value a document states, however often it repeats it; the repeat
+    that gives a period lends it to the first."""
+    out: list[Figure] = []
+    for f in figures:
+        twin = next((o for o in out if (o.indicator, o.value, o.unit, o.kind) ==
+                     (f.indicator, f.value, f.unit, f.kind)), None)
+        if twin is None:
+            out.append(f)
+        elif twin.period is None and f.period is not None:
+            twin.period = f.period
+    return out
+
+
+def _indicator(before: list[Word], after: list[Word], unit: str):
+    """The indicator whose cue is nearest before the number (or names the counted thing)."""
+    best = None
+    for ind in _data()["indicators"]:
+        if ind.get("count_only"):
+            if unit == "count" and after and any(c[0] in w.a.lemmas for c in ind["cues"] for w in after[:1]):
+                return ind["indicator"], False, None
+            continue
+        if ind.get("unit") and unit and ind["unit"] != unit:
+            continue
+        for cue in ind["cues"]:
+            i = _cue_at(before, cue)
+            if i is not None and (best is None or i > best[2]):
+                best = (ind["indicator"], bool(ind.get("flow")), i)
+    if best is None:
+        return None, False, None
+    return best[0], best[1], before[best[2]].start if best[2] is not None else None
+
+
+def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None) -> dict[str, str] | None:
+    """"экспорт Узбекистана в Казахстан": from the genitive (or из X, or the subject before
+    the verb), to the в + accusative."""
+    src = dst = None
+    for m in mentions:
+        if cue_at is not None and m.char_start < cue_at or not m.codes or m.codes[0] == "IGO":
+            continue
+        if m.prep in ("в", "во") and "accs" in m.cases and dst is None:
+            dst = m.codes[0]
+        elif (m.prep == "из" or (m.prep == "" and "gent" in m.cases)) and src is None:
+            src = m.codes[0]
+    for m in mentions:      # "Казахстан поставил в Узбекистан": the subject ships
+        if src is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
+                and (cue_at is None or m.char_start < cue_at):
+            src = m.codes[0]
+    if src and dst and src != dst:
+        return {"from": src, "to": dst}
+    return None

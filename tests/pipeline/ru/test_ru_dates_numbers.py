@@ -1,0 +1,92 @@
+"""Russian time expressions and figures in Russian notation.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+from steppe.pipeline.ru.timex import find_times
+
+
+@pytest.mark.parametrize(("text", "value", "deadline"), [
+    ("Саммит прошел 26-27 января 2023 года в Ташкенте.", "2023-01-26", False),
+    ("Товарооборот в январе–августе 2023 года вырос.", "2023-01/2023-08", False),
+    ("Министры встретятся на следующей неделе.", "2024-05", False),
+    ("В прошлом году стороны подписали меморандум.", "2023", False),
+    ("Цель поставлена до 2030 года.", "2030", True),
+    ("Вчера делегация вернулась домой.", "2024-05-14", False),
+    ("Соглашения подписаны во вторник.", "2024-05-14", False),
+    ("Визит состоится в апреле этого года.", "2024-04", False),
+    ("Документ подписан 03.02.2022 в Москве.", "2022-02-03", False),
+    ("Договор о дружбе (1998 год) остается в силе.", "1998", False),
+    ("За 9 месяцев 2023 года экспорт вырос.", "2023-01/2023-09", False),
+    ("В первом полугодии торговля оживилась.", "2024-01/2024-06", False),
+])
+def test_time_expressions(text, value, deadline):
+    # anchor: Wednesday 15 May 2024
+    times = find_times(text, "2024-05-15")
+    assert [(t.value, t.deadline) for t in times] == [(value, deadline)]
+
+
+def figures(extractor, text: str, date: str = "2023-10-02"):
+    facts = extractor.extract(Document(id="t", text=text, date=date, language="ru"))
+    return [(f.indicator, f.value, f.unit, f.parties, f.direction, f.period, f.kind, f.deadline)
+            for f in facts.figures]
+
+
+def test_billions_with_comma_and_growth(extractor):
+    got = figures(extractor, "В январе–июне 2023 года товарооборот между Казахстаном и "
+                             "Кыргызстаном составил 1,3 млрд долларов и вырос на 12%.")
+    assert got == [
+        ("trade_turnover", 1.3e9, "USD", ["KAZ", "KGZ"], None, "2023-01/2023-06", "actual", None),
+        ("other:trade_growth", 12, "percent", ["KAZ", "KGZ"], None, "2023-01/2023-06", "actual", None),
+    ]
+
+
+def test_abbreviated_dollars_and_direction(extractor):
+    got = figures(extractor, "Экспорт Узбекистана в Казахстан в 2022 году достиг 611,3 млн долл. США.")
+    assert got == [("exports", 611.3e6, "USD", ["KAZ", "UZB"], {"from": "UZB", "to": "KAZ"},
+                    "2022", "actual", None)]
+
+
+def test_thousands_of_tons(extractor):
+    got = figures(extractor, "Казахстан поставил в Таджикистан свыше 5 тыс. тонн зерна.")
+    assert got == [("exports", 5000, "tons", ["KAZ", "TJK"], {"from": "KAZ", "to": "TJK"},
+                    None, "actual", None)]
+
+
+def test_target_with_deadline_in_words(extractor):
+    got = figures(extractor, "Узбекистан и Кыргызстан намерены довести товарооборот до "
+                             "10 миллиардов долларов к 2030 году.")
+    assert got == [("trade_turnover", 1e10, "USD", ["KGZ", "UZB"], None, None, "target", "2030")]
+
+
+def test_decline_is_negative_growth(extractor):
+    got = figures(extractor, "В 2020 году товарооборот между Россией и Таджикистаном "
+                             "сократился на 7% и составил 1 млрд долларов.")
+    assert ("other:trade_growth", -7, "percent", ["RUS", "TJK"], None, "2020", "actual", None) in got
+
+
+def test_deadline_belongs_to_the_amount_before_it(extractor):
+    got = figures(extractor, "Президенты Казахстана и Турции подписали 12 документов и "
+                             "договорились довести товарооборот до $4 млрд к 2030 году.")
+    assert ("other:agreements_signed", 12, "count", ["KAZ", "TUR"], None, "2023-10", "actual", None) in got
+    assert ("trade_turnover", 4e9, "USD", ["KAZ", "TUR"], None, None, "target", "2030") in got
+
+
+def test_compound_amount_and_share_in_words(extractor):
+    got = figures(extractor, "За январь-сентябрь 2024 года товарооборот Казахстана и Кыргызстана "
+                             "составил 1 млрд 200 млн долларов. На долю Казахстана приходится "
+                             "почти четверть внешней торговли Кыргызстана.")
+    assert got[0] == ("trade_turnover", 1.2e9, "USD", ["KAZ", "KGZ"], None, "2024-01/2024-09", "actual", None)
+    assert got[1][:4] == ("other:trade_share", 25, "percent", ["KAZ", "KGZ"])
+
+
+def test_indicator_named_in_the_sentence_before(extractor):
+    got = figures(extractor, "Стороны обсудили рост товарооборота между Казахстаном и Кыргызстаном. "
+                             "По итогам прошлого года этот показатель составил 1,6 млрд долларов.",
+                  date="2024-04-19")
+    assert got == [("trade_turnover", 1.6e9, "USD", ["KAZ", "KGZ"], None, "2023", "actual", None)]
