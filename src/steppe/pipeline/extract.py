@@ -117,9 +117,11 @@ class Extractor:
             from steppe.pipeline.ru.extract import RussianExtractor
             self._russian = RussianExtractor(self.kb, self.lexicon.score)
         facts, events, agreements = self._russian.extract(doc)
-        facts.events = merge_occurrences(events + self._signings(agreements, events))
+        # The Russian reader reports signed agreements: each implies its SUPPORT signing.
+        concluded = [agreements_mod.Concluded(a, "SUPPORT") for a in agreements]
+        facts.events = merge_occurrences(events + self._signings(concluded, events))
         facts.agreements = agreements
-        _link_signings(agreements, facts.events)
+        _link_signings(concluded, facts.events)
         return facts
 
     # -- stages ------------------------------------------------------------------------
