@@ -122,3 +122,29 @@ def test_each_figure_takes_the_period_of_its_own_clause(text, periods):
 ])
 def test_counted_nationals_are_a_diaspora_unless_they_take_part_in_an_event(text, indicators):
     assert [f.indicator for f in run(text, main=("KAZ", "UZB"))] == indicators
+
+
+@pytest.mark.parametrize("anchor,text,period", [
+    # A stretch that started this year runs to the publication month ...
+    ("2023-09-14", "Since the beginning of 2023, 41 joint ventures were set up in Kyrgyzstan "
+     "and Tajikistan.", "2023-01/2023-09"),
+    # ... and a year the text's present lies beyond is whole.
+    ("2024-01", "In 2023 Tajik traders were busy: since the start of this year, 41 joint "
+     "ventures were set up in Kyrgyzstan.", "2023"),
+    ("2023-10-02", "Over 9 months of 2023, Kyrgyz exports to Tajikistan reached $80 million.",
+     "2023-01/2023-09"),
+    ("2023-10-02", "In January–August, Kyrgyz exports to Tajikistan reached $80 million.",
+     "2023-01/2023-08"),
+    # The year a change is measured from is not the period.
+    ("2022-03", "In 2021 Kyrgyz exports to Tajikistan grew to $80 million, 20% more than the "
+     "previous year.", "2021"),
+])
+def test_periods_follow_the_time_grammar(anchor, text, period):
+    figs = run(text, anchor=anchor)
+    assert figs and {f.period for f in figs} == {period}, [f.to_json() for f in figs]
+
+
+def test_a_dateline_is_not_a_period():
+    text = "BISHKEK, March 3 (Reuters) - Kyrgyz exports to Tajikistan reached $80 million."
+    f = only(run(text, anchor="2023-03-03"), indicator="exports")
+    assert f.period is None

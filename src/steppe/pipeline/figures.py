@@ -19,17 +19,13 @@ import yaml
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
 from steppe.pipeline.quantities import Quantity, find_quantities
-from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, period_of, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
 
 Mention = tuple[int, int, str]
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_NUMWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
 _COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
 
@@ -65,52 +61,85 @@ def present_year(anchor: str | None, text: str = "",
     return max((int(v[:4]) for v in named), default=year)
 
 
-def _month(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+_PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
 
 
-def find_periods(sentence: str, *, present: int | None) -> list[Period]:
-    """Time expressions in a sentence that can date a figure."""
+def figure_anchor(anchor: str | None, present: int | None) -> str | None:
+    """The date relative expressions of figures count from: the text's present.
+
+    An analysis that appears in January but speaks of the year just ended ("since the
+    start of this year") means that year; otherwise it is the publication date itself.
+    """
+    if present is None or not anchor or anchor[:4] == str(present):
+        return anchor
+    return str(present)
+
+
+def _precise(value: str | None, precision: str) -> str | None:
+    """A time value cut to the precision the text supports ("2023-01-16" at month)."""
+    if value is None:
+        return None
+    return value[:{"day": 10, "month": 7, "year": 4}.get(precision, len(value))]
+
+
+def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
+    """"since the beginning of 2022" -> "2022-01/2022-07" (to the present); a year the
+    present lies beyond is whole: "2021"."""
+    start = _precise(tx.value, tx.precision)
+    if start is None:
+        return None
+    if tx.precision == "year" and re.search(r"beginning|start", tx.text, re.I):
+        start = f"{start}-01"
+    now = anchor[:7] if anchor and len(anchor) >= 7 and anchor[:4] == start[:4] else \
+        (str(present) if present else None)
+    if now is None:
+        return None
+    if now == start[:4] and start.endswith("-01") and len(start) == 7:
+        return now                   # the whole year
+    return f"{start}/{now}" if now != start else start
+
+
+def find_periods(sentence: str, *, present: int | None, anchor: str | None = None,
+                 timexes: list[TimeEx] | None = None, offset: int = 0) -> list[Period]:
+    """Time expressions in a sentence that can date a figure.
+
+    `timexes` are the document's own (offsets include `offset`, the sentence's start);
+    without them the sentence is read here, relative to the text's present.
+    """
+    if timexes is None:
+        timexes = find_timexes(sentence, anchor=figure_anchor(anchor, present) or
+                               (str(present) if present else None), offset=offset)
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], value: str | None, kind: str, years: int = 0) -> None:
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    def add(start: int, end: int, value: str | None, kind: str, years: int = 0) -> None:
+        if any(s < end and start < e for s, e in taken):
             return
-        taken.append((m.start(), m.end()))
-        out.append(Period(m.start(), m.end(), value, kind, years))
+        taken.append((start, end))
+        out.append(Period(start, end, value, kind, years))
 
     p = str(present) if present else None
-    for m in re.finditer(rf"\bfrom\s+the\s+(?:beginning|start)\s+of\s+({_YEAR})\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|date|today)\b", sentence, re.I):
-        add(m, f"{m.group(1)}-01/{p}" if p else None, "since")
-    for m in re.finditer(rf"\b({_MONTH})\s*[-–—]\s*({_MONTH})\s+({_YEAR})", sentence, re.I):
-        y = m.group(3)
-        add(m, f"{y}-{_month(m.group(1)):02d}/{y}-{_month(m.group(2)):02d}", "range")
-    for m in re.finditer(rf"\b(?:from\s+|between\s+)?({_YEAR})\s*(?:[-–—]|to|and)\s*({_YEAR})\b", sentence, re.I):
-        add(m, f"{m.group(1)}/{m.group(2)}", "range")
-    for m in re.finditer(rf"\bby\s+(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?({_YEAR})\b", sentence, re.I):
-        add(m, m.group(1), "deadline")
-    for m in re.finditer(r"\b(?:within|in|over)\s+the\s+(?:next|subsequent|following|coming)\s+(\w+)\s+years\b", sentence, re.I):
-        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        add(m, None, "within", n)
-    for m in re.finditer(r"\bin\s+the\s+(?:coming|next|near)\s+(?:years|future)\b", sentence, re.I):
-        add(m, None, "within", 0)
-    for m in re.finditer(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+years\b", sentence, re.I):
-        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        add(m, f"{present - n}/{present}" if present and n else None, "range")
-    for m in re.finditer(rf"\b({_MONTH})\s+(?:\d{{1,2}},?\s+)?({_YEAR})\b", sentence):
-        add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "point")
-    for m in re.finditer(r"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the\s+current)\s+year\b", sentence, re.I):
-        add(m, p, "present")
-    for m in re.finditer(r"\b(?:currently|presently|at present|this year|to date|nowadays|as of today|today|now)\b", sentence, re.I):
-        add(m, p, "present")
-    for m in re.finditer(r"\blast\s+year\b", sentence, re.I):
-        add(m, str(present - 1) if present else None, "point")
-    for m in re.finditer(rf"(?<![\d/-])({_YEAR})(?![\d/-])", sentence):
-        if _COMPARISON.search(sentence[max(0, m.start() - 40):m.start()]):
-            taken.append((m.start(), m.end()))
+    for m in _PRESENT.finditer(sentence):
+        add(m.start(), m.end(), p, "present")
+    for tx in timexes:
+        s, e = tx.start - offset, tx.end - offset
+        if tx.kind == "point" and _COMPARISON.search(sentence[max(0, s - 40):s]):
+            taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
             continue
-        add(m, m.group(1), "point")
+        if tx.kind == "deadline":
+            add(s, e, _precise(tx.value, tx.precision), "deadline")
+        elif tx.kind == "since":
+            add(s, e, _since(tx, anchor, present), "since")
+        elif tx.kind == "within" and tx.end_value:          # "over the past five years"
+            add(s, e, f"{tx.value}/{tx.end_value}", "range")
+        elif tx.kind == "within":
+            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(_NUMWORDS), tx.text, re.I)
+            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else _NUMWORDS[n.group(1).lower()])
+            add(s, e, None, "within", years)
+        elif tx.kind == "range":
+            add(s, e, period_of(tx), "range")
+        elif tx.value:
+            add(s, e, _precise(tx.value, tx.precision), "point")
     return sorted(out, key=lambda x: x.start)
 
 
@@ -303,7 +332,14 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     mentions: list[Mention], main_parties: list[str],
                     timexes: list[TimeEx] | None = None) -> list[Figure]:
     """Figures stated in `text`, prose and tables, in document order."""
+    if timexes is None:
+        timexes = find_timexes(text, anchor=anchor)
     present = present_year(anchor, text, timexes)
+    fig_anchor = figure_anchor(anchor, present)
+    if fig_anchor != anchor:
+        timexes = find_timexes(text, anchor=fig_anchor)
+    # A dateline says when the story was filed, not what period a figure covers.
+    timexes = [tx for tx in timexes if not is_dateline(text, tx)]
     main = sorted(set(main_parties))
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)
@@ -311,7 +347,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
     last_deadline: str | None = None
     for s0, s1 in sentences:
         sent = text[s0:s1]
-        periods = find_periods(sent, present=present)
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
+                               timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
         ments = _states(mentions, s0, s1)
         done: list[tuple[Quantity, str]] = []
         window_start = 0
@@ -369,12 +406,18 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
     deadline_years = [p for p in periods if p.kind == "deadline"]
     since = next((p for p in usable if p.kind == "since"), None)
-    if since and since.value:
+    if since and since.value and "/" in since.value:
         start, end = since.value.split("/")
         if q.is_growth or q.unit == "ratio":
-            return f"{start[:4]}/{end}"
-        pair = re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel])
-        return start if pair else end
+            return f"{start[:4]}/{end[:4]}"
+        # A level at either end ("rising from 510 to 1,056") or a flow over the whole stretch.
+        if re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel]):
+            return start
+        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]):
+            return end
+        return since.value
+    if since and since.value:
+        return since.value
     if usable:
         own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
         end = rel + len(q.text)
