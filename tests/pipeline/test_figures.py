@@ -7,7 +7,7 @@ from steppe.pipeline.figures import extract_figures, present_year
 STATES = {
     "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
     "KGZ": r"Kyrgyzstan|Kyrgyz|Bishkek", "TJK": r"Tajikistan|Tajik|Dushanbe",
-    "CHN": r"China|Chinese", "RUS": r"Russia|Russian",
+    "CHN": r"China|Chinese", "RUS": r"Russia|Russian", "USA": r"US|U\.S\.",
 }
 
 
@@ -148,3 +148,13 @@ def test_a_dateline_is_not_a_period():
     text = "BISHKEK, March 3 (Reuters) - Kyrgyz exports to Tajikistan reached $80 million."
     f = only(run(text, anchor="2023-03-03"), indicator="exports")
     assert f.period is None
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, Kyrgyz exports to Tajikistan reached US$ 80 million.",
+    "In 2023, Kyrgyz exports to Tajikistan reached US $80 million.",
+    "In 2023, Kyrgyz exports to Tajikistan reached 80 million U.S. dollars.",
+])
+def test_the_state_a_currency_is_named_after_is_no_party(text):
+    f = only(run(text), indicator="exports")
+    assert (f.value, f.parties, f.direction) == (80e6, ["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})

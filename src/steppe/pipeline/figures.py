@@ -282,6 +282,14 @@ def _states(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return out
 
 
+def _not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -> list[Mention]:
+    """Drop the state a currency is named after ("US$ 62.9 million", "4.79 million U.S.
+    dollars"): it is the unit of the value, not a party to it."""
+    return [m for m in ments
+            if not any(q.start < m[1] and m[0] < q.end and _unit_class(q) == "money" for q in quantities)
+            and not re.match(r"\s?(?:\$|dollars?\b)", text[m[1]:m[1] + 9])]
+
+
 def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:
     codes = {m[2] for m in ments}
     before = sent[:q.start - s0]
@@ -349,11 +357,11 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         sent = text[s0:s1]
         periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
                                timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
-        ments = _states(mentions, s0, s1)
+        quantities = find_quantities(sent, offset=s0)
+        ments = _not_currency(_states(mentions, s0, s1), quantities, text)
         done: list[tuple[Quantity, str]] = []
         window_start = 0
         prev_kind: str | None = None
-        quantities = find_quantities(sent, offset=s0)
         for qi, q in enumerate(quantities):
             rel = q.start - s0
             # This figure's own stretch of the sentence: from the end of the previous
