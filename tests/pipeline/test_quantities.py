@@ -76,3 +76,16 @@ def test_parse_number(raw, value):
 ])
 def test_read_unit(caption, expected):
     assert read_unit(caption) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("exports reached US$ 62 million", "US", True),
+    ("exports reached US $62 million", "US", True),
+    ("a rent of 4.8 million U.S. dollars a year", "U.S.", True),
+    ("the US and Kazakhstan signed", "US", False),
+    ("U.S. officials said", "U.S.", False),
+])
+def test_names_currency(text, name, expected):
+    from steppe.pipeline.quantities import names_currency
+    end = text.index(name) + len(name)
+    assert names_currency(text, end) is expected

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.kb.model import Entity, KnowledgeBase
+from steppe.pipeline.quantities import names_currency
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 UNKNOWN = "unknown"
@@ -115,8 +116,9 @@ class ActorResolver:
         """All mentions in a tokenised document, resolved at `date` (the document's)."""
         pieces = self._pieces(doc)
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
-        mentions = [m for m in mentions if m is not None]
         text = doc.text     # built from the tokens on each access: read it once
+        # "US$ 5 million" names a currency, not a state (figures engineer).
+        mentions = [m for m in mentions if m is not None and not names_currency(text, m.end)]
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)

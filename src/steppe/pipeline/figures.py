@@ -18,7 +18,7 @@ import yaml
 
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
-from steppe.pipeline.quantities import Quantity, find_quantities
+from steppe.pipeline.quantities import Quantity, find_quantities, names_currency
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, period_of, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
@@ -287,7 +287,7 @@ def _not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -
     dollars"): it is the unit of the value, not a party to it."""
     return [m for m in ments
             if not any(q.start < m[1] and m[0] < q.end and _unit_class(q) == "money" for q in quantities)
-            and not re.match(r"\s?(?:\$|dollars?\b)", text[m[1]:m[1] + 9])]
+            and not names_currency(text, m[1])]
 
 
 def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,15 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:[\s\u00a0]*(?P<unit>(?:{suffix}))(?![\w]))?",
         re.I,
     )
+
+
+_CURRENCY_AFTER_NAME = re.compile(r"\s?\$|\s+dollars?\b", re.I)
+
+
+def names_currency(text: str, end: int) -> bool:
+    """True when the name ending at `end` is part of a currency ("US$ 5 million",
+    "5 million U.S. dollars"): the unit of a value, not a state acting."""
+    return bool(_CURRENCY_AFTER_NAME.match(text, end))
 
 
 def parse_number(s: str) -> float:
