@@ -240,6 +240,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         return f"other:{_slug(subject)}"
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
+    if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
+        base = _nearest_indicator(sent, rel, None)
+        return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
     link = comp["value"].search(before[-40:]) if before else None
     if link and _unit_class(q) == "money" and prev:
         for pq, ind in reversed(prev):
