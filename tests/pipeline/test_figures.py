@@ -158,3 +158,32 @@ def test_a_dateline_is_not_a_period():
 def test_the_state_a_currency_is_named_after_is_no_party(text):
     f = only(run(text), indicator="exports")
     assert (f.value, f.parties, f.direction) == (80e6, ["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})
+
+
+def test_a_state_before_a_parenthesis_and_lists_that_continue():
+    text = ("In 2023, Chinese trade with Kazakhstan reached $41 billion, 52 percent of the total. "
+            "Kyrgyzstan followed with $19 billion (24 percent). "
+            "Next came Uzbekistan ($11 billion, 14 percent) and Tajikistan ($2 billion, 3 percent).")
+    figs = run(text, main=("CHN", "KGZ"))
+    assert {(f.value, tuple(f.parties), f.period) for f in figs if f.indicator == "trade_turnover"} == {
+        (41e9, ("CHN", "KAZ"), "2023"), (19e9, ("CHN", "KGZ"), "2023"),
+        (11e9, ("CHN", "UZB"), "2023"), (2e9, ("CHN", "TJK"), "2023")}
+    shares = {f.value: tuple(f.parties) for f in figs if f.indicator.startswith("other:share_of_")}
+    assert shares == {52: ("CHN", "KAZ"), 24: ("CHN", "KGZ"), 14: ("CHN", "UZB"), 3: ("CHN", "TJK")}
+
+
+def test_changes_in_parentheses_and_respectively():
+    text = ("In 2023 trade with China grew in Kazakhstan (+$1.2 billion) and Kyrgyzstan (+$0.4 billion). "
+            "Uzbekistan and Tajikistan saw trade with China fall by $90 million and $15 million, respectively.")
+    figs = run(text, main=("CHN", "KGZ"))
+    assert {(f.indicator, f.value, tuple(f.parties)) for f in figs} == {
+        ("other:trade_change", 1.2e9, ("CHN", "KAZ")), ("other:trade_change", 0.4e9, ("CHN", "KGZ")),
+        ("other:trade_change", -90e6, ("CHN", "UZB")), ("other:trade_change", -15e6, ("CHN", "TJK"))}
+
+
+def test_the_period_of_a_paragraph_carries_to_its_next_sentences():
+    text = ("In January-March 2024, Kyrgyz-Tajik trade rose to $30 million. "
+            "Kyrgyz exports to Tajikistan, which are mostly food, were $12 million.\n"
+            "Kyrgyz exports to Tajikistan are $50 million a year.")
+    figs = [f for f in run(text) if f.indicator == "exports"]
+    assert [f.period for f in figs] == ["2024-01/2024-03", "2024"]

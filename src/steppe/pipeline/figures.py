@@ -293,17 +293,51 @@ def _not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -
             and not names_currency(text, m[1])]
 
 
-def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:
-    codes = {m[2] for m in ments}
+def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str]) -> str | None:
+    """The other side of a figure that names one state: the owner ("Kyrgyzstan's trade"),
+    the state traded "with", else the document's other main party."""
+    for rx in (r"([\w-]+)['’]s\b", r"\bwith\s+(?:the\s+)?([\w-]+)"):
+        for m in re.finditer(rx, sent):
+            hit = next((x[2] for x in ments if x[0] - s0 == m.start(1) and x[2] != code), None)
+            if hit:
+                return hit
+    return next((c for c in main if c != code), None)
+
+
+def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
+    """"Kazakhstan (+$2.8 billion)", "Uzbekistan ($13.7 billion, 14.5 percent)": the state
+    a parenthesis holding the value follows."""
     before = sent[:q.start - s0]
-    paren = re.search(r"\(\s*$", before)
-    if paren and ments:
-        prior = [m for m in ments if m[1] <= q.start]
-        if prior and re.fullmatch(r"\s*\(\s*", sent[prior[-1][1] - s0:q.start - s0]):
-            owner = re.search(r"(\w+)['’]s\b", sent)
-            own = [m[2] for m in ments if owner and m[0] - s0 == owner.start()]
-            other = own[0] if own else next((c for c in main if c != prior[-1][2]), None)
-            return sorted({prior[-1][2], other} - {None})
+    opened = before.rfind("(")
+    if opened < 0 or opened < before.rfind(")"):
+        return None
+    return next((m[2] for m in ments if m[1] - s0 <= opened
+                 and not sent[m[1] - s0:opened].strip()), None)
+
+
+def _respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quantity]) -> dict[int, str]:
+    """"A and B fell by $260 million and $65 million, respectively": value i goes with state i."""
+    end = sent.find("respectively")
+    if end < 0 or not quantities:
+        return {}
+    first = quantities[0]
+    values = [q for q in quantities if q.start - s0 < end and q.unit == first.unit]
+    runs: list[list[Mention]] = []          # coordinated states: "A, B and C"
+    for m in (m for m in ments if m[1] <= first.start):
+        if runs and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[runs[-1][-1][1] - s0:m[0] - s0]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in reversed(runs) if len(r) == len(values) >= 2), None)
+    return {q.start: m[2] for q, m in zip(values, run)} if run else {}
+
+
+def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
+             paired: dict[int, str] | None = None) -> list[str]:
+    codes = {m[2] for m in ments}
+    named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
+    if named:
+        return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
     if len(codes) > 2:
         codes = {m[2] for m in ments if m[1] <= q.start} or codes
     if len(codes) >= 2:
@@ -356,12 +390,19 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
     table_spans = _tables.table_spans(text)
     last_period: str | None = None
     last_deadline: str | None = None
+    para_period: str | None = None         # the last period named in this paragraph
+    carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
+    prev_end = 0
     for s0, s1 in sentences:
         sent = text[s0:s1]
+        if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
+            para_period, carried = None, {}
+        prev_end = s1
         periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
                                timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
         quantities = find_quantities(sent, offset=s0)
         ments = _not_currency(_states(mentions, s0, s1), quantities, text)
+        paired = _respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
         window_start = 0
         prev_kind: str | None = None
@@ -373,7 +414,9 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     quantities[qi + 1].start - s0 if qi + 1 < len(quantities) else len(sent))
             if any(a <= q.start < b for a, b in table_spans):
                 continue
-            ind = _indicator(q, sent, rel, done)
+            # A value with no cue of its own continues the previous sentence's enumeration
+            # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+            ind = _indicator(q, sent, rel, done) or carried.get(_carry_key(q))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
@@ -393,8 +436,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 if deadline:
                     last_deadline = deadline
             elif kind == "actual":
-                period = _period_for(q, sent, rel, periods, last_period, present, slot)
-            parties = _parties(q, sent, s0, ments, main)
+                period = _period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+            parties = _parties(q, sent, s0, ments, main, paired)
             if len(parties) < 2:
                 continue
             direction = _direction(ind, sent, s0, ments, parties)
@@ -407,13 +450,19 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             done.append((q, ind))
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
-            last_period = own[-1].value
+            last_period = para_period = own[-1].value
+        carried = {_carry_key(q): ind for q, ind in done
+                   if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
+
+
+def _carry_key(q: Quantity) -> tuple[str, bool]:
+    return _unit_class(q), q.is_growth or q.is_change
 
 
 def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
                 last_period: str | None, present: int | None,
-                slot: tuple[int, int] | None = None) -> str | None:
+                slot: tuple[int, int] | None = None, para_period: str | None = None) -> str | None:
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
     deadline_years = [p for p in periods if p.kind == "deadline"]
     since = next((p for p in usable if p.kind == "since"), None)
@@ -441,6 +490,8 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return (before[-1] if before else usable[0]).value
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
+    if para_period:
+        return para_period                   # the paragraph's period carries on
     if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
         return str(present)
     return last_period
