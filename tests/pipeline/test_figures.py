@@ -187,3 +187,58 @@ def test_the_period_of_a_paragraph_carries_to_its_next_sentences():
             "Kyrgyz exports to Tajikistan are $50 million a year.")
     figs = [f for f in run(text) if f.indicator == "exports"]
     assert [f.period for f in figs] == ["2024-01/2024-03", "2024"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # counts of documents and meetings are figures once they were signed or held
+    ("During the talks in Dushanbe in May 2024, 14 documents were signed by Kyrgyzstan and Tajikistan.",
+     ("other:documents_signed", 14, "count", "actual", "2024-05")),
+    ("Some 30 Kyrgyz-Tajik meetings were held in 2023.", ("other:meetings_held", 30, "count", "actual", "2023")),
+    # a count in the future tense is expected, not reported
+    ("At the Kyrgyz-Tajik forum in June 2024, 12 agreements will be signed.",
+     ("other:agreements_signed", 12, "count", "forecast", "2024-06")),
+    # money named by its own grammar
+    ("Tajikistan seeks $40 million in damages from Kyrgyzstan.", ("other:damages", 40e6, "USD", "actual", None)),
+    ("Kyrgyzstan repaid a $25 million loan to Tajikistan in 2022.", ("other:loan", 25e6, "USD", "actual", "2022")),
+    ("In 2022 Kyrgyz-Tajik trade deals worth $70 million were concluded.",
+     ("other:trade_deals_value", 70e6, "USD", "actual", "2022")),
+    # units beyond money and their measures
+    ("In 2022, Kyrgyzstan leased 120 hectares to Tajikistan.", ("other:area", 120, "hectares", "actual", "2022")),
+    ("In 2022, Kyrgyzstan sold 300 kilos of honey to Tajikistan.", ("exports", 300, "kg", "actual", "2022")),
+    ("In 2023, Kyrgyzstan supplied 2 bcm of gas to Tajikistan.", ("exports", 2e9, "m3", "actual", "2023")),
+    # shares stated with "share in ... was"
+    ("In 2023, Tajikistan's share in Kyrgyzstan's foreign trade was 3.2%.",
+     ("other:share_of_foreign_trade", 3.2, "percent", "actual", "2023")),
+])
+def test_indicators_units_and_kinds(text, expected):
+    figs = run(text)
+    got = [(f.indicator, f.value, f.unit, f.kind, f.period) for f in figs]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "In April 2021, clashes on the Kyrgyz-Tajik border killed 49 people.",
+    "In 2022, 25 people were injured in the Kyrgyz-Tajik border clashes.",
+])
+def test_casualties_are_no_figures(text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text,kind,period,deadline", [
+    ("We will soon bring Kyrgyz-Tajik trade to $500 million.", "target", None, None),
+    ("Our potential in Kyrgyz-Tajik trade is at least $1 billion.", "target", None, None),
+    ("Kyrgyz-Tajik trade is expected to grow to $600 million by the year-end.", "forecast", "2024", None),
+])
+def test_goals_and_forecasts(text, kind, period, deadline):
+    f = only(run(text), indicator="trade_turnover")
+    assert (f.kind, f.period, f.deadline) == (kind, period, deadline)
+
+
+def test_a_standing_total_and_those_set_up_within_a_period():
+    text = ("To date, 240 enterprises with Tajik capital operate in Kyrgyzstan, of which 31 "
+            "companies have been established since the beginning of 2024.")
+    figs = run(text)
+    total = only(figs, value=240)
+    new = only(figs, value=31)
+    assert (total.indicator, total.period) == ("enterprises_count", "2024")
+    assert (new.indicator, new.period) == ("other:companies_established", "2024-01/2024-05")

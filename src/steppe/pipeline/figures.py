@@ -18,7 +18,7 @@ import yaml
 
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
-from steppe.pipeline.quantities import Quantity, find_quantities, names_currency
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, names_currency
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, period_of, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
@@ -167,16 +167,23 @@ def _compiled() -> dict[str, Any]:
         "demonyms": {w.lower() for w in c["demonym_plurals"]},
         # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
         "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
+        "casualty": _cue_re(c["casualty_words"]),
+        "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
+        "generic": {w.lower() for w in c["generic_nouns"]},
+        "measures": c["measures"],
     }
 
 
 def _unit_class(q: Quantity) -> str:
-    return "money" if q.unit not in ("tons", "kWh", "m3", "count", "percent", "ratio") else q.unit
+    return "money" if is_currency(q.unit) else q.unit
 
 
 def _slug(words: str) -> str:
-    words = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", words.lower())
-    return "_".join(re.findall(r"[a-z]+", words))
+    """An indicator name from words; names of states and peoples ("Kyrgyz-Tajik") say who,
+    not what, and are left out when anything else remains."""
+    common = " ".join(w for w in words.split() if not w[:1].isupper()) or words
+    common = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", common.lower())
+    return "_".join(re.findall(r"[a-z]+", common))
 
 
 def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | None:
@@ -194,19 +201,57 @@ def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | Non
     return best[1] if best else None
 
 
-def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]]) -> str | None:
+_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
+_SHARE_BEFORE = re.compile(
+    r"\bshares?\s+(?:in|of)\s+([^,.;\d]{1,60}?)\s+(?:was|is|were|are|amounted\s+to|stood\s+at|"
+    r"reached|made\s+up|accounted\s+for|equall?ed|constituted)\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_SHARE_AFTER = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(exports|imports|foreign\s+trade)\b", re.I)
+_LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of)"
+                          r"\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _without_owners(words: str) -> str:
+    """"Uzbekistan's foreign trade" -> "foreign trade"."""
+    return re.sub(r"[\w-]+['’]s?\s+", "", words)
+
+
+def _named(q: Quantity, sent: str, rel: int) -> str | None:
+    """A name the grammar gives a value: "$5 billion in reimbursements", "a $2 billion
+    debt", "a loan of $300 million", "a 12 km road". Generic heads ("total") name nothing."""
+    generic = _compiled()["generic"]
+    after = sent[rel + len(q.text):]
+    before = sent[:rel]
+    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or \
+        re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
+                 r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
+        else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
+    if m and m.group(1).lower() not in generic:
+        return m.group(1)
+    m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
+    if m and m.group(1).lower() not in generic:
+        return m.group(1)
+    return None
+
+
+def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]],
+               stock: bool = False) -> str | None:
+    """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
     comp = _compiled()
     before = sent[:rel]
+    after = sent[rel + len(q.text):]
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
             base = _nearest_indicator(sent, rel, None)
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = re.match(r"\s*of\s+((?:[\w-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w-]+){0,3})", sent[rel + len(q.text):])
-        if share and _slug(share.group(1)):
-            return f"other:share_of_{_slug(share.group(1))}"
-        if re.search(r"\(\s*$", before) and prev:
+        share = _SHARE_AFTER.match(after) or re.match(
+            r"\s*of\s+((?:[\w-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w-]+){0,3})", after)
+        if not share:
+            share = _SHARE_BEFORE.search(before)
+        if share and _slug(_without_owners(share.group(1))):
+            return f"other:share_of_{_slug(_without_owners(share.group(1)))}"
+        if re.search(r"\(\s*$|,\s*$", before) and prev:
             for pq, ind in reversed(prev):
                 if pq.unit == "percent" and ind.startswith("other:share_of_"):
                     return ind
@@ -214,18 +259,23 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if q.unit == "count" and q.noun:
         noun = q.noun.lower()
         head = noun.split()[-1]
-        if head in comp["skip"]:
-            return None
+        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(
+                re.sub(r"^(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)):
+            return None        # casualty counts are not figures of the relations
+        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
+                        r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
+                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
+        if head in comp["skip"] and not (done and comp["completed"].match(done.group(1))):
+            return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
-            if comp["people"].match(sent[rel + len(q.text):]):
+            if comp["people"].match(after):
                 return None
             return "other:diaspora_population"
-        after = sent[rel + len(q.text):]
-        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
-                        r"(\w+ed|stuck|built|made|set\s+up|opened|held)\b"
-                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
-        subject = head if " and " in noun else noun
-        if done:
+        subject = head if " and " in noun else q.noun
+        standing = next((name for name, (_, spec) in comp["ind"].items()
+                         if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
+                         and not spec.get("per")), None)
+        if done and not (stock and standing):
             tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
             return f"other:{_slug(subject)}_{_slug(tail)}"
         if q.per:
@@ -243,14 +293,31 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
         base = _nearest_indicator(sent, rel, None)
         return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
-    link = comp["value"].search(before[-40:]) if before else None
-    if link and _unit_class(q) == "money" and prev:
+    if _unit_class(q) == "money" and comp["value"].search(before[-40:]):
+        # "69 contracts valued at $209 million": the value of the counted things
         for pq, ind in reversed(prev):
             if pq.unit == "count" and pq.noun:
                 if "invest" in pq.noun.lower() and " and " not in pq.noun:
                     return "investment"
                 return f"{ind}_value"
-    return _nearest_indicator(sent, rel, _unit_class(q))
+    link = _LINK_BEFORE.search(before)
+    if link and _unit_class(q) == "money":
+        # "trade agreements worth $300 million": the value of what the noun names
+        np = _without_owners(link.group(1))
+        return _nearest_indicator(np, len(np), "money") if re.search(r"\binvest", np, re.I) \
+            else f"other:{_slug(np)}_value"
+    unit_class = _unit_class(q)
+    named = _named(q, sent, rel)
+    if named:
+        cue = _nearest_indicator(named, len(named), unit_class)
+        if cue:
+            return cue
+        if unit_class == "money" or unit_class in comp["measures"]:
+            return f"other:{_slug(named)}"
+    cue = _nearest_indicator(sent, rel, unit_class)
+    if cue is None and unit_class in comp["measures"] and unit_class != "days":
+        return f"other:{comp['measures'][unit_class]}"
+    return cue
 
 
 _ACTUAL_VERBS = re.compile(
@@ -416,11 +483,14 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 continue
             # A value with no cue of its own continues the previous sentence's enumeration
             # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
-            ind = _indicator(q, sent, rel, done) or carried.get(_carry_key(q))
+            stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
+            ind = _indicator(q, sent, rel, done, stock) or carried.get(_carry_key(q))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind)
+            if q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]]):
+                kind = "forecast"      # "40 agreements will be signed": an expected count
             prev_kind = kind
             window_start = rel + len(q.text)
             deadline = None
@@ -437,6 +507,9 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     last_deadline = deadline
             elif kind == "actual":
                 period = _period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+            else:                      # a forecast covers the time it names, if any
+                own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+                period = own[0].value if own else _month_at_most(para_period)
             parties = _parties(q, sent, s0, ments, main, paired)
             if len(parties) < 2:
                 continue
@@ -465,7 +538,9 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
                 slot: tuple[int, int] | None = None, para_period: str | None = None) -> str | None:
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
     deadline_years = [p for p in periods if p.kind == "deadline"]
-    since = next((p for p in usable if p.kind == "since"), None)
+    own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
+    # A stretch "since ..." dates the values of its own clause, or all when none has its own.
+    since = next((p for p in (own or usable) if p.kind == "since"), None)
     if since and since.value and "/" in since.value:
         start, end = since.value.split("/")
         if q.is_growth or q.unit == "ratio":
@@ -479,7 +554,6 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
     if since and since.value:
         return since.value
     if usable:
-        own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
         end = rel + len(q.text)
         right_after = [p for p in own if p.start >= end and re.fullmatch(   # "$3 billion, in 2018"
             r"[\s,]*(?:in|for|during|as of|at the end of|by the end of)?\s*", sent[end:p.start], re.I)]
@@ -491,10 +565,15 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
     if para_period:
-        return para_period                   # the paragraph's period carries on
+        return _month_at_most(para_period)   # the paragraph's period carries on
     if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
         return str(present)
-    return last_period
+    return _month_at_most(last_period)
+
+
+def _month_at_most(period: str | None) -> str | None:
+    """A day named in another sentence dates an event there, not this figure: keep its month."""
+    return period[:7] if period and len(period) == 10 and "/" not in period else period
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:

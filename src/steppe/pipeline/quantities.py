@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency"]
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,11 @@ def names_currency(text: str, end: int) -> bool:
     """True when the name ending at `end` is part of a currency ("US$ 5 million",
     "5 million U.S. dollars"): the unit of a value, not a state acting."""
     return bool(_CURRENCY_AFTER_NAME.match(text, end))
+
+
+def is_currency(unit: str) -> bool:
+    """True for a currency code of the lexicon (USD, EUR, KZT...), False for measures."""
+    return unit in set(_lexicon().currencies.values())
 
 
 def parse_number(s: str) -> float:
