@@ -242,3 +242,12 @@ def test_a_standing_total_and_those_set_up_within_a_period():
     new = only(figs, value=31)
     assert (total.indicator, total.period) == ("enterprises_count", "2024")
     assert (new.indicator, new.period) == ("other:companies_established", "2024-01/2024-05")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kyrgyz-Tajik plant, with a planned capacity of 900 megawatts, will open in 2027.",
+    "The Kyrgyz-Tajik road is planned at 140 km.",
+])
+def test_a_planned_specification_is_no_target(text):
+    (f,) = run(text)
+    assert f.kind == "forecast" and f.unit in ("MW", "km")

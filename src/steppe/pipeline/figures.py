@@ -320,6 +320,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     return cue
 
 
+# "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
+# specification of a project, not a goal the parties set for their relations.
+_SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
 _ACTUAL_VERBS = re.compile(
     r"\b(?:reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
 
@@ -334,8 +337,12 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
     window = sent[window_start:rel]
     if comp["forecast"].search(window):
         return "forecast"
-    if comp["target"].search(window):
+    goals = [m for m in comp["target"].finditer(window)
+             if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+    if goals:
         return "target"
+    if comp["target"].search(window):
+        return "forecast"      # "a planned capacity of 1,860 MW": what a project will have
     if previous in ("target", "forecast") and not _ACTUAL_VERBS.search(window):
         return previous
     return "actual"
