@@ -45,20 +45,21 @@ def present_year(anchor: str | None, text: str = "",
                  timexes: list[TimeEx] | None = None) -> int | None:
     """The year "currently"/"this year" refers to: the text's own present.
 
-    Analyses are often written weeks before they appear, and their "currently" is the
-    time of their latest data, not the publication date. The present is therefore the
-    latest year the text names explicitly, up to the publication year; with no such
-    date, the publication year.
+    Analyses published early in a year are often written weeks before they appear, and
+    their "currently" or "this year" is the year just ended when that is the latest year
+    they name. Otherwise the present is the publication year.
     """
     if not anchor or not re.match(r"\d{4}", anchor):
         return None
     year = int(anchor[:4])
+    if not re.match(r"\d{4}-0[12]\b", anchor):
+        return year
     if timexes is None:
         timexes = find_timexes(text, anchor=anchor)
-    named = [tx.value for tx in timexes
+    named = {int(tx.value[:4]) for tx in timexes
              if tx.value and not tx.relative and tx.kind in ("point", "range")
-             and tx.value[:len(anchor)] <= anchor]
-    return max((int(v[:4]) for v in named), default=year)
+             and tx.value[:len(anchor)] <= anchor}
+    return year - 1 if named and max(named) == year - 1 else year
 
 
 _PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
