@@ -185,12 +185,15 @@ def test_changes_in_parentheses_and_respectively():
         ("other:trade_change", -90e6, ("CHN", "UZB")), ("other:trade_change", -15e6, ("CHN", "TJK"))}
 
 
-def test_the_period_of_a_paragraph_carries_to_its_next_sentences():
-    text = ("In January-March 2024, Kyrgyz-Tajik trade rose to $30 million. "
-            "Kyrgyz exports to Tajikistan, which are mostly food, were $12 million.\n"
-            "Kyrgyz exports to Tajikistan are $50 million a year.")
+def test_the_last_period_named_carries_to_the_next_sentences():
+    text = ("In January-March 2024, Kyrgyz-Tajik trade rose to $30 million.\n\n"
+            "Kyrgyz exports to Tajikistan, which are mostly food, were $12 million. "
+            "Currently, Kyrgyz exports to Tajikistan are $50 million a year.")
     figs = [f for f in run(text) if f.indicator == "exports"]
     assert [f.period for f in figs] == ["2024-01/2024-03", "2024"]
+    # with no period named before, a present-tense statement is about the present
+    (f,) = run("Kyrgyz exports to Tajikistan are $50 million a year.")
+    assert f.period == "2024"
 
 
 @pytest.mark.parametrize("text,expected", [

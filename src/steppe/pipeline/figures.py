@@ -572,8 +572,8 @@ def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return (before[-1] if before else usable[0]).value
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
-    if para_period:
-        return _month_at_most(para_period)   # the paragraph's period carries on
+    if para_period or last_period:           # the last period the text named carries on
+        return _month_at_most(para_period or last_period)
     if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
         return str(present)
     return _month_at_most(last_period)
