@@ -258,3 +258,16 @@ def test_a_standing_total_and_those_set_up_within_a_period():
 def test_a_planned_specification_is_no_target(text):
     (f,) = run(text)
     assert f.kind == "forecast" and f.unit in ("MW", "km")
+
+
+def test_the_object_of_a_raise_names_a_sum():
+    text = "Under the 2024 protocol, Russia agreed to raise the fee for the depot to $2.1 million, Kyrgyz officials said."
+    f = only(run(text, main=("KGZ", "RUS")), value=2.1e6)
+    assert (f.indicator, f.kind) == ("other:fee", "target")
+
+
+def test_a_states_own_output_is_no_figure():
+    text = ("In 2023 Kyrgyzstan, which produces about 15 billion kWh a year, sold 1.2 billion kWh "
+            "of electricity to Tajikistan.")
+    figs = run(text)
+    assert [(f.indicator, f.value) for f in figs] == [("exports", 1.2e9)]

@@ -104,3 +104,8 @@ def test_changes_and_their_sign(text, values, growth, change):
     qs = find_quantities(text)
     assert [q.value for q in qs] == values
     assert [q.is_growth for q in qs] == growth and [q.is_change for q in qs] == change
+
+
+def test_hyphenated_fold_is_a_ratio():
+    (q,) = find_quantities("imports rose 1.7-fold")
+    assert (q.value, q.unit, q.is_growth) == (1.7, "ratio", True)

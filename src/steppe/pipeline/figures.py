@@ -172,6 +172,7 @@ def _compiled() -> dict[str, Any]:
         "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
         "generic": {w.lower() for w in c["generic_nouns"]},
         "measures": c["measures"],
+        "domestic": _cue_re(c["domestic_cues"]),
     }
 
 
@@ -209,6 +210,11 @@ _SHARE_BEFORE = re.compile(
 _SHARE_AFTER = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(exports|imports|foreign\s+trade)\b", re.I)
 _LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of)"
                           r"\s+(?:\w+\s+){0,2}$", re.I)
+
+
+_RAISED = re.compile(r"\b(?:increas|rais|reduc|cut|lower|bring|brought|doubl|set|fix)\w*\s+(?:the\s+|its\s+|their\s+)?"
+                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?\s+(?:to|at)\s+"
+                     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
 
 
 def _without_owners(words: str) -> str:
@@ -308,6 +314,11 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         return _nearest_indicator(np, len(np), "money") if re.search(r"\binvest", np, re.I) \
             else f"other:{_slug(np)}_value"
     unit_class = _unit_class(q)
+    domestic = None
+    for domestic in comp["domestic"].finditer(before[-40:]):
+        pass
+    if domestic and not any(rx.search(before[-40:], domestic.end()) for rx, _ in comp["ind"].values()):
+        return None            # "Uzbekistan produces 52 bcm of gas": a state's own output
     named = _named(q, sent, rel)
     if named:
         cue = _nearest_indicator(named, len(named), unit_class)
@@ -316,6 +327,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         if unit_class == "money" or unit_class in comp["measures"]:
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class)
+    if cue is None and unit_class == "money":
+        raised = _RAISED.search(before)    # "increase the rent for the base to $4.8 million"
+        if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
+            return f"other:{_slug(raised.group(1))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue

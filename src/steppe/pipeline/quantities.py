@@ -132,7 +132,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
-        rf"(?:[\s\u00a0]*(?P<unit>(?:{suffix}))(?![\w]))?",
+        rf"(?:(?:[\s\u00a0]*|-(?=fold\b))(?P<unit>(?:{suffix}))(?![\w]))?",     # "1.5-fold"
         re.I,
     )
 
