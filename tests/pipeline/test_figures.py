@@ -271,3 +271,28 @@ def test_a_states_own_output_is_no_figure():
             "of electricity to Tajikistan.")
     figs = run(text)
     assert [(f.indicator, f.value) for f in figs] == [("exports", 1.2e9)]
+
+
+@pytest.mark.parametrize("text,indicator,value,unit,direction", [
+    ("In 2023 Tajikistan received 35 tonnes of humanitarian aid from Kyrgyzstan.",
+     "other:aid", 35, "tons", {"from": "KGZ", "to": "TJK"}),
+    ("In 2023 Kyrgyzstan gave Tajikistan a $4 million grant.", "other:aid", 4e6, "USD", None),
+    ("In 2023 Tajik migrants sent home $2.6 billion from Russia.",
+     "other:remittances", 2.6e9, "USD", {"from": "RUS", "to": "TJK"}),
+    ("In 2023 Tajikistan imported 2 billion kWh of electricity from Kyrgyzstan.",
+     "imports", 2e9, "kWh", {"from": "KGZ", "to": "TJK"}),
+    ("In 2023 Kyrgyzstan's purchases of Tajik cement reached 300,000 tons.",
+     "imports", 3e5, "tons", {"from": "TJK", "to": "KGZ"}),
+    ("In 2023 Russia's investments in Kyrgyzstan totalled $90 million.",
+     "investment", 9e7, "USD", {"from": "RUS", "to": "KGZ"}),
+])
+def test_flows_and_their_direction(text, indicator, value, unit, direction):
+    f = only(run(text, main=("KGZ", "TJK")), indicator=indicator)
+    assert (f.value, f.unit) == (value, unit)
+    if direction:
+        assert f.direction == direction
+
+
+def test_a_rate_counts_the_noun_named_before():
+    f = only(run("In 2024 the number of Kyrgyz-Tajik flights rose to 14 per week."), value=14)
+    assert (f.indicator, f.period) == ("flights_per_week", "2024")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -295,6 +295,11 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                     continue
                 return name
         return f"other:{_slug(subject)}"
+    if q.unit == "count" and q.per:
+        # "the number of flights ... rose to 14 per week": the noun was named before
+        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
+        if counted:
+            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
@@ -440,7 +445,22 @@ def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[s
     return sorted(set(main))
 
 
+# A state before one of these verbs (or as their possessor: "Russia's supplies") sends the
+# flow; before the second kind it receives it.
+_GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
+                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent)\w*", re.I)
+_GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
+_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "electricity_supply", "water_volume"}
+
+
+def _is_flow(ind: str) -> bool:
+    name = ind.removeprefix("other:")
+    return name in _FLOWS or re.sub(r"_(?:growth|change)$", "", name) in _FLOWS
+
+
 def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
+    """Who sends and who receives a flow (exports, aid, investment...), from the clause's
+    grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
     def other(code: str) -> str | None:
         return next((p for p in parties if p != code), None)
 
@@ -450,16 +470,28 @@ def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list
         if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
             to = other(m[2])
             return {"from": m[2], "to": to} if to else None
-    if ind in ("exports", "imports"):
-        for m in ments:
-            head = sent[max(0, m[0] - s0 - 25):m[0] - s0]
-            if re.search(r"\b(?:from|of)\s+$", head) and re.search(r"(?:export|import|suppl)\w*\s+(?:of\s+\w+\s+)?(?:from|of)\s+$", head):
-                to = other(m[2])
-                return {"from": m[2], "to": to} if to else None
-            if re.search(r"\bto\s+$", head):
-                frm = other(m[2])
-                if ind == "exports" and frm:
-                    return {"from": frm, "to": m[2]}
+    if not _is_flow(ind) or len(parties) != 2:
+        return None
+    frm = to = None
+    named = [m for m in ments if m[2] in parties]
+    for m in named:            # prepositions first: "from X", "to X", "provide X with"
+        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
+        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
+            frm = frm or m[2]
+        elif re.search(r"\b(?:to|into)\s+(?:the\s+)?$", head) or re.search(r"\b(?:provid|suppl)\w*\s+$", head):
+            to = to or m[2]
+    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
+        tail = sent[m[1] - s0:m[1] - s0 + 45]
+        if not frm and _GIVES.match(tail) and m[2] != to:
+            frm = m[2]
+        elif not to and _GETS.match(tail) and m[2] != frm:
+            to = m[2]
+    if frm and to and frm != to:
+        return {"from": frm, "to": to}
+    if frm and other(frm):
+        return {"from": frm, "to": other(frm)}
+    if to and other(to):
+        return {"from": other(to), "to": to}
     return None
 
 

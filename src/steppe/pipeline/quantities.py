@@ -240,6 +240,8 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             if rate:
                 per = rate.group(1) or {"weekly": "week", "annually": "year", "monthly": "month",
                                          "daily": "day"}[rate.group(2).lower()]
+                if not unit and num and not per == "year":
+                    unit = "count"    # "rose to 14 per week": a rate of something named before
         if num and not scale and not cur and unit in ("", "count") and re.fullmatch(r"(?:19|20)\d\d", num):
             continue              # a year ("2018 was designated ...")
         before = text[max(0, start - 40):start]
