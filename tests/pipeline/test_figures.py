@@ -296,3 +296,21 @@ def test_flows_and_their_direction(text, indicator, value, unit, direction):
 def test_a_rate_counts_the_noun_named_before():
     f = only(run("In 2024 the number of Kyrgyz-Tajik flights rose to 14 per week."), value=14)
     assert (f.indicator, f.period) == ("flights_per_week", "2024")
+
+
+def test_debts_run_from_debtor_to_creditor():
+    f = only(run("At the end of 2023 Tajikistan owed Kyrgyzstan some $12 million for electricity."),
+             indicator="other:debt")
+    assert (f.value, f.direction, f.period) == (12e6, {"from": "TJK", "to": "KGZ"}, "2023")
+
+
+def test_signed_before_the_count():
+    text = "In March 2024 Kyrgyzstan and Tajikistan signed 15 agreements worth $1.2 billion."
+    figs = run(text)
+    assert only(figs, value=15).indicator == "other:agreements"
+    assert only(figs, value=1.2e9).indicator == "other:agreements_value"
+
+
+def test_share_of_an_owners_trade():
+    f = only(run("In 2023 Tajikistan accounted for 2.5% of Kyrgyzstan's foreign trade."), value=2.5)
+    assert f.indicator == "other:share_of_foreign_trade"

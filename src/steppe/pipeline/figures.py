@@ -253,7 +253,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
         share = _SHARE_AFTER.match(after) or re.match(
-            r"\s*of\s+((?:[\w-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w-]+){0,3})", after)
+            r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
         if not share:
             share = _SHARE_BEFORE.search(before)
         if share and _slug(_without_owners(share.group(1))):
@@ -272,7 +272,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
                         r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
                         r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
-        if head in comp["skip"] and not (done and comp["completed"].match(done.group(1))):
+        completed = (done and comp["completed"].match(done.group(1))) or re.search(
+            r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
+            % comp["completed"].pattern, before)
+        if head in comp["skip"] and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
             if comp["people"].match(after):
@@ -448,9 +451,9 @@ def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[s
 # A state before one of these verbs (or as their possessor: "Russia's supplies") sends the
 # flow; before the second kind it receives it.
 _GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
-                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent)\w*", re.I)
+                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent|owe)\w*", re.I)
 _GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
-_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "electricity_supply", "water_volume"}
+_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "electricity_supply", "water_volume"}
 
 
 def _is_flow(ind: str) -> bool:
