@@ -525,7 +525,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         prev_end = s1
         periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
                                timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
-        quantities = find_quantities(sent, offset=s0)
+        # A footnote or reference line ("[4] ...") cites, it does not report.
+        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
         ments = _not_currency(_states(mentions, s0, s1), quantities, text)
         paired = _respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
