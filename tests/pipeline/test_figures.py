@@ -314,3 +314,17 @@ def test_signed_before_the_count():
 def test_share_of_an_owners_trade():
     f = only(run("In 2023 Tajikistan accounted for 2.5% of Kyrgyzstan's foreign trade."), value=2.5)
     assert f.indicator == "other:share_of_foreign_trade"
+
+
+@pytest.mark.parametrize("text,parties", [
+    # who reports a figure is no party to it
+    ("After talks in Moscow, Russian officials said Kyrgyz-Tajik trade reached $45 million in 2023.",
+     [["KGZ", "TJK"]]),
+    # a flow's parties are its sender and receiver
+    ("Like Kazakhstan, Tajikistan exported $30 million of goods to Kyrgyzstan in 2023.", [["KGZ", "TJK"]]),
+    # a value takes the states of its own stretch of the sentence
+    ("In 2023, Uzbekistan's trade with Tajikistan rose to $600 million, and with Kyrgyzstan to $1.1 billion.",
+     [["TJK", "UZB"], ["KGZ", "UZB"]]),
+])
+def test_parties_are_the_states_the_clause_names(text, parties):
+    assert [f.parties for f in run(text)] == parties

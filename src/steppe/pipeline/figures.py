@@ -430,12 +430,37 @@ def _respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Qua
     return {q.start: m[2] for q, m in zip(values, run)} if run else {}
 
 
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|noted|stated|announced|according\s+to)\b", re.I)
+
+
 def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
-             paired: dict[int, str] | None = None) -> list[str]:
+             paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
+             ind: str = "") -> list[str]:
+    """The states a value is about: those its clause names, not the states mentioned nearby."""
     codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
     if named:
         return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
+    if len(codes) > 2:
+        # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
+        said = [r for r in _REPORTING.finditer(sent) if r.end() <= q.start - s0]
+        if said:
+            told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
+                [m for m in ments if m[1] <= s0 + said[-1].start()]
+            ments = told if len({m[2] for m in told}) >= 2 else ments
+            codes = {m[2] for m in ments}
+    if len(codes) > 2 and _is_flow(ind):
+        flow = _direction(ind, sent, s0, ments, sorted(codes))
+        if flow and flow.get("from") and flow.get("to"):
+            return sorted({flow["from"], flow["to"]})
+    if len(codes) > 2 and slot:
+        # A value with states of its own stretch ("..., and with Kyrgyzstan to $1.1 billion")
+        own = [m for m in ments if s0 + slot[0] <= m[0] and m[1] <= q.start]
+        if own and {m[2] for m in own} != codes:
+            if len({m[2] for m in own}) == 2:
+                return sorted({m[2] for m in own})
+            partner = _partner(own[-1][2], sent, s0, ments, main)
+            return sorted({own[-1][2], partner} - {None})
     if len(codes) > 2:
         codes = {m[2] for m in ments if m[1] <= q.start} or codes
     if len(codes) >= 2:
@@ -473,7 +498,7 @@ def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list
         if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
             to = other(m[2])
             return {"from": m[2], "to": to} if to else None
-    if not _is_flow(ind) or len(parties) != 2:
+    if not _is_flow(ind) or len(parties) < 2:
         return None
     frm = to = None
     named = [m for m in ments if m[2] in parties]
@@ -491,6 +516,8 @@ def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list
             to = m[2]
     if frm and to and frm != to:
         return {"from": frm, "to": to}
+    if len(parties) != 2:
+        return None
     if frm and other(frm):
         return {"from": frm, "to": other(frm)}
     if to and other(to):
@@ -569,7 +596,7 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else _month_at_most(para_period)
-            parties = _parties(q, sent, s0, ments, main, paired)
+            parties = _parties(q, sent, s0, ments, main, paired, slot, ind)
             if len(parties) < 2:
                 continue
             direction = _direction(ind, sent, s0, ments, parties)
