@@ -1,15 +1,15 @@
 """Turn the quantities of a document into Figures: indicator, parties, direction, period, kind.
 
 The decisions are rules over the sentence around each quantity, with the cue
-words in ``data/indicators.yaml``. Tables are handed to ``tables.py`` and
-their lines are not read again as prose.
+words in ``data/indicators.yaml``: what a value measures and its kind here, its period
+in ``figure_periods.py``, its parties and direction in ``figure_parties.py``. Tables
+are handed to ``tables.py`` and their lines are not read again as prose.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -18,131 +18,14 @@ import yaml
 
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, names_currency
-from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, period_of, within
+from steppe.pipeline.figure_parties import (Mention, direction_of, not_currency, parties_of,
+                                            respectively, states_in)
+from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
+                                            period_for, present_year)
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
-
-Mention = tuple[int, int, str]
-
-_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
-
-
-@dataclass(frozen=True)
-class Period:
-    """A time expression that can be a figure's period, with offsets in the sentence."""
-
-    start: int
-    end: int
-    value: str | None
-    kind: str            # point | range | present | deadline | within | since
-    years: int = 0       # for "within N years"
-
-
-def present_year(anchor: str | None, text: str = "",
-                 timexes: list[TimeEx] | None = None) -> int | None:
-    """The year "currently"/"this year" refers to: the text's own present.
-
-    Analyses published early in a year are often written weeks before they appear, and
-    their "currently" or "this year" is the year just ended when that is the latest year
-    they name. Otherwise the present is the publication year.
-    """
-    if not anchor or not re.match(r"\d{4}", anchor):
-        return None
-    year = int(anchor[:4])
-    if not re.match(r"\d{4}-0[12]\b", anchor):
-        return year
-    if timexes is None:
-        timexes = find_timexes(text, anchor=anchor)
-    named = {int(tx.value[:4]) for tx in timexes
-             if tx.value and not tx.relative and tx.kind in ("point", "range")
-             and tx.value[:len(anchor)] <= anchor}
-    return year - 1 if named and max(named) == year - 1 else year
-
-
-_PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
-
-
-def figure_anchor(anchor: str | None, present: int | None) -> str | None:
-    """The date relative expressions of figures count from: the text's present.
-
-    An analysis that appears in January but speaks of the year just ended ("since the
-    start of this year") means that year; otherwise it is the publication date itself.
-    """
-    if present is None or not anchor or anchor[:4] == str(present):
-        return anchor
-    return str(present)
-
-
-def _precise(value: str | None, precision: str) -> str | None:
-    """A time value cut to the precision the text supports ("2023-01-16" at month)."""
-    if value is None:
-        return None
-    return value[:{"day": 10, "month": 7, "year": 4}.get(precision, len(value))]
-
-
-def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
-    """"since the beginning of 2022" -> "2022-01/2022-07" (to the present); a year the
-    present lies beyond is whole: "2021"."""
-    start = _precise(tx.value, tx.precision)
-    if start is None:
-        return None
-    if tx.precision == "year" and re.search(r"beginning|start", tx.text, re.I):
-        start = f"{start}-01"
-    now = anchor[:7] if anchor and len(anchor) >= 7 and anchor[:4] == start[:4] else \
-        (str(present) if present else None)
-    if now is None:
-        return None
-    if now == start[:4] and start.endswith("-01") and len(start) == 7:
-        return now                   # the whole year
-    return f"{start}/{now}" if now != start else start
-
-
-def find_periods(sentence: str, *, present: int | None, anchor: str | None = None,
-                 timexes: list[TimeEx] | None = None, offset: int = 0) -> list[Period]:
-    """Time expressions in a sentence that can date a figure.
-
-    `timexes` are the document's own (offsets include `offset`, the sentence's start);
-    without them the sentence is read here, relative to the text's present.
-    """
-    if timexes is None:
-        timexes = find_timexes(sentence, anchor=figure_anchor(anchor, present) or
-                               (str(present) if present else None), offset=offset)
-    out: list[Period] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, value: str | None, kind: str, years: int = 0) -> None:
-        if any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        out.append(Period(start, end, value, kind, years))
-
-    p = str(present) if present else None
-    for m in _PRESENT.finditer(sentence):
-        add(m.start(), m.end(), p, "present")
-    for tx in timexes:
-        s, e = tx.start - offset, tx.end - offset
-        if tx.kind == "point" and _COMPARISON.search(sentence[max(0, s - 40):s]):
-            taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
-            continue
-        if tx.kind == "deadline":
-            add(s, e, _precise(tx.value, tx.precision), "deadline")
-        elif tx.kind == "since":
-            add(s, e, _since(tx, anchor, present), "since")
-        elif tx.kind == "within" and tx.end_value:          # "over the past five years"
-            add(s, e, f"{tx.value}/{tx.end_value}", "range")
-        elif tx.kind == "within":
-            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(_NUMWORDS), tx.text, re.I)
-            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else _NUMWORDS[n.group(1).lower()])
-            add(s, e, None, "within", years)
-        elif tx.kind == "range":
-            add(s, e, period_of(tx), "range")
-        elif tx.value:
-            add(s, e, _precise(tx.value, tx.precision), "point")
-    return sorted(out, key=lambda x: x.start)
-
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
@@ -372,159 +255,6 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
     return "actual"
 
 
-def _states(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions inside [start, end); `mentions` is sorted by start, so bisect finds them."""
-    i = bisect_left(mentions, (start,))
-    out = []
-    while i < len(mentions) and mentions[i][0] < end:
-        if mentions[i][1] <= end:
-            out.append(mentions[i])
-        i += 1
-    return out
-
-
-def _not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -> list[Mention]:
-    """Drop the state a currency is named after ("US$ 62.9 million", "4.79 million U.S.
-    dollars"): it is the unit of the value, not a party to it."""
-    return [m for m in ments
-            if not any(q.start < m[1] and m[0] < q.end and _unit_class(q) == "money" for q in quantities)
-            and not names_currency(text, m[1])]
-
-
-def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str]) -> str | None:
-    """The other side of a figure that names one state: the owner ("Kyrgyzstan's trade"),
-    the state traded "with", else the document's other main party."""
-    for rx in (r"([\w-]+)['’]s\b", r"\bwith\s+(?:the\s+)?([\w-]+)"):
-        for m in re.finditer(rx, sent):
-            hit = next((x[2] for x in ments if x[0] - s0 == m.start(1) and x[2] != code), None)
-            if hit:
-                return hit
-    return next((c for c in main if c != code), None)
-
-
-def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
-    """"Kazakhstan (+$2.8 billion)", "Uzbekistan ($13.7 billion, 14.5 percent)": the state
-    a parenthesis holding the value follows."""
-    before = sent[:q.start - s0]
-    opened = before.rfind("(")
-    if opened < 0 or opened < before.rfind(")"):
-        return None
-    return next((m[2] for m in ments if m[1] - s0 <= opened
-                 and not sent[m[1] - s0:opened].strip()), None)
-
-
-def _respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quantity]) -> dict[int, str]:
-    """"A and B fell by $260 million and $65 million, respectively": value i goes with state i."""
-    end = sent.find("respectively")
-    if end < 0 or not quantities:
-        return {}
-    first = quantities[0]
-    values = [q for q in quantities if q.start - s0 < end and q.unit == first.unit]
-    runs: list[list[Mention]] = []          # coordinated states: "A, B and C"
-    for m in (m for m in ments if m[1] <= first.start):
-        if runs and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[runs[-1][-1][1] - s0:m[0] - s0]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    run = next((r for r in reversed(runs) if len(r) == len(values) >= 2), None)
-    return {q.start: m[2] for q, m in zip(values, run)} if run else {}
-
-
-_REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|noted|stated|announced|according\s+to)\b", re.I)
-
-
-def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
-             paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
-             ind: str = "") -> list[str]:
-    """The states a value is about: those its clause names, not the states mentioned nearby."""
-    codes = {m[2] for m in ments}
-    named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
-    if named:
-        return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
-    if len(codes) > 2:
-        # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
-        said = [r for r in _REPORTING.finditer(sent) if r.end() <= q.start - s0]
-        if said:
-            told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
-                [m for m in ments if m[1] <= s0 + said[-1].start()]
-            ments = told if len({m[2] for m in told}) >= 2 else ments
-            codes = {m[2] for m in ments}
-    if len(codes) > 2 and _is_flow(ind):
-        flow = _direction(ind, sent, s0, ments, sorted(codes))
-        if flow and flow.get("from") and flow.get("to"):
-            return sorted({flow["from"], flow["to"]})
-    if len(codes) > 2 and slot:
-        # A value with states of its own stretch ("..., and with Kyrgyzstan to $1.1 billion")
-        own = [m for m in ments if s0 + slot[0] <= m[0] and m[1] <= q.start]
-        if own and {m[2] for m in own} != codes:
-            if len({m[2] for m in own}) == 2:
-                return sorted({m[2] for m in own})
-            partner = _partner(own[-1][2], sent, s0, ments, main)
-            return sorted({own[-1][2], partner} - {None})
-    if len(codes) > 2:
-        codes = {m[2] for m in ments if m[1] <= q.start} or codes
-    if len(codes) >= 2:
-        return sorted(codes)
-    if len(codes) == 1:
-        (c,) = codes
-        if c in main:
-            return sorted(set(main))
-        return sorted({c, main[0]}) if main else [c]
-    return sorted(set(main))
-
-
-# A state before one of these verbs (or as their possessor: "Russia's supplies") sends the
-# flow; before the second kind it receives it.
-_GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
-                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent|owe)\w*", re.I)
-_GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
-_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "electricity_supply", "water_volume"}
-
-
-def _is_flow(ind: str) -> bool:
-    name = ind.removeprefix("other:")
-    return name in _FLOWS or re.sub(r"_(?:growth|change)$", "", name) in _FLOWS
-
-
-def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
-    """Who sends and who receives a flow (exports, aid, investment...), from the clause's
-    grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
-    def other(code: str) -> str | None:
-        return next((p for p in parties if p != code), None)
-
-    for m in ments:
-        tail = sent[m[1] - s0:m[1] - s0 + 30]
-        head = sent[max(0, m[0] - s0 - 20):m[0] - s0]
-        if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
-            to = other(m[2])
-            return {"from": m[2], "to": to} if to else None
-    if not _is_flow(ind) or len(parties) < 2:
-        return None
-    frm = to = None
-    named = [m for m in ments if m[2] in parties]
-    for m in named:            # prepositions first: "from X", "to X", "provide X with"
-        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
-        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
-            frm = frm or m[2]
-        elif re.search(r"\b(?:to|into)\s+(?:the\s+)?$", head) or re.search(r"\b(?:provid|suppl)\w*\s+$", head):
-            to = to or m[2]
-    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
-        tail = sent[m[1] - s0:m[1] - s0 + 45]
-        if not frm and _GIVES.match(tail) and m[2] != to:
-            frm = m[2]
-        elif not to and _GETS.match(tail) and m[2] != frm:
-            to = m[2]
-    if frm and to and frm != to:
-        return {"from": frm, "to": to}
-    if len(parties) != 2:
-        return None
-    if frm and other(frm):
-        return {"from": frm, "to": other(frm)}
-    if to and other(to):
-        return {"from": other(to), "to": to}
-    return None
-
-
 def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                     mentions: list[Mention], main_parties: list[str],
                     timexes: list[TimeEx] | None = None) -> list[Figure]:
@@ -554,8 +284,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                                timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
-        ments = _not_currency(_states(mentions, s0, s1), quantities, text)
-        paired = _respectively(sent, s0, ments, quantities)
+        ments = not_currency(states_in(mentions, s0, s1), quantities, text)
+        paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
         window_start = 0
         prev_kind: str | None = None
@@ -592,14 +322,14 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 if deadline:
                     last_deadline = deadline
             elif kind == "actual":
-                period = _period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
-                period = own[0].value if own else _month_at_most(para_period)
-            parties = _parties(q, sent, s0, ments, main, paired, slot, ind)
+                period = own[0].value if own else month_at_most(para_period)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
             if len(parties) < 2:
                 continue
-            direction = _direction(ind, sent, s0, ments, parties)
+            direction = direction_of(ind, sent, s0, ments, parties)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -617,49 +347,6 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
 
 def _carry_key(q: Quantity) -> tuple[str, bool]:
     return _unit_class(q), q.is_growth or q.is_change
-
-
-def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
-                last_period: str | None, present: int | None,
-                slot: tuple[int, int] | None = None, para_period: str | None = None) -> str | None:
-    usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
-    deadline_years = [p for p in periods if p.kind == "deadline"]
-    own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
-    # A stretch "since ..." dates the values of its own clause, or all when none has its own.
-    since = next((p for p in (own or usable) if p.kind == "since"), None)
-    if since and since.value and "/" in since.value:
-        start, end = since.value.split("/")
-        if q.is_growth or q.unit == "ratio":
-            return f"{start[:4]}/{end[:4]}"
-        # A level at either end ("rising from 510 to 1,056") or a flow over the whole stretch.
-        if re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel]):
-            return start
-        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]):
-            return end
-        return since.value
-    if since and since.value:
-        return since.value
-    if usable:
-        end = rel + len(q.text)
-        right_after = [p for p in own if p.start >= end and re.fullmatch(   # "$3 billion, in 2018"
-            r"[\s,]*(?:in|for|during|as of|at the end of|by the end of)?\s*", sent[end:p.start], re.I)]
-        own_before = [p for p in own if p.end <= rel]                   # "In 2019 ... $900 million"
-        if right_after or own_before or own:
-            return (right_after[:1] or own_before[-1:] or own[:1])[0].value
-        before = [p for p in usable if p.end <= rel]
-        return (before[-1] if before else usable[0]).value
-    if deadline_years:
-        return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
-    if para_period or last_period:           # the last period the text named carries on
-        return _month_at_most(para_period or last_period)
-    if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
-        return str(present)
-    return _month_at_most(last_period)
-
-
-def _month_at_most(period: str | None) -> str | None:
-    """A day named in another sentence dates an event there, not this figure: keep its month."""
-    return period[:7] if period and len(period) == 10 and "/" not in period else period
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:
