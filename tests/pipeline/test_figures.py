@@ -328,3 +328,20 @@ def test_share_of_an_owners_trade():
 ])
 def test_parties_are_the_states_the_clause_names(text, parties):
     assert [f.parties for f in run(text)] == parties
+
+
+@pytest.mark.parametrize("text,indicator,value,period,kind,deadline", [
+    ("Kyrgyz-Tajik trade in 2023 made up $45 million, which is 8.3 percent more than in 2022.",
+     "other:trade_growth", 8.3, "2023", "actual", None),
+    ("Kyrgyz-Tajik trade in 2023 was $40 million, 4 percent lower than in 2022.",
+     "other:trade_growth", -4, "2023", "actual", None),
+    ("The share of Tajikistan in Kyrgyzstan's total trade was 1.2 percent in 2023.",
+     "other:share_of_total_trade", 1.2, "2023", "actual", None),
+    ("Kyrgyzstan plans to increase exports to Tajikistan by 20 percent next year.",
+     "other:exports_growth", 20, None, "target", "2025"),
+    ("In 2023 Tajikistan imported goods worth $30 million from Kyrgyzstan.",
+     "imports", 30e6, "2023", "actual", None),
+])
+def test_more_phrasings(text, indicator, value, period, kind, deadline):
+    f = only(run(text), indicator=indicator)
+    assert (f.value, f.period, f.kind, f.deadline) == (value, period, kind, deadline)

@@ -18,7 +18,8 @@ __all__ = ["Period", "present_year", "figure_anchor", "find_periods", "period_fo
 
 _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
+_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
+                         r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

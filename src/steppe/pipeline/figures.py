@@ -56,6 +56,7 @@ def _compiled() -> dict[str, Any]:
         "generic": {w.lower() for w in c["generic_nouns"]},
         "measures": c["measures"],
         "domestic": _cue_re(c["domestic_cues"]),
+        "goods": {w.lower() for w in c["goods_nouns"]},
     }
 
 
@@ -139,8 +140,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
         if not share:
             share = _SHARE_BEFORE.search(before)
-        if share and _slug(_without_owners(share.group(1))):
-            return f"other:share_of_{_slug(_without_owners(share.group(1)))}"
+        # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
+        whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+        if _slug(whole):
+            return f"other:share_of_{_slug(whole)}"
         if re.search(r"\(\s*$|,\s*$", before) and prev:
             for pq, ind in reversed(prev):
                 if pq.unit == "percent" and ind.startswith("other:share_of_"):
@@ -202,8 +205,11 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if link and _unit_class(q) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
         np = _without_owners(link.group(1))
-        return _nearest_indicator(np, len(np), "money") if re.search(r"\binvest", np, re.I) \
-            else f"other:{_slug(np)}_value"
+        head = np.split()[-1]
+        cue = _nearest_indicator(head, len(head), "money")      # "investments worth ..."
+        if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
+            cue = _nearest_indicator(np, len(np), "money")
+        return cue or f"other:{_slug(np)}_value"
     unit_class = _unit_class(q)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
@@ -314,11 +320,15 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             if kind == "target":
                 after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
                          and p.start - rel - len(q.text) < 40]
+                named = [p for p in periods if p.value and p.kind in ("point", "present")
+                         and rel < p.start < slot[1]]
                 if after and after[0].kind == "deadline":
                     deadline = after[0].value
                 elif after and after[0].years:
                     base = last_deadline or (last_period[:4] if last_period else None) or (str(present) if present else None)
                     deadline = str(int(base[:4]) + after[0].years) if base else None
+                elif named:            # "to raise exports by 20 percent next year"
+                    deadline = named[0].value
                 if deadline:
                     last_deadline = deadline
             elif kind == "actual":

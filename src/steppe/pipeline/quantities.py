@@ -94,7 +94,8 @@ _GROWTH_BEFORE = re.compile(
     r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|up|down|вырос\w*|увеличи\w*)"
     r"(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)", re.I)
+    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)"
+    r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I)     # "8.3 percent more than in 2022"
 # A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
 # at the level of 16.6%"), the words between holding no other number.
 _CHANGE_WORD = (r"(?:increas\w*|gr[eo]w\w*|r[io]se[ns]?|rising|surg\w*|jump\w*|climb\w*|expand\w*|"
@@ -102,7 +103,7 @@ _CHANGE_WORD = (r"(?:increas\w*|gr[eo]w\w*|r[io]se[ns]?|rising|surg\w*|jump\w*|c
                 r"вырос\w*|увеличи\w*|сократи\w*|снизи\w*)")
 _CHANGE_BEFORE = re.compile(
     rf"(?<!\w){_CHANGE_WORD}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$", re.I)
-_DECLINE = re.compile(r"decreas|declin|fell|fall|drop|down|reduc|shr[iu]nk|сократи|снизи", re.I)
+_DECLINE = re.compile(r"decreas|declin|fell|fall|drop|down|reduc|shr[iu]nk|less|lower|сократи|снизи", re.I)
 _TIME_NOUNS = frozenset(
     "years year months month days day weeks week hours hour minutes decades decade "
     "centuries century times percent".split())
