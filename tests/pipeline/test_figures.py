@@ -206,7 +206,7 @@ def test_the_last_period_named_carries_to_the_next_sentences():
      ("other:agreements_signed", 12, "count", "forecast", "2024-06")),
     # money named by its own grammar
     ("Tajikistan seeks $40 million in damages from Kyrgyzstan.", ("other:damages", 40e6, "USD", "actual", None)),
-    ("Kyrgyzstan repaid a $25 million loan to Tajikistan in 2022.", ("other:loan", 25e6, "USD", "actual", "2022")),
+    ("Kyrgyzstan repaid a $25 million loan to Tajikistan in 2022.", ("other:loans", 25e6, "USD", "actual", "2022")),
     ("In 2022 Kyrgyz-Tajik trade deals worth $70 million were concluded.",
      ("other:trade_deals_value", 70e6, "USD", "actual", "2022")),
     # units beyond money and their measures
@@ -345,3 +345,10 @@ def test_parties_are_the_states_the_clause_names(text, parties):
 def test_more_phrasings(text, indicator, value, period, kind, deadline):
     f = only(run(text), indicator=indicator)
     assert (f.value, f.period, f.kind, f.deadline) == (value, period, kind, deadline)
+
+
+def test_loans_run_from_lender_to_borrower():
+    figs = run("In 2023 China provided Kyrgyzstan with loans totalling $1.8 billion.", main=("CHN", "KGZ"))
+    f = only(figs, indicator="other:loans")
+    assert (f.value, f.direction) == (1.8e9, {"from": "CHN", "to": "KGZ"})
+    assert run("Tajikistan imposed a 30-day ban on Kyrgyz trucks.") == []

@@ -120,7 +120,8 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
 _GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
                     r"deliver|invest|ship|grant|gave|give|transferr|lend|lent|owe)\w*", re.I)
 _GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
-_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "electricity_supply", "water_volume"}
+_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "loans", "electricity_supply",
+          "water_volume"}
 
 
 def is_flow(ind: str) -> bool:

@@ -204,7 +204,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     link = _LINK_BEFORE.search(before)
     if link and _unit_class(q) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
-        np = _without_owners(link.group(1))
+        np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
         head = np.split()[-1]
         cue = _nearest_indicator(head, len(head), "money")      # "investments worth ..."
         if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
