@@ -36,3 +36,19 @@ def test_other_parties_are_not_evidence():
     figs = [("d", target(1e9, "2022")), ("d", actual(2e9, "2021", parties=("KAZ", "KGZ")))]
     (c,) = commitments(figs, today=TODAY)
     assert (c.status, c.actuals) == ("unknown", [])
+
+
+@pytest.mark.parametrize("figure,expected", [
+    (target(1e9, "2026"), True),
+    (Figure("other:base_rent", 5e6, "USD", ["KGZ", "RUS"], EV, kind="target"), True),
+    (Figure("other:trade_growth", 20, "percent", ["KGZ", "TJK"], EV, kind="target"), True),
+    # specifications of things and populations are no goals for relations
+    (Figure("other:capacity", 1860, "MW", ["KGZ", "UZB"], EV, kind="target"), False),
+    (Figure("other:length", 0.335, "km", ["TJK", "UZB"], EV, kind="target"), False),
+    (Figure("other:people", 180e6, "count", ["KGZ", "RUS"], EV, kind="target"), False),
+    (actual(1e9, "2022"), False),
+])
+def test_only_goals_for_relations_are_commitments(figure, expected):
+    from steppe.analysis.commitments import is_commitment
+    assert is_commitment(figure) is expected
+    assert len(commitments([("d", figure)], today=TODAY)) == int(expected)

@@ -7,7 +7,7 @@ from steppe.pipeline.figures import extract_figures, present_year
 STATES = {
     "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
     "KGZ": r"Kyrgyzstan|Kyrgyz|Bishkek", "TJK": r"Tajikistan|Tajik|Dushanbe",
-    "CHN": r"China|Chinese", "RUS": r"Russia|Russian",
+    "CHN": r"China|Chinese", "RUS": r"Russia|Russian", "USA": r"US|U\.S\.",
 }
 
 
@@ -76,6 +76,10 @@ def test_present_uses_anchor_year():
     ("2024-01", "No dates here.", 2024),
     ("2022-01", "A target was set for 2030 and trade reached $1 billion in 2021.", 2021),
     ("2021", "", 2021),
+    # a mid-year report speaks of its own year, whatever years its history names
+    ("2016-07", "Imports peaked in 2008 and fell in 2015.", 2016),
+    ("2024-02-09", "In 2023, trade grew.", 2023),
+    ("2024-02-09", "In 2021, trade grew.", 2024),
     (None, "In 2020 trade fell.", None),
 ])
 def test_present_year_is_the_latest_year_the_text_names(anchor, text, year):
@@ -122,3 +126,229 @@ def test_each_figure_takes_the_period_of_its_own_clause(text, periods):
 ])
 def test_counted_nationals_are_a_diaspora_unless_they_take_part_in_an_event(text, indicators):
     assert [f.indicator for f in run(text, main=("KAZ", "UZB"))] == indicators
+
+
+@pytest.mark.parametrize("anchor,text,period", [
+    # A stretch that started this year runs to the publication month ...
+    ("2023-09-14", "Since the beginning of 2023, 41 joint ventures were set up in Kyrgyzstan "
+     "and Tajikistan.", "2023-01/2023-09"),
+    # ... and a year the text's present lies beyond is whole.
+    ("2024-01", "In 2023 Tajik traders were busy: since the start of this year, 41 joint "
+     "ventures were set up in Kyrgyzstan.", "2023"),
+    ("2023-10-02", "Over 9 months of 2023, Kyrgyz exports to Tajikistan reached $80 million.",
+     "2023-01/2023-09"),
+    ("2023-10-02", "In January–August, Kyrgyz exports to Tajikistan reached $80 million.",
+     "2023-01/2023-08"),
+    # The year a change is measured from is not the period.
+    ("2022-03", "In 2021 Kyrgyz exports to Tajikistan grew to $80 million, 20% more than the "
+     "previous year.", "2021"),
+])
+def test_periods_follow_the_time_grammar(anchor, text, period):
+    figs = run(text, anchor=anchor)
+    assert figs and {f.period for f in figs} == {period}, [f.to_json() for f in figs]
+
+
+def test_a_dateline_is_not_a_period():
+    text = "BISHKEK, March 3 (Reuters) - Kyrgyz exports to Tajikistan reached $80 million."
+    f = only(run(text, anchor="2023-03-03"), indicator="exports")
+    assert f.period is None
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, Kyrgyz exports to Tajikistan reached US$ 80 million.",
+    "In 2023, Kyrgyz exports to Tajikistan reached US $80 million.",
+    "In 2023, Kyrgyz exports to Tajikistan reached 80 million U.S. dollars.",
+])
+def test_the_state_a_currency_is_named_after_is_no_party(text):
+    f = only(run(text), indicator="exports")
+    assert (f.value, f.parties, f.direction) == (80e6, ["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})
+
+
+def test_a_state_before_a_parenthesis_and_lists_that_continue():
+    text = ("In 2023, Chinese trade with Kazakhstan reached $41 billion, 52 percent of the total. "
+            "Kyrgyzstan followed with $19 billion (24 percent). "
+            "Next came Uzbekistan ($11 billion, 14 percent) and Tajikistan ($2 billion, 3 percent).")
+    figs = run(text, main=("CHN", "KGZ"))
+    assert {(f.value, tuple(f.parties), f.period) for f in figs if f.indicator == "trade_turnover"} == {
+        (41e9, ("CHN", "KAZ"), "2023"), (19e9, ("CHN", "KGZ"), "2023"),
+        (11e9, ("CHN", "UZB"), "2023"), (2e9, ("CHN", "TJK"), "2023")}
+    shares = {f.value: tuple(f.parties) for f in figs if f.indicator.startswith("other:share_of_")}
+    assert shares == {52: ("CHN", "KAZ"), 24: ("CHN", "KGZ"), 14: ("CHN", "UZB"), 3: ("CHN", "TJK")}
+
+
+def test_changes_in_parentheses_and_respectively():
+    text = ("In 2023 trade with China grew in Kazakhstan (+$1.2 billion) and Kyrgyzstan (+$0.4 billion). "
+            "Uzbekistan and Tajikistan saw trade with China fall by $90 million and $15 million, respectively.")
+    figs = run(text, main=("CHN", "KGZ"))
+    assert {(f.indicator, f.value, tuple(f.parties)) for f in figs} == {
+        ("other:trade_change", 1.2e9, ("CHN", "KAZ")), ("other:trade_change", 0.4e9, ("CHN", "KGZ")),
+        ("other:trade_change", -90e6, ("CHN", "UZB")), ("other:trade_change", -15e6, ("CHN", "TJK"))}
+
+
+def test_the_last_period_named_carries_to_the_next_sentences():
+    text = ("In January-March 2024, Kyrgyz-Tajik trade rose to $30 million.\n\n"
+            "Kyrgyz exports to Tajikistan, which are mostly food, were $12 million. "
+            "Currently, Kyrgyz exports to Tajikistan are $50 million a year.")
+    figs = [f for f in run(text) if f.indicator == "exports"]
+    assert [f.period for f in figs] == ["2024-01/2024-03", "2024"]
+    # with no period named before, a present-tense statement is about the present
+    (f,) = run("Kyrgyz exports to Tajikistan are $50 million a year.")
+    assert f.period == "2024"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # counts of documents and meetings are figures once they were signed or held
+    ("During the talks in Dushanbe in May 2024, 14 documents were signed by Kyrgyzstan and Tajikistan.",
+     ("other:documents_signed", 14, "count", "actual", "2024-05")),
+    ("Some 30 Kyrgyz-Tajik meetings were held in 2023.", ("other:meetings_held", 30, "count", "actual", "2023")),
+    # a count in the future tense is expected, not reported
+    ("At the Kyrgyz-Tajik forum in June 2024, 12 agreements will be signed.",
+     ("other:agreements_signed", 12, "count", "forecast", "2024-06")),
+    # money named by its own grammar
+    ("Tajikistan seeks $40 million in damages from Kyrgyzstan.", ("other:damages", 40e6, "USD", "actual", None)),
+    ("Kyrgyzstan repaid a $25 million loan to Tajikistan in 2022.", ("other:loans", 25e6, "USD", "actual", "2022")),
+    ("In 2022 Kyrgyz-Tajik trade deals worth $70 million were concluded.",
+     ("other:trade_deals_value", 70e6, "USD", "actual", "2022")),
+    # units beyond money and their measures
+    ("In 2022, Kyrgyzstan leased 120 hectares to Tajikistan.", ("other:area", 120, "hectares", "actual", "2022")),
+    ("In 2022, Kyrgyzstan sold 300 kilos of honey to Tajikistan.", ("exports", 300, "kg", "actual", "2022")),
+    ("In 2023, Kyrgyzstan supplied 2 bcm of gas to Tajikistan.", ("exports", 2e9, "m3", "actual", "2023")),
+    # shares stated with "share in ... was"
+    ("In 2023, Tajikistan's share in Kyrgyzstan's foreign trade was 3.2%.",
+     ("other:share_of_foreign_trade", 3.2, "percent", "actual", "2023")),
+])
+def test_indicators_units_and_kinds(text, expected):
+    figs = run(text)
+    got = [(f.indicator, f.value, f.unit, f.kind, f.period) for f in figs]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "In April 2021, clashes on the Kyrgyz-Tajik border killed 49 people.",
+    "In 2022, 25 people were injured in the Kyrgyz-Tajik border clashes.",
+])
+def test_casualties_are_no_figures(text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text,kind,period,deadline", [
+    ("We will soon bring Kyrgyz-Tajik trade to $500 million.", "target", None, None),
+    ("Our potential in Kyrgyz-Tajik trade is at least $1 billion.", "target", None, None),
+    ("Kyrgyz-Tajik trade is expected to grow to $600 million by the year-end.", "forecast", "2024", None),
+])
+def test_goals_and_forecasts(text, kind, period, deadline):
+    f = only(run(text), indicator="trade_turnover")
+    assert (f.kind, f.period, f.deadline) == (kind, period, deadline)
+
+
+def test_a_standing_total_and_those_set_up_within_a_period():
+    text = ("To date, 240 enterprises with Tajik capital operate in Kyrgyzstan, of which 31 "
+            "companies have been established since the beginning of 2024.")
+    figs = run(text)
+    total = only(figs, value=240)
+    new = only(figs, value=31)
+    assert (total.indicator, total.period) == ("enterprises_count", "2024")
+    assert (new.indicator, new.period) == ("other:companies_established", "2024-01/2024-05")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kyrgyz-Tajik plant, with a planned capacity of 900 megawatts, will open in 2027.",
+    "The Kyrgyz-Tajik road is planned at 140 km.",
+])
+def test_a_planned_specification_is_no_target(text):
+    (f,) = run(text)
+    assert f.kind == "forecast" and f.unit in ("MW", "km")
+
+
+def test_the_object_of_a_raise_names_a_sum():
+    text = "Under the 2024 protocol, Russia agreed to raise the fee for the depot to $2.1 million, Kyrgyz officials said."
+    f = only(run(text, main=("KGZ", "RUS")), value=2.1e6)
+    assert (f.indicator, f.kind) == ("other:fee", "target")
+
+
+def test_a_states_own_output_is_no_figure():
+    text = ("In 2023 Kyrgyzstan, which produces about 15 billion kWh a year, sold 1.2 billion kWh "
+            "of electricity to Tajikistan.")
+    figs = run(text)
+    assert [(f.indicator, f.value) for f in figs] == [("exports", 1.2e9)]
+
+
+@pytest.mark.parametrize("text,indicator,value,unit,direction", [
+    ("In 2023 Tajikistan received 35 tonnes of humanitarian aid from Kyrgyzstan.",
+     "other:aid", 35, "tons", {"from": "KGZ", "to": "TJK"}),
+    ("In 2023 Kyrgyzstan gave Tajikistan a $4 million grant.", "other:aid", 4e6, "USD", None),
+    ("In 2023 Tajik migrants sent home $2.6 billion from Russia.",
+     "other:remittances", 2.6e9, "USD", {"from": "RUS", "to": "TJK"}),
+    ("In 2023 Tajikistan imported 2 billion kWh of electricity from Kyrgyzstan.",
+     "imports", 2e9, "kWh", {"from": "KGZ", "to": "TJK"}),
+    ("In 2023 Kyrgyzstan's purchases of Tajik cement reached 300,000 tons.",
+     "imports", 3e5, "tons", {"from": "TJK", "to": "KGZ"}),
+    ("In 2023 Russia's investments in Kyrgyzstan totalled $90 million.",
+     "investment", 9e7, "USD", {"from": "RUS", "to": "KGZ"}),
+])
+def test_flows_and_their_direction(text, indicator, value, unit, direction):
+    f = only(run(text, main=("KGZ", "TJK")), indicator=indicator)
+    assert (f.value, f.unit) == (value, unit)
+    if direction:
+        assert f.direction == direction
+
+
+def test_a_rate_counts_the_noun_named_before():
+    f = only(run("In 2024 the number of Kyrgyz-Tajik flights rose to 14 per week."), value=14)
+    assert (f.indicator, f.period) == ("flights_per_week", "2024")
+
+
+def test_debts_run_from_debtor_to_creditor():
+    f = only(run("At the end of 2023 Tajikistan owed Kyrgyzstan some $12 million for electricity."),
+             indicator="other:debt")
+    assert (f.value, f.direction, f.period) == (12e6, {"from": "TJK", "to": "KGZ"}, "2023")
+
+
+def test_signed_before_the_count():
+    text = "In March 2024 Kyrgyzstan and Tajikistan signed 15 agreements worth $1.2 billion."
+    figs = run(text)
+    assert only(figs, value=15).indicator == "other:agreements"
+    assert only(figs, value=1.2e9).indicator == "other:agreements_value"
+
+
+def test_share_of_an_owners_trade():
+    f = only(run("In 2023 Tajikistan accounted for 2.5% of Kyrgyzstan's foreign trade."), value=2.5)
+    assert f.indicator == "other:share_of_foreign_trade"
+
+
+@pytest.mark.parametrize("text,parties", [
+    # who reports a figure is no party to it
+    ("After talks in Moscow, Russian officials said Kyrgyz-Tajik trade reached $45 million in 2023.",
+     [["KGZ", "TJK"]]),
+    # a flow's parties are its sender and receiver
+    ("Like Kazakhstan, Tajikistan exported $30 million of goods to Kyrgyzstan in 2023.", [["KGZ", "TJK"]]),
+    # a value takes the states of its own stretch of the sentence
+    ("In 2023, Uzbekistan's trade with Tajikistan rose to $600 million, and with Kyrgyzstan to $1.1 billion.",
+     [["TJK", "UZB"], ["KGZ", "UZB"]]),
+])
+def test_parties_are_the_states_the_clause_names(text, parties):
+    assert [f.parties for f in run(text)] == parties
+
+
+@pytest.mark.parametrize("text,indicator,value,period,kind,deadline", [
+    ("Kyrgyz-Tajik trade in 2023 made up $45 million, which is 8.3 percent more than in 2022.",
+     "other:trade_growth", 8.3, "2023", "actual", None),
+    ("Kyrgyz-Tajik trade in 2023 was $40 million, 4 percent lower than in 2022.",
+     "other:trade_growth", -4, "2023", "actual", None),
+    ("The share of Tajikistan in Kyrgyzstan's total trade was 1.2 percent in 2023.",
+     "other:share_of_total_trade", 1.2, "2023", "actual", None),
+    ("Kyrgyzstan plans to increase exports to Tajikistan by 20 percent next year.",
+     "other:exports_growth", 20, None, "target", "2025"),
+    ("In 2023 Tajikistan imported goods worth $30 million from Kyrgyzstan.",
+     "imports", 30e6, "2023", "actual", None),
+])
+def test_more_phrasings(text, indicator, value, period, kind, deadline):
+    f = only(run(text), indicator=indicator)
+    assert (f.value, f.period, f.kind, f.deadline) == (value, period, kind, deadline)
+
+
+def test_loans_run_from_lender_to_borrower():
+    figs = run("In 2023 China provided Kyrgyzstan with loans totalling $1.8 billion.", main=("CHN", "KGZ"))
+    f = only(figs, indicator="other:loans")
+    assert (f.value, f.direction) == (1.8e9, {"from": "CHN", "to": "KGZ"})
+    assert run("Tajikistan imposed a 30-day ban on Kyrgyz trucks.") == []

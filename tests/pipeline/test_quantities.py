@@ -76,3 +76,36 @@ def test_parse_number(raw, value):
 ])
 def test_read_unit(caption, expected):
     assert read_unit(caption) == expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("exports reached US$ 62 million", "US", True),
+    ("exports reached US $62 million", "US", True),
+    ("a rent of 4.8 million U.S. dollars a year", "U.S.", True),
+    ("the US and Kazakhstan signed", "US", False),
+    ("U.S. officials said", "U.S.", False),
+])
+def test_names_currency(text, name, expected):
+    from steppe.pipeline.quantities import names_currency
+    end = text.index(name) + len(name)
+    assert names_currency(text, end) is expected
+
+
+@pytest.mark.parametrize("text,values,growth,change", [
+    ("Exports fell by 4.2% to $80 million.", [-4.2, 80e6], [True, False], [False, False]),
+    ("a rise in shipments from Osh to Khujand at the rate of some 7%", [7.0], [True], [False]),
+    ("posting growth of 3% on the year", [3.0], [True], [False]),
+    ("turnover rose by $12 million, to $90 million", [12e6, 90e6], [False, False], [True, False]),
+    ("gains in Osh (+$3 million) and losses in Batken (-$2 million)", [3e6, -2e6], [False, False], [True, True]),
+    ("a drop in sales of about $40 million and $15 million", [-40e6, -15e6], [False, False], [True, True]),
+    ("trade then fell to $70 million", [70e6], [False], [False]),
+])
+def test_changes_and_their_sign(text, values, growth, change):
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == values
+    assert [q.is_growth for q in qs] == growth and [q.is_change for q in qs] == change
+
+
+def test_hyphenated_fold_is_a_ratio():
+    (q,) = find_quantities("imports rose 1.7-fold")
+    assert (q.value, q.unit, q.is_growth) == (1.7, "ratio", True)

@@ -75,3 +75,37 @@ def test_prose_is_not_a_table():
 ])
 def test_column_period(header, period):
     assert column_period(header) == period
+
+
+FLAT_TABLE = (
+    "Kyrgyzstan's main trade partners.\n\n"
+    "Largest partners of Kyrgyzstan in foreign trade (share, %)\n\n"
+    "Partner / % a year\n"
+    "2021\n"
+    "2022\n"
+    "1\n"
+    "Kazakhstan\n"
+    "21.5\n"
+    "20.3\n"
+    "2\n"
+    "Tajikistan\n"
+    "\n"
+    "3.1\n"
+    "\n"
+    "After the table, prose resumes in 2022.\n"
+)
+
+
+def test_flattened_table_one_cell_per_line():
+    figs = table_figures(FLAT_TABLE, mentions=mentions(FLAT_TABLE), main_parties=["KGZ", "KAZ"])
+    got = sorted((tuple(f.parties), f.period, f.value, f.unit) for f in figs)
+    assert got == [(("KAZ", "KGZ"), "2021", 21.5, "percent"), (("KAZ", "KGZ"), "2022", 20.3, "percent"),
+                   (("KGZ", "TJK"), "2022", 3.1, "percent")]
+    assert all(f.indicator == "other:share_of_trade_turnover" for f in figs)
+    (table,) = find_tables(FLAT_TABLE)
+    assert FLAT_TABLE[table.end:].startswith("\n\nAfter the table")
+
+
+def test_a_list_of_years_in_prose_is_no_table():
+    text = "Trade grew in these years:\n2021\n2022\nand it fell afterwards.\n"
+    assert find_tables(text) == []

@@ -217,3 +217,15 @@ def test_by_and_until_look_ahead(text, value, kind):
     anchor = "2022-04-01" if "March" not in text or "2021" in text else "2022-05-01"
     (tx,) = find_timexes(text, anchor=anchor)
     assert (tx.value, tx.kind) == (value, kind)
+
+
+@pytest.mark.parametrize("text,anchor,period", [
+    ("Over 10 months of 2023 the two sides traded more.", "2024-02-01", "2023-01/2023-10"),
+    ("in the first eight months of this year", "2022-10-03", "2022-01/2022-08"),
+    ("In February–June, shipments doubled.", "2021-09-12", "2021-02/2021-06"),
+    ("In October-December, shipments doubled.", "2021-03-12", "2020-10/2020-12"),
+    ("Turnover should pass $2 bn by the year-end.", "2020-04-02", "2020"),
+    ("before the end of the year", "2019-05", "2019"),
+])
+def test_figure_periods(text, anchor, period):
+    assert period_of(_one(text, anchor)) == period

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
 
 from steppe.facts import Figure
+from steppe.pipeline.quantities import is_currency
 
-__all__ = ["Commitment", "commitments"]
+__all__ = ["Commitment", "commitments", "is_commitment"]
 
 STATUSES = ("met", "missed", "on_track", "pending", "unknown")
 
@@ -66,8 +71,34 @@ def _judge(target: Figure, actuals: list[Figure], today: _dt.date) -> tuple[str,
     return "pending", f"latest {latest.value:g} in {latest.period}; deadline {deadline} ahead"
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """The indicators of relations between states, and the units that measure things."""
+    raw = yaml.safe_load(files("steppe.data").joinpath("indicators.yaml").read_text(encoding="utf-8"))
+    return frozenset(raw["indicators"]), frozenset(raw["measures"])
+
+
+def is_commitment(f: Figure) -> bool:
+    """A goal the parties set for their relations: trade, investment, flows, their growth
+    or value. A plant's capacity, a road's length or a market's population is a
+    specification of a thing, not such a goal, even when the text calls it "planned"."""
+    if f.kind != "target":
+        return False
+    relations, measures = _lexicon()
+    if f.unit in measures:
+        return False
+    if f.indicator in relations:
+        return True
+    name = f.indicator.removeprefix("other:")
+    if name.endswith(("_growth", "_change", "_value")) or name.startswith("share_of_"):
+        return True
+    # Other goals are sums between the parties (a rent, a loan), not counts of people.
+    return is_currency(f.unit) and not name.endswith("capacity")
+
+
 def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = None) -> list[Commitment]:
-    """One Commitment per target figure, with the actuals for the same indicator and parties."""
+    """One Commitment per target figure that is a goal for relations (`is_commitment`), with
+    the actuals for the same indicator and parties."""
     today = today or _dt.date.today()
     actual_by_key: dict[tuple, list[tuple[str, Figure]]] = {}
     for doc, f in figures:
@@ -75,7 +106,7 @@ def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = N
             actual_by_key.setdefault(_key(f), []).append((doc, f))
     out = []
     for doc, f in figures:
-        if f.kind != "target":
+        if not is_commitment(f):
             continue
         actuals = actual_by_key.get(_key(f), [])
         status, reason = _judge(f, [a for _, a in actuals], today)

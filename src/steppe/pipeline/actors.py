@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.kb.model import Entity, KnowledgeBase
+from steppe.pipeline.quantities import names_currency
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 UNKNOWN = "unknown"
@@ -115,9 +116,10 @@ class ActorResolver:
         """All mentions in a tokenised document, resolved at `date` (the document's)."""
         pieces = self._pieces(doc)
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
-        mentions = [m for m in mentions if m is not None]
         text = doc.text     # built from the tokens on each access: read it once
-        mentions = [m for m in mentions if not _credit_line(text, m)]
+        # An agency's credit line is no actor; "US$ 5 million" names a currency, not a state.
+        mentions = [m for m in mentions if m is not None and not _credit_line(text, m)
+                    and not names_currency(text, m.end)]
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
@@ -459,12 +461,22 @@ def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
             b.actors = [replace(x, sector=a.actors[0].sector) for x in b.actors]
 
 
+_DATELINE_LINE = re.compile(
+    r"\s*[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*$")
+
+
 def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[str]:
     """The document's main states: the most mentioned codes, the title counting double."""
     counts: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
+    # "Baku, Azerbaijan, Aug. 17" on the first line says where the story was filed: neither
+    # a title nor a party (figures engineer).
+    filed = title_end if _DATELINE_LINE.match(text[:title_end]) else 0
+    if filed:
+        title_end = 0
     for m in mentions:
-        if m.kind in ("group", "pronoun") or m.location:
+        if m.kind in ("group", "pronoun") or m.location or m.start < filed:
             continue
         for a in m.actors:
             if a.code and a.code != "IGO":

@@ -1,15 +1,15 @@
 """Turn the quantities of a document into Figures: indicator, parties, direction, period, kind.
 
 The decisions are rules over the sentence around each quantity, with the cue
-words in ``data/indicators.yaml``. Tables are handed to ``tables.py`` and
-their lines are not read again as prose.
+words in ``data/indicators.yaml``: what a value measures and its kind here, its period
+in ``figure_periods.py``, its parties and direction in ``figure_parties.py``. Tables
+are handed to ``tables.py`` and their lines are not read again as prose.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -18,101 +18,14 @@ import yaml
 
 from steppe.facts import Figure, Span
 from steppe.pipeline import tables as _tables
-from steppe.pipeline.quantities import Quantity, find_quantities
-from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.pipeline.figure_parties import (Mention, direction_of, not_currency, parties_of,
+                                            respectively, states_in)
+from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
+                                            period_for, present_year)
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
-
-Mention = tuple[int, int, str]
-
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_NUMWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
-_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
-
-
-@dataclass(frozen=True)
-class Period:
-    """A time expression that can be a figure's period, with offsets in the sentence."""
-
-    start: int
-    end: int
-    value: str | None
-    kind: str            # point | range | present | deadline | within | since
-    years: int = 0       # for "within N years"
-
-
-def present_year(anchor: str | None, text: str = "",
-                 timexes: list[TimeEx] | None = None) -> int | None:
-    """The year "currently"/"this year" refers to: the text's own present.
-
-    Analyses are often written weeks before they appear, and their "currently" is the
-    time of their latest data, not the publication date. The present is therefore the
-    latest year the text names explicitly, up to the publication year; with no such
-    date, the publication year.
-    """
-    if not anchor or not re.match(r"\d{4}", anchor):
-        return None
-    year = int(anchor[:4])
-    if timexes is None:
-        timexes = find_timexes(text, anchor=anchor)
-    named = [tx.value for tx in timexes
-             if tx.value and not tx.relative and tx.kind in ("point", "range")
-             and tx.value[:len(anchor)] <= anchor]
-    return max((int(v[:4]) for v in named), default=year)
-
-
-def _month(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
-
-
-def find_periods(sentence: str, *, present: int | None) -> list[Period]:
-    """Time expressions in a sentence that can date a figure."""
-    out: list[Period] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: re.Match[str], value: str | None, kind: str, years: int = 0) -> None:
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            return
-        taken.append((m.start(), m.end()))
-        out.append(Period(m.start(), m.end(), value, kind, years))
-
-    p = str(present) if present else None
-    for m in re.finditer(rf"\bfrom\s+the\s+(?:beginning|start)\s+of\s+({_YEAR})\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|date|today)\b", sentence, re.I):
-        add(m, f"{m.group(1)}-01/{p}" if p else None, "since")
-    for m in re.finditer(rf"\b({_MONTH})\s*[-–—]\s*({_MONTH})\s+({_YEAR})", sentence, re.I):
-        y = m.group(3)
-        add(m, f"{y}-{_month(m.group(1)):02d}/{y}-{_month(m.group(2)):02d}", "range")
-    for m in re.finditer(rf"\b(?:from\s+|between\s+)?({_YEAR})\s*(?:[-–—]|to|and)\s*({_YEAR})\b", sentence, re.I):
-        add(m, f"{m.group(1)}/{m.group(2)}", "range")
-    for m in re.finditer(rf"\bby\s+(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?({_YEAR})\b", sentence, re.I):
-        add(m, m.group(1), "deadline")
-    for m in re.finditer(r"\b(?:within|in|over)\s+the\s+(?:next|subsequent|following|coming)\s+(\w+)\s+years\b", sentence, re.I):
-        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        add(m, None, "within", n)
-    for m in re.finditer(r"\bin\s+the\s+(?:coming|next|near)\s+(?:years|future)\b", sentence, re.I):
-        add(m, None, "within", 0)
-    for m in re.finditer(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+years\b", sentence, re.I):
-        n = _NUMWORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        add(m, f"{present - n}/{present}" if present and n else None, "range")
-    for m in re.finditer(rf"\b({_MONTH})\s+(?:\d{{1,2}},?\s+)?({_YEAR})\b", sentence):
-        add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "point")
-    for m in re.finditer(r"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the\s+current)\s+year\b", sentence, re.I):
-        add(m, p, "present")
-    for m in re.finditer(r"\b(?:currently|presently|at present|this year|to date|nowadays|as of today|today|now)\b", sentence, re.I):
-        add(m, p, "present")
-    for m in re.finditer(r"\blast\s+year\b", sentence, re.I):
-        add(m, str(present - 1) if present else None, "point")
-    for m in re.finditer(rf"(?<![\d/-])({_YEAR})(?![\d/-])", sentence):
-        if _COMPARISON.search(sentence[max(0, m.start() - 40):m.start()]):
-            taken.append((m.start(), m.end()))
-            continue
-        add(m, m.group(1), "point")
-    return sorted(out, key=lambda x: x.start)
-
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
@@ -138,16 +51,25 @@ def _compiled() -> dict[str, Any]:
         "demonyms": {w.lower() for w in c["demonym_plurals"]},
         # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
         "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
+        "casualty": _cue_re(c["casualty_words"]),
+        "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
+        "generic": {w.lower() for w in c["generic_nouns"]},
+        "measures": c["measures"],
+        "domestic": _cue_re(c["domestic_cues"]),
+        "goods": {w.lower() for w in c["goods_nouns"]},
     }
 
 
 def _unit_class(q: Quantity) -> str:
-    return "money" if q.unit not in ("tons", "kWh", "m3", "count", "percent", "ratio") else q.unit
+    return "money" if is_currency(q.unit) else q.unit
 
 
 def _slug(words: str) -> str:
-    words = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", words.lower())
-    return "_".join(re.findall(r"[a-z]+", words))
+    """An indicator name from words; names of states and peoples ("Kyrgyz-Tajik") say who,
+    not what, and are left out when anything else remains."""
+    common = " ".join(w for w in words.split() if not w[:1].isupper()) or words
+    common = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", common.lower())
+    return "_".join(re.findall(r"[a-z]+", common))
 
 
 def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | None:
@@ -165,19 +87,64 @@ def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | Non
     return best[1] if best else None
 
 
-def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]]) -> str | None:
+_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
+_SHARE_BEFORE = re.compile(
+    r"\bshares?\s+(?:in|of)\s+([^,.;\d]{1,60}?)\s+(?:was|is|were|are|amounted\s+to|stood\s+at|"
+    r"reached|made\s+up|accounted\s+for|equall?ed|constituted)\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_SHARE_AFTER = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(exports|imports|foreign\s+trade)\b", re.I)
+_LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of)"
+                          r"\s+(?:\w+\s+){0,2}$", re.I)
+
+
+_RAISED = re.compile(r"\b(?:increas|rais|reduc|cut|lower|bring|brought|doubl|set|fix)\w*\s+(?:the\s+|its\s+|their\s+)?"
+                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?\s+(?:to|at)\s+"
+                     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+
+
+def _without_owners(words: str) -> str:
+    """"Uzbekistan's foreign trade" -> "foreign trade"."""
+    return re.sub(r"[\w-]+['’]s?\s+", "", words)
+
+
+def _named(q: Quantity, sent: str, rel: int) -> str | None:
+    """A name the grammar gives a value: "$5 billion in reimbursements", "a $2 billion
+    debt", "a loan of $300 million", "a 12 km road". Generic heads ("total") name nothing."""
+    generic = _compiled()["generic"]
+    after = sent[rel + len(q.text):]
+    before = sent[:rel]
+    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or \
+        re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
+                 r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
+        else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
+    if m and m.group(1).lower() not in generic:
+        return m.group(1)
+    m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
+    if m and m.group(1).lower() not in generic:
+        return m.group(1)
+    return None
+
+
+def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]],
+               stock: bool = False) -> str | None:
+    """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
     comp = _compiled()
     before = sent[:rel]
+    after = sent[rel + len(q.text):]
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
             base = _nearest_indicator(sent, rel, None)
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = re.match(r"\s*of\s+((?:[\w-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w-]+){0,3})", sent[rel + len(q.text):])
-        if share and _slug(share.group(1)):
-            return f"other:share_of_{_slug(share.group(1))}"
-        if re.search(r"\(\s*$", before) and prev:
+        share = _SHARE_AFTER.match(after) or re.match(
+            r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
+        if not share:
+            share = _SHARE_BEFORE.search(before)
+        # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
+        whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+        if _slug(whole):
+            return f"other:share_of_{_slug(whole)}"
+        if re.search(r"\(\s*$|,\s*$", before) and prev:
             for pq, ind in reversed(prev):
                 if pq.unit == "percent" and ind.startswith("other:share_of_"):
                     return ind
@@ -185,18 +152,26 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if q.unit == "count" and q.noun:
         noun = q.noun.lower()
         head = noun.split()[-1]
-        if head in comp["skip"]:
-            return None
+        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(
+                re.sub(r"^(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)):
+            return None        # casualty counts are not figures of the relations
+        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
+                        r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
+                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
+        completed = (done and comp["completed"].match(done.group(1))) or re.search(
+            r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
+            % comp["completed"].pattern, before)
+        if head in comp["skip"] and not completed:
+            return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
-            if comp["people"].match(sent[rel + len(q.text):]):
+            if comp["people"].match(after):
                 return None
             return "other:diaspora_population"
-        after = sent[rel + len(q.text):]
-        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got)\s+"
-                        r"(\w+ed|stuck|built|made|set\s+up|opened|held)\b"
-                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
-        subject = head if " and " in noun else noun
-        if done:
+        subject = head if " and " in noun else q.noun
+        standing = next((name for name, (_, spec) in comp["ind"].items()
+                         if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
+                         and not spec.get("per")), None)
+        if done and not (stock and standing):
             tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
             return f"other:{_slug(subject)}_{_slug(tail)}"
         if q.per:
@@ -209,18 +184,58 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                     continue
                 return name
         return f"other:{_slug(subject)}"
+    if q.unit == "count" and q.per:
+        # "the number of flights ... rose to 14 per week": the noun was named before
+        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
+        if counted:
+            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
-    link = comp["value"].search(before[-40:]) if before else None
-    if link and _unit_class(q) == "money" and prev:
+    if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
+        base = _nearest_indicator(sent, rel, None)
+        return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
+    if _unit_class(q) == "money" and comp["value"].search(before[-40:]):
+        # "69 contracts valued at $209 million": the value of the counted things
         for pq, ind in reversed(prev):
             if pq.unit == "count" and pq.noun:
                 if "invest" in pq.noun.lower() and " and " not in pq.noun:
                     return "investment"
                 return f"{ind}_value"
-    return _nearest_indicator(sent, rel, _unit_class(q))
+    link = _LINK_BEFORE.search(before)
+    if link and _unit_class(q) == "money":
+        # "trade agreements worth $300 million": the value of what the noun names
+        np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
+        head = np.split()[-1]
+        cue = _nearest_indicator(head, len(head), "money")      # "investments worth ..."
+        if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
+            cue = _nearest_indicator(np, len(np), "money")
+        return cue or f"other:{_slug(np)}_value"
+    unit_class = _unit_class(q)
+    domestic = None
+    for domestic in comp["domestic"].finditer(before[-40:]):
+        pass
+    if domestic and not any(rx.search(before[-40:], domestic.end()) for rx, _ in comp["ind"].values()):
+        return None            # "Uzbekistan produces 52 bcm of gas": a state's own output
+    named = _named(q, sent, rel)
+    if named:
+        cue = _nearest_indicator(named, len(named), unit_class)
+        if cue:
+            return cue
+        if unit_class == "money" or unit_class in comp["measures"]:
+            return f"other:{_slug(named)}"
+    cue = _nearest_indicator(sent, rel, unit_class)
+    if cue is None and unit_class == "money":
+        raised = _RAISED.search(before)    # "increase the rent for the base to $4.8 million"
+        if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
+            return f"other:{_slug(raised.group(1))}"
+    if cue is None and unit_class in comp["measures"] and unit_class != "days":
+        return f"other:{comp['measures'][unit_class]}"
+    return cue
 
 
+# "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
+# specification of a project, not a goal the parties set for their relations.
+_SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
 _ACTUAL_VERBS = re.compile(
     r"\b(?:reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
 
@@ -235,88 +250,51 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
     window = sent[window_start:rel]
     if comp["forecast"].search(window):
         return "forecast"
-    if comp["target"].search(window):
+    goals = [m for m in comp["target"].finditer(window)
+             if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+    if goals:
         return "target"
+    if comp["target"].search(window):
+        return "forecast"      # "a planned capacity of 1,860 MW": what a project will have
     if previous in ("target", "forecast") and not _ACTUAL_VERBS.search(window):
         return previous
     return "actual"
-
-
-def _states(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions inside [start, end); `mentions` is sorted by start, so bisect finds them."""
-    i = bisect_left(mentions, (start,))
-    out = []
-    while i < len(mentions) and mentions[i][0] < end:
-        if mentions[i][1] <= end:
-            out.append(mentions[i])
-        i += 1
-    return out
-
-
-def _parties(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str]) -> list[str]:
-    codes = {m[2] for m in ments}
-    before = sent[:q.start - s0]
-    paren = re.search(r"\(\s*$", before)
-    if paren and ments:
-        prior = [m for m in ments if m[1] <= q.start]
-        if prior and re.fullmatch(r"\s*\(\s*", sent[prior[-1][1] - s0:q.start - s0]):
-            owner = re.search(r"(\w+)['’]s\b", sent)
-            own = [m[2] for m in ments if owner and m[0] - s0 == owner.start()]
-            other = own[0] if own else next((c for c in main if c != prior[-1][2]), None)
-            return sorted({prior[-1][2], other} - {None})
-    if len(codes) > 2:
-        codes = {m[2] for m in ments if m[1] <= q.start} or codes
-    if len(codes) >= 2:
-        return sorted(codes)
-    if len(codes) == 1:
-        (c,) = codes
-        if c in main:
-            return sorted(set(main))
-        return sorted({c, main[0]}) if main else [c]
-    return sorted(set(main))
-
-
-def _direction(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
-    def other(code: str) -> str | None:
-        return next((p for p in parties if p != code), None)
-
-    for m in ments:
-        tail = sent[m[1] - s0:m[1] - s0 + 30]
-        head = sent[max(0, m[0] - s0 - 20):m[0] - s0]
-        if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
-            to = other(m[2])
-            return {"from": m[2], "to": to} if to else None
-    if ind in ("exports", "imports"):
-        for m in ments:
-            head = sent[max(0, m[0] - s0 - 25):m[0] - s0]
-            if re.search(r"\b(?:from|of)\s+$", head) and re.search(r"(?:export|import|suppl)\w*\s+(?:of\s+\w+\s+)?(?:from|of)\s+$", head):
-                to = other(m[2])
-                return {"from": m[2], "to": to} if to else None
-            if re.search(r"\bto\s+$", head):
-                frm = other(m[2])
-                if ind == "exports" and frm:
-                    return {"from": frm, "to": m[2]}
-    return None
 
 
 def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
                     mentions: list[Mention], main_parties: list[str],
                     timexes: list[TimeEx] | None = None) -> list[Figure]:
     """Figures stated in `text`, prose and tables, in document order."""
+    if timexes is None:
+        timexes = find_timexes(text, anchor=anchor)
     present = present_year(anchor, text, timexes)
+    fig_anchor = figure_anchor(anchor, present)
+    if fig_anchor != anchor:
+        timexes = find_timexes(text, anchor=fig_anchor)
+    # A dateline says when the story was filed, not what period a figure covers.
+    timexes = [tx for tx in timexes if not is_dateline(text, tx)]
     main = sorted(set(main_parties))
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)
     last_period: str | None = None
     last_deadline: str | None = None
+    para_period: str | None = None         # the last period named in this paragraph
+    carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
+    prev_end = 0
     for s0, s1 in sentences:
         sent = text[s0:s1]
-        periods = find_periods(sent, present=present)
-        ments = _states(mentions, s0, s1)
+        if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
+            para_period, carried = None, {}
+        prev_end = s1
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
+                               timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
+        # A footnote or reference line ("[4] ...") cites, it does not report.
+        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
+        ments = not_currency(states_in(mentions, s0, s1), quantities, text)
+        paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
         window_start = 0
         prev_kind: str | None = None
-        quantities = find_quantities(sent, offset=s0)
         for qi, q in enumerate(quantities):
             rel = q.start - s0
             # This figure's own stretch of the sentence: from the end of the previous
@@ -325,11 +303,16 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     quantities[qi + 1].start - s0 if qi + 1 < len(quantities) else len(sent))
             if any(a <= q.start < b for a, b in table_spans):
                 continue
-            ind = _indicator(q, sent, rel, done)
+            # A value with no cue of its own continues the previous sentence's enumeration
+            # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+            stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
+            ind = _indicator(q, sent, rel, done, stock) or carried.get(_carry_key(q))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind)
+            if q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]]):
+                kind = "forecast"      # "40 agreements will be signed": an expected count
             prev_kind = kind
             window_start = rel + len(q.text)
             deadline = None
@@ -337,19 +320,26 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             if kind == "target":
                 after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
                          and p.start - rel - len(q.text) < 40]
+                named = [p for p in periods if p.value and p.kind in ("point", "present")
+                         and rel < p.start < slot[1]]
                 if after and after[0].kind == "deadline":
                     deadline = after[0].value
                 elif after and after[0].years:
                     base = last_deadline or (last_period[:4] if last_period else None) or (str(present) if present else None)
                     deadline = str(int(base[:4]) + after[0].years) if base else None
+                elif named:            # "to raise exports by 20 percent next year"
+                    deadline = named[0].value
                 if deadline:
                     last_deadline = deadline
             elif kind == "actual":
-                period = _period_for(q, sent, rel, periods, last_period, present, slot)
-            parties = _parties(q, sent, s0, ments, main)
+                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+            else:                      # a forecast covers the time it names, if any
+                own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+                period = own[0].value if own else month_at_most(para_period)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
             if len(parties) < 2:
                 continue
-            direction = _direction(ind, sent, s0, ments, parties)
+            direction = direction_of(ind, sent, s0, ments, parties)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -359,37 +349,14 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             done.append((q, ind))
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
-            last_period = own[-1].value
+            last_period = para_period = own[-1].value
+        carried = {_carry_key(q): ind for q, ind in done
+                   if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
 
 
-def _period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
-                last_period: str | None, present: int | None,
-                slot: tuple[int, int] | None = None) -> str | None:
-    usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
-    deadline_years = [p for p in periods if p.kind == "deadline"]
-    since = next((p for p in usable if p.kind == "since"), None)
-    if since and since.value:
-        start, end = since.value.split("/")
-        if q.is_growth or q.unit == "ratio":
-            return f"{start[:4]}/{end}"
-        pair = re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel])
-        return start if pair else end
-    if usable:
-        own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
-        end = rel + len(q.text)
-        right_after = [p for p in own if p.start >= end and re.fullmatch(   # "$3 billion, in 2018"
-            r"[\s,]*(?:in|for|during|as of|at the end of|by the end of)?\s*", sent[end:p.start], re.I)]
-        own_before = [p for p in own if p.end <= rel]                   # "In 2019 ... $900 million"
-        if right_after or own_before or own:
-            return (right_after[:1] or own_before[-1:] or own[:1])[0].value
-        before = [p for p in usable if p.end <= rel]
-        return (before[-1] if before else usable[0]).value
-    if deadline_years:
-        return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
-    if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
-        return str(present)
-    return last_period
+def _carry_key(q: Quantity) -> tuple[str, bool]:
+    return _unit_class(q), q.is_growth or q.is_change
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:

@@ -16,11 +16,11 @@ percent, and ratio ("grew 2.1 times").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Quantity:
     is_growth: bool = False
     noun: str | None = None       # for counts: the counted noun phrase ("investment projects")
     per: str | None = None        # rate denominator: "week", "year"
+    is_change: bool = False       # an amount of change ("up by $5 million"), not a level
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,16 @@ _GROWTH_BEFORE = re.compile(
     r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|up|down|вырос\w*|увеличи\w*)"
     r"(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)", re.I)
+    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)"
+    r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I)     # "8.3 percent more than in 2022"
+# A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
+# at the level of 16.6%"), the words between holding no other number.
+_CHANGE_WORD = (r"(?:increas\w*|gr[eo]w\w*|r[io]se[ns]?|rising|surg\w*|jump\w*|climb\w*|expand\w*|"
+                r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|reduc\w*|shr[iu]nk\w*|"
+                r"вырос\w*|увеличи\w*|сократи\w*|снизи\w*)")
+_CHANGE_BEFORE = re.compile(
+    rf"(?<!\w){_CHANGE_WORD}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$", re.I)
+_DECLINE = re.compile(r"decreas|declin|fell|fall|drop|down|reduc|shr[iu]nk|less|lower|сократи|снизи", re.I)
 _TIME_NOUNS = frozenset(
     "years year months month days day weeks week hours hour minutes decades decade "
     "centuries century times percent".split())
@@ -123,9 +133,23 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
-        rf"(?:[\s\u00a0]*(?P<unit>(?:{suffix}))(?![\w]))?",
+        rf"(?:(?:[\s\u00a0]*|-(?=fold\b))(?P<unit>(?:{suffix}))(?![\w]))?",     # "1.5-fold"
         re.I,
     )
+
+
+_CURRENCY_AFTER_NAME = re.compile(r"\s?\$|\s+dollars?\b", re.I)
+
+
+def names_currency(text: str, end: int) -> bool:
+    """True when the name ending at `end` is part of a currency ("US$ 5 million",
+    "5 million U.S. dollars"): the unit of a value, not a state acting."""
+    return bool(_CURRENCY_AFTER_NAME.match(text, end))
+
+
+def is_currency(unit: str) -> bool:
+    """True for a currency code of the lexicon (USD, EUR, KZT...), False for measures."""
+    return unit in set(_lexicon().currencies.values())
 
 
 def parse_number(s: str) -> float:
@@ -217,35 +241,54 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             if rate:
                 per = rate.group(1) or {"weekly": "week", "annually": "year", "monthly": "month",
                                          "daily": "day"}[rate.group(2).lower()]
+                if not unit and num and not per == "year":
+                    unit = "count"    # "rose to 14 per week": a rate of something named before
         if num and not scale and not cur and unit in ("", "count") and re.fullmatch(r"(?:19|20)\d\d", num):
             continue              # a year ("2018 was designated ...")
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
-        is_growth = unit == "ratio" or (unit == "percent" and bool(
-            _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after)))
+        approx = _APPROX.search(before)
+        core = text[max(0, start - 100):start - (len(approx.group()) if approx else 0)]
+        change = _CHANGE_BEFORE.search(core)
+        growth_word = _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after)
+        signed = re.search(r"(?:^|[\s(])([+\-−–])\s?$", text[max(0, start - 3):start])
+        is_growth = unit == "ratio" or (unit == "percent" and bool(growth_word or change or signed))
+        is_change = unit not in ("percent", "ratio", "count", "") and bool(change or signed)
+        sign = 1.0
+        if signed:
+            sign = 1.0 if signed.group(1) == "+" else -1.0
+        elif (is_growth or is_change) and unit != "ratio" and (change or growth_word):
+            word = change.group().split()[0] if change else growth_word.group()
+            sign = -1.0 if _DECLINE.search(word) else 1.0
         found.append(Quantity(
             start=start + offset, end=end + offset, text=text[start:end],
-            value=value * factor, unit=unit or ("count" if scale else ""), scale_word=scale,
-            approx=bool(_APPROX.search(before)), is_growth=is_growth, noun=noun, per=per,
+            value=sign * value * factor, unit=unit or ("count" if scale else ""), scale_word=scale,
+            approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
         ))
     return [q for q in _share_units(found, text, offset) if q.unit]
 
 
 def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
-    """In "from 510 to 1,056 enterprises" or "$1 to $2 billion" the first number borrows."""
+    """In "from 510 to 1,056 enterprises" or "$1 to $2 billion" the first number borrows
+    the unit of the second; in "fell by $260 million and $65 million" the second is a
+    change like the first."""
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end - offset:b.start - offset]
+        if (a.is_change or a.is_growth) and not (b.is_change or b.is_growth) and a.unit == b.unit \
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            out[i + 1] = replace(b, is_change=a.is_change, is_growth=a.is_growth,
+                                 value=b.value if (a.value < 0) == (b.value < 0) else -b.value)
+            continue
         if not re.fullmatch(r"\s*(?:to|and|or|-|–|—|до|и)\s*", gap):
             continue
         if a.unit == "" and b.unit:
-            out[i] = Quantity(a.start, a.end, a.text, a.value, b.unit, a.scale_word,
-                              a.approx, a.is_growth, b.noun, b.per)
+            out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
             factor = scale_factor(b.scale_word) or 1.0
-            out[i] = Quantity(a.start, a.end, a.text, a.value * factor, b.unit, b.scale_word,
-                              a.approx, a.is_growth, b.noun, b.per)
+            out[i] = replace(a, value=a.value * factor, unit=b.unit, scale_word=b.scale_word,
+                             noun=b.noun, per=b.per)
     return out
 
 

@@ -123,6 +123,67 @@ def _text_tables(text: str) -> list[tuple[list[Row], int, int]]:
     return found
 
 
+def _line_cell(text: str, span: tuple[int, int]) -> Cell:
+    s, e = span
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip())
+    return Cell(s + lead, s + lead + len(raw.strip()), raw.strip())
+
+
+def _is_period_line(line: str) -> bool:
+    """A line that is nothing but a period ("2021", "Jan-Nov 2022"): a column header."""
+    line = line.strip()
+    return 0 < len(line) <= 30 and column_period(line) is not None and \
+        not re.search(r"[^\w\s.,()/–—-]", line) and len(re.findall(r"[A-Za-z]+", line)) <= 3
+
+
+def _flat_tables(text: str) -> list[tuple[list[Row], int, int]]:
+    """Tables flattened to one cell per line, as web pages lose their layout:
+
+        Country / % per year       <- header label, then one line per period
+        2022
+        2023
+        1                          <- an optional rank, the row label, one line per period
+        Kazakhstan                    (an empty line is an empty cell)
+        8.1
+        7.9
+    """
+    lines = _lines(text)
+    found = []
+    i = 0
+    while i < len(lines):
+        label = text[slice(*lines[i])].strip()
+        cols = []
+        while i + 1 + len(cols) < len(lines) and _is_period_line(text[slice(*lines[i + 1 + len(cols)])]):
+            cols.append(i + 1 + len(cols))
+        if not label or _is_period_line(label) or len(cols) < 2:
+            i += 1
+            continue
+        n = len(cols)
+        header = Row(lines[i][0], lines[cols[-1]][1], _line_cell(text, lines[i]),
+                     [_line_cell(text, lines[k]) for k in cols])
+        rows, k = [], cols[-1] + 1
+        while k + n < len(lines):
+            name = text[slice(*lines[k])].strip()
+            if re.fullmatch(r"\d{1,3}\.?", name) and text[slice(*lines[k + 1])].strip() \
+                    and not _is_numeric(text[slice(*lines[k + 1])].strip()):
+                k += 1                                  # a rank column
+                name = text[slice(*lines[k])].strip()
+            if not name or _is_numeric(name) or k + n >= len(lines):
+                break
+            cells = [_line_cell(text, lines[k + 1 + c]) for c in range(n)]
+            if not all(_is_numeric(c.text) or not c.text for c in cells) or not any(c.text for c in cells):
+                break
+            rows.append(Row(lines[k][0], lines[k + n][1], _line_cell(text, lines[k]), cells))
+            k += 1 + n
+        if rows:
+            found.append(([header] + rows, header.start, rows[-1].end))
+            i = k
+        else:
+            i += 1
+    return found
+
+
 def _html_tables(text: str) -> list[tuple[list[Row], int, int]]:
     found = []
     for t in re.finditer(r"<table\b.*?</table>", text, re.I | re.S):
@@ -143,7 +204,7 @@ def _html_tables(text: str) -> list[tuple[list[Row], int, int]]:
 def find_tables(text: str) -> list[Table]:
     """Tables whose header row names periods (years) and whose rows hold numbers."""
     tables = []
-    for rows, start, end in _html_tables(text) + _text_tables(text):
+    for rows, start, end in _html_tables(text) + _text_tables(text) + _flat_tables(text):
         head_i = next((i for i, r in enumerate(rows)
                        if sum(column_period(c.text) is not None for c in r.cells) >= max(1, len(r.cells) // 2)), None)
         if head_i is None:
@@ -227,10 +288,11 @@ def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str]
     del anchor          # periods come from the column headers
     figures: list[Figure] = []
     for t in find_tables(text):
-        unit = read_unit(t.caption) or ("", 1.0)
+        unit = read_unit(t.caption) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
         ments = _in(mentions, t.caption_start, t.end)
         codes = sorted({m[2] for m in ments})
         parties = codes if len(codes) == 2 else sorted(set(main_parties))
+        subject = [m[2] for m in _in(mentions, t.caption_start, t.header.end)]
         partner_m = re.search(r"\b(?:with|to|from)\s+(\w+)", t.header.label.text)
         hm = _in(mentions, t.header.label.start, t.header.label.end)
         partner = hm[0][2] if hm and partner_m else None
@@ -242,9 +304,21 @@ def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str]
                     values[(ri, ci)] = parse_number(c.text.replace("−", "-").rstrip("%"))
         for ri, row in enumerate(t.rows):
             kind = kinds[ri]
-            if not kind:
+            row_parties = parties
+            named = _in(mentions, row.label.start, row.label.end)
+            if named and kind.startswith("other:"):
+                # A row per partner state ("China", "Russia"): the caption says what is
+                # measured and whose partners they are.
+                state = named[0][2]
+                other = next((c for c in subject if c != state), None) or \
+                    next((c for c in main_parties if c != state), None)
+                row_parties = sorted({state, other} - {None})
+                kind = _row_kind(t.caption)
+                if unit[0] == "percent" and not kind.startswith("other:"):
+                    kind = f"other:share_of_{kind}"
+            if not kind or len(row_parties) < 2:
                 continue
-            direction = _row_direction(kind, row, mentions, partner, parties)
+            direction = _row_direction(kind, row, mentions, partner, row_parties)
             row_vals = [v for (r, _), v in values.items() if r == ri]
             typical = median(row_vals) if row_vals else 0.0
             for ci, c in enumerate(row.cells):
@@ -261,7 +335,7 @@ def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str]
                         suspect += f"; {check}"
                     v = best if best is not None else v
                 figures.append(Figure(
-                    indicator=kind, value=v * unit[1], unit=unit[0] or "count", parties=parties,
+                    indicator=kind, value=v * unit[1], unit=unit[0] or "count", parties=row_parties,
                     evidence=Span(row.start, row.end, text[row.start:row.end]),
                     direction=direction, period=t.periods[ci], kind="actual",
                     suspect=suspect, confidence=0.7,

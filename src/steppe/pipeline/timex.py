@@ -227,6 +227,33 @@ def _h_half(m: re.Match, a: _Anchor | None) -> _Result | None:
             "kind": "range", "relative": not m["y"]}
 
 
+def _h_months_of(m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"11 months of 2024", "the first eight months of this year": January to month N."""
+    n = _num(m["n"])
+    if n is None or not 1 <= n <= 12:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+    elif a is not None:
+        y = a.year + {"this": 0, "current": 0, "last": -1}[m["rel"].lower().split()[-1]]
+    else:
+        return _unknown("range")
+    return {"value": _ym(y, 1), "end_value": _ym(y, n), "precision": "month", "kind": "range",
+            "relative": not m["y"]}
+
+
+def _h_bare_month_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"January-August" with no year: the latest such stretch that ends by the anchor."""
+    m1, m2 = _month_of(m["mon1"]), _month_of(m["mon2"])
+    if a is None or m1 > m2:
+        return _unknown("range")
+    y = _year_for_month(m2, a)
+    if a.month is None:
+        return {"value": str(y), "precision": "year", "relative": True}
+    return {"value": _ym(y, m1), "end_value": _ym(y, m2), "precision": "month",
+            "kind": "range", "relative": True}
+
+
 def _h_year_range(m: re.Match, a: _Anchor | None) -> _Result | None:
     y1, y2s = int(m["y1"]), m["y2"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
@@ -422,6 +449,11 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
                 r"fourth|last)\s+quarter|first\s+(?:six|nine)\s+months)\s+of\s+)"
                 r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next)"
                 r"\s+year))"), _h_half),
+    (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|"
+                r"nine|ten|eleven|twelve)\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
+                r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
+    (re.compile(r"\b(?P<mon1>" + _MONTH + r")" + _DASH + r"(?P<mon2>" + _MONTH + r")(?!\s*,?\s*\d)"),
+     _h_bare_month_range),
     (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|early|late|"
                 r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
                 r"(?P<mon>" + _MONTH + r")(?!\s*,?\s*\d)"), _h_bare_month),
@@ -453,7 +485,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
                 r"(?:few\s+)?(?:years|months|weeks|days)\b|\bin\s+the\s+(?:near|medium|long)"
                 r"(?:\s+|-)(?:future|term)\b|\brecently\b|\bin\s+recent\s+(?:years|months|"
                 r"weeks)\b)"), _h_vague),
-    (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b)"), _h_this_year_words),
+    (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b|\b(?:the\s+)?(?:year[-\s]end|end\s+of\s+"
+                r"(?:the|this|the\s+current)\s+year)\b)"), _h_this_year_words),
 ]
 
 # Words before an expression that change its kind or only blur it ("the end of 2025").

@@ -1,0 +1,168 @@
+"""Which states a figure is about, and which way a flow runs, from the grammar of the
+sentence around the value (no parse: these readers run on every sentence with a number).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from steppe.pipeline.quantities import Quantity, is_currency, names_currency
+
+__all__ = ["Mention", "states_in", "not_currency", "respectively", "parties_of", "direction_of", "is_flow"]
+
+Mention = tuple[int, int, str]
+
+
+def states_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions inside [start, end); `mentions` is sorted by start, so bisect finds them."""
+    i = bisect_left(mentions, (start,))
+    out = []
+    while i < len(mentions) and mentions[i][0] < end:
+        if mentions[i][1] <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+def not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -> list[Mention]:
+    """Drop the state a currency is named after ("US$ 62.9 million", "4.79 million U.S.
+    dollars"): it is the unit of the value, not a party to it."""
+    return [m for m in ments
+            if not any(q.start < m[1] and m[0] < q.end and is_currency(q.unit) for q in quantities)
+            and not names_currency(text, m[1])]
+
+
+def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str]) -> str | None:
+    """The other side of a figure that names one state: the owner ("Kyrgyzstan's trade"),
+    the state traded "with", else the document's other main party."""
+    for rx in (r"([\w-]+)['’]s\b", r"\bwith\s+(?:the\s+)?([\w-]+)"):
+        for m in re.finditer(rx, sent):
+            hit = next((x[2] for x in ments if x[0] - s0 == m.start(1) and x[2] != code), None)
+            if hit:
+                return hit
+    return next((c for c in main if c != code), None)
+
+
+def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
+    """"Kazakhstan (+$2.8 billion)", "Uzbekistan ($13.7 billion, 14.5 percent)": the state
+    a parenthesis holding the value follows."""
+    before = sent[:q.start - s0]
+    opened = before.rfind("(")
+    if opened < 0 or opened < before.rfind(")"):
+        return None
+    return next((m[2] for m in ments if m[1] - s0 <= opened
+                 and not sent[m[1] - s0:opened].strip()), None)
+
+
+def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quantity]) -> dict[int, str]:
+    """"A and B fell by $260 million and $65 million, respectively": value i goes with state i."""
+    end = sent.find("respectively")
+    if end < 0 or not quantities:
+        return {}
+    first = quantities[0]
+    values = [q for q in quantities if q.start - s0 < end and q.unit == first.unit]
+    runs: list[list[Mention]] = []          # coordinated states: "A, B and C"
+    for m in (m for m in ments if m[1] <= first.start):
+        if runs and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[runs[-1][-1][1] - s0:m[0] - s0]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in reversed(runs) if len(r) == len(values) >= 2), None)
+    return {q.start: m[2] for q, m in zip(values, run)} if run else {}
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|noted|stated|announced|according\s+to)\b", re.I)
+
+
+def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
+             paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
+             ind: str = "") -> list[str]:
+    """The states a value is about: those its clause names, not the states mentioned nearby."""
+    codes = {m[2] for m in ments}
+    named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
+    if named:
+        return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
+    if len(codes) > 2:
+        # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
+        said = [r for r in _REPORTING.finditer(sent) if r.end() <= q.start - s0]
+        if said:
+            told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
+                [m for m in ments if m[1] <= s0 + said[-1].start()]
+            ments = told if len({m[2] for m in told}) >= 2 else ments
+            codes = {m[2] for m in ments}
+    if len(codes) > 2 and is_flow(ind):
+        flow = direction_of(ind, sent, s0, ments, sorted(codes))
+        if flow and flow.get("from") and flow.get("to"):
+            return sorted({flow["from"], flow["to"]})
+    if len(codes) > 2 and slot:
+        # A value with states of its own stretch ("..., and with Kyrgyzstan to $1.1 billion")
+        own = [m for m in ments if s0 + slot[0] <= m[0] and m[1] <= q.start]
+        if own and {m[2] for m in own} != codes:
+            if len({m[2] for m in own}) == 2:
+                return sorted({m[2] for m in own})
+            partner = _partner(own[-1][2], sent, s0, ments, main)
+            return sorted({own[-1][2], partner} - {None})
+    if len(codes) > 2:
+        codes = {m[2] for m in ments if m[1] <= q.start} or codes
+    if len(codes) >= 2:
+        return sorted(codes)
+    if len(codes) == 1:
+        (c,) = codes
+        if c in main:
+            return sorted(set(main))
+        return sorted({c, main[0]}) if main else [c]
+    return sorted(set(main))
+
+
+# A state before one of these verbs (or as their possessor: "Russia's supplies") sends the
+# flow; before the second kind it receives it.
+_GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
+                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent|owe)\w*", re.I)
+_GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
+_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "loans", "electricity_supply",
+          "water_volume"}
+
+
+def is_flow(ind: str) -> bool:
+    name = ind.removeprefix("other:")
+    return name in _FLOWS or re.sub(r"_(?:growth|change)$", "", name) in _FLOWS
+
+
+def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
+    """Who sends and who receives a flow (exports, aid, investment...), from the clause's
+    grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
+    def other(code: str) -> str | None:
+        return next((p for p in parties if p != code), None)
+
+    for m in ments:
+        tail = sent[m[1] - s0:m[1] - s0 + 30]
+        head = sent[max(0, m[0] - s0 - 20):m[0] - s0]
+        if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
+            to = other(m[2])
+            return {"from": m[2], "to": to} if to else None
+    if not is_flow(ind) or len(parties) < 2:
+        return None
+    frm = to = None
+    named = [m for m in ments if m[2] in parties]
+    for m in named:            # prepositions first: "from X", "to X", "provide X with"
+        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
+        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
+            frm = frm or m[2]
+        elif re.search(r"\b(?:to|into)\s+(?:the\s+)?$", head) or re.search(r"\b(?:provid|suppl)\w*\s+$", head):
+            to = to or m[2]
+    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
+        tail = sent[m[1] - s0:m[1] - s0 + 45]
+        if not frm and _GIVES.match(tail) and m[2] != to:
+            frm = m[2]
+        elif not to and _GETS.match(tail) and m[2] != frm:
+            to = m[2]
+    if frm and to and frm != to:
+        return {"from": frm, "to": to}
+    if len(parties) != 2:
+        return None
+    if frm and other(frm):
+        return {"from": frm, "to": other(frm)}
+    if to and other(to):
+        return {"from": other(to), "to": to}
+    return None

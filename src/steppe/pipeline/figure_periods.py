@@ -1,0 +1,179 @@
+"""When a figure's value holds: its period (or a target's deadline), read with the shared
+time grammar (``timex.py``) relative to the text's present.
+
+One inheritance rule: a figure takes the time its own stretch of the sentence names; else
+the last period the text named (its paragraph's first); else, with none named before, the
+present for a present-tense statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from steppe.pipeline.quantities import Quantity
+from steppe.pipeline.timex import TimeEx, find_timexes, period_of
+
+__all__ = ["Period", "present_year", "figure_anchor", "find_periods", "period_for", "month_at_most"]
+
+_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
+                         r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time expression that can be a figure's period, with offsets in the sentence."""
+
+    start: int
+    end: int
+    value: str | None
+    kind: str            # point | range | present | deadline | within | since
+    years: int = 0       # for "within N years"
+
+
+def present_year(anchor: str | None, text: str = "",
+                 timexes: list[TimeEx] | None = None) -> int | None:
+    """The year "currently"/"this year" refers to: the text's own present.
+
+    Analyses published early in a year are often written weeks before they appear, and
+    their "currently" or "this year" is the year just ended when that is the latest year
+    they name. Otherwise the present is the publication year.
+    """
+    if not anchor or not re.match(r"\d{4}", anchor):
+        return None
+    year = int(anchor[:4])
+    if not re.match(r"\d{4}-0[12]\b", anchor):
+        return year
+    if timexes is None:
+        timexes = find_timexes(text, anchor=anchor)
+    named = {int(tx.value[:4]) for tx in timexes
+             if tx.value and not tx.relative and tx.kind in ("point", "range")
+             and tx.value[:len(anchor)] <= anchor}
+    return year - 1 if named and max(named) == year - 1 else year
+
+
+_PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
+
+
+def figure_anchor(anchor: str | None, present: int | None) -> str | None:
+    """The date relative expressions of figures count from: the text's present.
+
+    An analysis that appears in January but speaks of the year just ended ("since the
+    start of this year") means that year; otherwise it is the publication date itself.
+    """
+    if present is None or not anchor or anchor[:4] == str(present):
+        return anchor
+    return str(present)
+
+
+def _precise(value: str | None, precision: str) -> str | None:
+    """A time value cut to the precision the text supports ("2023-01-16" at month)."""
+    if value is None:
+        return None
+    return value[:{"day": 10, "month": 7, "year": 4}.get(precision, len(value))]
+
+
+def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
+    """"since the beginning of 2022" -> "2022-01/2022-07" (to the present); a year the
+    present lies beyond is whole: "2021"."""
+    start = _precise(tx.value, tx.precision)
+    if start is None:
+        return None
+    if tx.precision == "year" and re.search(r"beginning|start", tx.text, re.I):
+        start = f"{start}-01"
+    now = anchor[:7] if anchor and len(anchor) >= 7 and anchor[:4] == start[:4] else \
+        (str(present) if present else None)
+    if now is None:
+        return None
+    if now == start[:4] and start.endswith("-01") and len(start) == 7:
+        return now                   # the whole year
+    return f"{start}/{now}" if now != start else start
+
+
+def find_periods(sentence: str, *, present: int | None, anchor: str | None = None,
+                 timexes: list[TimeEx] | None = None, offset: int = 0) -> list[Period]:
+    """Time expressions in a sentence that can date a figure.
+
+    `timexes` are the document's own (offsets include `offset`, the sentence's start);
+    without them the sentence is read here, relative to the text's present.
+    """
+    if timexes is None:
+        timexes = find_timexes(sentence, anchor=figure_anchor(anchor, present) or
+                               (str(present) if present else None), offset=offset)
+    out: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str | None, kind: str, years: int = 0) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(Period(start, end, value, kind, years))
+
+    p = str(present) if present else None
+    for m in _PRESENT.finditer(sentence):
+        add(m.start(), m.end(), p, "present")
+    for tx in timexes:
+        s, e = tx.start - offset, tx.end - offset
+        if tx.kind == "point" and _COMPARISON.search(sentence[max(0, s - 40):s]):
+            taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
+            continue
+        if tx.kind == "deadline":
+            add(s, e, _precise(tx.value, tx.precision), "deadline")
+        elif tx.kind == "since":
+            add(s, e, _since(tx, anchor, present), "since")
+        elif tx.kind == "within" and tx.end_value:          # "over the past five years"
+            add(s, e, f"{tx.value}/{tx.end_value}", "range")
+        elif tx.kind == "within":
+            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(_NUMWORDS), tx.text, re.I)
+            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else _NUMWORDS[n.group(1).lower()])
+            add(s, e, None, "within", years)
+        elif tx.kind == "range":
+            add(s, e, period_of(tx), "range")
+        elif tx.value:
+            add(s, e, _precise(tx.value, tx.precision), "point")
+    return sorted(out, key=lambda x: x.start)
+
+
+def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
+                last_period: str | None, present: int | None,
+                slot: tuple[int, int] | None = None, para_period: str | None = None) -> str | None:
+    usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
+    deadline_years = [p for p in periods if p.kind == "deadline"]
+    own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
+    # A stretch "since ..." dates the values of its own clause, or all when none has its own.
+    since = next((p for p in (own or usable) if p.kind == "since"), None)
+    if since and since.value and "/" in since.value:
+        start, end = since.value.split("/")
+        if q.is_growth or q.unit == "ratio":
+            return f"{start[:4]}/{end[:4]}"
+        # A level at either end ("rising from 510 to 1,056") or a flow over the whole stretch.
+        if re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel]):
+            return start
+        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]):
+            return end
+        return since.value
+    if since and since.value:
+        return since.value
+    if usable:
+        end = rel + len(q.text)
+        right_after = [p for p in own if p.start >= end and re.fullmatch(   # "$3 billion, in 2018"
+            r"[\s,]*(?:in|for|during|as of|at the end of|by the end of)?\s*", sent[end:p.start], re.I)]
+        own_before = [p for p in own if p.end <= rel]                   # "In 2019 ... $900 million"
+        if right_after or own_before or own:
+            return (right_after[:1] or own_before[-1:] or own[:1])[0].value
+        before = [p for p in usable if p.end <= rel]
+        return (before[-1] if before else usable[0]).value
+    if deadline_years:
+        return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
+    if para_period or last_period:           # the last period the text named carries on
+        return month_at_most(para_period or last_period)
+    if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
+        return str(present)
+    return month_at_most(last_period)
+
+
+def month_at_most(period: str | None) -> str | None:
+    """A day named in another sentence dates an event there, not this figure: keep its month."""
+    return period[:7] if period and len(period) == 10 and "/" not in period else period
