@@ -144,7 +144,8 @@ def _add_igos(kb: KnowledgeBase, igos: list[dict[str, Any]]) -> None:
         short = str(g["id"])
         eid = f"igo:{short}"
         kb.entities[eid] = Entity(id=eid, kind="igo", name=short, code="IGO",
-                                  sector=g.get("sector") or "")
+                                  sector=g.get("sector") or "",
+                                  members=tuple(g.get("members") or ()))
         for surface in [short, g.get("name") or ""] + list(g.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 

@@ -46,6 +46,7 @@ class Entity:
     code: str = ""
     sector: str = ""
     roles: tuple[Role, ...] = ()
+    members: tuple[str, ...] = ()   # an organisation's member states (the actor page lists them)
 
     def roles_at(self, date: str | None) -> list[Role]:
         """Roles held at `date` (empty when the person held none then)."""
