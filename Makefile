@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench eval clean
+.PHONY: demo test install bench eval brief-sample clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	bash .ci/eval.sh
+
+# The sample brief in docs/briefs/: the packaged corpus ingested into a scratch store,
+# then `steppe brief` (re-run after the extraction changes; never edit the output).
+BRIEF_DB := /tmp/steppe-brief-sample.db
+brief-sample: $(STAMP)
+	rm -f $(BRIEF_DB)
+	$(BIN)/steppe demo --db sqlite:///$(BRIEF_DB) > /dev/null
+	$(BIN)/steppe brief KAZ UZB --db sqlite:///$(BRIEF_DB) -o docs/briefs/KAZ-UZB.md
+	$(BIN)/steppe brief KAZ UZB --db sqlite:///$(BRIEF_DB) -o docs/briefs/KAZ-UZB.html
+	rm -f $(BRIEF_DB)
 
 clean:
 	rm -rf $(VENV) steppe-demo.db* .pytest_cache
