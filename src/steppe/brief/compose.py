@@ -300,10 +300,15 @@ def agreements_section(f: DyadFacts) -> Section:
             kind="gap")]))
         return sec
     several = sum(1 for c in f.agreements if len(c.documents) > 1)
+    if len(f.agreements) == 1:
+        spread = f", reported in {count(len(f.agreements[0].documents), 'document')}."
+    elif several:
+        spread = f"; {several} of them appear in more than one document."
+    else:
+        spread = "; each appears in a single document."
     sec.blocks.append(Block("para", [Sentence(
         f"The sources name {count(len(f.agreements), 'agreement')} to which both are party"
-        + (f"; {several} of them appear in more than one document." if several else
-           "; each appears in a single document."),
+        + spread,
         _unique([cite_fact("agreement", a) for c in f.agreements for _, a in c.members]),
         "aggregate")]))
     table = Table(["date", "agreement", "kind", "parties", "reported by"])
@@ -381,8 +386,7 @@ def trade_section(f: DyadFacts) -> Section:
         (_, x), (_, y) = c.a, c.b
         disputes.append(Sentence(
             f"Sources disagree on {indicator_name(x.indicator)} in {say_period(x.period)}: "
-            f"one gives {say_amount(x.value, x.unit)}, another {say_amount(y.value, y.unit)} "
-            f"({c.rel_diff:.0%} apart).", [cite_fact("figure", x), cite_fact("figure", y)], "fact"))
+            f"one gives {say_amount(x.value, x.unit)}, another {say_amount(y.value, y.unit)}.", [cite_fact("figure", x), cite_fact("figure", y)], "fact"))
     if disputes:
         sec.blocks.append(Block("list", disputes, heading="Contradictions between sources"))
     return sec
