@@ -112,7 +112,8 @@ def test_window_limits_the_facts(store):
 
 def test_html_is_self_contained_and_escapes_document_strings(store):
     html = to_html(dyad_brief(store, "KAZ", "UZB"))
-    assert "<script" not in html and 'src="http' not in html and "<link" not in html
+    assert "<script" not in html and 'src="http' not in html
+    assert re.findall(r'<link [^>]*>', html) == ['<link rel="icon" href="data:,">']
     assert html.count("<svg") == 2
     assert "Water row &lt;b&gt;and&lt;/b&gt; talks in Astana" in html
     # Every citation mark leads to a quoted span in the reference list.

@@ -37,8 +37,8 @@ def index_chart(series: DyadSeries) -> str:
         return PAD_T + (top - v) / span * inner_h
 
     body = [f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{AXIS}"/>',
-            f'<text x="{PAD_L - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="{AXIS}">{top:+.0f}</text>',
-            f'<text x="{PAD_L - 6}" y="{y(bottom) + 4:.1f}" text-anchor="end" fill="{AXIS}">{bottom:+.0f}</text>']
+            f'<text x="{PAD_L - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="{AXIS}">{top:+.1f}</text>',
+            f'<text x="{PAD_L - 6}" y="{y(bottom) + 4:.1f}" text-anchor="end" fill="{AXIS}">{bottom:+.1f}</text>']
     for i, p in enumerate(points):
         if not p.occurrences:
             continue
@@ -94,7 +94,7 @@ def figures_chart(figures: list) -> str:
     body = [f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{AXIS}"/>',
             f'<text x="{PAD_L - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="{AXIS}">'
             f'{top / scale:g}</text>',
-            f'<text x="{PAD_L}" y="{PAD_T - 4}" fill="{AXIS}">{escape(label)}</text>']
+            f'<text x="{W - PAD_R}" y="{PAD_T - 4}" text-anchor="end" fill="{AXIS}">{escape(label)}</text>']
     for i, year in enumerate(span):
         cx = PAD_L + step * (i + 0.5)
         if year in actual:
