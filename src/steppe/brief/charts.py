@@ -7,7 +7,7 @@ from html import escape
 
 from steppe.analysis.series import DyadSeries
 
-W, H, PAD_L, PAD_R, PAD_T, PAD_B = 640, 240, 56, 16, 16, 36
+W, H, PAD_L, PAD_R, PAD_T, PAD_B = 640, 250, 56, 16, 28, 36
 COOP, CONF, TARGET, AXIS = "#2e7d32", "#c62828", "#1565c0", "#555"
 
 
@@ -69,14 +69,18 @@ def figures_chart(figures: list) -> str:
     indicator, unit = max(counts, key=lambda k: (counts[k], k))
     actual: dict[int, float] = {}
     target: dict[int, float] = {}
-    for f in figures:
-        if (f.indicator, f.unit) != (indicator, unit):
-            continue
+    # Whole-year figures first; a part of a year ("2021-01/2021-11") only fills a year
+    # that has none.
+    chosen = sorted((f for f in figures if (f.indicator, f.unit) == (indicator, unit)),
+                    key=lambda f: "/" in (f.period or ""))
+    for f in chosen:
         when = f.period if f.kind == "actual" else (f.deadline or f.period)
         if not when or not when[:4].isdigit():
             continue
         year = int(when.split("/")[-1][:4])
         bucket = actual if f.kind == "actual" else target
+        if year in bucket and "/" in when:
+            continue
         bucket[year] = max(bucket.get(year, 0.0), f.value)
     years = sorted(set(actual) | set(target))
     if not years:
@@ -94,7 +98,7 @@ def figures_chart(figures: list) -> str:
     body = [f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{AXIS}"/>',
             f'<text x="{PAD_L - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="{AXIS}">'
             f'{top / scale:g}</text>',
-            f'<text x="{W - PAD_R}" y="{PAD_T - 4}" text-anchor="end" fill="{AXIS}">{escape(label)}</text>']
+            f'<text x="{PAD_L}" y="12" fill="{AXIS}">{escape(label)}</text>']
     for i, year in enumerate(span):
         cx = PAD_L + step * (i + 0.5)
         if year in actual:

@@ -350,10 +350,10 @@ def trade_section(f: DyadFacts) -> Section:
         x = members[0]
         n = len({m.document_id for m in members})
         way = _direction(x)
-        flow = f" {way}" if way.startswith("from") else ""
+        between = way if way.startswith("from") else f"between {name_of(f.a)} and {name_of(f.b)}"
         sentences.append(Sentence(
-            f"{capitalise(indicator_name(indicator))}{flow} between {name_of(f.a)} and "
-            f"{name_of(f.b)} stood at {say_amount(x.value, x.unit)} in {say_period(period)}, "
+            f"{capitalise(indicator_name(indicator))} {between} "
+            f"stood at {say_amount(x.value, x.unit)} in {say_period(period)}, "
             f"{confidence(n, indicator + (period or ''))}.",
             [cite_fact("figure", m) for m in members], "fact", period))
     if sentences:
@@ -383,9 +383,10 @@ def trade_section(f: DyadFacts) -> Section:
                                 heading="Commitments"))
     disputes = []
     for c in f.contradictions:
-        (_, x), (_, y) = c.a, c.b
+        (da, x), (db, y) = c.a, c.b
+        who = "Sources disagree" if da != db else "One document gives two values"
         disputes.append(Sentence(
-            f"Sources disagree on {indicator_name(x.indicator)} in {say_period(x.period)}: "
+            f"{who} on {indicator_name(x.indicator)} in {say_period(x.period)}: "
             f"one gives {say_amount(x.value, x.unit)}, another {say_amount(y.value, y.unit)}.", [cite_fact("figure", x), cite_fact("figure", y)], "fact"))
     if disputes:
         sec.blocks.append(Block("list", disputes, heading="Contradictions between sources"))
