@@ -129,6 +129,8 @@ def test_markdown_links_its_charts(store):
         assert f"]({name})" in text
     assert all(svg.startswith("<svg") for svg in charts.values())
     assert "| 2020 | trade turnover | actual | $3.5 bn |" in text
+    # Each quoted span comes with the text around it, the span itself in bold.
+    assert "returning **the visit Tokayev of Kazakhstan made to Uzbekistan in April 2019**." in text
 
 
 def test_region_brief_covers_each_neighbour(store):

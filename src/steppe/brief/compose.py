@@ -118,12 +118,17 @@ def event_sentence(h: Happening, a: str, b: str) -> Sentence:
 # -- sections --------------------------------------------------------------------------
 
 def _window(f: DyadFacts) -> str:
-    if f.since and f.until:
-        return f" between {f.since} and {f.until}"
-    if f.since:
-        return f" since {f.since}"
-    if f.until:
-        return f" until {f.until}"
+    return window_words(f.since, f.until)
+
+
+def window_words(since: str | None, until: str | None) -> str:
+    """" between 2016 and 2024", " since 2016", " until 2024" or ""."""
+    if since and until:
+        return f" between {since} and {until}"
+    if since:
+        return f" since {since}"
+    if until:
+        return f" until {until}"
     return ""
 
 
@@ -431,6 +436,26 @@ def security_section(f: DyadFacts) -> Section:
     return sec
 
 
+CONTEXT_BEFORE, CONTEXT_AFTER = 300, 200
+
+
+def context_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence before a span and the rest of its own sentence (cut at a size)."""
+    ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text[max(0, start - CONTEXT_BEFORE):start])]
+    first = max(0, start - CONTEXT_BEFORE) + (ends[-2] if len(ends) >= 2 else 0)
+    stop = re.search(r"[.!?](\s|$)|\n", text[end:end + CONTEXT_AFTER])
+    last = end + (stop.end() if stop else min(CONTEXT_AFTER, len(text) - end))
+    return " ".join(text[first:start].split()), " ".join(text[end:last].split())
+
+
+def add_contexts(brief: Brief, f: DyadFacts) -> None:
+    for c in brief.cites():
+        doc = f.documents.get(c.document_id)
+        if doc is not None and doc.text:
+            brief.contexts[(c.document_id, c.span.start, c.span.end)] = \
+                context_of(doc.text, c.span.start, c.span.end)
+
+
 def _documents(f: DyadFacts) -> dict[str, Document]:
     return {d.id: Document(d.id, d.title, d.source, d.published, d.url)
             for d in f.documents.values()}
@@ -452,6 +477,7 @@ def dyad_brief(store, a: str, b: str, *, since: str | None = None,
                   f"{len(f.documents)} documents")
     brief.sections = dyad_sections(f)
     brief.documents = _documents(f)
+    add_contexts(brief, f)
     return brief
 
 
@@ -481,11 +507,12 @@ def region_brief(store, code: str, *, since: str | None = None,
             sec.id = f"{other.lower()}-{sec.id}"
             sec.title = f"{name_of(other)}: {sec.title.lower()}"
             brief.sections.append(sec)
+        add_contexts(brief, f)
     if quiet:
         sentences.append(Sentence(f"The store holds nothing on relations with {say_list(quiet)}"
-                                  f"{_window(f)}.", kind="gap"))
+                                  f"{window_words(since, until)}.", kind="gap"))
     overview.blocks.append(Block("list", sentences))
     brief.sections.insert(0, overview)
-    brief.subtitle = (f"{code} and {', '.join(around)}{_window(f) or ', all dates'} · a first "
+    brief.subtitle = (f"{code} and {', '.join(around)}{window_words(since, until) or ', all dates'} · a first "
                       f"draft written by steppe from {len(brief.documents)} documents")
     return brief

@@ -78,6 +78,10 @@ class Brief:
     subtitle: str
     sections: list[Section] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    # The text around each cited span (the sentence before it up to the end of its own),
+    # so a reader sees what "the two countries" refers to: (document id, start, end) ->
+    # (before, after).
+    contexts: dict[tuple[str, int, int], tuple[str, str]] = field(default_factory=dict)
 
     def sentences(self) -> list[Sentence]:
         return [s for sec in self.sections for b in sec.blocks for s in b.sentences]

@@ -62,7 +62,12 @@ def _marks(numbers: dict[str, int]):
 
 def _context(brief: Brief) -> dict:
     numbers, refs = _references(brief)
-    return {"brief": brief, "references": refs, "marks": _marks(numbers),
+
+    def around(c: Cite) -> tuple[str, str]:
+        return brief.contexts.get((c.document_id, c.span.start, c.span.end), ("", ""))
+
+    return {"brief": brief, "references": refs, "marks": _marks(numbers), "around": around,
+            "joiner": lambda after: "" if after[:1] in ".,;:!?)" else " ",
             "today": _dt.date.today().isoformat()}
 
 
