@@ -443,8 +443,11 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str]:
     """The sentence before a span and the rest of its own sentence (cut at a size)."""
     ends = [m.end() for m in re.finditer(r"[.!?]\s|\n", text[max(0, start - CONTEXT_BEFORE):start])]
     first = max(0, start - CONTEXT_BEFORE) + (ends[-2] if len(ends) >= 2 else 0)
-    stop = re.search(r"[.!?](\s|$)|\n", text[end:end + CONTEXT_AFTER])
-    last = end + (stop.end() if stop else min(CONTEXT_AFTER, len(text) - end))
+    if text[start:end].rstrip()[-1:] in (".", "!", "?"):
+        last = end                # the span ends its sentence
+    else:
+        stop = re.search(r"[.!?](\s|$)|\n", text[end:end + CONTEXT_AFTER])
+        last = end + (stop.end() if stop else min(CONTEXT_AFTER, len(text) - end))
     return " ".join(text[first:start].split()), " ".join(text[end:last].split())
 
 
