@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 
 LOCK   := requirements.lock
 
-.PHONY: demo test install lock bench eval clean
+.PHONY: demo test install lock bench eval brief-sample clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	bash .ci/eval.sh
+
+# The sample brief in docs/briefs/: the packaged corpus ingested into a scratch store,
+# then `steppe brief` (re-run after the extraction changes; never edit the output).
+BRIEF_DB := /tmp/steppe-brief-sample.db
+brief-sample: $(STAMP)
+	rm -f $(BRIEF_DB)
+	$(BIN)/steppe demo --db sqlite:///$(BRIEF_DB) > /dev/null
+	$(BIN)/steppe brief KAZ UZB --db sqlite:///$(BRIEF_DB) -o docs/briefs/KAZ-UZB.md
+	$(BIN)/steppe brief KAZ UZB --db sqlite:///$(BRIEF_DB) -o docs/briefs/KAZ-UZB.html
+	rm -f $(BRIEF_DB)
 
 clean:
 	rm -rf $(VENV) steppe-demo.db* .pytest_cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from steppe.cli import actors, analysis, demo, ingest, query, serve
+from steppe.cli import actors, analysis, brief, demo, ingest, query, serve
 
 app = typer.Typer(
     name="steppe",
@@ -28,6 +28,7 @@ app.command()(analysis.network)
 app.command()(analysis.changes)
 app.command()(serve.serve)
 app.command()(demo.demo)
+app.command()(brief.brief)
 app.add_typer(actors.app, name="actors")
 
 

@@ -3,6 +3,7 @@
 from steppe.web.routers import (
     actors,
     agreements,
+    briefs,
     changes,
     commitments,
     contradictions,
@@ -16,4 +17,4 @@ from steppe.web.routers import (
 
 ROUTERS = [documents.router, events.router, dyads.router, network.router, changes.router,
            figures.router, commitments.router, agreements.router, projects.router,
-           contradictions.router, actors.router]
+           contradictions.router, actors.router, briefs.router]
