@@ -11,6 +11,7 @@ import calendar
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from urllib.parse import urldefrag
 
 import courlan
 import feedparser
@@ -47,14 +48,16 @@ class Listing:
 
 
 def canonical_url(url: str, base: str | None = None) -> str | None:
-    """The URL as steppe keys it (courlan: lower-case host, no fragment, no tracking
-    parameters), or None when it is not an http(s) URL."""
+    """The URL as steppe keys it (courlan: lower-case host, no tracking parameters; and
+    no fragment), or None when it is not an http(s) URL."""
     if not url:
         return None
     if base:
         url = courlan.urlutils.fix_relative_urls(base, url.strip())
     try:
-        clean = courlan.normalize_url(url.strip(), strict=True)
+        # Not courlan's strict mode: it keeps only the query parameters it knows, and
+        # would make view.php?news_id=1 and view.php?news_id=2 one article.
+        clean = urldefrag(courlan.normalize_url(url.strip())).url
     except ValueError:
         return None
     return clean if clean.startswith(("http://", "https://")) else None

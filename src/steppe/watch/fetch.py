@@ -24,27 +24,28 @@ USER_AGENT = f"steppe/{version('steppe')} (news monitoring; polite polling)"
 class FetchError(Exception):
     """A request that gave nothing usable; `reason` says why in a few words."""
 
-    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+    def __init__(self, url: str, reason: str, status: int | None = None,
+                 lasting: bool = False) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.status = status
-
-    @property
-    def lasting(self) -> bool:
-        """True for answers that retrying will not change (404, 410...)."""
-        return self.status is not None and 400 <= self.status < 500 and self.status not in (408, 429)
+        # Retrying will not change the answer (404, 410, too large, a redirect loop).
+        self.lasting = lasting or (status is not None and 400 <= status < 500
+                                   and status not in (408, 429))
 
 
 @dataclass(frozen=True)
 class FetchSettings:
     """timeout     seconds for connecting, and between two chunks of the answer
+    max_seconds    seconds for a whole answer (a server trickling bytes is cut off)
     max_bytes      larger answers are abandoned (also after gzip decompression)
     host_delay     seconds between two requests to one host
     max_redirects  a longer chain (or a loop) is an error
     """
 
     timeout: float = 20.0
+    max_seconds: float = 60.0
     max_bytes: int = 10 * 1024 * 1024
     host_delay: float = 2.0
     max_redirects: int = 5
@@ -93,20 +94,23 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         self._take_turn(url)
+        deadline = time.monotonic() + self.settings.max_seconds
         try:
             with self._client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304:
                     return Response(str(resp.url), 304, etag=etag, last_modified=last_modified)
                 if resp.status_code >= 400:
                     raise FetchError(url, f"HTTP {resp.status_code}", resp.status_code)
-                body = self._read_limited(url, resp)
+                body = _gunzip(url, self._read_limited(url, resp, deadline),
+                               self.settings.max_bytes)
                 return Response(
-                    url=str(resp.url), status=resp.status_code, body=_gunzip(url, body, self.settings.max_bytes),
+                    url=str(resp.url), status=resp.status_code, body=body,
                     content_type=resp.headers.get("content-type", "").split(";")[0].strip().lower(),
                     etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"),
                 )
         except httpx.TooManyRedirects:
-            raise FetchError(url, f"more than {self.settings.max_redirects} redirects (loop?)") from None
+            raise FetchError(url, f"more than {self.settings.max_redirects} redirects (loop?)",
+                             lasting=True) from None
         except httpx.TimeoutException:
             raise FetchError(url, f"timed out after {self.settings.timeout:g} s") from None
         except httpx.InvalidURL as exc:
@@ -118,16 +122,18 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
 
-    def _read_limited(self, url: str, resp: httpx.Response) -> bytes:
+    def _read_limited(self, url: str, resp: httpx.Response, deadline: float) -> bytes:
         limit = self.settings.max_bytes
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError(url, f"too large: {declared} bytes (limit {limit})")
+            raise FetchError(url, f"too large: {declared} bytes (limit {limit})", lasting=True)
         chunks, size = [], 0
         for chunk in resp.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise FetchError(url, f"too large: over {limit} bytes")
+                raise FetchError(url, f"too large: over {limit} bytes", lasting=True)
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"took over {self.settings.max_seconds:g} s")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -152,6 +158,6 @@ def _gunzip(url: str, body: bytes, limit: int) -> bytes:
     except zlib.error as exc:
         raise FetchError(url, f"broken gzip: {exc}") from None
     if len(out) > limit:
-        raise FetchError(url, f"too large once unpacked: over {limit} bytes")
+        raise FetchError(url, f"too large once unpacked: over {limit} bytes", lasting=True)
     return out
 

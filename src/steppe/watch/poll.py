@@ -177,25 +177,27 @@ class Watcher:
         """The source's listing (None when unchanged) and the state columns to update."""
         resp = self.fetcher.get(source.url, etag=state["etag"],
                                 last_modified=state["last_modified"])
+        known = state["validators"] or {}
         if resp.not_modified:
             if state["kind"] != "sitemap-index":
                 return None, {}
             # The index is unchanged, but its children may not be.
-            return self._read_children(Listing(kind="sitemap-index"),
-                                       list((state["validators"] or {}).keys()),
-                                       state["validators"] or {})
+            listing, validators, changed = self._read_children(
+                Listing(kind="sitemap-index"), list(known), known)
+            return (listing if changed else None), {"validators": validators}
         listing = parse_listing(resp.body, resp.url)
         changes = {"kind": listing.kind, "etag": resp.etag, "last_modified": resp.last_modified}
         if listing.kind == "sitemap-index":
-            listing, children = self._read_children(listing, listing.sitemaps,
-                                                    state["validators"] or {})
-            changes.update(children)
+            listing, changes["validators"], _ = self._read_children(listing, listing.sitemaps,
+                                                                    known)
         return listing, changes
 
-    def _read_children(self, listing: Listing, urls: list[str],
-                       known: dict[str, dict]) -> tuple[Listing, dict]:
-        """Read the child sitemaps of an index, conditionally, into one listing."""
+    def _read_children(self, listing: Listing, urls: list[str], known: dict[str, dict],
+                       ) -> tuple[Listing, dict[str, dict], int]:
+        """Read the child sitemaps of an index, conditionally, into one listing; also
+        return their validators and how many had changed."""
         validators: dict[str, dict] = {}
+        changed = 0
         for url in urls[: self.settings.max_sitemaps]:
             if self.stop.is_set():
                 break
@@ -206,13 +208,15 @@ class Watcher:
                 validators[url] = {"etag": resp.etag, "last_modified": resp.last_modified}
                 if resp.not_modified:
                     continue
+                changed += 1
                 child = parse_listing(resp.body, resp.url)
             except (FetchError, ListingError) as exc:
+                changed += 1
                 listing.problems.append(f"child sitemap {url}: {getattr(exc, 'reason', exc)}")
                 continue
             listing.entries.extend(child.entries)
             listing.problems.extend(child.problems)
-        return listing, {"validators": validators}
+        return listing, validators, changed
 
     def _record_entries(self, source: Source, entries: list[Entry]) -> int:
         """Record entries not seen before from this source as pending; return how many."""
