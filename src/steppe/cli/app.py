@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from steppe.cli import actors, demo, ingest, query
+from steppe.cli import actors, demo, ingest, query, sources
 
 app = typer.Typer(
     name="steppe",
@@ -25,6 +25,8 @@ app.command()(query.contradictions)
 app.command()(query.agreements)
 app.command()(demo.demo)
 app.add_typer(actors.app, name="actors")
+app.add_typer(sources.app, name="sources")
+app.command()(sources.watch)
 
 
 def main() -> None:
