@@ -21,7 +21,8 @@ def test_rss_entries_with_canonical_links_and_dates() -> None:
     assert listing.kind == "rss" and listing.title == "Wire"
     assert [e.url for e in listing.entries] == ["http://news.example.org/a/1",
                                                 "http://news.example.org/a/2"]
-    assert listing.entries[0].published == "2025-11-18T04:30:00+00:00"
+    # The outlet's own time zone is kept: the story is dated the day it says.
+    assert listing.entries[0].published == "2025-11-18T09:30:00+05:00"
     assert listing.entries[1].title == "Gas deal"
 
 
@@ -31,6 +32,12 @@ def test_atom_is_detected_by_content_whatever_the_url() -> None:
     assert listing.kind == "atom"
     assert listing.entries[0].url == "http://news.example.org/s"
     assert listing.entries[0].published == "2025-11-20T08:00:00+00:00"
+
+
+def test_early_morning_story_keeps_its_local_date() -> None:
+    body = rss("Wire", [("Late", "http://news.example.org/late", "Tue, 18 Nov 2025 01:30:00 +0500")])
+    (entry,) = parse_listing(body.encode(), BASE).entries
+    assert entry.published.startswith("2025-11-18T01:30")
 
 
 def test_sitemap_index_lists_child_sitemaps() -> None:

@@ -220,3 +220,31 @@ def test_an_entry_that_keeps_failing_is_given_up_after_a_few_tries(
     assert len(site.hits("/news/rail")) == 3
     (entry,) = entries(store)
     assert (entry.status, entry.attempts, entry.reason) == ("error", 3, "HTTP 500")
+
+
+class FailingOn:
+    """The real extractor, made to fail on one page as a pipeline bug would."""
+
+    def __init__(self, extractor, url: str) -> None:
+        self.extractor, self.url = extractor, url
+
+    def extract(self, doc):
+        if doc.id == self.url:
+            raise RuntimeError("cannot code this page")
+        return self.extractor.extract(doc)
+
+
+def test_a_page_that_fails_extraction_is_reported_and_the_round_goes_on(
+        site, store, fetcher, extractor, clock) -> None:
+    site.put("/news/rail", articles.RAIL)
+    site.put("/news/water", articles.WATER)
+    site.put("/rss.xml", rss("Wire", [("Rail", site.url("/news/rail"), D1),
+                                      ("Water", site.url("/news/water"), D2)]),
+             "application/rss+xml")
+    follow(store, site, "/rss.xml")
+    report = Watcher(store, fetcher, FailingOn(extractor, site.url("/news/rail")),
+                     clock=clock).round()
+    assert [(o.status, o.reason) for o in report.problems] == [
+        ("error", "extraction or storing failed: RuntimeError: cannot code this page")]
+    assert report.count("added") == 1 and count_documents(store) == 1
+    assert get_document(store, site.url("/news/rail")) is None      # nothing half-written

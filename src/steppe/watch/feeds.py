@@ -8,9 +8,9 @@ sitemap, anything else goes to feedparser, which knows every RSS and Atom dialec
 from __future__ import annotations
 
 import calendar
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag
 
 import courlan
@@ -96,9 +96,8 @@ def _feed(body: bytes, url: str) -> Listing:
             listing.problems.append(f"entry {item.get('title') or item.get('id') or '?'!r}: "
                                     f"no usable link ({link or 'none'})")
             continue
-        when = item.get("published_parsed") or item.get("updated_parsed")
         listing.entries.append(Entry(canon, (item.get("title") or "").strip() or None,
-                                     _iso(when)))
+                                     _entry_date(item)))
     return listing
 
 
@@ -109,12 +108,25 @@ def _alternate(item) -> str | None:
     return None
 
 
-def _iso(struct: time.struct_time | None) -> str | None:
-    """feedparser's UTC struct_time as an ISO datetime."""
-    if struct is None:
-        return None
-    stamp = calendar.timegm(struct)
-    return datetime.fromtimestamp(stamp, timezone.utc).isoformat(timespec="seconds")
+def _entry_date(item) -> str | None:
+    """The entry's date as an ISO datetime in the outlet's own time zone, so an article
+    of 01:30 in Tashkent stays dated that day (feedparser's *_parsed are in UTC)."""
+    for key in ("published", "updated"):
+        raw = (item.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            return datetime.fromisoformat(raw.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
+        try:
+            return parsedate_to_datetime(raw).isoformat()
+        except (TypeError, ValueError):
+            pass
+        parsed = item.get(f"{key}_parsed")
+        if parsed is not None:
+            return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc).isoformat()
+    return None
 
 
 def _sitemap(root, url: str) -> Listing:
