@@ -32,7 +32,7 @@ from steppe.watch.feeds import Entry, Listing, ListingError, parse_listing
 from steppe.watch.fetch import FetchError, Fetcher
 from steppe.watch.pages import page_document
 from steppe.watch.save import Extracts, store_document
-from steppe.watch.sources import Source, _utc, list_sources
+from steppe.watch.sources import Source, as_utc, list_sources
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,11 @@ class Watcher:
         report = RoundReport()
         for source in list_sources(self.store, names):
             if self.stop.is_set():
-                report.stopped = True
                 break
             if everything or self._is_due(source):
                 report.polled.append(source.name)
                 self._poll(source, report)
-        if report.stopped or self.stop.is_set():
-            report.stopped = True
+        report.stopped = self.stop.is_set()
         if any(o.status == "added" for o in report.outcomes):
             link_occurrences(self.store)
         return report
@@ -130,7 +128,7 @@ class Watcher:
             query = sa.select(t.sources.c.next_poll_at)
             if names is not None:
                 query = query.where(t.sources.c.name.in_(names))
-            times = [_utc(v) for v in conn.execute(query).scalars()]
+            times = [as_utc(v) for v in conn.execute(query).scalars()]
         if not times or any(v is None for v in times):
             return 1.0
         wait = (min(times) - self.clock()).total_seconds()
@@ -138,7 +136,7 @@ class Watcher:
 
     def _is_due(self, source: Source) -> bool:
         with self.store.connect() as conn:
-            next_at = _utc(conn.execute(sa.select(t.sources.c.next_poll_at).where(
+            next_at = as_utc(conn.execute(sa.select(t.sources.c.next_poll_at).where(
                 t.sources.c.name == source.name)).scalar())
         # A little slack so a cron job started every `every` never misses by seconds.
         slack = timedelta(seconds=min(60, source.every / 10))
@@ -248,7 +246,6 @@ class Watcher:
             ).all()
         for row in rows:
             if self.stop.is_set():
-                report.stopped = True
                 return
             entry = Entry(row.url, row.title, row.published)
             status, reason, doc_id = self._take(source, entry)

@@ -216,8 +216,8 @@ def source_health(store: Store) -> list[SourceHealth]:
         c = by_source.get(r.name, {})
         records.append(SourceHealth(
             name=r.name, url=r.url, every=r.every_seconds, language=r.language, kind=r.kind,
-            last_poll_at=_utc(r.last_poll_at), last_status=r.last_status,
-            last_error=r.last_error, failures=r.failures, next_poll_at=_utc(r.next_poll_at),
+            last_poll_at=as_utc(r.last_poll_at), last_status=r.last_status,
+            last_error=r.last_error, failures=r.failures, next_poll_at=as_utc(r.next_poll_at),
             etag=r.etag, last_modified=r.last_modified, entries=sum(c.values()),
             added=c.get("added", 0), duplicates=c.get("duplicate", 0),
             pending=c.get("pending", 0), skipped=c.get("skipped", 0), errors=c.get("error", 0),
@@ -225,7 +225,7 @@ def source_health(store: Store) -> list[SourceHealth]:
     return records
 
 
-def _utc(value: datetime | None) -> datetime | None:
+def as_utc(value: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; everything stored here is UTC.
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
