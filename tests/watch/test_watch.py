@@ -248,3 +248,24 @@ def test_a_page_that_fails_extraction_is_reported_and_the_round_goes_on(
         ("error", "extraction or storing failed: RuntimeError: cannot code this page")]
     assert report.count("added") == 1 and count_documents(store) == 1
     assert get_document(store, site.url("/news/rail")) is None      # nothing half-written
+
+
+def test_a_redirecting_link_is_stored_under_the_url_it_lands_on(
+        site, store, fetcher, clock) -> None:
+    site.put("/news/summit", articles.SUMMIT)
+    site.redirect("/go/12345", "/news/summit")
+    site.redirect("/go/777", "/news/summit")
+    site.put("/proxy.xml", rss("Proxy", [("Summit", site.url("/go/12345"), D3)]),
+             "application/rss+xml")
+    site.put("/relay.xml", rss("Relay", [("Summit", site.url("/go/777"), D3)]),
+             "application/rss+xml")
+    site.put("/rss.xml", rss("Wire", [("Summit", site.url("/news/summit"), D3)]),
+             "application/rss+xml")
+    follow(store, site, "/proxy.xml", "/relay.xml", "/rss.xml")
+    report = Watcher(store, fetcher, clock=clock).round()
+    assert [(o.source, o.status, o.reason) for o in report.outcomes if o.entry] == [
+        ("proxy", "added", ""), ("relay", "duplicate", "redirects to a URL already stored"),
+        ("rss", "duplicate", "URL already stored")]
+    assert len(site.hits("/news/summit")) == 2         # through each redirect, never directly
+    assert count_documents(store) == 1
+    assert get_document(store, site.url("/news/summit"))["url"] == site.url("/news/summit")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -28,7 +28,7 @@ from steppe.errors import InputError
 from steppe.store import link_occurrences
 from steppe.store import tables as t
 from steppe.store.engine import Store
-from steppe.watch.feeds import Entry, Listing, ListingError, parse_listing
+from steppe.watch.feeds import Entry, Listing, ListingError, canonical_url, parse_listing
 from steppe.watch.fetch import FetchError, Fetcher
 from steppe.watch.pages import page_document
 from steppe.watch.save import Extracts, store_document
@@ -265,6 +265,13 @@ class Watcher:
             resp = self.fetcher.get(entry.url)
         except FetchError as exc:
             return ("skipped" if exc.lasting else "error"), exc.reason, None
+        landed = canonical_url(resp.url)
+        if landed and landed != entry.url:
+            # A redirecting link (a feed proxy, a short link): the article is where it landed.
+            known = self._stored_as(landed)
+            if known:
+                return "duplicate", "redirects to a URL already stored", known
+            entry = replace(entry, url=landed)
         try:
             doc = page_document(resp, entry, source)
         except InputError as exc:
