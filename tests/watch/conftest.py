@@ -94,7 +94,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self) -> None:
             with site.lock:
-                site.requests.append(Request(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                site.requests.append(Request(self.path, headers))
                 page = site.pages.get(self.path)
                 action = page.script.pop(0) if page and page.script else None
                 moved = site.redirects.get(self.path)

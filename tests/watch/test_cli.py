@@ -102,7 +102,8 @@ def test_watch_stops_on_sigterm_after_the_current_document(site, tmp_path: Path)
     finally:
         proc.kill() if proc.poll() is None else None
     assert proc.returncode == 0, err
-    assert "SIGTERM: stopping after the current document" in err and err.rstrip().endswith("stopped")
+    assert "SIGTERM: stopping after the current document" in err
+    assert err.rstrip().endswith("stopped")
     # The page in hand was stored whole; no other page was asked for.
     assert [len(site.hits(f"/news/{n}")) for n, _ in pages] == [1, 0, 0, 0]
     with sqlite3.connect(db_path) as conn:

@@ -35,7 +35,8 @@ def test_atom_is_detected_by_content_whatever_the_url() -> None:
 
 
 def test_early_morning_story_keeps_its_local_date() -> None:
-    body = rss("Wire", [("Late", "http://news.example.org/late", "Tue, 18 Nov 2025 01:30:00 +0500")])
+    body = rss("Wire", [("Early", "http://news.example.org/early",
+                         "Tue, 18 Nov 2025 01:30:00 +0500")])
     (entry,) = parse_listing(body.encode(), BASE).entries
     assert entry.published.startswith("2025-11-18T01:30")
 

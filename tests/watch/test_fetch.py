@@ -66,7 +66,8 @@ def test_redirect_loop_is_an_error(site, fetcher) -> None:
 def test_requests_to_one_host_are_spaced(site) -> None:
     site.put("/p", "page")
     waits: list[float] = []
-    polite = Fetcher(FetchSettings(timeout=1, host_delay=0.2), wait=lambda s: (waits.append(s), time.sleep(s)))
+    polite = Fetcher(FetchSettings(timeout=1, host_delay=0.2),
+                     wait=lambda s: (waits.append(s), time.sleep(s)))
     try:
         for _ in range(3):
             polite.get(site.url("/p"))

@@ -47,8 +47,8 @@ def test_source_name_defaults_to_host_and_url_is_canonical() -> None:
 def test_sources_file_in_both_shapes(tmp_path: Path) -> None:
     listed = tmp_path / "a.yaml"
     listed.write_text("- url: https://one.example.org/rss\n"
-                      "- {name: two, url: 'https://two.example.org/sitemap.xml', every: 1h, lang: en}\n",
-                      encoding="utf-8")
+                      "- {name: two, url: 'https://two.example.org/sitemap.xml',"
+                      " every: 1h, lang: en}\n", encoding="utf-8")
     assert [(s.name, s.every, s.language) for s in load_sources_file(listed)] == \
         [("one.example.org", 900, None), ("two", 3600, "en")]
     nested = tmp_path / "b.yaml"

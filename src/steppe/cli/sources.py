@@ -27,7 +27,8 @@ def add(
     url: Annotated[str, typer.Argument(help="RSS or Atom feed, or XML sitemap (index).")],
     name: Annotated[Optional[str], typer.Option(help="Short name (default: the host).")] = None,
     every: Annotated[str, typer.Option(help="Poll interval: 90s, 15m, 2h, 1d.")] = "15m",
-    lang: Annotated[Optional[str], typer.Option(help="Language of its articles (en, ru...).")] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        help="Language of its articles (en, ru...).")] = None,
     db: DbOption = None,
 ) -> None:
     """Follow a feed or sitemap; the kind is found from its content when first polled.

@@ -88,7 +88,8 @@ def _feed(body: bytes, url: str) -> Listing:
     listing = Listing(kind="atom" if parsed.version.startswith("atom") else "rss",
                       title=parsed.feed.get("title") or None)
     if parsed.bozo:
-        listing.problems.append(f"malformed feed, read what could be: {parsed.get('bozo_exception')}")
+        listing.problems.append(
+            f"malformed feed, read what could be: {parsed.get('bozo_exception')}")
     for item in parsed.entries:
         link = item.get("link") or _alternate(item)
         canon = canonical_url(link or "", base=url)
@@ -145,7 +146,8 @@ def _sitemap(root, url: str) -> Listing:
             if canon:
                 listing.sitemaps.append(canon)
             else:
-                listing.problems.append(f"child sitemap without a usable <loc>: {text(child, 'loc')!r}")
+                listing.problems.append(
+                    f"child sitemap without a usable <loc>: {text(child, 'loc')!r}")
         return listing
     listing = Listing(kind="sitemap")
     for node in children(root, "url"):

@@ -12,7 +12,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from urllib.parse import urlsplit
 
@@ -66,17 +66,16 @@ class Response:
         return self.status == 304
 
 
-@dataclass
 class Fetcher:
-    """One HTTP client for a whole watch; `wait` is how it sleeps (interruptible)."""
+    """One HTTP client for a whole watch; `wait` is how it sleeps (a stop event's `wait`
+    lets a signal cut a politeness pause short)."""
 
-    settings: FetchSettings = field(default_factory=FetchSettings)
-    wait: Callable[[float], object] = time.sleep
-    _client: httpx.Client | None = None
-    _last_request: dict[str, float] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
+    def __init__(self, settings: FetchSettings | None = None,
+                 wait: Callable[[float], object] = time.sleep) -> None:
+        self.settings = settings or FetchSettings()
+        self.wait = wait
+        self._last_request: dict[str, float] = {}
+        self._lock = threading.Lock()
         self._client = httpx.Client(
             timeout=self.settings.timeout,
             follow_redirects=True,
@@ -119,8 +118,7 @@ class Fetcher:
             raise FetchError(url, f"{type(exc).__name__}: {exc}") from None
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        self._client.close()
 
     def _read_limited(self, url: str, resp: httpx.Response, deadline: float) -> bytes:
         limit = self.settings.max_bytes
