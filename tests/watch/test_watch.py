@@ -269,3 +269,22 @@ def test_a_redirecting_link_is_stored_under_the_url_it_lands_on(
     assert len(site.hits("/news/summit")) == 2         # through each redirect, never directly
     assert count_documents(store) == 1
     assert get_document(store, site.url("/news/summit"))["url"] == site.url("/news/summit")
+
+
+def test_pages_robots_txt_disallows_are_not_fetched(site, store, fetcher, clock) -> None:
+    # The group naming steppe is the one that applies to it (RFC 9309), not the '*' one.
+    site.put("/robots.txt", "User-agent: steppe\nDisallow: /drafts/\n\n"
+                            "User-agent: *\nDisallow: /\n", "text/plain")
+    site.put("/news/rail", articles.RAIL)
+    site.put("/drafts/gas", articles.GAS)
+    site.put("/news/water", articles.WATER)
+    site.put("/rss.xml", rss("Wire", [("Rail", site.url("/news/rail"), D1),
+                                      ("Gas", site.url("/drafts/gas"), D3),
+                                      ("Water", site.url("/news/water"), D2)]),
+             "application/rss+xml")
+    follow(store, site, "/rss.xml")
+    report = Watcher(store, fetcher, clock=clock).round()
+    assert [(o.status, o.reason) for o in report.outcomes if o.entry] == [
+        ("added", ""), ("skipped", "disallowed by robots.txt"), ("added", "")]
+    assert not site.hits("/drafts/gas")
+    assert len(site.hits("/robots.txt")) == 1          # read once, not per page

@@ -31,6 +31,7 @@ from steppe.store.engine import Store
 from steppe.watch.feeds import Entry, Listing, ListingError, canonical_url, parse_listing
 from steppe.watch.fetch import FetchError, Fetcher
 from steppe.watch.pages import page_document
+from steppe.watch.robots import Robots
 from steppe.watch.save import Extracts, store_document
 from steppe.watch.sources import Source, as_utc, list_sources
 
@@ -96,6 +97,7 @@ class Watcher:
         self.clock = clock
         self.stop = stop or threading.Event()
         self.notify = notify or (lambda outcome: None)
+        self.robots = Robots(fetcher)
 
     # -- rounds ------------------------------------------------------------------------
 
@@ -261,6 +263,8 @@ class Watcher:
         known = self._stored_as(entry.url)
         if known:
             return "duplicate", "URL already stored", known
+        if not self.robots.allowed(entry.url):
+            return "skipped", "disallowed by robots.txt", None
         try:
             resp = self.fetcher.get(entry.url)
         except FetchError as exc:
