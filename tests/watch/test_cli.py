@@ -20,6 +20,7 @@ from .test_watch import entries
 
 runner = CliRunner()
 FAST = ["--timeout", "0.5", "--delay", "0", "--no-extract"]
+PATIENT = ["--timeout", "5", "--delay", "0", "--no-extract"]     # for the slow pages
 D1 = "Mon, 17 Nov 2025 08:00:00 GMT"
 
 
@@ -82,7 +83,7 @@ def test_watch_stops_on_sigterm_after_the_current_document(site, tmp_path: Path)
     pages = [("rail", articles.RAIL), ("water", articles.WATER), ("gas", articles.GAS),
              ("dam", articles.DAM)]
     for name, page in pages:
-        site.put(f"/news/{name}", page, delay=0.4)     # slow pages: SIGTERM lands mid-fetch
+        site.put(f"/news/{name}", page, delay=1.0)     # slow pages: SIGTERM lands mid-fetch
     site.put("/feed", rss("Wire", [(n, site.url(f"/news/{n}"), D1) for n, _ in pages]),
              "application/rss+xml")
     listed = tmp_path / "sources.yaml"
@@ -90,7 +91,7 @@ def test_watch_stops_on_sigterm_after_the_current_document(site, tmp_path: Path)
     db_path = tmp_path / "t.db"
     steppe = Path(sys.executable).with_name("steppe")
     proc = subprocess.Popen([str(steppe), "watch", "--sources", str(listed),
-                             "--db", f"sqlite:///{db_path}", *FAST],
+                             "--db", f"sqlite:///{db_path}", *PATIENT],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
@@ -114,9 +115,11 @@ def test_watch_stops_on_sigterm_after_the_current_document(site, tmp_path: Path)
     assert states == {site.url("/news/rail"): "added", site.url("/news/water"): "pending",
                       site.url("/news/gas"): "pending", site.url("/news/dam"): "pending"}
 
-    # The next round takes up where it stopped.
+    # The next round takes up where it stopped (the pages need not be slow any more).
+    for name, page in pages:
+        site.put(f"/news/{name}", page)
     rest = runner.invoke(app, ["watch", "--once", "--all", "--sources", str(listed),
-                               "--db", f"sqlite:///{db_path}", *FAST])
+                               "--db", f"sqlite:///{db_path}", *PATIENT])
     assert rest.exit_code == 0, rest.output
     from steppe.store import count_documents, open_store
 

@@ -4,6 +4,7 @@
     fetch.py    polite, bounded, conditional HTTP (httpx)
     feeds.py    RSS / Atom (feedparser) and XML sitemaps, detected by content
     pages.py    an article page as a Document (trafilatura)
+    save.py     store one Document (extract, then save)
     robots.py   robots.txt, read once a day per host
     poll.py     polling rounds: list, fetch, deduplicate, extract, store
 """
