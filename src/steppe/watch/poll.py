@@ -151,8 +151,8 @@ class Watcher:
         now = self.clock()
         try:
             listing, changes = self._list(source, state)
-        except (FetchError, ListingError) as exc:
-            reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+        except Exception as exc:  # whatever a source does, the round goes on
+            reason = _reason(exc)
             failures = (state["failures"] or 0) + 1
             wait = min(source.every * 2 ** min(failures, 16), max(self.settings.max_backoff,
                                                                      source.every))
@@ -210,9 +210,9 @@ class Watcher:
                     continue
                 changed += 1
                 child = parse_listing(resp.body, resp.url)
-            except (FetchError, ListingError) as exc:
+            except Exception as exc:  # one bad child leaves the others readable
                 changed += 1
-                listing.problems.append(f"child sitemap {url}: {getattr(exc, 'reason', exc)}")
+                listing.problems.append(f"child sitemap {url}: {_reason(exc)}")
                 continue
             listing.entries.extend(child.entries)
             listing.problems.extend(child.problems)
@@ -250,7 +250,10 @@ class Watcher:
             if self.stop.is_set():
                 return
             entry = Entry(row.url, row.title, row.published)
-            status, reason, doc_id = self._take(source, entry)
+            try:
+                status, reason, doc_id = self._take(source, entry)
+            except Exception as exc:  # one bad entry never stops the round
+                status, reason, doc_id = "error", _reason(exc), None
             attempts = row.attempts + (status == "error")
             with self.store.begin() as conn:
                 conn.execute(e.update().where(e.c.id == row.id).values(
@@ -286,8 +289,8 @@ class Watcher:
             return "duplicate", "page's canonical URL already stored", known
         try:
             saved = store_document(self.store, doc, self.extractor)
-        except Exception as exc:  # one bad page never stops the round
-            return "error", f"extraction or storing failed: {type(exc).__name__}: {exc}", None
+        except Exception as exc:
+            return "error", f"extraction or storing failed: {_reason(exc)}", None
         reason = "" if saved.status == "added" else "same text already stored"
         return saved.status, reason, saved.document_id
 
@@ -316,3 +319,12 @@ class Watcher:
     def _emit(self, report: RoundReport, outcome: Outcome) -> None:
         report.outcomes.append(outcome)
         self.notify(outcome)
+
+
+def _reason(exc: Exception) -> str:
+    """A few words for a report: ours say why; anything else says what it was."""
+    if isinstance(exc, FetchError):
+        return exc.reason
+    if isinstance(exc, ListingError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
