@@ -57,11 +57,11 @@ def test_news_sitemap_gives_titles_and_publication_dates() -> None:
     assert (entry.title, entry.published) == ("Story 0", "2025-11-21T07:15:00+05:00")
 
 
-def test_plain_sitemap_uses_lastmod() -> None:
+def test_plain_sitemap_lastmod_is_not_taken_for_a_publication_date() -> None:
     body = sitemap([("http://news.example.org/p/1", "2025-10-01"), ("ftp://x/y", "2025-10-02")])
     listing = parse_listing(body.encode(), "http://news.example.org/sitemap.xml")
     assert [(e.url, e.published) for e in listing.entries] == [
-        ("http://news.example.org/p/1", "2025-10-01")]
+        ("http://news.example.org/p/1", None)]
     assert "ftp://x/y" in listing.problems[0]
 
 

@@ -101,6 +101,9 @@ def test_rounds_store_each_article_once_then_only_what_is_new(
                                                              site.url("/news/rail"))
     assert "\nKazakhstan and Uzbekistan signed an agreement on rail freight" in doc["text"]
     assert "Home" not in doc["text"] and "fictional outlet" not in doc["text"]
+    # A plain sitemap gives no publication date: the page's own metadata does.
+    dam = get_document(store, site.url("/news/dam"))
+    assert (dam["published"], dam["meta"]["date_source"]) == ("2025-11-22", "html-metadata")
     # Extracted like any ingested document.
     events = query_events(store, dyad="KAZ-UZB", document_id=site.url("/news/rail"))
     assert "AGREE" in {e["type"] for e in events}

@@ -160,6 +160,8 @@ def _sitemap(root, url: str) -> Listing:
         title = news.findtext("news:title", namespaces=_NS) if news is not None else None
         published = news.findtext("news:publication_date", namespaces=_NS) \
             if news is not None else None
+        # <lastmod> is when the page last changed, not when it was published: the page's
+        # own metadata will date it.
         listing.entries.append(Entry(canon, (title or "").strip() or None,
-                                     (published or text(node, "lastmod") or "").strip() or None))
+                                     (published or "").strip() or None))
     return listing
