@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from steppe.cli import actors, analysis, brief, demo, ingest, query, serve
+from steppe.cli import actors, analysis, brief, demo, ingest, query, serve, sources
 
 app = typer.Typer(
     name="steppe",
@@ -30,6 +30,8 @@ app.command()(serve.serve)
 app.command()(demo.demo)
 app.command()(brief.brief)
 app.add_typer(actors.app, name="actors")
+app.add_typer(sources.app, name="sources")
+app.command()(sources.watch)
 
 
 def main() -> None:

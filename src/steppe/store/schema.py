@@ -17,7 +17,7 @@ from alembic.util.exc import CommandError
 from steppe.store.errors import SchemaError
 
 # The newest revision in migrations/versions/; bump with each new migration.
-SCHEMA_VERSION = "0004"
+SCHEMA_VERSION = "0005"
 
 
 def upgrade(engine: sa.Engine, *, revision: str = "head") -> None:

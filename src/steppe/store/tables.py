@@ -201,3 +201,47 @@ skips = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Feeds and sitemaps that `steppe watch` follows (steppe.watch), with their polling state.
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    sa.Column("every_seconds", sa.Integer, nullable=False),
+    sa.Column("language", sa.Text),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    # 'rss' | 'atom' | 'sitemap' | 'sitemap-index', as detected from the last good answer.
+    sa.Column("kind", sa.Text),
+    sa.Column("last_poll_at", sa.DateTime(timezone=True)),
+    # 'ok' | 'not-modified' | 'error'
+    sa.Column("last_status", sa.Text),
+    sa.Column("last_error", sa.Text),
+    # Consecutive failed polls; the backoff doubles with each.
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_poll_at", sa.DateTime(timezone=True)),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    # Validators of the child sitemaps of a sitemap index: {url: {etag, last_modified}}.
+    sa.Column("validators", sa.JSON),
+)
+
+# Every entry (article URL) a source has listed, and what became of it.
+source_entries = sa.Table(
+    "source_entries", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, sa.ForeignKey("sources.name", ondelete="CASCADE"),
+              nullable=False),
+    # Canonical URL (courlan): the same article under two spellings is one entry.
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Text),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    # 'pending' | 'added' | 'duplicate' | 'skipped' (for good) | 'error' (retried)
+    sa.Column("status", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("reason", sa.Text),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("document_id", sa.Text, sa.ForeignKey("documents.id", ondelete="SET NULL")),
+    sa.UniqueConstraint("source", "url"),
+    sa.Index("ix_source_entries_url", "url"),
+    sa.Index("ix_source_entries_status", "status"),
+)

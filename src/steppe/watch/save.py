@@ -1,0 +1,24 @@
+"""Store one fetched Document the way `steppe ingest` does: extract, then save.
+
+Kept small on purpose: it stands in for the ingestion library function being written
+(steppe.cli.ingest's recipe moving out of the CLI) and should be replaced by it.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from steppe.facts import Document, Facts
+from steppe.store import SaveResult, save_document
+from steppe.store.engine import Store
+
+
+class Extracts(Protocol):
+    def extract(self, doc: Document) -> Facts: ...
+
+
+def store_document(store: Store, doc: Document, extractor: Extracts | None) -> SaveResult:
+    """Extract the facts of `doc` (when an extractor is given) and store both in one
+    transaction; a document already stored (same id or content hash) is a duplicate."""
+    facts = extractor.extract(doc) if extractor is not None else None
+    return save_document(store, doc, facts)
