@@ -1,7 +1,8 @@
-"""Store one fetched Document the way `steppe ingest` does: extract, then save.
+"""Store one fetched Document the way `steppe.ingest_sources` does: extract, then save.
 
-Kept small on purpose: it stands in for the ingestion library function being written
-(steppe.cli.ingest's recipe moving out of the CLI) and should be replaced by it.
+The watcher stores entries one at a time and needs each one's status (added or duplicate),
+and it links occurrences once per round rather than once per document, so it calls the
+two store steps itself instead of `ingest_sources`, which reports a whole batch.
 """
 
 from __future__ import annotations
