@@ -113,8 +113,8 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
 
     # PDFs: truncated at many points, encrypted, fake.
     pdf = build_pdf([PROSE, "Second page about Kyrgyzstan and Tajikistan."])
-    for k in range(20):
-        cut = int(len(pdf) * (k + 1) / 22)
+    for k in range(40):
+        cut = int(len(pdf) * (k + 1) / 42)
         c.add(f"pdf/truncated-{k:02d}.pdf", pdf[:cut], "any", "truncated PDF")
     for k in range(6):
         c.add(f"pdf/encrypted-{k}.pdf", encrypted_pdf(PROSE, f"pw{k}"), "skip", "encrypted PDF")
@@ -159,13 +159,13 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
             c.add(f"binary/{name}.{ext}", blob, "skip", "binary with text extension")
 
     # Encodings.
-    for k in range(5):
+    for k in range(10):
         c.add(f"enc/invalid-utf8-{k}.txt", PROSE.encode() + bytes([0xC3, 0x28, 0xFF, 0xFE][k % 4:])
               + PROSE.encode(), "store", "invalid UTF-8")
     for k, codec in enumerate(("utf-16-le", "utf-16-be") * 3):
         c.add(f"enc/utf16-nobom-{k}.txt", (PROSE * (k + 1)).encode(codec), "store",
               "UTF-16 without BOM", contains="Kazakhstan and Uzbekistan")
-    for k in range(5):
+    for k in range(7):
         c.add(f"enc/cp1251-{k}.txt", (RUSSIAN * (k + 1)).encode("cp1251"), "store", "cp1251",
               contains="Казахстан")
         c.add(f"enc/koi8r-{k}.txt", (RUSSIAN * (k + 1)).encode("koi8_r"), "store", "KOI8-R",
