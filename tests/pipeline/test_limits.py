@@ -88,7 +88,7 @@ def test_document_seconds():
 # busy for more than ten minutes at 2.2 MB). Each must now extract at a bounded cost per
 # character: 60,000 characters in well under the default limit (about 30 s).
 HOSTILE = ["Kyrgyzstan ", "K", "Foo Bar ", "Tashkent-Bishkek ", "Kyrgyzstan attacked Tajikistan ",
-           "5 May 2020 ", "$5 billion ", "\u201cRogun\u201d ", "x" * 39 + " "]
+           "5 May 2020 ", "$5 billion ", "\u201cRogun\u201d ", "x" * 39 + " ", "\n", ". \n "]
 
 
 @pytest.mark.parametrize("unit", HOSTILE)
