@@ -10,6 +10,7 @@ what must happen to it:
   mixed  some records stored, the others reported (JSON Lines with bad lines)
   any    stored or reported, as long as the batch goes on (e.g. a damaged PDF that still
          has readable pages, a chmod 000 file that root can read anyway)
+  duplicate  the same text as a file stored under another path: not stored again
 `--scale` shrinks the large files (huge attributes, long lines) for quick runs in CI.
 The file named in the manifest's "vanish" entry is for the runner to delete mid-run.
 """
@@ -128,20 +129,20 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
     # HTML: scripts, iframes, deep nesting, huge attributes, nothing but markup.
     for k in range(8):
         c.add(f"html/script-{k}.html", f"<html><body><script>document.write('pwned {k}');"
-              f"fetch('http://127.0.0.1:9/x')</script><p>{PROSE}</p>"
+              f"fetch('http://127.0.0.1:9/x')</script><p>{PROSE} Page {k}.</p>"
               f"<script>alert({k})</script></body></html>", "store", "HTML with scripts",
               absent="pwned")
     for k in range(4):
         c.add(f"html/iframe-{k}.html", f"<html><body><iframe src=\"javascript:alert({k})\">"
-              f"</iframe><iframe srcdoc=\"<script>alert(1)</script>\"></iframe><p>{PROSE}</p>"
+              f"</iframe><iframe srcdoc=\"<script>alert(1)</script>\"></iframe><p>{PROSE} Frame {k}.</p>"
               "</body></html>", "store", "HTML with iframes")
     for depth in (1000, 10_000, 50_000):
         c.add(f"html/nested-{depth}.html", "<html><body>" + "<div>" * depth + PROSE
-              + "</div>" * depth + "</body></html>", "any", "deeply nested HTML")
+              + f"Depth {depth}." + "</div>" * depth + "</body></html>", "any", "deeply nested HTML")
     c.add("html/unclosed-50000.html", "<div>" * 50_000 + PROSE, "any", "deeply nested HTML")
     for k in range(3):
         c.add(f"html/huge-attribute-{k}.html", f"<html><body><p title=\"{'A' * (big * 200_000)}\">"
-              f"{PROSE}</p></body></html>", "any", "huge HTML attribute")
+              f"{PROSE} Attribute {k}.</p></body></html>", "any", "huge HTML attribute")
     c.add("html/script-only.html", "<html><body><script>var x = 1;</script></body></html>",
           "skip", "HTML without text")
     c.add("html/comment-bomb.html", "<!--" * 100_000, "any", "malformed HTML")
@@ -161,18 +162,18 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
     # Encodings.
     for k in range(10):
         c.add(f"enc/invalid-utf8-{k}.txt", PROSE.encode() + bytes([0xC3, 0x28, 0xFF, 0xFE][k % 4:])
-              + PROSE.encode(), "store", "invalid UTF-8")
+              + f"{PROSE} Bytes {k}.".encode(), "store", "invalid UTF-8")
     for k, codec in enumerate(("utf-16-le", "utf-16-be") * 3):
-        c.add(f"enc/utf16-nobom-{k}.txt", (PROSE * (k + 1)).encode(codec), "store",
+        c.add(f"enc/utf16-nobom-{k}.txt", (PROSE * (k + 1) + f"Wide {k}.").encode(codec), "store",
               "UTF-16 without BOM", contains="Kazakhstan and Uzbekistan")
     for k in range(7):
         c.add(f"enc/cp1251-{k}.txt", (RUSSIAN * (k + 1)).encode("cp1251"), "store", "cp1251",
               contains="Казахстан")
-        c.add(f"enc/koi8r-{k}.txt", (RUSSIAN * (k + 1)).encode("koi8_r"), "store", "KOI8-R",
+        c.add(f"enc/koi8r-{k}.txt", (RUSSIAN * (k + 1) + "Ещё раз.\n").encode("koi8_r"), "store", "KOI8-R",
               contains="Казахстан")
-    c.add("enc/utf16-bom.txt", codecs.BOM_UTF16_LE + PROSE.encode("utf-16-le"), "store", "UTF-16")
+    c.add("enc/utf16-bom.txt", codecs.BOM_UTF16_LE + (PROSE + "BOM.").encode("utf-16-le"), "store", "UTF-16")
     c.add("enc/lone-surrogate.jsonl", '{"id": "surrogate", "text": "Kazakhstan \\ud800 met"}\n'
-          + json.dumps({"id": "ok-after-surrogate", "text": PROSE}), "mixed", "lone surrogate")
+          + json.dumps({"id": "ok-after-surrogate", "text": PROSE + "S."}), "mixed", "lone surrogate")
 
     # NUL bytes: early (binary), late (past the sniffed start), in a JSON string.
     for k in range(4):
@@ -182,7 +183,7 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
         c.add(f"nul/late-{k}.txt", PROSE.encode() * 120 + b"\x00" + PROSE.encode(), "any",
               "NUL bytes")
     c.add("nul/escaped.jsonl", json.dumps({"id": "nul-json", "text": "Kazakhstan\u0000met"})
-          + "\n" + json.dumps({"id": "ok-after-nul", "text": PROSE}), "mixed", "NUL bytes")
+          + "\n" + json.dumps({"id": "ok-after-nul", "text": PROSE + "N."}), "mixed", "NUL bytes")
 
     # Long lines and run-on text.
     words = PROSE.replace(". ", " ").split()
@@ -194,12 +195,12 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
     c.add("long/runon-words.txt", "the state and the border " * 4_000 * big, "store",
           "run-on text")
     c.add("long/runon-dash.txt", "Tashkent-Bishkek " * 6_000 * big, "store", "run-on text")
-    c.add("long/many-newlines.txt", "\n" * 200_000 + PROSE, "store", "run-on text")
+    c.add("long/many-newlines.txt", "\n" * 200_000 + PROSE + "Newlines.", "store", "run-on text")
 
     # JSON Lines and JSON: broken, huge and duplicate-id lines, deep nesting, odd types.
     lines = [json.dumps({"id": "jl-a", "text": PROSE}), '{"id": "jl-b", "text": "unterminated',
              json.dumps({"id": "jl-a", "text": PROSE + " Again."}),
-             json.dumps({"id": "jl-huge", "text": PROSE * 2000 * big}),
+             json.dumps({"id": "jl-huge", "text": PROSE + "and so on " * 50_000 * big}),
              "[" * 100_000, json.dumps({"id": {"nested": 1}, "text": PROSE + " Nested id."}),
              json.dumps({"id": "jl-num-text", "text": 42}), "null", "{}", "\x01\x02",
              json.dumps({"id": "jl-c", "text": PROSE + " Third."})]
@@ -215,7 +216,8 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
     c.add("jsonl/truncated.json", '[{"id": "t", "text": "Kazakhstan', "skip", "broken JSONL")
     for k in range(5):
         c.add(f"jsonl/dup-{k}.jsonl", "\n".join(json.dumps({"id": f"dup-{j}", "text": f"{PROSE} {j}"})
-                                                 for j in range(3)), "any", "duplicate ids")
+                                                 for j in range(3)), "duplicate" if k else "store",
+              "duplicate ids")
 
     # CSV.
     c.add("csv/no-text-column.csv", "id,body\na,b\n", "skip", "broken CSV")
@@ -235,7 +237,7 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
                     for k in range(8)) + "---\n" + PROSE, "any", "YAML alias bomb")
     c.add("front/python-tag.md", "---\nx: !!python/object/apply:os.system ['echo pwned']\n---\n"
           + PROSE, "any", "YAML with a code tag")
-    c.add("front/not-mapping.md", "---\n- a\n- b\n---\n" + PROSE, "store", "odd front matter")
+    c.add("front/not-mapping.md", "---\n- a\n- b\n---\n" + PROSE + "Front.", "store", "odd front matter")
 
     # Symlinks: dangling, to itself, a loop of folders, to a good file.
     links = root / "links"
@@ -249,7 +251,7 @@ def generate(root: Path, scale: float = 1.0, good: int = 40) -> dict:
     os.symlink("..", links / "up")
     c.note("links/up", "skip", "symlink loop")
     os.symlink("../good/page.html", links / "to-good.html")
-    c.note("links/to-good.html", "any", "symlink to a good file")
+    c.note("links/to-good.html", "duplicate", "symlink to a good file")
 
     # Unreadable permissions (root reads them anyway, hence "any" when run as root).
     for k in range(3):
