@@ -19,7 +19,7 @@ URLS = [None] + ([os.environ["STEPPE_TEST_PG_URL"]] if os.environ.get("STEPPE_TE
 
 @pytest.mark.parametrize("db", URLS, ids=lambda u: "postgresql" if u else "sqlite")
 def test_killed_and_concurrent_ingests_end_with_the_same_store(tmp_path, db):
-    result = crash_ingest.run(docs=60, kills=3, db=db, seed=7, workdir=tmp_path)
+    result = crash_ingest.run(docs=40, kills=3, db=db, seed=7, workdir=tmp_path)
     assert result["problems"] == []
     assert result["kills"] >= 1
     assert result["lost"] == {"after kills": 0, "concurrent": 0}
