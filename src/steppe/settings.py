@@ -20,6 +20,9 @@ class Settings:
     batch_size  documents per nlp.pipe batch
     engine      where extraction runs (steppe.engine.run): "local", in this process; an
                 engine for corpora that outgrow one machine (Ray) plugs in there
+    seconds_per_10k_chars   time limit of one document's extraction, per 10,000 characters
+                (STEPPE_SECONDS_PER_10K; 0 means no limit), see pipeline/limits.py
+    min_document_seconds    and never less than this
     """
 
     db_url: str = DEFAULT_DB
@@ -27,6 +30,8 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     engine: str = "local"
+    seconds_per_10k_chars: float = 5.0
+    min_document_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -34,6 +39,7 @@ class Settings:
         base = cls(
             db_url=os.environ.get("STEPPE_DB", DEFAULT_DB),
             max_bytes=int(os.environ.get("STEPPE_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            seconds_per_10k_chars=float(os.environ.get("STEPPE_SECONDS_PER_10K", 5.0)),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given) if given else base

@@ -27,6 +27,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if not match:
         return FrontMatter()
     try:
+        if _has_aliases(match.group(1)):
+            # Metadata never needs them, and nested aliases expand exponentially
+            # ("billion laughs") once the fields are copied into the document's meta.
+            return FrontMatter(error="invalid front matter: YAML aliases")
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         # A "---" rule that opens a plain text is not front matter: keep the body whole.
@@ -36,6 +40,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(data, dict):
         return FrontMatter(error="front matter is not a mapping")
     return FrontMatter({str(k): _plain(v) for k, v in data.items()}, match.end())
+
+
+def _has_aliases(block: str) -> bool:
+    return any(isinstance(token, yaml.AliasToken) for token in yaml.scan(block))
 
 
 def _plain(value: Any) -> Any:

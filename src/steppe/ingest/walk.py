@@ -63,21 +63,37 @@ def read_file(
         yield from reader(data, source)
     except InputError as exc:
         yield Skipped.from_error(exc)
+    except Exception as exc:  # a reader's library failing on hostile input never stops a batch
+        yield Skipped(source.shown, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
 
 
-def _walk(folder: Path, *, recursive: bool) -> Iterator[Path | Skipped]:
-    """Yield the non-hidden files under `folder`, sorted by name at every level."""
+def _walk(folder: Path, *, recursive: bool, seen: set | None = None) -> Iterator[Path | Skipped]:
+    """Yield the non-hidden files under `folder`, sorted by name at every level.
+    A folder reached again through a symbolic link (a loop, or a second way in) is
+    reported once and not walked again."""
+    seen = set() if seen is None else seen
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        stat = folder.stat()
     except OSError as exc:
         yield Skipped(str(folder), f"unreadable folder: {exc.strerror or exc}")
         return
+    seen.add((stat.st_dev, stat.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            if recursive:
-                yield from _walk(entry, recursive=True)
+            if not recursive:
+                continue
+            try:
+                target = entry.stat()
+            except OSError as exc:
+                yield Skipped(str(entry), f"unreadable folder: {exc.strerror or exc}")
+                continue
+            if (target.st_dev, target.st_ino) in seen:
+                yield Skipped(str(entry), "symbolic link to a folder already walked (a loop?)")
+                continue
+            yield from _walk(entry, recursive=True, seen=seen)
         else:
             yield entry
 

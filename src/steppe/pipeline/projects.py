@@ -34,10 +34,12 @@ _KIND_NOUNS: list[tuple[str, str]] = [
 _KIND_RE = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KIND_NOUNS))
 # A proper name: capitalised words and hyphen/dash-joined place names ("Kyzylorda-Uchkuduk",
 # "Turkestan – Shymkent – Tashkent"), possibly in quotes.
-_PROPER = r"[A-Z][\w\u2019']*(?:-\d+)?"
-_JOIN = r"(?:[ \t]*[-\u2013\u2014][ \t]*|[ \t]+)"
+# Names start at a word and their words and joins are bounded: unbounded repeats make this
+# search quadratic on a run of capitalised words ("Kyrgyzstan Kyrgyzstan ...", "KKKK...").
+_PROPER = r"[A-Z][\w\u2019']{0,40}(?:-\d+)?"
+_JOIN = r"(?:[ \t]{0,8}[-\u2013\u2014][ \t]{0,8}|[ \t]{1,8})"
 _NAME_RE = re.compile(
-    r"(?P<name>[\"\u201c]?(?P<proper>" + _PROPER + r"(?:" + _JOIN + _PROPER + r")*)[\"\u201d]?"
+    r"(?P<name>[\"\u201c]?(?P<proper>(?<![\w\u2019'])" + _PROPER + r"(?:" + _JOIN + _PROPER + r"){0,11})[\"\u201d]?"
     r"(?:\s+(?:road\s+and\s+railway|high-speed|gas|oil|joint))*\s+(?:(?i:" + _KIND_RE + r"))"
     r"(?:\s+(?:Line|Project))?)\b")
 # Proper-name words that start a sentence or a clause but are not part of a project name.

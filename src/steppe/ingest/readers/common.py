@@ -25,4 +25,17 @@ def decode_text(data: bytes, source: SourceFile) -> tuple[str, str]:
     text, encoding = decode_bytes(data)
     if not text.strip():
         raise InputError(source.shown, "empty file")
+    if "\x00" in text:     # past the start that looks_binary samples
+        raise InputError(source.shown, "binary content (NUL bytes), not text")
     return text, encoding
+
+
+def unstorable(text: str) -> str | None:
+    """Why a decoded string cannot be stored as text (NULs, lone surrogates), or None."""
+    if "\x00" in text:
+        return "holds NUL characters"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (lone surrogate)"
+    return None

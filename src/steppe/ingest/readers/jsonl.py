@@ -17,6 +17,8 @@ def read(data: bytes, source: SourceFile) -> Iterator[Result]:
     meta = {"encoding": encoding}
     try:
         whole = json.loads(text)
+    except RecursionError as exc:
+        raise InputError(source.shown, "JSON nested too deeply") from exc
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("["):
             raise InputError(source.shown, f"invalid JSON: {exc.msg}", exc.lineno) from exc
@@ -44,6 +46,9 @@ def _read_lines(text: str, source: SourceFile, meta: dict) -> Iterator[Result]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Skipped(source.shown, f"invalid JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        except RecursionError:
+            yield Skipped(source.shown, "JSON nested too deeply", number)
             continue
         if not isinstance(record, dict):
             yield Skipped(source.shown, "record is not a JSON object", number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from steppe.ingest.documents import FIELDS, make_document
-from steppe.ingest.readers.common import SourceFile
+from steppe.ingest.readers.common import SourceFile, unstorable
 from steppe.ingest.results import Result, Skipped
 
 
@@ -21,6 +21,10 @@ def record_to_document(record: dict[str, Any], source: SourceFile, *, line: int 
         return Skipped(source.shown, "record without 'text'", line)
     if not text.strip():
         return Skipped(source.shown, "record with empty 'text'", line)
+    for name, value in [("text", text)] + [(k, record.get(k)) for k in FIELDS]:
+        problem = unstorable(value) if isinstance(value, str) else None
+        if problem:
+            return Skipped(source.shown, f"record's '{name}' {problem}", line)
     given = {k: record.get(k) for k in FIELDS}
     given["id"] = str(record_id) if record_id not in (None, "") else fallback_id
     extra = {k: v for k, v in record.items() if k not in FIELDS and k != "text"}
