@@ -98,3 +98,21 @@ def test_run_on_text_costs_linear_time(extractor, unit):
     started = time.process_time()
     extractor.extract(Document(id="hostile", text=text))
     assert time.process_time() - started < 6.0
+
+
+def test_a_document_over_its_time_limit_is_reported_and_the_batch_goes_on(extractor):
+    slow = extractor
+    budget = slow._budget
+    slow._budget = (1e-6, 1e-6)        # every document is over its limit at once
+    try:
+        failed: list[tuple[str, Exception]] = []
+        docs = [Document(id=f"d{i}", text="Kazakhstan and Uzbekistan signed a treaty. " * 50)
+                for i in range(2)]
+        out = list(slow.extract_many(docs, on_error=lambda d, e: failed.append((d.id, e))))
+    finally:
+        slow._budget = budget
+    assert out == []
+    assert [d for d, _ in failed] == ["d0", "d1"]
+    assert all(isinstance(e, DocumentTimeout) for _, e in failed)
+    # With the limit back, the same documents extract.
+    assert len(list(extractor.extract_many(docs))) == 2

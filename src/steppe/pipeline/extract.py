@@ -28,6 +28,7 @@ from steppe.pipeline.actors import ActorResolver, Mention, main_parties
 from steppe.pipeline.dating import date_event
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
+from steppe.pipeline.limits import document_seconds, time_limit
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
 from steppe.settings import Settings
@@ -49,18 +50,23 @@ class _Prepared:
 class Extractor:
     """Holds the loaded models; `extract` itself keeps no state between documents."""
 
-    def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+    def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon,
+                 seconds_per_10k_chars: float = 0.0, min_document_seconds: float = 10.0) -> None:
         self.nlp = nlp
         self.kb = kb
         self.lexicon = lexicon
         self.resolver = ActorResolver(kb, nlp)
         self.coder = EventCoder(lexicon)
         self._russian = None          # the Russian pipeline, loaded on the first Russian document
+        # Per-document time limit (pipeline/limits.py); 0 means none.
+        self._budget = (seconds_per_10k_chars, min_document_seconds)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Extractor":
         settings = settings or Settings()
-        return cls(nlp=load_model(), kb=load_kb(settings.kb_paths), lexicon=load_lexicon("en"))
+        return cls(nlp=load_model(), kb=load_kb(settings.kb_paths), lexicon=load_lexicon("en"),
+                   seconds_per_10k_chars=settings.seconds_per_10k_chars,
+                   min_document_seconds=settings.min_document_seconds)
 
     # -- public ------------------------------------------------------------------------
 
@@ -93,6 +99,12 @@ class Extractor:
         found += self.resolver.resolve_unknown(parsed, 0, found, date)
         return sorted(found, key=lambda m: m.start)
 
+    def _limit(self, doc: Document):
+        """The time limit of one per-document stage (the cheap pass, the facts): a document
+        that runs too long raises DocumentTimeout, reported like any failed document. The
+        batched parse is bounded by the sentence cap instead (limits.MAX_SENTENCE)."""
+        return time_limit(document_seconds(len(doc.text), *self._budget))
+
     # -- language routing --------------------------------------------------------------
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
@@ -105,7 +117,8 @@ class Extractor:
         done = dict((id(d), f) for d, f in self._run_english([d for d in docs if d.language != "ru"], on_error))
         for d in russian:
             try:
-                done[id(d)] = self._extract_russian(d)
+                with self._limit(d):
+                    done[id(d)] = self._extract_russian(d)
             except Exception as exc:
                 _report(d, exc, on_error)
         for d in docs:
@@ -130,7 +143,8 @@ class Extractor:
         prepared = []
         for d in docs:
             try:
-                prepared.append(self._prepare(d))
+                with self._limit(d):
+                    prepared.append(self._prepare(d))
             except Exception as exc:
                 _report(d, exc, on_error)
         jobs = [(p.doc.text[s:e], (k, i)) for k, p in enumerate(prepared)
@@ -155,7 +169,8 @@ class Extractor:
             if p.failed:
                 continue
             try:
-                facts = self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
+                with self._limit(p.doc):
+                    facts = self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
             except Exception as exc:
                 _report(p.doc, exc, on_error)
                 continue
