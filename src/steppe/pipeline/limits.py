@@ -80,8 +80,10 @@ def time_limit(seconds: float) -> Iterator[Limit]:
         raise DocumentTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, alarm)
-    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+    outer_delay, outer_interval = 0.0, 0.0
     try:
+        # Armed inside the try: an alarm due at once still ends in the disarming below.
+        outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
         yield limit
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
