@@ -132,6 +132,7 @@ def run(docs: int, kills: int, db: str | None, seed: int, workdir: Path) -> dict
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             killed_at.append(count(target))
+        proc.communicate()          # reap it and close its stderr pipe
     finish(ingest([corpus], target), "final ingest")
     crashed = snapshot(target)
     problems = compare(reference, crashed, "after kills")
