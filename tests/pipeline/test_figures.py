@@ -352,3 +352,17 @@ def test_loans_run_from_lender_to_borrower():
     f = only(figs, indicator="other:loans")
     assert (f.value, f.direction) == (1.8e9, {"from": "CHN", "to": "KGZ"})
     assert run("Tajikistan imposed a 30-day ban on Kyrgyz trucks.") == []
+
+
+def test_running_total_in_present_perfect_has_no_period():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan reached $900 million. "
+               "Some 140 documents have been signed between Kyrgyzstan and Tajikistan.")
+    assert only(figs, indicator="trade_turnover").period == "2023"
+    assert only(figs, unit="count").period is None
+
+
+def test_evacuees_votes_and_places_are_no_figures():
+    figs = run("Over 400 residents of a border village were evacuated after Kyrgyzstan and Tajikistan clashed. "
+               "Tajikistan's president won 90 percent of the votes. "
+               "Kyrgyzstan sold power to 12 Tajik districts.")
+    assert figs == [], [f.to_json() for f in figs]

@@ -142,6 +142,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             share = _SHARE_BEFORE.search(before)
         # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
         whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+        if whole and whole.split()[-1].lower() in comp["skip"]:
+            return None        # "80 percent of the votes": a share of something never a figure
         if _slug(whole):
             return f"other:share_of_{_slug(whole)}"
         if re.search(r"\(\s*$|,\s*$", before) and prev:
@@ -152,8 +154,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if q.unit == "count" and q.noun:
         noun = q.noun.lower()
         head = noun.split()[-1]
-        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(
-                re.sub(r"^(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)):
+        # the noun's own modifiers may come between: "300 residents of the village were evacuated"
+        verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
+                      r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
+        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
             return None        # casualty counts are not figures of the relations
         done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
                         r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
