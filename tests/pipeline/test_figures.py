@@ -366,3 +366,34 @@ def test_evacuees_votes_and_places_are_no_figures():
                "Tajikistan's president won 90 percent of the votes. "
                "Kyrgyzstan sold power to 12 Tajik districts.")
     assert figs == [], [f.to_json() for f in figs]
+
+
+def test_comparison_base_is_the_same_measure_at_its_own_time():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan grew by 8% (compared to 3% in 2022) "
+               "and reached $700 million, an increase of $50 million compared to 2022 ($650 million).")
+    growth = {f.period: f.value for f in figs if f.indicator == "other:trade_growth"}
+    assert growth == {"2023": 8.0, "2022": 3.0}
+    levels = {f.period: f.value for f in figs if f.indicator == "trade_turnover"}
+    assert levels == {"2023": 7e8, "2022": 6.5e8}
+
+
+def test_from_a_to_b_without_years_is_year_on_year():
+    figs = run("In 2023 Kyrgyzstan's exports to Tajikistan rose from $40 million to $52 million.")
+    assert {f.value: f.period for f in figs if f.indicator == "exports"} == {4e7: "2022", 5.2e7: "2023"}
+    figs = run("Kyrgyzstan's exports to Tajikistan rose from $40 million in 2021 to $52 million in 2023.")
+    assert {f.value: f.period for f in figs if f.indicator == "exports"} == {4e7: "2021", 5.2e7: "2023"}
+
+
+def test_a_state_named_alone_is_paired_with_the_hub_of_the_text():
+    text = ("In 2023 China's trade with Uzbekistan reached $13 billion. "
+            "Uzbekistan's trade with Russia was $9.9 billion. Trade with Kazakhstan reached $4.4 billion.")
+    figs = run(text, main=("CHN", "UZB"))
+    assert {f.value: tuple(f.parties) for f in figs} == {
+        1.3e10: ("CHN", "UZB"), 9.9e9: ("RUS", "UZB"), 4.4e9: ("KAZ", "UZB")}
+
+
+def test_a_sentence_naming_no_state_goes_on_about_the_previous_ones():
+    text = ("In 2023 Uzbekistan's trade with Kazakhstan declined for the first time. "
+            "The overall trade fell by 5% to $4.4 billion.")
+    figs = run(text, main=("CHN", "UZB"))
+    assert {tuple(f.parties) for f in figs} == {("KAZ", "UZB")}

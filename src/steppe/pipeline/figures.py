@@ -277,10 +277,11 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         timexes = find_timexes(text, anchor=fig_anchor)
     # A dateline says when the story was filed, not what period a figure covers.
     timexes = [tx for tx in timexes if not is_dateline(text, tx)]
-    main = sorted(set(main_parties))
+    main = _home_first(sorted(set(main_parties)), sentences, mentions)
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)
     last_period: str | None = None
+    prev_states: list[str] = []            # the states the previous sentence of the paragraph named
     last_deadline: str | None = None
     para_period: str | None = None         # the last period named in this paragraph
     carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
@@ -288,15 +289,20 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
     for s0, s1 in sentences:
         sent = text[s0:s1]
         if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
-            para_period, carried = None, {}
+            para_period, carried, prev_states = None, {}, []
         prev_end = s1
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
-                               timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
+        stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx)
+        # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
+        # which date nothing else in the sentence.
+        bases = [(m.start(), m.end()) for m in _COMPARED.finditer(sent)]
+        periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
         ments = not_currency(states_in(mentions, s0, s1), quantities, text)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
+        made: list[tuple[Quantity, Figure]] = []
         window_start = 0
         prev_kind: str | None = None
         for qi, q in enumerate(quantities):
@@ -309,6 +315,13 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 continue
             # A value with no cue of its own continues the previous sentence's enumeration
             # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+            base = next(((a, b) for a, b in bases if a <= rel < b), None)
+            if base:
+                fig = _compared(q, base, sent, s0, stx, made)
+                if fig:
+                    figures.append(fig)
+                window_start = rel + len(q.text)
+                continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
             ind = _indicator(q, sent, rel, done, stock) or carried.get(_carry_key(q))
             if ind is None:
@@ -337,10 +350,17 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     last_deadline = deadline
             elif kind == "actual":
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods):
+                    period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
             parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
+            if not ments and prev_states:
+                # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
+                # a sentence naming no state goes on about the states the one before named.
+                parties = sorted(set(prev_states)) if len(set(prev_states)) > 1 else \
+                    sorted({prev_states[0], *(c for c in main[:1] if c != prev_states[0])})
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties)
@@ -351,12 +371,73 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 kind=kind, deadline=deadline, confidence=0.6,
             ))
             done.append((q, ind))
+            made.append((q, figures[-1]))
+        prev_states = [m[2] for m in ments]
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
         carried = {_carry_key(q): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
+
+
+# A comparison base runs from its cue to the end of its parenthesis or clause.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|versus|vs\.)\s+[^);]*?(?=\)|;|,\s|$)", re.I)
+
+
+def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
+              made: list[tuple[Quantity, Figure]]) -> Figure | None:
+    """A value in a comparison base is the same measure as the value it is compared with,
+    at the time the base names: "grew by 5.3% (compared to 22.9% in 2022)", "$94.8 billion,
+    up $5.4 billion compared to 2023 ($89.4 billion)". Without a time it is left out."""
+    when = next((tx for tx in stx if base[0] <= tx.start - s0 < base[1] and tx.value
+                 and tx.kind == "point"), None)
+    if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"
+        when = next((tx for tx in stx if base[0] <= tx.start - s0 < q.start - s0 and tx.value), None)
+    level = q.unit not in ("percent", "ratio")
+    prev = next((f for pq, f in reversed(made) if _unit_class(pq) == _unit_class(q)
+                 and (pq.is_change or pq.is_growth) != level), None) if level else \
+        next((f for pq, f in reversed(made) if pq.unit == q.unit), None)
+    if when is None or prev is None or prev.kind != "actual":
+        return None
+    period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
+    return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period]) -> bool:
+    """"from $A to $B" with no time between them: A is the level a year before B."""
+    if a.is_growth or a.is_change or _unit_class(a) != _unit_class(b):
+        return False
+    if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
+        return False
+    if not re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]):
+        return False
+    return not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+
+
+def previous_year(period: str | None) -> str | None:
+    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
+    if period and re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
+    if m and m.group(1) == m.group(3):
+        y = int(m.group(1)) - 1
+        return f"{y}{m.group(2)}/{y}{m.group(4)}"
+    return period
+
+
+def _home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:
+    """The document's main parties, its hub first: the state named beside the most other
+    states (Uzbekistan in a review of Uzbekistan's partners, China in China's trade with the
+    region). A state named alone is paired with the hub."""
+    if len(main) < 2:
+        return main
+    partners: dict[str, set[str]] = {c: set() for c in main}
+    for s0, s1 in sentences:
+        codes = {m[2] for m in states_in(mentions, s0, s1)}
+        for c in codes & set(main):
+            partners[c] |= codes - {c}
+    return sorted(main, key=lambda c: -len(partners[c]))
 
 
 def _carry_key(q: Quantity) -> tuple[str, bool]:
