@@ -397,3 +397,18 @@ def test_a_sentence_naming_no_state_goes_on_about_the_previous_ones():
             "The overall trade fell by 5% to $4.4 billion.")
     figs = run(text, main=("CHN", "UZB"))
     assert {tuple(f.parties) for f in figs} == {("KAZ", "UZB")}
+
+
+def test_counts_in_words_are_figures_only_as_completed_acts():
+    figs = run("In 2023 six meetings of the joint commission of Kyrgyzstan and Tajikistan were held. "
+               "The two countries share three checkpoints.")
+    assert [(f.value, f.unit, f.period) for f in figs] == [(6.0, "count", "2023")]
+
+
+def test_bare_number_counts_the_noun_named_before():
+    figs = run("Of the 500 Tajik citizens stopped at the Russian border in April 2024, 120 have been let in. "
+               "Russia plans to expel 80 migrants, with 15 already deported to Tajikistan.")
+    values = {f.value: f for f in figs}
+    assert values[120.0].kind == "actual" and values[120.0].period == "2024-04"
+    assert values[80.0].kind == "target"
+    assert values[15.0].kind == "actual" and values[15.0].unit == "count"

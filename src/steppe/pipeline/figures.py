@@ -159,13 +159,13 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                       r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
         if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
             return None        # casualty counts are not figures of the relations
-        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
+        done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
                         r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
                         r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
         completed = (done and comp["completed"].match(done.group(1))) or re.search(
             r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
             % comp["completed"].pattern, before)
-        if head in comp["skip"] and not completed:
+        if (head in comp["skip"] or q.spelled) and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
             if comp["people"].match(after):
@@ -241,7 +241,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 # specification of a project, not a goal the parties set for their relations.
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
 _ACTUAL_VERBS = re.compile(
-    r"\b(?:reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
+    r"\b(?:already|reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
 
 
 def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
@@ -299,6 +299,9 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
+        # A count in words is a figure only as a completed act ("four meetings were held");
+        # "the two countries" is no value and must not cut the sentence into stretches.
+        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [])]
         ments = not_currency(states_in(mentions, s0, s1), quantities, text)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
@@ -328,6 +331,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind)
+            if re.match(r"\s+already\b", sent[rel + len(q.text):]):
+                kind = "actual"        # "306 to be expelled, with 27 already deported"
             if q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]]):
                 kind = "forecast"      # "40 agreements will be signed": an expected count
             prev_kind = kind

@@ -38,6 +38,7 @@ class Quantity:
     noun: str | None = None       # for counts: the counted noun phrase ("investment projects")
     per: str | None = None        # rate denominator: "week", "year"
     is_change: bool = False       # an amount of change ("up by $5 million"), not a level
+    spelled: bool = False         # a count in words ("four meetings"): a figure only when completed
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,9 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
-        if word and not scale:
-            continue              # "one of", "two countries": too vague to be a figure
+        if word and not scale and (not _counted_noun(text, m.end("word"))[0] or re.search(
+                r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
+            continue              # "one of", "the two sides": no count
         if _REFERENCE.search(text[max(0, m.start() - 12):m.start()]):
             continue              # "section 4.2", "Article 7", "No. 12"
         if num and re.match(r"(?:st|nd|rd|th)\b", text[m.end("num"):], re.I):
@@ -264,8 +266,35 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             start=start + offset, end=end + offset, text=text[start:end],
             value=sign * value * factor, unit=unit or ("count" if scale else ""), scale_word=scale,
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
+            spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(found, text, offset) if q.unit]
+    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset) if q.unit]
+
+
+# "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
+# with 27 already deported": a bare number acting as a subject counts the noun named before.
+_SUBJECT_NEXT = re.compile(r"\s+(?:have|has|had|were|was|are|already)\b")
+_WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+                           r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
+
+
+def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit or q.scale_word or q.value != int(q.value) or not _SUBJECT_NEXT.match(text, q.end - offset):
+            continue
+        before = text[:q.start - offset]
+        if re.search(r"[$€£]\s*$", before):
+            continue
+        noun = next((p.noun for p in reversed(out[:i]) if p.unit == "count" and p.noun), None)
+        if noun is None:
+            whole = None
+            for whole in _WHOLE_BEFORE.finditer(before):
+                pass
+            noun = whole.group(1) if whole and whole.group(1).lower() not in _TIME_NOUNS else None
+        if noun:
+            out[i] = replace(q, unit="count", noun=noun)
+    return out
 
 
 def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
