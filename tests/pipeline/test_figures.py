@@ -412,3 +412,15 @@ def test_bare_number_counts_the_noun_named_before():
     assert values[120.0].kind == "actual" and values[120.0].period == "2024-04"
     assert values[80.0].kind == "target"
     assert values[15.0].kind == "actual" and values[15.0].unit == "count"
+
+
+def test_an_acts_day_dates_a_figure_by_month_a_snapshot_keeps_its_day():
+    figs = run("On 3 April 2024 a Kyrgyz court fined a Tajik carrier $20,000 in damages.")
+    assert [f.period for f in figs] == ["2024-04"]
+    figs = run("As of 27 April 2024, 900 Tajik citizens were held at Kyrgyz checkpoints.")
+    assert [f.period for f in figs] == ["2024-04-27"]
+
+
+def test_expected_values_are_forecasts():
+    figs = run("We expect that contracts worth $300 million will be signed between Kyrgyzstan and Tajikistan in 2025.")
+    assert [(f.kind, f.period) for f in figs] == [("forecast", "2025")]

@@ -355,6 +355,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     last_deadline = deadline
             elif kind == "actual":
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
+                    period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
             else:                      # a forecast covers the time it names, if any
