@@ -424,3 +424,12 @@ def test_an_acts_day_dates_a_figure_by_month_a_snapshot_keeps_its_day():
 def test_expected_values_are_forecasts():
     figs = run("We expect that contracts worth $300 million will be signed between Kyrgyzstan and Tajikistan in 2025.")
     assert [(f.kind, f.period) for f in figs] == [("forecast", "2025")]
+
+
+def test_future_values_are_not_actual():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan reached $900 million. "
+               "Kyrgyzstan will supply 200,000 tonnes of coal to Tajikistan. "
+               "Trade between Kyrgyzstan and Tajikistan will grow to $1.2 billion.")
+    kinds = {f.value: (f.indicator, f.kind) for f in figs}
+    assert kinds == {9e8: ("trade_turnover", "actual"), 2e5: ("exports", "target"),
+                     1.2e9: ("trade_turnover", "forecast")}

@@ -333,8 +333,9 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             kind = _kind(sent, window_start, rel, prev_kind)
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
                 kind = "actual"        # "306 to be expelled, with 27 already deported"
-            if q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]]):
-                kind = "forecast"      # "40 agreements will be signed": an expected count
+            if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
+                    q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
+                kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
             prev_kind = kind
             window_start = rel + len(q.text)
             deadline = None
