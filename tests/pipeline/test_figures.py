@@ -433,3 +433,10 @@ def test_future_values_are_not_actual():
     kinds = {f.value: (f.indicator, f.kind) for f in figs}
     assert kinds == {9e8: ("trade_turnover", "actual"), 2e5: ("exports", "target"),
                      1.2e9: ("trade_turnover", "forecast")}
+
+
+def test_the_verb_names_the_value_the_in_phrase_says_where_it_goes():
+    figs = run("In 2022 Kyrgyzstan invested $50 million in factories in Tajikistan. "
+               "Kyrgyzstan will invest $20 million in gas pipelines in Tajikistan. "
+               "Tajikistan paid Kyrgyzstan $5 million in reimbursements.")
+    assert [f.indicator for f in figs] == ["investment", "investment", "other:reimbursements"]

@@ -22,7 +22,7 @@ from steppe.pipeline.figure_parties import (Mention, direction_of, not_currency,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
                                             period_for, present_year)
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
@@ -116,7 +116,7 @@ def _named(q: Quantity, sent: str, rel: int) -> str | None:
         re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
                  r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
         else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
-    if m and m.group(1).lower() not in generic:
+    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or is_plural(m.group(1))):
         return m.group(1)
     m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
     if m and m.group(1).lower() not in generic:
@@ -225,7 +225,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         cue = _nearest_indicator(named, len(named), unit_class)
         if cue:
             return cue
-        if unit_class == "money" or unit_class in comp["measures"]:
+        # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
+        governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class)
+        if (unit_class == "money" or unit_class in comp["measures"]) and not governed:
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class)
     if cue is None and unit_class == "money":

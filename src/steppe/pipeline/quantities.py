@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
 
 
 @dataclass(frozen=True)
@@ -187,14 +187,18 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
             break
         words.append(word)
         i = w.end()
-        if low in _IRREGULAR_PLURALS or (
-            low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL
-            and not low.endswith("ss") and not low.endswith("ous")
-        ):
+        if is_plural(low):
             if low in _TIME_NOUNS:
                 return None, pos
             return " ".join(words), i
     return None, pos
+
+
+def is_plural(word: str) -> bool:
+    """"reimbursements" yes; "gas", "bus", "progress" no."""
+    low = word.lower()
+    return low in _IRREGULAR_PLURALS or (low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL
+                                         and not low.endswith("ss") and not low.endswith("ous"))
 
 
 def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
