@@ -325,6 +325,9 @@ def test_share_of_an_owners_trade():
     # a value takes the states of its own stretch of the sentence
     ("In 2023, Uzbekistan's trade with Tajikistan rose to $600 million, and with Kyrgyzstan to $1.1 billion.",
      [["TJK", "UZB"], ["KGZ", "UZB"]]),
+    # a report naming one state is about it and the speaker's state
+    ("Meeting the US envoy, a Tajik minister said that trade with Kyrgyzstan reached $90 million in 2023.",
+     [["KGZ", "TJK"]]),
 ])
 def test_parties_are_the_states_the_clause_names(text, parties):
     assert [f.parties for f in run(text)] == parties
