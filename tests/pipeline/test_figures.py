@@ -443,3 +443,14 @@ def test_the_verb_names_the_value_the_in_phrase_says_where_it_goes():
                "Kyrgyzstan will invest $20 million in gas pipelines in Tajikistan. "
                "Tajikistan paid Kyrgyzstan $5 million in reimbursements.")
     assert [f.indicator for f in figs] == ["investment", "investment", "other:reimbursements"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new protocol, Russia will raise the rent for the depot to $2.1 million a year from 1.8 million, Kyrgyz officials said.",
+    "Under the new protocol with Kyrgyzstan, Russia will raise the rent for the depot from 1.8 million to 2.1 million dollars.",
+])
+def test_a_set_change_has_a_target_and_the_level_it_starts_from(text):
+    figs = run(text, main=("KGZ", "RUS"))
+    got = {f.value: (f.kind, f.period, f.deadline) for f in figs}
+    assert got == {2.1e6: ("target", None, None), 1.8e6: ("actual", None, None)}
+    assert len({f.indicator for f in figs}) == 1

@@ -97,7 +97,8 @@ _LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting
 
 
 _RAISED = re.compile(r"\b(?:increas|rais|reduc|cut|lower|bring|brought|doubl|set|fix)\w*\s+(?:the\s+|its\s+|their\s+)?"
-                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?\s+(?:to|at)\s+"
+                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                     r"\s+(?:to|at|from)\s+"
                      r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
 
 
@@ -328,7 +329,10 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 window_start = rel + len(q.text)
                 continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, stock) or carried.get(_carry_key(q))
+            ind = _indicator(q, sent, rel, done, stock)
+            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0):
+                ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
+            ind = ind or carried.get(_carry_key(q))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
@@ -339,6 +343,10 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
                 kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
             prev_kind = kind
+            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0)
+                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0))
+            if starting:
+                kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
             window_start = rel + len(q.text)
             deadline = None
             period = None
@@ -356,6 +364,8 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     deadline = named[0].value
                 if deadline:
                     last_deadline = deadline
+            elif starting:
+                period = None          # the level before a set change: its time is not stated
             elif kind == "actual":
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
                 if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
@@ -414,15 +424,21 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
-def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period]) -> bool:
-    """"from $A to $B" with no time between them: A is the level a year before B."""
+def _from_to(a: Quantity, b: Quantity, sent: str, s0: int) -> bool:
+    """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
     if a.is_growth or a.is_change or _unit_class(a) != _unit_class(b):
         return False
     if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
         return False
-    if not re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]):
-        return False
-    return not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+    if a.start < b.start:
+        return bool(re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]))
+    return bool(re.search(r"\bto\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, b.start - s0 - 20):b.start - s0])
+                and re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", sent[b.end - s0:a.start - s0]))
+
+
+def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period]) -> bool:
+    """"from $A to $B" with no time between them: A is the level a year before B."""
+    return _from_to(a, b, sent, s0) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
 
 
 def previous_year(period: str | None) -> str | None:

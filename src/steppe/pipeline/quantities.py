@@ -314,9 +314,13 @@ def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
             out[i + 1] = replace(b, is_change=a.is_change, is_growth=a.is_growth,
                                  value=b.value if (a.value < 0) == (b.value < 0) else -b.value)
             continue
+        if re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", gap) and a.unit not in ("", "count") \
+                and b.unit == "count" and b.noun is None and b.scale_word:
+            out[i + 1] = replace(b, unit=a.unit, per=a.per)      # "to $4.79 million a year from 4.5 million"
+            continue
         if not re.fullmatch(r"\s*(?:to|and|or|-|–|—|до|и)\s*", gap):
             continue
-        if a.unit == "" and b.unit:
+        if (a.unit == "" or (a.unit == "count" and a.noun is None and a.scale_word)) and b.unit:
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
             factor = scale_factor(b.scale_word) or 1.0
