@@ -376,11 +376,10 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
             parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
-            if not ments and prev_states:
+            if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
-                # a sentence naming no state goes on about the states the one before named.
-                parties = sorted(set(prev_states)) if len(set(prev_states)) > 1 else \
-                    sorted({prev_states[0], *(c for c in main[:1] if c != prev_states[0])})
+                # a sentence naming no state goes on about the pair the one before named.
+                parties = sorted(set(prev_states))
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties)
