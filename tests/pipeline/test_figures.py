@@ -325,6 +325,9 @@ def test_share_of_an_owners_trade():
     # a value takes the states of its own stretch of the sentence
     ("In 2023, Uzbekistan's trade with Tajikistan rose to $600 million, and with Kyrgyzstan to $1.1 billion.",
      [["TJK", "UZB"], ["KGZ", "UZB"]]),
+    # a report naming one state is about it and the speaker's state
+    ("Meeting the US envoy, a Tajik minister said that trade with Kyrgyzstan reached $90 million in 2023.",
+     [["KGZ", "TJK"]]),
 ])
 def test_parties_are_the_states_the_clause_names(text, parties):
     assert [f.parties for f in run(text)] == parties
@@ -352,3 +355,102 @@ def test_loans_run_from_lender_to_borrower():
     f = only(figs, indicator="other:loans")
     assert (f.value, f.direction) == (1.8e9, {"from": "CHN", "to": "KGZ"})
     assert run("Tajikistan imposed a 30-day ban on Kyrgyz trucks.") == []
+
+
+def test_running_total_in_present_perfect_has_no_period():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan reached $900 million. "
+               "Some 140 documents have been signed between Kyrgyzstan and Tajikistan.")
+    assert only(figs, indicator="trade_turnover").period == "2023"
+    assert only(figs, unit="count").period is None
+
+
+def test_evacuees_votes_and_places_are_no_figures():
+    figs = run("Over 400 residents of a border village were evacuated after Kyrgyzstan and Tajikistan clashed. "
+               "Tajikistan's president won 90 percent of the votes. "
+               "Kyrgyzstan sold power to 12 Tajik districts.")
+    assert figs == [], [f.to_json() for f in figs]
+
+
+def test_comparison_base_is_the_same_measure_at_its_own_time():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan grew by 8% (compared to 3% in 2022) "
+               "and reached $700 million, an increase of $50 million compared to 2022 ($650 million).")
+    growth = {f.period: f.value for f in figs if f.indicator == "other:trade_growth"}
+    assert growth == {"2023": 8.0, "2022": 3.0}
+    levels = {f.period: f.value for f in figs if f.indicator == "trade_turnover"}
+    assert levels == {"2023": 7e8, "2022": 6.5e8}
+
+
+def test_from_a_to_b_without_years_is_year_on_year():
+    figs = run("In 2023 Kyrgyzstan's exports to Tajikistan rose from $40 million to $52 million.")
+    assert {f.value: f.period for f in figs if f.indicator == "exports"} == {4e7: "2022", 5.2e7: "2023"}
+    figs = run("Kyrgyzstan's exports to Tajikistan rose from $40 million in 2021 to $52 million in 2023.")
+    assert {f.value: f.period for f in figs if f.indicator == "exports"} == {4e7: "2021", 5.2e7: "2023"}
+
+
+def test_a_state_named_alone_is_paired_with_the_hub_of_the_text():
+    text = ("In 2023 China's trade with Uzbekistan reached $13 billion. "
+            "Uzbekistan's trade with Russia was $9.9 billion. Trade with Kazakhstan reached $4.4 billion.")
+    figs = run(text, main=("CHN", "UZB"))
+    assert {f.value: tuple(f.parties) for f in figs} == {
+        1.3e10: ("CHN", "UZB"), 9.9e9: ("RUS", "UZB"), 4.4e9: ("KAZ", "UZB")}
+
+
+def test_a_sentence_naming_no_state_goes_on_about_the_previous_ones():
+    text = ("In 2023 Uzbekistan's trade with Kazakhstan declined for the first time. "
+            "The overall trade fell by 5% to $4.4 billion.")
+    figs = run(text, main=("CHN", "UZB"))
+    assert {tuple(f.parties) for f in figs} == {("KAZ", "UZB")}
+
+
+def test_counts_in_words_are_figures_only_as_completed_acts():
+    figs = run("In 2023 six meetings of the joint commission of Kyrgyzstan and Tajikistan were held. "
+               "The two countries share three checkpoints.")
+    assert [(f.value, f.unit, f.period) for f in figs] == [(6.0, "count", "2023")]
+
+
+def test_bare_number_counts_the_noun_named_before():
+    figs = run("Of the 500 Tajik citizens stopped at the Russian border in April 2024, 120 have been let in. "
+               "Russia plans to expel 80 migrants, with 15 already deported to Tajikistan.")
+    values = {f.value: f for f in figs}
+    assert values[120.0].kind == "actual" and values[120.0].period == "2024-04"
+    assert values[80.0].kind == "target"
+    assert values[15.0].kind == "actual" and values[15.0].unit == "count"
+
+
+def test_an_acts_day_dates_a_figure_by_month_a_snapshot_keeps_its_day():
+    figs = run("On 3 April 2024 a Kyrgyz court fined a Tajik carrier $20,000 in damages.")
+    assert [f.period for f in figs] == ["2024-04"]
+    figs = run("As of 27 April 2024, 900 Tajik citizens were held at Kyrgyz checkpoints.")
+    assert [f.period for f in figs] == ["2024-04-27"]
+
+
+def test_expected_values_are_forecasts():
+    figs = run("We expect that contracts worth $300 million will be signed between Kyrgyzstan and Tajikistan in 2025.")
+    assert [(f.kind, f.period) for f in figs] == [("forecast", "2025")]
+
+
+def test_future_values_are_not_actual():
+    figs = run("In 2023 trade between Kyrgyzstan and Tajikistan reached $900 million. "
+               "Kyrgyzstan will supply 200,000 tonnes of coal to Tajikistan. "
+               "Trade between Kyrgyzstan and Tajikistan will grow to $1.2 billion.")
+    kinds = {f.value: (f.indicator, f.kind) for f in figs}
+    assert kinds == {9e8: ("trade_turnover", "actual"), 2e5: ("exports", "target"),
+                     1.2e9: ("trade_turnover", "forecast")}
+
+
+def test_the_verb_names_the_value_the_in_phrase_says_where_it_goes():
+    figs = run("In 2022 Kyrgyzstan invested $50 million in factories in Tajikistan. "
+               "Kyrgyzstan will invest $20 million in gas pipelines in Tajikistan. "
+               "Tajikistan paid Kyrgyzstan $5 million in reimbursements.")
+    assert [f.indicator for f in figs] == ["investment", "investment", "other:reimbursements"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new protocol, Russia will raise the rent for the depot to $2.1 million a year from 1.8 million, Kyrgyz officials said.",
+    "Under the new protocol with Kyrgyzstan, Russia will raise the rent for the depot from 1.8 million to 2.1 million dollars.",
+])
+def test_a_set_change_has_a_target_and_the_level_it_starts_from(text):
+    figs = run(text, main=("KGZ", "RUS"))
+    got = {f.value: (f.kind, f.period, f.deadline) for f in figs}
+    assert got == {2.1e6: ("target", None, None), 1.8e6: ("actual", None, None)}
+    assert len({f.indicator for f in figs}) == 1

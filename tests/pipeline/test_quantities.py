@@ -109,3 +109,15 @@ def test_changes_and_their_sign(text, values, growth, change):
 def test_hyphenated_fold_is_a_ratio():
     (q,) = find_quantities("imports rose 1.7-fold")
     assert (q.value, q.unit, q.is_growth) == (1.7, "ratio", True)
+
+
+def test_counts_in_words_are_flagged_and_bare_numbers_borrow_the_noun_before():
+    qs = find_quantities("Eleven protocols were signed; the two sides met.")
+    assert [(q.value, q.noun, q.spelled) for q in qs] == [(11.0, "protocols", True)]
+    qs = find_quantities("Out of the total number of pilgrims stranded, 322 have returned.")
+    assert [(q.value, q.unit, q.noun) for q in qs] == [(322.0, "count", "pilgrims")]
+
+
+@pytest.mark.parametrize("text", ["from 1.8 million to 2.1 million dollars", "to $2.1 million a year from 1.8 million"])
+def test_the_other_end_of_a_change_borrows_the_unit(text):
+    assert {q.unit for q in find_quantities(text)} == {"USD"}

@@ -229,3 +229,18 @@ def test_by_and_until_look_ahead(text, value, kind):
 ])
 def test_figure_periods(text, anchor, period):
     assert period_of(_one(text, anchor)) == period
+
+
+@pytest.mark.parametrize("text, anchor, value, end_value", [
+    ("exports grew in the first quarter", "2024-08-15", "2024-01", "2024-03"),
+    ("exports grew in the first quarter", "2024-02-15", "2023-01", "2023-03"),
+    ("trade in the first half of the year", "2024-09-01", "2024-01", "2024-06"),
+    ("trade in the first nine months", "2024-11-20", "2024-01", "2024-09"),
+])
+def test_parts_of_a_year_named_without_the_year(text, anchor, value, end_value):
+    (tx,) = find_timexes(text, anchor=anchor)
+    assert (tx.value, tx.end_value, tx.kind) == (value, end_value, "range")
+
+
+def test_part_of_something_else_is_no_time():
+    assert find_timexes("in the first half of the match", anchor="2024-08-15") == []

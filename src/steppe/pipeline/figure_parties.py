@@ -89,6 +89,11 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
         if said:
             told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
                 [m for m in ments if m[1] <= s0 + said[-1].start()]
+            speaker = [m for m in ments if m[1] <= s0 + said[-1].start()]
+            if len({m[2] for m in told}) == 1 and speaker and speaker[-1][2] not in {m[2] for m in told}:
+                # "..., Uzbek minister Saidov said that trade with Kazakhstan exceeded $4 billion":
+                # a report naming one state is about it and the speaker's state
+                told = told + speaker[-1:]
             ments = told if len({m[2] for m in told}) >= 2 else ments
             codes = {m[2] for m in ments}
     if len(codes) > 2 and is_flow(ind):

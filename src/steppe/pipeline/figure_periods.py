@@ -54,6 +54,10 @@ def present_year(anchor: str | None, text: str = "",
     return year - 1 if named and max(named) == year - 1 else year
 
 
+# Things made or concluded, in the present perfect with no time of their own ("180 documents
+# have been signed", "11,000 jobs have been created"): a running total over an open stretch.
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?(?:signed|concluded|adopted|"
+                      r"ratified|inked|created|established|set\s+up|built|opened|launched|founded|registered)\b")
 _PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
 
 
@@ -167,6 +171,8 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return (before[-1] if before else usable[0]).value
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
+    if _PERFECT.search(sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]):
+        return None      # "180 documents have been signed": a running total up to now, no stretch named
     if para_period or last_period:           # the last period the text named carries on
         return month_at_most(para_period or last_period)
     if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):

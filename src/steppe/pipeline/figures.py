@@ -22,7 +22,7 @@ from steppe.pipeline.figure_parties import (Mention, direction_of, not_currency,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
                                             period_for, present_year)
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
 __all__ = ["extract_figures", "present_year", "find_periods", "Period"]
@@ -97,7 +97,8 @@ _LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting
 
 
 _RAISED = re.compile(r"\b(?:increas|rais|reduc|cut|lower|bring|brought|doubl|set|fix)\w*\s+(?:the\s+|its\s+|their\s+)?"
-                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?\s+(?:to|at)\s+"
+                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                     r"\s+(?:to|at|from)\s+"
                      r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
 
 
@@ -116,7 +117,7 @@ def _named(q: Quantity, sent: str, rel: int) -> str | None:
         re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
                  r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
         else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
-    if m and m.group(1).lower() not in generic:
+    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or is_plural(m.group(1))):
         return m.group(1)
     m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
     if m and m.group(1).lower() not in generic:
@@ -142,6 +143,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             share = _SHARE_BEFORE.search(before)
         # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
         whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+        if whole and whole.split()[-1].lower() in comp["skip"]:
+            return None        # "80 percent of the votes": a share of something never a figure
         if _slug(whole):
             return f"other:share_of_{_slug(whole)}"
         if re.search(r"\(\s*$|,\s*$", before) and prev:
@@ -152,16 +155,18 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if q.unit == "count" and q.noun:
         noun = q.noun.lower()
         head = noun.split()[-1]
-        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(
-                re.sub(r"^(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)):
+        # the noun's own modifiers may come between: "300 residents of the village were evacuated"
+        verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
+                      r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
+        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
             return None        # casualty counts are not figures of the relations
-        done = re.match(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
+        done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
                         r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
                         r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
         completed = (done and comp["completed"].match(done.group(1))) or re.search(
             r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
             % comp["completed"].pattern, before)
-        if head in comp["skip"] and not completed:
+        if (head in comp["skip"] or q.spelled) and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
             if comp["people"].match(after):
@@ -221,7 +226,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         cue = _nearest_indicator(named, len(named), unit_class)
         if cue:
             return cue
-        if unit_class == "money" or unit_class in comp["measures"]:
+        # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
+        governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class)
+        if (unit_class == "money" or unit_class in comp["measures"]) and not governed:
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class)
     if cue is None and unit_class == "money":
@@ -237,7 +244,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 # specification of a project, not a goal the parties set for their relations.
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
 _ACTUAL_VERBS = re.compile(
-    r"\b(?:reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
+    r"\b(?:already|reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
 
 
 def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
@@ -273,10 +280,11 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
         timexes = find_timexes(text, anchor=fig_anchor)
     # A dateline says when the story was filed, not what period a figure covers.
     timexes = [tx for tx in timexes if not is_dateline(text, tx)]
-    main = sorted(set(main_parties))
+    main = _home_first(sorted(set(main_parties)), sentences, mentions)
     figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
     table_spans = _tables.table_spans(text)
     last_period: str | None = None
+    prev_states: list[str] = []            # the states the previous sentence of the paragraph named
     last_deadline: str | None = None
     para_period: str | None = None         # the last period named in this paragraph
     carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
@@ -284,15 +292,23 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
     for s0, s1 in sentences:
         sent = text[s0:s1]
         if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
-            para_period, carried = None, {}
+            para_period, carried, prev_states = None, {}, []
         prev_end = s1
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0,
-                               timexes=[tx for tx in within(timexes, s0, s1) if tx.end <= s1])
+        stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx)
+        # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
+        # which date nothing else in the sentence.
+        bases = [(m.start(), m.end()) for m in _COMPARED.finditer(sent)]
+        periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
+        # A count in words is a figure only as a completed act ("four meetings were held");
+        # "the two countries" is no value and must not cut the sentence into stretches.
+        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [])]
         ments = not_currency(states_in(mentions, s0, s1), quantities, text)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
+        made: list[tuple[Quantity, Figure]] = []
         window_start = 0
         prev_kind: str | None = None
         for qi, q in enumerate(quantities):
@@ -305,15 +321,32 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 continue
             # A value with no cue of its own continues the previous sentence's enumeration
             # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+            base = next(((a, b) for a, b in bases if a <= rel < b), None)
+            if base:
+                fig = _compared(q, base, sent, s0, stx, made)
+                if fig:
+                    figures.append(fig)
+                window_start = rel + len(q.text)
+                continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, stock) or carried.get(_carry_key(q))
+            ind = _indicator(q, sent, rel, done, stock)
+            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0):
+                ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
+            ind = ind or carried.get(_carry_key(q))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind)
-            if q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]]):
-                kind = "forecast"      # "40 agreements will be signed": an expected count
+            if re.match(r"\s+already\b", sent[rel + len(q.text):]):
+                kind = "actual"        # "306 to be expelled, with 27 already deported"
+            if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
+                    q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
+                kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
             prev_kind = kind
+            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0)
+                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0))
+            if starting:
+                kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
             window_start = rel + len(q.text)
             deadline = None
             period = None
@@ -331,12 +364,22 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                     deadline = named[0].value
                 if deadline:
                     last_deadline = deadline
+            elif starting:
+                period = None          # the level before a set change: its time is not stated
             elif kind == "actual":
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
+                    period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
+                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods):
+                    period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
             parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
+            if not ments and len(set(prev_states)) == 2:
+                # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
+                # a sentence naming no state goes on about the pair the one before named.
+                parties = sorted(set(prev_states))
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties)
@@ -347,12 +390,79 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 kind=kind, deadline=deadline, confidence=0.6,
             ))
             done.append((q, ind))
+            made.append((q, figures[-1]))
+        prev_states = [m[2] for m in ments]
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
         carried = {_carry_key(q): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
+
+
+# A comparison base runs from its cue to the end of its parenthesis or clause.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|versus|vs\.)\s+[^);]*?(?=\)|;|,\s|$)", re.I)
+
+
+def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
+              made: list[tuple[Quantity, Figure]]) -> Figure | None:
+    """A value in a comparison base is the same measure as the value it is compared with,
+    at the time the base names: "grew by 5.3% (compared to 22.9% in 2022)", "$94.8 billion,
+    up $5.4 billion compared to 2023 ($89.4 billion)". Without a time it is left out."""
+    when = next((tx for tx in stx if base[0] <= tx.start - s0 < base[1] and tx.value
+                 and tx.kind == "point"), None)
+    if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"
+        when = next((tx for tx in stx if base[0] <= tx.start - s0 < q.start - s0 and tx.value), None)
+    level = q.unit not in ("percent", "ratio")
+    prev = next((f for pq, f in reversed(made) if _unit_class(pq) == _unit_class(q)
+                 and (pq.is_change or pq.is_growth) != level), None) if level else \
+        next((f for pq, f in reversed(made) if pq.unit == q.unit), None)
+    if when is None or prev is None or prev.kind != "actual":
+        return None
+    period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
+    return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _from_to(a: Quantity, b: Quantity, sent: str, s0: int) -> bool:
+    """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
+    if a.is_growth or a.is_change or _unit_class(a) != _unit_class(b):
+        return False
+    if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
+        return False
+    if a.start < b.start:
+        return bool(re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]))
+    return bool(re.search(r"\bto\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, b.start - s0 - 20):b.start - s0])
+                and re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", sent[b.end - s0:a.start - s0]))
+
+
+def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period]) -> bool:
+    """"from $A to $B" with no time between them: A is the level a year before B."""
+    return _from_to(a, b, sent, s0) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+
+
+def previous_year(period: str | None) -> str | None:
+    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
+    if period and re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
+    if m and m.group(1) == m.group(3):
+        y = int(m.group(1)) - 1
+        return f"{y}{m.group(2)}/{y}{m.group(4)}"
+    return period
+
+
+def _home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:
+    """The document's main parties, its hub first: the state named beside the most other
+    states (Uzbekistan in a review of Uzbekistan's partners, China in China's trade with the
+    region). A state named alone is paired with the hub."""
+    if len(main) < 2:
+        return main
+    partners: dict[str, set[str]] = {c: set() for c in main}
+    for s0, s1 in sentences:
+        codes = {m[2] for m in states_in(mentions, s0, s1)}
+        for c in codes & set(main):
+            partners[c] |= codes - {c}
+    return sorted(main, key=lambda c: -len(partners[c]))
 
 
 def _carry_key(q: Quantity) -> tuple[str, bool]:

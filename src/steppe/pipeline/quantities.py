@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Quantity:
     noun: str | None = None       # for counts: the counted noun phrase ("investment projects")
     per: str | None = None        # rate denominator: "week", "year"
     is_change: bool = False       # an amount of change ("up by $5 million"), not a level
+    spelled: bool = False         # a count in words ("four meetings"): a figure only when completed
 
 
 @dataclass(frozen=True)
@@ -186,14 +187,18 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
             break
         words.append(word)
         i = w.end()
-        if low in _IRREGULAR_PLURALS or (
-            low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL
-            and not low.endswith("ss") and not low.endswith("ous")
-        ):
+        if is_plural(low):
             if low in _TIME_NOUNS:
                 return None, pos
             return " ".join(words), i
     return None, pos
+
+
+def is_plural(word: str) -> bool:
+    """"reimbursements" yes; "gas", "bus", "progress" no."""
+    low = word.lower()
+    return low in _IRREGULAR_PLURALS or (low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL
+                                         and not low.endswith("ss") and not low.endswith("ous"))
 
 
 def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
@@ -204,8 +209,9 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
-        if word and not scale:
-            continue              # "one of", "two countries": too vague to be a figure
+        if word and not scale and (not _counted_noun(text, m.end("word"))[0] or re.search(
+                r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
+            continue              # "one of", "the two sides": no count
         if _REFERENCE.search(text[max(0, m.start() - 12):m.start()]):
             continue              # "section 4.2", "Article 7", "No. 12"
         if num and re.match(r"(?:st|nd|rd|th)\b", text[m.end("num"):], re.I):
@@ -264,8 +270,35 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             start=start + offset, end=end + offset, text=text[start:end],
             value=sign * value * factor, unit=unit or ("count" if scale else ""), scale_word=scale,
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
+            spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(found, text, offset) if q.unit]
+    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset) if q.unit]
+
+
+# "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
+# with 27 already deported": a bare number acting as a subject counts the noun named before.
+_SUBJECT_NEXT = re.compile(r"\s+(?:have|has|had|were|was|are|already)\b")
+_WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+                           r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
+
+
+def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit or q.scale_word or q.value != int(q.value) or not _SUBJECT_NEXT.match(text, q.end - offset):
+            continue
+        before = text[:q.start - offset]
+        if re.search(r"[$€£]\s*$", before):
+            continue
+        noun = next((p.noun for p in reversed(out[:i]) if p.unit == "count" and p.noun), None)
+        if noun is None:
+            whole = None
+            for whole in _WHOLE_BEFORE.finditer(before):
+                pass
+            noun = whole.group(1) if whole and whole.group(1).lower() not in _TIME_NOUNS else None
+        if noun:
+            out[i] = replace(q, unit="count", noun=noun)
+    return out
 
 
 def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
@@ -281,9 +314,13 @@ def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
             out[i + 1] = replace(b, is_change=a.is_change, is_growth=a.is_growth,
                                  value=b.value if (a.value < 0) == (b.value < 0) else -b.value)
             continue
+        if re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", gap) and a.unit not in ("", "count") \
+                and b.unit == "count" and b.noun is None and b.scale_word:
+            out[i + 1] = replace(b, unit=a.unit, per=a.per)      # "to $4.79 million a year from 4.5 million"
+            continue
         if not re.fullmatch(r"\s*(?:to|and|or|-|–|—|до|и)\s*", gap):
             continue
-        if a.unit == "" and b.unit:
+        if (a.unit == "" or (a.unit == "count" and a.noun is None and a.scale_word)) and b.unit:
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
             factor = scale_factor(b.scale_word) or 1.0

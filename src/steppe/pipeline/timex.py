@@ -218,9 +218,11 @@ def _h_half(m: re.Match, a: _Anchor | None) -> _Result | None:
     m1, m2 = _HALVES[" ".join(m["part"].lower().split())]
     if m["y"]:
         y = int(m["y"])
-    elif a is not None:
+    elif a is not None and m["rel"] and m["rel"].lower() != "the":
         rel = m["rel"].lower().split()[-1]
         y = a.year + {"this": 0, "current": 0, "last": -1, "next": 1}[rel]
+    elif a is not None:          # "in the first quarter (of the year)": the latest such stretch that has ended
+        y = _year_for_month(m2, a)
     else:
         return _unknown("range")
     return {"value": _ym(y, m1), "end_value": _ym(y, m2), "precision": "month",
@@ -446,9 +448,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
                 r"(?P<mon2>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
     (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
     (re.compile(r"(?i:\b(?:the\s+)?(?P<part>first\s+half|second\s+half|(?:first|second|third|"
-                r"fourth|last)\s+quarter|first\s+(?:six|nine)\s+months)\s+of\s+)"
-                r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next)"
-                r"\s+year))"), _h_half),
+                r"fourth|last)\s+quarter|first\s+(?:six|nine)\s+months)(?:\s+of\s+"
+                r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next|the)"
+                r"\s+year))|(?!\s+of\b)))"), _h_half),
     (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|"
                 r"nine|ten|eleven|twelve)\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
                 r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
