@@ -18,7 +18,10 @@ class Settings:
     kb_paths    user knowledge-base files layered over the packaged one (--kb)
     max_bytes   files larger than this are skipped at ingestion (STEPPE_MAX_BYTES)
     batch_size  documents per nlp.pipe batch
-    engine      "local" (in-process); "ray" later for corpora that outgrow one machine
+    engine      "local" (in-process) or "ray" (a pool of Ray workers, engine/ray.py)
+    ray_address Ray cluster to join ("auto", "ray://host:10001"); None starts a local one
+    workers     Ray workers (actors), each with its own copy of the models
+    write_batch documents saved per store transaction (1: one transaction per document)
     """
 
     db_url: str = DEFAULT_DB
@@ -26,6 +29,9 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     engine: str = "local"
+    ray_address: str | None = None
+    workers: int = 2
+    write_batch: int = 1
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
