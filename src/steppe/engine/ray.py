@@ -115,14 +115,10 @@ class _Pool:
 
     def map(self, docs: Iterable[Document], on_error: "OnError | None"
             ) -> Iterator[tuple[Document, Facts]]:
-        batches = _batches(docs, self.settings.batch_size)
-        free = deque(range(len(self.actors)))
         pending: deque[tuple[list[Document], Any, int]] = deque()  # (batch, ref, actor slot)
         limit = IN_FLIGHT_PER_WORKER * len(self.actors)
-        for batch in batches:
-            if not free:
-                free.extend(range(len(self.actors)))
-            slot = free.popleft()
+        for k, batch in enumerate(_batches(docs, self.settings.batch_size)):
+            slot = k % len(self.actors)   # in turn: batches are alike, so the load evens out
             pending.append((batch, self.actors[slot].extract.remote(batch), slot))
             while len(pending) >= limit:
                 yield from self._collect(pending.popleft(), on_error)
