@@ -97,5 +97,5 @@ def test_documents_only_without_extraction(tmp_path):
 def test_an_unknown_engine_is_a_configuration_error():
     from steppe import engine
 
-    with pytest.raises(ConfigError, match="unknown engine 'ray'"):
-        engine.run([], steppe.Settings(engine="ray"))
+    with pytest.raises(ConfigError, match="unknown engine 'spark'"):
+        engine.run([], steppe.Settings(engine="spark"))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from steppe import engine
-from steppe.facts import Document
+from steppe.facts import Document, Facts
 from steppe.ingest import Skipped, read_paths
 from steppe.settings import Settings
 
@@ -78,40 +78,132 @@ def ingest_sources(
     """Read `sources` (files, folders, or Documents), extract their facts and store both.
 
     `extractor` is loaded from `settings` when None; `extract=False` stores the documents
-    only. `settings` also gives `max_bytes`, `batch_size` and the `engine`. One bad
-    document never stops the batch: it is reported in `IngestReport.failed`.
+    only. `settings` also gives `max_bytes`, `batch_size`, the `engine` and `write_batch`
+    (documents per transaction). Documents already stored (same id or content) are not
+    extracted again, so a re-run after a failure adds nothing twice. One bad document
+    never stops the batch: it is reported in `IngestReport.failed`.
     """
-    from steppe.store import link_occurrences, save_document, save_skip
+    from steppe.store import link_occurrences
 
     settings = settings or Settings()
-    report = IngestReport()
-
-    def documents() -> Iterator[Document]:
-        for r in _read(sources, settings.max_bytes):
-            if isinstance(r, Skipped):
-                report.skipped.append(r)
-                save_skip(store, r.path, r.reason, line=r.line)
-            else:
-                yield r
-
-    def failed(doc: Document, exc: Exception, what: str = "extraction failed") -> None:
-        report.failed.append(Skipped(doc.path or doc.id, f"{what}: {type(exc).__name__}: {exc}"))
-        if on_progress:
-            on_progress(doc, "failed")
-
-    pairs = engine.run(documents(), settings, extractor=extractor, on_error=failed) \
-        if extract else ((d, None) for d in documents())
-    for doc, facts in pairs:
-        try:
-            saved = save_document(store, doc, facts)
-        except Exception as exc:  # a document the store refuses never stops the batch
-            failed(doc, exc, "not stored")
-            continue
-        (report.added if saved.status == "added" else report.duplicate).append(saved.document_id)
-        if on_progress:
-            on_progress(doc, saved.status)
+    run = _Run(store, on_progress)
+    docs = run.unstored(_read(sources, settings.max_bytes))
+    pairs = engine.run(docs, settings, extractor=extractor, on_error=run.failed) \
+        if extract else ((d, None) for d in docs)
+    run.save_all(pairs, settings.write_batch)
     link_occurrences(store)
-    return report
+    return run.report
+
+
+def extract_to_parquet(
+    sources: Source | Iterable[Source],
+    folder: str | os.PathLike[str],
+    *,
+    extractor: "Extractor | None" = None,
+    settings: Settings | None = None,
+    on_progress: Callable[[Document, Status], None] | None = None,
+) -> IngestReport:
+    """Like `ingest_sources`, but write documents and facts to a Parquet dataset in
+    `folder` (steppe.parquet) instead of a store; `load_parquet` imports it later."""
+    from steppe.parquet import write_dataset
+
+    settings = settings or Settings()
+    run = _Run(None, on_progress)
+    docs = (r for r in _read(sources, settings.max_bytes) if not run.skipped(r))
+    pairs = engine.run(docs, settings, extractor=extractor, on_error=run.failed)
+    for doc in write_dataset(pairs, folder):
+        run.done(doc, "added", doc.id)
+    return run.report
+
+
+def load_parquet(
+    folder: str | os.PathLike[str],
+    *,
+    store: "Store",
+    settings: Settings | None = None,
+    on_progress: Callable[[Document, Status], None] | None = None,
+) -> IngestReport:
+    """Import a Parquet dataset written by `extract_to_parquet` into `store` (batched;
+    documents already stored are duplicates, so importing twice adds nothing)."""
+    from steppe.parquet import read_dataset
+    from steppe.store import link_occurrences
+
+    settings = settings or Settings()
+    run = _Run(store, on_progress)
+    run.save_all(read_dataset(folder), max(settings.write_batch, 64))
+    link_occurrences(store)
+    return run.report
+
+
+class _Run:
+    """The report of one ingestion, and the steps that fill it."""
+
+    def __init__(self, store: "Store | None", on_progress: Callable[[Document, Status], None] | None):
+        self.store = store
+        self.on_progress = on_progress
+        self.report = IngestReport()
+
+    def done(self, doc: Document, status: Status, document_id: str) -> None:
+        {"added": self.report.added, "duplicate": self.report.duplicate}[status].append(document_id)
+        if self.on_progress:
+            self.on_progress(doc, status)
+
+    def failed(self, doc: Document, exc: Exception, what: str = "extraction failed") -> None:
+        self.report.failed.append(Skipped(doc.path or doc.id, f"{what}: {type(exc).__name__}: {exc}"))
+        if self.on_progress:
+            self.on_progress(doc, "failed")
+
+    def skipped(self, r: Document | Skipped) -> bool:
+        """Record `r` if it is an input that could not be read."""
+        if not isinstance(r, Skipped):
+            return False
+        self.report.skipped.append(r)
+        if self.store is not None:
+            from steppe.store import save_skip
+
+            save_skip(self.store, r.path, r.reason, line=r.line)
+        return True
+
+    def unstored(self, results: Iterable[Document | Skipped]) -> Iterator[Document]:
+        """The documents not in the store yet; a re-run after a failure extracts only those."""
+        from steppe.store.write import find_document
+
+        for r in results:
+            if self.skipped(r):
+                continue
+            with self.store.connect() as conn:
+                existing = find_document(conn, r)
+            if existing is None:
+                yield r
+            else:
+                self.done(r, "duplicate", existing)
+
+    def save_all(self, pairs: Iterable[tuple[Document, Facts | None]], batch_size: int) -> None:
+        batch: list[tuple[Document, Facts | None]] = []
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= batch_size:
+                self.save(batch)
+                batch = []
+        if batch:
+            self.save(batch)
+
+    def save(self, batch: list[tuple[Document, Facts | None]]) -> None:
+        """Save a batch in one transaction; if it fails, one document per transaction."""
+        from steppe.store import save_document, save_documents
+
+        try:
+            results = save_documents(self.store, batch) if len(batch) > 1 \
+                else [save_document(self.store, *batch[0])]
+        except Exception as exc:  # a document the store refuses never stops the batch
+            if len(batch) > 1:
+                for pair in batch:
+                    self.save([pair])
+            else:
+                self.failed(batch[0][0], exc, "not stored")
+            return
+        for (doc, _), saved in zip(batch, results):
+            self.done(doc, saved.status, saved.document_id)
 
 
 def _read(sources: Source | Iterable[Source], max_bytes: int) -> Iterator[Document | Skipped]:

@@ -18,11 +18,13 @@ class Settings:
     kb_paths    user knowledge-base files layered over the packaged one (--kb)
     max_bytes   files larger than this are skipped at ingestion (STEPPE_MAX_BYTES)
     batch_size  documents per nlp.pipe batch
-    engine      where extraction runs (steppe.engine.run): "local", in this process; an
-                engine for corpora that outgrow one machine (Ray) plugs in there
     seconds_per_10k_chars   time limit of one document's extraction, per 10,000 characters
                 (STEPPE_SECONDS_PER_10K; 0 means no limit), see pipeline/limits.py
     min_document_seconds    and never less than this
+    engine      "local" (in-process) or "ray" (a pool of Ray workers, engine/ray.py)
+    ray_address Ray cluster to join ("auto", "ray://host:10001"); None starts a local one
+    workers     Ray workers (actors), each with its own copy of the models
+    write_batch documents saved per store transaction (1: one transaction per document)
     """
 
     db_url: str = DEFAULT_DB
@@ -32,6 +34,9 @@ class Settings:
     engine: str = "local"
     seconds_per_10k_chars: float = 5.0
     min_document_seconds: float = 10.0
+    ray_address: str | None = None
+    workers: int = 2
+    write_batch: int = 1
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

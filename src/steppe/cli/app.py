@@ -18,6 +18,7 @@ app = typer.Typer(
 )
 app.command()(ingest.ingest)
 app.command()(ingest.extract)
+app.command("load-parquet")(ingest.load_parquet)
 app.command()(query.events)
 app.command()(query.export)
 app.command()(query.commitments)

@@ -4,8 +4,9 @@
         ...
 
 `Settings.engine` picks the engine. "local" extracts in this process (engine/local.py);
-an engine for corpora that outgrow one machine (Ray) plugs in here with the same
-signature: documents in, (document, facts) pairs out, failures handed to `on_error`.
+"ray" on a pool of Ray workers, local or on a cluster (engine/ray.py, needs the `ray`
+extra). Both have this signature: documents in, (document, facts) pairs out in input
+order, failures handed to `on_error`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 OnError = Callable[[Document, Exception], None]
 
-ENGINES = ("local",)
+ENGINES = ("local", "ray")
 
 
 def run(docs: Iterable[Document], settings: Settings, *, extractor: "Extractor | None" = None,
@@ -32,4 +33,12 @@ def run(docs: Iterable[Document], settings: Settings, *, extractor: "Extractor |
         from steppe.engine import local
 
         return local.run(docs, settings, extractor=extractor, on_error=on_error)
+    if settings.engine == "ray":
+        from importlib.util import find_spec
+
+        if find_spec("ray") is None:
+            raise ConfigError("the ray engine needs Ray: pip install 'steppe[ray]'")
+        from steppe.engine import ray
+
+        return ray.run(docs, settings, extractor=extractor, on_error=on_error)
     raise ConfigError(f"unknown engine {settings.engine!r}; known: {', '.join(ENGINES)}")

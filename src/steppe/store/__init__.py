@@ -23,7 +23,13 @@ from steppe.store.read import (
     summary,
 )
 from steppe.store.schema import SCHEMA_VERSION, current_version, upgrade
-from steppe.store.write import SaveResult, replace_facts, save_document, save_skip
+from steppe.store.write import (
+    SaveResult,
+    replace_facts,
+    save_document,
+    save_documents,
+    save_skip,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -46,6 +52,7 @@ __all__ = [
     "query_figures",
     "replace_facts",
     "save_document",
+    "save_documents",
     "save_skip",
     "summary",
     "upgrade",

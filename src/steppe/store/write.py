@@ -52,6 +52,26 @@ def save_document(store: Store, doc: Document, facts: Facts | None = None) -> Sa
     return SaveResult("added", doc.id)
 
 
+def save_documents(store: Store, pairs: list[tuple[Document, Facts | None]]) -> list[SaveResult]:
+    """Store a batch of documents with their facts in one transaction (bulk ingestion).
+
+    Same outcome as `save_document` on each pair in turn: a document already stored, or
+    earlier in the batch, under the same id or content hash is a duplicate. If any
+    document fails, the whole batch is rolled back and the error raised (callers retry
+    one document per transaction to find the culprit).
+    """
+    results = []
+    with store.begin() as conn:
+        for doc, facts in pairs:
+            existing = find_document(conn, doc)
+            if existing is None:
+                write_document(conn, doc, facts)
+                results.append(SaveResult("added", doc.id))
+            else:
+                results.append(SaveResult("duplicate", existing))
+    return results
+
+
 def replace_facts(store: Store, document_id: str, facts: Facts) -> None:
     """Replace every fact of a stored document with `facts`, in one transaction."""
     with store.begin() as conn:

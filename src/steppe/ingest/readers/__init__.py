@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from steppe.ingest.readers import csv, html, jsonl, pdf, text
+from steppe.ingest.readers import csv, html, jsonl, parquet, pdf, text
 from steppe.ingest.readers.common import SourceFile
 from steppe.ingest.results import Result
 
@@ -23,6 +23,7 @@ READERS: dict[str, Reader] = {
     ".jsonl": jsonl.read,
     ".json": jsonl.read,
     ".csv": csv.read,
+    ".parquet": parquet.read,
 }
 
 
