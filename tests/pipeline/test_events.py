@@ -305,6 +305,22 @@ def test_a_plan_never_takes_a_past_date_from_context(extractor):
         [(e.type, e.date) for e in plans]
 
 
+
+@pytest.mark.parametrize("second,date", [
+    # A past tense continues the narrative told before it (its reference time)...
+    ("Two weeks later Kazakhstan accused Kyrgyzstan of closing the border.", "2019-03"),
+    ("Kazakhstan had accused Kyrgyzstan of closing the border.", "2019-03"),
+    # ... the present and the present perfect speak from the day of the report.
+    ("Kazakhstan has accused Kyrgyzstan of closing the border.", "2023-05-03"),
+    ("Kazakhstan is accusing Kyrgyzstan of closing the border.", "2023-05-03"),
+])
+def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
+    text = "In March 2019, Kyrgyzstan closed the road to Kazakhstan for repairs. " + second
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
+
+
 # -- interactions, not domestic acts --------------------------------------------------------
 
 DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."
