@@ -466,3 +466,32 @@ def test_a_place_inside_an_actor_phrase_is_not_a_party(extractor):
                               "spying.", "2020-01-10")
     assert any(e.type == "ACCUSE" and _codes(e.source) == {"KAZ"} and _codes(e.target) == {"UZB"}
                for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+# -- praise of a partner, partnerships declared (PLOVER SUPPORT: commend an actor) ----------
+
+@pytest.mark.parametrize("text, codes", [
+    ("The Mongolian minister stressed that China is a reliable partner for Mongolia.", {"MNG", "CHN"}),
+    ("\"Turkey is a key ally of Azerbaijan,\" the Azerbaijani president said.", {"TUR", "AZE"}),
+    ("Georgia and Armenia proclaimed a strategic partnership in 2015.", {"GEO", "ARM"}),
+])
+def test_praise_of_a_partner_is_support(extractor, text, codes):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "SUPPORT" and _codes(e.source) | _codes(e.target) == codes
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+@pytest.mark.parametrize("text", [
+    "China is the largest trading partner of Mongolia.",
+    "The talks covered every area of the partnership between Georgia and Armenia.",
+])
+def test_a_partner_named_without_approval_is_no_event(extractor, text):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "SUPPORT" for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+def test_a_copular_statement_is_dated_by_its_report(extractor):
+    text = ("In March 2019, Mongolian troops joined an exercise in China. "
+            "\"China is a reliable partner for Mongolia,\" the Mongolian minister says.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert [e.date for e in facts.events if e.type == "SUPPORT"] == ["2024-05-01"]

@@ -92,8 +92,10 @@ def told_in_past(trigger) -> bool:
     Moscow cut purchases. It then stopped them"), while the present, the present perfect
     and the progressive present speak from the report's own time ("Turkmenistan has
     halted supplies", "the two are working together"): Reichenbach's reference time.
-    A noun or an infinitive takes the tense of the verb that governs it."""
-    if trigger.pos_ not in ("VERB", "AUX"):
+    A noun names an occurrence the narrative has placed, unless it is the predicate of a
+    copula ("Kyrgyzstan is a reliable partner"), which takes the copula's tense; an
+    infinitive takes the tense of the verb that governs it."""
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
         return True
     tok = trigger
     for _ in range(5):
