@@ -495,3 +495,14 @@ def test_a_copular_statement_is_dated_by_its_report(extractor):
             "\"China is a reliable partner for Mongolia,\" the Mongolian minister says.")
     facts = _facts(extractor, text, "2024-05-01")
     assert [e.date for e in facts.events if e.type == "SUPPORT"] == ["2024-05-01"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Georgian embassy in Yerevan released a statement on the border incident.", False),
+    ("A press release of the Mongolian government said talks with China went well.", False),
+    ("Georgia released four Armenian citizens detained at the border.", True),
+])
+def test_releasing_words_is_no_retreat(extractor, text, found):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "RETREAT" for e in facts.events) == found, \
+        [(e.type, e.trigger) for e in facts.events]
