@@ -506,3 +506,19 @@ def test_releasing_words_is_no_retreat(extractor, text, found):
     facts = _facts(extractor, text, "2024-05-01")
     assert any(e.type == "RETREAT" for e in facts.events) == found, \
         [(e.type, e.trigger) for e in facts.events]
+
+
+def test_an_unnamed_victim_in_a_story_about_a_pair_is_the_other_party(extractor):
+    text = ("Georgia and Armenia dispute a stretch of their border. Armenian officials say "
+            "Georgian border guards crossed into the area. Two shepherds were detained by the "
+            "Georgian border guards on Monday.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "COERCE" and _codes(e.source) == {"GEO"} and _codes(e.target) == {"ARM"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_cooperative_act_toward_no_one_named_borrows_no_partner(extractor):
+    text = ("Georgia and Armenia discussed trade in Tbilisi. Armenia later said the talks went well. "
+            "Georgia built a new road to the port.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "COOPERATE" and _codes(e.target) == {"ARM"} for e in facts.events)
