@@ -463,14 +463,32 @@ def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[s
     """The document's main states: the most mentioned codes, the title counting double."""
     counts: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
+    skip = dateline_end(text)
     for m in mentions:
-        if m.kind in ("group", "pronoun") or m.location:
+        if m.kind in ("group", "pronoun") or m.location or m.start < skip:
             continue
         for a in m.actors:
             if a.code and a.code != "IGO":
                 counts[a.code] += 2 if m.start < title_end else 1
     top = [c for c, n in counts.most_common(size) if n >= 2]
     return sorted(top)
+
+
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+                        r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+# "ASHGABAT (TCA) —", "Tashkent, Uzbekistan (UzDaily.com) —": capitalised place words, an
+# optional agency, a dash.
+_INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens a story ends (0 if none): it says where the story was
+    filed ("Baku, Azerbaijan, Aug. 17"), so the states it names are not the story's parties."""
+    first = re.match(r"\s*([^\n]{1,50})\n", text)
+    if first and _MONTH_DAY.search(first.group(1)):
+        return first.end()
+    inline = _INLINE_DATELINE.match(text)
+    return inline.end() if inline else 0
 
 
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
