@@ -522,3 +522,27 @@ def test_a_cooperative_act_toward_no_one_named_borrows_no_partner(extractor):
             "Georgia built a new road to the port.")
     facts = _facts(extractor, text, "2024-05-01")
     assert not any(e.type == "COOPERATE" and _codes(e.target) == {"ARM"} for e in facts.events)
+
+
+def test_a_quoted_we_is_the_speaker_and_partner(extractor):
+    text = ("Khurelsukh received Xi in Ulaanbaatar on Monday. Mongolia and China discussed "
+            "trade. \"We have agreed to open two more border crossings,\" Khurelsukh said.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "AGREE" and _codes(e.source) | _codes(e.target) == {"MNG", "CHN"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_we_outside_a_quotation_is_the_author(extractor):
+    text = ("Mongolia and China discussed trade in Beijing. Mongolia and China signed a treaty. "
+            "In our view, we have agreed with both capitals on too little.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "AGREE" for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("\"We demonstrated readiness for dialogue with China,\" the Mongolian president said.", False),
+    ("Mongolian students demonstrated outside the Chinese embassy in Ulaanbaatar.", True),
+])
+def test_demonstrating_a_quality_is_no_protest(extractor, text, found):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "PROTEST" for e in facts.events) == found, [(e.type, e.trigger) for e in facts.events]

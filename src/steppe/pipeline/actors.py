@@ -314,11 +314,14 @@ class ActorResolver:
                         mentions: list[Mention]) -> list[Mention]:
         out = []
         taken = [(m.start, m.end) for m in mentions if not m.weak]
-        for rx, members, sector, weak in self._groups:
+        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        for rx, members, sector, weak, quoted in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
                 if any(a < e and s < b for a, b in taken):
+                    continue
+                if quoted and not any(a <= s < b for a, b in quotes):
                     continue
                 here = codes
                 if members == "main" and not weak:
@@ -504,7 +507,7 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not g.text.lower().startswith(("our ", "we ")):
+        if not re.match(r"(?:our|we)\b", g.text, re.I):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
@@ -605,7 +608,7 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _load_groups() -> list[tuple[re.Pattern[str], str, str, bool]]:
+def _load_groups() -> list[tuple[re.Pattern[str], str, str, bool, bool]]:
     data = yaml.safe_load((files("steppe.data") / "groups.yaml").read_text(encoding="utf-8"))
-    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "", bool(g.get("weak")))
-            for g in data]
+    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "", bool(g.get("weak")),
+             bool(g.get("quoted"))) for g in data]
