@@ -546,3 +546,12 @@ def test_we_outside_a_quotation_is_the_author(extractor):
 def test_demonstrating_a_quality_is_no_protest(extractor, text, found):
     facts = _facts(extractor, text, "2024-05-01")
     assert any(e.type == "PROTEST" for e in facts.events) == found, [(e.type, e.trigger) for e in facts.events]
+
+
+def test_the_place_of_a_dateline_is_no_party(extractor):
+    text = ("Tbilisi, Georgia (Agenda.ge) — On 3 March 2024, Mongolia imposed sanctions on "
+            "China by banning its coal imports.")
+    facts = _facts(extractor, text, "2024-03-04")
+    sanctions = [e for e in facts.events if e.type == "SANCTION"]
+    assert sanctions and all("GEO" not in _codes(e.source) | _codes(e.target) for e in sanctions), \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]

@@ -118,6 +118,12 @@ class ActorResolver:
         mentions = [m for m in mentions if m is not None]
         text = doc.text     # built from the tokens on each access: read it once
         mentions = [m for m in mentions if not _credit_line(text, m)]
+        filed = dateline_end(text)
+        for m in mentions:
+            if m.start < filed:
+                # Where the story was filed: a place that stands for no actor (kept, so
+                # that the parser's names do not bring it back).
+                m.actors, m.location = [], True
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
