@@ -381,3 +381,17 @@ def test_a_possessive_is_not_a_new_actor(extractor):
 def test_definite_description_takes_the_actor_named_before(extractor, text, surface, codes):
     found = [m for m in _mentions(extractor, text, "2023-05-01") if m.text == surface]
     assert found and _codes(found[0]) == codes
+
+
+@pytest.mark.parametrize("opening", [
+    "Tbilisi, Georgia, Aug. 17\n\n",
+    "TBILISI (Agenda) — ",
+    "Tbilisi, Georgia (Civil.ge) — ",
+])
+def test_a_dateline_names_no_main_party(extractor, opening):
+    from steppe.pipeline.actors import main_parties
+
+    text = (opening + "Mongolia and China held talks on trade. Mongolia asked China to open "
+            "more crossings, and China agreed.")
+    mentions = extractor.resolver.find(extractor.nlp.make_doc(text), date="2024-05-01")
+    assert main_parties(mentions, text) == ["CHN", "MNG"]

@@ -305,6 +305,22 @@ def test_a_plan_never_takes_a_past_date_from_context(extractor):
         [(e.type, e.date) for e in plans]
 
 
+
+@pytest.mark.parametrize("second,date", [
+    # A past tense continues the narrative told before it (its reference time)...
+    ("Two weeks later Kazakhstan accused Kyrgyzstan of closing the border.", "2019-03"),
+    ("Kazakhstan had accused Kyrgyzstan of closing the border.", "2019-03"),
+    # ... the present and the present perfect speak from the day of the report.
+    ("Kazakhstan has accused Kyrgyzstan of closing the border.", "2023-05-03"),
+    ("Kazakhstan is accusing Kyrgyzstan of closing the border.", "2023-05-03"),
+])
+def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
+    text = "In March 2019, Kyrgyzstan closed the road to Kazakhstan for repairs. " + second
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
+
+
 # -- interactions, not domestic acts --------------------------------------------------------
 
 DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."
@@ -450,3 +466,92 @@ def test_a_place_inside_an_actor_phrase_is_not_a_party(extractor):
                               "spying.", "2020-01-10")
     assert any(e.type == "ACCUSE" and _codes(e.source) == {"KAZ"} and _codes(e.target) == {"UZB"}
                for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+# -- praise of a partner, partnerships declared (PLOVER SUPPORT: commend an actor) ----------
+
+@pytest.mark.parametrize("text, codes", [
+    ("The Mongolian minister stressed that China is a reliable partner for Mongolia.", {"MNG", "CHN"}),
+    ("\"Turkey is a key ally of Azerbaijan,\" the Azerbaijani president said.", {"TUR", "AZE"}),
+    ("Georgia and Armenia proclaimed a strategic partnership in 2015.", {"GEO", "ARM"}),
+])
+def test_praise_of_a_partner_is_support(extractor, text, codes):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "SUPPORT" and _codes(e.source) | _codes(e.target) == codes
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+@pytest.mark.parametrize("text", [
+    "China is the largest trading partner of Mongolia.",
+    "The talks covered every area of the partnership between Georgia and Armenia.",
+])
+def test_a_partner_named_without_approval_is_no_event(extractor, text):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "SUPPORT" for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+def test_a_copular_statement_is_dated_by_its_report(extractor):
+    text = ("In March 2019, Mongolian troops joined an exercise in China. "
+            "\"China is a reliable partner for Mongolia,\" the Mongolian minister says.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert [e.date for e in facts.events if e.type == "SUPPORT"] == ["2024-05-01"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Georgian embassy in Yerevan released a statement on the border incident.", False),
+    ("A press release of the Mongolian government said talks with China went well.", False),
+    ("Georgia released four Armenian citizens detained at the border.", True),
+])
+def test_releasing_words_is_no_retreat(extractor, text, found):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "RETREAT" for e in facts.events) == found, \
+        [(e.type, e.trigger) for e in facts.events]
+
+
+def test_an_unnamed_victim_in_a_story_about_a_pair_is_the_other_party(extractor):
+    text = ("Georgia and Armenia dispute a stretch of their border. Armenian officials say "
+            "Georgian border guards crossed into the area. Two shepherds were detained by the "
+            "Georgian border guards on Monday.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "COERCE" and _codes(e.source) == {"GEO"} and _codes(e.target) == {"ARM"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_a_cooperative_act_toward_no_one_named_borrows_no_partner(extractor):
+    text = ("Georgia and Armenia discussed trade in Tbilisi. Armenia later said the talks went well. "
+            "Georgia built a new road to the port.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "COOPERATE" and _codes(e.target) == {"ARM"} for e in facts.events)
+
+
+def test_a_quoted_we_is_the_speaker_and_partner(extractor):
+    text = ("Khurelsukh received Xi in Ulaanbaatar on Monday. Mongolia and China discussed "
+            "trade. \"We have agreed to open two more border crossings,\" Khurelsukh said.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "AGREE" and _codes(e.source) | _codes(e.target) == {"MNG", "CHN"}
+               for e in facts.events), [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+def test_we_outside_a_quotation_is_the_author(extractor):
+    text = ("Mongolia and China discussed trade in Beijing. Mongolia and China signed a treaty. "
+            "In our view, we have agreed with both capitals on too little.")
+    facts = _facts(extractor, text, "2024-05-01")
+    assert not any(e.type == "AGREE" for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("\"We demonstrated readiness for dialogue with China,\" the Mongolian president said.", False),
+    ("Mongolian students demonstrated outside the Chinese embassy in Ulaanbaatar.", True),
+])
+def test_demonstrating_a_quality_is_no_protest(extractor, text, found):
+    facts = _facts(extractor, text, "2024-05-01")
+    assert any(e.type == "PROTEST" for e in facts.events) == found, [(e.type, e.trigger) for e in facts.events]
+
+
+def test_the_place_of_a_dateline_is_no_party(extractor):
+    text = ("Tbilisi, Georgia (Agenda.ge) — On 3 March 2024, Mongolia imposed sanctions on "
+            "China by banning its coal imports.")
+    facts = _facts(extractor, text, "2024-03-04")
+    sanctions = [e for e in facts.events if e.type == "SANCTION"]
+    assert sanctions and all("GEO" not in _codes(e.source) | _codes(e.target) for e in sanctions), \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]

@@ -120,6 +120,12 @@ class ActorResolver:
         # An agency's credit line is no actor; "US$ 5 million" names a currency, not a state.
         mentions = [m for m in mentions if m is not None and not _credit_line(text, m)
                     and not names_currency(text, m.end)]
+        filed = dateline_end(text)
+        for m in mentions:
+            if m.start < filed:
+                # Where the story was filed: a place that stands for no actor (kept, so
+                # that the parser's names do not bring it back).
+                m.actors, m.location = [], True
         _share_coordinated_sector(text, mentions)
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
@@ -321,11 +327,14 @@ class ActorResolver:
         for m in mentions:
             if not m.weak:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        for rx, members, sector, weak in self._groups:
+        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        for rx, members, sector, weak, quoted in self._groups:
             codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
             for m in rx.finditer(text):
                 s, e = m.start(), m.end()
                 if taken.find(1, s, e) != -1:
+                    continue
+                if quoted and not any(a <= s < b for a, b in quotes):
                     continue
                 here = codes
                 if members == "main" and not weak:
@@ -466,28 +475,39 @@ def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
             b.actors = [replace(x, sector=a.actors[0].sector) for x in b.actors]
 
 
-_DATELINE_LINE = re.compile(
-    r"\s*[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*$")
-
-
 def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[str]:
     """The document's main states: the most mentioned codes, the title counting double."""
     counts: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
-    # "Baku, Azerbaijan, Aug. 17" on the first line says where the story was filed: neither
-    # a title nor a party (figures engineer).
-    filed = title_end if _DATELINE_LINE.match(text[:title_end]) else 0
-    if filed:
+    # "Baku, Azerbaijan, Aug. 17" says where the story was filed: neither a title nor a party.
+    skip = dateline_end(text)
+    if skip >= title_end:
         title_end = 0
     for m in mentions:
-        if m.kind in ("group", "pronoun") or m.location or m.start < filed:
+        if m.kind in ("group", "pronoun") or m.location or m.start < skip:
             continue
         for a in m.actors:
             if a.code and a.code != "IGO":
                 counts[a.code] += 2 if m.start < title_end else 1
     top = [c for c, n in counts.most_common(size) if n >= 2]
     return sorted(top)
+
+
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+                        r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+# "ASHGABAT (TCA) —", "Tashkent, Uzbekistan (UzDaily.com) —": capitalised place words, an
+# optional agency, a dash.
+_INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens a story ends (0 if none): it says where the story was
+    filed ("Baku, Azerbaijan, Aug. 17"), so the states it names are not the story's parties."""
+    first = re.match(r"\s*([^\n]{1,50})\n", text)
+    if first and _MONTH_DAY.search(first.group(1)):
+        return first.end()
+    inline = _INLINE_DATELINE.match(text)
+    return inline.end() if inline else 0
 
 
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
@@ -503,7 +523,7 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not g.text.lower().startswith(("our ", "we ")):
+        if not re.match(r"(?:our|we)\b", g.text, re.I):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
@@ -604,7 +624,7 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _load_groups() -> list[tuple[re.Pattern[str], str, str, bool]]:
+def _load_groups() -> list[tuple[re.Pattern[str], str, str, bool, bool]]:
     data = yaml.safe_load((files("steppe.data") / "groups.yaml").read_text(encoding="utf-8"))
-    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "", bool(g.get("weak")))
-            for g in data]
+    return [(re.compile(g["pattern"], re.I), g["members"], g.get("sector") or "", bool(g.get("weak")),
+             bool(g.get("quoted"))) for g in data]

@@ -20,7 +20,8 @@ _POINT_KINDS = ("point", "range", "since")
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
                modality: str, text: str = "",
-               region: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
+               region: list[tuple[int, int]] | None = None,
+               narrative: bool = True) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document."""
     s, e = sentence
@@ -42,7 +43,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         return _value(best, modality, anchor), best.precision, "text"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
-    if idx is not None:
+    if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS]
         if modality == "planned":
@@ -80,3 +81,32 @@ def _future(value: str, anchor: str) -> bool:
     """After the publication date (a date equal to a day anchor is the report's own day)."""
     v = value[:len(anchor)]
     return v > anchor if len(anchor) == 10 else v >= anchor
+
+
+_FINITE_PRESENT = {"VBZ", "VBP"}
+
+
+def told_in_past(trigger) -> bool:
+    """Whether the clause of a trigger (a spaCy token) is told in a past tense: the
+    simple past or the past perfect continue the narrative's reference time ("In 2010,
+    Moscow cut purchases. It then stopped them"), while the present, the present perfect
+    and the progressive present speak from the report's own time ("Turkmenistan has
+    halted supplies", "the two are working together"): Reichenbach's reference time.
+    A noun names an occurrence the narrative has placed, unless it is the predicate of a
+    copula ("Kyrgyzstan is a reliable partner"), which takes the copula's tense; an
+    infinitive takes the tense of the verb that governs it."""
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
+        return True
+    tok = trigger
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ in _FINITE_PRESENT for a in auxes) or \
+                    (not auxes and tok.tag_ in _FINITE_PRESENT):
+                return False
+            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+                return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return True

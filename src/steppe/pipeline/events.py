@@ -104,6 +104,8 @@ class EventCoder:
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
                                         before=trig.type in _COOPERATIVE)
+                if not target and trig.type in _MATERIAL_CONFLICT:
+                    target = _other_main_party(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
@@ -194,6 +196,21 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     if named - set(main):
         return []
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+
+
+# Material conflict (PLOVER quad 4) has a victim; in a story about a pair of states, an
+# act whose victim goes unnamed is against the other one.
+_MATERIAL_CONFLICT = {"THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:
+    """'The four men were detained by Uzbek police': a conflictual act by one of the story's
+    two main parties against no one named is against the other one."""
+    codes = codes_of(source)
+    if len(main) != 2 or len(codes) != 1 or not codes <= set(main):
+        return []
+    other = next(c for c in main if c not in codes)
+    return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
 def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:

@@ -25,7 +25,7 @@ from steppe.pipeline import agreements as agreements_mod
 from steppe.pipeline import figures as figures_mod
 from steppe.pipeline import projects as projects_mod
 from steppe.pipeline.actors import ActorResolver, Mention, main_parties
-from steppe.pipeline.dating import date_event
+from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
@@ -252,7 +252,8 @@ class Extractor:
         date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
                                                   anchor=p.doc.date, modality=raw.modality,
                                                   text=p.doc.text,
-                                                  region=[(a + offset, b + offset) for a, b in raw.region])
+                                                  region=[(a + offset, b + offset) for a, b in raw.region],
+                                                  narrative=told_in_past(raw.trigger))
         date = at_precision(date, precision)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(

@@ -44,6 +44,8 @@ class Trigger:
     mode: str = ""
     gap: int = 0
     needs_object: frozenset[str] = frozenset()
+    # ... and never when it has one of these ("released a statement", "a press release").
+    not_object: frozenset[str] = frozenset()
     weight: float = 1.0
     reciprocal: bool = False
     reversed: bool = False       # the subject is the host/target ("host", "receive")
@@ -131,6 +133,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
     weight = float(e.get("weight", DERIVED_WEIGHT if derived else 1.0))
     return Trigger(lemmas=lemmas, pos=pos, type=t, mode=str(e.get("mode") or ""), gap=gap,
                    needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
+                   not_object=frozenset(str(x).lower() for x in e.get("not_object") or ()),
                    weight=weight, reciprocal=bool(e.get("reciprocal")),
                    reversed=str(e.get("roles") or "") == "reversed", derived=derived)
 

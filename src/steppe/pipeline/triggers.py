@@ -75,8 +75,16 @@ def _pos_ok(tok: Token, trig: Trigger) -> bool:
 
 
 def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
-    if not trig.needs_object:
+    if not trig.needs_object and not trig.not_object:
         return True
+    lemmas = _object_lemmas(tok)
+    if lemmas & trig.not_object:
+        return False
+    return not trig.needs_object or bool(lemmas & trig.needs_object)
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of a trigger's objects and modifiers, and of the word it modifies."""
     near = list(tok.children)
     for c in list(near):
         if c.dep_ in ("prep", "agent", "dobj", "nsubjpass", "attr", "pobj", "conj"):
@@ -89,7 +97,7 @@ def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
         if c.head.i == tok.i:
             lemmas.update(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "amod"))
     lemmas.add(tok.head.lemma_.lower())
-    return bool(lemmas & trig.needs_object)
+    return lemmas
 
 
 _NOT_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
