@@ -218,6 +218,15 @@ def test_group_phrase_stands_for_main_parties(extractor, text, phrase, codes):
     assert _codes(m) == codes
 
 
+def test_the_longest_group_phrase_wins(extractor):
+    # "the countries" alone would be the story's pair; the longer phrase names the region.
+    text = ("China and Kazakhstan opened a new border crossing. China sells machinery and "
+            "Kazakhstan sells grain. Trade with the countries of the region keeps growing.")
+    m = _mention(extractor, text, "the countries of the region")
+    assert m.kind == "group" and m.text == "the countries of the region"
+    assert _codes(m) == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
 @pytest.mark.parametrize("text,pronoun_at,code,person_id", [
     ("Shavkat Mirziyoyev arrived in Almaty on Monday. He said the talks went well.",
      "He said", "UZB", "person:shavkat-mirziyoyev"),

@@ -328,26 +328,28 @@ class ActorResolver:
             if not m.weak:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
-        for rx, members, sector, weak, quoted in self._groups:
-            codes = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
-            for m in rx.finditer(text):
-                s, e = m.start(), m.end()
-                if taken.find(1, s, e) != -1:
-                    continue
-                if quoted and not any(a <= s < b for a, b in quotes):
-                    continue
-                here = codes
-                if members == "main" and not weak:
-                    # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
-                    # the pair named just before in the sentence, else the document's pair.
-                    here = _pair_before(text, s, mentions) or codes
-                if not here:
-                    continue
-                actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
-                                confidence=0.8, start=s, end=e) for c in here]
-                out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
-                taken[s:e] = b"\x01" * (e - s)
-        return out
+        # Every pattern's matches, longest first: "the countries of the region" wins over
+        # the "the countries" inside it, whatever the order of the patterns in the file.
+        found = [(m, group) for group in self._groups for m in group[0].finditer(text)]
+        found.sort(key=lambda f: (f[0].start() - f[0].end(), f[0].start()))
+        for m, (_, members, sector, weak, quoted) in found:
+            s, e = m.start(), m.end()
+            if taken.find(1, s, e) != -1:
+                continue
+            if quoted and not any(a <= s < b for a, b in quotes):
+                continue
+            here = list(CENTRAL_ASIA) if members == "central_asia" else list(main)
+            if members == "main" and not weak:
+                # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
+                # the pair named just before in the sentence, else the document's pair.
+                here = _pair_before(text, s, mentions) or here
+            if not here:
+                continue
+            actors = [Actor(code=c, sector=sector, text=m.group(0), actor_id=f"state:{c}",
+                            confidence=0.8, start=s, end=e) for c in here]
+            out.append(Mention(s, e, m.group(0), actors, kind="group", head="group", weak=weak))
+            taken[s:e] = b"\x01" * (e - s)
+        return sorted(out, key=lambda g: g.start)
 
 
 # -- helpers ---------------------------------------------------------------------------
