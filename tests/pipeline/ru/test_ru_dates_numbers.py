@@ -90,3 +90,37 @@ def test_indicator_named_in_the_sentence_before(extractor):
                              "По итогам прошлого года этот показатель составил 1,6 млрд долларов.",
                   date="2024-04-19")
     assert got == [("trade_turnover", 1.6e9, "USD", ["KAZ", "KGZ"], None, "2023", "actual", None)]
+
+
+def test_relative_year_wherever_it_starts(extractor):
+    # "по итогам прошлого года" after an odd number of words: every word may start a pair
+    got = figures(extractor, "Товарооборот между Казахстаном и Узбекистаном по итогам прошлого "
+                             "года составил 4,4 млрд долларов.", date="2024-03-01")
+    assert got == [("trade_turnover", 4.4e9, "USD", ["KAZ", "UZB"], None, "2023", "actual", None)]
+
+
+def test_months_in_words_and_growth_as_a_ratio(extractor):
+    got = figures(extractor, "За девять месяцев текущего года товарооборот между Россией и "
+                             "Таджикистаном увеличился в 1,5 раза.", date="2024-10-20")
+    assert got == [("other:trade_growth", 1.5, "ratio", ["RUS", "TJK"], None, "2024-01/2024-09",
+                    "actual", None)]
+
+
+def test_a_duration_is_no_period():
+    assert find_times("Переговоры шли в течение двух месяцев.", "2024-05-15") == []
+
+
+def test_import_flows_from_the_seller(extractor):
+    got = figures(extractor, "Импорт Казахстана из Китая в первом полугодии 2024 года "
+                             "составил 7,8 млрд долларов США.")
+    assert got == [("imports", 7.8e9, "USD", ["CHN", "KAZ"], {"from": "CHN", "to": "KAZ"},
+                    "2024-01/2024-06", "actual", None)]
+
+
+def test_each_clause_keeps_its_own_direction(extractor):
+    got = figures(extractor, "В 2023 году Кыргызстан экспортировал в Казахстан товаров на сумму "
+                             "1,1 млрд долларов, а импортировал из Казахстана на 900 млн долларов.")
+    assert got == [
+        ("exports", 1.1e9, "USD", ["KAZ", "KGZ"], {"from": "KGZ", "to": "KAZ"}, "2023", "actual", None),
+        ("imports", 9e8, "USD", ["KAZ", "KGZ"], {"from": "KAZ", "to": "KGZ"}, "2023", "actual", None),
+    ]

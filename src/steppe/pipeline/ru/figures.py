@@ -119,6 +119,12 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         growth = unit == "percent" and before and before[-1].low == "на"
         if unit == "percent" and not growth and not indicator.endswith("_share"):
             continue
+        if unit == "ratio":
+            # "вырос в 1,5 раза": growth as a ratio, only when a rise is said
+            if not (before and before[-1].low in ("в", "во")
+                    and _has(before + after, data["growth_up"])):
+                continue
+            growth = True
         if growth:
             base = indicator.split(":")[-1].replace("trade_turnover", "trade")
             indicator = f"other:{base}_growth"
@@ -138,7 +144,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
             if kind == "target" else None
         parties = _parties(mentions, main)
-        direction = _direction(words, mentions, cue_i) if flow else None
+        direction = _direction(mentions, cue_i, start, indicator, parties) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
         out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
@@ -240,21 +246,40 @@ def _indicator(before: list[Word], after: list[Word], unit: str):
     return best[0], best[1], before[best[2]].start if best[2] is not None else None
 
 
-def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None) -> dict[str, str] | None:
-    """"экспорт Узбекистана в Казахстан": from the genitive (or из X, or the subject before
-    the verb), to the в + accusative."""
-    src = dst = None
+def _direction(mentions: list[RuMention], cue_at: int | None, number_at: int, indicator: str,
+               parties: list[str]) -> dict[str, str] | None:
+    """"экспорт Узбекистана в Казахстан", "импорт Казахстана из Китая": "из X" sends, "в X"
+    receives; the genitive after the cue, or the subject before it, is the exporter of an
+    export and the importer of an import. Only the clause from the cue to the number counts
+    ("экспортировал в X ..., а импортировал из X ..." are two flows). With two parties, one
+    known side gives the other."""
+    importing = indicator.split(":")[-1].startswith("imports")
+    frm = to = owner = None
     for m in mentions:
-        if cue_at is not None and m.char_start < cue_at or not m.codes or m.codes[0] == "IGO":
-            continue
-        if m.prep in ("в", "во") and "accs" in m.cases and dst is None:
-            dst = m.codes[0]
-        elif (m.prep == "из" or (m.prep == "" and "gent" in m.cases)) and src is None:
-            src = m.codes[0]
+        if not m.codes or m.codes[0] == "IGO" or cue_at is not None and m.char_start < cue_at:
+            continue                        # before the cue: only as the subject, below
+        if cue_at is not None and cue_at < number_at <= m.char_start:
+            continue                        # past the number: the next clause
+        if m.prep in ("в", "во") and "accs" in m.cases and to is None:
+            to = m.codes[0]
+        elif m.prep == "из" and frm is None:
+            frm = m.codes[0]
+        elif m.prep == "" and "gent" in m.cases and owner is None:
+            owner = m.codes[0]
     for m in mentions:      # "Казахстан поставил в Узбекистан": the subject ships
-        if src is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
+        if owner is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
                 and (cue_at is None or m.char_start < cue_at):
-            src = m.codes[0]
-    if src and dst and src != dst:
-        return {"from": src, "to": dst}
+            owner = m.codes[0]
+    if owner is not None:
+        if importing and to is None and owner != frm:
+            to = owner
+        elif not importing and frm is None and owner != to:
+            frm = owner
+    if len(parties) == 2:
+        if frm and not to:
+            to = next(p for p in parties if p != frm) if frm in parties else None
+        elif to and not frm:
+            frm = next(p for p in parties if p != to) if to in parties else None
+    if frm and to and frm != to:
+        return {"from": frm, "to": to}
     return None
