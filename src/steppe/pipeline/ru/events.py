@@ -21,11 +21,11 @@ from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.text import Word, analyse
 
 WINDOW = 18          # words around the trigger in which its actors are looked for
-# Triggers whose complement is what they agree to, ask for, threaten or accuse of: not a
-# second event ("обвинил таджикских военных в обстреле").
 # Types whose target may follow "по": "открыли огонь по пограничникам", "удар по позициям".
 _AGAINST = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
-_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+# Triggers whose complement is what they agree to, ask for, threaten, accuse of or ban: not
+# a second event ("обвинил таджикских военных в обстреле", "запрет на импорт").
+_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SANCTION"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class RuTrigger:
     reversed: bool = False
     weight: float = 1.0
     needs: frozenset[str] = frozenset()
+    gap: int = 3                # other words allowed between the words of a phrase
 
 
 @dataclass
@@ -63,7 +64,8 @@ def load_triggers() -> dict[str, list[RuTrigger]]:
                           for w in str(phrase).split())
             t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
                           bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
-                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()))
+                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()),
+                          int(entry.get("gap", 3)))
             index.setdefault(words[0], []).append(t)
     return index
 
@@ -83,7 +85,7 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
         best = None
         for lemma in w.a.lemmas:
             for t in index.get(lemma, ()):
-                end = _match_rest(words, i, t.words, gap=3)
+                end = _match_rest(words, i, t.words, gap=t.gap)
                 if end is None or (t.needs and not t.needs & lemmas):
                     continue
                 if best is None or len(t.words) > len(best[2].words):
@@ -110,8 +112,9 @@ def _is_trigger_word(words: list[Word], match, earlier) -> bool:
                 (u.type in _GOVERNING or (u.type == "CONSULT" and pos == "NOUN")):
             return False            # "обсудили сотрудничество": the topic, not a second event
     # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
+    # ("по итогам переговоров", "в ходе визита" frame the event: they do not qualify it)
     if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
-            and words[i - 1].a.pos == "NOUN":
+            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & load_modality()["frames"]:
         return False
     return True
 
@@ -171,9 +174,10 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     elif s == e - 1 and words[s].a.pos == "NOUN":
         # a noun trigger: its genitive actors are its doers ("визит президента Казахстана")
         gen = [m for m in near if m.start >= e and "gent" in m.cases and m.prep == ""]
-        src = gen[:1]
+        src = _coordinated(words, near, gen[0]) if gen else []
     else:
         src = []
+    subject = bool(src)
     src_codes = {c for m in src for c in m.codes}
     tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
     source = [a for m in src for a in m.actors]
@@ -195,10 +199,19 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         else:
             source = extra
     if not source:
-        source, target = target[:1], target[1:]
+        # no subject (a passive: "был передан кыргызской стороне"): the dative receives,
+        # the others act; else the first named acts
+        receivers = {c for m in tgt if "datv" in m.cases and m.prep == "" for c in m.codes}
+        if receivers and {a.code for a in target} - receivers:
+            source = [a for a in target if a.code not in receivers]
+            target = [a for a in target if a.code in receivers]
+        else:
+            source, target = target[:1], target[1:]
     # reciprocal triggers, and coordinated subjects acting on no one else ("Кыргызстан и
-    # Таджикистан обменялись обвинениями"), put every participant on both sides
-    if (t.reciprocal and (not target or len(src_codes) >= 2)) or (not target and len(src_codes) >= 2):
+    # Таджикистан обменялись обвинениями"), put every participant on both sides, as does
+    # a reciprocal trigger with no subject ("подписан протокол" between two states)
+    if (t.reciprocal and (not target or len(src_codes) >= 2 or not subject)) \
+            or (not target and len(src_codes) >= 2):
         both = source + [a for a in target if a.code not in src_codes]
         source, target = both, list(both)
     if not target:

@@ -63,7 +63,12 @@ class RussianExtractor:
             for raw in raws:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
-                events.append(self._event(raw, text, s, e, own, doc.date))
+                # else the time that opens the sentence ("Вчера, 9 июля, по итогам переговоров
+                # ... был передан"): it dates every clause after it
+                undated = not own and _undated(sw, raw.trigger_start)
+                own = own or [t for t in st if t.start < raw.trigger_start and t.start - s < 25]
+                events.append(self._event(raw, text, s, e, [] if undated else own,
+                                          None if undated else doc.date))
             # what "его", "этот показатель" refer to: the sentence before, else the last figure
             previous = sentence_indicator(prev_words) or (figures[-1].indicator if figures else None)
             prev_words = sw
@@ -100,6 +105,27 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
 
 
 _PRONOUNS = {"он", "она"}
+
+
+def _undated(ws: list[Word], trigger_start: int) -> bool:
+    """An act the text does not date, so neither does the publication: one recalled
+    ("Ранее ведомство указало ...") or a standing state of affairs in the present
+    ("Туркмения является экспортером газа", "поставляет газ")."""
+    before = [w for w in ws if w.end <= trigger_start]
+    head = next((w for w in ws if w.start >= trigger_start), None)
+    cues = _words()
+    # "Ранее ..." opening the sentence, or right before the trigger ("задержанный ранее в
+    # ходе нападения")
+    if any(w.low in cues["recalled"] for w in before[:2] + before[-3:]):
+        return True
+    verbs = before[-6:] + ([head] if head else [])
+    return any(w.a.pos == "VERB" and w.a.tense == "pres" and w.a.aspect == "impf" and w.a.lemma in cues["standing"]
+               for w in verbs) or bool(head and head.a.pos == "VERB" and head.a.tense == "pres")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return yaml.safe_load((files("steppe.data") / "ru" / "dates.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
