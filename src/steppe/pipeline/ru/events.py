@@ -161,7 +161,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
            places: list[RuMention] = ()):
     if not near:
         return None
-    sources = [m for m in near if "nomn" in m.cases and m.prep == ""]
+    # the subject of a passive ("был передан", "подписан") is what is acted on, not the doer
+    passive = words[s].a.pos == "PRTS"
+    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive]
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
     sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
                 and words[m.start - 1].low == "стороны"]
