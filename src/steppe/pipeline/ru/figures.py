@@ -70,6 +70,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
     sentence = text[s:e]
     out += _fractions(s, e, sentence, words, mentions, times, main)
     consumed = -1
+    last_end = s                                        # end of the figure before
     for m in _NUMBER.finditer(sentence):
         start, end = s + m.start(), s + m.end()
         if start < consumed:
@@ -107,7 +108,10 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
             indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
         else:
-            indicator, flow, cue_i = _indicator(before, after, unit)
+            # a share in percent is named by its own cue even before a nearer one:
+            # "доля России во внешней торговле Кыргызстана — 25%"
+            share = unit == "percent" and not (before and before[-1].low == "на")
+            indicator, flow, cue_i = _indicator(before, after, unit, prefer_unit=share)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:12]
@@ -138,7 +142,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
-        period = next((_period(t.value) for t in times if not t.deadline), None) if kind != "target" else None
+        period = _period_of(times, start, last_end, sentence, s) if kind != "target" else None
         if period is None and indicator in data["dated_by_publication"] and anchor:
             period = anchor[:7]
         deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
@@ -150,6 +154,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
+        last_end = end
     return out
 
 
@@ -161,6 +166,19 @@ def _own(times: list[RuTime], end: int, sentence: str, s: int) -> list[RuTime]:
         nxt = _NUMBER.search(sentence, nxt.end())
     limit = s + nxt.start() if nxt else s + len(sentence)
     return [t for t in times if end <= t.start < limit]
+
+
+_BASE = re.compile(r"(?:сравнению\s+с|против|относительно)\s*$", re.I)
+
+
+def _period_of(times: list[RuTime], start: int, last_end: int, sentence: str, s: int) -> str | None:
+    """The period of the number's clause: the last time between the figure before and it
+    ("в 2022 году составил 500 млн, а в 2023 году — 650 млн"), else the sentence's first.
+    A base of comparison ("по сравнению с 2015 годом") is no period."""
+    usable = [t for t in times if not t.deadline and not _BASE.search(sentence[:t.start - s])]
+    own = [t for t in usable if last_end <= t.start and t.end <= start]
+    t = own[-1] if own else (usable[0] if usable else None)
+    return _period(t.value) if t else None
 
 
 def _period(value: str) -> str:
@@ -227,8 +245,9 @@ def merge_figures(figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _indicator(before: list[Word], after: list[Word], unit: str):
-    """The indicator whose cue is nearest before the number (or names the counted thing)."""
+def _indicator(before: list[Word], after: list[Word], unit: str, prefer_unit: bool = False):
+    """The indicator whose cue is nearest before the number (or names the counted thing);
+    with `prefer_unit`, one made for the number's unit wins over nearer ones."""
     best = None
     for ind in _data()["indicators"]:
         if ind.get("count_only"):
@@ -239,8 +258,9 @@ def _indicator(before: list[Word], after: list[Word], unit: str):
             continue
         for cue in ind["cues"]:
             i = _cue_at(before, cue)
-            if i is not None and (best is None or i > best[2]):
-                best = (ind["indicator"], bool(ind.get("flow")), i)
+            rank = (prefer_unit and ind.get("unit") == unit, i if i is not None else -1)
+            if i is not None and (best is None or rank > best[3]):
+                best = (ind["indicator"], bool(ind.get("flow")), i, rank)
     if best is None:
         return None, False, None
     return best[0], best[1], before[best[2]].start if best[2] is not None else None
