@@ -124,3 +124,29 @@ def test_each_clause_keeps_its_own_direction(extractor):
         ("exports", 1.1e9, "USD", ["KAZ", "KGZ"], {"from": "KGZ", "to": "KAZ"}, "2023", "actual", None),
         ("imports", 9e8, "USD", ["KAZ", "KGZ"], {"from": "KAZ", "to": "KGZ"}, "2023", "actual", None),
     ]
+
+
+def test_each_amount_takes_its_own_clause_period(extractor):
+    got = figures(extractor, "Товарооборот Узбекистана и Таджикистана в 2022 году составил "
+                             "500 млн долларов, а в 2023 году — 650 млн долларов.")
+    assert [(g[1], g[5]) for g in got] == [(5e8, "2022"), (6.5e8, "2023")]
+
+
+def test_a_comparison_base_is_no_period(extractor):
+    got = figures(extractor, "В 2021 году товарооборот между Россией и Кыргызстаном вырос на 9% "
+                             "по сравнению с 2020 годом — до 2,7 млрд долларов.")
+    assert [(g[0], g[5]) for g in got] == [("other:trade_growth", "2021"), ("trade_turnover", "2021")]
+
+
+def test_share_named_before_a_nearer_trade_cue(extractor):
+    got = figures(extractor, "Доля России во внешней торговле Кыргызстана составляет 25 процентов.")
+    assert got == [("other:trade_share", 25, "percent", ["KGZ", "RUS"], None, None, "actual", None)]
+
+
+def test_aid_and_loans_flow_to_the_dative(extractor):
+    got = figures(extractor, "Казахстан направил Афганистану гуманитарную помощь объемом 5 тыс. тонн муки.",
+                  date="2024-02-10")
+    assert got == [("other:aid", 5000, "tons", ["AFG", "KAZ"], {"from": "KAZ", "to": "AFG"}, "2024",
+                    "actual", None)]
+    got = figures(extractor, "Россия выделила Кыргызстану кредит на 200 млн долларов.", date="2024-02-10")
+    assert got[0][:5] == ("other:loans", 2e8, "USD", ["KGZ", "RUS"], {"from": "RUS", "to": "KGZ"})

@@ -49,3 +49,14 @@ def test_a_sentence_opening_date_dates_its_later_clauses(extractor):
     got = events(extractor, "Вчера, 1 октября, по итогам встречи пограничных представителей "
                             "Кыргызстана и Таджикистана задержанный гражданин был передан кыргызской стороне.")
     assert ("RETREAT", ["TJK"], ["KGZ"], "2024-10-01") in got
+
+
+def test_invitations_are_planned_and_participation_is_consult(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Президент Узбекистана пригласил Президента Туркменистана посетить Узбекистан.")))
+    assert [(e.type, e.modality, e.date) for e in facts.events] == [("AGREE", "planned", None)]
+    got = events(extractor, "Делегация Туркменистана приняла участие в заседании СНГ в Москве.")
+    assert got == [("CONSULT", ["TKM"], ["IGO"], "2024-10-02")]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Путин и Токаев обсудили по телефону энергетическое сотрудничество.")))
+    assert [(e.type, e.mode) for e in facts.events] == [("CONSULT", "phone")]

@@ -38,6 +38,7 @@ class RuTrigger:
     weight: float = 1.0
     needs: frozenset[str] = frozenset()
     gap: int = 3                # other words allowed between the words of a phrase
+    future: bool = False        # the act it reports lies ahead (an invitation, a promise)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def load_triggers() -> dict[str, list[RuTrigger]]:
             t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
                           bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
                           frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()),
-                          int(entry.get("gap", 3)))
+                          int(entry.get("gap", 3)), entry.get("modality") == "planned")
             index.setdefault(words[0], []).append(t)
     return index
 
@@ -259,6 +260,8 @@ def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     if s > 0 and words[s - 1].low in negation or \
             s > 1 and words[s - 2].low in negation and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
         return "negated"            # "не подписали", "не стал подписывать"
+    if t.future:
+        return "planned"
     if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
         return "planned"
     if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):

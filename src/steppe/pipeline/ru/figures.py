@@ -145,6 +145,8 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         period = _period_of(times, start, last_end, sentence, s) if kind != "target" else None
         if period is None and indicator in data["dated_by_publication"] and anchor:
             period = anchor[:7]
+        elif period is None and indicator in data["acts_of_the_year"] and anchor and kind == "actual":
+            period = anchor[:4]
         deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
             if kind == "target" else None
         parties = _parties(mentions, main)
@@ -286,6 +288,8 @@ def _direction(mentions: list[RuMention], cue_at: int | None, number_at: int, in
             frm = m.codes[0]
         elif m.prep == "" and "gent" in m.cases and owner is None:
             owner = m.codes[0]
+        elif m.prep == "" and "datv" in m.cases and to is None:
+            to = m.codes[0]                 # "выделил Кыргызстану помощь"
     for m in mentions:      # "Казахстан поставил в Узбекистан": the subject ships
         if owner is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
                 and (cue_at is None or m.char_start < cue_at):
