@@ -65,7 +65,7 @@ class RussianExtractor:
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
                 # else the time that opens the sentence ("Вчера, 9 июля, по итогам переговоров
                 # ... был передан"): it dates every clause after it
-                undated = not own and _undated(sw, raw.trigger_start)
+                undated = not own and _undated(sw, raw.trigger_start, raw.type)
                 own = own or [t for t in st if t.start < raw.trigger_start and t.start - s < 25]
                 events.append(self._event(raw, text, s, e, [] if undated else own,
                                           None if undated else doc.date))
@@ -107,10 +107,11 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
 _PRONOUNS = {"он", "она"}
 
 
-def _undated(ws: list[Word], trigger_start: int) -> bool:
+def _undated(ws: list[Word], trigger_start: int, etype: str) -> bool:
     """An act the text does not date, so neither does the publication: one recalled
-    ("Ранее ведомство указало ...") or a standing state of affairs in the present
-    ("Туркмения является экспортером газа", "поставляет газ")."""
+    ("Ранее ведомство указало ...") or standing exchanges told in the present
+    ("Туркмения является экспортером газа", "поставляет газ"). A statement in the present
+    ("Россия поддерживает ...") is made on the day: dated."""
     before = [w for w in ws if w.end <= trigger_start]
     head = next((w for w in ws if w.start >= trigger_start), None)
     cues = _words()
@@ -118,9 +119,11 @@ def _undated(ws: list[Word], trigger_start: int) -> bool:
     # ходе нападения")
     if any(w.low in cues["recalled"] for w in before[:2] + before[-3:]):
         return True
+    if etype not in cues["standing_types"]:
+        return False
     verbs = before[-6:] + ([head] if head else [])
-    return any(w.a.pos == "VERB" and w.a.tense == "pres" and w.a.aspect == "impf" and w.a.lemma in cues["standing"]
-               for w in verbs) or bool(head and head.a.pos == "VERB" and head.a.tense == "pres")
+    return any(w.a.pos == "VERB" and w.a.tense == "pres" and w.a.lemma in cues["standing"] for w in verbs) \
+        or bool(head and head.a.pos == "VERB" and head.a.tense == "pres")
 
 
 @lru_cache(maxsize=1)
