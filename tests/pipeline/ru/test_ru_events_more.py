@@ -60,3 +60,11 @@ def test_invitations_are_planned_and_participation_is_consult(extractor):
     facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
         "Путин и Токаев обсудили по телефону энергетическое сотрудничество.")))
     assert [(e.type, e.mode) for e in facts.events] == [("CONSULT", "phone")]
+
+
+def test_central_asia_stands_for_the_five_states(extractor):
+    got = events(extractor, "Си Цзиньпин провел переговоры с лидерами центральноазиатских государств.")
+    assert got == [("CONSULT", ["CHN"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"], "2024-10-02")]
+    # a place, not a party
+    assert events(extractor, "Президент России обсудил с Токаевым ситуацию в Центральной Азии.") == \
+        [("CONSULT", ["RUS"], ["KAZ"], "2024-10-02")]

@@ -44,7 +44,7 @@ class RussianExtractor:
         # An event, an agreement or a figure has two sides: when its sentence names one, the
         # other is the document's most named state, even one named only once.
         main = main_parties(mentions, text, least=1)
-        mentions = _with_groups(ws, mentions, main)
+        mentions = _with_region(ws, _with_groups(ws, mentions, main))
         times = find_times(text, doc.date)
         events: list[Event] = []
         figures: list[Figure] = []
@@ -135,6 +135,39 @@ def _words() -> dict:
 def _groups() -> list[tuple[str, ...]]:
     data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))
     return sorted((tuple(fold(g).split()) for g in data["groups"]), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _region() -> tuple[list[str], list[tuple[str, ...]]]:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))["central_asia"]
+    from steppe.pipeline.ru.text import analyse
+    phrases = [tuple(analyse(w).lemma for w in p.split()) for p in data["phrases"]]
+    return data["members"], sorted(phrases, key=len, reverse=True)
+
+
+def _with_region(ws: list[Word], mentions: list[RuMention]) -> list[RuMention]:
+    """"Центральная Азия", "страны Центральной Азии", "центральноазиатские государства":
+    the five states (a summit "Китай — Центральная Азия" has them all); after в/на it is
+    a place ("в Центральной Азии")."""
+    members, phrases = _region()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    i = 0
+    while i < len(ws):
+        p = next((p for p in phrases if i + len(p) <= len(ws)
+                  and all(l in ws[i + k].a.lemmas for k, l in enumerate(p))), None)
+        if p is None or any(k in taken for k in range(i, i + len(p))):
+            i += 1
+            continue
+        cs, ce = ws[i].start, ws[i + len(p) - 1].end
+        text = " ".join(w.text for w in ws[i:i + len(p)])
+        prep = ws[i - 1].low if i > 0 and ws[i - 1].a.pos == "PREP" else ""
+        actors = [Actor(code=c, text=text, actor_id=f"state:{c}", confidence=0.6, start=cs, end=ce)
+                  for c in members]
+        out.append(RuMention(i, i + len(p), cs, ce, text, actors, "group", ws[i].a.cases, prep,
+                             location=prep in ("в", "во", "на")))
+        i += len(p)
+    return sorted(out, key=lambda m: m.start)
 
 
 def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuMention]:
