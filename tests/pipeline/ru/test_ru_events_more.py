@@ -68,3 +68,12 @@ def test_central_asia_stands_for_the_five_states(extractor):
     # a place, not a party
     assert events(extractor, "Президент России обсудил с Токаевым ситуацию в Центральной Азии.") == \
         [("CONSULT", ["RUS"], ["KAZ"], "2024-10-02")]
+
+
+def test_a_meeting_that_will_take_place_is_planned(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Встреча президентов Казахстана и Узбекистана состоится в ноябре.")))
+    assert [(e.type, e.modality, e.date) for e in facts.events] == [("AGREE", "planned", "2024-11")]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Переговоры глав МИД России и Туркменистана прошли в Москве.")))
+    assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "asserted")]

@@ -266,6 +266,16 @@ def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
         return "planned"
     if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):
         return "planned"          # "будет подписан", "проведут консультативную встречу"
+    if head.a.pos == "NOUN":
+        # "встреча состоится", "визит запланирован на ноябрь": the verb after a noun trigger
+        after = []
+        for w in words[s + len(t.words):s + len(t.words) + 8]:
+            if w.text in (",", ".", ";", "—"):
+                break                   # the clause ends
+            after.append(w)
+        if any(w.a.tense == "futr" and w.a.pos == "VERB" for w in after) or \
+                {l for w in after for l in w.a.lemmas} & cues["planned_after"]:
+            return "planned"
     before = words[max(0, s - 7):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}
