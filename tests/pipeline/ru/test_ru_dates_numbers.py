@@ -150,3 +150,15 @@ def test_aid_and_loans_flow_to_the_dative(extractor):
                     "actual", None)]
     got = figures(extractor, "Россия выделила Кыргызстану кредит на 200 млн долларов.", date="2024-02-10")
     assert got[0][:5] == ("other:loans", 2e8, "USD", ["KGZ", "RUS"], {"from": "RUS", "to": "KGZ"})
+
+
+@pytest.mark.parametrize(("text", "kind", "deadline"), [
+    ("Казахстан и Кыргызстан намерены нарастить товарооборот до 3 млрд долларов.", "target", None),
+    ("Объем торговли Казахстана и Китая должен вырасти до 35 млрд долларов.", "target", None),
+    ("Узбекистан и Туркменистан поставили задачу в ближайшие пять лет выйти на товарооборот "
+     "в 5 млрд долларов.", "target", "2028"),
+    ("Товарооборот между Казахстаном и Кыргызстаном в 2022 году составил 3 млрд долларов.", "actual", None),
+])
+def test_targets_in_other_words(extractor, text, kind, deadline):
+    got = figures(extractor, text)
+    assert [(g[6], g[7]) for g in got] == [(kind, deadline)]

@@ -44,6 +44,8 @@ _YEAR = re.compile(r"(?<![\d,.])((?:до|к)\s+)?(\d{4})(?:\s*[-–—]\s*(\d{4}
 # "за 9 месяцев", "по итогам девяти месяцев": from January; not a duration ("в течение двух месяцев")
 _MONTHS_OF = re.compile(rf"\b(?:за|итогам)\s+(?:первые\s+)?(\d{{1,2}}|{_WORD})\s+месяц\w*(?:\s+({_WORD})\s+года|\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
 _PART_OF = re.compile(rf"\b({_WORD})\s+(полугоди\w*|квартал\w*)(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
+# "в ближайшие пять лет", "в ближайшие 3 года": a deadline counted from the publication
+_NEXT_YEARS = re.compile(rf"\bв\s+ближайшие\s+(\d{{1,2}}|{_WORD})\s+(?:лет|года|год)\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # one word at a time, the next one only looked at, so that pairs are found wherever they start
 _REL = re.compile(rf"\b(?:(?:в|на|во)\s+)?({_WORD})(?=\s+({_WORD}))?", re.I)
@@ -91,6 +93,10 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
         if k and size and y and k * size <= 12:
             first, last = (k - 1) * size + 1, k * size
             found.append(RuTime(m.start(), m.end(), f"{y:04d}-{first:02d}/{y:04d}-{last:02d}"))
+    for m in _NEXT_YEARS.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else _data()["numerals"].get(analyse(m.group(1)).lemma, 0)
+        if n and year0:
+            found.append(RuTime(m.start(), m.end(), str(year0 + n), deadline=True))
     for m in _NUMERIC.finditer(text):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
