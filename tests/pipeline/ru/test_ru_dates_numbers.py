@@ -162,3 +162,12 @@ def test_aid_and_loans_flow_to_the_dative(extractor):
 def test_targets_in_other_words(extractor, text, kind, deadline):
     got = figures(extractor, text)
     assert [(g[6], g[7]) for g in got] == [(kind, deadline)]
+
+
+def test_growth_named_by_a_noun_and_a_range_of_amounts(extractor):
+    got = figures(extractor, "Рост товарооборота между Казахстаном и Узбекистаном в 2023 году составил 12%.")
+    assert got == [("other:trade_growth", 12, "percent", ["KAZ", "UZB"], None, "2023", "actual", None)]
+    got = figures(extractor, "Снижение экспорта Казахстана в Россию составило 5,4%.")
+    assert got[0][:2] == ("other:exports_growth", -5.4)
+    got = figures(extractor, "Объем торговли между Россией и Кыргызстаном увеличился с 2,5 млрд до 3,1 млрд долларов.")
+    assert [(g[1], g[2]) for g in got] == [(2.5e9, "USD"), (3.1e9, "USD")]

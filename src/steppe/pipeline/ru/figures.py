@@ -103,6 +103,12 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
                 break
             if w.text not in (".", ","):
                 break
+        if not unit and k < len(after) and after[k].low == "до":
+            # "с 1,2 до 1,5 млрд долларов": the first amount shares the unit of the second
+            rest = [w for w in words if w.start >= after[k].end][:4]
+            unit = next((data["units"].get(w.a.lemma) for w in rest if data["units"].get(w.a.lemma)), "")
+            if unit == "percent":
+                unit = ""
         if not unit:
             continue
         if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
@@ -110,7 +116,8 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         else:
             # a share in percent is named by its own cue even before a nearer one:
             # "доля России во внешней торговле Кыргызстана — 25%"
-            share = unit == "percent" and not (before and before[-1].low == "на")
+            share = unit == "percent" and not (before and before[-1].low == "на") and \
+                not any(w.a.lemma in data["growth_nouns"] for w in before[-12:])
             indicator, flow, cue_i = _indicator(before, after, unit, prefer_unit=share)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
@@ -120,7 +127,9 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             continue
         if indicator == "trade_turnover" and unit in data["physical_units"]:
             indicator, flow = "exports", True        # "объем торговли газом ... 450 млрд кубометров"
-        growth = unit == "percent" and before and before[-1].low == "на"
+        # "вырос на 12%"; "рост товарооборота составил 12%"
+        noun = next((w for w in reversed(before[-12:]) if w.a.lemma in data["growth_nouns"]), None)
+        growth = unit == "percent" and bool(before) and (before[-1].low == "на" or noun is not None)
         if unit == "percent" and not growth and not indicator.endswith("_share"):
             continue
         if unit == "ratio":
@@ -132,7 +141,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         if growth:
             base = indicator.split(":")[-1].replace("trade_turnover", "trade")
             indicator = f"other:{base}_growth"
-            if _has(before[-4:], data["growth_down"]):
+            if _has(before[-4:], data["growth_down"]) or (noun and _has([noun], data["growth_down"])):
                 value = -value
         kind = "actual"
         if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
