@@ -171,3 +171,16 @@ def test_growth_named_by_a_noun_and_a_range_of_amounts(extractor):
     assert got[0][:2] == ("other:exports_growth", -5.4)
     got = figures(extractor, "Объем торговли между Россией и Кыргызстаном увеличился с 2,5 млрд до 3,1 млрд долларов.")
     assert [(g[1], g[2]) for g in got] == [(2.5e9, "USD"), (3.1e9, "USD")]
+
+
+def test_a_flow_takes_the_direction_the_document_states(extractor):
+    got = figures(extractor, "Туркменистан является крупнейшим экспортером газа в Китай. "
+                             "Ежегодный объем поставок между Китаем и Туркменистаном составляет "
+                             "около 35 миллиардов кубометров.")
+    assert got == [("exports", 35e9, "m3", ["CHN", "TKM"], {"from": "TKM", "to": "CHN"}, None, "actual", None)]
+
+
+def test_the_states_of_the_indicator_are_its_parties(extractor):
+    got = figures(extractor, "Объем торговли между Китаем и Туркменистаном достиг 5 млрд долларов, "
+                             "сообщил представитель компании по Центральной Азии и России.")
+    assert got[0][3] == ["CHN", "TKM"]

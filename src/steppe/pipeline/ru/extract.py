@@ -21,7 +21,8 @@ from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
 from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
-from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures, sentence_indicator
+from steppe.pipeline.ru.figures import (extract_sentence_figures, is_flow, merge_figures, sentence_flows,
+                                       sentence_indicator)
 from steppe.pipeline.ru.text import Word, fold, sentences, words
 from steppe.pipeline.ru.timex import RuTime, find_times
 
@@ -44,11 +45,12 @@ class RussianExtractor:
         # An event, an agreement or a figure has two sides: when its sentence names one, the
         # other is the document's most named state, even one named only once.
         main = main_parties(mentions, text, least=1)
-        mentions = _with_region(ws, _with_groups(ws, mentions, main))
+        mentions = _shared_prepositions(ws, _with_region(ws, _with_groups(ws, mentions, main)))
         times = find_times(text, doc.date)
         events: list[Event] = []
         figures: list[Figure] = []
         agreements: list[Agreement] = []
+        flows: list[dict[str, str]] = []      # directions of trade the document states
         m_starts = [m.char_start for m in mentions]
         prev_words: list[Word] = []
         t_starts = [t.start for t in times]
@@ -73,9 +75,11 @@ class RussianExtractor:
             previous = sentence_indicator(prev_words) or (figures[-1].indicator if figures else None)
             prev_words = sw
             figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
+            flows += sentence_flows(sw, sm, e)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
         events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]
+        _directed_by_document(figures, flows)
         return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
             merge_agreements(agreements)
 
@@ -135,6 +139,31 @@ def _words() -> dict:
 def _groups() -> list[tuple[str, ...]]:
     data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))
     return sorted((tuple(fold(g).split()) for g in data["groups"]), key=len, reverse=True)
+
+
+def _directed_by_document(figures: list[Figure], flows: list[dict[str, str]]) -> None:
+    """A flow whose sentence gives no direction ("Ежегодный объем поставок составляет 40
+    млрд кубометров") takes the one the document states between the same two states
+    ("Туркмения является экспортером газа в Китай"), when it states only one."""
+    for f in figures:
+        if f.direction is None and is_flow(f.indicator) and len(f.parties) == 2:
+            known = {(d["from"], d["to"]) for d in flows if {d["from"], d["to"]} == set(f.parties)}
+            if len(known) == 1:
+                frm, to = known.pop()
+                f.direction = {"from": frm, "to": to}
+
+
+def _shared_prepositions(ws: list[Word], mentions: list[RuMention]) -> list[RuMention]:
+    """"директор по Центральной Азии и России": a mention joined by "и" to one after a
+    preposition shares it (a topic or a place, like the first)."""
+    out: list[RuMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and not m.prep and prev.prep and prev.end + 1 == m.start \
+                and ws[prev.end].low == "и":
+            m = replace(m, prep=prev.prep, location=prev.location or m.location)
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)

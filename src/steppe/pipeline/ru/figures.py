@@ -158,7 +158,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             period = anchor[:4]
         deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
             if kind == "target" else None
-        parties = _parties(mentions, main)
+        parties = _parties(mentions, main, cue_i, start)
         direction = _direction(mentions, cue_i, start, indicator, parties) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
@@ -225,15 +225,40 @@ def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
     return out
 
 
-def _parties(mentions: list[RuMention], main: list[str]) -> list[str]:
-    """The states the sentence names as actors; else also those it names as places
-    ("В Кыргызстане работают ... компаний с российским капиталом"); else the main parties."""
+def _parties(mentions: list[RuMention], main: list[str], cue_at: int | None = None,
+             number_at: int | None = None) -> list[str]:
+    """The states the indicator names ("товарооборот между Китаем и Туркменией достиг"),
+    when it names two; else the states the sentence names as actors; else also those it
+    names as places ("В Кыргызстане работают ... компаний с российским капиталом"); else
+    the main parties."""
+    if cue_at is not None and number_at is not None and cue_at < number_at:
+        own = {c for m in mentions for c in m.codes
+               if c != "IGO" and m.participant and cue_at <= m.char_start < number_at}
+        if len(own) >= 2:
+            return sorted(own)
     codes = {c for m in mentions for c in m.codes if c != "IGO" and m.participant}
     if len(codes) < 2:
         codes |= {c for m in mentions for c in m.codes if c != "IGO"}
     if len(codes) < 2:
         codes |= set(main)
     return sorted(codes)
+
+
+def is_flow(indicator: str) -> bool:
+    """Exports, imports, aid, loans and their growth: goods or money going one way."""
+    base = indicator.split(":")[-1].removesuffix("_growth")
+    return any(ind.get("flow") and ind["indicator"].split(":")[-1] == base for ind in _data()["indicators"])
+
+
+def sentence_flows(words: list[Word], mentions: list[RuMention], end: int) -> list[dict[str, str]]:
+    """The direction of trade a sentence states, with or without a figure: "Туркмения
+    является экспортером газа в Китай"."""
+    indicator, flow, cue_at = _indicator(words, [], "")
+    if not flow or indicator not in ("exports", "imports"):
+        return []
+    parties = _parties(mentions, [])
+    direction = _direction(mentions, cue_at, end, indicator, parties)
+    return [direction] if direction else []
 
 
 def sentence_indicator(words: list[Word]) -> str | None:
