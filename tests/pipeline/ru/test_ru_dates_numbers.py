@@ -90,3 +90,97 @@ def test_indicator_named_in_the_sentence_before(extractor):
                              "По итогам прошлого года этот показатель составил 1,6 млрд долларов.",
                   date="2024-04-19")
     assert got == [("trade_turnover", 1.6e9, "USD", ["KAZ", "KGZ"], None, "2023", "actual", None)]
+
+
+def test_relative_year_wherever_it_starts(extractor):
+    # "по итогам прошлого года" after an odd number of words: every word may start a pair
+    got = figures(extractor, "Товарооборот между Казахстаном и Узбекистаном по итогам прошлого "
+                             "года составил 4,4 млрд долларов.", date="2024-03-01")
+    assert got == [("trade_turnover", 4.4e9, "USD", ["KAZ", "UZB"], None, "2023", "actual", None)]
+
+
+def test_months_in_words_and_growth_as_a_ratio(extractor):
+    got = figures(extractor, "За девять месяцев текущего года товарооборот между Россией и "
+                             "Таджикистаном увеличился в 1,5 раза.", date="2024-10-20")
+    assert got == [("other:trade_growth", 1.5, "ratio", ["RUS", "TJK"], None, "2024-01/2024-09",
+                    "actual", None)]
+
+
+def test_a_duration_is_no_period():
+    assert find_times("Переговоры шли в течение двух месяцев.", "2024-05-15") == []
+
+
+def test_import_flows_from_the_seller(extractor):
+    got = figures(extractor, "Импорт Казахстана из Китая в первом полугодии 2024 года "
+                             "составил 7,8 млрд долларов США.")
+    assert got == [("imports", 7.8e9, "USD", ["CHN", "KAZ"], {"from": "CHN", "to": "KAZ"},
+                    "2024-01/2024-06", "actual", None)]
+
+
+def test_each_clause_keeps_its_own_direction(extractor):
+    got = figures(extractor, "В 2023 году Кыргызстан экспортировал в Казахстан товаров на сумму "
+                             "1,1 млрд долларов, а импортировал из Казахстана на 900 млн долларов.")
+    assert got == [
+        ("exports", 1.1e9, "USD", ["KAZ", "KGZ"], {"from": "KGZ", "to": "KAZ"}, "2023", "actual", None),
+        ("imports", 9e8, "USD", ["KAZ", "KGZ"], {"from": "KAZ", "to": "KGZ"}, "2023", "actual", None),
+    ]
+
+
+def test_each_amount_takes_its_own_clause_period(extractor):
+    got = figures(extractor, "Товарооборот Узбекистана и Таджикистана в 2022 году составил "
+                             "500 млн долларов, а в 2023 году — 650 млн долларов.")
+    assert [(g[1], g[5]) for g in got] == [(5e8, "2022"), (6.5e8, "2023")]
+
+
+def test_a_comparison_base_is_no_period(extractor):
+    got = figures(extractor, "В 2021 году товарооборот между Россией и Кыргызстаном вырос на 9% "
+                             "по сравнению с 2020 годом — до 2,7 млрд долларов.")
+    assert [(g[0], g[5]) for g in got] == [("other:trade_growth", "2021"), ("trade_turnover", "2021")]
+
+
+def test_share_named_before_a_nearer_trade_cue(extractor):
+    got = figures(extractor, "Доля России во внешней торговле Кыргызстана составляет 25 процентов.")
+    assert got == [("other:trade_share", 25, "percent", ["KGZ", "RUS"], None, None, "actual", None)]
+
+
+def test_aid_and_loans_flow_to_the_dative(extractor):
+    got = figures(extractor, "Казахстан направил Афганистану гуманитарную помощь объемом 5 тыс. тонн муки.",
+                  date="2024-02-10")
+    assert got == [("other:aid", 5000, "tons", ["AFG", "KAZ"], {"from": "KAZ", "to": "AFG"}, "2024",
+                    "actual", None)]
+    got = figures(extractor, "Россия выделила Кыргызстану кредит на 200 млн долларов.", date="2024-02-10")
+    assert got[0][:5] == ("other:loans", 2e8, "USD", ["KGZ", "RUS"], {"from": "RUS", "to": "KGZ"})
+
+
+@pytest.mark.parametrize(("text", "kind", "deadline"), [
+    ("Казахстан и Кыргызстан намерены нарастить товарооборот до 3 млрд долларов.", "target", None),
+    ("Объем торговли Казахстана и Китая должен вырасти до 35 млрд долларов.", "target", None),
+    ("Узбекистан и Туркменистан поставили задачу в ближайшие пять лет выйти на товарооборот "
+     "в 5 млрд долларов.", "target", "2028"),
+    ("Товарооборот между Казахстаном и Кыргызстаном в 2022 году составил 3 млрд долларов.", "actual", None),
+])
+def test_targets_in_other_words(extractor, text, kind, deadline):
+    got = figures(extractor, text)
+    assert [(g[6], g[7]) for g in got] == [(kind, deadline)]
+
+
+def test_growth_named_by_a_noun_and_a_range_of_amounts(extractor):
+    got = figures(extractor, "Рост товарооборота между Казахстаном и Узбекистаном в 2023 году составил 12%.")
+    assert got == [("other:trade_growth", 12, "percent", ["KAZ", "UZB"], None, "2023", "actual", None)]
+    got = figures(extractor, "Снижение экспорта Казахстана в Россию составило 5,4%.")
+    assert got[0][:2] == ("other:exports_growth", -5.4)
+    got = figures(extractor, "Объем торговли между Россией и Кыргызстаном увеличился с 2,5 млрд до 3,1 млрд долларов.")
+    assert [(g[1], g[2]) for g in got] == [(2.5e9, "USD"), (3.1e9, "USD")]
+
+
+def test_a_flow_takes_the_direction_the_document_states(extractor):
+    got = figures(extractor, "Туркменистан является крупнейшим экспортером газа в Китай. "
+                             "Ежегодный объем поставок между Китаем и Туркменистаном составляет "
+                             "около 35 миллиардов кубометров.")
+    assert got == [("exports", 35e9, "m3", ["CHN", "TKM"], {"from": "TKM", "to": "CHN"}, None, "actual", None)]
+
+
+def test_the_states_of_the_indicator_are_its_parties(extractor):
+    got = figures(extractor, "Объем торговли между Китаем и Туркменистаном достиг 5 млрд долларов, "
+                             "сообщил представитель компании по Центральной Азии и России.")
+    assert got[0][3] == ["CHN", "TKM"]

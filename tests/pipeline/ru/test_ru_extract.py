@@ -90,3 +90,17 @@ def test_one_agreement_in_both_languages(extractor):
     assert {doc for doc, _ in items} == {"en-report", "ru-report"}
     clusters = merge_agreements(items)
     assert [c.documents for c in clusters] == [["en-report", "ru-report"]]
+
+
+def test_agreement_titles_in_lower_case_and_with_a_party_before_the_topic(extractor):
+    from steppe.facts import Document
+
+    def agreements(text):
+        facts = extractor.extract(Document(id="t", text=text, date="2024-10-02", language="ru"))
+        return [(a.name, a.parties, a.date) for a in facts.agreements]
+
+    assert agreements("Главы МИД Туркменистана и Казахстана подписали программу сотрудничества "
+                      "на 2025-2027 годы.") == [("Программа сотрудничества", ["KAZ", "TKM"], "2024-10-02")]
+    assert agreements("Казахстан ратифицировал соглашение с Кыргызстаном о строительстве "
+                      "Камбаратинской ГЭС-1.") == \
+        [("Соглашение о строительстве Камбаратинской ГЭС-1", ["KAZ", "KGZ"], "2024-10-02")]

@@ -286,7 +286,10 @@ def _joins(group: list[Piece], p: Piece) -> bool:
         return not kinds & {"state", "igo", "org"} and bool(kinds & {"role", "agent"}) or \
             (kinds == {"state"} and group[-1].how == "adjective")
     if p.kind in ("role", "agent"):
-        return bool(kinds & {"state", "role", "agent"}) and "person" not in kinds
+        # a state before a role qualifies it only as an adjective ("казахстанский министр");
+        # a noun ("в Бишкек министр ...") ends the phrase before
+        adjective = any(q.kind == "state" and q.how == "adjective" for q in group)
+        return (bool(kinds & {"role", "agent"}) or adjective) and "person" not in kinds
     return False
 
 

@@ -49,8 +49,10 @@ def extract_sentence_agreements(text: str, s: int, e: int, words: list[Word], me
             continue
         lemmas, (name, kind) = head
         j = i + len(lemmas)
-        j = _skip_including(words, j)
-        if j < len(words) and words[j].low not in _ABOUT and (len(lemmas) > 1 or words[i].text[:1].isupper()):
+        j = _skip_party(words, _skip_including(words, j), mentions)
+        signed = any(w.is_(*_data()["signed"]) for w in words)
+        titled = len(lemmas) > 1 or words[i].text[:1].isupper() or (signed and lemmas[0] in _data()["generic"])
+        if j < len(words) and words[j].low not in _ABOUT and titled:
             # a title without "о ...": "Совместное заявление", "Программа сотрудничества"
             end = _title_end(words, j, genitive_only=True)
             if len(lemmas) > 1 or end > j:          # a bare "Соглашения" names nothing
@@ -94,6 +96,23 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     return sorted(out, key=lambda a: a.evidence.start)
 
 
+def _skip_party(words: list[Word], j: int, mentions: list[RuMention]) -> int:
+    """"соглашение с Кыргызстаном о строительстве ...": the party between head and topic."""
+    if j >= len(words) or words[j].low not in ("с", "со", "между"):
+        return j
+    k = j + 1
+    while True:
+        m = next((m for m in mentions if m.start == k), None)
+        if m is None:
+            return j
+        k = m.end
+        if k < len(words) and words[k].low == "и":
+            k += 1
+            continue
+        break
+    return k if k < len(words) and words[k].low in _ABOUT else j
+
+
 def _skip_including(words: list[Word], j: int) -> int:
     """"15 документов, в том числе о стратегическом партнерстве": the title follows."""
     tail = [w.low for w in words[j:j + 5]]
@@ -121,8 +140,10 @@ def _agreement(text, words, i, about, j, name, kind, mentions, times, main, anch
     if j < about or (j == about + 1 and words[about].low in _ABOUT):
         return None
     title = (name + " " + text[words[about].start:words[j - 1].end]) if j > about else name
-    after = [t for t in times if words[j - 1].end <= t.start <= words[j - 1].end + 4]
-    dated = after or [t for t in times if not t.deadline]
+    # a signing is a point in time: a span ("на 2025-2027 годы") is what the document covers
+    points = [t for t in times if "/" not in t.value]
+    after = [t for t in points if words[j - 1].end <= t.start <= words[j - 1].end + 4]
+    dated = after or [t for t in points if not t.deadline]
     date = dated[0].point if dated else None
     if date is None and any(w.is_(*_data()["signed"]) for w in words):
         date = anchor

@@ -21,11 +21,11 @@ from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.text import Word, analyse
 
 WINDOW = 18          # words around the trigger in which its actors are looked for
-# Triggers whose complement is what they agree to, ask for, threaten or accuse of: not a
-# second event ("обвинил таджикских военных в обстреле").
 # Types whose target may follow "по": "открыли огонь по пограничникам", "удар по позициям".
 _AGAINST = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
-_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+# Triggers whose complement is what they agree to, ask for, threaten, accuse of or ban: not
+# a second event ("обвинил таджикских военных в обстреле", "запрет на импорт").
+_GOVERNING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SANCTION"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class RuTrigger:
     reversed: bool = False
     weight: float = 1.0
     needs: frozenset[str] = frozenset()
+    gap: int = 3                # other words allowed between the words of a phrase
+    future: bool = False        # the act it reports lies ahead (an invitation, a promise)
 
 
 @dataclass
@@ -63,7 +65,8 @@ def load_triggers() -> dict[str, list[RuTrigger]]:
                           for w in str(phrase).split())
             t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
                           bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
-                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()))
+                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()),
+                          int(entry.get("gap", 3)), entry.get("modality") == "planned")
             index.setdefault(words[0], []).append(t)
     return index
 
@@ -83,7 +86,7 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
         best = None
         for lemma in w.a.lemmas:
             for t in index.get(lemma, ()):
-                end = _match_rest(words, i, t.words, gap=3)
+                end = _match_rest(words, i, t.words, gap=t.gap)
                 if end is None or (t.needs and not t.needs & lemmas):
                     continue
                 if best is None or len(t.words) > len(best[2].words):
@@ -110,8 +113,9 @@ def _is_trigger_word(words: list[Word], match, earlier) -> bool:
                 (u.type in _GOVERNING or (u.type == "CONSULT" and pos == "NOUN")):
             return False            # "обсудили сотрудничество": the topic, not a second event
     # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
+    # ("по итогам переговоров", "в ходе визита" frame the event: they do not qualify it)
     if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
-            and words[i - 1].a.pos == "NOUN":
+            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & load_modality()["frames"]:
         return False
     return True
 
@@ -158,7 +162,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
            places: list[RuMention] = ()):
     if not near:
         return None
-    sources = [m for m in near if "nomn" in m.cases and m.prep == ""]
+    # the subject of a passive ("был передан", "подписан") is what is acted on, not the doer
+    passive = words[s].a.pos == "PRTS"
+    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive]
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
     sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
                 and words[m.start - 1].low == "стороны"]
@@ -171,9 +177,10 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     elif s == e - 1 and words[s].a.pos == "NOUN":
         # a noun trigger: its genitive actors are its doers ("визит президента Казахстана")
         gen = [m for m in near if m.start >= e and "gent" in m.cases and m.prep == ""]
-        src = gen[:1]
+        src = _coordinated(words, near, gen[0]) if gen else []
     else:
         src = []
+    subject = bool(src)
     src_codes = {c for m in src for c in m.codes}
     tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
     source = [a for m in src for a in m.actors]
@@ -195,10 +202,19 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         else:
             source = extra
     if not source:
-        source, target = target[:1], target[1:]
+        # no subject (a passive: "был передан кыргызской стороне"): the dative receives,
+        # the others act; else the first named acts
+        receivers = {c for m in tgt if "datv" in m.cases and m.prep == "" for c in m.codes}
+        if receivers and {a.code for a in target} - receivers:
+            source = [a for a in target if a.code not in receivers]
+            target = [a for a in target if a.code in receivers]
+        else:
+            source, target = target[:1], target[1:]
     # reciprocal triggers, and coordinated subjects acting on no one else ("Кыргызстан и
-    # Таджикистан обменялись обвинениями"), put every participant on both sides
-    if (t.reciprocal and (not target or len(src_codes) >= 2)) or (not target and len(src_codes) >= 2):
+    # Таджикистан обменялись обвинениями"), put every participant on both sides, as does
+    # a reciprocal trigger with no subject ("подписан протокол" between two states)
+    if (t.reciprocal and (not target or len(src_codes) >= 2 or not subject)) \
+            or (not target and len(src_codes) >= 2):
         both = source + [a for a in target if a.code not in src_codes]
         source, target = both, list(both)
     if not target:
@@ -244,10 +260,22 @@ def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
     if s > 0 and words[s - 1].low in negation or \
             s > 1 and words[s - 2].low in negation and words[s - 1].a.pos in ("VERB", "INFN", "ADJS"):
         return "negated"            # "не подписали", "не стал подписывать"
+    if t.future:
+        return "planned"
     if head.a.tense == "futr" or (head.a.pos == "INFN" and s > 0 and words[s - 1].is_("будет", "быть")):
         return "planned"
     if any(words[k].a.tense == "futr" and words[k].a.pos == "VERB" for k in range(max(0, s - 3), s)):
         return "planned"          # "будет подписан", "проведут консультативную встречу"
+    if head.a.pos == "NOUN":
+        # "встреча состоится", "визит запланирован на ноябрь": the verb after a noun trigger
+        after = []
+        for w in words[s + len(t.words):s + len(t.words) + 8]:
+            if w.text in (",", ".", ";", "—"):
+                break                   # the clause ends
+            after.append(w)
+        if any(w.a.tense == "futr" and w.a.pos == "VERB" for w in after) or \
+                {l for w in after for l in w.a.lemmas} & cues["planned_after"]:
+            return "planned"
     before = words[max(0, s - 7):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a.a.lemma} {b.a.lemma}" for a, b in zip(before, before[1:])}

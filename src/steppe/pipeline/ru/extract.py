@@ -21,7 +21,8 @@ from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
 from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
-from steppe.pipeline.ru.figures import extract_sentence_figures, merge_figures, sentence_indicator
+from steppe.pipeline.ru.figures import (extract_sentence_figures, is_flow, merge_figures, sentence_flows,
+                                       sentence_indicator)
 from steppe.pipeline.ru.text import Word, fold, sentences, words
 from steppe.pipeline.ru.timex import RuTime, find_times
 
@@ -44,11 +45,12 @@ class RussianExtractor:
         # An event, an agreement or a figure has two sides: when its sentence names one, the
         # other is the document's most named state, even one named only once.
         main = main_parties(mentions, text, least=1)
-        mentions = _with_groups(ws, mentions, main)
+        mentions = _shared_prepositions(ws, _with_region(ws, _with_groups(ws, mentions, main)))
         times = find_times(text, doc.date)
         events: list[Event] = []
         figures: list[Figure] = []
         agreements: list[Agreement] = []
+        flows: list[dict[str, str]] = []      # directions of trade the document states
         m_starts = [m.char_start for m in mentions]
         prev_words: list[Word] = []
         t_starts = [t.start for t in times]
@@ -63,14 +65,21 @@ class RussianExtractor:
             for raw in raws:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
-                events.append(self._event(raw, text, s, e, own, doc.date))
+                # else the time that opens the sentence ("Вчера, 9 июля, по итогам переговоров
+                # ... был передан"): it dates every clause after it
+                undated = not own and _undated(sw, raw.trigger_start, raw.type)
+                own = own or [t for t in st if t.start < raw.trigger_start and t.start - s < 25]
+                events.append(self._event(raw, text, s, e, [] if undated else own,
+                                          None if undated else doc.date))
             # what "его", "этот показатель" refer to: the sentence before, else the last figure
             previous = sentence_indicator(prev_words) or (figures[-1].indicator if figures else None)
             prev_words = sw
             figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
+            flows += sentence_flows(sw, sm, e)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
         events = _without_headline_repeats(events, text)
         actors = [a for m in mentions for a in m.actors]
+        _directed_by_document(figures, flows)
         return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
             merge_agreements(agreements)
 
@@ -102,10 +111,92 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
 _PRONOUNS = {"он", "она"}
 
 
+def _undated(ws: list[Word], trigger_start: int, etype: str) -> bool:
+    """An act the text does not date, so neither does the publication: one recalled
+    ("Ранее ведомство указало ...") or standing exchanges told in the present
+    ("Туркмения является экспортером газа", "поставляет газ"). A statement in the present
+    ("Россия поддерживает ...") is made on the day: dated."""
+    before = [w for w in ws if w.end <= trigger_start]
+    head = next((w for w in ws if w.start >= trigger_start), None)
+    cues = _words()
+    # "Ранее ..." opening the sentence, or right before the trigger ("задержанный ранее в
+    # ходе нападения")
+    if any(w.low in cues["recalled"] for w in before[:2] + before[-3:]):
+        return True
+    if etype not in cues["standing_types"]:
+        return False
+    verbs = before[-6:] + ([head] if head else [])
+    return any(w.a.pos == "VERB" and w.a.tense == "pres" and w.a.lemma in cues["standing"] for w in verbs) \
+        or bool(head and head.a.pos == "VERB" and head.a.tense == "pres")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return yaml.safe_load((files("steppe.data") / "ru" / "dates.yaml").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _groups() -> list[tuple[str, ...]]:
     data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))
     return sorted((tuple(fold(g).split()) for g in data["groups"]), key=len, reverse=True)
+
+
+def _directed_by_document(figures: list[Figure], flows: list[dict[str, str]]) -> None:
+    """A flow whose sentence gives no direction ("Ежегодный объем поставок составляет 40
+    млрд кубометров") takes the one the document states between the same two states
+    ("Туркмения является экспортером газа в Китай"), when it states only one."""
+    for f in figures:
+        if f.direction is None and is_flow(f.indicator) and len(f.parties) == 2:
+            known = {(d["from"], d["to"]) for d in flows if {d["from"], d["to"]} == set(f.parties)}
+            if len(known) == 1:
+                frm, to = known.pop()
+                f.direction = {"from": frm, "to": to}
+
+
+def _shared_prepositions(ws: list[Word], mentions: list[RuMention]) -> list[RuMention]:
+    """"директор по Центральной Азии и России": a mention joined by "и" to one after a
+    preposition shares it (a topic or a place, like the first)."""
+    out: list[RuMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and not m.prep and prev.prep and prev.end + 1 == m.start \
+                and ws[prev.end].low == "и":
+            m = replace(m, prep=prev.prep, location=prev.location or m.location)
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region() -> tuple[list[str], list[tuple[str, ...]]]:
+    data = yaml.safe_load((files("steppe.data") / "ru" / "groups.yaml").read_text(encoding="utf-8"))["central_asia"]
+    from steppe.pipeline.ru.text import analyse
+    phrases = [tuple(analyse(w).lemma for w in p.split()) for p in data["phrases"]]
+    return data["members"], sorted(phrases, key=len, reverse=True)
+
+
+def _with_region(ws: list[Word], mentions: list[RuMention]) -> list[RuMention]:
+    """"Центральная Азия", "страны Центральной Азии", "центральноазиатские государства":
+    the five states (a summit "Китай — Центральная Азия" has them all); after в/на it is
+    a place ("в Центральной Азии")."""
+    members, phrases = _region()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    i = 0
+    while i < len(ws):
+        p = next((p for p in phrases if i + len(p) <= len(ws)
+                  and all(l in ws[i + k].a.lemmas for k, l in enumerate(p))), None)
+        if p is None or any(k in taken for k in range(i, i + len(p))):
+            i += 1
+            continue
+        cs, ce = ws[i].start, ws[i + len(p) - 1].end
+        text = " ".join(w.text for w in ws[i:i + len(p)])
+        prep = ws[i - 1].low if i > 0 and ws[i - 1].a.pos == "PREP" else ""
+        actors = [Actor(code=c, text=text, actor_id=f"state:{c}", confidence=0.6, start=cs, end=ce)
+                  for c in members]
+        out.append(RuMention(i, i + len(p), cs, ce, text, actors, "group", ws[i].a.cases, prep,
+                             location=prep in ("в", "во", "на")))
+        i += len(p)
+    return sorted(out, key=lambda m: m.start)
 
 
 def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuMention]:

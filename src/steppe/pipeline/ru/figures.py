@@ -70,6 +70,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
     sentence = text[s:e]
     out += _fractions(s, e, sentence, words, mentions, times, main)
     consumed = -1
+    last_end = s                                        # end of the figure before
     for m in _NUMBER.finditer(sentence):
         start, end = s + m.start(), s + m.end()
         if start < consumed:
@@ -102,12 +103,22 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
                 break
             if w.text not in (".", ","):
                 break
+        if not unit and k < len(after) and after[k].low == "до":
+            # "с 1,2 до 1,5 млрд долларов": the first amount shares the unit of the second
+            rest = [w for w in words if w.start >= after[k].end][:4]
+            unit = next((data["units"].get(w.a.lemma) for w in rest if data["units"].get(w.a.lemma)), "")
+            if unit == "percent":
+                unit = ""
         if not unit:
             continue
         if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
             indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
         else:
-            indicator, flow, cue_i = _indicator(before, after, unit)
+            # a share in percent is named by its own cue even before a nearer one:
+            # "доля России во внешней торговле Кыргызстана — 25%"
+            share = unit == "percent" and not (before and before[-1].low == "на") and \
+                not any(w.a.lemma in data["growth_nouns"] for w in before[-12:])
+            indicator, flow, cue_i = _indicator(before, after, unit, prefer_unit=share)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:12]
@@ -116,13 +127,21 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             continue
         if indicator == "trade_turnover" and unit in data["physical_units"]:
             indicator, flow = "exports", True        # "объем торговли газом ... 450 млрд кубометров"
-        growth = unit == "percent" and before and before[-1].low == "на"
+        # "вырос на 12%"; "рост товарооборота составил 12%"
+        noun = next((w for w in reversed(before[-12:]) if w.a.lemma in data["growth_nouns"]), None)
+        growth = unit == "percent" and bool(before) and (before[-1].low == "на" or noun is not None)
         if unit == "percent" and not growth and not indicator.endswith("_share"):
             continue
+        if unit == "ratio":
+            # "вырос в 1,5 раза": growth as a ratio, only when a rise is said
+            if not (before and before[-1].low in ("в", "во")
+                    and _has(before + after, data["growth_up"])):
+                continue
+            growth = True
         if growth:
             base = indicator.split(":")[-1].replace("trade_turnover", "trade")
             indicator = f"other:{base}_growth"
-            if _has(before[-4:], data["growth_down"]):
+            if _has(before[-4:], data["growth_down"]) or (noun and _has([noun], data["growth_down"])):
                 value = -value
         kind = "actual"
         if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
@@ -132,18 +151,21 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
-        period = next((_period(t.value) for t in times if not t.deadline), None) if kind != "target" else None
+        period = _period_of(times, start, last_end, sentence, s) if kind != "target" else None
         if period is None and indicator in data["dated_by_publication"] and anchor:
             period = anchor[:7]
+        elif period is None and indicator in data["acts_of_the_year"] and anchor and kind == "actual":
+            period = anchor[:4]
         deadline = next((t.value[:4] for t in times if t.deadline and (t.start > end or t.end < start)), None) \
             if kind == "target" else None
-        parties = _parties(mentions, main)
-        direction = _direction(words, mentions, cue_i) if flow else None
+        parties = _parties(mentions, main, cue_i, start)
+        direction = _direction(mentions, cue_i, start, indicator, parties) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
         out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
+        last_end = end
     return out
 
 
@@ -155,6 +177,19 @@ def _own(times: list[RuTime], end: int, sentence: str, s: int) -> list[RuTime]:
         nxt = _NUMBER.search(sentence, nxt.end())
     limit = s + nxt.start() if nxt else s + len(sentence)
     return [t for t in times if end <= t.start < limit]
+
+
+_BASE = re.compile(r"(?:сравнению\s+с|против|относительно)\s*$", re.I)
+
+
+def _period_of(times: list[RuTime], start: int, last_end: int, sentence: str, s: int) -> str | None:
+    """The period of the number's clause: the last time between the figure before and it
+    ("в 2022 году составил 500 млн, а в 2023 году — 650 млн"), else the sentence's first.
+    A base of comparison ("по сравнению с 2015 годом") is no period."""
+    usable = [t for t in times if not t.deadline and not _BASE.search(sentence[:t.start - s])]
+    own = [t for t in usable if last_end <= t.start and t.end <= start]
+    t = own[-1] if own else (usable[0] if usable else None)
+    return _period(t.value) if t else None
 
 
 def _period(value: str) -> str:
@@ -190,15 +225,40 @@ def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
     return out
 
 
-def _parties(mentions: list[RuMention], main: list[str]) -> list[str]:
-    """The states the sentence names as actors; else also those it names as places
-    ("В Кыргызстане работают ... компаний с российским капиталом"); else the main parties."""
+def _parties(mentions: list[RuMention], main: list[str], cue_at: int | None = None,
+             number_at: int | None = None) -> list[str]:
+    """The states the indicator names ("товарооборот между Китаем и Туркменией достиг"),
+    when it names two; else the states the sentence names as actors; else also those it
+    names as places ("В Кыргызстане работают ... компаний с российским капиталом"); else
+    the main parties."""
+    if cue_at is not None and number_at is not None and cue_at < number_at:
+        own = {c for m in mentions for c in m.codes
+               if c != "IGO" and m.participant and cue_at <= m.char_start < number_at}
+        if len(own) >= 2:
+            return sorted(own)
     codes = {c for m in mentions for c in m.codes if c != "IGO" and m.participant}
     if len(codes) < 2:
         codes |= {c for m in mentions for c in m.codes if c != "IGO"}
     if len(codes) < 2:
         codes |= set(main)
     return sorted(codes)
+
+
+def is_flow(indicator: str) -> bool:
+    """Exports, imports, aid, loans and their growth: goods or money going one way."""
+    base = indicator.split(":")[-1].removesuffix("_growth")
+    return any(ind.get("flow") and ind["indicator"].split(":")[-1] == base for ind in _data()["indicators"])
+
+
+def sentence_flows(words: list[Word], mentions: list[RuMention], end: int) -> list[dict[str, str]]:
+    """The direction of trade a sentence states, with or without a figure: "Туркмения
+    является экспортером газа в Китай"."""
+    indicator, flow, cue_at = _indicator(words, [], "")
+    if not flow or indicator not in ("exports", "imports"):
+        return []
+    parties = _parties(mentions, [])
+    direction = _direction(mentions, cue_at, end, indicator, parties)
+    return [direction] if direction else []
 
 
 def sentence_indicator(words: list[Word]) -> str | None:
@@ -221,8 +281,9 @@ def merge_figures(figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _indicator(before: list[Word], after: list[Word], unit: str):
-    """The indicator whose cue is nearest before the number (or names the counted thing)."""
+def _indicator(before: list[Word], after: list[Word], unit: str, prefer_unit: bool = False):
+    """The indicator whose cue is nearest before the number (or names the counted thing);
+    with `prefer_unit`, one made for the number's unit wins over nearer ones."""
     best = None
     for ind in _data()["indicators"]:
         if ind.get("count_only"):
@@ -233,28 +294,50 @@ def _indicator(before: list[Word], after: list[Word], unit: str):
             continue
         for cue in ind["cues"]:
             i = _cue_at(before, cue)
-            if i is not None and (best is None or i > best[2]):
-                best = (ind["indicator"], bool(ind.get("flow")), i)
+            rank = (prefer_unit and ind.get("unit") == unit, i if i is not None else -1)
+            if i is not None and (best is None or rank > best[3]):
+                best = (ind["indicator"], bool(ind.get("flow")), i, rank)
     if best is None:
         return None, False, None
     return best[0], best[1], before[best[2]].start if best[2] is not None else None
 
 
-def _direction(words: list[Word], mentions: list[RuMention], cue_at: int | None) -> dict[str, str] | None:
-    """"экспорт Узбекистана в Казахстан": from the genitive (or из X, or the subject before
-    the verb), to the в + accusative."""
-    src = dst = None
+def _direction(mentions: list[RuMention], cue_at: int | None, number_at: int, indicator: str,
+               parties: list[str]) -> dict[str, str] | None:
+    """"экспорт Узбекистана в Казахстан", "импорт Казахстана из Китая": "из X" sends, "в X"
+    receives; the genitive after the cue, or the subject before it, is the exporter of an
+    export and the importer of an import. Only the clause from the cue to the number counts
+    ("экспортировал в X ..., а импортировал из X ..." are two flows). With two parties, one
+    known side gives the other."""
+    importing = indicator.split(":")[-1].startswith("imports")
+    frm = to = owner = None
     for m in mentions:
-        if cue_at is not None and m.char_start < cue_at or not m.codes or m.codes[0] == "IGO":
-            continue
-        if m.prep in ("в", "во") and "accs" in m.cases and dst is None:
-            dst = m.codes[0]
-        elif (m.prep == "из" or (m.prep == "" and "gent" in m.cases)) and src is None:
-            src = m.codes[0]
+        if not m.codes or m.codes[0] == "IGO" or cue_at is not None and m.char_start < cue_at:
+            continue                        # before the cue: only as the subject, below
+        if cue_at is not None and cue_at < number_at <= m.char_start:
+            continue                        # past the number: the next clause
+        if m.prep in ("в", "во") and "accs" in m.cases and to is None:
+            to = m.codes[0]
+        elif m.prep == "из" and frm is None:
+            frm = m.codes[0]
+        elif m.prep == "" and "gent" in m.cases and owner is None:
+            owner = m.codes[0]
+        elif m.prep == "" and "datv" in m.cases and to is None:
+            to = m.codes[0]                 # "выделил Кыргызстану помощь"
     for m in mentions:      # "Казахстан поставил в Узбекистан": the subject ships
-        if src is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
+        if owner is None and m.prep == "" and "nomn" in m.cases and m.codes and m.codes[0] != "IGO" \
                 and (cue_at is None or m.char_start < cue_at):
-            src = m.codes[0]
-    if src and dst and src != dst:
-        return {"from": src, "to": dst}
+            owner = m.codes[0]
+    if owner is not None:
+        if importing and to is None and owner != frm:
+            to = owner
+        elif not importing and frm is None and owner != to:
+            frm = owner
+    if len(parties) == 2:
+        if frm and not to:
+            to = next(p for p in parties if p != frm) if frm in parties else None
+        elif to and not frm:
+            frm = next(p for p in parties if p != to) if to in parties else None
+    if frm and to and frm != to:
+        return {"from": frm, "to": to}
     return None

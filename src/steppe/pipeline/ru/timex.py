@@ -41,14 +41,27 @@ _DASH = r"\s*[-–—]\s*"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?\s+({_WORD})\.?(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?")
 _MONTH = re.compile(rf"\b({_WORD})(?:{_DASH}({_WORD}))?(?:\s+(\d{{4}})(?:\s*(?:г\.|года|год))?|\s+(этого|текущего|прошлого|следующего)\s+года)?")
 _YEAR = re.compile(r"(?<![\d,.])((?:до|к)\s+)?(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*(?:г\.|гг\.|года|году|год|годом|годах|годы|годов)(?!\w)|\((\d{4})(?:\s*год)?\)")
-_MONTHS_OF = re.compile(r"\b(\d{1,2})\s+месяц\w*(?:\s+(?:текущего|этого|прошлого)\s+года|\s+(\d{4})\s*(?:г\.|года|год)?)?", re.I)
+# "за 9 месяцев", "по итогам девяти месяцев": from January; not a duration ("в течение двух месяцев")
+_MONTHS_OF = re.compile(rf"\b(?:за|итогам)\s+(?:первые\s+)?(\d{{1,2}}|{_WORD})\s+месяц\w*(?:\s+({_WORD})\s+года|\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
 _PART_OF = re.compile(rf"\b({_WORD})\s+(полугоди\w*|квартал\w*)(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
+# "в ближайшие пять лет", "в ближайшие 3 года": a deadline counted from the publication
+_NEXT_YEARS = re.compile(rf"\bв\s+ближайшие\s+(\d{{1,2}}|{_WORD})\s+(?:лет|года|год)\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_REL = re.compile(rf"\b(?:(?:в|на|во)\s+)?({_WORD})(?:\s+({_WORD}))?", re.I)
+# one word at a time, the next one only looked at, so that pairs are found wherever they start
+_REL = re.compile(rf"\b(?:(?:в|на|во)\s+)?({_WORD})(?=\s+({_WORD}))?", re.I)
 
 
 def _month(word: str) -> int | None:
     return _data()["months"].get(analyse(word).lemma) or _data()["months"].get(fold(word).rstrip("."))
+
+
+def _relative_year(word: str, year0: int | None) -> int | None:
+    """"прошлого (года)" -> the year before the publication's; None for other words."""
+    if year0 is None:
+        return None
+    offset = next((_data()["years"][f"{l} год"] for l in analyse(word).lemmas
+                   if f"{l} год" in _data()["years"]), None)
+    return None if offset is None else year0 + offset
 
 
 def _anchor(anchor: str | None) -> date | None:
@@ -69,7 +82,8 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
 
     for m in _MONTHS_OF.finditer(text):
         # "за 9 месяцев 2025 года": January to September
-        n, y = int(m.group(1)), int(m.group(2)) if m.group(2) else year0
+        n = int(m.group(1)) if m.group(1).isdigit() else _data()["numerals"].get(analyse(m.group(1)).lemma, 0)
+        y = int(m.group(3)) if m.group(3) else _relative_year(m.group(2), year0) if m.group(2) else year0
         if 1 <= n <= 12 and y:
             found.append(RuTime(m.start(), m.end(), f"{y:04d}-01/{y:04d}-{n:02d}"))
     for m in _PART_OF.finditer(text):
@@ -79,6 +93,10 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
         if k and size and y and k * size <= 12:
             first, last = (k - 1) * size + 1, k * size
             found.append(RuTime(m.start(), m.end(), f"{y:04d}-{first:02d}/{y:04d}-{last:02d}"))
+    for m in _NEXT_YEARS.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else _data()["numerals"].get(analyse(m.group(1)).lemma, 0)
+        if n and year0:
+            found.append(RuTime(m.start(), m.end(), str(year0 + n), deadline=True))
     for m in _NUMERIC.finditer(text):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -124,13 +142,13 @@ def find_times(text: str, anchor: str | None) -> list[RuTime]:
                 d = base - timedelta(days=back)
                 found.append(RuTime(m.start(), m.start(1) + len(m.group(1)), d.isoformat()))
             elif pair in _data()["years"]:
-                found.append(RuTime(m.start(), m.end(), str(base.year + _data()["years"][pair])))
+                found.append(RuTime(m.start(), m.end(2), str(base.year + _data()["years"][pair])))
             elif pair in _data()["months_rel"]:
                 k = base.year * 12 + base.month - 1 + _data()["months_rel"][pair]
-                found.append(RuTime(m.start(), m.end(), f"{k // 12:04d}-{k % 12 + 1:02d}"))
+                found.append(RuTime(m.start(), m.end(2), f"{k // 12:04d}-{k % 12 + 1:02d}"))
             elif pair in _data()["weeks_rel"]:
                 d = base + timedelta(weeks=_data()["weeks_rel"][pair])
-                found.append(RuTime(m.start(), m.end(), d.isoformat()[:7]))
+                found.append(RuTime(m.start(), m.end(2), d.isoformat()[:7]))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[RuTime] = []
     for t in found:

@@ -1,0 +1,79 @@
+"""Russian events beyond the first lexicon: framed event nouns, reciprocal signings with no
+subject, mobilisation, duties as sanctions, recalled and standing acts left undated.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+from steppe.facts import Document
+
+
+def events(extractor, text: str, date: str = "2024-10-02"):
+    facts = extractor.extract(Document(id="t", text=text, date=date, language="ru"))
+    return [(e.type, sorted(a.code for a in e.source), sorted(a.code for a in e.target), e.date)
+            for e in facts.events]
+
+
+def test_event_noun_after_a_frame_noun(extractor):
+    got = events(extractor, "По итогам переговоров глав МИД Казахстана и Узбекистана подписан протокол.")
+    assert ("CONSULT", ["KAZ", "UZB"], ["KAZ", "UZB"], "2024-10-02") in got
+    # a passive signing with no subject is mutual
+    assert ("SUPPORT", ["KAZ", "UZB"], ["KAZ", "UZB"], "2024-10-02") in got
+
+
+def test_troops_moved_and_duties_imposed(extractor):
+    assert events(extractor, "Таджикистан стянул к границе с Кыргызстаном бронетехнику.") == \
+        [("MOBILIZE", ["TJK"], ["KGZ"], "2024-10-02")]
+    # the complement of a ban is no second (trade) event
+    assert events(extractor, "Узбекистан ввел пошлины на импорт казахстанской муки.") == \
+        [("SANCTION", ["UZB"], ["KAZ"], "2024-10-02")]
+
+
+def test_a_place_before_a_role_is_not_its_state(extractor):
+    got = events(extractor, "В ходе визита в Бишкек министр иностранных дел Таджикистана "
+                            "встретился с президентом Кыргызстана.")
+    assert got == [("CONSULT", ["TJK"], ["KGZ"], "2024-10-02")]
+
+
+def test_recalled_and_standing_acts_take_no_publication_date(extractor):
+    assert events(extractor, "Ранее Казахстан выразил солидарность с народом Кыргызстана.") == \
+        [("SUPPORT", ["KAZ"], ["KGZ"], None)]
+    assert events(extractor, "Туркменистан поставляет газ в Китай.") == \
+        [("COOPERATE", ["TKM"], ["CHN"], None)]
+    assert events(extractor, "Казахстан выразил солидарность с народом Кыргызстана.") == \
+        [("SUPPORT", ["KAZ"], ["KGZ"], "2024-10-02")]
+
+
+def test_a_sentence_opening_date_dates_its_later_clauses(extractor):
+    got = events(extractor, "Вчера, 1 октября, по итогам встречи пограничных представителей "
+                            "Кыргызстана и Таджикистана задержанный гражданин был передан кыргызской стороне.")
+    assert ("RETREAT", ["TJK"], ["KGZ"], "2024-10-01") in got
+
+
+def test_invitations_are_planned_and_participation_is_consult(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Президент Узбекистана пригласил Президента Туркменистана посетить Узбекистан.")))
+    assert [(e.type, e.modality, e.date) for e in facts.events] == [("AGREE", "planned", None)]
+    got = events(extractor, "Делегация Туркменистана приняла участие в заседании СНГ в Москве.")
+    assert got == [("CONSULT", ["TKM"], ["IGO"], "2024-10-02")]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Путин и Токаев обсудили по телефону энергетическое сотрудничество.")))
+    assert [(e.type, e.mode) for e in facts.events] == [("CONSULT", "phone")]
+
+
+def test_central_asia_stands_for_the_five_states(extractor):
+    got = events(extractor, "Си Цзиньпин провел переговоры с лидерами центральноазиатских государств.")
+    assert got == [("CONSULT", ["CHN"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"], "2024-10-02")]
+    # a place, not a party
+    assert events(extractor, "Президент России обсудил с Токаевым ситуацию в Центральной Азии.") == \
+        [("CONSULT", ["RUS"], ["KAZ"], "2024-10-02")]
+
+
+def test_a_meeting_that_will_take_place_is_planned(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Встреча президентов Казахстана и Узбекистана состоится в ноябре.")))
+    assert [(e.type, e.modality, e.date) for e in facts.events] == [("AGREE", "planned", "2024-11")]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Переговоры глав МИД России и Туркменистана прошли в Москве.")))
+    assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "asserted")]
