@@ -2,6 +2,7 @@
 
     .venv/bin/steppe demo                      # builds steppe-demo.db from the sample corpus
     .venv/bin/python scripts/screenshots.py [--db sqlite:///steppe-demo.db] [--out docs/screenshots]
+                                            [--pages sources ...]   # only these pages
 
 Serves the store on a free local port with uvicorn in a thread, opens each page in
 Debian's chromium through Playwright, and writes one PNG per page.
@@ -30,6 +31,7 @@ PAGES = [
     ("events", "/events?dyad=KAZ-UZB&quad=1", None),
     ("document", "/documents/steppe-sample-16?event=EVENT", "mark.selected"),
     ("actor", "/actors/UZB", "#partners canvas"),
+    ("sources", "/sources", None),
     ("api-docs", "/docs", ".swagger-ui .info"),
 ]
 
@@ -44,6 +46,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="sqlite:///steppe-demo.db")
     ap.add_argument("--out", default="docs/screenshots", type=Path)
+    ap.add_argument("--pages", nargs="*", help="names of the pages to take (default: all)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_app(settings=Settings(db_url=args.db))
@@ -60,6 +63,8 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1360, "height": 900}, device_scale_factor=1)
             event = _a_signing_event(page, base)
             for name, path, wait_for in PAGES:
+                if args.pages and name not in args.pages:
+                    continue
                 page.goto(base + path.replace("EVENT", str(event)))
                 page.wait_for_load_state("networkidle")
                 if wait_for:

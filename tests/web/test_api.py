@@ -163,7 +163,8 @@ def test_security_headers_and_gzip(client):
 def test_openapi_lists_every_resource(client):
     paths = get(client, "/openapi.json")["paths"]
     for resource in ("documents", "events", "dyads", "network", "changes", "figures",
-                     "commitments", "agreements", "projects", "contradictions", "actors"):
+                     "commitments", "agreements", "projects", "contradictions", "actors",
+                     "sources"):
         assert f"/api/{resource}" in paths
     assert client.get("/docs").status_code == 200
 

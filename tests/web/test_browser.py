@@ -39,13 +39,17 @@ def _hostile_document():
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     import uvicorn
+    from watched import follow_two_sources
     from web_corpus import fill
 
     from steppe.store import open_store
+    from steppe.watch import add_source, make_source
     from steppe.web.app import create_app
 
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}")
     fill(store, [_hostile_document()])
+    follow_two_sources(store)
+    add_source(store, make_source("https://hostile.example.org/rss", name=f"Source {XSS}"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -84,7 +88,7 @@ def page(browser):
 
 @pytest.mark.parametrize("path", ["/", "/dyads/KAZ-UZB", "/events", "/events?q=railway",
                                   "/documents", "/documents/visit-2021", "/actors",
-                                  "/actors/KAZ", "/docs"])
+                                  "/actors/KAZ", "/sources", "/docs"])
 def test_every_page_loads_without_console_errors(page, base_url, path):
     response = page.goto(base_url + path)
     assert response.status == 200
@@ -149,7 +153,7 @@ def test_event_row_opens_its_evidence(page, base_url):
 
 
 @pytest.mark.parametrize("path", ["/documents/hostile", "/documents", "/events?q=hosted",
-                                  "/dyads/KAZ-UZB?by=year", "/"])
+                                  "/dyads/KAZ-UZB?by=year", "/", "/sources"])
 def test_hostile_strings_show_as_text_and_never_run(page, base_url, path):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -164,6 +168,9 @@ def test_hostile_strings_show_as_text_and_never_run(page, base_url, path):
         assert page.inner_text("#doc-url") == "javascript:window.__xss = 3"
         assert XSS in page.inner_text("#doc-text")
         assert page.locator("#doc-text script, #doc-text img").count() == 0
+    if path == "/sources":
+        assert f"Source {XSS}" in page.inner_text("#sources")
+        assert page.locator("#sources script, #sources img").count() == 0
 
 
 def test_csp_forbids_inline_scripts(page, base_url):

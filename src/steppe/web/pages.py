@@ -33,6 +33,7 @@ from steppe.store.read import (
     find_projects,
 )
 from steppe.store.records import StoredEvent
+from steppe.watch.sources import format_every, source_health
 from steppe.web import highlight
 from steppe.web.params import DATE, DYAD, LABEL, StoreDep
 from steppe.web.queries import (
@@ -69,7 +70,12 @@ def _money(value: float | None, unit: str = "") -> str:
     return f"{value:,.6g} {unit}".strip()
 
 
-_env.filters.update(sides=_sides, money=_money, pathpart=lambda s: quote(str(s), safe=""))
+def _when(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "–"
+
+
+_env.filters.update(sides=_sides, money=_money, pathpart=lambda s: quote(str(s), safe=""),
+                    every=format_every, when=_when)
 
 
 def _render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -249,3 +255,8 @@ def actor_page(request: Request, store: StoreDep, label: str):
     recent = find_events(store, EventFilter(actor=label), limit=20)
     chart = {"label": label, "partners": profile["partners"][:15]}
     return _render(request, "actor.html", actor=profile, recent=recent, chart=chart)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, store: StoreDep):
+    return _render(request, "sources.html", sources=source_health(store))

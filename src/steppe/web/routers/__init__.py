@@ -13,8 +13,9 @@ from steppe.web.routers import (
     figures,
     network,
     projects,
+    sources,
 )
 
 ROUTERS = [documents.router, events.router, dyads.router, network.router, changes.router,
            figures.router, commitments.router, agreements.router, projects.router,
-           contradictions.router, actors.router, briefs.router]
+           contradictions.router, actors.router, briefs.router, sources.router]
