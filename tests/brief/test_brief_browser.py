@@ -3,12 +3,10 @@ dashboard under its Content-Security-Policy, and opened from a file, offline."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from live_server import serving
 
 from steppe.brief import dyad_brief, to_html
 
@@ -37,23 +35,11 @@ def page():
 
 @pytest.fixture
 def base_url(store):
-    import uvicorn
 
     from steppe.web.app import create_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(store)) as url:
+        yield url
 
 
 def _check(page):

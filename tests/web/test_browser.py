@@ -5,12 +5,10 @@ Skips only when no chromium binary is installed (.ci/run installs it).
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from live_server import serving
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,7 +36,6 @@ def _hostile_document():
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
     from watched import follow_two_sources
     from web_corpus import fill
 
@@ -50,19 +47,8 @@ def base_url(tmp_path_factory):
     fill(store, [_hostile_document()])
     follow_two_sources(store)
     add_source(store, make_source("https://hostile.example.org/rss", name=f"Source {XSS}"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(store)) as url:
+        yield url
     store.close()
 
 

@@ -17,10 +17,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from steppe.store.read import EventFilter, find_events, remembered
 from steppe.store.records import StoredEvent
+
+
+class By(str, Enum):
+    """Period lengths a series is counted by (the CLI and the API offer the same)."""
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class Direction(str, Enum):
+    """both: either actor acting on the other; forward: the first acting on the second."""
+    both = "both"
+    forward = "forward"
+    backward = "backward"
 
 GRANULARITIES = ("month", "quarter", "year")
 DIRECTIONS = ("both", "forward", "backward")

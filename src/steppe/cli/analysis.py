@@ -7,25 +7,13 @@ vanish; the long ones (types, events) fold or are cut.
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
 
+from steppe.analysis.series import By, Direction
 from steppe.cli.context import DbOption, JsonFlag, fail, out, settings_from
-
-
-class By(str, Enum):
-    month = "month"
-    quarter = "quarter"
-    year = "year"
-
-
-class Direction(str, Enum):
-    both = "both"
-    forward = "forward"
-    backward = "backward"
 
 
 Since = Annotated[Optional[str], typer.Option(help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")]

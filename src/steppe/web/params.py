@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 from fastapi import Depends, Path, Query, Request
 
+from steppe.analysis.series import By, Direction  # noqa: F401  (the routers take them from here)
 from steppe.facts import MODALITIES, PLOVER_TYPES
 from steppe.store.engine import Store
 
@@ -17,18 +18,6 @@ DYAD = r"^[A-Za-z][A-Za-z0-9+]{1,15}[-/,][A-Za-z][A-Za-z0-9+]{1,15}$"
 
 EventType = Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)
 Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
-
-
-class By(str, Enum):
-    month = "month"
-    quarter = "quarter"
-    year = "year"
-
-
-class Direction(str, Enum):
-    both = "both"
-    forward = "forward"
-    backward = "backward"
 
 
 class Counted(str, Enum):
