@@ -64,6 +64,13 @@ def test_relative_deadline_counts_from_previous_target():
     assert only(figs, value=2e9).deadline == "2028"
 
 
+def test_within_years_counts_from_when_the_goal_was_set():
+    text = ("Trade between Kyrgyzstan and Tajikistan was $1 billion in 2021. "
+            "In March 2023 Kyrgyzstan and Tajikistan set the goal of raising trade "
+            "to $2 billion within five years.")
+    assert only(run(text), value=2e9).deadline == "2028"
+
+
 def test_present_uses_anchor_year():
     f = only(run("Currently, there are 35 flights per week between Bishkek and Dushanbe."), indicator="flights_per_week")
     assert (f.period, f.parties) == ("2024", ["KGZ", "TJK"])

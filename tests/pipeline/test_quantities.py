@@ -121,3 +121,9 @@ def test_counts_in_words_are_flagged_and_bare_numbers_borrow_the_noun_before():
 @pytest.mark.parametrize("text", ["from 1.8 million to 2.1 million dollars", "to $2.1 million a year from 1.8 million"])
 def test_the_other_end_of_a_change_borrows_the_unit(text):
     assert {q.unit for q in find_quantities(text)} == {"USD"}
+
+
+def test_values_in_base_units_carry_no_binary_noise():
+    [q] = [q for q in find_quantities("Trade reached $4.1 billion last year.") if q.unit == "USD"]
+    assert q.value == 4_100_000_000
+    assert repr(q.value) == "4100000000.0"

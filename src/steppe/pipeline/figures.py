@@ -358,7 +358,11 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
                 if after and after[0].kind == "deadline":
                     deadline = after[0].value
                 elif after and after[0].years:
-                    base = last_deadline or (last_period[:4] if last_period else None) or (str(present) if present else None)
+                    # "within five years" counts from when the goal was set: the time its own
+                    # sentence names before it, else the last one the text named.
+                    set_at = [p for p in periods if p.value and p.kind == "point" and p.start < rel]
+                    base = (set_at[-1].value[:4] if set_at else None) or last_deadline or \
+                        (last_period[:4] if last_period else None) or (str(present) if present else None)
                     deadline = str(int(base[:4]) + after[0].years) if base else None
                 elif named:            # "to raise exports by 20 percent next year"
                     deadline = named[0].value

@@ -268,7 +268,7 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             sign = -1.0 if _DECLINE.search(word) else 1.0
         found.append(Quantity(
             start=start + offset, end=end + offset, text=text[start:end],
-            value=sign * value * factor, unit=unit or ("count" if scale else ""), scale_word=scale,
+            value=_clean(sign * value * factor), unit=unit or ("count" if scale else ""), scale_word=scale,
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
@@ -324,7 +324,7 @@ def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
             factor = scale_factor(b.scale_word) or 1.0
-            out[i] = replace(a, value=a.value * factor, unit=b.unit, scale_word=b.scale_word,
+            out[i] = replace(a, value=_clean(a.value * factor), unit=b.unit, scale_word=b.scale_word,
                              noun=b.noun, per=b.per)
     return out
 
@@ -349,3 +349,9 @@ def read_unit(text: str) -> tuple[str, float] | None:
         unit, f = lex.units[u]
         return unit, factor * f
     return "count", factor
+
+
+def _clean(value: float) -> float:
+    """A value in base units without binary noise: 4.1 x 1e9 is 4100000000, not
+    4099999999.9999995 (twelve significant digits are more than any text states)."""
+    return float(f"{value:.12g}")
