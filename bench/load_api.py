@@ -122,6 +122,7 @@ def p95(seconds: list[float]) -> float:
 def unloaded(base: str, rounds: int) -> dict:
     """One request at a time, every path `rounds` times (after one warm-up round)."""
     times, failed = [], 0
+    by_path: dict[str, list[float]] = {path: [] for path in PATHS}
     with httpx.Client(base_url=base, timeout=30) as client:
         for path in PATHS:
             client.get(path)  # warm-up: aggregates computed and cached
@@ -129,10 +130,13 @@ def unloaded(base: str, rounds: int) -> dict:
             for path in PATHS:
                 t0 = time.perf_counter()
                 r = client.get(path)
-                times.append(time.perf_counter() - t0)
+                by_path[path].append(time.perf_counter() - t0)
+                times.append(by_path[path][-1])
                 failed += r.status_code != 200
     return {"requests": len(times), "p50_ms": statistics.median(times) * 1000,
-            "p95_ms": p95(times) * 1000, "failed": failed}
+            "p95_ms": p95(times) * 1000, "failed": failed,
+            "median_ms_by_path": {p: round(statistics.median(t) * 1000, 1)
+                                  for p, t in by_path.items()}}
 
 
 def load_wrk(base: str, duration: int, connections: int, threads: int) -> dict:
