@@ -166,17 +166,24 @@ class _Run:
 
     def unstored(self, results: Iterable[Document | Skipped]) -> Iterator[Document]:
         """The documents not in the store yet; a re-run after a failure extracts only those."""
-        from steppe.store.write import find_document
-
         for r in results:
             if self.skipped(r):
                 continue
-            with self.store.connect() as conn:
-                existing = find_document(conn, r)
+            existing = self.stored_id(r)
             if existing is None:
                 yield r
             else:
                 self.done(r, "duplicate", existing)
+
+    def stored_id(self, doc: Document) -> str | None:
+        """The id `doc` is stored under, if any (retried through a database outage)."""
+        from steppe.store.write import find_document
+
+        def attempt() -> str | None:
+            with self.store.connect() as conn:
+                return find_document(conn, doc)
+
+        return self.store.retry(f"looking up document {doc.id!r}", attempt)
 
     def save_all(self, pairs: Iterable[tuple[Document, Facts | None]], batch_size: int) -> None:
         batch: list[tuple[Document, Facts | None]] = []
@@ -196,7 +203,12 @@ class _Run:
             results = save_documents(self.store, batch) if len(batch) > 1 \
                 else [save_document(self.store, *batch[0])]
         except Exception as exc:  # a document the store refuses never stops the batch
-            if len(batch) > 1:
+            from steppe.store.retry import is_outage
+
+            if is_outage(exc):  # the database stayed away longer than the retries: report all
+                for doc, _ in batch:
+                    self.failed(doc, exc, "not stored, database unavailable")
+            elif len(batch) > 1:
                 for pair in batch:
                     self.save([pair])
             else:

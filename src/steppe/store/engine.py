@@ -4,18 +4,25 @@ For SQLite, writes take the database lock up front with `BEGIN IMMEDIATE`, so tw
 ingests writing at once wait for each other instead of failing half-way with
 "database is locked" on lock upgrade (datasette does the same in `execute_write_fn`).
 WAL lets readers (the web app) go on while one writer writes.
+
+Connections are checked with a ping before use (`pool_pre_ping`), so a pool left with
+dead connections by a database restart replaces them instead of failing the next
+request; writes retry through an outage for up to `retry_for` seconds (store.retry).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
 from steppe.store import schema
+from steppe.store.retry import retrying
+
+T = TypeVar("T")
 
 # Execution option set on the writer engine; the "begin" listener reads it.
 _WRITE_OPTION = "steppe_write"
@@ -24,8 +31,9 @@ _WRITE_OPTION = "steppe_write"
 class Store:
     """A database holding documents and their facts; cheap to build, closed by `close()`."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, retry_for: float = 60.0) -> None:
         self.engine = engine
+        self.retry_for = retry_for
         # Same pool, different execution options: connections taken from here begin
         # write transactions (BEGIN IMMEDIATE on SQLite).
         self._writer = engine.execution_options(**{_WRITE_OPTION: True})
@@ -46,6 +54,10 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
+    def retry(self, what: str, attempt: Callable[[], T]) -> T:
+        """Run `attempt` (one whole transaction), retrying it through a database outage."""
+        return retrying(what, attempt, give_up_after=self.retry_for)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -60,15 +72,18 @@ class Store:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
 
 
-def open_store(url: str, *, migrate: bool = True, **engine_kwargs: Any) -> Store:
+def open_store(url: str, *, migrate: bool = True, retry_for: float = 60.0,
+               **engine_kwargs: Any) -> Store:
     """Open the database at `url` ("sqlite:///steppe.db", "postgresql+psycopg://...").
 
     With `migrate` (the default) the schema is created or upgraded to the newest version.
+    Writes retry through a database outage for up to `retry_for` seconds (0: never).
     """
+    engine_kwargs.setdefault("pool_pre_ping", True)
     engine = sa.create_engine(url, **engine_kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    store = Store(engine)
+    store = Store(engine, retry_for)
     if migrate:
         try:
             # Through the writer, so a migration on SQLite takes the lock up front too.

@@ -35,6 +35,10 @@ def save_document(store: Store, doc: Document, facts: Facts | None = None) -> Sa
     A document already stored under the same id or content hash is a duplicate:
     nothing is written and the stored document's id comes back.
     """
+    return store.retry(f"saving document {doc.id!r}", lambda: _save_document(store, doc, facts))
+
+
+def _save_document(store: Store, doc: Document, facts: Facts | None) -> SaveResult:
     try:
         with store.begin() as conn:
             existing = find_document(conn, doc)
@@ -60,6 +64,10 @@ def save_documents(store: Store, pairs: list[tuple[Document, Facts | None]]) -> 
     document fails, the whole batch is rolled back and the error raised (callers retry
     one document per transaction to find the culprit).
     """
+    return store.retry(f"saving {len(pairs)} documents", lambda: _save_documents(store, pairs))
+
+
+def _save_documents(store: Store, pairs: list[tuple[Document, Facts | None]]) -> list[SaveResult]:
     results = []
     with store.begin() as conn:
         for doc, facts in pairs:
@@ -74,6 +82,11 @@ def save_documents(store: Store, pairs: list[tuple[Document, Facts | None]]) -> 
 
 def replace_facts(store: Store, document_id: str, facts: Facts) -> None:
     """Replace every fact of a stored document with `facts`, in one transaction."""
+    store.retry(f"replacing the facts of {document_id!r}",
+                lambda: _replace_facts(store, document_id, facts))
+
+
+def _replace_facts(store: Store, document_id: str, facts: Facts) -> None:
     with store.begin() as conn:
         found = conn.execute(
             sa.select(t.documents.c.id).where(t.documents.c.id == document_id)
@@ -86,9 +99,12 @@ def replace_facts(store: Store, document_id: str, facts: Facts) -> None:
 
 def save_skip(store: Store, path: str, reason: str, *, line: int | None = None) -> None:
     """Record an input record that could not be read."""
-    with store.begin() as conn:
-        conn.execute(t.skips.insert().values(
-            path=path, line=line, reason=reason, at=datetime.now(timezone.utc)))
+    def attempt() -> None:
+        with store.begin() as conn:
+            conn.execute(t.skips.insert().values(
+                path=path, line=line, reason=reason, at=datetime.now(timezone.utc)))
+
+    store.retry(f"recording the skip of {path!r}", attempt)
 
 
 def find_document(conn: sa.Connection, doc: Document) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -18,6 +19,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from steppe.settings import Settings
 from steppe.store.engine import Store, open_store
+from steppe.store.retry import is_outage
 from steppe.web import pages
 from steppe.web.routers import ROUTERS
 from steppe.web.security import SecurityHeaders
@@ -26,6 +28,9 @@ DESCRIPTION = """Read the events, figures, agreements and projects steppe extrac
 the analyses built on them (dyadic series, network, changes, commitments).
 Every fact carries its `document_id` and `evidence` span: `/api/documents/{id}` has the
 text they index. Read-only unless `STEPPE_API_TOKEN` is set."""
+
+# Seconds a client is asked to wait when the database is away (503 responses).
+RETRY_AFTER = 5
 
 
 def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
@@ -73,6 +78,21 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
                                 headers=getattr(exc, "headers", None))
         return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    async def database_away(request: Request, exc: Exception):
+        # The database is down or restarting: a temporary condition, not a server bug.
+        if not is_outage(exc):
+            raise exc
+        message = "the database is unavailable; try again shortly"
+        headers = {"Retry-After": str(RETRY_AFTER)}
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": message}, status_code=503, headers=headers)
+        response = pages.error_page(request, 503, message)
+        response.headers.update(headers)
+        return response
+
+    for error in (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError):
+        app.add_exception_handler(error, database_away)
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request):
