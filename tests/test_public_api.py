@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,10 +38,13 @@ def test_import_steppe_loads_neither_spacy_nor_the_store():
     assert out.stdout.strip() == "[]"
 
 
-def test_the_readme_example_runs_after_make_demo(demo_dir):
+def test_the_readme_example_runs_after_make_demo(demo_dir, tmp_path):
     (code,) = re.findall(r"```python\n(.*?)```", SECTION, re.S)
     folder, _ = demo_dir
-    run = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True,
+    # On a copy of the demo store: the example adds a document, and other tests read the
+    # shared store as `steppe demo` left it.
+    shutil.copy(folder / "steppe-demo.db", tmp_path / "steppe-demo.db")
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "CONSULT ['UZB'] -> ['KAZ'] 2024-03-03" in run.stdout
