@@ -179,3 +179,23 @@ def test_document_ids_with_slashes(client, web_store):
     assert get(client, "/api/documents/news%2Fvisit")["id"] == "news/visit"
     page = client.get("/documents/news%2Fvisit")
     assert page.status_code == 200 and "A short note on a visit." in page.text
+
+
+def test_oversized_bodies_are_refused_before_they_are_read(client, monkeypatch):
+    from steppe.web.security import MAX_BODY
+
+    monkeypatch.setenv("STEPPE_API_TOKEN", "t0ken")
+    big = b'{"text": "' + b"x" * (MAX_BODY + 10) + b'"}'
+    r = client.post("/api/documents", content=big, headers={"X-Steppe-Token": "t0ken",
+                                                            "Content-Type": "application/json"})
+    assert r.status_code == 413 and "larger than" in r.json()["detail"][0]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd",
+    "/api/documents/..%2F..%2F..%2Fetc%2Fpasswd", "/documents/../../etc/passwd",
+])
+def test_no_path_reaches_files_outside_the_package(client, path):
+    r = client.get(path)
+    assert r.status_code in (404, 422) and "root:" not in r.text

@@ -22,7 +22,7 @@ from steppe.store.engine import Store, open_store
 from steppe.store.retry import is_outage
 from steppe.web import pages
 from steppe.web.routers import ROUTERS
-from steppe.web.security import SecurityHeaders
+from steppe.web.security import BodyLimit, SecurityHeaders
 
 DESCRIPTION = """Read the events, figures, agreements and projects steppe extracted, and
 the analyses built on them (dyadic series, network, changes, commitments).
@@ -56,6 +56,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
               name="static")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
