@@ -74,3 +74,25 @@ def test_full_text_search_on_postgres(pg_store, doc_a, facts_a, doc_b, facts_b):
     assert find_events(pg_store, EventFilter(q="protest*")).total == 1
     assert find_events(pg_store, EventFilter(q="it's & | ! ( :*")).total == 0
     assert [d.id for d in find_documents(pg_store, q="railway").items] == ["doc-b"]
+
+
+def test_processes_opening_one_new_database_at_once_take_turns():
+    import subprocess
+    import sys
+
+    engine = sa.create_engine(PG_URL)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    engine.dispose()
+    # Separate processes, as two analysts' ingests would be: each migrates on opening.
+    code = "import sys; from steppe.store import open_store; open_store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, PG_URL], stderr=subprocess.PIPE,
+                              text=True) for _ in range(4)]
+    errors = [p.communicate()[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    engine = sa.create_engine(PG_URL)
+    try:
+        assert current_version(engine) == SCHEMA_VERSION
+    finally:
+        engine.dispose()

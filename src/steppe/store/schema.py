@@ -18,6 +18,8 @@ from steppe.store.errors import SchemaError
 
 # The newest revision in migrations/versions/; bump with each new migration.
 SCHEMA_VERSION = "0005"
+# PostgreSQL advisory-lock key held while migrating (any constant unique to steppe).
+MIGRATION_LOCK = 0x57E99E
 
 
 def upgrade(engine: sa.Engine, *, revision: str = "head") -> None:
@@ -30,6 +32,10 @@ def upgrade(engine: sa.Engine, *, revision: str = "head") -> None:
         config = Config()
         config.set_main_option("script_location", str(location))
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening one new database at once (two analysts, two
+                # ingests) take turns: the second finds the schema made and does nothing.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             config.attributes["connection"] = conn
             try:
                 command.upgrade(config, revision)
