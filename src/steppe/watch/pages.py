@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-import trafilatura
-
 from steppe.errors import InputError
 from steppe.facts import Document
 from steppe.ingest.documents import make_document
 from steppe.ingest.readers.common import SourceFile, decode_text
-from steppe.ingest.readers.html import _DATE_PARAMS  # same date policy as `steppe ingest`
+from steppe.ingest.readers.html import main_text  # read and dated as `steppe ingest` does
 from steppe.watch.feeds import Entry, canonical_url
 from steppe.watch.fetch import Response
 from steppe.watch.sources import Source
@@ -29,18 +27,7 @@ def page_document(response: Response, entry: Entry, source: Source) -> Document:
     if response.content_type not in HTML_TYPES:
         raise InputError(entry.url, f"not an HTML page ({response.content_type})")
     markup, encoding = decode_text(response.body, SourceFile(Path(), entry.url, entry.url))
-    try:
-        found = trafilatura.bare_extraction(markup, url=entry.url, with_metadata=True,
-                                            date_extraction_params=_DATE_PARAMS)
-    except (ValueError, TypeError) as exc:   # lxml gives up on some malformed documents
-        raise InputError(entry.url, f"malformed HTML: {exc}") from exc
-    found = found.as_dict() if found is not None else {}
-    text = (found.get("text") or "").strip()
-    if not text:
-        # Short pages fall under trafilatura's minimum size; its baseline keeps them.
-        text = (trafilatura.html2txt(markup) or "").strip()
-    if not text:
-        raise InputError(entry.url, "no article text in the page")
+    text, found = main_text(markup, entry.url, url=entry.url, empty="no article text in the page")
     meta = {"encoding": encoding, "feed": source.name, "fetched_at":
             datetime.now(timezone.utc).isoformat(timespec="seconds")}
     for key in ("sitename", "author"):

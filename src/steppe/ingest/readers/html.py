@@ -16,21 +16,30 @@ from steppe.ingest.results import Result
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def read(data: bytes, source: SourceFile) -> Iterator[Result]:
-    """Yield one Document with the page's main text; Document.text is that text."""
-    markup, encoding = decode_text(data, source)
+def main_text(markup: str, shown: str, *, url: str | None = None,
+              empty: str = "no extractable text in HTML") -> tuple[str, dict]:
+    """The page's main text and trafilatura's metadata (title, date, url, sitename,
+    author); InputError naming `shown` when the page holds no text. Shared by
+    `steppe ingest` and `steppe watch`, so both read pages and date them alike."""
     try:
-        extracted = trafilatura.bare_extraction(markup, with_metadata=True,
+        extracted = trafilatura.bare_extraction(markup, url=url, with_metadata=True,
                                                 date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError) as exc:   # lxml gives up on some malformed documents
-        raise InputError(source.shown, f"malformed HTML: {exc}") from exc
+        raise InputError(shown, f"malformed HTML: {exc}") from exc
     found = extracted.as_dict() if extracted is not None else {}
     text = (found.get("text") or "").strip()
     if not text:
         # Short pages fall under trafilatura's minimum size; its baseline keeps them.
         text = (trafilatura.html2txt(markup) or "").strip()
     if not text:
-        raise InputError(source.shown, "no extractable text in HTML")
+        raise InputError(shown, empty)
+    return text, found
+
+
+def read(data: bytes, source: SourceFile) -> Iterator[Result]:
+    """Yield one Document with the page's main text; Document.text is that text."""
+    markup, encoding = decode_text(data, source)
+    text, found = main_text(markup, source.shown)
     given = {"title": found.get("title"), "date": found.get("date"), "url": found.get("url"),
              "source": found.get("sitename")}
     meta = {"encoding": encoding}
