@@ -87,22 +87,27 @@ RU_FILLER = [
 ]
 
 
+def _article(rng: random.Random, events, actors, states, filler, day) -> str:
+    """14-24 sentences, 30% of them events between states (a benchmark document)."""
+    sents = []
+    for _ in range(rng.randint(14, 24)):
+        if rng.random() < 0.3:
+            sents.append(rng.choice(events).format(
+                a=rng.choice(actors), b=rng.choice(states), s=rng.choice(states),
+                t=rng.choice(states), d=day(rng.randint(1, 28), rng.randint(10, 24)),
+                n=rng.randint(1, 9), y=rng.randint(10, 24)))
+        else:
+            sents.append(rng.choice(filler))
+    return " ".join(sents)
+
+
 def ru_corpus(n: int, seed: int) -> list[Document]:
     """Generated Russian documents of the English ones' make-up (30% event sentences)."""
     rng = random.Random(seed)
-    docs = []
-    for k in range(n):
-        sents = []
-        for _ in range(rng.randint(14, 24)):
-            if rng.random() < 0.3:
-                sents.append(rng.choice(RU_EVENTS).format(
-                    a=rng.choice(RU_ACTORS), b=rng.choice(RU_STATES), s=rng.choice(RU_STATES),
-                    t=rng.choice(RU_STATES), d=f"{rng.randint(1, 28)} марта 20{rng.randint(10, 24)} года",
-                    n=rng.randint(1, 9), y=rng.randint(10, 24)))
-            else:
-                sents.append(rng.choice(RU_FILLER))
-        docs.append(Document(id=f"bench-ru-{k}", text=" ".join(sents), date="2024-05-01", language="ru"))
-    return docs
+    return [Document(id=f"bench-ru-{k}", date="2024-05-01", language="ru",
+                     text=_article(rng, RU_EVENTS, RU_ACTORS, RU_STATES, RU_FILLER,
+                                   lambda d, y: f"{d} марта 20{y} года"))
+            for k in range(n)]
 
 
 def corpus(n: int, seed: int) -> list[Document]:
@@ -110,16 +115,7 @@ def corpus(n: int, seed: int) -> list[Document]:
     docs = [d for d in read_paths([files("steppe.data") / "corpus"])
             if isinstance(d, Document) and not d.id.endswith("README")]
     while len(docs) < n:
-        sents = []
-        for _ in range(rng.randint(14, 24)):
-            if rng.random() < 0.3:
-                sents.append(rng.choice(EVENTS).format(
-                    a=rng.choice(LEADERS), b=rng.choice(STATES), s=rng.choice(STATES),
-                    t=rng.choice(STATES), d=f"{rng.randint(1, 28)} March 20{rng.randint(10, 24)}",
-                    n=rng.randint(1, 9), y=rng.randint(10, 24)))
-            else:
-                sents.append(rng.choice(FILLER))
-        text = " ".join(sents)
+        text = _article(rng, EVENTS, LEADERS, STATES, FILLER, lambda d, y: f"{d} March 20{y}")
         docs.append(Document(id=f"bench-{len(docs)}", text=text, date="2024-05-01"))
     return docs[:n]
 
