@@ -146,8 +146,11 @@ def run(docs: int, kills: int, db: str | None, seed: int, workdir: Path) -> dict
         for p in chosen:
             shutil.copy(p, folder / p.name)
     first, second = ingest([a], both), ingest([b], both)
-    finish(first, "concurrent ingest A")
-    finish(second, "concurrent ingest B")
+    try:
+        finish(first, "concurrent ingest A")
+    finally:
+        # Reap B (and close its pipe) even when A failed.
+        finish(second, "concurrent ingest B")
     concurrent = snapshot(both)
     problems += compare(reference, concurrent, "concurrent")
     ref_ids = {r[0] for r in reference["documents"]}
