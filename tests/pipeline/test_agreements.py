@@ -3,6 +3,7 @@ import re
 import pytest
 
 from steppe.pipeline.agreements import extract_agreements
+from steppe.pipeline.context import context_for
 from steppe.pipeline.nlp import split_sentences as pipeline_sentences
 
 # A tiny stand-in for the actor resolver: a few names, adjectives and capitals.
@@ -27,8 +28,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
-    return extract_agreements(text, anchor=anchor, sentences=split_sentences(text),
-                              mentions=find_mentions(text), main_parties=list(main))
+    return extract_agreements(context_for(text, anchor=anchor, sentences=split_sentences(text),
+                                          states=find_mentions(text), main_parties=main))
 
 
 @pytest.mark.parametrize("text,name,kind,parties,date", [
@@ -124,8 +125,8 @@ def test_same_agreement_twice_is_reported_once():
 
 def run_doc(text: str, anchor: str | None = "2023-05", main=("KGZ", "TJK")):
     """With the pipeline's own sentence splitter (line breaks end sentences)."""
-    return extract_agreements(text, anchor=anchor, sentences=pipeline_sentences(text),
-                              mentions=find_mentions(text), main_parties=list(main))
+    return extract_agreements(context_for(text, anchor=anchor, sentences=pipeline_sentences(text),
+                                          states=find_mentions(text), main_parties=main))
 
 
 def test_a_singular_title_keeps_its_lists_whole():
@@ -229,8 +230,8 @@ def test_the_two_countries_are_the_two_states_the_sentence_names():
             "countries had reached an agreement on the future of the aircraft.")
     mentions = find_mentions(text) + [(text.index("the two"), text.index(" countries") + 10,
                                        c) for c in ("KGZ", "TJK")]
-    (agreement,) = extract_agreements(text, anchor="2023-09-01", sentences=pipeline_sentences(text),
-                                      mentions=sorted(mentions), main_parties=["KGZ", "TJK"])
+    (agreement,) = extract_agreements(context_for(text, anchor="2023-09-01", states=mentions,
+                                                  main_parties=["KGZ", "TJK"]))
     assert agreement.parties == ["KAZ", "UZB"]
 
 
@@ -283,9 +284,8 @@ def test_unnamed_group_mentions_do_not_decide_the_parties():
     text = ("Kazakhstan and Uzbekistan signed a bilateral agreement on the joint use of the "
             "two countries' pastures.")
     extra = [(text.index("bilateral"), text.index("bilateral") + 9, c) for c in ("KGZ", "TJK")]
-    (agreement,) = extract_agreements(text, anchor="2023-05", sentences=pipeline_sentences(text),
-                                      mentions=sorted(find_mentions(text) + extra),
-                                      main_parties=["KGZ", "TJK"])
+    (agreement,) = extract_agreements(context_for(text, anchor="2023-05", states=find_mentions(text) + extra,
+                                                  main_parties=["KGZ", "TJK"]))
     assert agreement.parties == ["KAZ", "UZB"]
 
 

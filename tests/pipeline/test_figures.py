@@ -2,7 +2,9 @@ import re
 
 import pytest
 
+from steppe.pipeline.context import context_for
 from steppe.pipeline.figures import extract_figures, present_year
+from steppe.pipeline.tables import table_figures
 
 STATES = {
     "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
@@ -25,8 +27,10 @@ def sentences(text):
 
 
 def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
-    return extract_figures(text, anchor=anchor, sentences=sentences(text), mentions=mentions(text),
-                           main_parties=list(main))
+    ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
+                      main_parties=main)
+    ctx.figures = table_figures(ctx)       # as the tables stage does before the figures stage
+    return extract_figures(ctx)
 
 
 def only(figs, **kw):

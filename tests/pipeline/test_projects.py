@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from steppe.pipeline.context import context_for
 from steppe.pipeline.projects import extract_projects, find_project_names
 
 _NAMES = {"KAZ": r"Kazakhstan|Kazakh", "UZB": r"Uzbekistan|Uzbek", "KGZ": r"Kyrgyzstan|Kyrgyz",
@@ -18,8 +19,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
-    return extract_projects(text, anchor=anchor, sentences=split_sentences(text),
-                            mentions=find_mentions(text), main_parties=list(main))
+    return extract_projects(context_for(text, anchor=anchor, sentences=split_sentences(text),
+                                        states=find_mentions(text), main_parties=main))
 
 
 @pytest.mark.parametrize("text,name,kind", [

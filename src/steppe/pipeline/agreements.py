@@ -35,8 +35,8 @@ from steppe.facts import Agreement, Span
 from steppe.names import content_stems
 from steppe.pipeline.agreement_lists import ITEM_HEAD, item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_titles
-from steppe.pipeline.projects import find_project_names
-from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
+from steppe.pipeline.context import Concluded, DocContext, ProjectName
+from steppe.pipeline.timex import TimeEx, is_dateline, within
 
 __all__ = ["Concluded", "extract_agreements", "read_agreements"]
 
@@ -87,16 +87,6 @@ class _Found:
     item: bool              # one line of a list of documents
     core: frozenset[str] = frozenset()   # the stems that are neither head noun nor actor name
     status: str = "signed"  # see _status
-
-
-@dataclass(frozen=True)
-class Concluded:
-    """An agreement and the PLOVER type of the event that concluded it: SUPPORT when the
-    text tells of its signing (or dates it), AGREE when it was reached without a signing,
-    None when it is only referred to, undated."""
-
-    agreement: Agreement
-    signing: str | None
 
 
 # The stronger wins when two mentions of one agreement are merged.
@@ -308,9 +298,10 @@ def _list_parties(mentions, sentences, header: int, found: list[_Found],
 
 # -- names ----------------------------------------------------------------------------------
 
-def _nearest_project(text: str, before: int, floor: int) -> str | None:
-    names = find_project_names(text[floor:before])
-    return names[-1].name if names else None
+def _nearest_project(names: list[ProjectName], before: int, floor: int) -> str | None:
+    """The project named last in [floor, before): read by the projects stage (ctx.project_names)."""
+    near = [n for n in names if floor <= n.start and n.end <= before]
+    return near[-1].name if near else None
 
 
 @lru_cache(maxsize=1)
@@ -336,7 +327,8 @@ def _clean_name(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _resolve_project(text: str, sentences, i: int, title: Title) -> str | None:
+def _resolve_project(text: str, sentences, i: int, title: Title,
+                     names: list[ProjectName]) -> str | None:
     """A name that points at a project named nearby ("a road map in this regard") gets the
     project's name; None when it points nowhere."""
     pats = _patterns()
@@ -346,7 +338,7 @@ def _resolve_project(text: str, sentences, i: int, title: Title) -> str | None:
         not title.has_complement and pats["anaphora"].search(text[s:e]))
     if not anaphora or title.kind in ("treaty", "declaration"):
         return name
-    project = _nearest_project(text, title.start, sentences[max(0, i - 5)][0])
+    project = _nearest_project(names, title.start, sentences[max(0, i - 5)][0])
     if not project:
         return name
     if title.has_complement:
@@ -357,35 +349,26 @@ def _resolve_project(text: str, sentences, i: int, title: Title) -> str | None:
 
 # -- the document ---------------------------------------------------------------------------
 
-def extract_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
-                       mentions: list[tuple[int, int, str]],
-                       main_parties: list[str],
-                       timexes: list[TimeEx] | None = None) -> list[Agreement]:
-    """Agreements the document reports as concluded, with parties, date and evidence.
-    `timexes` are the document's time expressions when the caller has them already."""
-    return [c.agreement for c in read_agreements(
-        text, anchor=anchor, sentences=sentences, mentions=mentions, main_parties=main_parties,
-        timexes=timexes)]
+def extract_agreements(ctx: DocContext) -> list[Agreement]:
+    """Agreements the document reports as concluded, with parties, date and evidence."""
+    return [c.agreement for c in read_agreements(ctx)]
 
 
-def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
-                    mentions: list[tuple[int, int, str]],
-                    main_parties: list[str],
-                    timexes: list[TimeEx] | None = None) -> list[Concluded]:
-    """Like `extract_agreements`, each with the type of the event that concluded it."""
+def read_agreements(ctx: DocContext) -> list[Concluded]:
+    """Like `extract_agreements`, each with the type of the event that concluded it. Reads
+    the context's sentences, time expressions, states, main parties and project names."""
+    text, anchor, mentions, timexes = ctx.text, ctx.anchor, ctx.states, ctx.timexes
     pats = _patterns()
     if not head_pattern().search(text) and not re.search(r":\s*\n", text):
         return []                   # no agreement named, no list of documents
-    if timexes is None:
-        timexes = find_timexes(text, anchor=anchor)
-    sentences, inherited = read_lists(text, sentences)
+    sentences, inherited = read_lists(text, ctx.sentences)
     sentence_timexes = []
     for s, e in sentences:
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
                                  if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
     doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
-               _document_parties(text, mentions, main_parties, timexes))
+               _document_parties(text, mentions, ctx.main_parties, timexes))
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         heads = list(head_pattern().finditer(text, s, e))
@@ -408,7 +391,7 @@ def read_agreements(text: str, *, anchor: str | None, sentences: list[tuple[int,
             if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
                 continue
             for title in read_titles(text, s, e, m, sentence_timexes[i]):
-                name = _resolve_project(text, sentences, i, title)
+                name = _resolve_project(text, sentences, i, title, ctx.project_names)
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name)):
                     # "The declaration was signed by ... on 19 May": the one named before.

@@ -3,70 +3,67 @@
     extractor = Extractor.load(settings)          # loads spaCy, the KB and the lexicon once
     facts = extractor.extract(document)           # or extract_many(documents) for batches
 
-Per document: split sentences and find actor mentions on the raw tokens (cheap),
-pick the sentences that hold an actor and a trigger word, parse only those (batched
-with nlp.pipe), code events, date them, merge repeats of one occurrence, then read
-figures, agreements and projects.
+Each document gets a DocContext (pipeline/context.py) that the components of its language
+fill in turn (pipeline/factories.py lists them). For English: split sentences and find
+actor mentions on the raw tokens (cheap), pick the sentences that hold an actor and a
+trigger word, parse only those (batched with nlp.pipe over many documents), code events,
+date them, read tables, figures, projects and agreements, merge repeats of one occurrence.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from steppe.facts import Actor, Document, Event, Facts, Span, at_precision, precision_of
-from steppe.kb.load import load_kb
+from steppe.facts import Document, Facts
 from steppe.kb.model import KnowledgeBase
-from steppe.pipeline import agreements as agreements_mod
-from steppe.pipeline import figures as figures_mod
-from steppe.pipeline import projects as projects_mod
-from steppe.pipeline.actors import ActorResolver, Mention, main_parties
-from steppe.pipeline.dating import date_event, told_in_past
-from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
-from steppe.pipeline.lexicon import Lexicon, load_lexicon
+from steppe.pipeline.actors import Mention
+from steppe.pipeline.context import DocContext
+from steppe.pipeline.factories import PIPELINES, Component, build
+from steppe.pipeline.lexicon import Lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
-from steppe.pipeline.nlp import load_model, split_sentences
-from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.pipeline.resources import Resources
 from steppe.settings import Settings
 
 
-@dataclass
-class _Prepared:
-    """What the cheap pass learnt about one document."""
-
-    doc: Document
-    sentences: list[tuple[int, int]]
-    mentions: list[Mention]
-    main: list[str]
-    timexes: list[TimeEx]
-    candidates: list[int]          # indexes into sentences worth parsing
-    failed: bool = False
-
-
 class Extractor:
-    """Holds the loaded models; `extract` itself keeps no state between documents."""
+    """Holds the loaded resources and the components built from them; `extract` itself
+    keeps no state between documents."""
 
     def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon,
-                 seconds_per_10k_chars: float = 0.0, min_document_seconds: float = 10.0) -> None:
-        self.nlp = nlp
-        self.kb = kb
-        self.lexicon = lexicon
-        self.resolver = ActorResolver(kb, nlp)
-        self.coder = EventCoder(lexicon)
-        self._russian = None          # the Russian pipeline, loaded on the first Russian document
+                 seconds_per_10k_chars: float = 0.0, min_document_seconds: float = 10.0,
+                 pipelines: dict[str, list[str]] | None = None) -> None:
+        self.resources = Resources(nlp=nlp, kb=kb, lexicon=lexicon)
+        self.pipelines = pipelines or PIPELINES
+        # Built on the first document of each language (the Russian models load only then).
+        self._components: dict[str, list[Component]] = {}
         # Per-document time limit (pipeline/limits.py); 0 means none.
         self._budget = (seconds_per_10k_chars, min_document_seconds)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Extractor":
         settings = settings or Settings()
-        return cls(nlp=load_model(), kb=load_kb(settings.kb_paths), lexicon=load_lexicon("en"),
+        res = Resources.load(settings)
+        return cls(nlp=res.nlp, kb=res.kb, lexicon=res.lexicon,
                    seconds_per_10k_chars=settings.seconds_per_10k_chars,
                    min_document_seconds=settings.min_document_seconds)
+
+    @property
+    def nlp(self) -> Language:
+        return self.resources.nlp
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.resources.kb
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.resources.lexicon
+
+    @property
+    def resolver(self):
+        return self.resources.resolver
 
     # -- public ------------------------------------------------------------------------
 
@@ -100,234 +97,90 @@ class Extractor:
         return sorted(found, key=lambda m: m.start)
 
     def _limit(self, doc: Document):
-        """The time limit of one per-document stage (the cheap pass, the facts): a document
-        that runs too long raises DocumentTimeout, reported like any failed document. The
-        batched parse is bounded by the sentence cap instead (limits.MAX_SENTENCE)."""
+        """The time limit of one run of per-document components (those before the parse,
+        those after): a document that runs too long raises DocumentTimeout, reported like
+        any failed document. The batched parse is bounded by the sentence cap instead
+        (limits.MAX_SENTENCE)."""
         return time_limit(document_seconds(len(doc.text), *self._budget))
 
-    # -- language routing --------------------------------------------------------------
+    # -- the component loop --------------------------------------------------------------
+
+    def language_of(self, doc: Document) -> str:
+        return doc.language if doc.language in self.pipelines else "en"
+
+    def components(self, language: str) -> list[Component]:
+        if language not in self._components:
+            self._components[language] = build(self.pipelines[language], self.resources)
+        return self._components[language]
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
-        """Russian documents go to the Russian pipeline, the rest to the English one;
-        results come back in the order the documents came."""
-        russian = [d for d in docs if d.language == "ru"]
-        if not russian:
-            yield from self._run_english(docs, on_error)
+        """Each language's documents through its components; results come back in the
+        order the documents came."""
+        languages = sorted({self.language_of(d) for d in docs})
+        if len(languages) == 1:
+            yield from self._run_language(languages[0], docs, on_error)
             return
-        done = dict((id(d), f) for d, f in self._run_english([d for d in docs if d.language != "ru"], on_error))
-        for d in russian:
-            try:
-                with self._limit(d):
-                    done[id(d)] = self._extract_russian(d)
-            except Exception as exc:
-                _report(d, exc, on_error)
+        done = {}
+        for lang in languages:
+            group = [d for d in docs if self.language_of(d) == lang]
+            done.update((id(d), f) for d, f in self._run_language(lang, group, on_error))
         for d in docs:
             if id(d) in done:
                 yield d, done[id(d)]
 
-    def _extract_russian(self, doc: Document) -> Facts:
-        if self._russian is None:
-            from steppe.pipeline.ru.extract import RussianExtractor
-            self._russian = RussianExtractor(self.kb, self.lexicon.score)
-        facts, events, agreements = self._russian.extract(doc)
-        # The Russian reader reports signed agreements: each implies its SUPPORT signing.
-        concluded = [agreements_mod.Concluded(a, "SUPPORT") for a in agreements]
-        facts.events = merge_occurrences(events + self._signings(concluded, events))
-        facts.agreements = agreements
-        _link_signings(concluded, facts.events)
-        return facts
-
-    # -- stages ------------------------------------------------------------------------
-
-    def _run_english(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
-        prepared = []
-        for d in docs:
-            try:
-                with self._limit(d):
-                    prepared.append(self._prepare(d))
-            except Exception as exc:
-                _report(d, exc, on_error)
-        jobs = [(p.doc.text[s:e], (k, i)) for k, p in enumerate(prepared)
-                for i in p.candidates for s, e in [p.sentences[i]]]
-        parsed: dict[tuple[int, int], object] = {}
+    def _run_language(self, language: str, docs: list[Document], on_error,
+                      ) -> Iterator[tuple[Document, Facts]]:
+        """The components in order: a run of per-document components goes over each
+        document under its time limit; a batch component (`pipe`) takes all at once. A
+        document that fails is reported and goes no further."""
         try:
-            for sdoc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
-                parsed[key] = sdoc
-        except Exception:
-            if on_error is None:
-                raise
-            # One text broke the batched parse: parse the rest one document at a time.
-            for k, p in enumerate(prepared):
+            steps = _steps(self.components(language))
+        except Exception as exc:          # a language's models that cannot load
+            for d in docs:
+                _report(d, exc, on_error)
+            return
+        ctxs = [DocContext(doc=d, language=language) for d in docs]
+        for n, (batch, comps) in enumerate(steps):
+            last = n == len(steps) - 1
+            if batch:
+                comps[0].pipe(ctxs)
+                for c in ctxs:
+                    if c.failure is not None:
+                        _report(c.doc, c.failure, on_error)
+                ctxs = [c for c in ctxs if c.failure is None]
+                continue
+            kept = []
+            for c in ctxs:
                 try:
-                    for i in p.candidates:
-                        parsed[(k, i)] = self.nlp(p.doc.text[slice(*p.sentences[i])])
+                    with self._limit(c.doc):
+                        for comp in comps:
+                            comp(c)
                 except Exception as exc:
-                    _report(p.doc, exc, on_error)
-                    p.candidates = []
-                    p.failed = True
-        for k, p in enumerate(prepared):
-            if p.failed:
-                continue
-            try:
-                with self._limit(p.doc):
-                    facts = self._facts(p, {i: parsed[(k, i)] for i in p.candidates})
-            except Exception as exc:
-                _report(p.doc, exc, on_error)
-                continue
-            yield p.doc, facts
-
-    def _prepare(self, doc: Document) -> _Prepared:
-        text = doc.text
-        tokens = self.nlp.make_doc(text)
-        sentences = split_sentences(text)
-        mentions = self.resolver.find(tokens, date=doc.date)
-        main = main_parties(mentions, text)
-        timexes = find_timexes(text, anchor=doc.date)
-        surfaces = self.lexicon.surfaces
-        candidates = []
-        m_idx = 0
-        starts = [m.start for m in mentions]
-        for i, (s, e) in enumerate(sentences):
-            while m_idx < len(starts) and starts[m_idx] < s:
-                m_idx += 1
-            has_actor = m_idx < len(starts) and starts[m_idx] < e
-            if not has_actor or is_apparatus(text[s:e]):
-                continue
-            words = tokens.char_span(s, e, alignment_mode="expand")
-            if words is not None and any(t.lower_ in surfaces for t in words):
-                candidates.append(i)
-        return _Prepared(doc, sentences, mentions, main, timexes, candidates)
-
-    def _facts(self, p: _Prepared, parsed: dict[int, object]) -> Facts:
-        events: list[Event] = []
-        starts = [m.start for m in p.mentions]      # sorted by find()
-        for i, sdoc in parsed.items():
-            s, e = p.sentences[i]
-            smentions = p.mentions[bisect_left(starts, s):bisect_left(starts, e)]
-            smentions += self.resolver.resolve_unknown(sdoc, s, smentions, p.doc.date)
-            smentions.sort(key=lambda m: m.start)
-            tm = doc_token_mentions(sdoc, s, smentions)
-            sent = sdoc[:]
-            for raw in self.coder.code(sent, _shift(smentions, -s), token_mentions=tm, main=p.main):
-                events.append(self._finish(raw, s, p))
-        flat = [(a.start, a.end, a.code) for m in p.mentions if not m.location
-                for a in m.actors if a.code and m.kind != "pronoun"]
-        # One set of time expressions per document, shared by every reader.
-        shared = dict(anchor=p.doc.date, sentences=p.sentences, mentions=flat,
-                      main_parties=p.main, timexes=p.timexes)
-        figures = figures_mod.extract_figures(p.doc.text, **shared)
-        concluded = agreements_mod.read_agreements(p.doc.text, **shared)
-        agreements = [c.agreement for c in concluded]
-        projects = projects_mod.extract_projects(p.doc.text, **shared)
-        events = interactions_only(merge_occurrences(events + self._signings(concluded, events)))
-        _link_signings(concluded, events)
-        return Facts(id=p.doc.id, events=events, figures=figures, agreements=agreements,
-                     projects=projects, mentions=[a for m in p.mentions for a in m.actors])
-
-    def _signings(self, concluded: list, events: list[Event]) -> list[Event]:
-        """A concluded agreement implies the event that concluded it, between its parties:
-        its signing, SUPPORT (PLOVER manual: signing or ratifying an agreement is SUPPORT),
-        or AGREE when it was reached without a signing; unless one is coded. An agreement
-        only referred to, undated, implies no event (agreements.Concluded)."""
-        out = []
-        for c in concluded:
-            ag = c.agreement
-            codes = [code for code in ag.parties if code and code != "IGO"]
-            if c.signing is None or len(set(codes)) < 2:
-                continue
-            score, quad, cameo = self.lexicon.score(c.signing, "")
-            actors = [Actor(code=code, text=code, actor_id=f"state:{code}", confidence=0.7)
-                      for code in codes]
-            ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
-                       date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
-                       trigger=ag.name, score=score, quad=quad, cameo=cameo)
-            if not any(e.type == ev.type and e.codes() == ev.codes() and _dates_compatible(e, ev)
-                       for e in events + out):
-                out.append(ev)
-        return out
-
-    def _finish(self, raw: RawEvent, offset: int, p: _Prepared) -> Event:
-        s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
-        trig_at = raw.trigger.idx + offset
-        date, precision, date_source = date_event(p.timexes, p.sentences, (s, e), trig_at,
-                                                  anchor=p.doc.date, modality=raw.modality,
-                                                  text=p.doc.text,
-                                                  region=[(a + offset, b + offset) for a, b in raw.region],
-                                                  narrative=told_in_past(raw.trigger))
-        date = at_precision(date, precision)
-        score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
-        return Event(
-            type=raw.type, mode=raw.mode,
-            source=list(raw.source), target=list(raw.target),
-            evidence=Span(s, e, p.doc.text[s:e]), date=date, date_precision=precision,
-            modality=raw.modality, confidence=raw.confidence, trigger=raw.trigger_text,
-            date_source=date_source,
-            score=score, quad=quad, cameo=cameo)
+                    _report(c.doc, exc, on_error)
+                    continue
+                if last:
+                    yield c.doc, c.facts()
+                else:
+                    kept.append(c)
+            ctxs = kept
+        if steps and steps[-1][0]:
+            yield from ((c.doc, c.facts()) for c in ctxs)
 
 
-def _link_signings(concluded: list, events: list[Event]) -> None:
-    """Point each agreement at the event that concluded it (its type, parties and date)."""
-    for c in concluded:
-        ag = c.agreement
-        if c.signing is None:
-            continue
-        codes = frozenset(code for code in ag.parties if code and code != "IGO")
-        probe = Event(type=c.signing, source=[], target=[], evidence=ag.evidence, date=ag.date,
-                      date_source="text")
-        for i, ev in enumerate(events):
-            if ev.type == c.signing and ev.codes() - {"IGO"} == codes and _dates_compatible(ev, probe):
-                ag.signing_event = i
-                break
+def _steps(components: list[Component]) -> list[tuple[bool, list[Component]]]:
+    """The component list cut into runs: (True, [batch component]) or (False, [per-document
+    components])."""
+    steps: list[tuple[bool, list[Component]]] = []
+    for comp in components:
+        batch = hasattr(comp, "pipe")
+        if batch or not steps or steps[-1][0]:
+            steps.append((batch, [comp]))
+        else:
+            steps[-1][1].append(comp)
+    return steps
 
 
 def _report(doc: Document, exc: Exception, on_error) -> None:
     if on_error is None:
         raise exc
     on_error(doc, exc)
-
-
-def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
-    return [replace(m, start=m.start + delta, end=m.end + delta) for m in mentions]
-
-
-def merge_occurrences(events: list[Event]) -> list[Event]:
-    """One event per occurrence: same type and actors with compatible dates are merged,
-    keeping the most confident evidence and the most precise date."""
-    out: list[Event] = []
-    # Events dated by their own sentence first, so that they lend their date to repeats.
-    for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
-        twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
-                     and o.modality == ev.modality and _dates_compatible(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-        elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
-                and (twin.date is None or ev.date.startswith(twin.date)):
-            twin.date, twin.date_precision = ev.date, ev.date_precision
-    return sorted(out, key=lambda e: e.evidence.start)
-
-
-_REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)
-
-
-def is_apparatus(sentence: str) -> bool:
-    """Footnote references, bibliography entries and table rows: not prose that reports events."""
-    return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
-
-
-def _stem(trigger: str) -> str:
-    return trigger.split()[0].lower()[:5] if trigger else ""
-
-
-def _rank(precision: str) -> int:
-    return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
-
-
-def _dates_compatible(a: Event, b: Event) -> bool:
-    """Same date at the coarser precision; a date guessed from context fits a repeat told
-    in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
-    if not a.date or not b.date:
-        return True
-    if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
-        return True
-    n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]

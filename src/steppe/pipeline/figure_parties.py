@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from steppe.pipeline.quantities import Quantity, is_currency, names_currency
 
-__all__ = ["Mention", "states_in", "not_currency", "respectively", "parties_of", "direction_of", "is_flow"]
+__all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of", "is_flow"]
 
 Mention = tuple[int, int, str]
 
@@ -171,3 +171,17 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
     if to and other(to):
         return {"from": other(to), "to": to}
     return None
+
+
+def home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:
+    """The document's main parties, its hub first: the state named beside the most other
+    states (Uzbekistan in a review of Uzbekistan's partners, China in China's trade with the
+    region). A state named alone is paired with the hub."""
+    if len(main) < 2:
+        return main
+    partners: dict[str, set[str]] = {c: set() for c in main}
+    for s0, s1 in sentences:
+        codes = {m[2] for m in states_in(mentions, s0, s1)}
+        for c in codes & set(main):
+            partners[c] |= codes - {c}
+    return sorted(main, key=lambda c: -len(partners[c]))

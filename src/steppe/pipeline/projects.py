@@ -9,10 +9,10 @@ already found; no spaCy. A project is kept when it has a proper name: "Kambarata
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from steppe.facts import Project, Span
-from steppe.pipeline.timex import TimeEx, find_timexes, within
+from steppe.pipeline.context import DocContext, ProjectName
+from steppe.pipeline.timex import within
 
 __all__ = ["extract_projects", "find_project_names", "ProjectName"]
 
@@ -67,17 +67,6 @@ _MONEY = re.compile(
     r"|(?P<n2>\d+(?:[.,]\d+)?)\s*(?P<m2>billion|million|thousand|bn|mln)\s*"
     r"(?P<cur2>USD|US\s+dollars|dollars|EUR|euros))", re.I)
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3, None: 1}
-
-
-@dataclass(frozen=True)
-class ProjectName:
-    """A project named in the text."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    key: str          # identity within a document: first proper word + kind
 
 
 def _kind_of(m: re.Match) -> str:
@@ -142,13 +131,12 @@ def _parties(name: str, s: int, e: int, mentions: list[tuple[int, int, str]],
     return sorted(set(found) | set(main_parties))
 
 
-def extract_projects(text: str, *, anchor: str | None, sentences: list[tuple[int, int]],
-                     mentions: list[tuple[int, int, str]],
-                     main_parties: list[str],
-                     timexes: list[TimeEx] | None = None) -> list[Project]:
-    """Named projects with their parties, stated value and a dated status history."""
+def extract_projects(ctx: DocContext) -> list[Project]:
+    """Named projects with their parties, stated value and a dated status history. Reads the
+    context's project names, sentences, time expressions, states and main parties."""
+    text, sentences, mentions, main_parties = ctx.text, ctx.sentences, ctx.states, ctx.main_parties
     by_key: dict[str, Project] = {}
-    for pn in find_project_names(text):
+    for pn in ctx.project_names:
         s, e = _sentence_of(pn.start, sentences)
         sentence = text[s:e]
         project = by_key.get(pn.key)
@@ -165,8 +153,7 @@ def extract_projects(text: str, *, anchor: str | None, sentences: list[tuple[int
         if status is None:
             continue
         # A range after "for (the period)" is the project's schedule, not the status date.
-        found = within(timexes, s, s + len(sentence)) if timexes is not None else \
-            find_timexes(sentence, anchor=anchor, offset=s)
+        found = within(ctx.timexes, s, s + len(sentence))
         dated = [t for t in found
                  if t.value and t.kind in ("point", "range")
                  and not re.search(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$",

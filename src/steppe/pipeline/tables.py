@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from steppe.facts import Figure, Span
+from steppe.pipeline.context import DocContext, StateMention
+from steppe.pipeline.figure_parties import home_first
 from steppe.pipeline.quantities import parse_number, read_unit
 
-__all__ = ["Cell", "Row", "Table", "find_tables", "table_spans", "table_figures"]
+__all__ = ["Cell", "Row", "Table", "find_tables", "table_figures"]
 
-Mention = tuple[int, int, str]
+Mention = StateMention
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -228,11 +230,6 @@ def _caption(text: str, start: int) -> tuple[int, str]:
     return start, ""
 
 
-def table_spans(text: str) -> list[tuple[int, int]]:
-    """Where the tables of `text` are, so prose readers can skip them."""
-    return [(t.start, t.end) for t in find_tables(text)]
-
-
 def _row_kind(label: str) -> str:
     low = label.lower()
     if re.search(r"\bexport", low):
@@ -282,12 +279,13 @@ def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None,
     return None, "no reading fits the row"
 
 
-def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str],
-                  anchor: str | None = None) -> list[Figure]:
-    """One Figure per numeric cell of every table in `text`."""
-    del anchor          # periods come from the column headers
+def table_figures(ctx: DocContext) -> list[Figure]:
+    """One Figure per numeric cell of every table of the document (ctx.tables, found once);
+    parties from the context's states and main parties, periods from the column headers."""
+    text, mentions = ctx.text, ctx.states
+    main_parties = home_first(sorted(set(ctx.main_parties)), ctx.sentences, mentions)
     figures: list[Figure] = []
-    for t in find_tables(text):
+    for t in ctx.tables:
         unit = read_unit(t.caption) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
         ments = _in(mentions, t.caption_start, t.end)
         codes = sorted({m[2] for m in ments})

@@ -2,7 +2,7 @@
 
 Per document: sentences and words (razdel, pymorphy3), actor mentions through the shared
 KB, time expressions; then per sentence events, figures and agreements. Repeats of one
-occurrence are merged as in English (steppe.pipeline.extract.merge_occurrences).
+occurrence are merged by the components shared with English (pipeline/factories.py).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Callable
 
 import yaml
 
-from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Span, at_precision, precision_of
+from steppe.facts import Actor, Agreement, Event, Figure, Span, at_precision, precision_of
 from steppe.kb.model import KnowledgeBase
+from steppe.pipeline.context import Concluded, DocContext
 from steppe.pipeline.ru.actors import RuActorResolver, RuMention
 from steppe.pipeline.ru.agreements import extract_sentence_agreements, merge_agreements
 from steppe.pipeline.ru.events import RuRawEvent, code_sentence
@@ -29,15 +30,18 @@ from steppe.pipeline.ru.timex import RuTime, find_times
 Score = Callable[[str, str], tuple]
 
 
-class RussianExtractor:
-    """Holds the Russian resolver; `extract` keeps no state between documents."""
+class RussianReader:
+    """The Russian pipeline as one component (steppe.ru.reader.v1): holds the Russian
+    resolver and keeps no state between documents."""
 
     def __init__(self, kb: KnowledgeBase, score: Score) -> None:
         self.resolver = RuActorResolver(kb)
         self.score = score          # PLOVER score, quad class and CAMEO root of a type and mode
 
-    def extract(self, doc: Document) -> tuple[Facts, list[Event], list[Agreement]]:
-        """Facts of one document (events not yet merged) and its raw parts for the caller."""
+    def __call__(self, ctx: DocContext) -> None:
+        """Writes mentions, main_parties, events (not yet merged), figures and concluded
+        (every agreement read is a signed one)."""
+        doc = ctx.doc
         text = doc.text
         ws = words(text)
         starts = [w.start for w in ws]
@@ -77,11 +81,11 @@ class RussianExtractor:
             figures += extract_sentence_figures(text, s, e, sw, sm, st, main, previous, doc.date)
             flows += sentence_flows(sw, sm, e)
             agreements += extract_sentence_agreements(text, s, e, sw, sm, st, main, doc.date)
-        events = _without_headline_repeats(events, text)
-        actors = [a for m in mentions for a in m.actors]
         _directed_by_document(figures, flows)
-        return Facts(id=doc.id, figures=merge_figures(figures), mentions=actors), events, \
-            merge_agreements(agreements)
+        ctx.mentions, ctx.main_parties = mentions, main
+        ctx.events = _without_headline_repeats(events, text)
+        ctx.figures = merge_figures(figures)
+        ctx.concluded = [Concluded(a, "SUPPORT") for a in merge_agreements(agreements)]
 
     def _event(self, raw: RuRawEvent, text: str, s: int, e: int, times: list[RuTime],
                anchor: str | None) -> Event:

@@ -1,0 +1,271 @@
+"""The pipeline's components, registered under versioned names, and the component list of
+each language.
+
+A component is a small class built from Resources and called on a DocContext: it reads
+fields earlier components wrote and writes its own (the table in docs/architecture.md).
+A component with a `pipe(contexts)` method works on a batch of documents at once (the
+parse); the Extractor runs the others one document at a time. To change a pipeline, edit
+PIPELINES; to replace a stage, register a class under a new name (`steppe.events.v2`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+from typing import Callable, Protocol
+
+from steppe.facts import Event, Span, at_precision
+from steppe.pipeline.actors import Mention, main_parties
+from steppe.pipeline.agreements import read_agreements
+from steppe.pipeline.context import Concluded, DocContext, state_mentions
+from steppe.pipeline.dating import date_event, told_in_past
+from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
+from steppe.pipeline.figures import extract_figures
+from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
+from steppe.pipeline.occurrences import merge_occurrences
+from steppe.pipeline.projects import extract_projects, find_project_names
+from steppe.pipeline.resources import Resources
+from steppe.pipeline.signings import implied_signings, link_signings
+from steppe.pipeline.tables import find_tables, table_figures
+from steppe.pipeline.timex import find_timexes
+
+
+class Component(Protocol):
+    def __call__(self, ctx: DocContext) -> None: ...
+
+
+REGISTRY: dict[str, Callable[[Resources], Component]] = {}
+
+# The component list of each language, in order. "en" is the default for any language
+# without its own list.
+PIPELINES: dict[str, list[str]] = {
+    "en": ["steppe.sentences.v1", "steppe.timex.v1", "steppe.actors.v1", "steppe.candidates.v1",
+           "steppe.parse.v1", "steppe.events.v1", "steppe.tables.v1", "steppe.figures.v1",
+           "steppe.projects.v1", "steppe.agreements.v1", "steppe.signings.v1",
+           "steppe.occurrences.v1", "steppe.interactions.v1", "steppe.signing_links.v1"],
+    "ru": ["steppe.ru.reader.v1", "steppe.signings.v1", "steppe.occurrences.v1",
+           "steppe.signing_links.v1"],
+}
+
+
+def register(name: str):
+    def add(cls):
+        REGISTRY[name] = cls
+        return cls
+    return add
+
+
+def build(names: list[str], resources: Resources) -> list[Component]:
+    """The components of a list, built from `resources`."""
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise KeyError(f"unknown pipeline components: {', '.join(unknown)}")
+    return [REGISTRY[n](resources) for n in names]
+
+
+# -- English -----------------------------------------------------------------------------
+
+@register("steppe.sentences.v1")
+class Sentences:
+    """Writes body_start (after the front matter) and sentences (rules, no model)."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.body_start = body_start(ctx.text)
+        ctx.sentences = split_sentences(ctx.text, ctx.body_start)
+
+
+@register("steppe.timex.v1")
+class TimeExpressions:
+    """Writes timexes: the document's time expressions, resolved against its date."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.timexes = find_timexes(ctx.text, anchor=ctx.anchor)
+
+
+@register("steppe.actors.v1")
+class Actors:
+    """Writes tokens, mentions (KB names, groups, pronouns on the tokenised text), states
+    and main_parties."""
+
+    def __init__(self, res: Resources) -> None:
+        self.nlp, self.resolver = res.nlp, res.resolver
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.tokens = self.nlp.make_doc(ctx.text)
+        ctx.mentions = self.resolver.find(ctx.tokens, date=ctx.anchor)
+        ctx.states = state_mentions(ctx.mentions)
+        ctx.main_parties = main_parties(ctx.mentions, ctx.text)
+
+
+@register("steppe.candidates.v1")
+class Candidates:
+    """Reads sentences, tokens, mentions; writes candidates: the sentences with an actor
+    and a trigger word, the only ones parsed."""
+
+    def __init__(self, res: Resources) -> None:
+        self.surfaces = res.lexicon.surfaces
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.candidates = candidate_sentences(ctx, self.surfaces)
+
+
+@register("steppe.parse.v1")
+class Parse:
+    """Reads candidates of a batch of documents; writes parsed (one nlp.pipe for all)."""
+
+    def __init__(self, res: Resources) -> None:
+        self.nlp = res.nlp
+
+    def pipe(self, ctxs: list[DocContext]) -> None:
+        parse_candidates(self.nlp, ctxs)
+
+
+@register("steppe.events.v1")
+class Events:
+    """Reads parsed, mentions, main_parties, timexes; writes events, coded and dated
+    (names the KB lacks are resolved from the parse's entities on the way)."""
+
+    def __init__(self, res: Resources) -> None:
+        self.resolver, self.lexicon = res.resolver, res.lexicon
+        self.coder = EventCoder(res.lexicon)
+
+    def __call__(self, ctx: DocContext) -> None:
+        starts = [m.start for m in ctx.mentions]      # sorted by find()
+        for i, sdoc in ctx.parsed.items():
+            s, e = ctx.sentences[i]
+            smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
+            smentions += self.resolver.resolve_unknown(sdoc, s, smentions, ctx.anchor)
+            smentions.sort(key=lambda m: m.start)
+            tm = doc_token_mentions(sdoc, s, smentions)
+            for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
+                                       main=ctx.main_parties):
+                ctx.events.append(self._finish(raw, s, ctx))
+
+    def _finish(self, raw: RawEvent, offset: int, ctx: DocContext) -> Event:
+        s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
+        date, precision, date_source = date_event(
+            ctx.timexes, ctx.sentences, (s, e), raw.trigger.idx + offset, anchor=ctx.anchor,
+            modality=raw.modality, text=ctx.text,
+            region=[(a + offset, b + offset) for a, b in raw.region],
+            narrative=told_in_past(raw.trigger))
+        score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
+        return Event(
+            type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),
+            evidence=Span(s, e, ctx.text[s:e]), date=at_precision(date, precision),
+            date_precision=precision, modality=raw.modality, confidence=raw.confidence,
+            trigger=raw.trigger_text, date_source=date_source,
+            score=score, quad=quad, cameo=cameo)
+
+
+def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
+    return [replace(m, start=m.start + delta, end=m.end + delta) for m in mentions]
+
+
+@register("steppe.tables.v1")
+class Tables:
+    """Writes tables (found once) and their figures, one per numeric cell, into figures."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.tables = find_tables(ctx.text)
+        ctx.figures += table_figures(ctx)
+
+
+@register("steppe.figures.v1")
+class Figures:
+    """Reads sentences, timexes, states, main_parties, tables; writes figures (the tables'
+    and the prose's, repeats merged)."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.figures = extract_figures(ctx)
+
+
+@register("steppe.projects.v1")
+class Projects:
+    """Writes project_names and projects (reads sentences, timexes, states, main_parties)."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.project_names = find_project_names(ctx.text)
+        ctx.projects = extract_projects(ctx)
+
+
+@register("steppe.agreements.v1")
+class Agreements:
+    """Reads sentences, timexes, states, main_parties, project_names; writes concluded."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.concluded = read_agreements(ctx)
+
+
+# -- any language --------------------------------------------------------------------------
+
+@register("steppe.signings.v1")
+class Signings:
+    """Reads concluded; adds to events the signing (SUPPORT) or agreeing (AGREE) each
+    concluded agreement implies, unless the text's events have it."""
+
+    def __init__(self, res: Resources) -> None:
+        self.score = res.lexicon.score
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.events = ctx.events + implied_signings(ctx.concluded, ctx.events, self.score)
+
+
+@register("steppe.occurrences.v1")
+class Occurrences:
+    """Merges the events that report one occurrence (same type, actors, compatible dates)."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.events = merge_occurrences(ctx.events)
+
+
+@register("steppe.interactions.v1")
+class Interactions:
+    """Keeps only the events between actors when the text reports any (ANNOTATION.md)."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.events = interactions_only(ctx.events)
+
+
+@register("steppe.signing_links.v1")
+class SigningLinks:
+    """Points each concluded agreement at the event (index in events) that concluded it."""
+
+    def __init__(self, res: Resources) -> None:
+        pass
+
+    def __call__(self, ctx: DocContext) -> None:
+        link_signings(ctx.concluded, ctx.events)
+
+
+# -- Russian ---------------------------------------------------------------------------------
+
+@register("steppe.ru.reader.v1")
+def russian_reader(res: Resources) -> Component:
+    """The Russian pipeline (pipeline/ru/: razdel, pymorphy3, the shared KB), one component:
+    writes mentions, main_parties, events, figures and concluded."""
+    from steppe.pipeline.ru.extract import RussianReader      # pymorphy3 loads on first use
+    return RussianReader(res.kb, res.lexicon.score)
