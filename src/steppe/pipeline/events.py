@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
-from steppe.pipeline.actors import Mention
+from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import modality_of
 from steppe.pipeline.roles import (

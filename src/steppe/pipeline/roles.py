@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from steppe.facts import Actor
-from steppe.pipeline.actors import Mention
+from steppe.pipeline.mentions import Mention
 
 _TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "into", "at",
                  "for", "upon", "over", "between", "among", "amongst", "by", "about"}

@@ -1,0 +1,219 @@
+"""Coreference: mentions that stand for actors named elsewhere in the document.
+
+Group phrases ("the two countries", "our nations" in a quotation) stand for the document's
+main parties or the speaker's state and its partner (patterns in groups.yaml); pronouns
+("he", "it", "they") for the last person, state or pair named before; definite
+descriptions ("the ministry") for the last actor named with the same head word.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import yaml
+from spacy.tokens import Doc
+
+from steppe.facts import Actor
+from steppe.pipeline.mentions import Mention, main_parties
+
+
+@dataclass(frozen=True)
+class GroupPattern:
+    """A group phrase (groups.yaml) and the states it stands for."""
+
+    pattern: re.Pattern[str]
+    members: tuple[str, ...] = ()   # its states ("the Central Asian states"); () for the
+    sector: str = ""                # document's main parties ("the two countries")
+    weak: bool = False      # a phrase that names no agent ("the two countries' trade")
+    quoted: bool = False    # only inside a quotation ("our countries")
+
+
+class Coreference:
+    """Adds group, pronoun and definite-description mentions to a document's mentions."""
+
+    def __init__(self, groups: list[GroupPattern]) -> None:
+        self.groups = groups
+
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """`mentions` (the names found in `doc`) with the mentions that refer back to them."""
+        text = doc.text
+        main = main_parties(mentions, text)
+        groups = self._group_mentions(text, main, mentions)
+        _first_person_groups(text, groups, mentions, main)
+        mentions = mentions + groups
+        mentions += _pronoun_mentions(doc, mentions)
+        _definite_descriptions(mentions)
+        return mentions
+
+    def _group_mentions(self, text: str, main: list[str],
+                        mentions: list[Mention]) -> list[Mention]:
+        out = []
+        # Characters already in a mention (a map, not a list of spans: the overlap test
+        # must not grow with the number of mentions, limits.py).
+        taken = bytearray(len(text))
+        for m in mentions:
+            if not m.weak:
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        # Every pattern's matches, longest first: "the countries of the region" wins over
+        # the "the countries" inside it, whatever the order of the patterns in the file.
+        found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
+        found.sort(key=lambda f: (f[0].start() - f[0].end(), f[0].start()))
+        for m, group in found:
+            s, e = m.start(), m.end()
+            if taken.find(1, s, e) != -1:
+                continue
+            if group.quoted and not any(a <= s < b for a, b in quotes):
+                continue
+            here = list(group.members or main)
+            if not group.members and not group.weak:
+                # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
+                # the pair named just before in the sentence, else the document's pair.
+                here = _pair_before(text, s, mentions) or here
+            if not here:
+                continue
+            actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
+                            confidence=0.8, start=s, end=e) for c in here]
+            out.append(Mention(s, e, m.group(0), actors, kind="group", head="group",
+                               weak=group.weak))
+            taken[s:e] = b"\x01" * (e - s)
+        return sorted(out, key=lambda g: g.start)
+
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
+
+
+def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
+    """The two states named earlier in the sentence that ends at `at`, if exactly two."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, at) + 1)
+    codes: list[str] = []
+    for m in mentions:
+        if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
+            codes += [c for c in m.codes if c != "IGO" and c not in codes]
+    return sorted(codes) if len(codes) == 2 else []
+
+
+_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+
+
+def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
+                         main: list[str]) -> None:
+    """'our countries' inside a quotation: the speaker's state and its partner, not simply
+    the document's two main parties."""
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    if not quotes:
+        return
+    people = [m for m in mentions if m.kind in ("person", "role") and m.codes
+              and not any(a <= m.start < b for a, b in quotes)]
+    for g in groups:
+        if not re.match(r"(?:our|we)\b", g.text, re.I):
+            continue
+        quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
+        if quote is None:
+            continue
+        lo, hi = text.rfind("\n\n", 0, quote[0]), text.find("\n\n", quote[1])
+        near = [m for m in people if lo <= m.start and (hi < 0 or m.start < hi)]
+        if not near:
+            continue
+        speaker = min(near, key=lambda m: min(abs(m.start - quote[1]), abs(quote[0] - m.end)))
+        code = speaker.codes[0]
+        # The partner is the state most named around the quote (this and the previous paragraph).
+        lo2 = text.rfind("\n\n", 0, max(lo, 0)) if lo > 0 else 0
+        around = Counter(c for m in mentions if max(lo2, 0) <= m.start and (hi < 0 or m.start < hi)
+                         and m.kind not in ("group", "pronoun") for c in m.codes
+                         if c not in (code, "IGO"))
+        partner = [c for c, _ in around.most_common(1)] or [c for c in main if c != code][:1]
+        sector = g.actors[0].sector if g.actors else ""
+        g.actors = [Actor(code=c, sector=sector, text=g.text, actor_id=f"state:{c}",
+                          confidence=0.7, start=g.start, end=g.end) for c in [code] + partner]
+
+
+def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'he' / 'his' -> the last person (or person-like role) named before, within ~60 tokens."""
+    people = sorted((m for m in mentions if m.kind in ("person", "role") and m.actors
+                     and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")),
+                    key=lambda m: m.end)
+    ends = [m.end for m in people]
+    out = []
+    for tok in doc:
+        if tok.text.lower() not in _PRONOUNS:
+            continue
+        i = bisect_right(ends, tok.idx)
+        if i == 0 or tok.idx - ends[i - 1] >= 400:
+            continue
+        ref = people[i - 1]
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                          confidence=a.confidence * 0.8) for a in ref.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
+                           head=ref.head))
+    return out + _thing_pronouns(doc, mentions)
+
+
+# Possessives ("opened its borders", "their troops") mostly point back at the clause's own
+# subject, which is already its source: only the pronouns that stand for an actor count.
+def _definite_descriptions(mentions: list[Mention]) -> None:
+    """'the ministry', 'the bank', 'the president' with no state: the last actor named
+    before with the same head word ("the Ministry of Foreign Affairs of Tajikistan")."""
+    named = [m for m in mentions if m.codes and m.kind not in ("group", "pronoun")]
+    for m in mentions:
+        if m.kind != "generic" or m.codes or not m.actors:
+            continue
+        head = m.text.lower().split()[-1] if m.text.split() else ""
+        if not head:
+            continue
+        earlier = [n for n in named if n.end <= m.start and m.start - n.end < 1500
+                   and head in n.text.lower().split()]
+        if earlier:
+            ref = max(earlier, key=lambda n: n.end)
+            m.actors = [replace(a, text=m.text, start=m.start, end=m.end,
+                                confidence=a.confidence * 0.8) for a in ref.actors]
+
+
+_PRONOUNS = {"he", "she", "him", "his", "her"}
+_IT = {"it"}
+_THEY = {"they", "them"}
+
+
+def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
+    the last pair or group of states ("Kyrgyzstan and Tajikistan",
+    "the two countries"), within ~300 characters."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    ends = [m.end for m in named]
+    text = doc.text
+    out = []
+    for tok in doc:
+        low = tok.text.lower()
+        if low not in _IT and low not in _THEY:
+            continue
+        i = bisect_right(ends, tok.idx)
+        if i == 0 or tok.idx - ends[i - 1] >= 300:
+            continue
+        last = named[i - 1]
+        if low in _IT:
+            if last.kind == "group" or len(last.codes) != 1:
+                continue
+            refs = [last]
+        elif len(set(last.codes)) >= 2:
+            refs = [last]
+        elif i >= 2 and text[named[i - 2].end:last.start].strip() in ("and", ",", ", and"):
+            refs = [named[i - 2], last]     # "Kyrgyzstan and Tajikistan ... they"
+        else:
+            continue
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                          confidence=a.confidence * 0.7) for r in refs for a in r.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
+                           head=refs[-1].head))
+    return out
+
+
+def load_groups(text: str) -> list[GroupPattern]:
+    """The group phrases of a groups.yaml file."""
+    return [GroupPattern(re.compile(g["pattern"], re.I), tuple(g["members"]) if g["members"] != "main" else (),
+                         g.get("sector") or "", bool(g.get("weak")), bool(g.get("quoted")))
+            for g in yaml.safe_load(text)]

@@ -1,0 +1,68 @@
+"""Actor mentions, what the actor stage hands to every later stage, and the facts about
+a document read off them: its main parties, and where its dateline ends."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from steppe.facts import Actor
+from steppe.kb.index import Piece
+
+UNKNOWN = "unknown"   # the actor id of a name the knowledge base lacks
+
+
+@dataclass
+class Mention:
+    """An actor mention: character span in the document and the actors it stands for."""
+
+    start: int
+    end: int
+    text: str
+    actors: list[Actor]
+    kind: str
+    weak: bool = False        # a bare adjective on a non-agent noun ("the Uzbek pavilion")
+    location: bool = False    # a place that is not a seat of government
+    head: str = ""            # what the mention is mostly about (person/role/state...)
+    pieces: list[Piece] = field(default_factory=list, repr=False)
+
+    @property
+    def codes(self) -> list[str]:
+        return [a.code for a in self.actors if a.code]
+
+
+def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[str]:
+    """The document's main states: the most mentioned codes, the title counting double."""
+    counts: Counter[str] = Counter()
+    title_end = text.find("\n") if "\n" in text[:300] else 0
+    # "Baku, Azerbaijan, Aug. 17" says where the story was filed: neither a title nor a party.
+    skip = dateline_end(text)
+    if skip >= title_end:
+        title_end = 0
+    for m in mentions:
+        if m.kind in ("group", "pronoun") or m.location or m.start < skip:
+            continue
+        for a in m.actors:
+            if a.code and a.code != "IGO":
+                counts[a.code] += 2 if m.start < title_end else 1
+    top = [c for c, n in counts.most_common(size) if n >= 2]
+    return sorted(top)
+
+
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+                        r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+# "ASHGABAT (TCA) —", "Tashkent, Uzbekistan (UzDaily.com) —": capitalised place words, an
+# optional agency, a dash.
+_INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens a story ends (0 if none): it says where the story was
+    filed ("Baku, Azerbaijan, Aug. 17"), so the states it names are not the story's parties."""
+    first = re.match(r"\s*([^\n]{1,50})\n", text)
+    if first and _MONTH_DAY.search(first.group(1)):
+        return first.end()
+    inline = _INLINE_DATELINE.match(text)
+    return inline.end() if inline else 0
+
