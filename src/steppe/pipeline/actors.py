@@ -55,7 +55,14 @@ class ActorResolver:
     # -- public --------------------------------------------------------------------
 
     def find(self, doc: Doc, *, date: str | None) -> list[Mention]:
-        """All mentions in a tokenised document, resolved at `date` (the document's)."""
+        """All mentions in a tokenised document, resolved at `date` (the document's): the
+        names, then what refers back to them."""
+        mentions = self.coref(doc, self.names(doc, date=date))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def names(self, doc: Doc, *, date: str | None) -> list[Mention]:
+        """The mentions of knowledge-base names in a tokenised document, resolved at `date`."""
         pieces = self.index.pieces(doc)
         mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
         text = doc.text     # built from the tokens on each access: read it once
@@ -69,8 +76,6 @@ class ActorResolver:
                 # that the parser's names do not bring it back).
                 m.actors, m.location = [], True
         _share_coordinated_sector(text, mentions)
-        mentions = self.coref(doc, mentions)
-        mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
     def resolve_unknown(self, doc: Doc, offset: int, known: list[Mention],

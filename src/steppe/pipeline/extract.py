@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from steppe.facts import Document, Facts
 from steppe.kb.model import KnowledgeBase
-from steppe.pipeline.actors import Mention
+from steppe.pipeline.mentions import Mention
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.factories import PIPELINES, Component, build
 from steppe.pipeline.lexicon import Lexicon

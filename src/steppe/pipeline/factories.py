@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Callable, Protocol
 
 from steppe.facts import Event, Span, at_precision
-from steppe.pipeline.actors import Mention, main_parties
+from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.agreements import read_agreements
 from steppe.pipeline.context import Concluded, DocContext, state_mentions
 from steppe.pipeline.dating import date_event, told_in_past
@@ -39,10 +39,11 @@ REGISTRY: dict[str, Callable[[Resources], Component]] = {}
 # The component list of each language, in order. "en" is the default for any language
 # without its own list.
 PIPELINES: dict[str, list[str]] = {
-    "en": ["steppe.sentences.v1", "steppe.timex.v1", "steppe.actors.v1", "steppe.candidates.v1",
-           "steppe.parse.v1", "steppe.events.v1", "steppe.tables.v1", "steppe.figures.v1",
-           "steppe.projects.v1", "steppe.agreements.v1", "steppe.signings.v1",
-           "steppe.occurrences.v1", "steppe.interactions.v1", "steppe.signing_links.v1"],
+    "en": ["steppe.sentences.v1", "steppe.timex.v1", "steppe.actors.v1", "steppe.coref.v1",
+           "steppe.candidates.v1", "steppe.parse.v1", "steppe.events.v1", "steppe.tables.v1",
+           "steppe.figures.v1", "steppe.projects.v1", "steppe.agreements.v1",
+           "steppe.signings.v1", "steppe.occurrences.v1", "steppe.interactions.v1",
+           "steppe.signing_links.v1"],
     "ru": ["steppe.ru.reader.v1", "steppe.signings.v1", "steppe.occurrences.v1",
            "steppe.signing_links.v1"],
 }
@@ -90,15 +91,28 @@ class TimeExpressions:
 
 @register("steppe.actors.v1")
 class Actors:
-    """Writes tokens, mentions (KB names, groups, pronouns on the tokenised text), states
-    and main_parties."""
+    """Writes tokens (the text tokenised, no model) and mentions: the knowledge base's
+    names, resolved at the document's date."""
 
     def __init__(self, res: Resources) -> None:
         self.nlp, self.resolver = res.nlp, res.resolver
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.tokens = self.nlp.make_doc(ctx.text)
-        ctx.mentions = self.resolver.find(ctx.tokens, date=ctx.anchor)
+        ctx.mentions = self.resolver.names(ctx.tokens, date=ctx.anchor)
+
+
+@register("steppe.coref.v1")
+class Coreference:
+    """Reads tokens, mentions; adds the mentions that refer back to names (groups such as
+    "the two countries", pronouns, definite descriptions); writes states and main_parties."""
+
+    def __init__(self, res: Resources) -> None:
+        self.coref = res.resolver.coref
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.mentions = self.coref(ctx.tokens, ctx.mentions)
+        ctx.mentions.sort(key=lambda m: (m.start, -m.end))
         ctx.states = state_mentions(ctx.mentions)
         ctx.main_parties = main_parties(ctx.mentions, ctx.text)
 
