@@ -8,12 +8,14 @@ can be replaced, reordered or left out by editing the component list alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from steppe.facts import Agreement, Document, Event, Facts, Figure, Project
+from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Project, Span
 
 if TYPE_CHECKING:
+    from steppe.ingest.normalize import Normalized
     from steppe.pipeline.tables import Table
     from steppe.pipeline.timex import TimeEx
 
@@ -51,10 +53,13 @@ class Concluded:
 
 @dataclass
 class DocContext:
-    """One document and everything read from it so far. Offsets index `doc.text`."""
+    """One document and everything read from it so far. Offsets index `doc.text`, the
+    text analysed: the original in NFC (see `for_document`); `facts()` maps them back."""
 
     doc: Document
     language: str = "en"
+    original: Document | None = None       # the document as given, when NFC changed its text
+    offsets: Normalized | None = None      # NFC offsets -> original offsets
     body_start: int = 0                     # where the text starts after a front-matter block
     sentences: list[tuple[int, int]] = field(default_factory=list)
     timexes: list[TimeEx] = field(default_factory=list)
@@ -81,10 +86,30 @@ class DocContext:
         """The publication date: what relative dates ("on Monday", "last year") count from."""
         return self.doc.date
 
+    @classmethod
+    def for_document(cls, doc: Document, language: str) -> "DocContext":
+        """The context of a document, whose text is analysed in NFC: a name or a word
+        written with combining marks ("Tu\u0308rkiye", "и\u0306") reads like its composed
+        form. Text already in NFC (nearly all) is used as it is, at no cost."""
+        if unicodedata.is_normalized("NFC", doc.text):
+            return cls(doc=doc, language=language)
+        from steppe.ingest.normalize import normalize     # (steppe.ingest loads the readers)
+        norm = normalize(doc.text)
+        return cls(doc=replace(doc, text=norm.text), language=language, original=doc, offsets=norm)
+
+    @property
+    def given(self) -> Document:
+        """The document as the caller gave it."""
+        return self.original or self.doc
+
     def facts(self) -> Facts:
-        return Facts(id=self.doc.id, events=self.events, figures=self.figures,
-                     agreements=[c.agreement for c in self.concluded], projects=self.projects,
-                     mentions=[a for m in self.mentions for a in m.actors])
+        """The facts read, their spans indexing the original text (the stored one)."""
+        facts = Facts(id=self.doc.id, events=self.events, figures=self.figures,
+                      agreements=[c.agreement for c in self.concluded], projects=self.projects,
+                      mentions=[a for m in self.mentions for a in m.actors])
+        if self.offsets is not None and self.original is not None:
+            _to_original(facts, self.offsets, self.original.text)
+        return facts
 
 
 def state_mentions(mentions: list[Any]) -> list[StateMention]:
@@ -114,3 +139,25 @@ def context_for(text: str, *, anchor: str | None = None,
     ctx.tables = find_tables(text)
     ctx.project_names = find_project_names(text)
     return ctx
+
+
+def _to_original(facts: Facts, norm: Normalized, original: str) -> None:
+    """Move every span of `facts` from the NFC text to the original one (new Span and
+    Actor objects: one actor may sit in a mention and in an event)."""
+    def span(sp: Span) -> Span:
+        s, e = norm.to_original(sp.start, sp.end)
+        return Span(s, e, original[s:e])
+
+    def actor(a: Actor) -> Actor:
+        if a.start < 0:
+            return a
+        s, e = norm.to_original(a.start, a.end)
+        return replace(a, start=s, end=e, text=original[s:e] if a.text == norm.text[a.start:a.end] else a.text)
+
+    for ev in facts.events:
+        ev.evidence = span(ev.evidence)
+        ev.source = [actor(a) for a in ev.source]
+        ev.target = [actor(a) for a in ev.target]
+    for rec in facts.figures + facts.agreements + facts.projects:
+        rec.evidence = span(rec.evidence)
+    facts.mentions = [actor(a) for a in facts.mentions]

@@ -139,14 +139,14 @@ class Extractor:
             for d in docs:
                 _report(d, exc, on_error)
             return
-        ctxs = [DocContext(doc=d, language=language) for d in docs]
+        ctxs = [DocContext.for_document(d, language) for d in docs]
         for n, (batch, comps) in enumerate(steps):
             last = n == len(steps) - 1
             if batch:
                 comps[0].pipe(ctxs)
                 for c in ctxs:
                     if c.failure is not None:
-                        _report(c.doc, c.failure, on_error)
+                        _report(c.given, c.failure, on_error)
                 ctxs = [c for c in ctxs if c.failure is None]
                 continue
             kept = []
@@ -156,15 +156,15 @@ class Extractor:
                         for comp in comps:
                             comp(c)
                 except Exception as exc:
-                    _report(c.doc, exc, on_error)
+                    _report(c.given, exc, on_error)
                     continue
                 if last:
-                    yield c.doc, c.facts()
+                    yield c.given, c.facts()
                 else:
                     kept.append(c)
             ctxs = kept
         if steps and steps[-1][0]:
-            yield from ((c.doc, c.facts()) for c in ctxs)
+            yield from ((c.given, c.facts()) for c in ctxs)
 
 
 def _steps(components: list[Component]) -> list[tuple[bool, list[Component]]]:
