@@ -12,32 +12,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from steppe.ingest.frontmatter import split_front_matter
+from steppe.words import time_words
 
 MAX_TITLE_CHARS = 200
 
+# Month names of the languages we read, from the time grammar's data (data/time/, data/ru/).
 _MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-    "january jan январь января янв ocak",
-    "february feb февраль февраля фев şubat",
-    "march mar март марта mart",
-    "april apr апрель апреля апр nisan",
-    "may май мая mayıs",
-    "june jun июнь июня haziran",
-    "july jul июль июля temmuz",
-    "august aug август августа авг ağustos",
-    "september sep sept сентябрь сентября сен eylül",
-    "october oct октябрь октября окт ekim",
-    "november nov ноябрь ноября ноя kasım",
-    "december dec декабрь декабря дек aralık",
-), start=1):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+for _lang in ("en", "ru", "tr"):
+    _MONTHS.update(time_words(_lang).months)
+    _MONTHS.update(time_words(_lang).month_abbreviations)
+_EN = time_words("en")
 
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
-            r"sat|sun)\.?,?\s+)?")
+_WEEKDAY = r"(?:(?:" + "|".join(_EN.weekdays + _EN.weekday_abbreviations) + r")\.?,?\s+)?"
 
 # Tried in order at the start of a value. Numeric d.m.y is read day first, as in the
 # Russian, Turkish and Central Asian sources we read; US m/d/y would be misread.

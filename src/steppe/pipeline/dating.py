@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx, is_dateline, within
+from steppe.words import time_words
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
 # narrative keeps its reference time until a new date appears, but after a paragraph or
@@ -63,7 +64,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     return None, "unknown", "none"
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS = frozenset(time_words("en").weekdays)
 
 
 def _value(t: TimeEx, modality: str, anchor: str | None) -> str:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from steppe.pipeline.quantities import Quantity
 from steppe.pipeline.timex import TimeEx, find_timexes, period_of
+from steppe.words import number_words
 
 __all__ = ["Period", "present_year", "figure_anchor", "find_periods", "period_for", "month_at_most"]
 
-_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20}
+_NUMWORDS = number_words("en").cardinals
 _COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
                          r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
 

@@ -15,13 +15,12 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext, StateMention
 from steppe.pipeline.figure_parties import home_first
 from steppe.pipeline.quantities import parse_number, read_unit
+from steppe.pipeline.timex import months_in
 
 __all__ = ["Cell", "Row", "Table", "find_tables", "table_figures"]
 
 Mention = StateMention
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _NUMBER = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[-−]?\d+(?:[.,]\d+)?")
 
 
@@ -77,12 +76,12 @@ def column_period(cell: str) -> str | None:
     year = re.search(r"(?:19|20)\d\d", cell)
     if not year:
         return None
-    months = re.findall(_MONTH, cell, re.I)
+    months = months_in(cell)          # the time grammar's month names, any case
     y = year.group()
     if len(months) >= 2:
-        return f"{y}-{_MONTHS[months[0][:3].lower()]:02d}/{y}-{_MONTHS[months[-1][:3].lower()]:02d}"
+        return f"{y}-{months[0]:02d}/{y}-{months[-1]:02d}"
     if len(months) == 1:
-        return f"{y}-{_MONTHS[months[0][:3].lower()]:02d}"
+        return f"{y}-{months[0]:02d}"
     return y
 
 

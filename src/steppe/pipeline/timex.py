@@ -15,7 +15,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline", "within"]
+from steppe.words import number_words, time_words
+
+__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline", "within",
+           "months_in"]
 
 
 @dataclass(frozen=True)
@@ -34,30 +37,31 @@ class TimeEx:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_WORDS = time_words("en")
+_NUMBER_WORDS = number_words("en")
+
+
+def _names(words, *, dot: bool) -> str:
+    """Capitalised names, longest first; an abbreviation may take a full stop."""
+    return "|".join(re.escape(w.capitalize()) + (r"\.?" if dot else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
 # Month names must be capitalised: "march" and "may" are also verbs.
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?"
-          r"|Dec\.?)(?![a-z])")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "several": None, "few": None, "a few": None,
-}
-_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_MONTH = "(?:" + _names(_WORDS.months, dot=False) + "|" + \
+    _names(_WORDS.month_abbreviations, dot=True) + r")(?![a-z])"
+_MONTH_ANY_CASE = re.compile(r"\b(?:" + "|".join(sorted(
+    [*_WORDS.months, *_WORDS.month_abbreviations], key=len, reverse=True)) + r")\b\.?", re.I)
+_WEEKDAYS = _WORDS.weekdays
+_NUMBERS = {**_NUMBER_WORDS.indefinite, **_NUMBER_WORDS.cardinals}
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w, n in _NUMBERS.items() if n is not None and " " not in w),
+                                          key=len, reverse=True)) + ")"
+_SEASONS = _WORDS.seasons
 _DASH = r"\s*[-\u2013\u2014]\s*"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
-_HALVES = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
-           "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
-           "last quarter": (10, 12), "first six months": (1, 6), "first nine months": (1, 9)}
+_HALVES = _WORDS.parts_of_year
+_PARTS = "|".join(p.replace(" ", r"\s+") for p in sorted(_HALVES, key=len, reverse=True))
 # What follows a number that makes it an amount, not a year.
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion|mln|bn|tons?|tonnes?|"
@@ -128,7 +132,12 @@ def _num(word: str) -> int | None:
 
 
 def _month_of(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return _WORDS.month(word)
+
+
+def months_in(text: str) -> list[int]:
+    """The months a string names, in any case, in order ("Jan-Sep 2022" -> [1, 9])."""
+    return [_WORDS.month(m.group()) for m in _MONTH_ANY_CASE.finditer(text)]
 
 
 def _year_for_month(month: int, a: _Anchor | None, *, slack: int = 0) -> int | None:
@@ -447,12 +456,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(r"\b(?P<mon1>" + _MONTH + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
                 r"(?P<mon2>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
     (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<part>first\s+half|second\s+half|(?:first|second|third|"
-                r"fourth|last)\s+quarter|first\s+(?:six|nine)\s+months)(?:\s+of\s+"
+    (re.compile(r"(?i:\b(?:the\s+)?(?P<part>" + _PARTS + r")(?:\s+of\s+"
                 r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next|the)"
                 r"\s+year))|(?!\s+of\b)))"), _h_half),
-    (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|"
-                r"nine|ten|eleven|twelve)\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
+    (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>" + _NUM + r")\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
                 r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
     (re.compile(r"\b(?P<mon1>" + _MONTH + r")" + _DASH + r"(?P<mon2>" + _MONTH + r")(?!\s*,?\s*\d)"),
      _h_bare_month_range),
