@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from steppe.facts import (
     Figure,
     Project,
     Span,
+    dates_compatible,
 )
 
 text = st.text(max_size=40)
@@ -89,3 +91,18 @@ def test_whole_figure_values_are_written_as_integers(fig):
     value = fig.to_json()["value"]
     if isinstance(fig.value, float) and fig.value.is_integer():
         assert isinstance(value, int)
+
+
+@pytest.mark.parametrize("a,b,window,expected", [
+    ("2023-05", "2023-05-06", 0, True),          # the coarser precision decides
+    ("2023", "2023-11-30", 0, True),
+    ("2023-05-06", "2023-05-07", 0, False),      # within a document: the same day
+    ("2023-05-06", "2023-05-09", 3, True),       # across documents: a few days off
+    ("2023-05-06", "2023-05-10", 3, False),
+    ("2023-04-30", "2023-05-02", 3, True),       # the window crosses months
+    ("2022-05", "2023-05", 3, False),
+    (None, "2023-05-06", 0, True),               # no date fits any
+])
+def test_dates_compatible(a, b, window, expected):
+    assert dates_compatible(a, b, day_window=window) is expected
+    assert dates_compatible(b, a, day_window=window) is expected

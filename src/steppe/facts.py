@@ -7,6 +7,7 @@ Everything in steppe speaks these records; this module imports nothing of ours.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -39,6 +40,23 @@ def at_precision(date: str | None, precision: str) -> str | None:
     if date is None or precision == "unknown":
         return date if precision != "unknown" else None
     return {"year": date[:4], "month": date[:7], "day": date[:10]}.get(precision, date)
+
+
+def dates_compatible(a: str | None, b: str | None, *, day_window: int = 0) -> bool:
+    """Whether two dates can be one happening's: the same at the coarser of their
+    precisions ("2023-05" fits "2023-05-06"); two days at most `day_window` days apart
+    (reports of one happening from different documents may be a few days off). A missing
+    date fits any. The one rule for merging within a document (pipeline/occurrences.py)
+    and linking across documents (store/occurrences.py)."""
+    if not a or not b:
+        return True
+    if day_window and len(a) == len(b) == 10:
+        try:
+            return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= day_window
+        except ValueError:
+            return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """One event per occurrence within a document: repeats of one happening are merged.
 
-Which two dates may belong to one happening is decided here (`dates_compatible`), for the
-merging below and for the signing an agreement implies (pipeline/signings.py).
+Whether two dates may be one happening's is steppe.facts.dates_compatible (also what links
+occurrences across documents in the store); `dates_compatible` here adds what two events
+of one text tell: a date guessed from context fits a repeat told in the same words.
 """
 
 from __future__ import annotations
 
 from steppe.facts import Event
+from steppe.facts import dates_compatible as _same_date
 
 __all__ = ["dates_compatible", "merge_occurrences"]
 
@@ -30,12 +32,9 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
 def dates_compatible(a: Event, b: Event) -> bool:
     """Same date at the coarser precision; a date guessed from context fits a repeat told
     in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
-    if not a.date or not b.date:
+    if a.date and b.date and a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
-    if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
-        return True
-    n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]
+    return _same_date(a.date, b.date)
 
 
 def _stem(trigger: str) -> str:

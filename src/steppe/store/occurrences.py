@@ -16,6 +16,7 @@ from datetime import date as Date
 
 import sqlalchemy as sa
 
+from steppe.facts import dates_compatible
 from steppe.store import tables as t
 from steppe.store.engine import Store
 from steppe.store.keys import actor_key, date_at_precision, type_family
@@ -102,17 +103,14 @@ def _cluster(rows: list[_Row]) -> dict[int, str]:
     # anchor it is compatible with, so clusters do not drift by chaining 3-day steps.
     anchors: list[str] = []
     for value, row in sorted(by_precision["day"], key=lambda vr: (vr[0], vr[1].id)):
-        day = Date.fromisoformat(value)
-        anchor = next((a for a in anchors
-                       if abs((day - Date.fromisoformat(a)).days) <= DAY_WINDOW), None)
+        anchor = next((a for a in anchors if dates_compatible(a, value, day_window=DAY_WINDOW)), None)
         if anchor is None:
             anchors.append(value)
             anchor = value
         out[row.id] = anchor
     for precision in ("month", "year"):
-        width = 7 if precision == "month" else 4
         for value, row in sorted(by_precision[precision], key=lambda vr: (vr[0], vr[1].id)):
-            anchor = next((a for a in anchors if a[:width] == value), None)
+            anchor = next((a for a in anchors if dates_compatible(a, value)), None)
             if anchor is None:
                 anchors.append(value)
                 anchor = value
