@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from steppe.pipeline.quantities import Quantity
-from steppe.pipeline.timex import TimeEx, find_timexes, period_of
+from steppe.pipeline.timex import TimeEx, period_of
 from steppe.words import number_words
 
 __all__ = ["Period", "present_year", "figure_anchor", "find_periods", "period_for", "month_at_most"]
@@ -33,8 +33,7 @@ class Period:
     years: int = 0       # for "within N years"
 
 
-def present_year(anchor: str | None, text: str = "",
-                 timexes: list[TimeEx] | None = None) -> int | None:
+def present_year(anchor: str | None, timexes: list[TimeEx]) -> int | None:
     """The year "currently"/"this year" refers to: the text's own present.
 
     Analyses published early in a year are often written weeks before they appear, and
@@ -46,8 +45,6 @@ def present_year(anchor: str | None, text: str = "",
     year = int(anchor[:4])
     if not re.match(r"\d{4}-0[12]\b", anchor):
         return year
-    if timexes is None:
-        timexes = find_timexes(text, anchor=anchor)
     named = {int(tx.value[:4]) for tx in timexes
              if tx.value and not tx.relative and tx.kind in ("point", "range")
              and tx.value[:len(anchor)] <= anchor}
@@ -96,16 +93,10 @@ def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
     return f"{start}/{now}" if now != start else start
 
 
-def find_periods(sentence: str, *, present: int | None, anchor: str | None = None,
-                 timexes: list[TimeEx] | None = None, offset: int = 0) -> list[Period]:
-    """Time expressions in a sentence that can date a figure.
-
-    `timexes` are the document's own (offsets include `offset`, the sentence's start);
-    without them the sentence is read here, relative to the text's present.
-    """
-    if timexes is None:
-        timexes = find_timexes(sentence, anchor=figure_anchor(anchor, present) or
-                               (str(present) if present else None), offset=offset)
+def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
+                 anchor: str | None = None, offset: int = 0) -> list[Period]:
+    """The sentence's time expressions (the document's, read by timex.py; offsets include
+    `offset`, the sentence's start) that can date a figure, with the present's words."""
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 

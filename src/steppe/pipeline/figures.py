@@ -274,9 +274,11 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     time expressions, states and main parties."""
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
     timexes = ctx.timexes
-    present = present_year(anchor, text, timexes)
+    present = present_year(anchor, timexes)
     fig_anchor = figure_anchor(anchor, present)
     if fig_anchor != anchor:
+        # A text written before it appeared (January, about the year just ended): its
+        # "this year" is that year, so the time grammar reads it again from there.
         timexes = find_timexes(text, anchor=fig_anchor)
     # A dateline says when the story was filed, not what period a figure covers.
     timexes = [tx for tx in timexes if not is_dateline(text, tx)]
