@@ -1,8 +1,10 @@
 import re
+from functools import lru_cache
 
 import pytest
 
 from steppe.pipeline.figures import extract_figures, present_year
+from steppe.resources import Resources
 
 STATES = {
     "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
@@ -24,9 +26,14 @@ def sentences(text):
     return out + [(pos, len(text))] if pos < len(text) else out
 
 
+@lru_cache(maxsize=1)
+def packaged_resources() -> Resources:
+    return Resources.load()
+
+
 def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     return extract_figures(text, anchor=anchor, sentences=sentences(text), mentions=mentions(text),
-                           main_parties=list(main))
+                           main_parties=list(main), resources=packaged_resources())
 
 
 def only(figs, **kw):

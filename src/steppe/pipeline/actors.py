@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from importlib.resources import files
 from typing import Iterable
 
 from spacy.language import Language
@@ -25,7 +24,7 @@ from spacy.tokens import Doc
 from steppe.facts import Actor
 from steppe.kb.index import NameIndex, Piece
 from steppe.kb.model import Entity, KnowledgeBase
-from steppe.pipeline.coref import Coreference, GroupPattern, load_groups
+from steppe.pipeline.coref import Coreference, GroupPattern
 from steppe.pipeline.mentions import UNKNOWN, Mention, dateline_end, main_parties
 from steppe.pipeline.quantities import names_currency
 
@@ -44,13 +43,11 @@ _NOT_NAME = {"The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "T
 class ActorResolver:
     """Compiled matchers over a KnowledgeBase; cheap to call per document."""
 
-    def __init__(self, kb: KnowledgeBase, nlp: Language,
-                 groups: list[GroupPattern] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp: Language, groups: list[GroupPattern]) -> None:
         self.kb = kb
         self.nlp = nlp
         self.index = NameIndex(kb, nlp)
-        self.coref = Coreference(groups if groups is not None else load_groups(
-            (files("steppe.data") / "groups.yaml").read_text(encoding="utf-8")))
+        self.coref = Coreference(groups)
 
     # -- public --------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import yaml
 from spacy.tokens import Doc
 
 from steppe.facts import Actor
@@ -212,8 +211,8 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def load_groups(text: str) -> list[GroupPattern]:
-    """The group phrases of a groups.yaml file."""
-    return [GroupPattern(re.compile(g["pattern"], re.I), tuple(g["members"]) if g["members"] != "main" else (),
+def load_groups(entries: list[dict]) -> list[GroupPattern]:
+    """Group phrases from the entries of groups.yaml."""
+    return [GroupPattern(re.compile(g["pattern"], re.I), () if g["members"] == "main" else tuple(g["members"]),
                          g.get("sector") or "", bool(g.get("weak")), bool(g.get("quoted")))
-            for g in yaml.safe_load(text)]
+            for g in entries]

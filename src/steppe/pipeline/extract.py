@@ -19,18 +19,16 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from steppe.facts import Actor, Document, Event, Facts, Span, at_precision, precision_of
-from steppe.kb.load import load_kb
-from steppe.kb.model import KnowledgeBase
 from steppe.pipeline import agreements as agreements_mod
 from steppe.pipeline import figures as figures_mod
 from steppe.pipeline import projects as projects_mod
 from steppe.pipeline.actors import ActorResolver, Mention, main_parties
 from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
-from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
+from steppe.resources import Resources
 from steppe.settings import Settings
 
 
@@ -50,13 +48,14 @@ class _Prepared:
 class Extractor:
     """Holds the loaded models; `extract` itself keeps no state between documents."""
 
-    def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon,
+    def __init__(self, *, nlp: Language, resources: Resources,
                  seconds_per_10k_chars: float = 0.0, min_document_seconds: float = 10.0) -> None:
         self.nlp = nlp
-        self.kb = kb
-        self.lexicon = lexicon
-        self.resolver = ActorResolver(kb, nlp)
-        self.coder = EventCoder(lexicon)
+        self.resources = resources
+        self.kb = resources.kb
+        self.lexicon = resources.lexicon
+        self.resolver = ActorResolver(resources.kb, nlp, resources.groups)
+        self.coder = EventCoder(resources.lexicon)
         self._russian = None          # the Russian pipeline, loaded on the first Russian document
         # Per-document time limit (pipeline/limits.py); 0 means none.
         self._budget = (seconds_per_10k_chars, min_document_seconds)
@@ -64,7 +63,7 @@ class Extractor:
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Extractor":
         settings = settings or Settings()
-        return cls(nlp=load_model(), kb=load_kb(settings.kb_paths), lexicon=load_lexicon("en"),
+        return cls(nlp=load_model(), resources=Resources.load(settings),
                    seconds_per_10k_chars=settings.seconds_per_10k_chars,
                    min_document_seconds=settings.min_document_seconds)
 
@@ -215,7 +214,7 @@ class Extractor:
         # One set of time expressions per document, shared by every reader.
         shared = dict(anchor=p.doc.date, sentences=p.sentences, mentions=flat,
                       main_parties=p.main, timexes=p.timexes)
-        figures = figures_mod.extract_figures(p.doc.text, **shared)
+        figures = figures_mod.extract_figures(p.doc.text, resources=self.resources, **shared)
         concluded = agreements_mod.read_agreements(p.doc.text, **shared)
         agreements = [c.agreement for c in concluded]
         projects = projects_mod.extract_projects(p.doc.text, **shared)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from steppe.pipeline.quantities import Quantity, is_currency, names_currency
+from steppe.pipeline.quantities import Quantity, Units, is_currency, names_currency
 
 __all__ = ["Mention", "states_in", "not_currency", "respectively", "parties_of", "direction_of", "is_flow"]
 
@@ -25,11 +25,11 @@ def states_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return out
 
 
-def not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -> list[Mention]:
+def not_currency(ments: list[Mention], quantities: list[Quantity], text: str, units: Units) -> list[Mention]:
     """Drop the state a currency is named after ("US$ 62.9 million", "4.79 million U.S.
     dollars"): it is the unit of the value, not a party to it."""
     return [m for m in ments
-            if not any(q.start < m[1] and m[0] < q.end and is_currency(q.unit) for q in quantities)
+            if not any(q.start < m[1] and m[0] < q.end and is_currency(q.unit, units) for q in quantities)
             and not names_currency(text, m[1])]
 
 

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib.resources import files
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
+__all__ = ["Quantity", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
 
 
 @dataclass(frozen=True)
@@ -42,29 +40,30 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class Units:
+    """The units lexicon (data/units.tsv, plus a user's): scale words, currencies and
+    measures, with the regular expression compiled from them."""
+
     scales: dict[str, float]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
+    pattern: re.Pattern[str]
 
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    scales: dict[str, float] = {}
-    currencies: dict[str, str] = {}
-    units: dict[str, tuple[str, float]] = {}
-    raw = files("steppe.data").joinpath("units.tsv").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, form, unit, factor = line.split("\t")
-        if kind == "scale":
-            scales[form.lower()] = float(factor)
-        elif kind == "currency":
-            currencies[form.lower()] = unit
-        else:
-            units[form.lower()] = (unit, float(factor))
-    return _Lexicon(scales, currencies, units)
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str, float]]) -> "Units":
+        """From (kind, form, unit, factor) rows; a later row of a kind and form replaces an earlier one."""
+        scales: dict[str, float] = {}
+        currencies: dict[str, str] = {}
+        units: dict[str, tuple[str, float]] = {}
+        for kind, form, unit, factor in rows:
+            form = form.lower()
+            if kind == "scale":
+                scales[form] = float(factor)
+            elif kind == "currency":
+                currencies[form] = unit
+            else:
+                units[form] = (unit, float(factor))
+        return cls(scales, currencies, units, _pattern(scales, currencies, units))
 
 
 def _alternation(forms: list[str]) -> str:
@@ -122,14 +121,13 @@ _REFERENCE = re.compile(
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    lex = _lexicon()
+def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
+             units: dict[str, tuple[str, float]]) -> re.Pattern[str]:
     words = _alternation([w for w in _WORD_NUMBERS])
-    scales = _alternation(list(lex.scales))
-    codes = {u.lower() for u in lex.currencies.values()}
-    prefix_cur = _alternation([c for c in lex.currencies if not c.isalpha() or c in codes])
-    suffix = _alternation(list(lex.currencies) + list(lex.units))
+    scales = _alternation(list(scale_words))
+    codes = {u.lower() for u in currencies.values()}
+    prefix_cur = _alternation([c for c in currencies if not c.isalpha() or c in codes])
+    suffix = _alternation(list(currencies) + list(units))
     return re.compile(
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
@@ -148,9 +146,9 @@ def names_currency(text: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER_NAME.match(text, end))
 
 
-def is_currency(unit: str) -> bool:
+def is_currency(unit: str, units: Units) -> bool:
     """True for a currency code of the lexicon (USD, EUR, KZT...), False for measures."""
-    return unit in set(_lexicon().currencies.values())
+    return unit in units.currencies.values()
 
 
 def parse_number(s: str) -> float:
@@ -165,9 +163,9 @@ def parse_number(s: str) -> float:
     return float(s)
 
 
-def scale_factor(word: str) -> float | None:
+def scale_factor(word: str, units: Units) -> float | None:
     """The multiplier of a scale word ("million" -> 1e6, "млрд" -> 1e9), None if unknown."""
-    return _lexicon().scales.get(word.lower().strip())
+    return units.scales.get(word.lower().strip())
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
@@ -201,11 +199,11 @@ def is_plural(word: str) -> bool:
                                          and not low.endswith("ss") and not low.endswith("ous"))
 
 
-def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
+def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantity]:
     """Every quantity in `text` with a unit, a currency, a scale or a counted noun."""
-    lex = _lexicon()
+    lex = units
     found: list[Quantity] = []
-    for m in _pattern().finditer(text):
+    for m in units.pattern.finditer(text):
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
@@ -272,7 +270,7 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset) if q.unit]
+    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset, units) if q.unit]
 
 
 # "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
@@ -301,7 +299,7 @@ def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantit
     return out
 
 
-def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+def _share_units(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
     """In "from 510 to 1,056 enterprises" or "$1 to $2 billion" the first number borrows
     the unit of the second; in "fell by $260 million and $65 million" the second is a
     change like the first."""
@@ -323,15 +321,15 @@ def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
         if (a.unit == "" or (a.unit == "count" and a.noun is None and a.scale_word)) and b.unit:
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
-            factor = scale_factor(b.scale_word) or 1.0
+            factor = scale_factor(b.scale_word, units) or 1.0
             out[i] = replace(a, value=_clean(a.value * factor), unit=b.unit, scale_word=b.scale_word,
                              noun=b.noun, per=b.per)
     return out
 
 
-def read_unit(text: str) -> tuple[str, float] | None:
+def read_unit(text: str, units: Units) -> tuple[str, float] | None:
     """The unit and multiplier a caption declares: "million USD" -> ("USD", 1e6)."""
-    lex = _lexicon()
+    lex = units
     scales = _alternation(list(lex.scales))
     units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
     pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", re.I)

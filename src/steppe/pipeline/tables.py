@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from steppe.facts import Figure, Span
-from steppe.pipeline.quantities import parse_number, read_unit
+from steppe.pipeline.quantities import Units, parse_number, read_unit
 
 __all__ = ["Cell", "Row", "Table", "find_tables", "table_spans", "table_figures"]
 
@@ -282,13 +282,13 @@ def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None,
     return None, "no reading fits the row"
 
 
-def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str],
+def table_figures(text: str, *, mentions: list[Mention], main_parties: list[str], units: Units,
                   anchor: str | None = None) -> list[Figure]:
     """One Figure per numeric cell of every table in `text`."""
     del anchor          # periods come from the column headers
     figures: list[Figure] = []
     for t in find_tables(text):
-        unit = read_unit(t.caption) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
+        unit = read_unit(t.caption, units) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
         ments = _in(mentions, t.caption_start, t.end)
         codes = sorted({m[2] for m in ments})
         parties = codes if len(codes) == 2 else sorted(set(main_parties))
