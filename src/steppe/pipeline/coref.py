@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention, main_parties
+from steppe.words import words
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not re.match(r"(?:our|we)\b", g.text, re.I):
+        if not _FIRST_PERSON.match(g.text):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
@@ -172,9 +173,11 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 
-_PRONOUNS = {"he", "she", "him", "his", "her"}
-_IT = {"it"}
-_THEY = {"they", "them"}
+_W = words("en", "coref")
+_PRONOUNS = _W.set("person_pronouns")
+_IT = _W.set("thing_pronouns")
+_THEY = _W.set("plural_pronouns")
+_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 
 def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:

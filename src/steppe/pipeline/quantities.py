@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from steppe.words import words
+
 __all__ = ["Quantity", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
 
 
@@ -70,14 +72,8 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a dozen": 12, "dozens of": 24,
-}
+_W = words("en", "quantities")
+_WORD_NUMBERS = _W.table("number_words")
 
 # Space-grouped thousands first ("2 920", "3 333 503"), then comma-grouped
 # ("1,056.5"), then plain numbers with a decimal point or comma ("1,2" = 1.2).
@@ -86,38 +82,23 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?"
 )
-_APPROX = re.compile(
-    r"(?:about|around|approximately|nearly|almost|over|more than|less than|some|roughly"
-    r"|up to|exceed\w*|surpass\w*|at least|circa|~|около|более|почти)\s*$", re.I)
+_APPROX = re.compile(rf"(?:{_W.alternation('approximation_patterns')})\s*$", re.I)
 _GROWTH_BEFORE = re.compile(
-    r"(?:gr[eo]w(?:n|s)?|increas\w*|r[io]se[ns]?|surg\w*|jump\w*|climb\w*|expand\w*|"
-    r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|up|down|вырос\w*|увеличи\w*)"
-    r"(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
+    rf"(?:{_W.alternation('growth_before_patterns')})(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)"
+    rf"^\s*(?:\w+\s+)?(?:{_W.alternation('growth_after_patterns')})"
     r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I)     # "8.3 percent more than in 2022"
 # A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
 # at the level of 16.6%"), the words between holding no other number.
-_CHANGE_WORD = (r"(?:increas\w*|gr[eo]w\w*|r[io]se[ns]?|rising|surg\w*|jump\w*|climb\w*|expand\w*|"
-                r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|reduc\w*|shr[iu]nk\w*|"
-                r"вырос\w*|увеличи\w*|сократи\w*|снизи\w*)")
+_CHANGE_WORD = f"(?:{_W.alternation('change_patterns')})"
 _CHANGE_BEFORE = re.compile(
     rf"(?<!\w){_CHANGE_WORD}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$", re.I)
-_DECLINE = re.compile(r"decreas|declin|fell|fall|drop|down|reduc|shr[iu]nk|less|lower|сократи|снизи", re.I)
-_TIME_NOUNS = frozenset(
-    "years year months month days day weeks week hours hour minutes decades decade "
-    "centuries century times percent".split())
-_NP_STOP = frozenset(
-    "of in to with from by for on at the a an was were is are has have had will would "
-    "that which than per and/or or as its their our this these those be been being "
-    "into over under between among".split())
-_IRREGULAR_PLURALS = frozenset(
-    "people children men women cattle staff personnel kyrgyz police".split())
-_NOT_PLURAL = frozenset(
-    "was is has this its as us across plus less thus does his yes bus gas "
-    "various previous serious famous numerous whereas perhaps always".split())
-_REFERENCE = re.compile(
-    r"\b(?:section|article|art\.|paragraph|clause|chapter|point|item|table|figure|fig\.|no\.|resolution|decree)\s*$", re.I)
+_DECLINE = re.compile(_W.alternation("decline_patterns"), re.I)
+_TIME_NOUNS = _W.set("time_nouns")
+_NP_STOP = _W.set("noun_phrase_stops")
+_IRREGULAR_PLURALS = _W.set("irregular_plurals")
+_NOT_PLURAL = _W.set("not_plurals")
+_REFERENCE = re.compile(rf"\b(?:{_W.alternation('reference_patterns')})\s*$", re.I)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
