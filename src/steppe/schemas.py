@@ -77,6 +77,7 @@ class Indicator(_Strict):
     growth: str                                 # names other:<growth>_growth
     nouns: list[str] = []
     per: Literal["day", "week", "month", "year"] | None = None
+    flow: bool = False                          # goes from one state to another
 
 
 class IndicatorFile(BaseModel):
@@ -97,6 +98,8 @@ class IndicatorFile(BaseModel):
     measures: dict[str, str] = {}
     domestic_cues: list[str] = []
     goods_nouns: list[str] = []
+    sending_stems: list[str] = []
+    receiving_stems: list[str] = []
 
 
 class GroupEntry(_Strict):
@@ -105,6 +108,26 @@ class GroupEntry(_Strict):
     sector: str = ""
     weak: bool = False
     quoted: bool = False
+
+
+class ProjectKind(_Strict):
+    pattern: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+
+
+class ProjectStatus(_Strict):
+    status: Literal["suspended", "completed", "under_construction", "financed", "agreed", "proposed"]
+    pattern: str = Field(min_length=1)
+
+
+class ProjectWords(_Strict):
+    """One language's section of projects.yaml."""
+
+    kinds: list[ProjectKind] = Field(min_length=1)
+    modifier_patterns: list[str]
+    suffix_patterns: list[str]
+    not_names: list[str]
+    status: list[ProjectStatus] = Field(min_length=1)
 
 
 class PloverType(BaseModel):

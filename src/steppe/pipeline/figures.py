@@ -49,6 +49,20 @@ class Indicators:
             "domestic": _cue_re(c["domestic_cues"]),
             "goods": {w.lower() for w in c["goods_nouns"]},
         }
+        # Flows between states, and who sends and who receives them (figure_parties.py).
+        self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
+        self.sends = _flow_verbs(c["sending_stems"])
+        self.receives = _flow_verbs(c["receiving_stems"])
+
+    def is_flow(self, indicator: str) -> bool:
+        """Exports, aid, loans...: an amount that goes from one state to another (or its growth)."""
+        name = indicator.removeprefix("other:")
+        return name in self.flows or re.sub(r"_(?:growth|change)$", "", name) in self.flows
+
+
+def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
+    """A state before one of these verbs (or as their possessor: "Russia's supplies")."""
+    return re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(stems) + r")\w*", re.I)
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str]:
@@ -376,14 +390,14 @@ def extract_figures(text: str, *, anchor: str | None, sentences: list[tuple[int,
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
-            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
                 parties = sorted(set(prev_states))
             if len(parties) < 2:
                 continue
-            direction = direction_of(ind, sent, s0, ments, parties)
+            direction = direction_of(ind, sent, s0, ments, parties, res.indicators)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
