@@ -16,6 +16,8 @@ class Settings:
 
     db_url      SQLAlchemy URL of the store (STEPPE_DB), SQLite in the working directory by default
     kb_paths    user knowledge-base files layered over the packaged one (--kb)
+    lexicon_dir a folder of user lexicon files (triggers.yaml, units.tsv, indicators.yaml)
+                that extend and override the packaged ones (--lexicon), see resources.py
     max_bytes   files larger than this are skipped at ingestion (STEPPE_MAX_BYTES)
     batch_size  documents per nlp.pipe batch
     seconds_per_10k_chars   time limit of one document's extraction, per 10,000 characters
@@ -29,6 +31,7 @@ class Settings:
 
     db_url: str = DEFAULT_DB
     kb_paths: tuple[Path, ...] = field(default_factory=tuple)
+    lexicon_dir: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
     engine: str = "local"

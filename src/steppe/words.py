@@ -1,16 +1,109 @@
-"""Time words and numbers in words, per language, from data/time/ and data/numbers/: one
-vocabulary for the time grammar (pipeline/timex.py), the readers of figures and tables
-and the dates found at ingestion (ingest/dating.py)."""
+"""The small word classes of a language (data/words/<lang>.yaml): function words,
+honorifics, pronouns, verb classes, change words the pipeline's rules use; and one
+vocabulary of time words (data/time/<lang>.yaml) and numbers in words
+(data/numbers/<lang>.yaml) for the time grammar (pipeline/timex.py), the readers of
+figures and tables, and the dates found at ingestion (ingest/dating.py).
+
+They are grammar rather than knowledge a user tunes, so each stage reads the packaged
+lists once, when it is imported (`words("en", "roles")`). Lexicons of things (triggers,
+units, indicators, the knowledge base) are loaded by Resources and can be overridden.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
+from pydantic import BaseModel, ConfigDict, RootModel, field_validator
 
 from steppe.errors import ConfigError
+from steppe.schemas import check, read_yaml
+
+
+class WordFile(RootModel[dict[str, dict[str, list[str] | dict[str, float]]]]):
+    """Per stage, named word lists (or word -> number tables); none empty."""
+
+    @field_validator("root")
+    @classmethod
+    def _not_empty(cls, v: dict) -> dict:
+        for section, lists in v.items():
+            for name, items in lists.items():
+                if not items or any(not str(w).strip() for w in items):
+                    raise ValueError(f"{section}.{name}: an empty list or word")
+        return v
+
+
+class Words:
+    """The word lists of one stage."""
+
+    def __init__(self, lists: dict[str, list[str] | dict[str, float]], source: str) -> None:
+        self._lists = lists
+        self._source = source
+
+    def _get(self, name: str) -> list[str] | dict[str, float]:
+        try:
+            return self._lists[name]
+        except KeyError:
+            raise ConfigError(f"{self._source}: no word list {name!r}") from None
+
+    def list(self, name: str) -> list[str]:
+        return [str(w) for w in self._get(name)]
+
+    def set(self, name: str, *, lower: bool = True) -> frozenset[str]:
+        return frozenset(w.lower() if lower else w for w in self.list(name))
+
+    def table(self, name: str) -> dict[str, float]:
+        table = self._get(name)
+        if not isinstance(table, dict):
+            raise ConfigError(f"{self._source}: {name!r} is a word -> number table")
+        return dict(table)
+
+    def alternation(self, name: str, *, escape: bool = False) -> str:
+        """The list as a regular-expression alternation, in the order written."""
+        return "|".join(re.escape(w) if escape else w for w in self.list(name))
+
+
+@lru_cache(maxsize=None)
+def _file(language: str) -> dict[str, dict]:
+    source = files("steppe.data") / "words" / f"{language}.yaml"
+    return check(WordFile, read_yaml(source), source).root
+
+
+def words(language: str, section: str) -> Words:
+    """The word lists of `section` (a stage) in `language`."""
+    data = _file(language)
+    if section not in data:
+        raise ConfigError(f"steppe/data/words/{language}.yaml: no section {section!r}")
+    return Words(data[section], f"steppe/data/words/{language}.yaml: {section}")
+
+
+# -- time words and numbers in words -------------------------------------------------------
+
+class _TimeFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    months: dict[str, int]
+    month_abbreviations: dict[str, int] = {}
+    weekdays: list[str] = []
+    weekday_abbreviations: list[str] = []
+    seasons: dict[str, int] = {}
+    parts_of_year: dict[str, tuple[int, int]] = {}
+
+    @field_validator("months", "month_abbreviations", "seasons")
+    @classmethod
+    def _month_numbers(cls, v: dict[str, int]) -> dict[str, int]:
+        bad = [w for w, n in v.items() if not 1 <= n <= 12]
+        if bad:
+            raise ValueError(f"not a month number (1-12): {bad}")
+        return v
+
+
+class _NumberFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cardinals: dict[str, int]
+    phrases: dict[str, int] = {}
+    indefinite: dict[str, int | None] = {}
 
 
 @dataclass(frozen=True)
@@ -31,47 +124,30 @@ class TimeWords:
 @dataclass(frozen=True)
 class NumberWords:
     cardinals: dict[str, int]
-    phrases: dict[str, int] = field(default_factory=dict)
-    indefinite: dict[str, int | None] = field(default_factory=dict)
-
-
-def _read(path: str) -> dict:
-    try:
-        data = yaml.safe_load((files("steppe.data") / path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"data/{path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"data/{path}: not a mapping")
-    return data
+    phrases: dict[str, int] = field(default_factory=dict)           # "a dozen"
+    indefinite: dict[str, int | None] = field(default_factory=dict)  # "a", "several"
 
 
 @lru_cache(maxsize=None)
 def time_words(language: str = "en") -> TimeWords:
     """The time words of a language (data/time/<language>.yaml; Russian month names from
-    data/ru/dates.yaml, written forms included)."""
+    data/ru/dates.yaml, the written genitive forms included)."""
     if language == "ru":
-        d = _read("ru/dates.yaml")
-        return TimeWords(months={**d["months_genitive"], **d["months"]},
+        source = files("steppe.data") / "ru" / "dates.yaml"
+        d = read_yaml(source)
+        months = check(_TimeFile, {"months": {**d["months_genitive"], **d["months"]}}, source)
+        return TimeWords(months=months.months,
                          weekdays=tuple(sorted(d["weekdays"], key=d["weekdays"].get)))
-    d = _read(f"time/{language}.yaml")
-    try:
-        return TimeWords(
-            months=dict(d["months"]), month_abbreviations=dict(d.get("month_abbreviations") or {}),
-            weekdays=tuple(d.get("weekdays") or ()),
-            weekday_abbreviations=tuple(d.get("weekday_abbreviations") or ()),
-            seasons=dict(d.get("seasons") or {}),
-            parts_of_year={k: (int(v[0]), int(v[1])) for k, v in (d.get("parts_of_year") or {}).items()})
-    except (KeyError, TypeError, IndexError, ValueError) as exc:
-        raise ConfigError(f"data/time/{language}.yaml: {exc!r}") from exc
+    source = files("steppe.data") / "time" / f"{language}.yaml"
+    t = check(_TimeFile, read_yaml(source), source)
+    return TimeWords(months=t.months, month_abbreviations=t.month_abbreviations,
+                     weekdays=tuple(t.weekdays), weekday_abbreviations=tuple(t.weekday_abbreviations),
+                     seasons=t.seasons, parts_of_year=t.parts_of_year)
 
 
 @lru_cache(maxsize=None)
 def number_words(language: str = "en") -> NumberWords:
-    """Numbers in words (data/numbers/<language>.yaml)."""
-    d = _read(f"numbers/{language}.yaml")
-    try:
-        return NumberWords(cardinals={k: int(v) for k, v in d["cardinals"].items()},
-                           phrases={k: int(v) for k, v in (d.get("phrases") or {}).items()},
-                           indefinite=dict(d.get("indefinite") or {}))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ConfigError(f"data/numbers/{language}.yaml: {exc!r}") from exc
+    """Numbers in words (data/numbers/<language>.yaml), listed once for every reader."""
+    source = files("steppe.data") / "numbers" / f"{language}.yaml"
+    n = check(_NumberFile, read_yaml(source), source)
+    return NumberWords(cardinals=n.cardinals, phrases=n.phrases, indefinite=n.indefinite)

@@ -7,6 +7,8 @@ Every sentence here is written for these tests (none is taken from an evaluation
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from steppe.kb.load import load_kb
@@ -286,7 +288,7 @@ def test_user_kb_override(extractor, tmp_path, name, state, role, date):
     text = f"{name} met the ambassadors on Monday."
     # The packaged KB does not know the name.
     assert not any(_codes(m) for m in _mentions(extractor, text, date))
-    ex = Extractor(nlp=extractor.nlp, kb=load_kb([path]), lexicon=extractor.lexicon)
+    ex = Extractor(nlp=extractor.nlp, resources=replace(extractor.resources, kb=load_kb([path])))
     actor, = _mention(ex, text, name, date).actors
     assert (actor.code, actor.sector, actor.actor_id) == (state, "GOV", "person:test-person")
     # Added alongside the packaged holders (whose open-ended terms still cover the date).

@@ -22,7 +22,7 @@ def failing(monkeypatch, extractor, name: str, fails) -> Extractor:
             super().__call__(ctx)
 
     monkeypatch.setitem(REGISTRY, name, Flaky)
-    return Extractor(nlp=extractor.nlp, kb=extractor.kb, lexicon=extractor.lexicon)
+    return Extractor(nlp=extractor.nlp, resources=extractor.resources)
 
 
 # One component before the batched parse, one after it.

@@ -1,4 +1,5 @@
 import re
+from functools import lru_cache
 
 import pytest
 
@@ -6,6 +7,7 @@ from steppe.pipeline.context import context_for
 from steppe.pipeline.figures import extract_figures, present_year
 from steppe.pipeline.tables import table_figures
 from steppe.pipeline.timex import find_timexes
+from steppe.resources import Resources
 
 STATES = {
     "KAZ": r"Kazakhstan\w*|Kazakh|Astana", "UZB": r"Uzbekistan\w*|Uzbek|Tashkent",
@@ -27,11 +29,17 @@ def sentences(text):
     return out + [(pos, len(text))] if pos < len(text) else out
 
 
+@lru_cache(maxsize=1)
+def packaged_resources() -> Resources:
+    return Resources.load()
+
+
 def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
                       main_parties=main)
-    ctx.figures = table_figures(ctx)       # as the tables stage does before the figures stage
-    return extract_figures(ctx)
+    res = packaged_resources()
+    ctx.figures = table_figures(ctx, res.units)       # as the tables stage does before the figures stage
+    return extract_figures(ctx, res)
 
 
 def only(figs, **kw):

@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 from steppe.pipeline.quantities import find_quantities
 from steppe.pipeline.timex import find_timexes
+from steppe.resources import load_units
+
+UNITS = load_units()
 
 PIECES = [
     "$1.2 billion", "USD 250.5 million", "€4 million", "12 million tons", "1.5 billion kWh",
@@ -25,7 +28,7 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(WORDS), st.t
 @settings(max_examples=300)
 @given(text=texts, offset=st.integers(0, 500))
 def test_quantity_offsets_index_the_text(text, offset):
-    for q in find_quantities(text, offset=offset):
+    for q in find_quantities(text, units=UNITS, offset=offset):
         assert text[q.start - offset:q.end - offset] == q.text
 
 

@@ -1,6 +1,9 @@
 import pytest
 
 from steppe.pipeline.quantities import find_quantities, parse_number, read_unit
+from steppe.resources import load_units
+
+UNITS = load_units()
 
 
 @pytest.mark.parametrize("text,value,unit", [
@@ -22,7 +25,7 @@ from steppe.pipeline.quantities import find_quantities, parse_number, read_unit
     ("grew 3.4 times", 3.4, "ratio"),
 ])
 def test_money_and_measures(text, value, unit):
-    (q,) = find_quantities(text)
+    (q,) = find_quantities(text, units=UNITS)
     assert q.value == pytest.approx(value)
     assert q.unit == unit
 
@@ -35,12 +38,12 @@ def test_money_and_measures(text, value, unit):
     ("runs 14 flights per week", 14, "flights"),
 ])
 def test_counts(text, value, noun):
-    (q,) = find_quantities(text)
+    (q,) = find_quantities(text, units=UNITS)
     assert (q.value, q.unit, q.noun) == (pytest.approx(value), "count", noun)
 
 
 def test_range_borrows_noun():
-    qs = find_quantities("rising from 300 to 450 companies")
+    qs = find_quantities("rising from 300 to 450 companies", units=UNITS)
     assert [(q.value, q.noun) for q in qs] == [(300, "companies"), (450, "companies")]
 
 
@@ -49,20 +52,20 @@ def test_range_borrows_noun():
     "in 2019 the two sides met", "section 4.2 describes",
 ])
 def test_not_quantities(text):
-    assert find_quantities(text) == []
+    assert find_quantities(text, units=UNITS) == []
 
 
 @pytest.mark.parametrize("text,growth", [
     ("exports rose by 8% last year", True), ("a 15% increase", True), ("a share of 15%", False),
 ])
 def test_growth(text, growth):
-    (q,) = find_quantities(text)
+    (q,) = find_quantities(text, units=UNITS)
     assert q.is_growth is growth
 
 
 def test_offsets_and_approx():
     text = "Trade exceeded $2.5 billion."
-    (q,) = find_quantities(text, offset=100)
+    (q,) = find_quantities(text, offset=100, units=UNITS)
     assert (q.start, q.end, q.approx) == (115, 127, True)
 
 
@@ -75,7 +78,7 @@ def test_parse_number(raw, value):
     ("Trade, million USD", ("USD", 1e6)), ("mln. dollars", ("USD", 1e6)), ("thousand tons", ("tons", 1e3)),
 ])
 def test_read_unit(caption, expected):
-    assert read_unit(caption) == expected
+    assert read_unit(caption, UNITS) == expected
 
 
 @pytest.mark.parametrize("text,name,expected", [
@@ -101,29 +104,29 @@ def test_names_currency(text, name, expected):
     ("trade then fell to $70 million", [70e6], [False], [False]),
 ])
 def test_changes_and_their_sign(text, values, growth, change):
-    qs = find_quantities(text)
+    qs = find_quantities(text, units=UNITS)
     assert [q.value for q in qs] == values
     assert [q.is_growth for q in qs] == growth and [q.is_change for q in qs] == change
 
 
 def test_hyphenated_fold_is_a_ratio():
-    (q,) = find_quantities("imports rose 1.7-fold")
+    (q,) = find_quantities("imports rose 1.7-fold", units=UNITS)
     assert (q.value, q.unit, q.is_growth) == (1.7, "ratio", True)
 
 
 def test_counts_in_words_are_flagged_and_bare_numbers_borrow_the_noun_before():
-    qs = find_quantities("Eleven protocols were signed; the two sides met.")
+    qs = find_quantities("Eleven protocols were signed; the two sides met.", units=UNITS)
     assert [(q.value, q.noun, q.spelled) for q in qs] == [(11.0, "protocols", True)]
-    qs = find_quantities("Out of the total number of pilgrims stranded, 322 have returned.")
+    qs = find_quantities("Out of the total number of pilgrims stranded, 322 have returned.", units=UNITS)
     assert [(q.value, q.unit, q.noun) for q in qs] == [(322.0, "count", "pilgrims")]
 
 
 @pytest.mark.parametrize("text", ["from 1.8 million to 2.1 million dollars", "to $2.1 million a year from 1.8 million"])
 def test_the_other_end_of_a_change_borrows_the_unit(text):
-    assert {q.unit for q in find_quantities(text)} == {"USD"}
+    assert {q.unit for q in find_quantities(text, units=UNITS)} == {"USD"}
 
 
 def test_values_in_base_units_carry_no_binary_noise():
-    [q] = [q for q in find_quantities("Trade reached $4.1 billion last year.") if q.unit == "USD"]
+    [q] = [q for q in find_quantities("Trade reached $4.1 billion last year.", units=UNITS) if q.unit == "USD"]
     assert q.value == 4_100_000_000
     assert repr(q.value) == "4100000000.0"

@@ -4,6 +4,9 @@ import pytest
 
 from steppe.pipeline.context import context_for
 from steppe.pipeline.tables import column_period, find_tables, table_figures
+from steppe.resources import load_units
+
+UNITS = load_units()
 
 STATES = {"KAZ": r"Kazakhstan\w*|Kazakh", "KGZ": r"Kyrgyzstan|Kyrgyz", "TJK": r"Tajikistan|Tajik"}
 
@@ -29,7 +32,7 @@ def by_period(figs, indicator):
 
 
 def test_tab_table_cells_become_figures():
-    figs = table_figures(context_for(TAB_TABLE, states=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"]))
+    figs = table_figures(context_for(TAB_TABLE, states=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"]), UNITS)
     assert len(figs) == 9
     turnover = by_period(figs, "trade_turnover")
     assert turnover["2019"].value == 1410e6 and turnover["2019"].unit == "USD"
@@ -44,7 +47,7 @@ def test_tab_table_cells_become_figures():
 
 
 def test_suspect_cell_is_flagged_with_best_reading():
-    figs = table_figures(context_for(TAB_TABLE, states=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"]))
+    figs = table_figures(context_for(TAB_TABLE, states=mentions(TAB_TABLE), main_parties=["KGZ", "TJK"]), UNITS)
     bad = by_period(figs, "trade_turnover")["2020"]
     assert bad.suspect and "1502" in bad.suspect and "Export + Import = 1501" in bad.suspect
     assert bad.value == 1502e6
@@ -54,14 +57,14 @@ def test_suspect_cell_is_flagged_with_best_reading():
 def test_markdown_table():
     text = ("Freight between Kazakhstan and Kyrgyzstan, thousand tons\n\n"
             "| Flow | 2021 | 2022 |\n|---|---|---|\n| Total | 5 200 | 5 900 |\n")
-    figs = table_figures(context_for(text, states=mentions(text), main_parties=["KAZ", "KGZ"]))
+    figs = table_figures(context_for(text, states=mentions(text), main_parties=["KAZ", "KGZ"]), UNITS)
     assert [(f.period, f.value, f.unit) for f in figs] == [("2021", 5.2e6, "tons"), ("2022", 5.9e6, "tons")]
 
 
 def test_html_table():
     text = ("<p>Trade, million USD</p><table><tr><th></th><th>2020</th><th>2021</th></tr>"
             "<tr><td>Total</td><td>300</td><td>350</td></tr></table>")
-    figs = table_figures(context_for(text, states=[], main_parties=["KAZ", "TJK"]))
+    figs = table_figures(context_for(text, states=[], main_parties=["KAZ", "TJK"]), UNITS)
     assert [(f.indicator, f.period, f.value) for f in figs] == [
         ("trade_turnover", "2020", 300e6), ("trade_turnover", "2021", 350e6)]
 
@@ -98,7 +101,7 @@ FLAT_TABLE = (
 
 
 def test_flattened_table_one_cell_per_line():
-    figs = table_figures(context_for(FLAT_TABLE, states=mentions(FLAT_TABLE), main_parties=["KGZ", "KAZ"]))
+    figs = table_figures(context_for(FLAT_TABLE, states=mentions(FLAT_TABLE), main_parties=["KGZ", "KAZ"]), UNITS)
     got = sorted((tuple(f.parties), f.period, f.value, f.unit) for f in figs)
     assert got == [(("KAZ", "KGZ"), "2021", 21.5, "percent"), (("KAZ", "KGZ"), "2022", 20.3, "percent"),
                    (("KGZ", "TJK"), "2022", 3.1, "percent")]

@@ -9,12 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
-
-import yaml
 
 from steppe.facts import Figure
-from steppe.pipeline.quantities import is_currency
 
 __all__ = ["Commitment", "commitments", "is_commitment"]
 
@@ -72,10 +68,13 @@ def _judge(target: Figure, actuals: list[Figure], today: _dt.date) -> tuple[str,
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """The indicators of relations between states, and the units that measure things."""
-    raw = yaml.safe_load(files("steppe.data").joinpath("indicators.yaml").read_text(encoding="utf-8"))
-    return frozenset(raw["indicators"]), frozenset(raw["measures"])
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The indicators of relations between states, the units that measure things, and the
+    currencies (the packaged lexicon: stored figures carry its names)."""
+    from steppe.resources import load_indicators, load_units
+
+    data, units = load_indicators().data, load_units()
+    return frozenset(data["indicators"]), frozenset(data["measures"]), frozenset(units.currencies.values())
 
 
 def is_commitment(f: Figure) -> bool:
@@ -84,7 +83,7 @@ def is_commitment(f: Figure) -> bool:
     specification of a thing, not such a goal, even when the text calls it "planned"."""
     if f.kind != "target":
         return False
-    relations, measures = _lexicon()
+    relations, measures, currencies = _lexicon()
     if f.unit in measures:
         return False
     if f.indicator in relations:
@@ -93,7 +92,7 @@ def is_commitment(f: Figure) -> bool:
     if name.endswith(("_growth", "_change", "_value")) or name.startswith("share_of_"):
         return True
     # Other goals are sums between the parties (a rent, a loan), not counts of people.
-    return is_currency(f.unit) and not name.endswith("capacity")
+    return f.unit in currencies and not name.endswith("capacity")
 
 
 def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = None) -> list[Commitment]:

@@ -11,13 +11,15 @@ import typer
 from rich.table import Table
 
 from steppe.api import IngestReport, ingest_sources
-from steppe.cli.context import console, load_extractor, out, settings_from
+from steppe.cli.context import KbOption, LexiconOption, console, load_extractor, out, settings_from
 
 DEMO_DB = "steppe-demo.db"
 
 
 def demo(
     db: Annotated[Optional[str], typer.Option("--db", help=f"Database URL (default: a fresh sqlite:///{DEMO_DB}).")] = None,
+    kb: KbOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Ingest the sample corpus shipped with steppe and print what it found.
 
@@ -30,7 +32,7 @@ def demo(
         for suffix in ("-wal", "-shm"):
             Path(DEMO_DB + suffix).unlink(missing_ok=True)
         db = f"sqlite:///{DEMO_DB}"
-    settings = settings_from(db)
+    settings = settings_from(db, kb, lexicon)
     extractor = load_extractor(settings)
     with as_file(files("steppe.data") / "corpus") as corpus, open_store(settings.db_url) as store:
         articles = sorted(p for p in Path(corpus).glob("*.md") if p.name[0].isdigit())

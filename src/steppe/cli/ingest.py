@@ -20,6 +20,7 @@ from steppe.api import IngestReport, ingest_sources
 from steppe.cli.context import (
     DbOption,
     KbOption,
+    LexiconOption,
     console,
     fail,
     load_extractor,
@@ -43,6 +44,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     db: DbOption = None,
     kb: KbOption = None,
+    lexicon: LexiconOption = None,
     max_bytes: Annotated[Optional[int], typer.Option(help="Skip files larger than this (bytes).")] = None,
     extract: Annotated[bool, typer.Option(help="Extract facts while ingesting.")] = True,
     engine: Annotated[Engine, typer.Option(help="local: this process; ray: a pool of Ray workers.")] = Engine.local,
@@ -57,7 +59,7 @@ def ingest(
               steppe ingest archive/ --engine ray --workers 8 --output-parquet facts/
     """
     ray = engine is Engine.ray
-    settings = settings_from(db, kb, max_bytes=max_bytes, engine=engine.value, ray_address=address,
+    settings = settings_from(db, kb, lexicon, max_bytes=max_bytes, engine=engine.value, ray_address=address,
                              workers=workers, write_batch=RAY_WRITE_BATCH if ray else None)
     if (address or workers) and not ray:
         raise fail("--address and --workers need --engine ray")
@@ -139,6 +141,7 @@ def extract(
     input: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSON Lines of documents (id, text, date...).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write facts here instead of stdout.")] = None,
     kb: KbOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Run the pipeline without storing: one JSON object of facts per document (ANNOTATION.md).
 
@@ -146,7 +149,7 @@ def extract(
     """
     if not files and input is None:
         raise fail("give FILES or --input docs.jsonl")
-    settings = settings_from(None, kb)
+    settings = settings_from(None, kb, lexicon)
     skipped: list[Skipped] = []
     sources = [p for p in (files or [])] + ([input] if input else [])
 

@@ -23,6 +23,7 @@ import yaml
 
 from steppe.errors import ConfigError
 from steppe.kb.model import Entity, KnowledgeBase, Role
+from steppe.schemas import read_text, read_yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -85,20 +86,12 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
 
 
 def _yaml(resource: Any) -> Any:
-    try:
-        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader)
-    except FileNotFoundError:
-        return None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{resource}: invalid YAML: {exc}") from exc
+    """A packaged file's YAML; a missing file is an error (never an empty section)."""
+    return read_yaml(resource)
 
 
 def _tsv(resource: Any) -> list[dict[str, str]]:
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    rows = csv.DictReader(io.StringIO(read_text(resource)), delimiter="\t")
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in rows
             if any((v or "").strip() for v in row.values()) and not
             str(next(iter(row.values()), "")).startswith("#")]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from importlib.resources import files
 from typing import Iterable
 
 from spacy.language import Language
@@ -25,32 +24,31 @@ from spacy.tokens import Doc
 from steppe.facts import Actor
 from steppe.kb.index import NameIndex, Piece
 from steppe.kb.model import Entity, KnowledgeBase
-from steppe.pipeline.coref import Coreference, GroupPattern, load_groups
+from steppe.pipeline.coref import Coreference, GroupPattern
 from steppe.pipeline.mentions import UNKNOWN, Mention, dateline_end, main_parties
 from steppe.pipeline.quantities import names_currency
+from steppe.words import words
 
 __all__ = ["ActorResolver", "Mention", "Piece", "UNKNOWN", "dateline_end", "main_parties"]
 
-# Tokens that may join the pieces of one mention.
-_CONNECT = {"'s", "’s", "'", "’", "of", "the", "mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e.",
-            "in", "from"}
-_HONORIFIC = {"mr.", "mr", "mrs.", "ms.", "dr.", "mister", "h.e.", "madam"}
-_NOT_NAME = {"The", "A", "An", "In", "On", "At", "And", "But", "For", "With", "To", "Of",
-             "By", "As", "It", "He", "She", "They", "This", "That", "Said", "Has", "Was",
-             "Is", "Will", "Had", "Who", "Which"}
+_W = words("en", "actors")
+_CONNECT = _W.set("connectors")          # tokens that may join the pieces of one mention
+_HONORIFIC = _W.set("honorifics")
+_NOT_NAME = _W.set("not_names", lower=False)
+_FUZZY_PREFIX = re.compile(rf"^(?:{_W.alternation('fuzzy_prefix_patterns')})\s+", re.I)
+_NAME_HEADS = _W.set("thing_heads")      # head nouns of names that are things, not actors
+_AGENT_NOUNS = _W.set("agent_nouns")
 
 
 
 class ActorResolver:
     """Compiled matchers over a KnowledgeBase; cheap to call per document."""
 
-    def __init__(self, kb: KnowledgeBase, nlp: Language,
-                 groups: list[GroupPattern] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp: Language, groups: list[GroupPattern]) -> None:
         self.kb = kb
         self.nlp = nlp
         self.index = NameIndex(kb, nlp)
-        self.coref = Coreference(groups if groups is not None else load_groups(
-            (files("steppe.data") / "groups.yaml").read_text(encoding="utf-8")))
+        self.coref = Coreference(groups)
 
     # -- public --------------------------------------------------------------------
 
@@ -102,7 +100,7 @@ class ActorResolver:
 
     def fuzzy(self, text: str, label: str, date: str | None) -> Mention | None:
         """Best transliteration-tolerant match for a name, or None below the cutoff."""
-        clean = re.sub(r"^(?:the|mr\.?|mrs\.?|ms\.?)\s+", "", text, flags=re.I).strip()
+        clean = _FUZZY_PREFIX.sub("", text).strip()
         if len(clean) < 5:
             return None
         hit = self.index.fuzzy(clean, label)
@@ -298,22 +296,8 @@ def _inside_title(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-# Head nouns of names that are things, not actors.
-_NAME_HEADS = {"document", "vision", "strategy", "programme", "program", "agreement", "treaty",
-               "declaration", "plan", "concept", "initiative", "project", "forum", "games",
-               "expo", "exhibition", "festival", "corridor", "railway", "pipeline", "highway",
-               "road", "university", "institute", "days", "week", "year", "prize", "award",
-               "pavilion", "centre", "center", "house", "language", "cuisine", "dictionary"}
-
-
 def _followed_by_agent_noun(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text.lower() in {
-        "officials", "official", "authorities", "side", "government", "leadership",
-        "diplomats", "delegation", "troops", "forces", "guards", "army", "military",
-        "police", "soldiers", "counterpart", "counterparts", "leader", "leaders",
-        "negotiators", "lawmakers", "parliament", "ministry", "people", "citizens",
-        "nationals", "workers", "migrants", "businessmen", "companies", "investors",
-        "border", "capital", "partners", "colleagues", "experts", "specialists"}
+    return i < len(doc) and doc[i].text.lower() in _AGENT_NOUNS
 
 
 def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:

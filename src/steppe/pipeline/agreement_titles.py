@@ -57,14 +57,11 @@ class Title:
 
 _TOKEN = re.compile(r"\S+")
 _INTERPOSED = re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|adopted|approved"
-    r"|finali[sz]ed|reached|ratified)(?=\s+(?:for|on|of|between|to)\b)", re.I)
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:" + "|".join(lexicon()["interposed_verbs"])
+    + r")(?=\s+(?:for|on|of|between|to)\b)", re.I)
 _COMPLEMENT_START = re.compile(
     r"\s+(?:of|on|for|between|with|regarding|concerning|in\s+the\s+fields?\s+of|to)\s", re.I)
-_TITLE_STOP = {"The", "A", "An", "This", "That", "These", "Its", "Their", "Our", "Sign", "Signs",
-               "Signed", "Signing", "To", "Adopt", "Adopts", "Adopted", "Approve", "Approves",
-               "Approved", "Ratify", "Ratifies", "Ratified", "Conclude", "Concluded", "In", "On",
-               "Of", "And", "During", "After", "Under", "By", "With", "New", "Visits", "Visit"}
+_TITLE_STOP = set(lexicon()["title_stop_words"])
 _YEAR = re.compile(r"(?:19|20)\d\d")
 BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
 # Prepositions that open a new phrase inside a complement, and so end a list member.

@@ -74,8 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
-_FORMAL = ("treaty", "convention", "declaration", "protocol", "charter", "strategy", "programme",
-           "agreement", "memorandum", "action_plan")
+_FORMAL = tuple(lexicon()["formal_kinds"])
 _CONCLUDED = ("signed", "reached", "agreed", "named")
 _LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
@@ -552,9 +551,7 @@ def _add(found: list[_Found], new: _Found) -> None:
         found.append(new)
 
 
-_HEAD_STEMS = content_stems("agreement treaty memorandum understanding declaration statement road "
-                            "map action plan programme strategy protocol convention contract deal "
-                            "accord document charter")
+_HEAD_STEMS = content_stems(" ".join(lexicon()["head_words"]))
 
 
 def _same_core(old: _Found, new: _Found) -> bool:

@@ -13,11 +13,11 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import yaml
 from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention, main_parties
+from steppe.words import words
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not re.match(r"(?:our|we)\b", g.text, re.I):
+        if not _FIRST_PERSON.match(g.text):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
@@ -173,9 +173,11 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 
-_PRONOUNS = {"he", "she", "him", "his", "her"}
-_IT = {"it"}
-_THEY = {"they", "them"}
+_W = words("en", "coref")
+_PRONOUNS = _W.set("person_pronouns")
+_IT = _W.set("thing_pronouns")
+_THEY = _W.set("plural_pronouns")
+_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 
 def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -212,8 +214,8 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def load_groups(text: str) -> list[GroupPattern]:
-    """The group phrases of a groups.yaml file."""
-    return [GroupPattern(re.compile(g["pattern"], re.I), tuple(g["members"]) if g["members"] != "main" else (),
+def load_groups(entries: list[dict]) -> list[GroupPattern]:
+    """Group phrases from the entries of groups.yaml."""
+    return [GroupPattern(re.compile(g["pattern"], re.I), () if g["members"] == "main" else tuple(g["members"]),
                          g.get("sector") or "", bool(g.get("weak")), bool(g.get("quoted")))
-            for g in yaml.safe_load(text)]
+            for g in entries]

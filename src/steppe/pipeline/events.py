@@ -36,7 +36,6 @@ from steppe.pipeline.triggers import find_triggers, phrase_head
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
 
-_COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
 @dataclass
@@ -99,19 +98,19 @@ class EventCoder:
         if not target:
             if trig.reciprocal and len(codes_of(source)) >= 2:
                 target = list(source)
-            elif trig.mode in _NO_RECIPIENT_MODES:
+            elif trig.mode in self.lex.coding.no_recipient_modes:
                 pass
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
-                                        before=trig.type in _COOPERATIVE)
-                if not target and trig.type in _MATERIAL_CONFLICT:
+                                        before=trig.type in self.lex.coding.cooperative)
+                if not target and trig.type in self.lex.coding.victim_is_other_party:
                     target = _other_main_party(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
-            if not source and trig.type in _UNSEEN_AGENT and _passive(tok) and target:
+            if not source and trig.type in self.lex.coding.unseen_agent and _passive(tok) and target:
                 # No agent: "three civilians were killed in a bombing"
                 return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
@@ -122,7 +121,7 @@ class EventCoder:
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
             target = [a for a in target if a.code not in codes_of(source)]
-        if not target and trig.type in _NEEDS_TARGET and len(codes_of(source)) < 2:
+        if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2:
             return None  # "X imposed a tariff", "X met": an act toward no one named
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
@@ -133,10 +132,10 @@ class EventCoder:
         # when the text reports interactions between states.
         modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
-        if modality == "negated" and type_ in _COOPERATIVE and _future_refusal(tok):
+        if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
-        if type_ in _COOPERATIVE_FUTURE and (modality == "planned" or future_in_past):
+        if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "CONSULT" and not mode and len(codes_of(source) | codes_of(target)) >= 3:
             mode = "multilateral"
@@ -198,9 +197,6 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
 
 
-# Material conflict (PLOVER quad 4) has a victim; in a story about a pair of states, an
-# act whose victim goes unnamed is against the other one.
-_MATERIAL_CONFLICT = {"THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:
@@ -247,19 +243,12 @@ def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
     return []
 
 
-_UNSEEN_AGENT = {"ASSAULT", "COERCE"}
-_NO_RECIPIENT_MODES = {"resign", "disarm"}
 
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-# Types whose events we keep only with a recipient (or several parties): cooperation and
-# sanctions are acts toward someone; demands, accusations, threats, refusals, protests and
-# violence are often reported with the recipient left implicit (PLOVER ch. 3).
-_NEEDS_TARGET = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 
 def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:

@@ -18,12 +18,14 @@ from spacy.language import Language
 
 from steppe.facts import Document, Facts
 from steppe.kb.model import KnowledgeBase
-from steppe.pipeline.mentions import Mention
+from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.context import DocContext
-from steppe.pipeline.factories import PIPELINES, Component, build
+from steppe.pipeline.factories import PIPELINES, Component, Loaded, build
 from steppe.pipeline.lexicon import Lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
-from steppe.pipeline.resources import Resources
+from steppe.pipeline.mentions import Mention
+from steppe.pipeline.nlp import load_model
+from steppe.resources import Resources
 from steppe.settings import Settings
 
 
@@ -31,10 +33,12 @@ class Extractor:
     """Holds the loaded resources and the components built from them; `extract` itself
     keeps no state between documents."""
 
-    def __init__(self, *, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon,
+    def __init__(self, *, nlp: Language, resources: Resources,
                  seconds_per_10k_chars: float = 0.0, min_document_seconds: float = 10.0,
                  pipelines: dict[str, list[str]] | None = None) -> None:
-        self.resources = Resources(nlp=nlp, kb=kb, lexicon=lexicon)
+        self.nlp = nlp
+        self.resources = resources
+        self._loaded = Loaded(resources, nlp)
         self.pipelines = pipelines or PIPELINES
         # Built on the first document of each language (the Russian models load only then).
         self._components: dict[str, list[Component]] = {}
@@ -44,14 +48,9 @@ class Extractor:
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Extractor":
         settings = settings or Settings()
-        res = Resources.load(settings)
-        return cls(nlp=res.nlp, kb=res.kb, lexicon=res.lexicon,
+        return cls(nlp=load_model(), resources=Resources.load(settings),
                    seconds_per_10k_chars=settings.seconds_per_10k_chars,
                    min_document_seconds=settings.min_document_seconds)
-
-    @property
-    def nlp(self) -> Language:
-        return self.resources.nlp
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -62,8 +61,8 @@ class Extractor:
         return self.resources.lexicon
 
     @property
-    def resolver(self):
-        return self.resources.resolver
+    def resolver(self) -> ActorResolver:
+        return self._loaded.resolver
 
     # -- public ------------------------------------------------------------------------
 
@@ -110,7 +109,7 @@ class Extractor:
 
     def components(self, language: str) -> list[Component]:
         if language not in self._components:
-            self._components[language] = build(self.pipelines[language], self.resources)
+            self._components[language] = build(self.pipelines[language], self._loaded)
         return self._components[language]
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:

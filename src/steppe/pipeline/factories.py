@@ -11,30 +11,49 @@ PIPELINES; to replace a stage, register a class under a new name (`steppe.events
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable, Protocol
 
+from spacy.language import Language
+
 from steppe.facts import Event, Span, at_precision
-from steppe.pipeline.mentions import Mention, main_parties
+from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import read_agreements
 from steppe.pipeline.context import Concluded, DocContext, state_mentions
 from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import extract_figures
+from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
 from steppe.pipeline.occurrences import merge_occurrences
 from steppe.pipeline.projects import extract_projects, find_project_names
-from steppe.pipeline.resources import Resources
 from steppe.pipeline.signings import implied_signings, link_signings
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes
+from steppe.resources import Resources
 
 
 class Component(Protocol):
     def __call__(self, ctx: DocContext) -> None: ...
 
 
-REGISTRY: dict[str, Callable[[Resources], Component]] = {}
+@dataclass
+class Loaded:
+    """What components are built from: the knowledge and lexicons (steppe.resources), the
+    English spaCy model, and the objects several components share, built once."""
+
+    resources: Resources
+    nlp: Language
+
+    @cached_property
+    def resolver(self) -> ActorResolver:
+        """KB names to actors (actors, coreference; the events stage resolves NER names)."""
+        res = self.resources
+        return ActorResolver(res.kb, self.nlp, res.groups)
+
+
+REGISTRY: dict[str, Callable[[Loaded], Component]] = {}
 
 # The component list of each language, in order. "en" is the default for any language
 # without its own list.
@@ -56,12 +75,12 @@ def register(name: str):
     return add
 
 
-def build(names: list[str], resources: Resources) -> list[Component]:
-    """The components of a list, built from `resources`."""
+def build(names: list[str], loaded: Loaded) -> list[Component]:
+    """The components of a list, built from what is loaded."""
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
         raise KeyError(f"unknown pipeline components: {', '.join(unknown)}")
-    return [REGISTRY[n](resources) for n in names]
+    return [REGISTRY[n](loaded) for n in names]
 
 
 # -- English -----------------------------------------------------------------------------
@@ -70,7 +89,7 @@ def build(names: list[str], resources: Resources) -> list[Component]:
 class Sentences:
     """Writes body_start (after the front matter) and sentences (rules, no model)."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -82,7 +101,7 @@ class Sentences:
 class TimeExpressions:
     """Writes timexes: the document's time expressions, resolved against its date."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -94,7 +113,7 @@ class Actors:
     """Writes tokens (the text tokenised, no model) and mentions: the knowledge base's
     names, resolved at the document's date."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         self.nlp, self.resolver = res.nlp, res.resolver
 
     def __call__(self, ctx: DocContext) -> None:
@@ -107,7 +126,7 @@ class Coreference:
     """Reads tokens, mentions; adds the mentions that refer back to names (groups such as
     "the two countries", pronouns, definite descriptions); writes states and main_parties."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         self.coref = res.resolver.coref
 
     def __call__(self, ctx: DocContext) -> None:
@@ -122,8 +141,8 @@ class Candidates:
     """Reads sentences, tokens, mentions; writes candidates: the sentences with an actor
     and a trigger word, the only ones parsed."""
 
-    def __init__(self, res: Resources) -> None:
-        self.surfaces = res.lexicon.surfaces
+    def __init__(self, res: Loaded) -> None:
+        self.surfaces = res.resources.lexicon.surfaces
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.candidates = candidate_sentences(ctx, self.surfaces)
@@ -133,7 +152,7 @@ class Candidates:
 class Parse:
     """Reads candidates of a batch of documents; writes parsed (one nlp.pipe for all)."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         self.nlp = res.nlp
 
     def pipe(self, ctxs: list[DocContext]) -> None:
@@ -145,9 +164,9 @@ class Events:
     """Reads parsed, mentions, main_parties, timexes; writes events, coded and dated
     (names the KB lacks are resolved from the parse's entities on the way)."""
 
-    def __init__(self, res: Resources) -> None:
-        self.resolver, self.lexicon = res.resolver, res.lexicon
-        self.coder = EventCoder(res.lexicon)
+    def __init__(self, res: Loaded) -> None:
+        self.resolver, self.lexicon = res.resolver, res.resources.lexicon
+        self.coder = EventCoder(res.resources.lexicon)
 
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
@@ -185,31 +204,31 @@ def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
 class Tables:
     """Writes tables (found once) and their figures, one per numeric cell, into figures."""
 
-    def __init__(self, res: Resources) -> None:
-        pass
+    def __init__(self, res: Loaded) -> None:
+        self.units = res.resources.units
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.tables = find_tables(ctx.text)
-        ctx.figures += table_figures(ctx)
+        ctx.figures += table_figures(ctx, self.units)
 
 
 @register("steppe.figures.v1")
 class Figures:
     """Reads sentences, timexes, states, main_parties, tables; writes figures (the tables'
-    and the prose's, repeats merged)."""
+    and the prose's, repeats merged). Units and indicators from the resources."""
 
-    def __init__(self, res: Resources) -> None:
-        pass
+    def __init__(self, res: Loaded) -> None:
+        self.resources = res.resources
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.figures = extract_figures(ctx)
+        ctx.figures = extract_figures(ctx, self.resources)
 
 
 @register("steppe.projects.v1")
 class Projects:
     """Writes project_names and projects (reads sentences, timexes, states, main_parties)."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -221,7 +240,7 @@ class Projects:
 class Agreements:
     """Reads sentences, timexes, states, main_parties, project_names; writes concluded."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -235,8 +254,8 @@ class Signings:
     """Reads concluded; adds to events the signing (SUPPORT) or agreeing (AGREE) each
     concluded agreement implies, unless the text's events have it."""
 
-    def __init__(self, res: Resources) -> None:
-        self.score = res.lexicon.score
+    def __init__(self, res: Loaded) -> None:
+        self.score = res.resources.lexicon.score
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.events = ctx.events + implied_signings(ctx.concluded, ctx.events, self.score)
@@ -246,7 +265,7 @@ class Signings:
 class Occurrences:
     """Merges the events that report one occurrence (same type, actors, compatible dates)."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -257,7 +276,7 @@ class Occurrences:
 class Interactions:
     """Keeps only the events between actors when the text reports any (ANNOTATION.md)."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -268,7 +287,7 @@ class Interactions:
 class SigningLinks:
     """Points each concluded agreement at the event (index in events) that concluded it."""
 
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
@@ -278,8 +297,8 @@ class SigningLinks:
 # -- Russian ---------------------------------------------------------------------------------
 
 @register("steppe.ru.reader.v1")
-def russian_reader(res: Resources) -> Component:
+def russian_reader(res: Loaded) -> Component:
     """The Russian pipeline (pipeline/ru/: razdel, pymorphy3, the shared KB), one component:
     writes mentions, main_parties, events, figures and concluded."""
     from steppe.pipeline.ru.extract import RussianReader      # pymorphy3 loads on first use
-    return RussianReader(res.kb, res.lexicon.score)
+    return RussianReader(res.resources.kb, res.resources.lexicon.score)

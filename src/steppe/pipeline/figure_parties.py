@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
-from steppe.pipeline.quantities import Quantity, is_currency, names_currency
+from steppe.pipeline.quantities import Quantity, Units, is_currency, names_currency
 
-__all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of", "is_flow"]
+__all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of"]
+
+if TYPE_CHECKING:
+    from steppe.pipeline.figures import Indicators
 
 Mention = tuple[int, int, str]
 
@@ -25,11 +29,11 @@ def states_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return out
 
 
-def not_currency(ments: list[Mention], quantities: list[Quantity], text: str) -> list[Mention]:
+def not_currency(ments: list[Mention], quantities: list[Quantity], text: str, units: Units) -> list[Mention]:
     """Drop the state a currency is named after ("US$ 62.9 million", "4.79 million U.S.
     dollars"): it is the unit of the value, not a party to it."""
     return [m for m in ments
-            if not any(q.start < m[1] and m[0] < q.end and is_currency(q.unit) for q in quantities)
+            if not any(q.start < m[1] and m[0] < q.end and is_currency(q.unit, units) for q in quantities)
             and not names_currency(text, m[1])]
 
 
@@ -77,7 +81,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|noted|stated|anno
 
 def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
              paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
-             ind: str = "") -> list[str]:
+             ind: str = "", indicators: Indicators | None = None) -> list[str]:
     """The states a value is about: those its clause names, not the states mentioned nearby."""
     codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
@@ -96,8 +100,8 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 told = told + speaker[-1:]
             ments = told if len({m[2] for m in told}) >= 2 else ments
             codes = {m[2] for m in ments}
-    if len(codes) > 2 and is_flow(ind):
-        flow = direction_of(ind, sent, s0, ments, sorted(codes))
+    if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
+        flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators)
         if flow and flow.get("from") and flow.get("to"):
             return sorted({flow["from"], flow["to"]})
     if len(codes) > 2 and slot:
@@ -120,21 +124,8 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
     return sorted(set(main))
 
 
-# A state before one of these verbs (or as their possessor: "Russia's supplies") sends the
-# flow; before the second kind it receives it.
-_GIVES = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:export|suppl|sold|sell|provid|sent|send|allocat|donat|"
-                    r"deliver|invest|ship|grant|gave|give|transferr|lend|lent|owe)\w*", re.I)
-_GETS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:import|receiv|bought|buy|purchas|got|obtain|borrow)\w*", re.I)
-_FLOWS = {"exports", "imports", "investment", "aid", "remittances", "debt", "loans", "electricity_supply",
-          "water_volume"}
-
-
-def is_flow(ind: str) -> bool:
-    name = ind.removeprefix("other:")
-    return name in _FLOWS or re.sub(r"_(?:growth|change)$", "", name) in _FLOWS
-
-
-def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str]) -> dict[str, str] | None:
+def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str],
+                 indicators: Indicators) -> dict[str, str] | None:
     """Who sends and who receives a flow (exports, aid, investment...), from the clause's
     grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
     def other(code: str) -> str | None:
@@ -146,7 +137,7 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
         if re.match(r"\s+(?:capital|investors?|investments?|companies|business)\b", tail) and re.search(r"\bwith\s+$", head):
             to = other(m[2])
             return {"from": m[2], "to": to} if to else None
-    if not is_flow(ind) or len(parties) < 2:
+    if not indicators.is_flow(ind) or len(parties) < 2:
         return None
     frm = to = None
     named = [m for m in ments if m[2] in parties]
@@ -158,9 +149,9 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
             to = to or m[2]
     for m in named:            # then the sender or receiver as subject: "X exported", "X received"
         tail = sent[m[1] - s0:m[1] - s0 + 45]
-        if not frm and _GIVES.match(tail) and m[2] != to:
+        if not frm and indicators.sends.match(tail) and m[2] != to:
             frm = m[2]
-        elif not to and _GETS.match(tail) and m[2] != frm:
+        elif not to and indicators.receives.match(tail) and m[2] != frm:
             to = m[2]
     if frm and to and frm != to:
         return {"from": frm, "to": to}

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib.resources import files
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext
@@ -25,12 +21,48 @@ from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods,
 from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
 
-__all__ = ["extract_figures", "present_year", "find_periods", "Period"]
+if TYPE_CHECKING:
+    from steppe.resources import Resources
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    raw = files("steppe.data").joinpath("indicators.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+__all__ = ["extract_figures", "Indicators", "present_year", "find_periods", "Period"]
+
+
+class Indicators:
+    """The indicator lexicon (data/indicators.yaml, plus a user's) compiled for the readers."""
+
+    def __init__(self, c: dict[str, Any]) -> None:
+        self.data = c
+        self.compiled = {
+            "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
+            "target": _cue_re(c["target_cues"]),
+            "forecast": _cue_re(c["forecast_cues"]),
+            "bilateral": _cue_re(c["bilateral_cues"]),
+            "value": _cue_re(c["value_links"]),
+            "skip": {w.lower() for w in c["skip_nouns"]},
+            "demonyms": {w.lower() for w in c["demonym_plurals"]},
+            # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
+            "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
+            "casualty": _cue_re(c["casualty_words"]),
+            "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
+            "generic": {w.lower() for w in c["generic_nouns"]},
+            "measures": c["measures"],
+            "domestic": _cue_re(c["domestic_cues"]),
+            "goods": {w.lower() for w in c["goods_nouns"]},
+        }
+        # Flows between states, and who sends and who receives them (figure_parties.py).
+        self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
+        self.sends = _flow_verbs(c["sending_stems"])
+        self.receives = _flow_verbs(c["receiving_stems"])
+
+    def is_flow(self, indicator: str) -> bool:
+        """Exports, aid, loans...: an amount that goes from one state to another (or its growth)."""
+        name = indicator.removeprefix("other:")
+        return name in self.flows or re.sub(r"_(?:growth|change)$", "", name) in self.flows
+
+
+def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
+    """A state before one of these verbs (or as their possessor: "Russia's supplies")."""
+    return re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(stems) + r")\w*", re.I)
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str]:
@@ -38,30 +70,8 @@ def _cue_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})", re.I)
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> dict[str, Any]:
-    c = _cues()
-    return {
-        "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
-        "target": _cue_re(c["target_cues"]),
-        "forecast": _cue_re(c["forecast_cues"]),
-        "bilateral": _cue_re(c["bilateral_cues"]),
-        "value": _cue_re(c["value_links"]),
-        "skip": {w.lower() for w in c["skip_nouns"]},
-        "demonyms": {w.lower() for w in c["demonym_plurals"]},
-        # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
-        "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
-        "casualty": _cue_re(c["casualty_words"]),
-        "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
-        "generic": {w.lower() for w in c["generic_nouns"]},
-        "measures": c["measures"],
-        "domestic": _cue_re(c["domestic_cues"]),
-        "goods": {w.lower() for w in c["goods_nouns"]},
-    }
-
-
-def _unit_class(q: Quantity) -> str:
-    return "money" if is_currency(q.unit) else q.unit
+def _unit_class(q: Quantity, res: Resources) -> str:
+    return "money" if is_currency(q.unit, res.units) else q.unit
 
 
 def _slug(words: str) -> str:
@@ -72,10 +82,10 @@ def _slug(words: str) -> str:
     return "_".join(re.findall(r"[a-z]+", common))
 
 
-def _nearest_indicator(sent: str, pos: int, unit_class: str | None) -> str | None:
+def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resources) -> str | None:
     """The indicator whose cue is nearest to `pos`, cues before the value counting double."""
     best: tuple[float, str] | None = None
-    for name, (rx, spec) in _compiled()["ind"].items():
+    for name, (rx, spec) in res.indicators.compiled["ind"].items():
         if unit_class and unit_class not in spec["units"]:
             continue
         for m in rx.finditer(sent):
@@ -107,10 +117,10 @@ def _without_owners(words: str) -> str:
     return re.sub(r"[\w-]+['’]s?\s+", "", words)
 
 
-def _named(q: Quantity, sent: str, rel: int) -> str | None:
+def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
     """A name the grammar gives a value: "$5 billion in reimbursements", "a $2 billion
     debt", "a loan of $300 million", "a 12 km road". Generic heads ("total") name nothing."""
-    generic = _compiled()["generic"]
+    generic = res.indicators.compiled["generic"]
     after = sent[rel + len(q.text):]
     before = sent[:rel]
     m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or \
@@ -125,15 +135,15 @@ def _named(q: Quantity, sent: str, rel: int) -> str | None:
     return None
 
 
-def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]],
+def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
                stock: bool = False) -> str | None:
     """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
-    comp = _compiled()
+    comp = res.indicators.compiled
     before = sent[:rel]
     after = sent[rel + len(q.text):]
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            base = _nearest_indicator(sent, rel, None)
+            base = _nearest_indicator(sent, rel, None, res)
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
@@ -193,13 +203,13 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         # "the number of flights ... rose to 14 per week": the noun was named before
         counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
         if counted:
-            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, stock)
+            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
-        base = _nearest_indicator(sent, rel, None)
+        base = _nearest_indicator(sent, rel, None, res)
         return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
-    if _unit_class(q) == "money" and comp["value"].search(before[-40:]):
+    if _unit_class(q, res) == "money" and comp["value"].search(before[-40:]):
         # "69 contracts valued at $209 million": the value of the counted things
         for pq, ind in reversed(prev):
             if pq.unit == "count" and pq.noun:
@@ -207,30 +217,30 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                     return "investment"
                 return f"{ind}_value"
     link = _LINK_BEFORE.search(before)
-    if link and _unit_class(q) == "money":
+    if link and _unit_class(q, res) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
         np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
         head = np.split()[-1]
-        cue = _nearest_indicator(head, len(head), "money")      # "investments worth ..."
+        cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
         if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
-            cue = _nearest_indicator(np, len(np), "money")
+            cue = _nearest_indicator(np, len(np), "money", res)
         return cue or f"other:{_slug(np)}_value"
-    unit_class = _unit_class(q)
+    unit_class = _unit_class(q, res)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
         pass
     if domestic and not any(rx.search(before[-40:], domestic.end()) for rx, _ in comp["ind"].values()):
         return None            # "Uzbekistan produces 52 bcm of gas": a state's own output
-    named = _named(q, sent, rel)
+    named = _named(q, sent, rel, res)
     if named:
-        cue = _nearest_indicator(named, len(named), unit_class)
+        cue = _nearest_indicator(named, len(named), unit_class, res)
         if cue:
             return cue
         # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
-        governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class)
+        governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
         if (unit_class == "money" or unit_class in comp["measures"]) and not governed:
             return f"other:{_slug(named)}"
-    cue = _nearest_indicator(sent, rel, unit_class)
+    cue = _nearest_indicator(sent, rel, unit_class, res)
     if cue is None and unit_class == "money":
         raised = _RAISED.search(before)    # "increase the rent for the base to $4.8 million"
         if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
@@ -247,13 +257,13 @@ _ACTUAL_VERBS = re.compile(
     r"\b(?:already|reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
 
 
-def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
+def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources) -> str:
     """Target or forecast when a cue stands between the previous value and this one.
 
     A value coordinated with a goal ("to $5 billion by 2025 and $10 billion by 2030")
     shares its kind unless a verb of reporting comes between.
     """
-    comp = _compiled()
+    comp = res.indicators.compiled
     window = sent[window_start:rel]
     if comp["forecast"].search(window):
         return "forecast"
@@ -268,10 +278,11 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None) -> str:
     return "actual"
 
 
-def extract_figures(ctx: DocContext) -> list[Figure]:
+def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
-    time expressions, states and main parties."""
+    time expressions, states and main parties; units and indicators from `resources`."""
+    res = resources
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
     timexes = ctx.timexes
     present = present_year(anchor, timexes)
@@ -303,11 +314,11 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         bases = [(m.start(), m.end()) for m in _COMPARED.finditer(sent)]
         periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
-        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, offset=s0)
+        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
         # A count in words is a figure only as a completed act ("four meetings were held");
         # "the two countries" is no value and must not cut the sentence into stretches.
-        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [])]
-        ments = not_currency(states_in(mentions, s0, s1), quantities, text)
+        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res)]
+        ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
         made: list[tuple[Quantity, Figure]] = []
@@ -325,28 +336,28 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
             base = next(((a, b) for a, b in bases if a <= rel < b), None)
             if base:
-                fig = _compared(q, base, sent, s0, stx, made)
+                fig = _compared(q, base, sent, s0, stx, made, res)
                 if fig:
                     figures.append(fig)
                 window_start = rel + len(q.text)
                 continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, stock)
-            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0):
+            ind = _indicator(q, sent, rel, done, res, stock)
+            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
-            ind = ind or carried.get(_carry_key(q))
+            ind = ind or carried.get(_carry_key(q, res))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
-            kind = _kind(sent, window_start, rel, prev_kind)
+            kind = _kind(sent, window_start, rel, prev_kind, res)
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
                 kind = "actual"        # "306 to be expelled, with 27 already deported"
             if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
                     q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
                 kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
             prev_kind = kind
-            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0)
-                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0))
+            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0, res)
+                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0, res))
             if starting:
                 kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
             window_start = rel + len(q.text)
@@ -376,19 +387,19 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
                 if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
-                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods):
+                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
-            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
                 parties = sorted(set(prev_states))
             if len(parties) < 2:
                 continue
-            direction = direction_of(ind, sent, s0, ments, parties)
+            direction = direction_of(ind, sent, s0, ments, parties, res.indicators)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -401,7 +412,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
-        carried = {_carry_key(q): ind for q, ind in done
+        carried = {_carry_key(q, res): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
 
@@ -411,7 +422,7 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|versus|vs\.)\s
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
-              made: list[tuple[Quantity, Figure]]) -> Figure | None:
+              made: list[tuple[Quantity, Figure]], res: Resources) -> Figure | None:
     """A value in a comparison base is the same measure as the value it is compared with,
     at the time the base names: "grew by 5.3% (compared to 22.9% in 2022)", "$94.8 billion,
     up $5.4 billion compared to 2023 ($89.4 billion)". Without a time it is left out."""
@@ -420,7 +431,7 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"
         when = next((tx for tx in stx if base[0] <= tx.start - s0 < q.start - s0 and tx.value), None)
     level = q.unit not in ("percent", "ratio")
-    prev = next((f for pq, f in reversed(made) if _unit_class(pq) == _unit_class(q)
+    prev = next((f for pq, f in reversed(made) if _unit_class(pq, res) == _unit_class(q, res)
                  and (pq.is_change or pq.is_growth) != level), None) if level else \
         next((f for pq, f in reversed(made) if pq.unit == q.unit), None)
     if when is None or prev is None or prev.kind != "actual":
@@ -429,9 +440,9 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
-def _from_to(a: Quantity, b: Quantity, sent: str, s0: int) -> bool:
+def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:
     """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
-    if a.is_growth or a.is_change or _unit_class(a) != _unit_class(b):
+    if a.is_growth or a.is_change or _unit_class(a, res) != _unit_class(b, res):
         return False
     if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
         return False
@@ -441,9 +452,10 @@ def _from_to(a: Quantity, b: Quantity, sent: str, s0: int) -> bool:
                 and re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", sent[b.end - s0:a.start - s0]))
 
 
-def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period]) -> bool:
+def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period],
+                 res: Resources) -> bool:
     """"from $A to $B" with no time between them: A is the level a year before B."""
-    return _from_to(a, b, sent, s0) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+    return _from_to(a, b, sent, s0, res) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
 
 
 def previous_year(period: str | None) -> str | None:
@@ -457,8 +469,8 @@ def previous_year(period: str | None) -> str | None:
     return period
 
 
-def _carry_key(q: Quantity) -> tuple[str, bool]:
-    return _unit_class(q), q.is_growth or q.is_change
+def _carry_key(q: Quantity, res: Resources) -> tuple[str, bool]:
+    return _unit_class(q, res), q.is_growth or q.is_change
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:

@@ -6,35 +6,14 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-import yaml
+from pathlib import Path
+from typing import Iterable
+
+from lemminflect import getAllInflections
 
 from steppe.errors import ConfigError
 from steppe.facts import PLOVER_TYPES
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# Irregular forms, so that the cheap pre-filter can look for triggers in raw tokens.
-_IRREGULAR = {
-    "meet": ["met"], "hold": ["held"], "pay": ["paid"], "send": ["sent"], "give": ["gave", "given"],
-    "take": ["took", "taken"], "lead": ["led"], "make": ["made"], "seek": ["sought"],
-    "withdraw": ["withdrew", "withdrawn"], "shoot": ["shot"], "fight": ["fought"],
-    "break": ["broke", "broken"], "swear": ["swore", "sworn"], "sell": ["sold"], "tell": ["told"],
-    "say": ["said"], "bring": ["brought"], "buy": ["bought"], "build": ["built"],
-    "begin": ["began", "begun"], "strike": ["struck"], "freeze": ["froze", "frozen"],
-    "throw": ["threw", "thrown"], "forgive": ["forgave", "forgiven"], "undertake": ["undertook", "undertaken"],
-    "drive": ["drove", "driven"], "rise": ["rose", "risen"], "hit": ["hit"], "put": ["put"],
-    "set": ["set"], "cut": ["cut"], "shut": ["shut"], "beat": ["beaten"], "lay": ["laid"],
-    "spend": ["spent"], "lend": ["lent"], "keep": ["kept"], "flee": ["fled"], "hang": ["hung"],
-    "forbid": ["forbade", "forbidden"], "withhold": ["withheld"], "uphold": ["upheld"],
-    "overthrow": ["overthrew", "overthrown"], "go": ["went", "gone"], "come": ["came"],
-    "win": ["won"], "lose": ["lost"], "steal": ["stole", "stolen"],
-    "blow": ["blew", "blown"], "fly": ["flew", "flown"], "shake": ["shook", "shaken"],
-    "bear": ["bore", "borne"], "stand": ["stood"], "feel": ["felt"], "find": ["found"],
-    "be": ["is", "was", "were", "are", "been"], "have": ["has", "had"], "do": ["did", "done"],
-    "speak": ["spoke", "spoken"], "write": ["wrote", "written"], "arise": ["arose"],
-    "bid": ["bid"], "quit": ["quit"], "forgo": ["forwent", "forgone"],
-}
-
+from steppe.schemas import PloverFile, TriggerEntry, TriggerFile, check, read_yaml
 
 @dataclass(frozen=True)
 class Trigger:
@@ -65,12 +44,25 @@ class Cues:
     reporting_verbs: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class TypeRules:
+    """How the event coder treats PLOVER types (the `coding` section of plover.yaml)."""
+
+    cooperative: frozenset[str] = frozenset()
+    future_agree: frozenset[str] = frozenset()
+    victim_is_other_party: frozenset[str] = frozenset()
+    unseen_agent: frozenset[str] = frozenset()
+    needs_target: frozenset[str] = frozenset()
+    no_recipient_modes: frozenset[str] = frozenset()
+
+
 @dataclass
 class Lexicon:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)   # first lemma -> entries
     surfaces: frozenset[str] = frozenset()                             # forms for the pre-filter
     cues: Cues = field(default_factory=Cues)
     plover: dict[str, dict] = field(default_factory=dict)
+    coding: TypeRules = field(default_factory=TypeRules)
 
     def score(self, type_: str, mode: str) -> tuple[float | None, int | None, str | None]:
         """PLOVER score, quad class and CAMEO root of a type (and mode)."""
@@ -80,19 +72,23 @@ class Lexicon:
         return score, t.get("quad"), t.get("cameo")
 
 
-def load_lexicon(language: str = "en") -> Lexicon:
-    """Trigger lexicon and PLOVER tables from the package data."""
+def load_lexicon(language: str = "en", user_files: Iterable[Path] = ()) -> Lexicon:
+    """Trigger lexicon and PLOVER tables from the package data, with a user's trigger files
+    (--lexicon DIR/triggers.yaml) added: a lemma a user file codes loses its packaged entries."""
     base = files("steppe.data")
-    try:
-        raw = yaml.load((base / "triggers" / f"{language}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
-        plover = yaml.load((base / "plover.yaml").read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"trigger lexicon for {language!r}: {exc}") from exc
-    entries = raw["triggers"] if isinstance(raw, dict) else raw
-    lex = Lexicon(plover=(plover or {}).get("types", {}))
+    packaged = base / "triggers" / f"{language}.yaml"
+    raw = check(TriggerFile, read_yaml(packaged), packaged)
+    plover = check(PloverFile, read_yaml(base / "plover.yaml"), base / "plover.yaml")
+    entries = [(e, lemma) for e, lemma in _expand(raw.triggers)]
+    user: list[tuple[TriggerEntry, str]] = []
+    for path in user_files:
+        user += _expand(check(TriggerFile, read_yaml(path), path).triggers)
+    overridden = {lemma.lower().split()[0] for _, lemma in user}
+    lex = Lexicon(plover={k: v.model_dump() for k, v in plover.types.items()},
+                  coding=TypeRules(**{k: frozenset(v) for k, v in plover.coding.model_dump().items()}))
     surfaces: set[str] = set()
-    for e, lemma in _expand(entries):
-        _add(lex, _trigger(e, lemma), surfaces)
+    for e, lemma in [(e, lemma) for e, lemma in entries if lemma.lower().split()[0] not in overridden] + user:
+        _add(lex, _trigger(e.model_dump(), lemma), surfaces)
     hand = set(lex.triggers)
     derived = base / "triggers" / f"cameo_{language}.tsv"
     if derived.is_file():
@@ -107,13 +103,8 @@ def load_lexicon(language: str = "en") -> Lexicon:
             if trig.lemmas[0] not in hand:
                 _add(lex, trig, surfaces)
     lex.surfaces = frozenset(surfaces)
-    if isinstance(raw, dict):
-        known = set(Cues.__dataclass_fields__)
-        given = raw.get("modality") or {}
-        unknown = set(given) - known
-        if unknown:
-            raise ConfigError(f"trigger lexicon for {language!r}: unknown modality cues {sorted(unknown)}")
-        lex.cues = Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in given.items()})
+    if raw.modality is not None:
+        lex.cues = Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.modality.model_dump().items()})
     return lex
 
 
@@ -143,17 +134,15 @@ def _add(lex: Lexicon, trig: Trigger, surfaces: set[str]) -> None:
     surfaces.update(inflections(trig.lemmas[0]))
 
 
-def _expand(entries: list[dict]) -> list[tuple[dict, str]]:
+def _expand(entries: list[TriggerEntry]) -> list[tuple[TriggerEntry, str]]:
     """An entry names one `lemma` or a list of `lemmas` sharing the other fields."""
-    out = []
-    for e in entries:
-        for lemma in ([e["lemma"]] if "lemma" in e else e.get("lemmas") or []):
-            out.append((e, str(lemma)))
-    return out
+    return [(e, str(lemma)) for e in entries for lemma in ([e.lemma] if e.lemma else e.lemmas)]
 
 
 def inflections(lemma: str) -> set[str]:
-    """Likely surface forms of an English lemma (regular rules plus a small irregular table)."""
+    """Likely surface forms of an English lemma, for the cheap pre-filter: lemminflect's
+    verb and noun forms (irregular ones included), plus regular rules for the words
+    lemminflect does not know and the multi-word lemmas' first words."""
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
     if lemma.endswith("e"):
         forms |= {lemma[:-1] + "ing", lemma[:-1] + "ed"}
@@ -163,5 +152,7 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     if lemma.endswith("is"):
         forms.add(lemma[:-2] + "es")
-    forms.update(_IRREGULAR.get(lemma, ()))
+    for upos in ("VERB", "NOUN"):
+        for found in getAllInflections(lemma, upos=upos).values():
+            forms.update(found)
     return forms

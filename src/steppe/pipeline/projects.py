@@ -9,28 +9,19 @@ already found; no spaCy. A project is kept when it has a proper name: "Kambarata
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 
 from steppe.facts import Project, Span
 from steppe.pipeline.context import DocContext, ProjectName
 from steppe.pipeline.timex import within
+from steppe.schemas import ProjectWords, check, read_yaml
 
 __all__ = ["extract_projects", "find_project_names", "ProjectName"]
 
+_SOURCE = files("steppe.data") / "projects.yaml"
+_WORDS = check(ProjectWords, (read_yaml(_SOURCE) or {}).get("en"), f"{_SOURCE}: en")
 # Kind nouns, longest first; the value is Project.kind.
-_KIND_NOUNS: list[tuple[str, str]] = [
-    (r"hydro-?electric\s+power\s+(?:plant|station)s?", "power_plant"),
-    (r"(?:thermal\s+|nuclear\s+|solar\s+|wind\s+)?power\s+(?:plant|station)s?", "power_plant"),
-    (r"H[E]?PPs?(?:-\d+)?", "power_plant"),
-    (r"railway\s+lines?|rail(?:way|road)s?|rail\s+links?", "railway"),
-    (r"road\s+and\s+railway|highways?|roads?|motorways?|expressways?", "road"),
-    (r"gas\s+pipelines?|oil\s+pipelines?|pipelines?", "pipeline"),
-    (r"reservoirs?", "reservoir"),
-    (r"dams?", "dam"),
-    (r"canals?", "canal"),
-    (r"(?:industrial|economic|free\s+trade)\s+zones?", "industrial_zone"),
-    (r"(?:trade\s+and\s+)?logistics\s+(?:cent(?:er|re)|hub)s?", "logistics_center"),
-    (r"(?:transport\s+)?corridors?", "corridor"),
-]
+_KIND_NOUNS: list[tuple[str, str]] = [(k.pattern, k.kind) for k in _WORDS.kinds]
 _KIND_RE = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KIND_NOUNS))
 # A proper name: capitalised words and hyphen/dash-joined place names ("Kyzylorda-Uchkuduk",
 # "Turkestan – Shymkent – Tashkent"), possibly in quotes.
@@ -40,28 +31,10 @@ _PROPER = r"[A-Z][\w\u2019']{0,40}(?:-\d+)?"
 _JOIN = r"(?:[ \t]{0,8}[-\u2013\u2014][ \t]{0,8}|[ \t]{1,8})"
 _NAME_RE = re.compile(
     r"(?P<name>[\"\u201c]?(?P<proper>(?<![\w\u2019'])" + _PROPER + r"(?:" + _JOIN + _PROPER + r"){0,11})[\"\u201d]?"
-    r"(?:\s+(?:road\s+and\s+railway|high-speed|gas|oil|joint))*\s+(?:(?i:" + _KIND_RE + r"))"
-    r"(?:\s+(?:Line|Project))?)\b")
-# Proper-name words that start a sentence or a clause but are not part of a project name.
-_NOT_NAME = {"The", "A", "An", "In", "On", "At", "For", "Of", "And", "This", "That", "These",
-             "During", "After", "Before", "Since", "With", "By", "From", "Its", "Their",
-             "Also", "However", "Moreover", "Additionally", "Both", "New", "Key", "Such",
-             "Some", "Other", "Several", "All", "Many", "Two", "Three", "Each", "Every"}
-
-_STATUS = [
-    ("suspended", r"\b(?:suspend\w*|froze|frozen|freez\w+|halt\w*|stalled|postponed|shelved)\b"),
-    ("completed", r"\b(?:commissioned|inaugurated|completed|launched|opened|put\s+into\s+"
-                  r"(?:operation|service)|operational|started\s+operat\w+)\b"),
-    ("under_construction", r"\b(?:construction\b[^.;]{0,60}?\b(?:began|started|has\s+begun|"
-                           r"is\s+under\s*way)"
-                           r"|(?:is|are)\s+being\s+(?:built|constructed)|under\s+construction|"
-                           r"broke\s+ground|groundbreaking|laid\s+the\s+foundation)\b"),
-    ("financed", r"\b(?:loan|credit|financ\w+|invest(?:ment)?\s+agreement|funded)\b"),
-    ("agreed", r"\b(?:agreed\s+(?:on|to)|signed|road\s*map|agreement|memorandum|roadmap|"
-               r"action\s+plan|finali[sz]ed)\b"),
-    ("proposed", r"\b(?:propos\w+|plan(?:s|ned)?|feasibility|discuss\w+|initiative|will\s+be\s+"
-                 r"built|to\s+build|would\s+build|intend\w*)\b"),
-]
+    r"(?:\s+(?:" + "|".join(_WORDS.modifier_patterns) + r"))*\s+(?:(?i:" + _KIND_RE + r"))"
+    r"(?:\s+(?:" + "|".join(_WORDS.suffix_patterns) + r"))?)\b")
+_NOT_NAME = set(_WORDS.not_names)
+_STATUS = [(st.status, st.pattern) for st in _WORDS.status]
 _MONEY = re.compile(
     r"(?:(?P<cur1>[$€])\s?(?P<n1>\d+(?:[.,]\d+)?)\s*(?P<m1>billion|million|thousand|bn|mln)?"
     r"|(?P<n2>\d+(?:[.,]\d+)?)\s*(?P<m2>billion|million|thousand|bn|mln)\s*"

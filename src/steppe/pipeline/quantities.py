@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib.resources import files
 
-from steppe.words import number_words
+from steppe.words import number_words, words
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
+__all__ = ["Quantity", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
 
 
 @dataclass(frozen=True)
@@ -44,35 +42,37 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class Units:
+    """The units lexicon (data/units.tsv, plus a user's): scale words, currencies and
+    measures, with the regular expression compiled from them."""
+
     scales: dict[str, float]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
+    pattern: re.Pattern[str]
 
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    scales: dict[str, float] = {}
-    currencies: dict[str, str] = {}
-    units: dict[str, tuple[str, float]] = {}
-    raw = files("steppe.data").joinpath("units.tsv").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, form, unit, factor = line.split("\t")
-        if kind == "scale":
-            scales[form.lower()] = float(factor)
-        elif kind == "currency":
-            currencies[form.lower()] = unit
-        else:
-            units[form.lower()] = (unit, float(factor))
-    return _Lexicon(scales, currencies, units)
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str, float]]) -> "Units":
+        """From (kind, form, unit, factor) rows; a later row of a kind and form replaces an earlier one."""
+        scales: dict[str, float] = {}
+        currencies: dict[str, str] = {}
+        units: dict[str, tuple[str, float]] = {}
+        for kind, form, unit, factor in rows:
+            form = form.lower()
+            if kind == "scale":
+                scales[form] = float(factor)
+            elif kind == "currency":
+                currencies[form] = unit
+            else:
+                units[form] = (unit, float(factor))
+        return cls(scales, currencies, units, _pattern(scales, currencies, units))
 
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
+_W = words("en", "quantities")
 _WORD_NUMBERS = {**number_words("en").cardinals, **number_words("en").phrases}
 
 # Space-grouped thousands first ("2 920", "3 333 503"), then comma-grouped
@@ -82,49 +82,33 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?"
 )
-_APPROX = re.compile(
-    r"(?:about|around|approximately|nearly|almost|over|more than|less than|some|roughly"
-    r"|up to|exceed\w*|surpass\w*|at least|circa|~|около|более|почти)\s*$", re.I)
+_APPROX = re.compile(rf"(?:{_W.alternation('approximation_patterns')})\s*$", re.I)
 _GROWTH_BEFORE = re.compile(
-    r"(?:gr[eo]w(?:n|s)?|increas\w*|r[io]se[ns]?|surg\w*|jump\w*|climb\w*|expand\w*|"
-    r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|up|down|вырос\w*|увеличи\w*)"
-    r"(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
+    rf"(?:{_W.alternation('growth_before_patterns')})(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:increase|rise|growth|jump|surge|decline|decrease|drop|fall|рост)"
+    rf"^\s*(?:\w+\s+)?(?:{_W.alternation('growth_after_patterns')})"
     r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I)     # "8.3 percent more than in 2022"
 # A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
 # at the level of 16.6%"), the words between holding no other number.
-_CHANGE_WORD = (r"(?:increas\w*|gr[eo]w\w*|r[io]se[ns]?|rising|surg\w*|jump\w*|climb\w*|expand\w*|"
-                r"decreas\w*|declin\w*|fell|fall\w*|dropp?\w*|reduc\w*|shr[iu]nk\w*|"
-                r"вырос\w*|увеличи\w*|сократи\w*|снизи\w*)")
+_CHANGE_WORD = f"(?:{_W.alternation('change_patterns')})"
 _CHANGE_BEFORE = re.compile(
     rf"(?<!\w){_CHANGE_WORD}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$", re.I)
-_DECLINE = re.compile(r"decreas|declin|fell|fall|drop|down|reduc|shr[iu]nk|less|lower|сократи|снизи", re.I)
-_TIME_NOUNS = frozenset(
-    "years year months month days day weeks week hours hour minutes decades decade "
-    "centuries century times percent".split())
-_NP_STOP = frozenset(
-    "of in to with from by for on at the a an was were is are has have had will would "
-    "that which than per and/or or as its their our this these those be been being "
-    "into over under between among".split())
-_IRREGULAR_PLURALS = frozenset(
-    "people children men women cattle staff personnel kyrgyz police".split())
-_NOT_PLURAL = frozenset(
-    "was is has this its as us across plus less thus does his yes bus gas "
-    "various previous serious famous numerous whereas perhaps always".split())
-_REFERENCE = re.compile(
-    r"\b(?:section|article|art\.|paragraph|clause|chapter|point|item|table|figure|fig\.|no\.|resolution|decree)\s*$", re.I)
+_DECLINE = re.compile(_W.alternation("decline_patterns"), re.I)
+_TIME_NOUNS = _W.set("time_nouns")
+_NP_STOP = _W.set("noun_phrase_stops")
+_IRREGULAR_PLURALS = _W.set("irregular_plurals")
+_NOT_PLURAL = _W.set("not_plurals")
+_REFERENCE = re.compile(rf"\b(?:{_W.alternation('reference_patterns')})\s*$", re.I)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    lex = _lexicon()
+def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
+             units: dict[str, tuple[str, float]]) -> re.Pattern[str]:
     words = _alternation([w for w in _WORD_NUMBERS])
-    scales = _alternation(list(lex.scales))
-    codes = {u.lower() for u in lex.currencies.values()}
-    prefix_cur = _alternation([c for c in lex.currencies if not c.isalpha() or c in codes])
-    suffix = _alternation(list(lex.currencies) + list(lex.units))
+    scales = _alternation(list(scale_words))
+    codes = {u.lower() for u in currencies.values()}
+    prefix_cur = _alternation([c for c in currencies if not c.isalpha() or c in codes])
+    suffix = _alternation(list(currencies) + list(units))
     return re.compile(
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
@@ -143,9 +127,9 @@ def names_currency(text: str, end: int) -> bool:
     return bool(_CURRENCY_AFTER_NAME.match(text, end))
 
 
-def is_currency(unit: str) -> bool:
+def is_currency(unit: str, units: Units) -> bool:
     """True for a currency code of the lexicon (USD, EUR, KZT...), False for measures."""
-    return unit in set(_lexicon().currencies.values())
+    return unit in units.currencies.values()
 
 
 def parse_number(s: str) -> float:
@@ -160,9 +144,9 @@ def parse_number(s: str) -> float:
     return float(s)
 
 
-def scale_factor(word: str) -> float | None:
+def scale_factor(word: str, units: Units) -> float | None:
     """The multiplier of a scale word ("million" -> 1e6, "млрд" -> 1e9), None if unknown."""
-    return _lexicon().scales.get(word.lower().strip())
+    return units.scales.get(word.lower().strip())
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
@@ -196,11 +180,11 @@ def is_plural(word: str) -> bool:
                                          and not low.endswith("ss") and not low.endswith("ous"))
 
 
-def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
+def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantity]:
     """Every quantity in `text` with a unit, a currency, a scale or a counted noun."""
-    lex = _lexicon()
+    lex = units
     found: list[Quantity] = []
-    for m in _pattern().finditer(text):
+    for m in units.pattern.finditer(text):
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
@@ -267,7 +251,7 @@ def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset) if q.unit]
+    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset, units) if q.unit]
 
 
 # "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
@@ -296,7 +280,7 @@ def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantit
     return out
 
 
-def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+def _share_units(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
     """In "from 510 to 1,056 enterprises" or "$1 to $2 billion" the first number borrows
     the unit of the second; in "fell by $260 million and $65 million" the second is a
     change like the first."""
@@ -318,15 +302,15 @@ def _share_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
         if (a.unit == "" or (a.unit == "count" and a.noun is None and a.scale_word)) and b.unit:
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
         elif a.scale_word is None and b.scale_word and a.unit in (b.unit, ""):
-            factor = scale_factor(b.scale_word) or 1.0
+            factor = scale_factor(b.scale_word, units) or 1.0
             out[i] = replace(a, value=_clean(a.value * factor), unit=b.unit, scale_word=b.scale_word,
                              noun=b.noun, per=b.per)
     return out
 
 
-def read_unit(text: str) -> tuple[str, float] | None:
+def read_unit(text: str, units: Units) -> tuple[str, float] | None:
     """The unit and multiplier a caption declares: "million USD" -> ("USD", 1e6)."""
-    lex = _lexicon()
+    lex = units
     scales = _alternation(list(lex.scales))
     units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
     pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", re.I)

@@ -12,25 +12,19 @@ from spacy.tokens import Span as SpacySpan
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention
+from steppe.words import words
 
-_TARGET_PREPS = {"to", "with", "against", "on", "from", "toward", "towards", "into", "at",
-                 "for", "upon", "over", "between", "among", "amongst", "by", "about"}
-# A trigger inside an adjunct of another ("signed during the [visit]", "at the [summit]")
-# reports an occasion of its own; inside a complement ("rejected an [invitation]") it does not.
-OCCASION_PREPS = {"during", "at", "after", "before", "following", "since", "amid",
-                  "ahead", "prior", "throughout"}
+_W = words("en", "roles")      # what each list is for: data/words/en.yaml
+_TARGET_PREPS = _W.set("target_prepositions")
+_BETWEEN_PREPS = _W.set("between_prepositions")
+OCCASION_PREPS = _W.set("occasion_prepositions")
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
-_SUBJ_PRONOUNS = {"it", "they", "we", "its", "their", "our", "who", "which", "that"}
-_FROM_IS_SOURCE = {"support", "backing", "aid", "assistance", "help", "loan", "credit", "grant",
-                   "donation", "investment", "praise", "congratulation", "invitation", "offer",
-                   "demand", "request", "appeal", "call", "threat", "warning", "pressure",
-                   "criticism", "accusation", "protest", "visit", "delegation"}
-_RECEIVE_VERBS = {"garner", "receive", "get", "win", "enjoy", "obtain", "secure", "accept", "gain",
-                  "attract", "welcome", "seek", "request"}
-_AIM_VERBS = {"fire", "shoot", "aim", "strike", "hurl", "throw", "point", "launch", "direct",
-              "jab", "swipe", "lash", "protest", "demonstrate", "rally", "arrive"}
-_CONVENE = {"hold", "take", "convene", "gather", "open", "host", "organize", "organise", "be"}
+_SUBJ_PRONOUNS = _W.set("subject_pronouns")
+_FROM_IS_SOURCE = _W.set("from_is_source")
+_RECEIVE_VERBS = _W.set("receive_verbs")
+_AIM_VERBS = _W.set("aim_verbs")
+_CONVENE = _W.set("convene_verbs")
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
@@ -62,7 +56,7 @@ def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> li
 def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
     source: list[Actor] = []
     target: list[Actor] = []
-    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")]
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _BETWEEN_PREPS]
     if tok.pos_ in ("NOUN", "PROPN") and between:
         # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
         both = [a for c in between for a in pobj_actors(c, tm) if a.code]

@@ -14,7 +14,7 @@ from statistics import median
 from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext, StateMention
 from steppe.pipeline.figure_parties import home_first
-from steppe.pipeline.quantities import parse_number, read_unit
+from steppe.pipeline.quantities import Units, parse_number, read_unit
 from steppe.pipeline.timex import months_in
 
 __all__ = ["Cell", "Row", "Table", "find_tables", "table_figures"]
@@ -278,14 +278,14 @@ def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None,
     return None, "no reading fits the row"
 
 
-def table_figures(ctx: DocContext) -> list[Figure]:
+def table_figures(ctx: DocContext, units: Units) -> list[Figure]:
     """One Figure per numeric cell of every table of the document (ctx.tables, found once);
     parties from the context's states and main parties, periods from the column headers."""
     text, mentions = ctx.text, ctx.states
     main_parties = home_first(sorted(set(ctx.main_parties)), ctx.sentences, mentions)
     figures: list[Figure] = []
     for t in ctx.tables:
-        unit = read_unit(t.caption) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
+        unit = read_unit(t.caption, units) or (("percent", 1.0) if "%" in t.caption else ("", 1.0))
         ments = _in(mentions, t.caption_start, t.end)
         codes = sorted({m[2] for m in ments})
         parties = codes if len(codes) == 2 else sorted(set(main_parties))

@@ -1,0 +1,114 @@
+"""Everything the pipeline knows, loaded once from Settings and handed to every stage.
+
+Packaged data (steppe/data) first, then the user's: `--kb FILE` (Settings.kb_paths) layers
+actors over the knowledge base; `--lexicon DIR` (Settings.lexicon_dir) holds any of
+  triggers.yaml    trigger entries (format of data/triggers/en.yaml); a lemma given
+                   here replaces the packaged entries of that lemma
+  units.tsv        rows of data/units.tsv; a row replaces the packaged one of its kind and form
+  indicators.yaml  sections of data/indicators.yaml; an indicator replaces the packaged one
+                   of its name, word lists are added to the packaged ones
+Every file is checked against its schema (steppe/schemas.py) as it is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from steppe.errors import ConfigError
+from steppe.kb.load import load_kb
+from steppe.kb.model import KnowledgeBase
+from steppe.pipeline.coref import GroupPattern, load_groups
+from steppe.pipeline.figures import Indicators
+from steppe.pipeline.lexicon import Lexicon, load_lexicon
+from steppe.pipeline.quantities import Units
+from steppe.schemas import GroupEntry, IndicatorFile, UnitRow, check, read_text, read_yaml
+from steppe.settings import Settings
+
+# The files a --lexicon directory may hold.
+LEXICON_FILES = ("triggers.yaml", "units.tsv", "indicators.yaml")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The knowledge base and lexicons of one configuration (no module keeps its own copy)."""
+
+    kb: KnowledgeBase
+    lexicon: Lexicon            # event triggers, modality cues, PLOVER tables
+    units: Units                # units, currencies, scale words
+    indicators: Indicators      # what figures measure
+    groups: list[GroupPattern]  # group phrases ("the two countries")
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> "Resources":
+        settings = settings or Settings()
+        user = lexicon_files(settings.lexicon_dir)
+        return cls(kb=load_kb(settings.kb_paths),
+                   lexicon=load_lexicon("en", [p for p in user if p.name == "triggers.yaml"]),
+                   units=load_units([p for p in user if p.name == "units.tsv"]),
+                   indicators=load_indicators([p for p in user if p.name == "indicators.yaml"]),
+                   groups=load_group_patterns())
+
+
+def lexicon_files(folder: Path | None) -> list[Path]:
+    """The files of a --lexicon directory; anything else there is an error (a misnamed
+    file would otherwise be silently ignored)."""
+    if folder is None:
+        return []
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: a --lexicon is a directory holding {', '.join(LEXICON_FILES)}")
+    found = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    unknown = [p.name for p in found if p.name not in LEXICON_FILES]
+    if unknown:
+        raise ConfigError(f"{folder}: unknown lexicon files {unknown} (expected any of {', '.join(LEXICON_FILES)})")
+    return found
+
+
+def load_units(user_files: list[Path] = ()) -> Units:
+    """units.tsv, then the user's rows."""
+    rows = []
+    for source in [files("steppe.data") / "units.tsv", *user_files]:
+        for number, row in _tsv_rows(read_text(source), ("kind", "form", "unit", "factor")):
+            unit = check(UnitRow, row, f"{source}:{number}")
+            rows.append((unit.kind, unit.form, unit.unit, unit.factor))
+    return Units.from_rows(rows)
+
+
+def load_indicators(user_files: list[Path] = ()) -> Indicators:
+    """indicators.yaml, then the user's: indicators replaced by name, word lists extended."""
+    source = files("steppe.data") / "indicators.yaml"
+    data = check(IndicatorFile, read_yaml(source), source).model_dump(exclude_unset=True)
+    for path in user_files:
+        extra = check(IndicatorFile, read_yaml(path) or {}, path).model_dump(exclude_unset=True)
+        for key, value in extra.items():
+            if isinstance(value, list):
+                data[key] = list(data.get(key) or []) + value
+            else:
+                data[key] = {**(data.get(key) or {}), **value}
+    return Indicators(data)
+
+
+def load_group_patterns() -> list[GroupPattern]:
+    source = files("steppe.data") / "groups.yaml"
+    raw = read_yaml(source)
+    if not isinstance(raw, list):
+        raise ConfigError(f"{source}: a list of group phrases")
+    entries = [check(GroupEntry, g, f"{source}: entry {i + 1}") for i, g in enumerate(raw)]
+    return load_groups([e.model_dump() for e in entries])
+
+
+def _tsv_rows(text: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, row) of a tab-separated file without header; '#' lines are comments."""
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        row: dict[str, Any] = dict(zip(columns, cells))
+        if len(cells) > len(columns):
+            row["extra"] = cells[len(columns):]
+        out.append((number, row))
+    return out
