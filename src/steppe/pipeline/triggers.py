@@ -7,7 +7,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Lexicon, Trigger
-from steppe.pipeline.roles import OCCASION_PREPS
+from steppe.words import words
+
+# "signed at the [summit]": a trigger under one of these reports an occasion of its own
+# (the list is the roles' too: data/words/en.yaml).
+OCCASION_PREPS = words("en", "roles").set("occasion_prepositions")
 
 
 def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigger, int]]:
