@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from steppe.ingest.frontmatter import split_front_matter
+from steppe.ingest.frontmatter import FrontMatter, split_front_matter
 from steppe.words import time_words
 
 MAX_TITLE_CHARS = 200
@@ -100,9 +100,10 @@ def parse_partial(value: str) -> str | None:
     return None
 
 
-def detect_date(text: str) -> DateGuess | None:
-    """Return the first date found: front matter, dateline, "Date:" line, accession bound."""
-    front = split_front_matter(text)
+def detect_date(text: str, front: FrontMatter | None = None) -> DateGuess | None:
+    """Return the first date found: front matter, dateline, "Date:" line, accession bound.
+    `front` is the text's front matter when the caller has read it already."""
+    front = front or split_front_matter(text)
     if "date" in front.fields:
         found = parse_date(str(front.fields["date"]))
         if found:
@@ -125,9 +126,10 @@ def detect_date(text: str) -> DateGuess | None:
     return None
 
 
-def detect_title(text: str) -> str | None:
-    """Return front-matter title, else the first "#" heading, else the first short line."""
-    front = split_front_matter(text)
+def detect_title(text: str, front: FrontMatter | None = None) -> str | None:
+    """Return front-matter title, else the first "#" heading, else the first short line.
+    `front` is the text's front matter when the caller has read it already."""
+    front = front or split_front_matter(text)
     if front.fields.get("title"):
         return str(front.fields["title"]).strip()
     body = text[front.end:]

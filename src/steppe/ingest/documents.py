@@ -29,7 +29,7 @@ def make_document(
     """
     given = {k: v for k, v in (given or {}).items() if v not in (None, "")}
     meta = dict(meta or {})
-    front = split_front_matter(text)
+    front = split_front_matter(text)       # read once, here, for the date and title too
     if front.error:
         meta["front_matter_error"] = front.error
     for key, value in front.fields.items():
@@ -45,7 +45,7 @@ def make_document(
     if date is not None:
         meta["date_source"] = sources["date"]
     else:
-        guess = detect_date(text)
+        guess = detect_date(text, front)
         if guess is not None:
             date, precision = guess.value, guess.precision
             meta["date_source"] = guess.source
@@ -60,7 +60,7 @@ def make_document(
         id=str(fields.get("id") or fallback_id or _hash_id(text)),
         text=text,
         date=date,
-        title=_text_or_none(fields.get("title")) or detect_title(text),
+        title=_text_or_none(fields.get("title")) or detect_title(text, front),
         source=_text_or_none(fields.get("source")),
         url=_text_or_none(fields.get("url")),
         language=detect_language(text),
