@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from steppe.facts import Actor, Event, precision_of
+from steppe.facts import Actor, Event, dates_compatible, precision_of
 from steppe.pipeline.context import Concluded
-from steppe.pipeline.occurrences import dates_compatible
 
 Score = Callable[[str, str], tuple]     # PLOVER type, mode -> (score, quad class, CAMEO root)
 
@@ -30,7 +29,7 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
         ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
                    date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                    trigger=ag.name, score=points, quad=quad, cameo=cameo)
-        if not any(e.type == ev.type and e.codes() == ev.codes() and dates_compatible(e, ev)
+        if not any(e.type == ev.type and e.codes() == ev.codes() and dates_compatible(e.date, ev.date)
                    for e in events + out):
             out.append(ev)
     return out
@@ -43,9 +42,7 @@ def link_signings(concluded: list[Concluded], events: list[Event]) -> None:
         if c.signing is None:
             continue
         codes = frozenset(code for code in ag.parties if code and code != "IGO")
-        probe = Event(type=c.signing, source=[], target=[], evidence=ag.evidence, date=ag.date,
-                      date_source="text")
         for i, ev in enumerate(events):
-            if ev.type == c.signing and ev.codes() - {"IGO"} == codes and dates_compatible(ev, probe):
+            if ev.type == c.signing and ev.codes() - {"IGO"} == codes and dates_compatible(ev.date, ag.date):
                 ag.signing_event = i
                 break
