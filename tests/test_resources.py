@@ -99,3 +99,19 @@ def test_a_missing_packaged_file_is_an_error_not_an_empty_section(tmp_path, monk
     monkeypatch.setattr(kb_load, "files", lambda package: Missing())
     with pytest.raises(ConfigError, match=r"kb/states.yaml: cannot read data file"):
         kb_load.load_kb()
+
+
+def test_every_packaged_word_list_reads_and_a_yaml_boolean_is_not_a_word():
+    import yaml
+
+    from steppe.pipeline.agreement_titles import lexicon
+    from steppe.schemas import AgreementWords, check
+    from steppe.words import WordFile, words
+
+    assert "on" in lexicon()["comma_stop"]           # written unquoted, YAML made it True
+    assert "on" in words("en", "roles").set("target_prepositions")
+    data = yaml.safe_load("roles:\n  target_prepositions: [to, on, with]\n")
+    with pytest.raises(ConfigError, match=r"mine.yaml: roles.target_prepositions.1 .*valid string"):
+        check(WordFile, data, "mine.yaml")
+    with pytest.raises(ConfigError, match=r"agreements.yaml: heads"):
+        check(AgreementWords, {**lexicon(), "heads": ["treaty"]}, "agreements.yaml")
