@@ -49,6 +49,7 @@ class TriggerEntry(_Strict):
 
 class ModalityCues(_Strict):
     future_aux: list[str] = []
+    refusal_aux: list[str] = []
     hypothetical_aux: list[str] = []
     obligation_aux: list[str] = []
     negating_governors: list[str] = []
