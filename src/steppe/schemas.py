@@ -237,7 +237,8 @@ def check(model: type[M], data: Any, source: str | Path) -> M:
             loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]   # union tags
             where = ".".join(str(p) for p in loc)
             entry = _entry(data, loc)
-            problems.append(f"{where or 'the file'}{f' ({entry})' if entry else ''}: {err['msg']}")
+            reason = err["msg"].removeprefix("Value error, ")
+            problems.append(f"{where or 'the file'}{f' ({entry})' if entry else ''}: {reason}")
         more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
         raise ConfigError(f"{source}: " + "; ".join(problems) + more) from None
 
