@@ -99,3 +99,33 @@ def test_a_missing_packaged_file_is_an_error_not_an_empty_section(tmp_path, monk
     monkeypatch.setattr(kb_load, "files", lambda package: Missing())
     with pytest.raises(ConfigError, match=r"kb/states.yaml: cannot read data file"):
         kb_load.load_kb()
+
+
+def test_every_packaged_word_list_reads_and_a_yaml_boolean_is_not_a_word():
+    import yaml
+
+    from steppe.pipeline.agreement_titles import lexicon
+    from steppe.schemas import AgreementWords, check
+    from steppe.words import WordFile, words
+
+    assert "on" in lexicon()["comma_stop"]           # written unquoted, YAML made it True
+    assert "on" in words("en", "roles").set("target_prepositions")
+    data = yaml.safe_load("roles:\n  target_prepositions: [to, on, with]\n")
+    with pytest.raises(ConfigError, match=r"mine.yaml: roles.target_prepositions.1 .*valid string"):
+        check(WordFile, data, "mine.yaml")
+    with pytest.raises(ConfigError, match=r"agreements.yaml: heads"):
+        check(AgreementWords, {**lexicon(), "heads": ["treaty"]}, "agreements.yaml")
+
+
+def test_a_bad_knowledge_base_entry_names_the_file_the_entry_and_the_reason(tmp_path):
+    from steppe.kb.load import load_kb
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - {id: ann-ivel, name: Ann Ivel, roles: [{state: KAZ, rank: minister}]}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_kb([path])
+    message = str(err.value)
+    assert "mine.yaml: people.0.roles.0.role (" in message and "'id': 'ann-ivel'" in message
+    assert "Field required" in message
+    assert "people.0.roles.0.rank (" in message and "Extra inputs are not permitted" in message

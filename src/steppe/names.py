@@ -11,21 +11,14 @@ from importlib.resources import files
 
 import yaml
 
+from steppe.words import words
+
 __all__ = ["STOPWORDS", "agreement_key", "content_stems"]
 
-# Words that say nothing about which agreement it is: function words, signing verbs,
-# dates. The scorer's stop list (ANNOTATION.md) is a subset.
-STOPWORDS = frozenset("""
-a an the and or of on for in to at by with between among from this that these those its
-their his her our republic signed signing adopted concluded approved ratified finalized
-finalised new joint bilateral mutual between parties both countries sides two
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec year years period
-""".split())
-# Spelling variants of the head nouns.
-_SYNONYMS = {"roadmap": "road map", "mou": "memorandum", "mous": "memorandum",
-             "memoranda": "memorandum", "programme": "program", "programmes": "program",
-             "centre": "center", "centres": "center", "organisation": "organization"}
+# Words that say nothing about which agreement it is, and spelling variants of the head
+# nouns (data/words/en.yaml).
+STOPWORDS = words("en", "names").set("stopwords")
+_SYNONYMS: dict[str, str] = words("en", "names").table("synonyms")
 _SYNONYM_RE = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, _SYNONYMS)))
 _CYRILLIC = re.compile("[а-яё]")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")

@@ -49,6 +49,7 @@ class TriggerEntry(_Strict):
 
 class ModalityCues(_Strict):
     future_aux: list[str] = []
+    refusal_aux: list[str] = []
     hypothetical_aux: list[str] = []
     obligation_aux: list[str] = []
     negating_governors: list[str] = []
@@ -130,6 +131,33 @@ class ProjectWords(_Strict):
     status: list[ProjectStatus] = Field(min_length=1)
 
 
+class AgreementWords(BaseModel):
+    """agreements.yaml: head nouns by kind (patterns), and word lists (patterns or words)."""
+
+    model_config = ConfigDict(extra="forbid")
+    heads: dict[str, str]
+    formal_kinds: list[str]
+    head_words: list[str]
+    title_stop_words: list[str]
+    interposed_verbs: list[str]
+    concluded: list[str]
+    reached: list[str]
+    agreed_objects: list[str]
+    future: list[str]
+    business: list[str]
+    occasions: list[str]
+    project_anaphora: list[str]
+    complement_stop: list[str]
+    comma_stop: list[str]
+    modifier_stop: list[str]
+    existing: list[str]
+    negation: list[str]
+    reported_now: list[str]
+    groups: list[str]
+    generic_modifiers: list[str]
+    back_reference: list[str]
+
+
 class PloverType(BaseModel):
     model_config = ConfigDict(extra="allow")
     quad: int = Field(ge=1, le=4)
@@ -206,14 +234,16 @@ def check(model: type[M], data: Any, source: str | Path) -> M:
     except ValidationError as exc:
         problems = []
         for err in exc.errors()[:5]:
-            where = ".".join(str(p) for p in err["loc"])
-            entry = _entry(data, err["loc"])
-            problems.append(f"{where or 'the file'}{f' ({entry})' if entry else ''}: {err['msg']}")
+            loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]   # union tags
+            where = ".".join(str(p) for p in loc)
+            entry = _entry(data, loc)
+            reason = err["msg"].removeprefix("Value error, ")
+            problems.append(f"{where or 'the file'}{f' ({entry})' if entry else ''}: {reason}")
         more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
         raise ConfigError(f"{source}: " + "; ".join(problems) + more) from None
 
 
-def _entry(data: Any, loc: tuple) -> str:
+def _entry(data: Any, loc: list) -> str:
     """The entry an error is about, shortened: the item of the top-level list or mapping."""
     node = data
     for part in loc[:2]:

@@ -22,8 +22,8 @@ from steppe.errors import ConfigError
 from steppe.schemas import check, read_yaml
 
 
-class WordFile(RootModel[dict[str, dict[str, list[str] | dict[str, float]]]]):
-    """Per stage, named word lists (or word -> number tables); none empty."""
+class WordFile(RootModel[dict[str, dict[str, list[str] | dict[str, float] | dict[str, str]]]]):
+    """Per stage, named word lists (or word -> number, word -> word tables); none empty."""
 
     @field_validator("root")
     @classmethod
@@ -38,11 +38,11 @@ class WordFile(RootModel[dict[str, dict[str, list[str] | dict[str, float]]]]):
 class Words:
     """The word lists of one stage."""
 
-    def __init__(self, lists: dict[str, list[str] | dict[str, float]], source: str) -> None:
+    def __init__(self, lists: dict[str, list[str] | dict], source: str) -> None:
         self._lists = lists
         self._source = source
 
-    def _get(self, name: str) -> list[str] | dict[str, float]:
+    def _get(self, name: str) -> list[str] | dict:
         try:
             return self._lists[name]
         except KeyError:
@@ -54,10 +54,11 @@ class Words:
     def set(self, name: str, *, lower: bool = True) -> frozenset[str]:
         return frozenset(w.lower() if lower else w for w in self.list(name))
 
-    def table(self, name: str) -> dict[str, float]:
+    def table(self, name: str) -> dict:
+        """A word -> number (or word -> word) table."""
         table = self._get(name)
         if not isinstance(table, dict):
-            raise ConfigError(f"{self._source}: {name!r} is a word -> number table")
+            raise ConfigError(f"{self._source}: {name!r} is a table, not a list")
         return dict(table)
 
     def alternation(self, name: str, *, escape: bool = False) -> str:

@@ -23,7 +23,8 @@ import yaml
 
 from steppe.errors import ConfigError
 from steppe.kb.model import Entity, KnowledgeBase, Role
-from steppe.schemas import read_text, read_yaml
+from steppe.kb.schema import KbFile, RuNames, RuStates
+from steppe.schemas import check, read_text, read_yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -43,6 +44,9 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         "roles": _tsv(data / "roles.tsv"),
         "agents": _tsv(data / "agents.tsv"),
     }
+    for section, value in layers.items():
+        suffix = "tsv" if section in ("roles", "agents") else "yaml"
+        check(KbFile, {section: value}, data / f"{section}.{suffix}")
     sources = ["steppe.data/kb"]
     for path in user_files:
         path = Path(path)
@@ -53,6 +57,7 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         if not isinstance(user, dict):
             raise ConfigError(f"{path}: a knowledge-base file is a mapping with keys "
                               "states, igos, people, orgs, places, agents, roles")
+        check(KbFile, user, path)
         try:
             _overlay(layers, user, path)
         except (KeyError, TypeError, AttributeError) as exc:
@@ -188,6 +193,9 @@ def _add_places(kb: KnowledgeBase, places: list[dict[str, Any]]) -> None:
 def _add_russian(kb: KnowledgeBase, folder: Any, roles: dict[str, Any]) -> None:
     """Russian names (nominative; the Russian resolver lemmatises them) for entities the
     English files define, so both languages resolve to the same actors."""
+    check(RuStates, _yaml(folder / "states.yaml") or {}, folder / "states.yaml")
+    for name in ("igos", "people", "orgs", "roles", "agents"):
+        check(RuNames, _yaml(folder / f"{name}.yaml") or {}, folder / f"{name}.yaml")
     for code, fields in (_yaml(folder / "states.yaml") or {}).items():
         for how in ("names", "adjectives", "demonyms", "capitals"):
             for surface in fields.get(how) or []:

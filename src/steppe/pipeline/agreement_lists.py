@@ -12,12 +12,13 @@ import re
 from functools import lru_cache
 
 from steppe.pipeline.agreement_titles import BULLET, head_pattern, lexicon
+from steppe.words import words
 
 __all__ = ["ITEM_HEAD", "item_start", "read_lists"]
 
 _ARTICLE = re.compile(r"(?:an?|the)\s+", re.I)
 # Words after which a capitalised head noun goes on the same title ("the Agreement on").
-_FUNCTION = {"of", "the", "a", "an", "and", "or", "on", "between", "for", "to", "in", "with", "by"}
+_FUNCTION = words("en", "agreement_lists").set("function_words")
 # The head of a list item whose noun the lexicon does not know: "Regulations on the work".
 ITEM_HEAD = re.compile(r"(?P<agreement>[A-Z][a-z]{3,})(?=\s+(?:on|of|between|for)\s)")
 

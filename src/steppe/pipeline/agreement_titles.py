@@ -21,17 +21,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
-
 from steppe.pipeline.timex import TimeEx
+from steppe.schemas import AgreementWords, check, read_yaml
 
 __all__ = ["BULLET", "Title", "head_pattern", "lexicon", "read_titles", "singular"]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    text = files("steppe.data").joinpath("agreements.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """agreements.yaml, checked (the packaged file: a user's lexicon does not reach it yet)."""
+    source = files("steppe.data") / "agreements.yaml"
+    return check(AgreementWords, read_yaml(source), source).model_dump()
 
 
 @lru_cache(maxsize=1)

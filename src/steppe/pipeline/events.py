@@ -132,7 +132,7 @@ class EventCoder:
         # when the text reports interactions between states.
         modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
-        if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok):
+        if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
@@ -264,12 +264,12 @@ def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
     return sorted(keep, key=lambda e: e.trigger.i)
 
 
-def _future_refusal(tok: Token) -> bool:
+def _future_refusal(tok: Token, cues: Cues) -> bool:
     """'will not' / 'would not' / 'won't' on the trigger or the verb it completes."""
     for t in (tok, tok.head):
         aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
         neg = any(c.dep_ == "neg" for c in t.children)
-        if neg and aux & {"will", "would", "wo", "shall"}:
+        if neg and aux & cues.refusal_aux:
             return True
     return False
 

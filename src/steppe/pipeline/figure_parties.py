@@ -9,6 +9,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from steppe.pipeline.quantities import Quantity, Units, is_currency, names_currency
+from steppe.words import words
 
 __all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of"]
 
@@ -76,7 +77,7 @@ def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quan
     return {q.start: m[2] for q, m in zip(values, run)} if run else {}
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|reported|reports|noted|stated|announced|according\s+to)\b", re.I)
+_REPORTING = re.compile(rf"\b(?:{words('en', 'figures').alternation('reporting_patterns')})\b", re.I)
 
 
 def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],

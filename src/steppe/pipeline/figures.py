@@ -20,6 +20,7 @@ from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods,
                                             period_for, present_year)
 from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
 from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
+from steppe.words import words
 
 if TYPE_CHECKING:
     from steppe.resources import Resources
@@ -97,6 +98,7 @@ def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resourc
     return best[1] if best else None
 
 
+_W = words("en", "figures")
 _NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
 _SHARE_BEFORE = re.compile(
     r"\bshares?\s+(?:in|of)\s+([^,.;\d]{1,60}?)\s+(?:was|is|were|are|amounted\s+to|stood\s+at|"
@@ -106,7 +108,7 @@ _LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting
                           r"\s+(?:\w+\s+){0,2}$", re.I)
 
 
-_RAISED = re.compile(r"\b(?:increas|rais|reduc|cut|lower|bring|brought|doubl|set|fix)\w*\s+(?:the\s+|its\s+|their\s+)?"
+_RAISED = re.compile(rf"\b(?:{_W.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
                      r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
                      r"\s+(?:to|at|from)\s+"
                      r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
@@ -253,8 +255,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 # "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
 # specification of a project, not a goal the parties set for their relations.
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
-_ACTUAL_VERBS = re.compile(
-    r"\b(?:already|reached|grew|amounted|was|were|is|are|stood|totall?ed|rose|increased|fell|surged|exceeded)\b", re.I)
+_ACTUAL_VERBS = re.compile(rf"\b(?:{_W.alternation('actual_verbs')})\b", re.I)
 
 
 def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources) -> str:

@@ -36,6 +36,7 @@ class Cues:
     """Words that set an event's modality (see the `modality` section of the lexicon)."""
 
     future_aux: frozenset[str] = frozenset()
+    refusal_aux: frozenset[str] = frozenset()
     hypothetical_aux: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Cues
+from steppe.words import words
 
 
 def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
@@ -49,9 +50,8 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     return "asserted", False
 
 
-# Prepositions of an occasion at the time of its verb ("during the visit, ... will be
-# signed"); "after the clashes" and "before the summit" name other times.
-_OCCASION = {"during", "at"}
+# Prepositions of an occasion at the time of its verb (data/words/en.yaml).
+_OCCASION = words("en", "modality").set("same_time_prepositions")
 
 
 def _governing_chain(tok: Token, cues: Cues) -> list[Token]:

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from steppe.facts import Actor
 from steppe.kb.model import Entity, KnowledgeBase
 from steppe.pipeline.ru.text import Word, analyse, fold
+from steppe.words import words
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-# Case endings of nouns and surnames after a name written in the nominative.
-_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ей", "ы", "и", "ю", "ем", "ою", "ии", "ию", "ией", "ы")
-# Prepositions that make a place a location rather than an actor.
-_LOCATIVE = {"в", "во", "на"}
-_TOPIC = {"о", "об", "по"}
-_CURRENCY = ("доллар", "долл", "долл.")
+_W = words("ru", "actors")               # data/words/ru.yaml
+_ENDINGS = tuple(_W.list("case_endings"))
+_LOCATIVE = _W.set("locative_prepositions")
+_TOPIC = _W.set("topic_prepositions")
+_CURRENCY = tuple(_W.list("currency_words"))
 
 
 @dataclass

@@ -19,11 +19,12 @@ from steppe.names import agreement_key
 from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.text import Word, analyse
 from steppe.pipeline.ru.timex import RuTime
+from steppe.words import words
 
 MAX_WORDS = 10
-_ABOUT = {"о", "об", "по"}
+_ABOUT = words("ru", "agreements").set("about_prepositions")
 _STOP_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "NUMR", "CONJ"}
-_STOP_WORDS = {"между", "с", "со", "на", "в", "во", "под", "от", "и", "а", "—", "–", "который"}
+_STOP_WORDS = words("ru", "agreements").set("stop_words")
 
 
 @lru_cache(maxsize=1)
