@@ -150,12 +150,17 @@ class Candidates:
 
 @register("steppe.parse.v1")
 class Parse:
-    """Reads candidates of a batch of documents; writes parsed (one nlp.pipe for all)."""
+    """Reads candidates of a batch of documents; writes parsed (one nlp.pipe for all) and
+    releases tokens."""
 
     def __init__(self, res: Loaded) -> None:
         self.nlp = res.nlp
 
     def pipe(self, ctxs: list[DocContext]) -> None:
+        for ctx in ctxs:
+            # The whole texts' tokens are not read after this: dropped, so that a batch of
+            # long documents does not hold them all while it is parsed.
+            ctx.tokens = None
         parse_candidates(self.nlp, ctxs)
 
 
