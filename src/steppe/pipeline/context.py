@@ -63,6 +63,8 @@ class DocContext:
     body_start: int = 0                     # where the text starts after a front-matter block
     sentences: list[tuple[int, int]] = field(default_factory=list)
     timexes: list[TimeEx] = field(default_factory=list)
+    present: int | None = None              # the year the text calls "this year"
+    present_timexes: list[TimeEx] = field(default_factory=list)   # read from that present
     tokens: Any = None                      # the whole text, tokenised only (a spaCy Doc)
     mentions: list[Any] = field(default_factory=list)     # actor mentions, rich, sorted by start
     states: list[StateMention] = field(default_factory=list)
@@ -128,7 +130,7 @@ def context_for(text: str, *, anchor: str | None = None,
     from steppe.pipeline.nlp import split_sentences
     from steppe.pipeline.projects import find_project_names
     from steppe.pipeline.tables import find_tables
-    from steppe.pipeline.timex import find_timexes
+    from steppe.pipeline.timex import find_timexes, read_from_present
 
     ctx = DocContext(doc=Document(id="", text=text, date=anchor, language=language),
                      language=language)
@@ -136,6 +138,7 @@ def context_for(text: str, *, anchor: str | None = None,
     ctx.states = sorted(StateMention(*m) for m in states)
     ctx.main_parties = list(main_parties)
     ctx.timexes = find_timexes(text, anchor=anchor)
+    ctx.present, ctx.present_timexes = read_from_present(text, anchor, ctx.timexes)
     ctx.tables = find_tables(text)
     ctx.project_names = find_project_names(text)
     return ctx

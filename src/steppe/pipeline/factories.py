@@ -30,7 +30,7 @@ from steppe.pipeline.occurrences import merge_occurrences
 from steppe.pipeline.projects import extract_projects, find_project_names
 from steppe.pipeline.signings import implied_signings, link_signings
 from steppe.pipeline.tables import find_tables, table_figures
-from steppe.pipeline.timex import find_timexes
+from steppe.pipeline.timex import find_timexes, read_from_present
 from steppe.resources import Resources
 
 
@@ -99,13 +99,16 @@ class Sentences:
 
 @register("steppe.timex.v1")
 class TimeExpressions:
-    """Writes timexes: the document's time expressions, resolved against its date."""
+    """Writes timexes: the document's time expressions, resolved against its date; and
+    present, present_timexes: the text's present year and its expressions read from it
+    (the same unless a text speaks from the year before its publication)."""
 
     def __init__(self, res: Loaded) -> None:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.timexes = find_timexes(ctx.text, anchor=ctx.anchor)
+        ctx.present, ctx.present_timexes = read_from_present(ctx.text, ctx.anchor, ctx.timexes)
 
 
 @register("steppe.actors.v1")
@@ -219,7 +222,7 @@ class Tables:
 
 @register("steppe.figures.v1")
 class Figures:
-    """Reads sentences, timexes, states, main_parties, tables; writes figures (the tables'
+    """Reads sentences, present_timexes, states, main_parties, tables; writes figures (the tables'
     and the prose's, repeats merged). Units and indicators from the resources."""
 
     def __init__(self, res: Loaded) -> None:

@@ -15,7 +15,7 @@ from steppe.pipeline.quantities import Quantity
 from steppe.pipeline.timex import TimeEx, period_of
 from steppe.words import number_words
 
-__all__ = ["Period", "present_year", "figure_anchor", "find_periods", "period_for", "month_at_most"]
+__all__ = ["Period", "find_periods", "period_for", "month_at_most"]
 
 _NUMWORDS = number_words("en").cardinals
 _COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
@@ -33,40 +33,11 @@ class Period:
     years: int = 0       # for "within N years"
 
 
-def present_year(anchor: str | None, timexes: list[TimeEx]) -> int | None:
-    """The year "currently"/"this year" refers to: the text's own present.
-
-    Analyses published early in a year are often written weeks before they appear, and
-    their "currently" or "this year" is the year just ended when that is the latest year
-    they name. Otherwise the present is the publication year.
-    """
-    if not anchor or not re.match(r"\d{4}", anchor):
-        return None
-    year = int(anchor[:4])
-    if not re.match(r"\d{4}-0[12]\b", anchor):
-        return year
-    named = {int(tx.value[:4]) for tx in timexes
-             if tx.value and not tx.relative and tx.kind in ("point", "range")
-             and tx.value[:len(anchor)] <= anchor}
-    return year - 1 if named and max(named) == year - 1 else year
-
-
 # Things made or concluded, in the present perfect with no time of their own ("180 documents
 # have been signed", "11,000 jobs have been created"): a running total over an open stretch.
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?(?:signed|concluded|adopted|"
                       r"ratified|inked|created|established|set\s+up|built|opened|launched|founded|registered)\b")
 _PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
-
-
-def figure_anchor(anchor: str | None, present: int | None) -> str | None:
-    """The date relative expressions of figures count from: the text's present.
-
-    An analysis that appears in January but speaks of the year just ended ("since the
-    start of this year") means that year; otherwise it is the publication date itself.
-    """
-    if present is None or not anchor or anchor[:4] == str(present):
-        return anchor
-    return str(present)
 
 
 def _precise(value: str | None, precision: str) -> str | None:

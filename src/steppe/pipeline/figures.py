@@ -16,10 +16,9 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
-from steppe.pipeline.figure_periods import (Period, figure_anchor, find_periods, month_at_most,
-                                            period_for, present_year)
+from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
 from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
-from steppe.pipeline.timex import TimeEx, find_timexes, is_dateline, within
+from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 from steppe.words import words
 
 if TYPE_CHECKING:
@@ -285,13 +284,9 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
     time expressions, states and main parties; units and indicators from `resources`."""
     res = resources
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
-    timexes = ctx.timexes
-    present = present_year(anchor, timexes)
+    # Figures are dated from the text's present (the timex stage read it).
+    present, timexes = ctx.present, ctx.present_timexes
     fig_anchor = figure_anchor(anchor, present)
-    if fig_anchor != anchor:
-        # A text written before it appeared (January, about the year just ended): its
-        # "this year" is that year, so the time grammar reads it again from there.
-        timexes = find_timexes(text, anchor=fig_anchor)
     # A dateline says when the story was filed, not what period a figure covers.
     timexes = [tx for tx in timexes if not is_dateline(text, tx)]
     main = home_first(sorted(set(ctx.main_parties)), sentences, mentions)

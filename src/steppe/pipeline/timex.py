@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from steppe.words import number_words, time_words
 
 __all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline", "within",
-           "months_in"]
+           "months_in", "present_year", "figure_anchor", "read_from_present"]
 
 
 @dataclass(frozen=True)
@@ -604,3 +604,44 @@ def is_dateline(text: str, tx: TimeEx) -> bool:
     filed, not when what it reports happened."""
     return bool(_DATELINE.search(text[max(0, tx.start - 60):tx.start])) and \
         bool(re.match(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]", text[tx.end:tx.end + 40]))
+
+
+# --------------------------------------------------------------------------- the text's present
+
+def present_year(anchor: str | None, timexes: list[TimeEx]) -> int | None:
+    """The year "currently"/"this year" refers to: the text's own present.
+
+    Analyses published early in a year are often written weeks before they appear, and
+    their "currently" or "this year" is the year just ended when that is the latest year
+    they name. Otherwise the present is the publication year.
+    """
+    if not anchor or not re.match(r"\d{4}", anchor):
+        return None
+    year = int(anchor[:4])
+    if not re.match(r"\d{4}-0[12]\b", anchor):
+        return year
+    named = {int(tx.value[:4]) for tx in timexes
+             if tx.value and not tx.relative and tx.kind in ("point", "range")
+             and tx.value[:len(anchor)] <= anchor}
+    return year - 1 if named and max(named) == year - 1 else year
+
+
+def figure_anchor(anchor: str | None, present: int | None) -> str | None:
+    """The date relative expressions of figures count from: the text's present.
+
+    An analysis that appears in January but speaks of the year just ended ("since the
+    start of this year") means that year; otherwise it is the publication date itself.
+    """
+    if present is None or not anchor or anchor[:4] == str(present):
+        return anchor
+    return str(present)
+
+
+def read_from_present(text: str, anchor: str | None,
+                      timexes: list[TimeEx]) -> tuple[int | None, list[TimeEx]]:
+    """The text's present year and its time expressions read from that present: the
+    document's own (`timexes`), unless the text was written before it appeared (a January
+    review of the year before), when its "this year" is read again from that year."""
+    present = present_year(anchor, timexes)
+    moved = figure_anchor(anchor, present)
+    return present, (timexes if moved == anchor else find_timexes(text, anchor=moved))
