@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 
 class StateMention(NamedTuple):
-    """A mention of a state as an actor (not a place): what figures, tables, agreements and
-    projects read parties from. Sorted by start, so `bisect` finds a sentence's states."""
+    """A coded actor mention, by its code (a state's, or "IGO"), places and pronouns left
+    out: what figures, tables, agreements and projects read parties from. Kept sorted by
+    start, so `bisect` finds a sentence's."""
 
     start: int
     end: int
