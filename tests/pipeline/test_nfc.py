@@ -50,3 +50,13 @@ def test_names_with_combining_marks_are_found_and_spans_index_the_original(extra
         assert text[sp.start:sp.end] == sp.text
     for a in facts.mentions + [a for e in facts.events for a in e.source + e.target]:
         assert a.start < 0 or text[a.start:a.end] == a.text
+
+
+def test_mentions_of_a_text_with_combining_marks_index_it(extractor):
+    text = decomposed("The president of Lünmark met Övarian officials in Škoda Bay.")
+    found = [m for m in extractor.mentions(text, date="2024-01-01") if m.actors]
+    for m in found:
+        assert m.text == text[m.start:m.end]
+    spans = {(a.code, text[m.start:m.end]) for m in found for a in m.actors}
+    assert any(c == "XLN" and decomposed("Lünmark") in t for c, t in spans)
+    assert any(c == "XOV" and decomposed("Övarian") in t for c, t in spans)

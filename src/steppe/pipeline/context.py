@@ -148,20 +148,35 @@ def context_for(text: str, *, anchor: str | None = None,
 def _to_original(facts: Facts, norm: Normalized, original: str) -> None:
     """Move every span of `facts` from the NFC text to the original one (new Span and
     Actor objects: one actor may sit in a mention and in an event)."""
-    def span(sp: Span) -> Span:
-        s, e = norm.to_original(sp.start, sp.end)
-        return Span(s, e, original[s:e])
+    back = Back(norm, original)
+    for ev in facts.events:
+        ev.evidence = back.span(ev.evidence)
+        ev.source = [back.actor(a) for a in ev.source]
+        ev.target = [back.actor(a) for a in ev.target]
+    for rec in facts.figures + facts.agreements + facts.projects:
+        rec.evidence = back.span(rec.evidence)
+    facts.mentions = [back.actor(a) for a in facts.mentions]
 
-    def actor(a: Actor) -> Actor:
+
+@dataclass(frozen=True)
+class Back:
+    """Spans of the NFC text moved to the original text."""
+
+    norm: Normalized
+    original: str
+
+    def span(self, sp: Span) -> Span:
+        s, e = self.norm.to_original(sp.start, sp.end)
+        return Span(s, e, self.original[s:e])
+
+    def actor(self, a: Actor) -> Actor:
         if a.start < 0:
             return a
-        s, e = norm.to_original(a.start, a.end)
-        return replace(a, start=s, end=e, text=original[s:e] if a.text == norm.text[a.start:a.end] else a.text)
+        s, e = self.norm.to_original(a.start, a.end)
+        same = a.text == self.norm.text[a.start:a.end]
+        return replace(a, start=s, end=e, text=self.original[s:e] if same else a.text)
 
-    for ev in facts.events:
-        ev.evidence = span(ev.evidence)
-        ev.source = [actor(a) for a in ev.source]
-        ev.target = [actor(a) for a in ev.target]
-    for rec in facts.figures + facts.agreements + facts.projects:
-        rec.evidence = span(rec.evidence)
-    facts.mentions = [actor(a) for a in facts.mentions]
+    def mention(self, m: Any) -> Any:
+        s, e = self.norm.to_original(m.start, m.end)
+        return replace(m, start=s, end=e, text=self.original[s:e],
+                       actors=[self.actor(a) for a in m.actors])

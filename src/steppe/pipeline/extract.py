@@ -19,7 +19,7 @@ from spacy.language import Language
 from steppe.facts import Document, Facts
 from steppe.kb.model import KnowledgeBase
 from steppe.pipeline.actors import ActorResolver
-from steppe.pipeline.context import DocContext
+from steppe.pipeline.context import Back, DocContext
 from steppe.pipeline.factories import PIPELINES, Component, Loaded, build
 from steppe.pipeline.lexicon import Lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
@@ -88,11 +88,16 @@ class Extractor:
             yield from self._run(batch, on_error)
 
     def mentions(self, text: str, *, date: str | None) -> list[Mention]:
-        """Every actor mention in a text, KB names plus NER names (for `actors resolve`)."""
-        tokens = self.nlp.make_doc(text)
+        """Every actor mention in a text, KB names plus NER names (for `actors resolve`);
+        read in NFC like documents, offsets into `text`."""
+        ctx = DocContext.for_document(Document(id="", text=text, date=date), "en")
+        tokens = self.nlp.make_doc(ctx.text)
         found = self.resolver.find(tokens, date=date)
-        parsed = self.nlp(text)
+        parsed = self.nlp(ctx.text)
         found += self.resolver.resolve_unknown(parsed, 0, found, date)
+        if ctx.offsets is not None:
+            back = Back(ctx.offsets, text)
+            found = [back.mention(m) for m in found]
         return sorted(found, key=lambda m: m.start)
 
     def _limit(self, doc: Document):
