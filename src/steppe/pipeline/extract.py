@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from importlib.resources import files
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
+import yaml
 from spacy.language import Language
 
 from steppe.facts import Actor, Document, Event, Facts, Span, at_precision, precision_of
@@ -297,13 +300,29 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     # Events dated by their own sentence first, so that they lend their date to repeats.
     for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
-                     and o.modality == ev.modality and _dates_compatible(o, ev)), None)
+                     and o.modality == ev.modality and _dates_compatible(o, ev)
+                     and not _opposite(o, ev)), None)
         if twin is None:
             out.append(ev)
         elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
     return sorted(out, key=lambda e: e.evidence.start)
+
+
+def _opposite(a: Event, b: Event) -> bool:
+    """Two one-way acts in opposite directions ("A banned imports from B", "B retaliated
+    against A") are two occurrences; a meeting told from either side is one
+    (data/plover.yaml reciprocal_types)."""
+    sides = lambda e: (frozenset(x.code for x in e.source), frozenset(x.code for x in e.target))
+    (sa, ta), (sb, tb) = sides(a), sides(b)
+    return sa == tb and ta == sb and not sa & ta and a.type not in _reciprocal_types()
+
+
+@lru_cache(maxsize=1)
+def _reciprocal_types() -> frozenset[str]:
+    plover = yaml.safe_load((files("steppe.data") / "plover.yaml").read_text(encoding="utf-8"))
+    return frozenset(plover.get("reciprocal_types", []))
 
 
 _REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)

@@ -316,11 +316,13 @@ def sentence_indicator(words: list[Word]) -> str | None:
 
 def merge_figures(figures: list[Figure]) -> list[Figure]:
     """One figure per value a document states, however often it repeats it; the repeat
-    that gives a period lends it to the first."""
+    that gives a period lends it to the first. Flows in opposite directions, or between
+    other states, are other figures even with the same value."""
     out: list[Figure] = []
     for f in figures:
         twin = next((o for o in out if (o.indicator, o.value, o.unit, o.kind) ==
-                     (f.indicator, f.value, f.unit, f.kind)), None)
+                     (f.indicator, f.value, f.unit, f.kind) and o.parties == f.parties
+                     and (o.direction == f.direction or not (o.direction and f.direction))), None)
         if twin is None:
             out.append(f)
         elif twin.period is None and f.period is not None:
