@@ -32,6 +32,7 @@ from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
+from steppe.pipeline.mixed import join_parts, language_parts
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
 from steppe.settings import Settings
@@ -111,6 +112,18 @@ class Extractor:
     # -- language routing --------------------------------------------------------------
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
+        """A document in two languages is read part by part, each part by the pipeline of
+        its language (pipeline.mixed); the rest are routed whole."""
+        parts = [language_parts(d) for d in docs]
+        if all(len(p) == 1 for p in parts):
+            yield from self._route(docs, on_error)
+            return
+        done = {id(p): f for p, f in self._route([p for ps in parts for p in ps], on_error)}
+        for d, ps in zip(docs, parts):
+            if all(id(p) in done for p in ps):
+                yield d, join_parts(d, [done[id(p)] for p in ps])
+
+    def _route(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
         """Russian documents go to the Russian pipeline, the rest to the English one;
         results come back in the order the documents came."""
         russian = [d for d in docs if d.language == "ru"]
