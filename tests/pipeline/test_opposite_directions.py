@@ -1,5 +1,5 @@
-"""Acts and flows in opposite directions between the same two states stay two facts;
-a mutual act (a meeting) told from either side stays one.
+"""Acts and flows between the same states with other sides (opposite directions, one-way
+and joint) stay two facts; a mutual act (a meeting) told from either side stays one.
 
 Every sentence here is written for these tests.
 """
@@ -19,6 +19,13 @@ def test_reversed_one_way_acts_are_two_occurrences():
     merged = merge_occurrences([_event("ACCUSE", "KAZ", "KGZ"), _event("ACCUSE", "KGZ", "KAZ"),
                                 _event("ACCUSE", "KAZ", "KGZ")])
     assert sorted((e.source[0].code, e.target[0].code) for e in merged) == [("KAZ", "KGZ"), ("KGZ", "KAZ")]
+
+
+def test_praise_and_a_joint_signing_are_two_occurrences():
+    signing = Event(type="SUPPORT", source=[Actor(code="KAZ"), Actor(code="TUR")],
+                    target=[Actor(code="KAZ"), Actor(code="TUR")], evidence=Span(0, 4, "text"),
+                    date="2023-05-08", date_precision="day")
+    assert len(merge_occurrences([signing, _event("SUPPORT", "KAZ", "TUR")])) == 2
 
 
 def test_a_meeting_told_from_either_side_is_one():

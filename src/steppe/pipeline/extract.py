@@ -324,12 +324,12 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
 
 
 def _opposite(a: Event, b: Event) -> bool:
-    """Two one-way acts in opposite directions ("A banned imports from B", "B retaliated
-    against A") are two occurrences; a meeting told from either side is one
-    (data/plover.yaml reciprocal_types)."""
+    """Acts of one type between the same states with other sides are other occurrences:
+    "A banned imports from B" and "B retaliated against A"; A praising B and A and B
+    signing a treaty. A meeting told from either side is one (data/plover.yaml
+    reciprocal_types)."""
     sides = lambda e: (frozenset(x.code for x in e.source), frozenset(x.code for x in e.target))
-    (sa, ta), (sb, tb) = sides(a), sides(b)
-    return sa == tb and ta == sb and not sa & ta and a.type not in _reciprocal_types()
+    return sides(a) != sides(b) and a.type not in _reciprocal_types()
 
 
 @lru_cache(maxsize=1)
