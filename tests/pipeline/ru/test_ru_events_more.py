@@ -77,3 +77,11 @@ def test_a_meeting_that_will_take_place_is_planned(extractor):
     facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
         "Переговоры глав МИД России и Туркменистана прошли в Москве.")))
     assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "asserted")]
+
+
+def test_cooperation_talked_about_is_no_act_of_it(extractor):
+    assert events(extractor, "Сотрудничество между Арменией и Казахстаном успешно развивается.") == []
+    assert events(extractor, "Россия выступает за тесное взаимодействие с братским Таджикистаном.") == []
+    # an act of it is
+    assert events(extractor, "Кыргызстан возобновил поставки электроэнергии в Казахстан.") == \
+        [("COOPERATE", ["KGZ"], ["KAZ"], "2024-10-02")]
