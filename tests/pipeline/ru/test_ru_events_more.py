@@ -85,3 +85,9 @@ def test_cooperation_talked_about_is_no_act_of_it(extractor):
     # an act of it is
     assert events(extractor, "Кыргызстан возобновил поставки электроэнергии в Казахстан.") == \
         [("COOPERATE", ["KGZ"], ["KAZ"], "2024-10-02")]
+
+
+def test_a_state_adjective_alone_is_what_is_acted_on(extractor):
+    got = events(extractor, "Правительство Казахстана обсуждает меры на рынке топлива. "
+                            "В 2021 году ввозить российский бензин запрещали на три месяца.")
+    assert got == [("SANCTION", ["KAZ"], ["RUS"], "2021")]

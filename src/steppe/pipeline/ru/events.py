@@ -164,7 +164,10 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         return None
     # the subject of a passive ("был передан", "подписан") is what is acted on, not the doer
     passive = words[s].a.pos == "PRTS"
-    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive]
+    # a state adjective alone qualifies a thing, not a doer: "запрещали российский бензин",
+    # "обстреляли кыргызское село" (with an agent it is a role: "российская сторона")
+    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive
+               and not (m.end - m.start == 1 and words[m.start].a.pos == "ADJF")]
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
     sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
                 and words[m.start - 1].low == "стороны"]
