@@ -91,3 +91,9 @@ def test_a_state_adjective_alone_is_what_is_acted_on(extractor):
     got = events(extractor, "Правительство Казахстана обсуждает меры на рынке топлива. "
                             "В 2021 году ввозить российский бензин запрещали на три месяца.")
     assert got == [("SANCTION", ["KAZ"], ["RUS"], "2021")]
+
+
+def test_a_participle_signing_is_mutual_and_a_trip_home_no_visit(extractor):
+    got = events(extractor, "Президент Армении отметил важность подписанных с Казахстаном соглашений.")
+    assert got == [("SUPPORT", ["ARM", "KAZ"], ["ARM", "KAZ"], "2024-10-02")]
+    assert events(extractor, "Министр Узбекистана прибыл в Узбекистан из Таджикистана.") == []

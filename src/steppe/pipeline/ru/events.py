@@ -146,6 +146,8 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
         if roles is None:
             continue
         source, target = roles
+        if t.mode == "visit" and _home(words, near, e, source):
+            continue
         etype, modality = t.type, _modality(words, s, t)
         if _refused(words, s) and etype in load_modality()["to_agree"] | {"AGREE"}:
             etype, modality = "REJECT", "asserted"
@@ -163,7 +165,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not near:
         return None
     # the subject of a passive ("был передан", "подписан") is what is acted on, not the doer
-    passive = words[s].a.pos == "PRTS"
+    # nor is the subject of a clause a participle only qualifies a noun in ("отметил
+    # важность заключенных соглашений"): the participle's act is not the subject's
+    passive = words[s].a.pos in ("PRTS", "PRTF")
     # a state adjective alone qualifies a thing, not a doer: "запрещали российский бензин",
     # "обстреляли кыргызское село" (with an agent it is a role: "российская сторона")
     sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive
@@ -223,6 +227,14 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not target:
         return None
     return _unique(source), _unique(target)
+
+
+def _home(words: list[Word], near: list[RuMention], e: int, source: list[Actor]) -> bool:
+    """A trip to one's own state ("представитель Кыргызстана прибыл в Кыргызстан") is a
+    return home, not a visit."""
+    own = {a.code for a in source}
+    return any(m.prep in ("в", "во") and m.start >= e and "accs" in m.cases and set(m.codes) & own
+               for m in near)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
