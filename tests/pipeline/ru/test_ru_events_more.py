@@ -97,3 +97,17 @@ def test_a_participle_signing_is_mutual_and_a_trip_home_no_visit(extractor):
     got = events(extractor, "Президент Армении отметил важность подписанных с Казахстаном соглашений.")
     assert got == [("SUPPORT", ["ARM", "KAZ"], ["ARM", "KAZ"], "2024-10-02")]
     assert events(extractor, "Министр Узбекистана прибыл в Узбекистан из Таджикистана.") == []
+
+
+def test_projects_are_no_plan_but_a_draft_is(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Премьер Казахстана открыл новые совместные проекты и провел встречу с министром Кыргызстана.")))
+    assert ("CONSULT", "asserted") in [(e.type, e.modality) for e in facts.events]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Минсельхоз Узбекистана разработал проект приказа о запрете ввоза муки из Казахстана.")))
+    assert [(e.type, e.modality) for e in facts.events] == [("SANCTION", "planned")]
+
+
+def test_no_plans_to_join_is_a_refusal(extractor):
+    got = events(extractor, "У Армении нет планов присоединения к союзу России и Белоруссии.")
+    assert [g[0] for g in got] == ["REJECT"]

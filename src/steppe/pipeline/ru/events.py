@@ -262,6 +262,8 @@ def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list
 
 
 def _refused(words: list[Word], s: int) -> bool:
+    if s > 0 and words[s - 1].low in load_modality()["refusal_right_before"]:
+        return True
     before = words[max(0, s - 4):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a} {b}" for x, y in zip(before, before[1:]) for a in x.a.lemmas for b in y.a.lemmas}
