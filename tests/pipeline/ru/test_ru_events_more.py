@@ -111,3 +111,11 @@ def test_projects_are_no_plan_but_a_draft_is(extractor):
 def test_no_plans_to_join_is_a_refusal(extractor):
     got = events(extractor, "У Армении нет планов присоединения к союзу России и Белоруссии.")
     assert [g[0] for g in got] == ["REJECT"]
+
+
+def test_readiness_is_an_intent_and_drills_are_not_joint(extractor):
+    got = events(extractor, "Туркменистан и Узбекистан готовы совместно решить вопросы водопользования.")
+    assert [g[0] for g in got] == ["AGREE"]
+    assert events(extractor, "Узбекистан экспортирует в Казахстан готовую продукцию.")[0][0] == "COOPERATE"
+    assert events(extractor, "Во время учений армии Кыргызстана министр обороны заявил, что "
+                             "Казахстан остается главным партнером.") == []
