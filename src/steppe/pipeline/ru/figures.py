@@ -174,7 +174,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         direction = _direction(mentions, cue_i, start, indicator, parties) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
-        out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
+        out.append(Figure(indicator=indicator, value=round(value, 6), unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
         last_end = end
