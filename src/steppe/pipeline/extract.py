@@ -115,7 +115,7 @@ class Extractor:
         """A document in two languages is read part by part, each part by the pipeline of
         its language (pipeline.mixed); the rest are routed whole."""
         parts = [language_parts(d) for d in docs]
-        if all(len(p) == 1 for p in parts):
+        if all(p == [d] for p, d in zip(parts, docs)):
             yield from self._route(docs, on_error)
             return
         done = {id(p): f for p, f in self._route([p for ps in parts for p in ps], on_error)}

@@ -27,8 +27,9 @@ def script_language(line: str) -> str | None:
 
 
 def language_parts(doc: Document) -> list[Document]:
-    """[doc] itself when one language holds all its paragraphs; else one document per
-    language, each with the other's paragraphs blanked out."""
+    """[doc] itself when one language holds all its paragraphs (tagged "ru" when they are
+    all Cyrillic: a short Russian text guessed "bg" or "uk" is still Russian); else one
+    document per language, each with the other's paragraphs blanked out."""
     own = "ru" if doc.language == "ru" else "en"
     lines = doc.text.split("\n")
     langs, current = [], own
@@ -36,7 +37,7 @@ def language_parts(doc: Document) -> list[Document]:
         current = script_language(line) or current
         langs.append(current)
     if len(set(langs)) < 2:
-        return [doc]
+        return [replace(doc, language="ru")] if langs[0] == "ru" and own != "ru" else [doc]
     parts = []
     for lang in sorted(set(langs)):
         text = "\n".join(line if lg == lang else " " * len(line) for line, lg in zip(lines, langs))
