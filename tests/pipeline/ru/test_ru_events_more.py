@@ -119,3 +119,9 @@ def test_readiness_is_an_intent_and_drills_are_not_joint(extractor):
     assert events(extractor, "Узбекистан экспортирует в Казахстан готовую продукцию.")[0][0] == "COOPERATE"
     assert events(extractor, "Во время учений армии Кыргызстана министр обороны заявил, что "
                              "Казахстан остается главным партнером.") == []
+
+
+def test_the_day_of_the_report_dates_the_sentence_before(extractor):
+    got = events(extractor, "Таджикистан отказался присоединиться к союзу России и Белоруссии. "
+                            "Об этом 5 марта заявил министр иностранных дел Таджикистана.", date="2024-10-02")
+    assert [(g[0], g[3]) for g in got] == [("REJECT", "2024-03-05")]
