@@ -321,6 +321,36 @@ def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
     assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
 
 
+@pytest.mark.parametrize("first,date", [
+    # A day or month told relative to the report frames the narrative like a full date ...
+    ("Last Saturday, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-29"),
+    ("On 20 April, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-20"),
+    ("Last month Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04"),
+    # ... a relative year does not: the accusation is dated by the report.
+    ("Last year Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-05-03"),
+])
+def test_relative_days_and_months_frame_the_narrative(extractor, first, date):
+    text = first + " Kazakhstan accused Kyrgyzstan of closing the border."
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
+
+
+@pytest.mark.parametrize("second,type_", [
+    ("The Kyrgyz delegation walked out of the talks.", "REJECT"),
+    ("The Kyrgyz foreign ministry condemned the decision.", "ACCUSE"),
+    ("The Kyrgyz foreign ministry demanded an explanation.", "REQUEST"),
+])
+def test_unnamed_recipient_of_verbal_conflict_is_the_other_party(extractor, second, type_):
+    # In a story about two states, an accusation, refusal or demand aimed at no one named
+    # is aimed at the other one (as for threats and violence).
+    text = ("Tajikistan closed its border with Kyrgyzstan on 3 March 2022, and Kyrgyzstan "
+            "protested to Tajikistan. " + second)
+    facts = _facts(extractor, text, "2022-03-05")
+    found = {(e.type, frozenset(_codes(e.source)), frozenset(_codes(e.target))) for e in facts.events}
+    assert (type_, frozenset({"KGZ"}), frozenset({"TJK"})) in found, found
+
+
 # -- interactions, not domestic acts --------------------------------------------------------
 
 DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."

@@ -51,7 +51,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # Thursday ... will sign a statement"), never by a past one.
             before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
         else:
-            before = [t for t in before if not t.relative]
+            # A day or month told from the report's time ("last Saturday", "on March 11",
+            # "last month") frames what follows as firmly as a full date; a relative year
+            # ("last year") is too coarse to set a narrative's reference time.
+            before = [t for t in before if not t.relative or t.precision in ("day", "month")]
         if before:
             t = before[-1]
             return _value(t, modality, anchor), t.precision, "context"
