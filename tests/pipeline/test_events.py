@@ -326,8 +326,9 @@ def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
     ("Last Saturday, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-29"),
     ("On 20 April, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-20"),
     ("Last month Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04"),
-    # ... a relative year does not: the accusation is dated by the report.
+    # ... a relative year or week does not: the accusation is dated by the report.
     ("Last year Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-05-03"),
+    ("Earlier this week Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-05-03"),
 ])
 def test_relative_days_and_months_frame_the_narrative(extractor, first, date):
     text = first + " Kazakhstan accused Kyrgyzstan of closing the border."
