@@ -352,6 +352,16 @@ def test_unnamed_recipient_of_verbal_conflict_is_the_other_party(extractor, seco
     assert (type_, frozenset({"KGZ"}), frozenset({"TJK"})) in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "Kazakhstan denied entry to three Kyrgyz journalists on 2 May 2023.",
+    "Russian border guards turned back a group of Tajik migrants on 2 May 2023.",
+])
+def test_barring_entry_is_reject(extractor, text):
+    # PLOVER 3.10.2: barring people from entering is REJECT (expelling them is COERCE).
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [e.type for e in facts.events] == ["REJECT"], [(e.type, e.date) for e in facts.events]
+
+
 # -- interactions, not domestic acts --------------------------------------------------------
 
 DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."
