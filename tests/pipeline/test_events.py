@@ -352,6 +352,17 @@ def test_unnamed_recipient_of_verbal_conflict_is_the_other_party(extractor, seco
     assert (type_, frozenset({"KGZ"}), frozenset({"TJK"})) in found, found
 
 
+@pytest.mark.parametrize("text,target", [
+    ("Tokayev reaffirmed Kazakhstan's commitment to the partnership with China.", {"CHN"}),
+    ("Uzbekistan expressed its intention to expand cooperation with Kyrgyzstan.", {"KGZ"}),
+])
+def test_stated_commitment_to_cooperate_is_agree(extractor, text, target):
+    # PLOVER 3.1: indicating willingness or commitment to cooperate is AGREE.
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [(e.type, _codes(e.target)) for e in facts.events] == [("AGREE", target)], \
+        [(e.type, e.trigger) for e in facts.events]
+
+
 def test_criticising_people_named_is_no_act_toward_the_other_party(extractor):
     # "those responsible" are the recipients: named, though no actor, so nothing is borrowed.
     text = ("Tajikistan closed its border with Kyrgyzstan on 3 March 2022, and Kyrgyzstan "
