@@ -339,7 +339,8 @@ def _dates_compatible(a: Event, b: Event) -> bool:
         return True
     if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
-    if {a.date_source, b.date_source} == {"document", "text"} and _days_apart(a.date, b.date) <= 3:
+    if {a.date_source, b.date_source} == {"document", "text"} and _days_apart(a.date, b.date) <= 3 \
+            and {x.code for x in a.source} == {x.code for x in b.source}:
         return True   # "has halted supplies" (the report's day) is the halt "on January 1"
     n = min(len(a.date), len(b.date))
     return a.date[:n] == b.date[:n]
