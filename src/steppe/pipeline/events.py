@@ -104,7 +104,7 @@ class EventCoder:
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
                                         before=trig.type in _COOPERATIVE)
-                if not target and trig.type in _MATERIAL_CONFLICT:
+                if not target and trig.type in _UNNAMED_RECIPIENT and not _people_object(tok):
                     target = _other_main_party(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
@@ -201,6 +201,18 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
 # Material conflict (PLOVER quad 4) has a victim; in a story about a pair of states, an
 # act whose victim goes unnamed is against the other one.
 _MATERIAL_CONFLICT = {"THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+# Verbal conflict is directed too (PLOVER: ACCUSE, REJECT and REQUEST have a target):
+# "the delegation left the negotiating table", "the ministry called it unacceptable".
+_UNNAMED_RECIPIENT = _MATERIAL_CONFLICT | {"ACCUSE", "REJECT", "REQUEST"}
+
+
+def _people_object(tok: Token) -> bool:
+    """'criticised those responsible', 'urged them': the act names people who are no
+    actor of ours, so its recipient is not left unnamed."""
+    return any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+               for c in tok.children)
 
 
 def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:

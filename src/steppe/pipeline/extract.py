@@ -16,6 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable, Iterable, Iterator
 
 import yaml
@@ -350,6 +351,15 @@ def _stem(trigger: str) -> str:
     return trigger.split()[0].lower()[:5] if trigger else ""
 
 
+def _days_apart(a: str, b: str) -> int:
+    if len(a) != 10 or len(b) != 10:
+        return 99
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 99
+
+
 def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
 
@@ -361,5 +371,8 @@ def _dates_compatible(a: Event, b: Event) -> bool:
         return True
     if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
+    if {a.date_source, b.date_source} == {"document", "text"} and _days_apart(a.date, b.date) <= 3 \
+            and {x.code for x in a.source} == {x.code for x in b.source}:
+        return True   # "has halted supplies" (the report's day) is the halt "on January 1"
     n = min(len(a.date), len(b.date))
     return a.date[:n] == b.date[:n]
