@@ -35,6 +35,7 @@ import sqlalchemy as sa
 from steppe.store import open_store
 from steppe.store import read as store_read
 from steppe.store import tables as t
+from steppe.store.dyad_periods import rebuild
 
 STATES = ["KAZ", "UZB", "KGZ", "TJK", "TKM", "RUS", "CHN", "AFG", "IRN", "TUR", "USA", "IND"]
 IGOS = ["CSTO", "SCO", "EAEU"]
@@ -66,7 +67,7 @@ def build(url: str, n_events: int, seed: int = 7) -> float:
     now = datetime.now(timezone.utc)
     pool = STATES[:6] * 3 + STATES + IGOS
     with store.begin() as conn:
-        for table in (t.event_actors, t.agreements, t.figures, t.events, t.mentions,
+        for table in (t.event_dyads, t.dyad_periods, t.event_actors, t.agreements, t.figures, t.events, t.mentions,
                       t.documents, t.actors):
             conn.execute(table.delete())
         conn.execute(t.actors.insert(), [
@@ -113,6 +114,12 @@ def build(url: str, n_events: int, seed: int = 7) -> float:
             conn.execute(t.documents.insert(), docs)
             conn.execute(t.events.insert(), events)
             conn.execute(t.event_actors.insert(), sides)
+    # The bulk inserts bypass the writers: compute the aggregates they keep
+    # (store.dyad_periods) as migration 0006 does for an existing store.
+    t_agg = time.perf_counter()
+    with store.begin() as conn:
+        rebuild(conn)
+    print(f"  aggregates rebuilt in {time.perf_counter() - t_agg:.0f} s")
     # Fresh statistics, so each planner sees the store as it is.
     with store.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
@@ -151,17 +158,18 @@ def time_endpoints(url: str, repeat: int) -> dict[str, dict[str, dict[str, float
 
 
 def explain(url: str) -> None:
-    """Print the query plans of the event explorer's statements (SQLite or PostgreSQL)."""
-    from steppe.store.read import EventFilter, _event_conditions
+    """Print the query plans of the event explorer's statements (SQLite or PostgreSQL):
+    the capped count and the first page, as find_events runs them."""
+    from steppe.store.read import TOTAL_CAP, EventFilter, events_query
 
     store = open_store(url)
-    e = t.events.c
     for f in (EventFilter(dyad="KAZ-UZB"), EventFilter(q="pipeline transit"),
               EventFilter(dyad="KAZ-UZB", modality="asserted")):
-        cond = _event_conditions(store, f)
-        for query in (sa.select(sa.func.count()).select_from(t.events).where(*cond),
-                      sa.select(t.events).where(*cond)
-                      .order_by(e.date.is_(None), e.date.desc(), e.id.desc()).limit(50)):
+        source, cond, order = events_query(store, f)
+        matches = sa.select(sa.literal(1)).select_from(source).where(*cond).limit(TOTAL_CAP + 1)
+        for query in (sa.select(sa.func.count()).select_from(matches.subquery()),
+                      sa.select(t.events).select_from(source).where(*cond)
+                      .order_by(*order).limit(50)):
             compiled = query.compile(store.engine)
             prefix = "EXPLAIN QUERY PLAN " if store.dialect == "sqlite" else "EXPLAIN "
             params = compiled.params if store.dialect != "sqlite" \
