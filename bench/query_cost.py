@@ -3,6 +3,7 @@
     .venv/bin/python bench/query_cost.py                      # SQLite, 10k and 1M
     .venv/bin/python bench/query_cost.py --db postgresql+psycopg://...  # a throwaway server
     .venv/bin/python bench/query_cost.py --sizes 10000,100000 --repeat 7
+    .venv/bin/python bench/query_cost.py --time-only --db URL  # a store built before
 
 For each size the store is emptied and filled with synthetic rows inserted in bulk with
 SQLAlchemy Core (no extraction; the same shapes as bench/web_store.py: 10 events per
@@ -160,13 +161,13 @@ def time_endpoints(url: str, repeat: int) -> dict[str, dict[str, dict[str, float
 def explain(url: str) -> None:
     """Print the query plans of the event explorer's statements (SQLite or PostgreSQL):
     the capped count and the first page, as find_events runs them."""
-    from steppe.store.read import TOTAL_CAP, EventFilter, events_query
+    from steppe.store.read import TOTAL_CAP, EventFilter, _matches, events_query
 
     store = open_store(url)
     for f in (EventFilter(dyad="KAZ-UZB"), EventFilter(q="pipeline transit"),
               EventFilter(dyad="KAZ-UZB", modality="asserted")):
         source, cond, order = events_query(store, f)
-        matches = sa.select(sa.literal(1)).select_from(source).where(*cond).limit(TOTAL_CAP + 1)
+        matches = _matches(source, cond).limit(TOTAL_CAP + 1)
         for query in (sa.select(sa.func.count()).select_from(matches.subquery()),
                       sa.select(t.events).select_from(source).where(*cond)
                       .order_by(*order).limit(50)):
@@ -187,10 +188,18 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,1000000")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--explain", action="store_true", help="print query plans of the store as is")
+    ap.add_argument("--time-only", action="store_true",
+                    help="time the endpoints on the store as is (no build), print and exit")
     ap.add_argument("--out", default="bench/results/query_cost.json")
     args = ap.parse_args()
     if args.explain:
         explain(args.db)
+        return
+    if args.time_only:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        for name, modes in time_endpoints(args.db, args.repeat).items():
+            print(f"  {name:22s} " + "  ".join(
+                f"{m} p50 {v['p50_ms']:8.1f} ms p95 {v['p95_ms']:8.1f} ms" for m, v in modes.items()))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {"db": sa.make_url(args.db).get_backend_name(), "repeat": args.repeat,

@@ -140,3 +140,33 @@ def test_aggregates_follow_a_document_deleted_and_stored_again(copied):
     with copied.begin() as conn:
         rebuild(conn)
     assert _aggregates(copied) == kept
+
+
+def test_dyad_pages_walk_the_index_in_the_order_of_the_general_query(copied):
+    from steppe.store.read import _event_conditions
+
+    e = t.events.c
+    sizes = []
+    for edge in load_network(copied, modality=None).edges[:5]:
+        f = EventFilter(dyad=f"{edge.b}-{edge.a}")
+        general = sa.select(e.id).where(*_event_conditions(copied, f)) \
+            .order_by(e.date.is_(None), e.date.desc(), e.id.desc())
+        with copied.connect() as conn:
+            expected = list(conn.execute(general).scalars())
+        assert [x.id for x in find_events(copied, f, limit=None).items] == expected
+        page = find_events(copied, f, limit=2, offset=1)
+        assert [x.id for x in page.items] == expected[1:3]
+        assert page.total == len(expected) and not page.total_capped
+        sizes.append(len(expected))
+    assert max(sizes) > 3
+
+
+def test_totals_stop_counting_at_the_cap(copied):
+    every = find_events(copied, EventFilter(), limit=5)
+    assert every.total > 10 and not every.total_capped
+    capped = find_events(copied, EventFilter(), limit=5, total_cap=10)
+    assert (capped.total, capped.total_capped) == (10, True)
+    assert [x.id for x in capped.items] == [x.id for x in every.items]
+    top = load_network(copied, modality=None).edges[0]
+    dyad = find_events(copied, EventFilter(dyad=top.dyad), limit=1, total_cap=2)
+    assert (dyad.total, dyad.total_capped) == (2, True)

@@ -272,4 +272,9 @@ def load_dyad_series(store, dyad: str, *, by: str = "month", direction: str = "b
     # Loading a busy dyad's events is most of the work; kept while the events are unchanged.
     events = remembered(store, ("series events", f),
                         lambda: find_events(store, f, limit=None, newest_first=False).items)
-    return dyad_series(events, a, b, by=by, direction=direction, since=since, until=until)
+    series = dyad_series(events, a, b, by=by, direction=direction, since=since, until=until)
+    if not event_ids:
+        # The same shape whichever way the series was read.
+        for p in series.points:
+            p.event_ids = None
+    return series

@@ -338,7 +338,7 @@ def find_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | No
         if limit is None and offset == 0:
             total = len(rows)
         else:
-            matches = sa.select(sa.literal(1)).select_from(source).where(*conditions)
+            matches = _matches(source, conditions)
             if total_cap is not None:
                 matches = matches.limit(total_cap + 1)
             total = conn.execute(sa.select(sa.func.count())
@@ -366,6 +366,13 @@ def events_query(store: Store, f: EventFilter, newest_first: bool = True
     order = [ed.c.date.desc(), ed.c.event_id.desc()] if newest_first \
         else [ed.c.date == "", ed.c.date, ed.c.event_id]
     return t.events.join(ed, ed.c.event_id == e.id), conditions, order
+
+
+def _matches(source: sa.FromClause, conditions: list) -> sa.Select:
+    """The rows `find_events` counts: a dyad's alone are counted on its index alone."""
+    if isinstance(source, sa.Join) and len(conditions) == 1:
+        return sa.select(sa.literal(1)).select_from(source.right).where(*conditions)
+    return sa.select(sa.literal(1)).select_from(source).where(*conditions)
 
 
 def _dyad_walk(store: Store, f: EventFilter) -> tuple[Any, list] | None:
