@@ -167,7 +167,7 @@ def explain(url: str) -> None:
     for f in (EventFilter(dyad="KAZ-UZB"), EventFilter(q="pipeline transit"),
               EventFilter(dyad="KAZ-UZB", modality="asserted")):
         source, cond, order = events_query(store, f)
-        matches = _matches(source, cond).limit(TOTAL_CAP + 1)
+        matches = _matches(store, f, source, cond).limit(TOTAL_CAP + 1)
         for query in (sa.select(sa.func.count()).select_from(matches.subquery()),
                       sa.select(t.events).select_from(source).where(*cond)
                       .order_by(*order).limit(50)):

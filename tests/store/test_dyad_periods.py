@@ -170,3 +170,20 @@ def test_totals_stop_counting_at_the_cap(copied):
     top = load_network(copied, modality=None).edges[0]
     dyad = find_events(copied, EventFilter(dyad=top.dyad), limit=1, total_cap=2)
     assert (dyad.total, dyad.total_capped) == (2, True)
+
+
+def test_words_probed_while_walking_dates_select_the_same_page(copied):
+    from steppe.store.read import _event_conditions, events_query
+
+    if copied.dialect != "sqlite":
+        pytest.skip("SQLite's plan choice (PostgreSQL always sorts the matches)")
+    e = t.events.c
+    f = EventFilter(q="the")
+    source, _, order = events_query(copied, f)
+    with copied.connect() as conn:
+        pages = [list(conn.execute(sa.select(e.id).select_from(source)
+                                   .where(*_event_conditions(copied, f, probe_words=probe))
+                                   .order_by(*order).limit(20)).scalars())
+                 for probe in (False, True)]
+    assert len(pages[0]) == 20 and pages[0] == pages[1]
+    assert pages[0] == [x.id for x in find_events(copied, f, limit=20).items]

@@ -33,7 +33,7 @@ from steppe.store.records import (
     StoredMention,
     StoredProject,
 )
-from steppe.store.search import documents_matching, events_matching
+from steppe.store.search import documents_matching, event_hits, events_matching
 
 # Keeps IN lists under SQLite's bound-parameter limit on old builds (999).
 _CHUNK = 500
@@ -329,22 +329,24 @@ def find_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | No
     `total_cap`; `Page.total_capped` says when there are more)."""
     source, conditions, order = events_query(store, f, newest_first)
     with store.connect() as conn:
-        query = sa.select(t.events).select_from(source).where(*conditions) \
-            .order_by(*order).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        rows = conn.execute(query).all()
-        capped = False
-        if limit is None and offset == 0:
-            total = len(rows)
-        else:
-            matches = _matches(source, conditions)
+        total, capped = None, False
+        if limit is not None or offset:
+            matches = _matches(store, f, source, conditions)
             if total_cap is not None:
                 matches = matches.limit(total_cap + 1)
             total = conn.execute(sa.select(sa.func.count())
                                  .select_from(matches.subquery())).scalar_one()
             if total_cap is not None and total > total_cap:
                 total, capped = total_cap, True
+            if _walk_dates(store, conn, f, source, newest_first, total):
+                conditions = _event_conditions(store, f, probe_words=True)
+        query = sa.select(t.events).select_from(source).where(*conditions) \
+            .order_by(*order).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = conn.execute(query).all()
+        if total is None:
+            total = len(rows)
         actors = _event_actor_records(conn, [r.id for r in rows])
     items = [_stored_event(r, actors.get(r.id, {})) for r in rows]
     return Page(total=total, limit=limit if limit is not None else total, offset=offset,
@@ -357,8 +359,13 @@ def events_query(store: Store, f: EventFilter, newest_first: bool = True
     e = t.events.c
     walk = _dyad_walk(store, f)
     if walk is None:
-        order = [e.date.is_(None), e.date.desc(), e.id.desc()] if newest_first \
-            else [e.date.is_(None), e.date, e.id]
+        if newest_first and store.dialect == "sqlite":
+            # NULL is SQLite's smallest value, so undated events come last as they
+            # should, and the (date) index can serve the order.
+            order = [e.date.desc(), e.id.desc()]
+        else:
+            order = [e.date.is_(None), e.date.desc(), e.id.desc()] if newest_first \
+                else [e.date.is_(None), e.date, e.id]
         return t.events, _event_conditions(store, f), order
     # An undirected dyad: walk event_dyads' (dyad, date, event_id) index in order
     # (undated events have date '', so they come last newest first, as NULLs do).
@@ -368,8 +375,26 @@ def events_query(store: Store, f: EventFilter, newest_first: bool = True
     return t.events.join(ed, ed.c.event_id == e.id), conditions, order
 
 
-def _matches(source: sa.FromClause, conditions: list) -> sa.Select:
-    """The rows `find_events` counts: a dyad's alone are counted on its index alone."""
+def _walk_dates(store: Store, conn: sa.Connection, f: EventFilter, source: sa.FromClause,
+                newest_first: bool, matches: int) -> bool:
+    """Whether SQLite should walk the date index newest first, checking each event
+    against the words' matches, rather than sort every match: when matches are dense
+    enough that the walk meets a page of them soon (about 50 * events / matches
+    steps, against `matches` rows to sort)."""
+    if store.dialect != "sqlite" or not f.q or not newest_first or source is not t.events:
+        return False
+    newest = conn.execute(sa.select(sa.func.max(t.events.c.id))).scalar() or 0
+    return matches * matches > 50 * newest
+
+
+def _matches(store: Store, f: EventFilter, source: sa.FromClause,
+             conditions: list) -> sa.Select:
+    """The rows `find_events` counts: a dyad's alone are counted on its index alone,
+    and on SQLite words alone on the full-text index alone."""
+    if f.q and len(conditions) == 1 and store.dialect == "sqlite":
+        hits = event_hits(f.q)
+        if hits is not None:
+            return hits
     if isinstance(source, sa.Join) and len(conditions) == 1:
         return sa.select(sa.literal(1)).select_from(source.right).where(*conditions)
     return sa.select(sa.literal(1)).select_from(source).where(*conditions)
@@ -394,7 +419,8 @@ def get_event(store: Store, event_id: int) -> StoredEvent | None:
     return page.items[0] if page.items else None
 
 
-def _event_conditions(store: Store, f: EventFilter) -> list[sa.ColumnElement[bool]]:
+def _event_conditions(store: Store, f: EventFilter,
+                      probe_words: bool = False) -> list[sa.ColumnElement[bool]]:
     e = t.events.c
     out: list[sa.ColumnElement[bool]] = []
     if f.actor:
@@ -413,7 +439,11 @@ def _event_conditions(store: Store, f: EventFilter) -> list[sa.ColumnElement[boo
         out.append(e.document_id == f.document_id)
     if f.ids is not None:
         out.append(e.id.in_(list(f.ids)))
-    if f.q:
+    if f.q and probe_words:
+        # `id + 0`: SQLite then probes the matches for each event it walks instead of
+        # reading events by the matches' ids (see _walk_dates).
+        out.append((e.id + 0).in_(event_hits(f.q)))
+    elif f.q:
         match = events_matching(store.dialect, f.q)
         if match is not None:
             out.append(match)

@@ -267,6 +267,8 @@ dyad_periods = sa.Table(
     # {"CONSULT": 3, ...} and {"1": 3, ...}: occurrences by type and by quad.
     sa.Column("by_type", sa.JSON, nullable=False),
     sa.Column("by_quad", sa.JSON, nullable=False),
+    # The network reads every dyad's all-time rows: found on this index, not by a scan.
+    sa.Index("ix_dyad_periods_period", "period", "counted", "direction"),
 )
 
 # One row per event and unordered pair of labels it joins ("KAZ-UZB"), with the

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("a", "b", "direction", "counted", "period",
                                 name=op.f("pk_dyad_periods")),
     )
+    op.create_index("ix_dyad_periods_period", "dyad_periods", ["period", "counted", "direction"])
     op.create_table(
         "event_dyads",
         sa.Column("event_id", sa.Integer, nullable=False),
@@ -61,4 +62,5 @@ def downgrade() -> None:
     op.drop_table("store_version")
     op.drop_index("ix_event_dyads_dyad_date", table_name="event_dyads")
     op.drop_table("event_dyads")
+    op.drop_index("ix_dyad_periods_period", table_name="dyad_periods")
     op.drop_table("dyad_periods")
