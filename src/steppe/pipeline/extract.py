@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from importlib.resources import files
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable, Iterable, Iterator
 
+import yaml
 from spacy.language import Language
 
 from steppe.facts import Actor, Document, Event, Facts, Span, at_precision, precision_of
@@ -26,6 +30,7 @@ from steppe.pipeline.actors import ActorResolver, Mention, main_parties
 from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.limits import document_seconds, time_limit
+from steppe.pipeline.mixed import join_parts, language_parts
 from steppe.pipeline.nlp import load_model, split_sentences
 from steppe.pipeline.timex import TimeEx, find_timexes
 from steppe.resources import Resources
@@ -107,6 +112,18 @@ class Extractor:
     # -- language routing --------------------------------------------------------------
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
+        """A document in two languages is read part by part, each part by the pipeline of
+        its language (pipeline.mixed); the rest are routed whole."""
+        parts = [language_parts(d) for d in docs]
+        if all(p == [d] for p, d in zip(parts, docs)):
+            yield from self._route(docs, on_error)
+            return
+        done = {id(p): f for p, f in self._route([p for ps in parts for p in ps], on_error)}
+        for d, ps in zip(docs, parts):
+            if all(id(p) in done for p in ps):
+                yield d, join_parts(d, [done[id(p)] for p in ps])
+
+    def _route(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
         """Russian documents go to the Russian pipeline, the rest to the English one;
         results come back in the order the documents came."""
         russian = [d for d in docs if d.language == "ru"]
@@ -296,13 +313,29 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     # Events dated by their own sentence first, so that they lend their date to repeats.
     for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
-                     and o.modality == ev.modality and _dates_compatible(o, ev)), None)
+                     and o.modality == ev.modality and _dates_compatible(o, ev)
+                     and not _opposite(o, ev)), None)
         if twin is None:
             out.append(ev)
         elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
     return sorted(out, key=lambda e: e.evidence.start)
+
+
+def _opposite(a: Event, b: Event) -> bool:
+    """Acts of one type between the same states with other sides are other occurrences:
+    "A banned imports from B" and "B retaliated against A"; A praising B and A and B
+    signing a treaty. A meeting told from either side is one (data/plover.yaml
+    reciprocal_types)."""
+    sides = lambda e: (frozenset(x.code for x in e.source), frozenset(x.code for x in e.target))
+    return sides(a) != sides(b) and a.type not in _reciprocal_types()
+
+
+@lru_cache(maxsize=1)
+def _reciprocal_types() -> frozenset[str]:
+    plover = yaml.safe_load((files("steppe.data") / "plover.yaml").read_text(encoding="utf-8"))
+    return frozenset(plover.get("reciprocal_types", []))
 
 
 _REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)
@@ -317,6 +350,15 @@ def _stem(trigger: str) -> str:
     return trigger.split()[0].lower()[:5] if trigger else ""
 
 
+def _days_apart(a: str, b: str) -> int:
+    if len(a) != 10 or len(b) != 10:
+        return 99
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 99
+
+
 def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
 
@@ -328,5 +370,8 @@ def _dates_compatible(a: Event, b: Event) -> bool:
         return True
     if a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
+    if {a.date_source, b.date_source} == {"document", "text"} and _days_apart(a.date, b.date) <= 3 \
+            and {x.code for x in a.source} == {x.code for x in b.source}:
+        return True   # "has halted supplies" (the report's day) is the halt "on January 1"
     n = min(len(a.date), len(b.date))
     return a.date[:n] == b.date[:n]
