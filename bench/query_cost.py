@@ -3,6 +3,7 @@
     .venv/bin/python bench/query_cost.py                      # SQLite, 10k and 1M
     .venv/bin/python bench/query_cost.py --db postgresql+psycopg://...  # a throwaway server
     .venv/bin/python bench/query_cost.py --sizes 10000,100000 --repeat 7
+    .venv/bin/python bench/query_cost.py --time-only --db URL  # a store built before
 
 For each size the store is emptied and filled with synthetic rows inserted in bulk with
 SQLAlchemy Core (no extraction; the same shapes as bench/web_store.py: 10 events per
@@ -35,6 +36,7 @@ import sqlalchemy as sa
 from steppe.store import open_store
 from steppe.store import read as store_read
 from steppe.store import tables as t
+from steppe.store.dyad_periods import rebuild
 
 STATES = ["KAZ", "UZB", "KGZ", "TJK", "TKM", "RUS", "CHN", "AFG", "IRN", "TUR", "USA", "IND"]
 IGOS = ["CSTO", "SCO", "EAEU"]
@@ -66,7 +68,7 @@ def build(url: str, n_events: int, seed: int = 7) -> float:
     now = datetime.now(timezone.utc)
     pool = STATES[:6] * 3 + STATES + IGOS
     with store.begin() as conn:
-        for table in (t.event_actors, t.agreements, t.figures, t.events, t.mentions,
+        for table in (t.event_dyads, t.dyad_periods, t.event_actors, t.agreements, t.figures, t.events, t.mentions,
                       t.documents, t.actors):
             conn.execute(table.delete())
         conn.execute(t.actors.insert(), [
@@ -113,6 +115,12 @@ def build(url: str, n_events: int, seed: int = 7) -> float:
             conn.execute(t.documents.insert(), docs)
             conn.execute(t.events.insert(), events)
             conn.execute(t.event_actors.insert(), sides)
+    # The bulk inserts bypass the writers: compute the aggregates they keep
+    # (store.dyad_periods) as migration 0006 does for an existing store.
+    t_agg = time.perf_counter()
+    with store.begin() as conn:
+        rebuild(conn)
+    print(f"  aggregates rebuilt in {time.perf_counter() - t_agg:.0f} s")
     # Fresh statistics, so each planner sees the store as it is.
     with store.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
@@ -151,17 +159,18 @@ def time_endpoints(url: str, repeat: int) -> dict[str, dict[str, dict[str, float
 
 
 def explain(url: str) -> None:
-    """Print the query plans of the event explorer's statements (SQLite or PostgreSQL)."""
-    from steppe.store.read import EventFilter, _event_conditions
+    """Print the query plans of the event explorer's statements (SQLite or PostgreSQL):
+    the capped count and the first page, as find_events runs them."""
+    from steppe.store.read import TOTAL_CAP, EventFilter, _matches, events_query
 
     store = open_store(url)
-    e = t.events.c
     for f in (EventFilter(dyad="KAZ-UZB"), EventFilter(q="pipeline transit"),
               EventFilter(dyad="KAZ-UZB", modality="asserted")):
-        cond = _event_conditions(store, f)
-        for query in (sa.select(sa.func.count()).select_from(t.events).where(*cond),
-                      sa.select(t.events).where(*cond)
-                      .order_by(e.date.is_(None), e.date.desc(), e.id.desc()).limit(50)):
+        source, cond, order = events_query(store, f)
+        matches = _matches(store, f, source, cond).limit(TOTAL_CAP + 1)
+        for query in (sa.select(sa.func.count()).select_from(matches.subquery()),
+                      sa.select(t.events).select_from(source).where(*cond)
+                      .order_by(*order).limit(50)):
             compiled = query.compile(store.engine)
             prefix = "EXPLAIN QUERY PLAN " if store.dialect == "sqlite" else "EXPLAIN "
             params = compiled.params if store.dialect != "sqlite" \
@@ -179,10 +188,18 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,1000000")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--explain", action="store_true", help="print query plans of the store as is")
+    ap.add_argument("--time-only", action="store_true",
+                    help="time the endpoints on the store as is (no build), print and exit")
     ap.add_argument("--out", default="bench/results/query_cost.json")
     args = ap.parse_args()
     if args.explain:
         explain(args.db)
+        return
+    if args.time_only:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        for name, modes in time_endpoints(args.db, args.repeat).items():
+            print(f"  {name:22s} " + "  ".join(
+                f"{m} p50 {v['p50_ms']:8.1f} ms p95 {v['p95_ms']:8.1f} ms" for m, v in modes.items()))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {"db": sa.make_url(args.db).get_backend_name(), "repeat": args.repeat,

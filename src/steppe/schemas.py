@@ -169,12 +169,13 @@ class PloverType(BaseModel):
 class PloverCoding(_Strict):
     cooperative: list[str]
     future_agree: list[str]
-    victim_is_other_party: list[str]
+    unnamed_recipient_is_other_party: list[str]
     unseen_agent: list[str]
     needs_target: list[str]
     no_recipient_modes: list[str]
 
-    @field_validator("cooperative", "future_agree", "victim_is_other_party", "unseen_agent", "needs_target")
+    @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
+                     "needs_target")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

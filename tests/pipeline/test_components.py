@@ -60,7 +60,7 @@ def test_only_sentences_with_an_actor_and_a_trigger_word_are_parsed(extractor, m
 
 
 # The stages share results through the context: none imports another.
-STAGES = ["agreements", "projects", "figures", "tables", "events", "signings", "occurrences"]
+STAGES = ["agreements", "projects", "figures", "tables", "events", "occurrences"]
 
 
 @pytest.mark.parametrize("stage", STAGES)

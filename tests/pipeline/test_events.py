@@ -321,6 +321,78 @@ def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
     assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
 
 
+@pytest.mark.parametrize("first,date", [
+    # A day or month told relative to the report frames the narrative like a full date ...
+    ("Last Saturday, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-29"),
+    ("On 20 April, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-20"),
+    ("Last month Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04"),
+    # ... a relative year or week does not: the accusation is dated by the report.
+    ("Last year Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-05-03"),
+    ("Earlier this week Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-05-03"),
+])
+def test_relative_days_and_months_frame_the_narrative(extractor, first, date):
+    text = first + " Kazakhstan accused Kyrgyzstan of closing the border."
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
+
+
+@pytest.mark.parametrize("second,type_", [
+    ("The Kyrgyz delegation walked out of the talks.", "REJECT"),
+    ("The Kyrgyz foreign ministry condemned the decision.", "ACCUSE"),
+    ("The Kyrgyz foreign ministry demanded an explanation.", "REQUEST"),
+])
+def test_unnamed_recipient_of_verbal_conflict_is_the_other_party(extractor, second, type_):
+    # In a story about two states, an accusation, refusal or demand aimed at no one named
+    # is aimed at the other one (as for threats and violence).
+    text = ("Tajikistan closed its border with Kyrgyzstan on 3 March 2022, and Kyrgyzstan "
+            "protested to Tajikistan. " + second)
+    facts = _facts(extractor, text, "2022-03-05")
+    found = {(e.type, frozenset(_codes(e.source)), frozenset(_codes(e.target))) for e in facts.events}
+    assert (type_, frozenset({"KGZ"}), frozenset({"TJK"})) in found, found
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Tokayev reaffirmed Kazakhstan's commitment to the partnership with China.", {"CHN"}),
+    ("Uzbekistan expressed its intention to expand cooperation with Kyrgyzstan.", {"KGZ"}),
+])
+def test_stated_commitment_to_cooperate_is_agree(extractor, text, target):
+    # PLOVER 3.1: indicating willingness or commitment to cooperate is AGREE.
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [(e.type, _codes(e.target)) for e in facts.events] == [("AGREE", target)], \
+        [(e.type, e.trigger) for e in facts.events]
+
+
+def test_an_act_told_in_the_present_perfect_merges_with_its_dated_telling(extractor):
+    # The present perfect dates the halt at the report (3 March); the statement dates it on
+    # 2 March: one occurrence, kept with the date the text gives.
+    text = ("Kazakhstan has suspended wheat deliveries to Kyrgyzstan. Kazakhstan stopped the "
+            "wheat deliveries to Kyrgyzstan on 2 March because of a poor harvest.")
+    facts = _facts(extractor, text, "2023-03-03")
+    assert [(e.type, e.date) for e in facts.events] == [("SANCTION", "2023-03-02")], \
+        [(e.type, e.date, e.trigger) for e in facts.events]
+
+
+def test_criticising_people_named_is_no_act_toward_the_other_party(extractor):
+    # "those responsible" are the recipients: named, though no actor, so nothing is borrowed.
+    text = ("Tajikistan closed its border with Kyrgyzstan on 3 March 2022, and Kyrgyzstan "
+            "protested to Tajikistan. The Kyrgyz foreign ministry criticised those responsible "
+            "for the delay.")
+    facts = _facts(extractor, text, "2022-03-05")
+    assert not any(e.type == "ACCUSE" and _codes(e.source) == {"KGZ"} and _codes(e.target) == {"TJK"}
+                   for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan denied entry to three Kyrgyz journalists on 2 May 2023.",
+    "Russian border guards turned back a group of Tajik migrants on 2 May 2023.",
+])
+def test_barring_entry_is_reject(extractor, text):
+    # PLOVER 3.10.2: barring people from entering is REJECT (expelling them is COERCE).
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [e.type for e in facts.events] == ["REJECT"], [(e.type, e.date) for e in facts.events]
+
+
 # -- interactions, not domestic acts --------------------------------------------------------
 
 DOMESTIC = "The Uzbek president sharply criticised the managers of the national power company."

@@ -56,10 +56,35 @@ def test_upgrade_from_0003_indexes_existing_rows(tmp_path, doc_a, facts_a):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with open_store(url, migrate=False) as s:
         upgrade(s._writer, revision="0003")
-        save_document(s, doc_a, facts_a)
+        # Rows as steppe of revision 0003 wrote them (today's writers also fill the
+        # tables of later revisions).
+        with s.begin() as conn:
+            write_old_rows(conn, doc_a, facts_a)
     with open_store(url) as s:
         assert find_events(s, EventFilter(q="allied")).total == 1
         assert find_documents(s, q="Mirziyoyev").total == 1
+        # Migration 0006 back-filled the dyads of the events already stored.
+        assert find_events(s, EventFilter(dyad="UZB-KAZ")).total == 2
+
+
+def write_old_rows(conn, doc, facts):
+    """The document, its actors and its events, written with plain inserts."""
+    from datetime import datetime, timezone
+
+    from steppe.store import tables as t
+
+    conn.execute(t.documents.insert().values(
+        id=doc.id, content_hash="old-hash", title=doc.title, published=doc.date,
+        text=doc.text, ingested_at=datetime.now(timezone.utc)))
+    for e in facts.events:
+        event_id = conn.execute(t.events.insert().values(
+            document_id=doc.id, type=e.type, modality=e.modality, date=e.date,
+            date_precision=e.date_precision, evidence_start=e.evidence.start,
+            evidence_end=e.evidence.end, evidence_text=e.evidence.text)).inserted_primary_key[0]
+        conn.execute(t.event_actors.insert(), [
+            {"event_id": event_id, "role": role, "position": i, "code": a.code, "text": a.text}
+            for role, side in (("source", e.source), ("target", e.target))
+            for i, a in enumerate(side)])
 
 
 def test_typed_reads_carry_their_document(filled):

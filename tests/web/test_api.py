@@ -14,6 +14,7 @@ def get(client, url: str, status: int = 200) -> dict:
 def test_events_filters_and_total(client):
     page = get(client, "/api/events?dyad=KAZ-UZB")
     assert page["total"] == 4     # the CONSULT, the SUPPORT, the railway AGREE, the CSTO's is not KAZ-UZB
+    assert page["total_capped"] is False
     types = {e["type"] for e in page["items"]}
     assert types == {"CONSULT", "SUPPORT", "AGREE"}
     assert get(client, "/api/events?dyad=UZB-KGZ&directed=true")["total"] == 1
@@ -82,6 +83,10 @@ def test_dyads_series_and_changes(client):
     assert [(p["period"], p["occurrences"]) for p in series["points"]] == \
         [("2021", 2), ("2022", 0), ("2023", 1)]
     assert series["points"][0]["index_sum"] == 4.5
+    # Counts only: the events behind a point are the dyad's events in its period.
+    assert "event_ids" not in series["points"][0]
+    behind = get(client, "/api/events?dyad=KAZ-UZB&since=2021&until=2021&modality=asserted")
+    assert behind["total"] == series["points"][0]["reports"]
     quarter = get(client, "/api/dyads/KGZ-UZB/series?by=quarter&direction=forward")
     assert [p["period"] for p in quarter["points"]] == ["2022-Q2"]
     assert quarter["points"][0]["by_type"] == {"ACCUSE": 1}

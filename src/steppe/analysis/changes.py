@@ -38,13 +38,17 @@ class Change:
     z: float
     direction: str            # "cooperation" (up) or "conflict" (down)
     occurrences: int
-    event_ids: list[int] = field(default_factory=list)
+    # None when the series came from the stored aggregates (no ids behind its points).
+    event_ids: list[int] | None = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"period": self.period, "since": self.since, "until": self.until,
-                "value": round(self.value, 3), "baseline": round(self.baseline, 3),
-                "z": round(self.z, 2), "direction": self.direction,
-                "occurrences": self.occurrences, "event_ids": self.event_ids}
+        out = {"period": self.period, "since": self.since, "until": self.until,
+               "value": round(self.value, 3), "baseline": round(self.baseline, 3),
+               "z": round(self.z, 2), "direction": self.direction,
+               "occurrences": self.occurrences}
+        if self.event_ids is not None:
+            out["event_ids"] = self.event_ids
+        return out
 
 
 def detect_changes(series: DyadSeries, *, window: int = WINDOW, threshold: float = THRESHOLD,
@@ -66,5 +70,5 @@ def detect_changes(series: DyadSeries, *, window: int = WINDOW, threshold: float
         if abs(z) >= threshold and abs(delta) >= min_delta:
             out.append(Change(point.period, point.since, point.until, values[i], baseline, z,
                               "cooperation" if delta > 0 else "conflict", point.occurrences,
-                              list(point.event_ids)))
+                              None if point.event_ids is None else list(point.event_ids)))
     return out

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from steppe.store.read import DyadActivity, dyad_activity, find_actors
+from steppe.store.read import DyadActivity, dyad_activity, dyad_totals, label_kinds
 
 
 @dataclass
@@ -106,11 +106,19 @@ def build_network(undirected: Iterable[DyadActivity], directed: Iterable[DyadAct
 
 def load_network(store, *, since: str | None = None, until: str | None = None,
                  modality: str | None = "asserted", min_occurrences: int = 1) -> Network:
-    """The network of the stored events between `since` and `until`."""
-    kinds = {a.label: a.kind for a in find_actors(store)}
+    """The network of the stored events between `since` and `until`.
+
+    All time, it is read from the all-time aggregates the writers keep (a row per dyad
+    and direction); a window selects reports by their own dates, so it reads the events.
+    """
     window = {"since": since, "until": until, "modality": modality}
-    network = build_network(dyad_activity(store, directed=False, **window),
-                            dyad_activity(store, **window), kinds,
-                            min_occurrences=min_occurrences)
+    if since or until or modality not in ("asserted", None):
+        undirected = dyad_activity(store, directed=False, **window)
+        directed = dyad_activity(store, **window)
+    else:
+        undirected = dyad_totals(store, modality=modality, directed=False)
+        directed = dyad_totals(store, modality=modality)
+    kinds = label_kinds(store, {x for act in undirected for x in (act.source, act.target)})
+    network = build_network(undirected, directed, kinds, min_occurrences=min_occurrences)
     network.since, network.until = since, until
     return network

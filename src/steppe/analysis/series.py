@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from steppe.store.read import EventFilter, find_events, remembered
+from steppe.store.read import EventFilter, PeriodCell, dyad_periods, find_events, remembered
 from steppe.store.records import StoredEvent
 
 
@@ -64,15 +64,20 @@ class SeriesPoint:
     by_quad: dict[int, int] = field(default_factory=dict)
     index_sum: float = 0.0
     index_mean: float | None = None
-    event_ids: list[int] = field(default_factory=list)
+    # None when the series was read from the stored aggregates: the events behind a
+    # point are then fetched by dyad and period (/api/events?dyad=&since=&until=).
+    event_ids: list[int] | None = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"period": self.period, "since": self.since, "until": self.until,
-                "occurrences": self.occurrences, "reports": self.reports,
-                "by_type": self.by_type, "by_quad": {str(k): v for k, v in self.by_quad.items()},
-                "index_sum": round(self.index_sum, 3),
-                "index_mean": None if self.index_mean is None else round(self.index_mean, 3),
-                "event_ids": self.event_ids}
+        out = {"period": self.period, "since": self.since, "until": self.until,
+               "occurrences": self.occurrences, "reports": self.reports,
+               "by_type": dict(sorted(self.by_type.items())),
+               "by_quad": {str(k): v for k, v in sorted(self.by_quad.items())},
+               "index_sum": round(self.index_sum, 3),
+               "index_mean": None if self.index_mean is None else round(self.index_mean, 3)}
+        if self.event_ids is not None:
+            out["event_ids"] = self.event_ids
+        return out
 
 
 @dataclass
@@ -196,24 +201,80 @@ def dyad_series(events: Iterable[StoredEvent], a: str, b: str, *, by: str = "mon
     for p in points.values():
         p.index_mean = p.index_sum / p.index_mean if p.index_mean else None
         p.event_ids.sort()
+    return _filled(a, b, by, direction, points, left_out, since, until)
+
+
+def _filled(a: str, b: str, by: str, direction: str, points: dict[str, SeriesPoint],
+            left_out: int, since: str | None, until: str | None) -> DyadSeries:
+    """The series with every period from the first to the last, empty ones as zeros."""
     if not points:
         return DyadSeries(a, b, by, direction, [], left_out)
     first = period_of(since, by) if since and period_of(since, by) else min(points)
     last = period_of(until, by) if until and period_of(until, by) else max(points)
-    filled = [points.get(p) or SeriesPoint(p, *period_bounds(p, by))
+    with_ids = next(iter(points.values())).event_ids is not None
+    filled = [points.get(p) or SeriesPoint(p, *period_bounds(p, by), 
+                                         event_ids=[] if with_ids else None)
               for p in periods_between(min(first, min(points)), max(last, max(points)), by)]
     return DyadSeries(a, b, by, direction, filled, left_out)
 
 
+def series_from_periods(cells: Iterable[PeriodCell], a: str, b: str, *, by: str = "month",
+                        direction: str = "both") -> DyadSeries:
+    """The series of the dyad a-b from its stored period rows (store.read.dyad_periods):
+    the same points as `dyad_series` over its events, without the event ids."""
+    if by not in GRANULARITIES:
+        raise ValueError(f"by must be one of {', '.join(GRANULARITIES)}; got {by!r}")
+    points: dict[str, SeriesPoint] = {}
+    scored: Counter = Counter()
+    left_out = 0
+    for cell in cells:
+        # A cell holds occurrences dated to its month, or only to its year.
+        period = period_of(cell.period, by)
+        if period is None:
+            left_out += cell.occurrences
+            continue
+        if period not in points:
+            points[period] = SeriesPoint(period, *period_bounds(period, by), event_ids=None)
+        p = points[period]
+        p.occurrences += cell.occurrences
+        p.reports += cell.reports
+        for kind, n in cell.by_type.items():
+            p.by_type[kind] = p.by_type.get(kind, 0) + n
+        for quad, n in cell.by_quad.items():
+            p.by_quad[quad] = p.by_quad.get(quad, 0) + n
+        p.index_sum += cell.score_sum
+        scored[period] += cell.scored
+    for period, p in points.items():
+        p.index_mean = p.index_sum / scored[period] if scored[period] else None
+    return _filled(a, b, by, direction, points, left_out, None, None)
+
+
 def load_dyad_series(store, dyad: str, *, by: str = "month", direction: str = "both",
                      since: str | None = None, until: str | None = None,
-                     modality: str | None = "asserted") -> DyadSeries:
-    """The series of a dyad ("KAZ-UZB") from the store."""
+                     modality: str | None = "asserted", event_ids: bool = False) -> DyadSeries:
+    """The series of a dyad ("KAZ-UZB") from the store.
+
+    Without a date window or event ids it is read from the per-period aggregates the
+    writers keep (store.dyad_periods): a few hundred rows however large the store. A
+    window (`since`, `until`) selects reports by their own dates before they are
+    grouped, and `event_ids` asks for the ids behind each point: both read the events.
+    """
     from steppe.store.keys import parse_dyad
 
     a, b = parse_dyad(dyad)
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}; got {direction!r}")
+    if not (event_ids or since or until) and a != b and modality in ("asserted", None):
+        return series_from_periods(dyad_periods(store, a, b, direction=direction,
+                                                modality=modality),
+                                   a, b, by=by, direction=direction)
     f = EventFilter(dyad=f"{a}-{b}", modality=modality, since=since, until=until)
     # Loading a busy dyad's events is most of the work; kept while the events are unchanged.
     events = remembered(store, ("series events", f),
                         lambda: find_events(store, f, limit=None, newest_first=False).items)
-    return dyad_series(events, a, b, by=by, direction=direction, since=since, until=until)
+    series = dyad_series(events, a, b, by=by, direction=direction, since=since, until=until)
+    if not event_ids:
+        # The same shape whichever way the series was read.
+        for p in series.points:
+            p.event_ids = None
+    return series

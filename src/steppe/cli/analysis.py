@@ -134,7 +134,7 @@ def changes(
     from steppe.store.read import EventFilter, find_events
 
     with _store(db) as store:
-        s = load_dyad_series(store, _dyad(dyad), by=by.value)
+        s = load_dyad_series(store, _dyad(dyad), by=by.value, event_ids=True)
         found = detect_changes(s, window=window, threshold=threshold,
                                min_history=min(MIN_HISTORY, window))
         evidence = {c.period: find_events(store, EventFilter(ids=tuple(c.event_ids)),

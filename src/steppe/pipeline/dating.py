@@ -52,7 +52,11 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # Thursday ... will sign a statement"), never by a past one.
             before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
         else:
-            before = [t for t in before if not t.relative]
+            # A day or month told from the report's time ("last Saturday", "on March 11",
+            # "last month") frames what follows as firmly as a full date; a relative year
+            # ("last year") or week ("earlier this week", kept at month precision) is too
+            # loose to set a narrative's reference time.
+            before = [t for t in before if not t.relative or _firm(t)]
         if before:
             t = before[-1]
             return _value(t, modality, anchor), t.precision, "context"
@@ -62,6 +66,12 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+def _firm(t: TimeEx) -> bool:
+    """A relative day or month whose value is exactly what it names (a week's Monday kept
+    at month precision is not)."""
+    return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
 
 
 _WEEKDAYS = frozenset(time_words("en").weekdays)

@@ -103,7 +103,8 @@ class EventCoder:
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
                                         before=trig.type in self.lex.coding.cooperative)
-                if not target and trig.type in self.lex.coding.victim_is_other_party:
+                if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
+                        and not _people_object(tok):
                     target = _other_main_party(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
@@ -197,6 +198,11 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
 
 
+def _people_object(tok: Token) -> bool:
+    """'criticised those responsible', 'urged them': the act names people who are no
+    actor of ours, so its recipient is not left unnamed."""
+    return any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+               for c in tok.children)
 
 
 def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:

@@ -24,6 +24,7 @@ from steppe.pipeline.factories import PIPELINES, Component, Loaded, build
 from steppe.pipeline.lexicon import Lexicon
 from steppe.pipeline.limits import document_seconds, time_limit
 from steppe.pipeline.mentions import Mention
+from steppe.pipeline.mixed import join_parts, language_parts
 from steppe.pipeline.nlp import load_model
 from steppe.resources import Resources
 from steppe.settings import Settings
@@ -118,6 +119,18 @@ class Extractor:
         return self._components[language]
 
     def _run(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
+        """A document in two languages is read part by part, each part by the components
+        of its language (pipeline.mixed); the rest are routed whole."""
+        parts = [language_parts(d) for d in docs]
+        if all(p == [d] for p, d in zip(parts, docs)):
+            yield from self._route(docs, on_error)
+            return
+        done = {id(p): f for p, f in self._route([p for ps in parts for p in ps], on_error)}
+        for d, ps in zip(docs, parts):
+            if all(id(p) in done for p in ps):
+                yield d, join_parts(d, [done[id(p)] for p in ps])
+
+    def _route(self, docs: list[Document], on_error) -> Iterator[tuple[Document, Facts]]:
         """Each language's documents through its components; results come back in the
         order the documents came."""
         languages = sorted({self.language_of(d) for d in docs})

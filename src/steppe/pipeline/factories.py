@@ -26,9 +26,8 @@ from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, int
 from steppe.pipeline.figures import extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
-from steppe.pipeline.occurrences import merge_occurrences
+from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.projects import extract_projects, find_project_names
-from steppe.pipeline.signings import implied_signings, link_signings
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes, read_from_present
 from steppe.resources import Resources

@@ -51,7 +51,7 @@ class TypeRules:
 
     cooperative: frozenset[str] = frozenset()
     future_agree: frozenset[str] = frozenset()
-    victim_is_other_party: frozenset[str] = frozenset()
+    unnamed_recipient_is_other_party: frozenset[str] = frozenset()
     unseen_agent: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     no_recipient_modes: frozenset[str] = frozenset()

@@ -1,4 +1,5 @@
-"""One event per occurrence within a document: repeats of one happening are merged.
+"""One event per occurrence within a document: repeats of one happening are merged; and
+the event a concluded agreement implies, linked to its agreement.
 
 Whether two dates may be one happening's is steppe.facts.dates_compatible (also what links
 occurrences across documents in the store); `dates_compatible` here adds what two events
@@ -7,10 +8,17 @@ of one text tell: a date guessed from context fits a repeat told in the same wor
 
 from __future__ import annotations
 
-from steppe.facts import Event
-from steppe.facts import dates_compatible as _same_date
+from functools import lru_cache
+from importlib.resources import files
+from typing import Callable
 
-__all__ = ["dates_compatible", "merge_occurrences"]
+import yaml
+
+from steppe.facts import Actor, Event, precision_of
+from steppe.facts import dates_compatible as _same_date
+from steppe.pipeline.context import Concluded
+
+__all__ = ["dates_compatible", "merge_occurrences", "implied_signings", "link_signings"]
 
 
 def merge_occurrences(events: list[Event]) -> list[Event]:
@@ -20,7 +28,8 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
     # Events dated by their own sentence first, so that they lend their date to repeats.
     for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
-                     and o.modality == ev.modality and dates_compatible(o, ev)), None)
+                     and o.modality == ev.modality and dates_compatible(o, ev)
+                     and not _opposite(o, ev)), None)
         if twin is None:
             out.append(ev)
         elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
@@ -34,7 +43,26 @@ def dates_compatible(a: Event, b: Event) -> bool:
     in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
     if a.date and b.date and a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
         return True
+    if a.date and b.date and {a.date_source, b.date_source} == {"document", "text"} \
+            and len(a.date) == len(b.date) == 10 and _same_date(a.date, b.date, day_window=3) \
+            and {x.code for x in a.source} == {x.code for x in b.source}:
+        return True   # "has halted supplies" (the report's day) is the halt "on January 1"
     return _same_date(a.date, b.date)
+
+
+def _opposite(a: Event, b: Event) -> bool:
+    """Acts of one type between the same states with other sides are other occurrences:
+    "A banned imports from B" and "B retaliated against A"; A praising B and A and B
+    signing a treaty. A meeting told from either side is one (data/plover.yaml
+    reciprocal_types)."""
+    sides = lambda e: (frozenset(x.code for x in e.source), frozenset(x.code for x in e.target))
+    return sides(a) != sides(b) and a.type not in _reciprocal_types()
+
+
+@lru_cache(maxsize=1)
+def _reciprocal_types() -> frozenset[str]:
+    plover = yaml.safe_load((files("steppe.data") / "plover.yaml").read_text(encoding="utf-8"))
+    return frozenset(plover.get("reciprocal_types", []))
 
 
 def _stem(trigger: str) -> str:
@@ -43,3 +71,46 @@ def _stem(trigger: str) -> str:
 
 def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
+
+
+# -- the event a concluded agreement implies ------------------------------------------------
+# PLOVER manual: signing or ratifying an agreement is SUPPORT; an agreement reached without
+# a signing is AGREE. The agreements stage says which (context.Concluded).
+
+Score = Callable[[str, str], tuple]     # PLOVER type, mode -> (score, quad class, CAMEO root)
+
+
+def implied_signings(concluded: list[Concluded], events: list[Event], score: Score) -> list[Event]:
+    """A concluded agreement implies the event that concluded it, between its parties,
+    unless one is coded. An agreement only referred to, undated, implies no event."""
+    out = []
+    for c in concluded:
+        ag = c.agreement
+        codes = [code for code in ag.parties if code and code != "IGO"]
+        if c.signing is None or len(set(codes)) < 2:
+            continue
+        points, quad, cameo = score(c.signing, "")
+        actors = [Actor(code=code, text=code, actor_id=f"state:{code}", confidence=0.7)
+                  for code in codes]
+        ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
+                   date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
+                   trigger=ag.name, score=points, quad=quad, cameo=cameo)
+        if not any(e.type == ev.type and e.codes() == ev.codes() and dates_compatible(e, ev)
+                   for e in events + out):
+            out.append(ev)
+    return out
+
+
+def link_signings(concluded: list[Concluded], events: list[Event]) -> None:
+    """Point each agreement at the event that concluded it (its type, parties and date)."""
+    for c in concluded:
+        ag = c.agreement
+        if c.signing is None:
+            continue
+        codes = frozenset(code for code in ag.parties if code and code != "IGO")
+        probe = Event(type=c.signing, source=[], target=[], evidence=ag.evidence, date=ag.date,
+                      date_source="text")
+        for i, ev in enumerate(events):
+            if ev.type == c.signing and ev.codes() - {"IGO"} == codes and dates_compatible(ev, probe):
+                ag.signing_event = i
+                break

@@ -512,7 +512,10 @@ def _candidates(text: str, a: _Anchor | None) -> list[tuple[int, int, int, _Resu
     out = []
     for rank, (pattern, handler) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
-            res = handler(m, a)
+            try:
+                res = handler(m, a)
+            except OverflowError:
+                res = None     # "two weeks ago" counted from 1 January of year 1: no date
             if res is not None:
                 out.append((m.start(), m.end(), rank, res))
     return out

@@ -17,6 +17,7 @@ from datetime import date as Date
 import sqlalchemy as sa
 
 from steppe.facts import dates_compatible
+from steppe.store import dyad_periods
 from steppe.store import tables as t
 from steppe.store.engine import Store
 from steppe.store.keys import actor_key, date_at_precision, type_family
@@ -53,12 +54,18 @@ def link_occurrences(store: Store) -> int:
             for event_id, occ in assigned.items() if rows[event_id].occurrence_id != occ
         ]
         if changes:
+            # Every occurrence an event leaves or joins changes; their dyad_periods
+            # contributions are replaced in this same transaction.
+            keys = {rows[c["event_id"]].occurrence_id or f"event:{c['event_id']}"
+                    for c in changes} | {c["occurrence"] for c in changes}
+            tracker = dyad_periods.Tracker(conn, keys)
             conn.execute(
                 t.events.update()
                 .where(t.events.c.id == sa.bindparam("event_id"))
                 .values(occurrence_id=sa.bindparam("occurrence")),
                 changes,
             )
+            tracker.done()
     return len(set(assigned.values()))
 
 

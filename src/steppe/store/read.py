@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
 
 from steppe.facts import Actor, Span
 from steppe.store import tables as t
+from steppe.store.dyad_periods import read_version
 from steppe.store.engine import Store
 from steppe.store.keys import dyad_key, parse_dyad
 from steppe.store.records import (
@@ -32,7 +33,7 @@ from steppe.store.records import (
     StoredMention,
     StoredProject,
 )
-from steppe.store.search import documents_matching, events_matching
+from steppe.store.search import documents_matching, event_hits, events_matching
 
 # Keeps IN lists under SQLite's bound-parameter limit on old builds (999).
 _CHUNK = 500
@@ -316,24 +317,100 @@ class EventFilter:
     ids: tuple[int, ...] | None = None
 
 
+# `find_events` counts matches up to this many; beyond it the total is reported as
+# "at least TOTAL_CAP" (Page.total_capped), so a page costs the same in a large store.
+TOTAL_CAP = 10_000
+
+
 def find_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 50,
-                offset: int = 0, newest_first: bool = True) -> Page[StoredEvent]:
-    """Return one page of the events `f` selects, with the total count."""
-    e = t.events.c
-    conditions = _event_conditions(store, f)
+                offset: int = 0, newest_first: bool = True,
+                total_cap: int | None = TOTAL_CAP) -> Page[StoredEvent]:
+    """Return one page of the events `f` selects, with the total count (counted up to
+    `total_cap`; `Page.total_capped` says when there are more)."""
+    source, conditions, order = events_query(store, f, newest_first)
     with store.connect() as conn:
-        total = conn.execute(
-            sa.select(sa.func.count()).select_from(t.events).where(*conditions)).scalar_one()
-        order = [e.date.is_(None), e.date.desc(), e.id.desc()] if newest_first \
-            else [e.date.is_(None), e.date, e.id]
-        query = sa.select(t.events).where(*conditions).order_by(*order).offset(offset)
+        total, capped = None, False
+        if limit is not None or offset:
+            matches = _matches(store, f, source, conditions)
+            if total_cap is not None:
+                matches = matches.limit(total_cap + 1)
+            total = conn.execute(sa.select(sa.func.count())
+                                 .select_from(matches.subquery())).scalar_one()
+            if total_cap is not None and total > total_cap:
+                total, capped = total_cap, True
+            if _walk_dates(store, conn, f, source, newest_first, total):
+                conditions = _event_conditions(store, f, probe_words=True)
+        query = sa.select(t.events).select_from(source).where(*conditions) \
+            .order_by(*order).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         rows = conn.execute(query).all()
+        if total is None:
+            total = len(rows)
         actors = _event_actor_records(conn, [r.id for r in rows])
     items = [_stored_event(r, actors.get(r.id, {})) for r in rows]
     return Page(total=total, limit=limit if limit is not None else total, offset=offset,
-                items=items)
+                items=items, total_capped=capped)
+
+
+def events_query(store: Store, f: EventFilter, newest_first: bool = True
+                 ) -> tuple[sa.FromClause, list[sa.ColumnElement[bool]], list]:
+    """What `find_events` selects from, its conditions and its order."""
+    e = t.events.c
+    walk = _dyad_walk(store, f)
+    if walk is None:
+        if newest_first and store.dialect == "sqlite":
+            # NULL is SQLite's smallest value, so undated events come last as they
+            # should, and the (date) index can serve the order.
+            order = [e.date.desc(), e.id.desc()]
+        else:
+            order = [e.date.is_(None), e.date.desc(), e.id.desc()] if newest_first \
+                else [e.date.is_(None), e.date, e.id]
+        return t.events, _event_conditions(store, f), order
+    # An undirected dyad: walk event_dyads' (dyad, date, event_id) index in order
+    # (undated events have date '', so they come last newest first, as NULLs do).
+    ed, conditions = walk
+    order = [ed.c.date.desc(), ed.c.event_id.desc()] if newest_first \
+        else [ed.c.date == "", ed.c.date, ed.c.event_id]
+    return t.events.join(ed, ed.c.event_id == e.id), conditions, order
+
+
+def _walk_dates(store: Store, conn: sa.Connection, f: EventFilter, source: sa.FromClause,
+                newest_first: bool, matches: int) -> bool:
+    """Whether SQLite should walk the date index newest first, checking each event
+    against the words' matches, rather than sort every match: when matches are dense
+    enough that the walk meets a page of them soon (about 50 * events / matches
+    steps, against `matches` rows to sort)."""
+    if store.dialect != "sqlite" or not f.q or not newest_first or source is not t.events:
+        return False
+    newest = conn.execute(sa.select(sa.func.max(t.events.c.id))).scalar() or 0
+    return matches * matches > 50 * newest
+
+
+def _matches(store: Store, f: EventFilter, source: sa.FromClause,
+             conditions: list) -> sa.Select:
+    """The rows `find_events` counts: a dyad's alone are counted on its index alone,
+    and on SQLite words alone on the full-text index alone."""
+    if f.q and len(conditions) == 1 and store.dialect == "sqlite":
+        hits = event_hits(f.q)
+        if hits is not None:
+            return hits
+    if isinstance(source, sa.Join) and len(conditions) == 1:
+        return sa.select(sa.literal(1)).select_from(source.right).where(*conditions)
+    return sa.select(sa.literal(1)).select_from(source).where(*conditions)
+
+
+def _dyad_walk(store: Store, f: EventFilter) -> tuple[Any, list] | None:
+    """For an undirected dyad of two labels: event_dyads and the conditions on it and
+    on events; None when the general conditions apply."""
+    if not f.dyad or f.directed:
+        return None
+    a, b = parse_dyad(f.dyad)
+    if a == b:
+        return None
+    ed = t.event_dyads.alias("ed")
+    rest = _event_conditions(store, replace(f, dyad=None))
+    return ed, [ed.c.dyad == "-".join(sorted((a, b))), *rest]
 
 
 def get_event(store: Store, event_id: int) -> StoredEvent | None:
@@ -342,7 +419,8 @@ def get_event(store: Store, event_id: int) -> StoredEvent | None:
     return page.items[0] if page.items else None
 
 
-def _event_conditions(store: Store, f: EventFilter) -> list[sa.ColumnElement[bool]]:
+def _event_conditions(store: Store, f: EventFilter,
+                      probe_words: bool = False) -> list[sa.ColumnElement[bool]]:
     e = t.events.c
     out: list[sa.ColumnElement[bool]] = []
     if f.actor:
@@ -361,7 +439,11 @@ def _event_conditions(store: Store, f: EventFilter) -> list[sa.ColumnElement[boo
         out.append(e.document_id == f.document_id)
     if f.ids is not None:
         out.append(e.id.in_(list(f.ids)))
-    if f.q:
+    if f.q and probe_words:
+        # `id + 0`: SQLite then probes the matches for each event it walks instead of
+        # reading events by the matches' ids (see _walk_dates).
+        out.append((e.id + 0).in_(event_hits(f.q)))
+    elif f.q:
         match = events_matching(store.dialect, f.q)
         if match is not None:
             out.append(match)
@@ -626,15 +708,11 @@ def remembered(store: Store, key: tuple, compute: Any) -> Any:
     return value
 
 
-def events_version(store: Store) -> tuple:
-    """Changes whenever events are added, deleted or linked into occurrences. Three
-    separate statements, because each is served by an index on its own (one
-    combined statement scans the table)."""
-    e = t.events.c
+def events_version(store: Store) -> int:
+    """Changes whenever events are added, deleted or linked into occurrences: the
+    number every writer bumps (store.dyad_periods.bump_version), one row to read."""
     with store.connect() as conn:
-        return tuple(conn.execute(q).scalar() for q in (
-            sa.select(sa.func.count()).select_from(t.events), sa.select(sa.func.max(e.id)),
-            sa.select(sa.func.max(e.occurrence_id))))
+        return read_version(conn)
 
 
 def find_actors(store: Store) -> list[StoredActor]:
@@ -686,3 +764,71 @@ def people_of(store: Store, label: str) -> list[PersonActivity]:
             .group_by(ea.actor_id)).all()
     return sorted((PersonActivity(r[0], r[1] or r[0], r[2] or "", r[3], r[4], r[5])
                    for r in rows), key=lambda p: (-p.events, p.actor_id))
+
+
+# -- aggregates kept by the writers (store.dyad_periods) -----------------------------------
+
+@dataclass(frozen=True)
+class PeriodCell:
+    """The occurrences of a dyad dated in one period ("2024-08", "2024" when dated only
+    to the year, "" when undated), from the dyad_periods table."""
+
+    period: str
+    occurrences: int
+    reports: int
+    score_sum: float
+    scored: int
+    by_type: dict[str, int]
+    by_quad: dict[int, int]
+
+
+def dyad_periods(store: Store, a: str, b: str, *, direction: str = "both",
+                 modality: str | None = "asserted") -> list[PeriodCell]:
+    """The stored period rows of the dyad a-b, oldest first; `direction` "forward" is
+    a acting on b. `modality` is "asserted" or None (every modality)."""
+    lo, hi = sorted((a, b))
+    if direction != "both" and a != lo:
+        direction = "forward" if direction == "backward" else "backward"
+    dp = t.dyad_periods.c
+    query = (sa.select(t.dyad_periods)
+             .where(dp.a == lo, dp.b == hi, dp.direction == direction,
+                    dp.counted == _counted(modality), dp.period != "*")
+             .order_by(dp.period))
+    with store.connect() as conn:
+        return [PeriodCell(r.period, r.occurrences, r.reports, r.score_sum, r.scored,
+                           dict(r.by_type), {int(k): v for k, v in r.by_quad.items()})
+                for r in conn.execute(query)]
+
+
+def dyad_totals(store: Store, *, modality: str | None = "asserted",
+                directed: bool = True) -> list[DyadActivity]:
+    """What `dyad_activity` answers for all time, read from the stored all-time rows."""
+    dp = t.dyad_periods.c
+    query = sa.select(t.dyad_periods).where(dp.counted == _counted(modality), dp.period == "*")
+    query = query.where(dp.direction != "both") if directed else \
+        query.where(dp.direction == "both")
+    with store.connect() as conn:
+        rows = conn.execute(query.order_by(dp.a, dp.b, dp.direction)).all()
+    return [DyadActivity(r.b if r.direction == "backward" else r.a,
+                         r.a if r.direction == "backward" else r.b,
+                         None, r.occurrences, r.score_sum, r.scored) for r in rows]
+
+
+def _counted(modality: str | None) -> str:
+    if modality not in ("asserted", None):
+        raise ValueError(f"dyad_periods count asserted events or all; got {modality!r}")
+    return "asserted" if modality else "any"
+
+
+def label_kinds(store: Store, labels: Iterable[str]) -> dict[str, str]:
+    """state / igo / other for each label, as `find_actors` tells them apart."""
+    labels = sorted(set(labels))
+    ids = [f"{k}:{lab}" for lab in labels for k in ("state", "igo")]
+    a = t.actors.c
+    known: set[str] = set()
+    with store.connect() as conn:
+        for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
+            known |= set(conn.execute(sa.select(a.id).where(
+                a.id.in_(chunk), a.kind.in_(["state", "igo"]))).scalars())
+    return {lab: "state" if f"state:{lab}" in known else "igo" if f"igo:{lab}" in known
+            else "other" for lab in labels}

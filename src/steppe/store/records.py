@@ -146,3 +146,5 @@ class Page(Generic[T]):
     limit: int
     offset: int
     items: list[T] = field(default_factory=list)
+    # True when there are more than `total` (counting stopped there).
+    total_capped: bool = False

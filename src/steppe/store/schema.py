@@ -17,7 +17,7 @@ from alembic.util.exc import CommandError
 from steppe.store.errors import SchemaError
 
 # The newest revision in migrations/versions/; bump with each new migration.
-SCHEMA_VERSION = "0005"
+SCHEMA_VERSION = "0006"
 # PostgreSQL advisory-lock key held while migrating (any constant unique to steppe).
 MIGRATION_LOCK = 0x57E99E
 

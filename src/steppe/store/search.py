@@ -46,6 +46,16 @@ def _tsquery(words: list[str]) -> sa.ColumnElement:
     return sa.func.to_tsquery("simple", " & ".join(parts))
 
 
+def event_hits(query: str) -> sa.Select | None:
+    """SQLite: the ids of the events whose evidence has every word, from the FTS5 index."""
+    words = terms(query)
+    if not words:
+        return None
+    fts = sa.table("events_fts", sa.column("rowid"))
+    return sa.select(fts.c.rowid).where(sa.text("events_fts MATCH :fts_events")
+                                        .bindparams(fts_events=_fts5(words)))
+
+
 def events_matching(dialect: str, query: str) -> sa.ColumnElement[bool] | None:
     """A condition on `events` true for events whose evidence has every word; None when
     the query has no words."""
@@ -53,10 +63,7 @@ def events_matching(dialect: str, query: str) -> sa.ColumnElement[bool] | None:
     if not words:
         return None
     if dialect == "sqlite":
-        fts = sa.table("events_fts", sa.column("rowid"))
-        hits = sa.select(fts.c.rowid).where(sa.text("events_fts MATCH :fts_events")
-                                             .bindparams(fts_events=_fts5(words)))
-        return t.events.c.id.in_(hits)
+        return t.events.c.id.in_(event_hits(query))
     if dialect == "postgresql":
         vector = sa.func.to_tsvector("simple", t.events.c.evidence_text)
         return vector.op("@@")(_tsquery(words))

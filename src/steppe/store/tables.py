@@ -245,3 +245,48 @@ source_entries = sa.Table(
     sa.Index("ix_source_entries_url", "url"),
     sa.Index("ix_source_entries_status", "status"),
 )
+
+# Per dyad and period aggregates of occurrences (store.dyad_periods), so that a dyad's
+# series and the network read a few hundred rows instead of every event. `a` < `b`
+# are actor labels; `direction` is 'both', 'forward' (a -> b) or 'backward' (b -> a);
+# `counted` is 'asserted' (asserted events only) or 'any'; `period` is the month an
+# occurrence is dated in ("2024-08"), its year when dated only to the year ("2024"),
+# '' when undated, and '*' for the all-time row the network reads (scored as the
+# network scores: the mean over the (source, target) pairs of its reports).
+dyad_periods = sa.Table(
+    "dyad_periods", metadata,
+    sa.Column("a", sa.Text, primary_key=True),
+    sa.Column("b", sa.Text, primary_key=True),
+    sa.Column("direction", sa.Text, primary_key=True),
+    sa.Column("counted", sa.Text, primary_key=True),
+    sa.Column("period", sa.Text, primary_key=True),
+    sa.Column("occurrences", sa.Integer, nullable=False),
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("score_sum", sa.Float, nullable=False),
+    sa.Column("scored", sa.Integer, nullable=False),
+    # {"CONSULT": 3, ...} and {"1": 3, ...}: occurrences by type and by quad.
+    sa.Column("by_type", sa.JSON, nullable=False),
+    sa.Column("by_quad", sa.JSON, nullable=False),
+    # The network reads every dyad's all-time rows: found on this index, not by a scan.
+    sa.Index("ix_dyad_periods_period", "period", "counted", "direction"),
+)
+
+# One row per event and unordered pair of labels it joins ("KAZ-UZB"), with the
+# event's date ('' when undated), so the event explorer walks one dyad's events
+# newest first on the index instead of sorting all of them.
+event_dyads = sa.Table(
+    "event_dyads", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("dyad", sa.Text, primary_key=True),
+    sa.Column("date", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_event_dyads_dyad_date", "dyad", "date", "event_id"),
+)
+
+# A single row whose number every writer of events bumps (in its own transaction), so
+# readers know cheaply whether remembered aggregates are still current.
+store_version = sa.Table(
+    "store_version", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)

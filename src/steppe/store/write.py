@@ -15,6 +15,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from steppe.facts import Actor, Document, Facts, content_hash
+from steppe.store import dyad_periods
 from steppe.store import tables as t
 from steppe.store.engine import Store
 from steppe.store.errors import DocumentNotFound
@@ -93,6 +94,7 @@ def _replace_facts(store: Store, document_id: str, facts: Facts) -> None:
         ).first()
         if found is None:
             raise DocumentNotFound(document_id)
+        dyad_periods.lock_writers(conn)
         delete_facts(conn, document_id)
         write_facts(conn, document_id, facts)
 
@@ -120,6 +122,8 @@ def find_document(conn: sa.Connection, doc: Document) -> str | None:
 
 def write_document(conn: sa.Connection, doc: Document, facts: Facts | None) -> None:
     """Insert the document row and its facts; the caller owns the transaction."""
+    # Before the first insert, so a writer never waits for the lock holding rows.
+    dyad_periods.lock_writers(conn)
     conn.execute(t.documents.insert().values(
         id=doc.id,
         content_hash=doc.content_hash or content_hash(doc.text),
@@ -134,9 +138,14 @@ def write_document(conn: sa.Connection, doc: Document, facts: Facts | None) -> N
 def delete_facts(conn: sa.Connection, document_id: str) -> None:
     """Delete every fact of the document, keeping the document row."""
     # Explicit deletes rather than relying on cascades alone: event_actors and
-    # project_status go with their parents by ON DELETE CASCADE.
+    # project_status go with their parents by ON DELETE CASCADE (event_dyads too).
+    # The occurrences its events reported are taken out of dyad_periods and put back
+    # with the reports other documents keep.
+    tracker = dyad_periods.Tracker(conn, dyad_periods.occurrence_keys(
+        conn, t.events.c.document_id == document_id))
     for table in (t.mentions, t.events, t.figures, t.agreements, t.projects):
         conn.execute(table.delete().where(table.c.document_id == document_id))
+    tracker.done()
 
 
 def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
@@ -163,6 +172,9 @@ def write_facts(conn: sa.Connection, document_id: str, facts: Facts) -> None:
         rows += [_event_actor(event_id, "target", i, a) for i, a in enumerate(event.target)]
         if rows:
             conn.execute(t.event_actors.insert(), rows)
+    # New events are occurrences of their own until linked (store.occurrences).
+    dyad_periods.add_event_dyads(conn, event_ids)
+    dyad_periods.Tracker(conn, set()).done(f"event:{i}" for i in event_ids)
     if facts.figures:
         conn.execute(t.figures.insert(), [
             {"document_id": document_id, "indicator": f.indicator, "value": f.value,

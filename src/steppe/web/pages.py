@@ -102,7 +102,7 @@ def overview(request: Request, store: StoreDep):
     return _render(request, "overview.html", network=network.to_json(), top=top,
                    trends=trends, recent=recent, due=due[:8], contradictions=contradictions,
                    documents=find_documents(store, limit=1).total,
-                   events=find_events(store, EventFilter(), limit=1).total)
+                   events=find_events(store, EventFilter(), limit=1))
 
 
 def _trends(store, edges) -> dict[str, str]:
@@ -210,7 +210,7 @@ def events_page(
     limit = 50
     page = find_events(store, f, limit=limit, offset=offset)
     return _render(request, "events.html", page=page, f=f, form=dict(request.query_params),
-                   links=_page_links(request, page.total, limit, offset))
+                   links=_page_links(request, page.total + page.total_capped, limit, offset))
 
 
 @router.get("/documents", response_class=HTMLResponse)

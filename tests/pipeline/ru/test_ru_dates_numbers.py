@@ -184,3 +184,43 @@ def test_the_states_of_the_indicator_are_its_parties(extractor):
     got = figures(extractor, "Объем торговли между Китаем и Туркменистаном достиг 5 млрд долларов, "
                              "сообщил представитель компании по Центральной Азии и России.")
     assert got[0][3] == ["CHN", "TKM"]
+
+
+def test_a_number_word_before_a_scale(extractor):
+    got = figures(extractor, "В прошлом году торговля между Арменией и Казахстаном достигла "
+                             "полутора миллиардов долларов.")
+    assert got == [("trade_turnover", 1.5e9, "USD", ["ARM", "KAZ"], None, "2022", "actual", None)]
+
+
+def test_thousands_and_a_bare_rest(extractor):
+    got = figures(extractor, "Сейчас в Таджикистане работает более 2 тысяч 450 компаний с "
+                             "узбекским капиталом.")
+    assert [(g[0], g[1]) for g in got] == [("enterprises_count", 2450)]
+
+
+def test_an_adjective_between_a_count_and_its_noun(extractor):
+    got = figures(extractor, "В ходе визита в Баку президент Казахстана и президент Азербайджана "
+                             "подписали 17 межправительственных документов.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("other:agreements_signed", 17, "count")]
+
+
+def test_a_total_since_a_year_runs_to_the_publication(extractor):
+    got = figures(extractor, "С момента запуска маршрута в 2015 году Казахстан экспортировал в "
+                             "Китай 60 млн тонн нефти.")
+    assert got == [("exports", 60e6, "tons", ["CHN", "KAZ"], {"from": "KAZ", "to": "CHN"},
+                    "2015/2023", "actual", None)]
+
+
+def test_counts_of_what_the_news_reports_are_figures(extractor):
+    got = figures(extractor, "Узбекистан временно закрыл 3 из 9 пунктов пропуска на границе с "
+                             "Таджикистаном.", date="2023-03-14")
+    assert got == [("other:border_points", 3, "count", ["TJK", "UZB"], None, "2023-03-14", "actual", None)]
+    # a count of victims is no figure of the relations
+    assert figures(extractor, "На границе Кыргызстана и Таджикистана погибли водители 4 "
+                              "автомобилей.") == []
+
+
+def test_bringing_trade_to_an_amount_is_a_target(extractor):
+    got = figures(extractor, "Лидеры договорились о доведении товарооборота между Турцией и "
+                             "Узбекистаном до 5 млрд долларов.")
+    assert [(g[0], g[1], g[6]) for g in got] == [("trade_turnover", 5e9, "target")]

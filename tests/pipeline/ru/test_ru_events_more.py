@@ -77,3 +77,51 @@ def test_a_meeting_that_will_take_place_is_planned(extractor):
     facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
         "Переговоры глав МИД России и Туркменистана прошли в Москве.")))
     assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "asserted")]
+
+
+def test_cooperation_talked_about_is_no_act_of_it(extractor):
+    assert events(extractor, "Сотрудничество между Арменией и Казахстаном успешно развивается.") == []
+    assert events(extractor, "Россия выступает за тесное взаимодействие с братским Таджикистаном.") == []
+    # an act of it is
+    assert events(extractor, "Кыргызстан возобновил поставки электроэнергии в Казахстан.") == \
+        [("COOPERATE", ["KGZ"], ["KAZ"], "2024-10-02")]
+
+
+def test_a_state_adjective_alone_is_what_is_acted_on(extractor):
+    got = events(extractor, "Правительство Казахстана обсуждает меры на рынке топлива. "
+                            "В 2021 году ввозить российский бензин запрещали на три месяца.")
+    assert got == [("SANCTION", ["KAZ"], ["RUS"], "2021")]
+
+
+def test_a_participle_signing_is_mutual_and_a_trip_home_no_visit(extractor):
+    got = events(extractor, "Президент Армении отметил важность подписанных с Казахстаном соглашений.")
+    assert got == [("SUPPORT", ["ARM", "KAZ"], ["ARM", "KAZ"], "2024-10-02")]
+    assert events(extractor, "Министр Узбекистана прибыл в Узбекистан из Таджикистана.") == []
+
+
+def test_projects_are_no_plan_but_a_draft_is(extractor):
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Премьер Казахстана открыл новые совместные проекты и провел встречу с министром Кыргызстана.")))
+    assert ("CONSULT", "asserted") in [(e.type, e.modality) for e in facts.events]
+    facts = extractor.extract(Document(id="t", date="2024-10-02", language="ru", text=(
+        "Минсельхоз Узбекистана разработал проект приказа о запрете ввоза муки из Казахстана.")))
+    assert [(e.type, e.modality) for e in facts.events] == [("SANCTION", "planned")]
+
+
+def test_no_plans_to_join_is_a_refusal(extractor):
+    got = events(extractor, "У Армении нет планов присоединения к союзу России и Белоруссии.")
+    assert [g[0] for g in got] == ["REJECT"]
+
+
+def test_readiness_is_an_intent_and_drills_are_not_joint(extractor):
+    got = events(extractor, "Туркменистан и Узбекистан готовы совместно решить вопросы водопользования.")
+    assert [g[0] for g in got] == ["AGREE"]
+    assert events(extractor, "Узбекистан экспортирует в Казахстан готовую продукцию.")[0][0] == "COOPERATE"
+    assert events(extractor, "Во время учений армии Кыргызстана министр обороны заявил, что "
+                             "Казахстан остается главным партнером.") == []
+
+
+def test_the_day_of_the_report_dates_the_sentence_before(extractor):
+    got = events(extractor, "Таджикистан отказался присоединиться к союзу России и Белоруссии. "
+                            "Об этом 5 марта заявил министр иностранных дел Таджикистана.", date="2024-10-02")
+    assert [(g[0], g[3]) for g in got] == [("REJECT", "2024-03-05")]

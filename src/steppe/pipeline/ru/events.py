@@ -146,6 +146,8 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
         if roles is None:
             continue
         source, target = roles
+        if t.mode == "visit" and _home(words, near, e, source):
+            continue
         etype, modality = t.type, _modality(words, s, t)
         if _refused(words, s) and etype in load_modality()["to_agree"] | {"AGREE"}:
             etype, modality = "REJECT", "asserted"
@@ -163,8 +165,13 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not near:
         return None
     # the subject of a passive ("был передан", "подписан") is what is acted on, not the doer
-    passive = words[s].a.pos == "PRTS"
-    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive]
+    # nor is the subject of a clause a participle only qualifies a noun in ("отметил
+    # важность заключенных соглашений"): the participle's act is not the subject's
+    passive = words[s].a.pos in ("PRTS", "PRTF")
+    # a state adjective alone qualifies a thing, not a doer: "запрещали российский бензин",
+    # "обстреляли кыргызское село" (with an agent it is a role: "российская сторона")
+    sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive
+               and not (m.end - m.start == 1 and words[m.start].a.pos == "ADJF")]
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
     sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
                 and words[m.start - 1].low == "стороны"]
@@ -222,6 +229,14 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     return _unique(source), _unique(target)
 
 
+def _home(words: list[Word], near: list[RuMention], e: int, source: list[Actor]) -> bool:
+    """A trip to one's own state ("представитель Кыргызстана прибыл в Кыргызстан") is a
+    return home, not a visit."""
+    own = {a.code for a in source}
+    return any(m.prep in ("в", "во") and m.start >= e and "accs" in m.cases and set(m.codes) & own
+               for m in near)
+
+
 def _unique(actors: list[Actor]) -> list[Actor]:
     seen, out = set(), []
     for a in actors:
@@ -247,6 +262,8 @@ def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list
 
 
 def _refused(words: list[Word], s: int) -> bool:
+    if s > 0 and words[s - 1].low in load_modality()["refusal_right_before"]:
+        return True
     before = words[max(0, s - 4):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a} {b}" for x, y in zip(before, before[1:]) for a in x.a.lemmas for b in y.a.lemmas}

@@ -57,6 +57,7 @@ class RussianReader:
         flows: list[dict[str, str]] = []      # directions of trade the document states
         m_starts = [m.char_start for m in mentions]
         prev_words: list[Word] = []
+        before_from = 0                       # the events of the sentence before start here
         t_starts = [t.start for t in times]
         for s, e in sentences(text):
             a, b = bisect_left(starts, s), bisect_left(starts, e)
@@ -65,6 +66,9 @@ class RussianReader:
                 continue
             sm = [_local(m, a) for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]]
             st = times[bisect_left(t_starts, s):bisect_left(t_starts, e)]
+            if _reports_before(sw):
+                _date_by_report(events[before_from:], st)
+            before_from = len(events)
             raws = code_sentence(sw, sm, main)
             for raw in raws:
                 # a time expression belongs to the trigger nearest to it
@@ -113,6 +117,27 @@ def _date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str
 
 
 _PRONOUNS = {"он", "она"}
+
+
+def _reports_before(ws: list[Word]) -> bool:
+    """"Об этом 3 июня заявил президент": the sentence reports the one before it."""
+    opener = _dates()["report_openers"]
+    return any([w.low for w in ws[:len(o.split())]] == o.split() for o in opener)
+
+
+def _date_by_report(events: list[Event], times: list[RuTime]) -> None:
+    """Acts the text gave no date of take the day they were reported on."""
+    day = next((t for t in times if len(t.value) == 10 and not t.deadline), None)
+    if day is None:
+        return
+    for ev in events:
+        if ev.date_source == "document" and ev.modality == "asserted" and ev.date:
+            ev.date, ev.date_precision, ev.date_source = day.value, "day", "text"
+
+
+@lru_cache(maxsize=1)
+def _dates() -> dict:
+    return yaml.safe_load((files("steppe.data") / "ru" / "dates.yaml").read_text(encoding="utf-8"))
 
 
 def _undated(ws: list[Word], trigger_start: int, etype: str) -> bool:

@@ -29,6 +29,7 @@ def _data() -> dict:
     d = yaml.safe_load((files("steppe.data") / "ru" / "figures.yaml").read_text(encoding="utf-8"))
     for ind in d["indicators"]:
         ind["cues"] = [tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]]
+    d["casualty"] = frozenset(d["casualty"])
     for key in ("target", "forecast", "growth_up", "growth_down"):
         d[key] = {tuple(analyse(w).lemma for w in c.split()) for c in d[key]}
     return d
@@ -71,19 +72,16 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
     out += _fractions(s, e, sentence, words, mentions, times, main)
     consumed = -1
     last_end = s                                        # end of the figure before
-    for m in _NUMBER.finditer(sentence):
-        start, end = s + m.start(), s + m.end()
+    for start, end, value, dollar, percent in _numbers(sentence, s, words):
         if start < consumed:
             continue
         if any(t.start <= start < t.end for t in times):
             continue                                    # a year or a day, not an amount
-        digits = m.group(2).replace(" ", "").replace("\u00a0", "")
-        value = float(digits + ("." + m.group(3) if m.group(3) else ""))
-        after = [w for w in words if w.start >= end][:4]
+        after = [w for w in words if w.start >= end][:5]
         before = [w for w in words if w.end <= start]
-        unit = "percent" if m.group(4) else ("USD" if m.group(1) else "")
+        unit = "percent" if percent else ("USD" if dollar else "")
         k = 0
-        if after and not m.group(4):
+        if after and not percent:
             scale = data["scales"].get(after[0].a.lemma) or data["scales"].get(fold(after[0].text).rstrip("."))
             if scale:
                 value *= scale
@@ -94,13 +92,22 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
                     value += int(after[1].text) * small
                     k = 3
                     consumed = after[2].end
+                elif len(after) > 1 and after[1].text.isdigit() and int(after[1].text) < scale <= 1000:
+                    value += int(after[1].text)          # "1 тысячи 800 компаний"
+                    k = 2
+                    consumed = after[1].end
         if len(after) > 2 and after[0].low == "из" and after[1].text.isdigit():
             k = 2                                    # "5 из 7 пунктов пропуска": 5 of them
-        for w in after[k:k + 2]:
+            consumed = after[1].end
+        counted = None                               # the noun a count counts
+        for w in after[k:k + 3]:
             u = data["units"].get(w.a.lemma) or data["units"].get(fold(w.text).rstrip("."))
             if u and not unit:
                 unit = u
+                counted = w if u == "count" else None
                 break
+            if w.a.pos in ("ADJF", "PRTF") and w.text[:1].islower():
+                continue                             # "41 двусторонний документ"
             if w.text not in (".", ","):
                 break
         if not unit and k < len(after) and after[k].low == "до":
@@ -118,11 +125,14 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             # "доля России во внешней торговле Кыргызстана — 25%"
             share = unit == "percent" and not (before and before[-1].low == "на") and \
                 not any(w.a.lemma in data["growth_nouns"] for w in before[-12:])
-            indicator, flow, cue_i = _indicator(before, after, unit, prefer_unit=share)
+            indicator, flow, cue_i = _indicator(before, [counted] if counted else after, unit, prefer_unit=share)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:12]
             indicator, flow, cue_i = _indicator(following, [], unit)
+        act = indicator is None and counted is not None
+        if act:
+            indicator, flow, cue_i = _counted(counted, words)
         if indicator is None:
             continue
         if indicator == "trade_turnover" and unit in data["physical_units"]:
@@ -151,8 +161,10 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
-        period = _period_of(times, start, last_end, sentence, s) if kind != "target" else None
-        if period is None and indicator in data["dated_by_publication"] and anchor:
+        period = _period_of(times, start, last_end, sentence, s, anchor) if kind != "target" else None
+        if period is None and act and anchor:
+            period = anchor                          # a count of what the news reports: its day
+        elif period is None and indicator in data["dated_by_publication"] and anchor:
             period = anchor[:7]
         elif period is None and indicator in data["acts_of_the_year"] and anchor and kind == "actual":
             period = anchor[:4]
@@ -162,7 +174,7 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
         direction = _direction(mentions, cue_i, start, indicator, parties) if flow else None
         if direction and not set(direction.values()) <= set(parties):
             parties = sorted(set(parties) | set(direction.values()))
-        out.append(Figure(indicator=indicator, value=value, unit=unit, parties=parties,
+        out.append(Figure(indicator=indicator, value=round(value, 6), unit=unit, parties=parties,
                           evidence=Span(s, e, sentence), direction=direction, period=period,
                           kind=kind, deadline=deadline, confidence=0.6))
         last_end = end
@@ -182,14 +194,49 @@ def _own(times: list[RuTime], end: int, sentence: str, s: int) -> list[RuTime]:
 _BASE = re.compile(r"(?:сравнению\s+с|против|относительно)\s*$", re.I)
 
 
-def _period_of(times: list[RuTime], start: int, last_end: int, sentence: str, s: int) -> str | None:
+# "с 2007 года", "с момента подписания соглашения в 2007 году": from then to publication
+_SINCE = re.compile(r"\bс(?:\s+момента\s+[^,;:.]{0,80}?)?\s+(?:в\s+)?$", re.I)
+
+
+def _period_of(times: list[RuTime], start: int, last_end: int, sentence: str, s: int,
+               anchor: str | None = None) -> str | None:
     """The period of the number's clause: the last time between the figure before and it
     ("в 2022 году составил 500 млн, а в 2023 году — 650 млн"), else the sentence's first.
-    A base of comparison ("по сравнению с 2015 годом") is no period."""
+    A base of comparison ("по сравнению с 2015 годом") is no period; a year something
+    has run since ("с 2007 года") opens a period that ends with the publication's year."""
     usable = [t for t in times if not t.deadline and not _BASE.search(sentence[:t.start - s])]
     own = [t for t in usable if last_end <= t.start and t.end <= start]
     t = own[-1] if own else (usable[0] if usable else None)
-    return _period(t.value) if t else None
+    if t is None:
+        return None
+    if anchor and len(t.value) == 4 and t.value < anchor[:4] and _SINCE.search(sentence[:t.start - s]):
+        return f"{t.value}/{anchor[:4]}"
+    return _period(t.value)
+
+
+def _numbers(sentence: str, s: int, words: list[Word]):
+    """(start, end, value, after "$", before "%") of every amount of the sentence: in digits
+    ("1,3", "5 000", "$5,3") or a number word before a scale ("полутора миллиардов")."""
+    found = []
+    for m in _NUMBER.finditer(sentence):
+        digits = m.group(2).replace(" ", "").replace("\u00a0", "")
+        value = float(digits + ("." + m.group(3) if m.group(3) else ""))
+        found.append((s + m.start(), s + m.end(), value, bool(m.group(1)), bool(m.group(4))))
+    scales = _data()["scales"]
+    for w, nxt in zip(words, words[1:]):
+        value = _data()["number_words"].get(w.a.lemma)
+        if value is not None and nxt.a.lemma in scales:
+            found.append((w.start, w.end, float(value), False, False))
+    return sorted(found)
+
+
+def _counted(noun: Word, words: list[Word]):
+    """A count with no indicator cue is a figure of what it counts ("закрыл 5 из 7 пунктов
+    пропуска", "застряли 180 автомобилей"), unless it counts victims."""
+    name = _data()["counted"].get(noun.a.lemma)
+    if name is None or any(w.a.lemmas & _data()["casualty"] for w in words):
+        return None, False, None
+    return f"other:{name}", False, None
 
 
 def _period(value: str) -> str:
@@ -269,11 +316,13 @@ def sentence_indicator(words: list[Word]) -> str | None:
 
 def merge_figures(figures: list[Figure]) -> list[Figure]:
     """One figure per value a document states, however often it repeats it; the repeat
-    that gives a period lends it to the first."""
+    that gives a period lends it to the first. Flows in opposite directions, or between
+    other states, are other figures even with the same value."""
     out: list[Figure] = []
     for f in figures:
         twin = next((o for o in out if (o.indicator, o.value, o.unit, o.kind) ==
-                     (f.indicator, f.value, f.unit, f.kind)), None)
+                     (f.indicator, f.value, f.unit, f.kind) and o.parties == f.parties
+                     and (o.direction == f.direction or not (o.direction and f.direction))), None)
         if twin is None:
             out.append(f)
         elif twin.period is None and f.period is not None:

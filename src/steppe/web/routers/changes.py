@@ -21,7 +21,8 @@ def changes(store: StoreDep,
             threshold: Annotated[float, Query(gt=0, le=100)] = method.THRESHOLD,
             counted: CountedQuery = Counted.asserted) -> dict[str, Any]:
     """z = (index - mean of the `window` periods before) / their standard deviation."""
-    series = load_dyad_series(store, dyad, by=by.value, modality=modality_of(counted))
+    series = load_dyad_series(store, dyad, by=by.value, modality=modality_of(counted),
+                              event_ids=True)
     found = method.detect_changes(series, window=window, threshold=threshold,
                                   min_history=min(method.MIN_HISTORY, window))
     return {"dyad": series.dyad, "by": by.value, "window": window, "threshold": threshold,

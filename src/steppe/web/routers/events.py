@@ -48,7 +48,7 @@ def list_events(
                     q=q, document_id=document_id,
                     ids=id_list)
     page = find_events(store, f, limit=limit, offset=offset)
-    return {"total": page.total, "limit": page.limit, "offset": page.offset,
+    return {"total": page.total, "total_capped": page.total_capped, "limit": page.limit, "offset": page.offset,
             "items": [e.to_json() for e in page.items]}
 
 

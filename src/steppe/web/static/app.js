@@ -125,20 +125,22 @@
       }].concat(figureSeries)
     });
     c.on("click", function (p) {
-      if (p.seriesName === "index" || p.seriesName === "occurrences") showPoint(s.points[p.dataIndex]);
+      if (p.seriesName === "index" || p.seriesName === "occurrences") showPoint(s.dyad, s.points[p.dataIndex]);
     });
   }
 
-  // The events behind one point of the series, fetched from the API.
-  function showPoint(point) {
+  // The asserted events of the dyad dated within one point's period, fetched from the
+  // API (the series itself carries counts only).
+  function showPoint(dyad, point) {
     var box = document.getElementById("point-events");
     box.textContent = "";
     var title = document.createElement("h3");
     title.textContent = point.period + ": " + point.occurrences + " occurrences (" + point.reports + " reports)";
     box.appendChild(title);
-    if (!point.event_ids.length) return;
-    var ids = point.event_ids.slice(0, 500).join(",");
-    fetch("/api/events?limit=500&ids=" + ids).then(function (r) { return r.json(); }).then(function (page) {
+    if (!point.occurrences) return;
+    var query = "dyad=" + encodeURIComponent(dyad) + "&since=" + encodeURIComponent(point.since) +
+      "&until=" + encodeURIComponent(point.until) + "&modality=asserted&limit=500";
+    fetch("/api/events?" + query).then(function (r) { return r.json(); }).then(function (page) {
       var list = document.createElement("ul");
       list.className = "point-list";
       page.items.forEach(function (e) {
