@@ -555,3 +555,21 @@ def test_the_place_of_a_dateline_is_no_party(extractor):
     sanctions = [e for e in facts.events if e.type == "SANCTION"]
     assert sanctions and all("GEO" not in _codes(e.source) | _codes(e.target) for e in sanctions), \
         [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+# -- a reporting clause and a fronted date are not parties ------------------------------------
+
+def test_the_speaker_of_a_reporting_clause_is_not_the_source(extractor):
+    # The parser loses the subject ("April Turkmenistan" read as one name): the ministry that
+    # reports the suspension must not become the side that suspended.
+    facts = _facts(extractor, "On 9 April Turkmenistan stopped deliveries to Uzbekistan, "
+                              "the Uzbek ministry said.", "2023-06-20")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("SANCTION", {"TKM"}, {"UZB"}) in got, got
+
+
+def test_a_fronted_date_phrase_names_no_recipient(extractor):
+    facts = _facts(extractor, "On 9 April Turkmenistan stopped deliveries to Uzbekistan.",
+                   "2023-06-20")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("SANCTION", {"TKM"}, {"UZB"}) in got, got
