@@ -573,3 +573,12 @@ def test_a_fronted_date_phrase_names_no_recipient(extractor):
                    "2023-06-20")
     got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
     assert ("SANCTION", {"TKM"}, {"UZB"}) in got, got
+
+
+def test_a_grievance_presented_at_a_meeting_is_not_also_a_consultation(extractor):
+    # PLOVER 3.9.2: presenting grievances to a summoned ambassador is just ACCUSE.
+    facts = _facts(extractor, "The Kazakh foreign ministry expressed concern over the article "
+                              "at a meeting with the Chinese ambassador.", "2020-04-14")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("ACCUSE", {"KAZ"}, {"CHN"}) in got, got
+    assert not any(t == "CONSULT" for t, _, _ in got), got

@@ -76,7 +76,7 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
         events += _reported_attacks(events, token_mentions, self.lex.cues)
-        events = _one_per_type(_main_events(events))
+        events = _one_per_type(_main_events(_meetings_absorbed(events, self.lex.coding.absorbs_meeting)))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -286,6 +286,31 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
                    if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
+
+
+def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> list[RawEvent]:
+    """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
+    concern during a meeting with the ambassador"): the complaint is the event; the
+    meeting's other party is its target if it had none."""
+    drop: set[int] = set()
+    for ev in events:
+        if ev.type not in absorbing:
+            continue
+        for m in events:
+            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger):
+                continue
+            drop.add(id(m))
+            if not ev.target:
+                src = codes_of(ev.source)
+                ev.target = [a for a in m.source + m.target if a.code not in src]
+    return [e for e in events if id(e) not in drop]
+
+
+def _occasion_of(tok: Token, head: Token) -> bool:
+    """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPS \
+        and prep.head.i == head.i
 
 
 def _descends(tok: Token, ancestor: Token) -> bool:
