@@ -51,9 +51,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
             before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
-        else:
-            before = [t for t in before if not t.relative]
-        if before:
+        if before and not before[-1].relative:
+            # A relative expression ("last Saturday", "on 20 August") is the latest time
+            # the narrative set: an older date no longer frames what follows.
             t = before[-1]
             return _value(t, modality, anchor), t.precision, "context"
     if anchor and modality != "planned":
