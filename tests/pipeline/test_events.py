@@ -592,3 +592,13 @@ def test_a_relative_date_ends_an_older_dates_frame(extractor):
     facts = _facts(extractor, text, "2023-03-15")
     dates = {e.type: e.date for e in facts.events}
     assert dates.get("ACCUSE") == "2023-03-15", dates
+
+
+@pytest.mark.parametrize("headline", [
+    "Tajikistan, Uzbekistan to ink deals during Rahmon visit",
+    "Deals worth 2 billion dollars to be signed during Tajik President's visit to Uzbekistan",
+])
+def test_a_headline_infinitive_is_a_plan(extractor, headline):
+    facts = _facts(extractor, headline, "2023-05-02")
+    assert facts.events and all(e.modality == "planned" for e in facts.events), \
+        [(e.type, e.modality) for e in facts.events]
