@@ -602,3 +602,16 @@ def test_a_headline_infinitive_is_a_plan(extractor, headline):
     facts = _facts(extractor, headline, "2023-05-02")
     assert facts.events and all(e.modality == "planned" for e in facts.events), \
         [(e.type, e.modality) for e in facts.events]
+
+
+def test_an_act_coordinated_inside_a_request_is_part_of_it(extractor):
+    facts = _facts(extractor, "Russia called on Tajikistan to release the detainees and to open the "
+                              "border with Kyrgyzstan.", "2024-08-27")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert got == [("REQUEST", {"RUS"}, {"TJK"})], got
+
+
+def test_acts_coordinated_with_each_other_are_both_kept(extractor):
+    facts = _facts(extractor, "The Kazakh president visited Tashkent and signed a treaty with Uzbekistan.",
+                   "2022-12-22")
+    assert {"CONSULT", "SUPPORT"} <= {e.type for e in facts.events}, [e.type for e in facts.events]

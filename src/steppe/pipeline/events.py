@@ -316,7 +316,10 @@ def _occasion_of(tok: Token, head: Token) -> bool:
 def _descends(tok: Token, ancestor: Token) -> bool:
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ in ("conj", "advcl", "parataxis") or \
+        # A verb coordinated with the ancestor is an act of its own ("visited and signed");
+        # one coordinated inside its complement is still part of what it governs ("urged X
+        # to refrain ... and to cooperate").
+        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
                 cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
             return False
         if cur.head.i == ancestor.i:
