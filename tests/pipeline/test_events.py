@@ -615,3 +615,13 @@ def test_acts_coordinated_with_each_other_are_both_kept(extractor):
     facts = _facts(extractor, "The Kazakh president visited Tashkent and signed a treaty with Uzbekistan.",
                    "2022-12-22")
     assert {"CONSULT", "SUPPORT"} <= {e.type for e in facts.events}, [e.type for e in facts.events]
+
+
+def test_closing_a_facility_is_not_coercion(extractor):
+    facts = _facts(extractor, "Kyrgyzstan closed the factory owned by a Chinese company.", "2023-05-02")
+    assert not any(e.type == "COERCE" for e in facts.events), [e.type for e in facts.events]
+
+
+def test_closing_a_road_restricts_movement(extractor):
+    facts = _facts(extractor, "Tajikistan closed the road to Kyrgyz villages.", "2023-05-02")
+    assert [(e.type, e.mode) for e in facts.events] == [("COERCE", "restrict")]
