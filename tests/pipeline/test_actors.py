@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from steppe.facts import Document
 from steppe.kb.load import load_kb
 from steppe.pipeline.extract import Extractor
 
@@ -406,3 +407,12 @@ def test_a_dateline_names_no_main_party(extractor, opening):
             "more crossings, and China agreed.")
     mentions = extractor.resolver.find(extractor.nlp.make_doc(text), date="2024-05-01")
     assert main_parties(mentions, text) == ["CHN", "MNG"]
+
+
+def test_a_capital_inside_an_institution_name_is_no_actor(extractor):
+    text = "Gazprom is demanding compensation from Turkmenistan at the Stockholm Chamber of Commerce."
+    assert not _mention(extractor, text, "Stockholm", "2016-07-05").codes
+    facts = extractor.extract(Document(id="t", text=text, date="2016-07-05"))
+    assert all("SWE" not in {a.code for a in e.source + e.target} for e in facts.events)
+    # A capital that stands alone still stands for its state.
+    assert _mention(extractor, "Kazakhstan sent a note to Moscow on Monday.", "Moscow").codes == ["RUS"]

@@ -627,3 +627,73 @@ def test_the_place_of_a_dateline_is_no_party(extractor):
     sanctions = [e for e in facts.events if e.type == "SANCTION"]
     assert sanctions and all("GEO" not in _codes(e.source) | _codes(e.target) for e in sanctions), \
         [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+
+
+# -- a reporting clause and a fronted date are not parties ------------------------------------
+
+def test_the_speaker_of_a_reporting_clause_is_not_the_source(extractor):
+    # The parser loses the subject ("April Turkmenistan" read as one name): the ministry that
+    # reports the suspension must not become the side that suspended.
+    facts = _facts(extractor, "On 9 April Turkmenistan stopped deliveries to Uzbekistan, "
+                              "the Uzbek ministry said.", "2023-06-20")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("SANCTION", {"TKM"}, {"UZB"}) in got, got
+
+
+def test_a_fronted_date_phrase_names_no_recipient(extractor):
+    facts = _facts(extractor, "On 9 April Turkmenistan stopped deliveries to Uzbekistan.",
+                   "2023-06-20")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("SANCTION", {"TKM"}, {"UZB"}) in got, got
+
+
+def test_a_grievance_presented_at_a_meeting_is_not_also_a_consultation(extractor):
+    # PLOVER 3.9.2: presenting grievances to a summoned ambassador is just ACCUSE.
+    facts = _facts(extractor, "The Kazakh foreign ministry expressed concern over the article "
+                              "at a meeting with the Chinese ambassador.", "2020-04-14")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("ACCUSE", {"KAZ"}, {"CHN"}) in got, got
+    assert not any(t == "CONSULT" for t, _, _ in got), got
+
+
+def test_a_relative_date_ends_an_older_dates_frame(extractor):
+    # "Last Friday" is the latest time the narrative set: the accusation told after it in
+    # the past is not framed by the older "in 2019" (it takes the report's date).
+    text = ("Kazakhstan supplied wheat to Kyrgyzstan in 2019. Last Friday the two governments "
+            "held talks in Bishkek. Kazakhstan then accused Kyrgyzstan of unpaid debts.")
+    facts = _facts(extractor, text, "2023-03-15")
+    dates = {e.type: e.date for e in facts.events}
+    assert dates.get("ACCUSE") == "2023-03-15", dates
+
+
+@pytest.mark.parametrize("headline", [
+    "Tajikistan, Uzbekistan to ink deals during Rahmon visit",
+    "Deals worth 2 billion dollars to be signed during Tajik President's visit to Uzbekistan",
+])
+def test_a_headline_infinitive_is_a_plan(extractor, headline):
+    facts = _facts(extractor, headline, "2023-05-02")
+    assert facts.events and all(e.modality == "planned" for e in facts.events), \
+        [(e.type, e.modality) for e in facts.events]
+
+
+def test_an_act_coordinated_inside_a_request_is_part_of_it(extractor):
+    facts = _facts(extractor, "Russia called on Tajikistan to release the detainees and to open the "
+                              "border with Kyrgyzstan.", "2024-08-27")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert got == [("REQUEST", {"RUS"}, {"TJK"})], got
+
+
+def test_acts_coordinated_with_each_other_are_both_kept(extractor):
+    facts = _facts(extractor, "The Kazakh president visited Tashkent and signed a treaty with Uzbekistan.",
+                   "2022-12-22")
+    assert {"CONSULT", "SUPPORT"} <= {e.type for e in facts.events}, [e.type for e in facts.events]
+
+
+def test_closing_a_facility_is_not_coercion(extractor):
+    facts = _facts(extractor, "Kyrgyzstan closed the factory owned by a Chinese company.", "2023-05-02")
+    assert not any(e.type == "COERCE" for e in facts.events), [e.type for e in facts.events]
+
+
+def test_closing_a_road_restricts_movement(extractor):
+    facts = _facts(extractor, "Tajikistan closed the road to Kyrgyz villages.", "2023-05-02")
+    assert [(e.type, e.mode) for e in facts.events] == [("COERCE", "restrict")]

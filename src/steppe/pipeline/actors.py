@@ -188,9 +188,16 @@ class ActorResolver:
         if state is not None and state.how == "capital" and len(group) == 1 and \
                 span.text.isupper() and end_tok < len(doc) and doc[end_tok].text in (",", "(", "—", "-"):
             location = True   # a dateline ("BISHKEK, 6 May —") says where it was written
+        in_name = state is not None and state.how == "capital" and len(group) == 1 and \
+            _inside_title(doc, start_tok, end_tok)
         actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
                       ("" if code else UNKNOWN), confidence=conf,
                       start=span.start_char, end=span.end_char)
+        if in_name:
+            # "the Stockholm Chamber of Commerce": a city inside a name stands for no actor
+            # (kept, so that the parser's names do not bring it back).
+            return Mention(span.start_char, span.end_char, text, [], kind="place",
+                           location=True, head="place", pieces=group)
         return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
                        weak=weak, location=location, head=kind, pieces=group)
 

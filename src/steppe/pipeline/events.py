@@ -76,7 +76,7 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
         events += _reported_attacks(events, token_mentions, self.lex.cues)
-        events = _one_per_type(_main_events(events))
+        events = _one_per_type(_main_events(_meetings_absorbed(events, self.lex.coding.absorbs_meeting)))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -294,10 +294,38 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
     return keep
 
 
+def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> list[RawEvent]:
+    """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
+    concern during a meeting with the ambassador"): the complaint is the event; the
+    meeting's other party is its target if it had none."""
+    drop: set[int] = set()
+    for ev in events:
+        if ev.type not in absorbing:
+            continue
+        for m in events:
+            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger):
+                continue
+            drop.add(id(m))
+            if not ev.target:
+                src = codes_of(ev.source)
+                ev.target = [a for a in m.source + m.target if a.code not in src]
+    return [e for e in events if id(e) not in drop]
+
+
+def _occasion_of(tok: Token, head: Token) -> bool:
+    """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPS \
+        and prep.head.i == head.i
+
+
 def _descends(tok: Token, ancestor: Token) -> bool:
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ in ("conj", "advcl", "parataxis") or \
+        # A verb coordinated with the ancestor is an act of its own ("visited and signed");
+        # one coordinated inside its complement is still part of what it governs ("urged X
+        # to refrain ... and to cooperate").
+        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
                 cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
             return False
         if cur.head.i == ancestor.i:

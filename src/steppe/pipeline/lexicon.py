@@ -55,6 +55,7 @@ class TypeRules:
     unseen_agent: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     no_recipient_modes: frozenset[str] = frozenset()
+    absorbs_meeting: frozenset[str] = frozenset()
 
 
 @dataclass

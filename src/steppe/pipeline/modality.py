@@ -30,7 +30,7 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     top = chain[-1]
-    if top.dep_ == "ROOT" and top.tag_ == "VB" and auxes == {"to"}:
+    if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
@@ -73,6 +73,19 @@ def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _headline_future(trigger: Token) -> bool:
+    """A sentence with a "to"-infinitive and no finite verb is headlinese for the future
+    ("Russia, Kyrgyzstan to ink agreements during Putin visit", "deals to be signed during
+    the visit"): every act in it is planned. The tagger often reads the infinitive of such
+    a headline as a noun, so the "to" marks it, not the verb's tag."""
+    sent = trigger.sent
+    return any(t.tag_ == "TO" and t.dep_ == "aux" for t in sent) and \
+        not any(t.tag_ in _FINITE for t in sent)
 
 
 def _advcl_of_future(chain: list[Token], cues: Cues) -> bool:

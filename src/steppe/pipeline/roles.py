@@ -127,6 +127,11 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             # "Kyrgyzstan, complaining about ...": the noun does the action.
             return actors_of_token(cur.head, tm)
+        if cur.dep_ == "ccomp" and not subj:
+            # A complement clause without its subject ("On 2 March X stopped ..., the ministry
+            # said", X misparsed): the subject above reports the act, it does not do it.
+            # Only a pronoun subject ("said they will release") stands for it.
+            break
         if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acomp", "relcl") and cur.head.i != cur.i:
             if cur.dep_ == "relcl":
                 return actors_of_token(cur.head, tm)
@@ -151,6 +156,8 @@ def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = N
             out += actors_in(c, tm)
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
+        elif c.dep_ == "prep" and c.i < verb.i and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
         elif c.dep_ == "prep" and c.lower_ == "in":
             where += pobj_actors(c, tm, in_prep=True)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
