@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from steppe.pipeline.context import DocContext
+from steppe.pipeline.attribute_cache import remember_attribute_rules
 from steppe.pipeline.limits import MAX_SENTENCE
 from steppe.pipeline.prefilter import ENTITIES
 from steppe.words import words
@@ -39,6 +40,7 @@ def load_model() -> Language:
 
     nlp = spacy.load(MODEL)
     _split_footnote_markers(nlp)
+    remember_attribute_rules(nlp)
     # Whole documents are only tokenised; the parser sees single sentences (at most
     # MAX_SENTENCE characters), so spaCy's 1,000,000-character guard does not apply.
     nlp.max_length = 100_000_000
