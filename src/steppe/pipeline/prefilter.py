@@ -11,9 +11,10 @@ Extraction is fast by not doing work (DESIGN.md): the parser and NER are the cos
     is found (found triggers never grow when entities are added: entities only remove
     tokens) and no demand can be reported yields no event, so it is dropped; NER runs
     only on the rest that hold a capitalised word no knowledge-base name covers (a name
-    NER may find: events.resolve_unknown) or a trigger word that is capitalised or near a
-    number or a time word (it may lie inside a date, an amount or a name, where it is no
-    trigger: triggers.find_triggers). The entities are used for nothing else.
+    NER may find: events.resolve_unknown) or a trigger word that is capitalised, or is
+    not a tensed verb and stands near a number or a time word (it may lie inside a date,
+    an amount or a name, where it is no trigger: triggers.find_triggers). The entities
+    are used for nothing else.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _DATE_WORDS = words("en", "sentences").set("date_words") | set(_TIME.seasons)
 # ... and the names of months and weekdays, when capitalised ("may" is also a verb).
 _TIME_NAMES = set(_TIME.months) | set(_TIME.month_abbreviations) | set(_TIME.weekdays)
 _NEAR = 3                 # tokens on each side of a trigger word looked at for those
+# A verb that is tensed ("agreed", "sends") heads its clause: never inside a date or an
+# amount ("the coming weeks" is a participle).
+_FINITE = {"VB", "VBD", "VBP", "VBZ", "MD"}
 
 
 class TriggerWords:
@@ -84,7 +88,7 @@ class TriggerWords:
         # in the sentence (as find_triggers reads them, by lemma or by form).
         present = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
         for t in sdoc:
-            if (t.is_title or t.is_upper or _near_date(sdoc, t.i)) and \
+            if (t.is_title or t.is_upper or t.tag_ not in _FINITE and _near_date(sdoc, t.i)) and \
                     _complete(self.by_lemma.get(t.lemma_.lower(), ()), present):
                 return ENTITIES
         return KEEP
