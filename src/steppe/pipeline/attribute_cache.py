@@ -13,42 +13,35 @@ as it is.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any
 
+import numpy
+from spacy.attrs import IDS
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-# Pattern attributes -> how a token's value is read (as an integer or a bool).
-_READ: dict[str, Callable[[Token], Any]] = {
-    "ORTH": lambda t: t.orth, "TEXT": lambda t: t.orth, "LOWER": lambda t: t.lower,
-    "TAG": lambda t: t.tag, "DEP": lambda t: t.dep, "POS": lambda t: t.pos,
-    "LEMMA": lambda t: t.lemma, "MORPH": lambda t: t.morph.key, "IS_SPACE": lambda t: t.is_space,
-}
+# Attributes the patterns may test, and those the ruler may set.
+_READ = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "LEMMA", "MORPH", "IS_SPACE"}
+_WRITE = {"POS", "TAG", "DEP", "LEMMA", "MORPH"}
 # Attributes with an open set of values (words): when the patterns only ever ask for
-# given words ("LOWER": "but", or {"IN": [...]}), a word none of them names reads as "".
-_WORDS: dict[str, Callable[[Token], str]] = {
-    "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "LOWER": lambda t: t.lower_,
-    "LEMMA": lambda t: t.lemma_,
-}
-# Attributes the ruler may set -> how to read and write them.
-_WRITE: dict[str, tuple[Callable[[Token], Any], Callable[[Token, Any], None]]] = {
-    "POS": (lambda t: t.pos, lambda t, v: setattr(t, "pos", v)),
-    "TAG": (lambda t: t.tag, lambda t, v: setattr(t, "tag", v)),
-    "DEP": (lambda t: t.dep, lambda t, v: setattr(t, "dep", v)),
-    "LEMMA": (lambda t: t.lemma, lambda t, v: setattr(t, "lemma", v)),
-    "MORPH": (lambda t: t.morph.key, lambda t, v: t.set_morph(v)),
-}
+# given words ("LOWER": "but", {"IN": [...]}, {"REGEX": ...}), a word none of them names
+# reads as "" (with whether each regular expression matches it).
+_WORDS = {"ORTH", "TEXT", "LOWER", "LEMMA"}
 
 
 class CachedAttributeRuler:
     """Called like the ruler it wraps; gives the same tokens."""
 
-    def __init__(self, ruler: Any, reads: list[tuple[int, list[Callable[[Token], Any]]]],
-                 writes: list[str]) -> None:
+    def __init__(self, ruler: Any, reads: list[tuple[int, list[int]]], writes: list[str],
+                 words: dict[int, tuple[frozenset[str], list[re.Pattern]]]) -> None:
         self.ruler = ruler
-        self.reads = reads                  # (offset from the token, attribute readers)
-        self.get = [_WRITE[a][0] for a in writes]
-        self.put = [_WRITE[a][1] for a in writes]
+        self.strings = ruler.vocab.strings
+        self.columns = sorted({c for _, cols in reads for c in cols})
+        where = {c: k for k, c in enumerate(self.columns)}
+        self.reads = [(o, [where[c] for c in cols]) for o, cols in reads]  # (offset, columns)
+        self.words = {where[c]: w for c, w in words.items()}       # column -> words named
+        self.seen: dict[tuple[int, int], Any] = {}                 # (column, word) -> value
+        self.writes = [IDS[a] for a in writes]
         self.cache: dict[tuple, tuple] = {}
 
     @classmethod
@@ -65,10 +58,10 @@ class CachedAttributeRuler:
                     return None
                 index = p.get("index", 0) % len(tokens)
                 for j, spec in enumerate(tokens):
-                    if not set(spec) <= set(_READ):
+                    if not set(spec) <= _READ:
                         return None          # an operator or an attribute not read here
                     offsets.setdefault(j - index, set()).update(spec)
-                    for a in set(spec) & set(_WORDS):
+                    for a in set(spec) & _WORDS:
                         v = spec[a]
                         if isinstance(v, dict) and set(v) == {"IN"} and named[a] is not None:
                             named[a].update(v["IN"])
@@ -78,46 +71,50 @@ class CachedAttributeRuler:
                             named[a].add(v)
                         else:
                             named[a] = None
-        if not writes <= set(_WRITE):
+        if not writes <= _WRITE:
             return None
-
-        def reader(a: str) -> Callable[[Token], Any]:
-            if a in _WORDS and named[a] is not None:
-                word, known = _WORDS[a], frozenset(named[a])
-                rx = [re.compile(r) for r in sorted(regexes[a])]
-                return lambda t: ((w if (w := word(t)) in known else ""),
-                                  tuple(bool(r.search(w)) for r in rx))
-            return _READ[a]
-
-        reads = [(o, [reader(a) for a in sorted(offsets[o])]) for o in sorted(offsets)]
+        reads = [(o, [IDS[a] for a in sorted(offsets[o])]) for o in sorted(offsets)]
         # The token's own values of what may be written are part of its key: the result
         # is then what the ruler gives, whatever ran before it.
-        reads.append((0, [_READ[a] for a in sorted(writes)]))
-        return cls(ruler, reads, sorted(writes))
+        reads.append((0, [IDS[a] for a in sorted(writes)]))
+        words = {IDS[a]: (frozenset(named[a]), [re.compile(r) for r in sorted(regexes[a])])
+                 for a in _WORDS if named[a] is not None and any(a in offsets[o] for o in offsets)}
+        return cls(ruler, reads, sorted(writes), words)
+
+    def _word(self, column: int, value: int) -> Any:
+        """What the patterns can tell of a word: itself if they name it, else ""; and
+        which of their regular expressions match it."""
+        key = (column, value)
+        if key not in self.seen:
+            known, regexes = self.words[column]
+            w = self.strings[value] if value else ""
+            self.seen[key] = (w if w in known else "", tuple(bool(r.search(w)) for r in regexes))
+        return self.seen[key]
 
     def _keys(self, doc: Doc) -> list[tuple]:
-        n = len(doc)
+        rows = doc.to_array(self.columns).tolist()
+        if self.words:
+            for row in rows:
+                for c in self.words:
+                    row[c] = self._word(c, row[c])
+        n = len(rows)
         flags = (doc.has_annotation("TAG"), doc.has_annotation("DEP"))
-        keys = []
-        for i in range(n):
-            key: list[Any] = [flags]
-            for o, readers in self.reads:
-                j = i + o
-                key.append(tuple(r(doc[j]) for r in readers) if 0 <= j < n else None)
-            keys.append(tuple(key))
-        return keys
+        return [(flags, *(tuple(rows[i + o][c] for c in cols) if 0 <= i + o < n else None
+                          for o, cols in self.reads)) for i in range(n)]
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return self.ruler(doc)
         keys = self._keys(doc)
         cache = self.cache
-        if all(k in cache for k in keys):
-            for tok, k in zip(doc, keys):
-                for put, v in zip(self.put, cache[k]):
-                    put(tok, v)
+        try:
+            values = [cache[k] for k in keys]
+        except KeyError:
+            doc = self.ruler(doc)
+            for k, v in zip(keys, doc.to_array(self.writes).tolist()):
+                cache[k] = tuple(v)
             return doc
-        doc = self.ruler(doc)
-        for tok, k in zip(doc, keys):
-            cache[k] = tuple(get(tok) for get in self.get)
+        doc.from_array(self.writes, numpy.array(values, dtype="uint64"))
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
