@@ -78,6 +78,16 @@ def test_extract_prints_annotation_format(tmp_path: Path) -> None:
         assert ARTICLE[span["start"]:span["end"]] == span["text"]
 
 
+def test_extract_to_a_missing_folder_names_the_path(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "d1", "text": ARTICLE}) + "\n", encoding="utf-8")
+    target = tmp_path / "no-such-folder" / "facts.jsonl"
+    result = runner.invoke(app, ["extract", "--input", str(docs), "--output", str(target)])
+    assert result.exit_code == 2
+    assert "facts.jsonl" in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_usage_error_exits_2() -> None:
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["events", "--no-such-flag"]).exit_code == 2

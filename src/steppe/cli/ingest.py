@@ -165,8 +165,12 @@ def extract(
         skipped.append(Skipped(doc.path or doc.id, f"extraction failed: {exc}"))
         console.print(f"[yellow]failed[/yellow] {doc.id}: {type(exc).__name__}: {exc}")
 
+    # Opened before the models load, so a wrong path fails at once and by name.
+    try:
+        sink = open(output, "w", encoding="utf-8") if output else None
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror}") from None
     extractor = load_extractor(settings)
-    sink = open(output, "w", encoding="utf-8") if output else None
     try:
         with _progress(quiet=output is None) as progress:
             task = progress.add_task("Extracting", total=None)
