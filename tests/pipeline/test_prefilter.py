@@ -65,6 +65,9 @@ TEXTS = [
     "They discussed water, energy and the border; Uzbekistan said Kazakhstan must reopen "
     "two checkpoints. Trade reached $4 billion in 2023.",
     "Mr Strike, a Kyrgyz official, said Kyrgyzstan will march with Tajikistan in May.",
+    # A fronted date and a named person as the object: read without NER all the same.
+    "On 9 April Turkmenistan stopped deliveries to Uzbekistan, the Uzbek ministry said.",
+    "Tajikistan and Kyrgyzstan traded fire. Tajikistan then condemned Abdullo Rahimov.",
 ]
 
 

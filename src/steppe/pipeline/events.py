@@ -201,8 +201,9 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
 def _people_object(tok: Token) -> bool:
     """'criticised those responsible', 'urged them': the act names people who are no
     actor of ours, so its recipient is not left unnamed."""
-    return any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
-               for c in tok.children)
+    # A pronoun, or a proper name where no actor was named: NER runs only where entities
+    # can change a trigger (pipeline/prefilter.py), so person names are not read from it.
+    return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
 
 
 def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention
-from steppe.words import words
+from steppe.words import time_words, words
 
 _W = words("en", "roles")      # what each list is for: data/words/en.yaml
 _TARGET_PREPS = _W.set("target_prepositions")
@@ -25,6 +25,9 @@ _FROM_IS_SOURCE = _W.set("from_is_source")
 _RECEIVE_VERBS = _W.set("receive_verbs")
 _AIM_VERBS = _W.set("aim_verbs")
 _CONVENE = _W.set("convene_verbs")
+_TIME = time_words("en")
+# Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
+_TIME_NAMES = set(_TIME.months) | set(_TIME.weekdays)
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
@@ -156,7 +159,7 @@ def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = N
             out += actors_in(c, tm)
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
-        elif c.dep_ == "prep" and c.i < verb.i and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+        elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c):
             continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
         elif c.dep_ == "prep" and c.lower_ == "in":
             where += pobj_actors(c, tm, in_prep=True)
@@ -165,6 +168,14 @@ def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = N
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm)
     return out or where
+
+
+def _names_a_day(prep: Token) -> bool:
+    """A phrase with a number and a month or weekday name: a date. Read from the words, not
+    from NER, which runs only where entities can change a trigger (pipeline/prefilter.py)."""
+    words = list(prep.subtree)
+    return any(t.like_num for t in words) and \
+        any(t.lower_ in _TIME_NAMES and t.text[:1].isupper() for t in words)
 
 
 def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
