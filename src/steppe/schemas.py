@@ -174,9 +174,10 @@ class PloverCoding(_Strict):
     needs_target: list[str]
     no_recipient_modes: list[str]
     absorbs_meeting: list[str] = []
+    reciprocal: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
-                     "needs_target", "absorbs_meeting")
+                     "needs_target", "absorbs_meeting", "reciprocal")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -7,7 +7,15 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 from steppe.facts import Actor, Document, Event, Span
-from steppe.pipeline.occurrences import merge_occurrences
+from steppe.pipeline.lexicon import load_lexicon
+from steppe.pipeline.occurrences import merge_occurrences as merge
+
+# The mutual types as the packaged plover.yaml lists them.
+RECIPROCAL = load_lexicon("en").coding.reciprocal
+
+
+def merge_occurrences(events: list[Event]) -> list[Event]:
+    return merge(events, RECIPROCAL)
 
 
 def _event(etype: str, source: str, target: str) -> Event:

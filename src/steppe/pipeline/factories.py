@@ -286,10 +286,10 @@ class Occurrences:
     """Merges the events that report one occurrence (same type, actors, compatible dates)."""
 
     def __init__(self, res: Loaded) -> None:
-        pass
+        self.reciprocal = res.resources.lexicon.coding.reciprocal
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.events = merge_occurrences(ctx.events)
+        ctx.events = merge_occurrences(ctx.events, self.reciprocal)
 
 
 @register("steppe.interactions.v1")

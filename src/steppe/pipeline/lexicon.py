@@ -56,6 +56,7 @@ class TypeRules:
     needs_target: frozenset[str] = frozenset()
     no_recipient_modes: frozenset[str] = frozenset()
     absorbs_meeting: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
 
 
 @dataclass

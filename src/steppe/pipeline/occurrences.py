@@ -8,11 +8,7 @@ of one text tell: a date guessed from context fits a repeat told in the same wor
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib.resources import files
 from typing import Callable
-
-import yaml
 
 from steppe.facts import Actor, Event, precision_of
 from steppe.facts import dates_compatible as _same_date
@@ -21,15 +17,16 @@ from steppe.pipeline.context import Concluded
 __all__ = ["dates_compatible", "merge_occurrences", "implied_signings", "link_signings"]
 
 
-def merge_occurrences(events: list[Event]) -> list[Event]:
+def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozenset()) -> list[Event]:
     """One event per occurrence: same type and actors with compatible dates are merged,
-    keeping the most confident evidence and the most precise date."""
+    keeping the most confident evidence and the most precise date. `reciprocal`: the
+    mutual types, one occurrence whichever side tells them (plover.yaml coding)."""
     out: list[Event] = []
     # Events dated by their own sentence first, so that they lend their date to repeats.
     for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
                      and o.modality == ev.modality and dates_compatible(o, ev)
-                     and not _opposite(o, ev)), None)
+                     and not _opposite(o, ev, reciprocal)), None)
         if twin is None:
             out.append(ev)
         elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
@@ -50,19 +47,12 @@ def dates_compatible(a: Event, b: Event) -> bool:
     return _same_date(a.date, b.date)
 
 
-def _opposite(a: Event, b: Event) -> bool:
+def _opposite(a: Event, b: Event, reciprocal: frozenset[str]) -> bool:
     """Acts of one type between the same states with other sides are other occurrences:
     "A banned imports from B" and "B retaliated against A"; A praising B and A and B
-    signing a treaty. A meeting told from either side is one (data/plover.yaml
-    reciprocal_types)."""
+    signing a treaty. A meeting told from either side is one (a reciprocal type)."""
     sides = lambda e: (frozenset(x.code for x in e.source), frozenset(x.code for x in e.target))
-    return sides(a) != sides(b) and a.type not in _reciprocal_types()
-
-
-@lru_cache(maxsize=1)
-def _reciprocal_types() -> frozenset[str]:
-    plover = yaml.safe_load((files("steppe.data") / "plover.yaml").read_text(encoding="utf-8"))
-    return frozenset(plover.get("reciprocal_types", []))
+    return sides(a) != sides(b) and a.type not in reciprocal
 
 
 def _stem(trigger: str) -> str:
