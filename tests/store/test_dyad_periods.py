@@ -6,12 +6,12 @@ events deleted and stored again."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from scratch_db import scratch_url
 
 from steppe.analysis.network import build_network, load_network
 from steppe.analysis.series import load_dyad_series
@@ -28,9 +28,6 @@ from steppe.store.read import (
     find_events,
     get_document_record,
 )
-from steppe.store.tables import metadata
-
-PG_URL = os.environ.get("STEPPE_TEST_PG_URL")
 
 
 def _facts(store: Store, document_id: str) -> Facts:
@@ -44,17 +41,7 @@ def _facts(store: Store, document_id: str) -> Facts:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def copied(request, demo_dir, tmp_path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'copy.db'}"
-    elif PG_URL:
-        url = PG_URL
-        engine = sa.create_engine(url)
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        engine.dispose()
-    else:
-        pytest.skip("set STEPPE_TEST_PG_URL to run on PostgreSQL")
+    url = scratch_url(request.param, tmp_path, "copy.db")
     folder, _ = demo_dir
     with open_store(f"sqlite:///{Path(folder) / 'steppe-demo.db'}") as demo, \
             open_store(url) as store:

@@ -6,12 +6,12 @@ The test drops and recreates the store's tables in that database.
 
 from __future__ import annotations
 
-import os
 
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from scratch_db import PG_URL, empty_postgres
 
 from steppe.store import (
     SCHEMA_VERSION,
@@ -27,17 +27,12 @@ from steppe.store.read import EventFilter, find_documents, find_events
 from steppe.store.search import is_fts_name
 from steppe.store.tables import metadata
 
-PG_URL = os.environ.get("STEPPE_TEST_PG_URL")
 pytestmark = pytest.mark.skipif(not PG_URL, reason="set STEPPE_TEST_PG_URL to run")
 
 
 @pytest.fixture
 def pg_store():
-    engine = sa.create_engine(PG_URL)
-    with engine.begin() as conn:
-        metadata.drop_all(conn)
-        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    engine.dispose()
+    empty_postgres()
     with open_store(PG_URL) as store:
         yield store
 
@@ -80,11 +75,7 @@ def test_processes_opening_one_new_database_at_once_take_turns():
     import subprocess
     import sys
 
-    engine = sa.create_engine(PG_URL)
-    with engine.begin() as conn:
-        metadata.drop_all(conn)
-        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    engine.dispose()
+    empty_postgres()
     # Separate processes, as two analysts' ingests would be: each migrates on opening.
     code = "import sys; from steppe.store import open_store; open_store(sys.argv[1]).close()"
     procs = [subprocess.Popen([sys.executable, "-c", code, PG_URL], stderr=subprocess.PIPE,

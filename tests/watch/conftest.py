@@ -7,7 +7,6 @@ Every request is recorded with its headers, so tests can see conditional GETs.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,10 +14,9 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-import sqlalchemy as sa
+from scratch_db import scratch_url
 
 from steppe.store import open_store
-from steppe.store.tables import metadata
 from steppe.watch import Fetcher, FetchSettings
 
 
@@ -178,18 +176,7 @@ def fetcher():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     """A fresh store: SQLite, and PostgreSQL too when STEPPE_TEST_PG_URL names one."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'watch.db'}"
-    else:
-        url = os.environ.get("STEPPE_TEST_PG_URL")
-        if not url:
-            pytest.skip("set STEPPE_TEST_PG_URL to run")
-        engine = sa.create_engine(url)
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        engine.dispose()
-    with open_store(url) as s:
+    with open_store(scratch_url(request.param, tmp_path, "watch.db")) as s:
         yield s
 
 

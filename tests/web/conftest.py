@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-import sqlalchemy as sa
+from scratch_db import scratch_url
 from web_corpus import TEXTS, fill
 
 from steppe.store import Store, open_store
-from steppe.store.tables import metadata
-
-
-PG_URL = os.environ.get("STEPPE_TEST_PG_URL")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def web_store(request, tmp_path) -> Iterator[Store]:
     """The corpus in SQLite, and in PostgreSQL when STEPPE_TEST_PG_URL names a scratch
     database (its tables are dropped and rebuilt)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'web.db'}"
-    elif PG_URL:
-        url = PG_URL
-        engine = sa.create_engine(url)
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        engine.dispose()
-    else:
-        pytest.skip("set STEPPE_TEST_PG_URL to run on PostgreSQL")
-    with open_store(url) as s:
+    with open_store(scratch_url(request.param, tmp_path, "web.db")) as s:
         yield fill(s)
 
 
