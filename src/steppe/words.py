@@ -116,6 +116,11 @@ class TimeWords:
     seasons: dict[str, int] = field(default_factory=dict)   # -> the month it starts in
     parts_of_year: dict[str, tuple[int, int]] = field(default_factory=dict)
 
+    def names(self) -> frozenset[str]:
+        """Month names, their abbreviations and weekday names (lower case): the words that
+        name a day or month when written with a capital ("may" is also a verb)."""
+        return frozenset(self.months) | frozenset(self.month_abbreviations) | frozenset(self.weekdays)
+
     def month(self, word: str) -> int:
         """The number of a month name or abbreviation ("Sept." -> 9)."""
         w = word.lower().rstrip(".")

@@ -8,19 +8,21 @@ line breaks kept), so every offset a part's pipeline reports indexes the origina
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from steppe.facts import Document, Facts, Span
 
 # A line with fewer letters (a date, a byline, a name) takes the language of the line before.
 MIN_LETTERS = 20
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def script_language(line: str) -> str | None:
     """"ru" for a line mostly in Cyrillic, "en" for one mostly in Latin letters, None for
     one too short to tell."""
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in line)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in line)
+    cyrillic, latin = len(_CYRILLIC.findall(line)), len(_LATIN.findall(line))
     if cyrillic + latin < MIN_LETTERS:
         return None
     return "ru" if cyrillic > latin else "en"
@@ -31,6 +33,8 @@ def language_parts(doc: Document) -> list[Document]:
     all Cyrillic: a short Russian text guessed "bg" or "uk" is still Russian); else one
     document per language, each with the other's paragraphs blanked out."""
     own = "ru" if doc.language == "ru" else "en"
+    if own == "en" and not _CYRILLIC.search(doc.text):
+        return [doc]          # the common case, decided in one regex scan
     lines = doc.text.split("\n")
     langs, current = [], own
     for line in lines:

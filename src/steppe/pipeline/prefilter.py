@@ -35,7 +35,7 @@ _TIME = time_words("en")
 # weeks", "the start of this year"), besides numbers, months, weekdays and seasons.
 _DATE_WORDS = words("en", "sentences").set("date_words") | set(_TIME.seasons)
 # ... and the names of months and weekdays, when capitalised ("may" is also a verb).
-_TIME_NAMES = set(_TIME.months) | set(_TIME.month_abbreviations) | set(_TIME.weekdays)
+_TIME_NAMES = _TIME.names()
 _NEAR = 3                 # tokens on each side of a trigger word looked at for those
 # A verb that is tensed ("agreed", "sends") heads its clause: never inside a date or an
 # amount ("the coming weeks" is a participle).

@@ -25,9 +25,8 @@ _FROM_IS_SOURCE = _W.set("from_is_source")
 _RECEIVE_VERBS = _W.set("receive_verbs")
 _AIM_VERBS = _W.set("aim_verbs")
 _CONVENE = _W.set("convene_verbs")
-_TIME = time_words("en")
 # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
-_TIME_NAMES = set(_TIME.months) | set(_TIME.weekdays)
+_TIME_NAMES = time_words("en").names()
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
