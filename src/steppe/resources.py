@@ -26,6 +26,7 @@ from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.quantities import Units
 from steppe.schemas import GroupEntry, IndicatorFile, UnitRow, check, read_text, read_yaml
 from steppe.settings import Settings
+from steppe.words import Grammar
 
 # The files a --lexicon directory may hold.
 LEXICON_FILES = ("triggers.yaml", "units.tsv", "indicators.yaml")
@@ -40,6 +41,7 @@ class Resources:
     units: Units                # units, currencies, scale words
     indicators: Indicators      # what figures measure
     groups: list[GroupPattern]  # group phrases ("the two countries")
+    grammar: Grammar            # word classes, time words, numbers in words, per language
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Resources":
@@ -49,7 +51,8 @@ class Resources:
                    lexicon=load_lexicon("en", [p for p in user if p.name == "triggers.yaml"]),
                    units=load_units([p for p in user if p.name == "units.tsv"]),
                    indicators=load_indicators([p for p in user if p.name == "indicators.yaml"]),
-                   groups=load_group_patterns())
+                   groups=load_group_patterns(),
+                   grammar=Grammar())
 
 
 def lexicon_files(folder: Path | None) -> list[Path]:

@@ -4,9 +4,10 @@ vocabulary of time words (data/time/<lang>.yaml) and numbers in words
 (data/numbers/<lang>.yaml) for the time grammar (pipeline/timex.py), the readers of
 figures and tables, and the dates found at ingestion (ingest/dating.py).
 
-They are grammar rather than knowledge a user tunes, so each stage reads the packaged
-lists once, when it is imported (`words("en", "roles")`). Lexicons of things (triggers,
-units, indicators, the knowledge base) are loaded by Resources and can be overridden.
+A `Grammar` holds them for every language; Resources builds one and components take
+their lists from it (`resources.grammar.words("en", "roles")`), so no stage keeps its own
+copy. Lexicons of things (triggers, units, indicators, the knowledge base) are loaded by
+Resources too and can be overridden by the user.
 """
 
 from __future__ import annotations
@@ -157,3 +158,33 @@ def number_words(language: str = "en") -> NumberWords:
     source = files("steppe.data") / "numbers" / f"{language}.yaml"
     n = check(_NumberFile, read_yaml(source), source)
     return NumberWords(cardinals=n.cardinals, phrases=n.phrases, indefinite=n.indefinite)
+
+
+class Grammar:
+    """The word lists, time words and numbers in words of every language, each file read
+    once, the first time a component asks for it. Resources owns one (no module-level
+    copy), so a test or a user can build a pipeline on other grammar files."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, dict[str, dict]] = {}
+        self._time: dict[str, TimeWords] = {}
+        self._numbers: dict[str, NumberWords] = {}
+
+    def words(self, language: str, section: str) -> Words:
+        """The word lists of `section` (a stage) in `language` (data/words/<language>.yaml)."""
+        if language not in self._words:
+            self._words[language] = _file.__wrapped__(language)
+        data = self._words[language]
+        if section not in data:
+            raise ConfigError(f"steppe/data/words/{language}.yaml: no section {section!r}")
+        return Words(data[section], f"steppe/data/words/{language}.yaml: {section}")
+
+    def time(self, language: str = "en") -> TimeWords:
+        if language not in self._time:
+            self._time[language] = time_words.__wrapped__(language)
+        return self._time[language]
+
+    def numbers(self, language: str = "en") -> NumberWords:
+        if language not in self._numbers:
+            self._numbers[language] = number_words.__wrapped__(language)
+        return self._numbers[language]
