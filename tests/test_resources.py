@@ -104,17 +104,18 @@ def test_a_missing_packaged_file_is_an_error_not_an_empty_section(tmp_path, monk
 def test_every_packaged_word_list_reads_and_a_yaml_boolean_is_not_a_word():
     import yaml
 
-    from steppe.pipeline.agreement_titles import lexicon
+    from steppe.pipeline.agreement_grammar import load_agreement_words
     from steppe.schemas import AgreementWords, check
     from steppe.words import WordFile, words
 
-    assert "on" in lexicon()["comma_stop"]           # written unquoted, YAML made it True
+    agreement_words = load_agreement_words().model_dump()
+    assert "on" in agreement_words["comma_stop"]     # written unquoted, YAML made it True
     assert "on" in words("en", "roles").set("target_prepositions")
     data = yaml.safe_load("roles:\n  target_prepositions: [to, on, with]\n")
     with pytest.raises(ConfigError, match=r"mine.yaml: roles.target_prepositions.1 .*valid string"):
         check(WordFile, data, "mine.yaml")
     with pytest.raises(ConfigError, match=r"agreements.yaml: heads"):
-        check(AgreementWords, {**lexicon(), "heads": ["treaty"]}, "agreements.yaml")
+        check(AgreementWords, {**agreement_words, "heads": ["treaty"]}, "agreements.yaml")
 
 
 def test_a_bad_knowledge_base_entry_names_the_file_the_entry_and_the_reason(tmp_path):

@@ -20,11 +20,14 @@ from typing import Any
 from steppe.errors import ConfigError
 from steppe.kb.load import load_kb
 from steppe.kb.model import KnowledgeBase
+from steppe.pipeline.agreement_grammar import load_agreement_words
 from steppe.pipeline.coref import GroupPattern, load_groups
 from steppe.pipeline.figures import Indicators
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
+from steppe.pipeline.projects import load_project_words
 from steppe.pipeline.quantities import Units
-from steppe.schemas import GroupEntry, IndicatorFile, UnitRow, check, read_text, read_yaml
+from steppe.schemas import (AgreementWords, GroupEntry, IndicatorFile, ProjectWords, UnitRow, check,
+                            read_text, read_yaml)
 from steppe.settings import Settings
 from steppe.words import Grammar
 
@@ -42,6 +45,8 @@ class Resources:
     indicators: Indicators      # what figures measure
     groups: list[GroupPattern]  # group phrases ("the two countries")
     grammar: Grammar            # word classes, time words, numbers in words, per language
+    agreements: AgreementWords  # agreement head nouns, signing and status words
+    projects: dict[str, ProjectWords]   # project kinds and status words, per language
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Resources":
@@ -52,7 +57,9 @@ class Resources:
                    units=load_units([p for p in user if p.name == "units.tsv"]),
                    indicators=load_indicators([p for p in user if p.name == "indicators.yaml"]),
                    groups=load_group_patterns(),
-                   grammar=Grammar())
+                   grammar=Grammar(),
+                   agreements=load_agreement_words(),
+                   projects=load_project_words())
 
 
 def lexicon_files(folder: Path | None) -> list[Path]:

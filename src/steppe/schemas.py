@@ -140,6 +140,11 @@ class AgreementWords(BaseModel):
     head_words: list[str]
     title_stop_words: list[str]
     interposed_verbs: list[str]
+    complement_prepositions: list[str]
+    phrase_prepositions: list[str]
+    item_prepositions: list[str]
+    body_nouns: list[str]
+    access_words: list[str]
     concluded: list[str]
     reached: list[str]
     agreed_objects: list[str]
@@ -155,6 +160,7 @@ class AgreementWords(BaseModel):
     reported_now: list[str]
     groups: list[str]
     generic_modifiers: list[str]
+    back_reference_prepositions: list[str]
     back_reference: list[str]
 
 

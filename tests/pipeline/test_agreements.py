@@ -1,10 +1,28 @@
 import re
+from functools import cache
 
 import pytest
 
-from steppe.pipeline.agreements import extract_agreements
-from steppe.pipeline.context import context_for
+from steppe.facts import Document
+from steppe.pipeline.agreements import AgreementGrammar
+from steppe.pipeline.agreements import extract_agreements as read
+from steppe.pipeline.context import DocContext, context_for
 from steppe.pipeline.nlp import split_sentences as pipeline_sentences
+from steppe.pipeline.projects import ProjectGrammar, find_project_names
+from steppe.resources import Resources
+
+
+@cache
+def grammars() -> tuple[AgreementGrammar, ProjectGrammar]:
+    res = Resources.load()
+    return AgreementGrammar.from_resources(res), ProjectGrammar.from_words(res.projects["en"], res.units)
+
+
+def extract_agreements(ctx: DocContext):
+    """The agreements stage on a context, after the projects stage's names."""
+    agreements, projects = grammars()
+    ctx.project_names = find_project_names(ctx.text, projects)
+    return read(ctx, agreements)
 
 # A tiny stand-in for the actor resolver: a few names, adjectives and capitals.
 _NAMES = {
@@ -338,3 +356,14 @@ def test_a_date_between_head_and_complement_and_a_period_after_for():
     got = [(a.name, a.date) for a in run_doc(text, anchor="2022-03-10")]
     assert got == [("Road map to expand gas transit", "2022-03-08"),
                    ("Agreement on the supply of electricity", "2021-12")]
+
+
+def test_a_state_of_a_user_knowledge_base_is_a_party_and_named_by_its_usual_name(fiction):
+    # Valdoria (XVL) and Zerania (XZR) exist only in tests/data/kb.yaml, given as --kb.
+    text = ("ARDEL, 4 March 2021. Valdoria and Zerania signed an agreement between the two "
+            "countries on the joint use of the Tesk river.")
+    facts = fiction.extract(Document(id="x", text=text, date="2021-03-04"))
+    (agreement,) = facts.agreements
+    assert agreement.parties == ["XVL", "XZR"]
+    assert agreement.name == "Agreement between Valdoria and Zerania on the joint use of the Tesk river"
+    assert agreement.date == "2021-03-04"

@@ -1,9 +1,22 @@
 import re
+from functools import cache
 
 import pytest
 
 from steppe.pipeline.context import context_for
-from steppe.pipeline.projects import extract_projects, find_project_names
+from steppe.pipeline.projects import ProjectGrammar, extract_projects
+from steppe.pipeline.projects import find_project_names as find
+from steppe.resources import Resources
+
+
+@cache
+def grammar() -> ProjectGrammar:
+    res = Resources.load()
+    return ProjectGrammar.from_words(res.projects["en"], res.units)
+
+
+def find_project_names(text: str):
+    return find(text, grammar())
 
 _NAMES = {"KAZ": r"Kazakhstan|Kazakh", "UZB": r"Uzbekistan|Uzbek", "KGZ": r"Kyrgyzstan|Kyrgyz",
           "TJK": r"Tajikistan|Tajik", "CHN": r"China|Chinese"}
@@ -19,8 +32,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
-    return extract_projects(context_for(text, anchor=anchor, sentences=split_sentences(text),
-                                        states=find_mentions(text), main_parties=main))
+    ctx = context_for(text, anchor=anchor, sentences=split_sentences(text),
+                      states=find_mentions(text), main_parties=main)
+    ctx.project_names = find_project_names(text)
+    return extract_projects(ctx, grammar())
 
 
 @pytest.mark.parametrize("text,name,kind", [
@@ -72,3 +87,14 @@ def test_suspended():
     text = "The Qosh Tepa canal works were frozen last year."
     (project,) = run(text)
     assert project.status == [("2022", "suspended")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    # The units lexicon's currencies and number grouping, read as figures read them.
+    ("China lent $1,200 million for the Kyrgyzstan-Uzbekistan railway.", 1.2e9, "USD"),
+    ("The Beineu-Akzhigit highway will cost 90 billion tenge.", 9e10, "KZT"),
+    ("The EU gives EUR 12.5 million to the Vakhsh Reservoir.", 1.25e7, "EUR"),
+])
+def test_a_projects_value_is_read_by_the_quantities_reader(text, value, unit):
+    (project,) = run(text)
+    assert (project.value, project.unit) == (value, unit)

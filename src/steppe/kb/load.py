@@ -2,6 +2,7 @@
 
 Package files (steppe/data/kb/, documented in SOURCES.md there):
   states.yaml  ISO3 -> names, adjectives, demonyms, capitals (base names from pycountry)
+  codes.yaml   actor codes ISO 3166 lacks (PLOVER's XKX, IMG) -> the name shown for them
   igos.yaml    organisations with members;  people.yaml  people with dated roles
   orgs.yaml    companies, agencies, groups; places.yaml  cities, regions, rivers
   roles.tsv    generic role phrases -> role id, sector;  agents.tsv  generic agents -> sector
@@ -23,13 +24,10 @@ import yaml
 
 from steppe.errors import ConfigError
 from steppe.kb.model import Entity, KnowledgeBase, Role
-from steppe.kb.schema import KbFile, RuNames, RuStates
+from steppe.kb.schema import Codes, KbFile, RuNames, RuStates
 from steppe.schemas import check, read_text, read_yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# Codes PLOVER uses that ISO 3166 lacks.
-_EXTRA_CODES = {"XKX": "Kosovo", "IMG": "international militant group"}
 
 
 def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
@@ -63,9 +61,10 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"{path}: an entry has the wrong shape ({type(exc).__name__}: {exc})") from exc
         sources.append(str(path))
+    codes = check(Codes, _yaml(data / "codes.yaml"), data / "codes.yaml").root
     kb = KnowledgeBase()
     try:
-        _add_states(kb, layers["states"])
+        _add_states(kb, layers["states"], codes)
         _add_igos(kb, layers["igos"])
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{', '.join(sources)}: a state or organisation entry has the wrong "
@@ -120,11 +119,13 @@ def _overlay(layers: dict[str, Any], user: dict[str, Any], path: Path) -> None:
             layers[key] = list(by_id.values())
 
 
-def _add_states(kb: KnowledgeBase, extras: dict[str, Any]) -> None:
+def _add_states(kb: KnowledgeBase, extras: dict[str, Any], other_codes: dict[str, str]) -> None:
+    """ISO 3166's states, the other codes, and the states files' names of each (the first
+    is its usual name)."""
     codes = {c.alpha_3: c for c in pycountry.countries}
-    for code in sorted(set(codes) | set(extras or {}) | set(_EXTRA_CODES)):
+    for code in sorted(set(codes) | set(extras or {}) | set(other_codes)):
         c = codes.get(code)
-        name = getattr(c, "common_name", None) or getattr(c, "name", None) or _EXTRA_CODES.get(code, code)
+        name = getattr(c, "common_name", None) or getattr(c, "name", None) or other_codes.get(code, code)
         eid = f"state:{code}"
         kb.entities[eid] = Entity(id=eid, kind="state", name=name, code=code)
         if c is not None:
@@ -132,6 +133,8 @@ def _add_states(kb: KnowledgeBase, extras: dict[str, Any]) -> None:
                 if getattr(c, attr, None):
                     kb.add_alias(getattr(c, attr), eid, "name")
         extra = (extras or {}).get(code) or {}
+        if extra.get("names"):
+            kb.state_names[code] = str(extra["names"][0])
         for how in ("names", "adjectives", "demonyms", "capitals"):
             for surface in extra.get(how) or []:
                 kb.add_alias(str(surface), eid, how.rstrip("s") if how != "names" else "name")

@@ -65,6 +65,9 @@ class KnowledgeBase:
     role_phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
     # generic agents ("border guards") -> sector
     agents: dict[str, str] = field(default_factory=dict)
+    # state code -> its usual English name, the first of the states files ("Turkey", where
+    # ISO 3166 says "Türkiye"); a user's --kb states included
+    state_names: dict[str, str] = field(default_factory=dict)
     # (state or IGO, role) -> people who ever held it; built by index_roles()
     role_index: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 

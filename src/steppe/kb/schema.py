@@ -21,6 +21,10 @@ class State(_Strict):
     capitals: list[str] = []
 
 
+class Codes(RootModel[dict[str, str]]):
+    """codes.yaml: actor codes ISO 3166 lacks -> the name shown for them."""
+
+
 class Igo(_Strict):
     id: str = Field(min_length=1)
     name: str = ""

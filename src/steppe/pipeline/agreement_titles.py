@@ -11,33 +11,19 @@
 
 A singular head keeps its whole complement, lists included. A plural head over a list names
 one agreement per member ("agreements on transit, on energy and on customs" are three), the
-way the text means it. Regular expressions over the text; no spaCy.
+way the text means it. Regular expressions over the text; no spaCy. The words are those of
+an AgreementGrammar (agreement_grammar.py: data/agreements.yaml).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
+from steppe.pipeline.agreement_grammar import AgreementGrammar
 from steppe.pipeline.timex import TimeEx
-from steppe.schemas import AgreementWords, check, read_yaml
 
-__all__ = ["BULLET", "Title", "head_pattern", "lexicon", "read_titles", "singular"]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """agreements.yaml, checked (the packaged file: a user's lexicon does not reach it yet)."""
-    source = files("steppe.data") / "agreements.yaml"
-    return check(AgreementWords, read_yaml(source), source).model_dump()
-
-
-@lru_cache(maxsize=1)
-def head_pattern() -> re.Pattern[str]:
-    heads = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in lexicon()["heads"].items())
-    return re.compile(r"\b(?:" + heads + r")\b", re.I)
+__all__ = ["BULLET", "Title", "read_titles", "singular"]
 
 
 @dataclass
@@ -56,16 +42,8 @@ class Title:
 
 
 _TOKEN = re.compile(r"\S+")
-_INTERPOSED = re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:" + "|".join(lexicon()["interposed_verbs"])
-    + r")(?=\s+(?:for|on|of|between|to)\b)", re.I)
-_COMPLEMENT_START = re.compile(
-    r"\s+(?:of|on|for|between|with|regarding|concerning|in\s+the\s+fields?\s+of|to)\s", re.I)
-_TITLE_STOP = set(lexicon()["title_stop_words"])
 _YEAR = re.compile(r"(?:19|20)\d\d")
 BULLET = re.compile(r"\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s+")
-# Prepositions that open a new phrase inside a complement, and so end a list member.
-_PREP = r"(?:of|on|for|between|in|with|regarding|concerning|to)"
 
 
 def _kind(m: re.Match) -> str:
@@ -75,14 +53,14 @@ def _kind(m: re.Match) -> str:
     return "agreement"
 
 
-def _title_start(text: str, s: int, h0: int) -> int:
+def _title_start(text: str, s: int, h0: int, g: AgreementGrammar) -> int:
     """Start of the capitalised words just before a capitalised head ("Joint Action Plan")."""
     start = h0
     for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
         word = tok.group().strip("\"\u201c\u201d'")
         if tok.end() != start - 1 and text[tok.end():start].strip():
             break
-        if not word or word in _TITLE_STOP or not (word[0].isupper() or word[0].isdigit()):
+        if not word or word in g.title_stop or not (word[0].isupper() or word[0].isdigit()):
             break
         if re.search(r"[,;:.)\]]$", tok.group()):
             break
@@ -90,10 +68,10 @@ def _title_start(text: str, s: int, h0: int) -> int:
     return start
 
 
-def _modifiers_start(text: str, s: int, h0: int) -> tuple[int, str | None]:
+def _modifiers_start(text: str, s: int, h0: int, g: AgreementGrammar) -> tuple[int, str | None]:
     """Start of the pre-modifiers of a lower-case head ("trilateral cooperation agreement"),
     and a year written among them ("the 2012 agreement": the year it was signed)."""
-    stop = set(lexicon()["modifier_stop"])
+    stop = g.modifier_stop
     start, taken = h0, 0
     for tok in reversed(list(_TOKEN.finditer(text, s, h0))):
         word = tok.group()
@@ -107,16 +85,15 @@ def _modifiers_start(text: str, s: int, h0: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], *,
+def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], g: AgreementGrammar, *,
                     limit: int = 20, titled: bool = False) -> int:
     """End of the complement that starts at `pos` ("on the construction of a joint ...").
     In a title, capitalised list members go on after a comma ("Treaty on Friendship,
     Good-Neighbourliness and Cooperation")."""
-    m = _COMPLEMENT_START.match(text, pos, end)
+    m = g.complement_start.match(text, pos, end)
     if not m:
         return pos
-    lex = lexicon()
-    stop, comma_stop = set(lex["complement_stop"]), set(lex["comma_stop"])
+    stop, comma_stop = g.complement_stop, g.comma_stop
     result, n = pos, 0
     toks = list(_TOKEN.finditer(text, m.start(), end))
     opening = m.group().split()[0].lower()
@@ -223,12 +200,13 @@ def _members(body: str, prep: str) -> list[str]:
     return parts
 
 
-def _split(name: str, head_start: int, head_end: int) -> list[str]:
-    """One name per member of a list under a plural head (see `_members`)."""
+def _split(name: str, head_start: int, head_end: int, prep: str) -> list[str]:
+    """One name per member of a list under a plural head (see `_members`); `prep` is the
+    alternation of the prepositions that open a phrase."""
     head = name[:head_start] + singular(name[head_start:head_end])
     rest = name[head_end:]
     # The same preposition repeated: "on transit, on energy and on customs".
-    rep = re.match(r"\s+(" + _PREP + r")\s+", rest)
+    rep = re.match(r"\s+(" + prep + r")\s+", rest)
     if rep:
         p = rep.group(1)
         pieces = re.split(r",\s*(?:(?:and|or)\s+)?(?=" + p + r"\s)|\s+(?:and|or)\s+(?=" + p + r"\s)",
@@ -236,9 +214,9 @@ def _split(name: str, head_start: int, head_end: int) -> list[str]:
         if len(pieces) >= 2 and all(x.startswith(p + " ") for x in pieces):
             return [f"{head} {x}" for x in pieces]
     # A list in the object of one preposition: the phrase before it is shared.
-    for m in re.finditer(r"\s(" + _PREP + r")\s+", rest):
+    for m in re.finditer(r"\s(" + prep + r")\s+", rest):
         obj_start = m.end()
-        nxt = re.search(r"\s(?:" + _PREP + r")\s", rest[obj_start:])
+        nxt = re.search(r"\s(?:" + prep + r")\s", rest[obj_start:])
         obj_end = obj_start + nxt.start() if nxt and m.group(1).lower() != "between" else len(rest)
         members = _members(rest[obj_start:obj_end], m.group(1))
         if members:
@@ -247,7 +225,8 @@ def _split(name: str, head_start: int, head_end: int) -> list[str]:
     return [name]
 
 
-def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -> list[Title]:
+def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx],
+                g: AgreementGrammar) -> list[Title]:
     """The agreement name(s) around the head `m` in the sentence [s, e)."""
     kind = _kind(m)
     h0, h1 = m.start(), m.end()
@@ -261,27 +240,27 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx]) -
     titled = head[0].isupper() and (not at_start or followed_by_title)
     year = None
     if titled:
-        start = _title_start(text, s, h0)
+        start = _title_start(text, s, h0, g)
         lead = _YEAR.match(text, start)
         if lead and text[lead.end():lead.end() + 1] == " " and start < h0:
             year, start = lead.group(), lead.end() + 1      # "the 1998 Treaty of ..."
     else:
-        start, year = _modifiers_start(text, s, h0)
+        start, year = _modifiers_start(text, s, h0, g)
     comp_from = h1
-    inter = _INTERPOSED.match(text, h1, e)
+    inter = g.interposed.match(text, h1, e)
     if inter:
         comp_from = inter.end()
     else:   # a date between head and complement: "signed a road map on Tuesday to expand ..."
         tx = next((t for t in timexes if 0 <= t.start - h1 <= 4
                    and text[h1:t.start].strip() in ("", "on", "in")), None)
-        if tx is not None and _COMPLEMENT_START.match(text, tx.end, e):
+        if tx is not None and g.complement_start.match(text, tx.end, e):
             comp_from = tx.end
     limit = 30 if item else 20           # list items spell out long official titles
-    comp_end = _complement_end(text, comp_from, e, timexes, limit=limit, titled=titled)
+    comp_end = _complement_end(text, comp_from, e, timexes, g, limit=limit, titled=titled)
     gap = (h1, comp_from) if comp_end > comp_from > h1 else None
     has_complement = comp_end > comp_from
     name = text[start:h1] + (" " + text[comp_from:comp_end].strip() if has_complement else "")
-    names = _split(name, h0 - start, h1 - start) if plural and has_complement else [name]
+    names = _split(name, h0 - start, h1 - start, g.phrase_prepositions) if plural and has_complement else [name]
     return [Title(start=start, end=max(h1, comp_end), name=n, kind=kind, titled=titled,
                   plural=plural and len(names) == 1, has_complement=has_complement, year=year,
                   gap=gap)

@@ -18,7 +18,8 @@ decides which names are concluded agreements, who signed them and when:
 - one record per agreement: a short name contained in a fuller one, or "an agreement on
   this matter", is the agreement named before.
 
-The word lists live in `data/agreements.yaml`.
+The word lists live in `data/agreements.yaml`; an AgreementGrammar (agreement_grammar.py)
+built from Resources holds them compiled, with the knowledge base's state names.
 """
 
 from __future__ import annotations
@@ -26,55 +27,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
-
-import yaml
 
 from steppe.facts import Agreement, Span
 from steppe.names import content_stems
-from steppe.pipeline.agreement_lists import ITEM_HEAD, item_start, read_lists
-from steppe.pipeline.agreement_titles import Title, head_pattern, lexicon, read_titles
+from steppe.pipeline.agreement_grammar import AgreementGrammar
+from steppe.pipeline.agreement_lists import item_start, read_lists
+from steppe.pipeline.agreement_titles import Title, read_titles
 from steppe.pipeline.context import Concluded, DocContext, ProjectName
 from steppe.pipeline.timex import TimeEx, is_dateline, within
 
-__all__ = ["Concluded", "extract_agreements", "read_agreements"]
+__all__ = ["AgreementGrammar", "Concluded", "extract_agreements", "read_agreements"]
 
-
-def _words(key: str) -> str:
-    return "|".join(lexicon()[key])
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        "past": re.compile(r"\b(?:" + _words("concluded") + r")\b", re.I),
-        "reached": re.compile(r"(?:" + _words("reached") + r")$", re.I),
-        "future": re.compile(r"\b(?:" + _words("future") + r")\b", re.I),
-        "business": re.compile(r"\b(?:" + _words("business") + r")\b", re.I),
-        "occasion": re.compile(r"\b(?:" + _words("occasions") + r")\b", re.I),
-        "anaphora": re.compile(r"\b(?:" + _words("project_anaphora") + r")\b", re.I),
-        "existing": re.compile(r"\b(?:" + _words("existing") + r")\s*(?:(?:the|an?|this|that|its|their)\s+)?"
-                               r"(?:\S+\s+)?$", re.I),
-        "negation": re.compile(r"\b(?:" + _words("negation") + r")\b", re.I),
-        "now": re.compile(r"\b(?:" + _words("reported_now") + r")\b", re.I),
-        "group": re.compile(r"\b(?:" + _words("groups") + r")\b", re.I),
-        "back": re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:on|about|regarding|concerning|for)\s+"
-                           r"(?:" + _words("back_reference") + r")$", re.I),
-        "agreed": re.compile(
-            r"\b(?:agreed|reached\s+agreement)\s+(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
-            r"(?P<np>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _words("agreed_objects") + r"))\b",
-            re.I),
-        "planned_after": re.compile(
-            r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
-            r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
-            r"to\s+be|going\s+to\s+be|will\s+be|would\s+be|may\s+be|could\s+be|should\s+be|"
-            r"being\s+(?:drafted|prepared|negotiated|discussed))\b", re.I),
-    }
-
-
-_ACCESS = re.compile(r"(?:access\w*|accesion|retrieved|viewed)\W{0,4}$", re.I)
-_FORMAL = tuple(lexicon()["formal_kinds"])
 _CONCLUDED = ("signed", "reached", "agreed", "named")
 _LOOK_BACK = 6          # sentences searched for the occasion of an undated signing
 
@@ -94,34 +57,33 @@ _STRENGTH = {"signed": 4, "reached": 3, "agreed": 2, "named": 1, "in_force": 0}
 
 # -- status ---------------------------------------------------------------------------------
 
-def _status(text: str, s: int, e: int, title: Title) -> str | None:
+def _status(text: str, s: int, e: int, title: Title, g: AgreementGrammar) -> str | None:
     """How the sentence tells of the agreement: "signed", "reached" (agreed without a
     signing), "named" (a formal title, nothing said of its signing), "in_force" (referred to
     as already in force), "planned", or None when it does not say. ("agreed" is the status
     of "agreed a ceasefire", read apart.)"""
-    pats = _patterns()
     clause = max(s, text.rfind(";", s, title.start) + 1, text.rfind(":", s, title.start) + 1)
     pre = text[max(clause, title.start - 60):title.start]
     post = text[title.end:e]
-    fut = list(pats["future"].finditer(pre))
-    past = list(pats["past"].finditer(pre))
+    fut = list(g.future.finditer(pre))
+    past = list(g.past.finditer(pre))
     if fut and (not past or fut[-1].start() > past[-1].start()):
         return "planned"                      # "will sign a treaty", "the draft agreement"
-    if pats["planned_after"].match(post):
+    if g.planned_after.match(post):
         return "planned"                      # "an agreement ... is expected to be signed"
-    neg = list(pats["negation"].finditer(pre))
+    neg = list(g.negation.finditer(pre))
     if neg and not (past and past[-1].start() > neg[-1].start()):
         return None                           # "refused to sign the Charter"
-    for m in pats["past"].finditer(text, s, e):
+    for m in g.past.finditer(text, s, e):
         before = text[max(s, m.start() - 30):m.start()]
-        if pats["future"].search(before) or re.search(r"\bto\s+(?:be\s+)?$", before):
+        if g.future.search(before) or re.search(r"\bto\s+(?:be\s+)?$", before):
             continue
-        if pats["negation"].search(text[max(s, m.start() - 15):m.start()]):
+        if g.negation.search(text[max(s, m.start() - 15):m.start()]):
             continue
-        return "reached" if pats["reached"].match(m.group()) else "signed"
-    if title.year or pats["existing"].search(text[max(s, title.start - 40):title.start]):
+        return "reached" if g.reached.match(m.group()) else "signed"
+    if title.year or g.existing.search(text[max(s, title.start - 40):title.start]):
         return "in_force"                     # "the 2012 agreement", "a violation of the deal"
-    if title.titled and title.kind in _FORMAL and not pats["future"].search(text[s:e]):
+    if title.titled and title.kind in g.formal_kinds and not g.future.search(text[s:e]):
         return "named"
     return None
 
@@ -141,10 +103,10 @@ def _usable(t: TimeEx, anchor: str | None) -> bool:
 
 
 def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
-          anchor: str | None, gap: tuple[int, int] | None = None) -> str | None:
+          anchor: str | None, g: AgreementGrammar, gap: tuple[int, int] | None = None) -> str | None:
     """The signing date: the nearest past date of the sentence outside the name (a date
     in the `gap` the name leaves out is outside: "signed a road map on Tuesday to ...")."""
-    future = _patterns()["future"]
+    future = g.future
 
     def usable(t: TimeEx) -> bool:
         inside = t.start < name_span[1] and name_span[0] < t.end and \
@@ -168,7 +130,8 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
 
 
 def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
-                   sentence_timexes: list[list[TimeEx]], anchor: str | None) -> str | None:
+                   sentence_timexes: list[list[TimeEx]], anchor: str | None,
+                   g: AgreementGrammar) -> str | None:
     """Date of the visit, meeting or signing during which an undated agreement was signed.
 
     Articles recall older visits too ("his first visit in 2017"); the occasion an agreement
@@ -176,14 +139,13 @@ def _occasion_date(text: str, sentences: list[tuple[int, int]], i: int,
     same kind (visit, meeting, ...) before the sentence wins, then any occasion. A sentence
     that names no occasion takes the nearest dated occasion or signing a few sentences back.
     """
-    pats = _patterns()
-    occasion = pats["occasion"]
+    occasion = g.occasion
     here = {_occasion_family(w) for w in occasion.findall(text[slice(*sentences[i])])}
     best: dict[bool, str] = {}
     for j in range(i - 1, -1 if here else max(-1, i - 1 - _LOOK_BACK), -1):
         sentence = text[slice(*sentences[j])]
         families = {_occasion_family(w) for w in occasion.findall(sentence)}
-        if not families and not (pats["past"].search(sentence)
+        if not families and not (g.past.search(sentence)
                                  or re.search(r"\bagreed\b", sentence)):
             continue
         same = bool(families & here)
@@ -222,25 +184,25 @@ def _states(codes) -> set[str]:
     return {c for c in codes if not c.startswith("IGO")}
 
 
-def _is_group(text: str, ms: int, me: int) -> bool:
+def _is_group(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
     """A mention that stands for several parties without naming them: "the two countries",
     "bilateral" (the resolver gives them the document's main parties)."""
-    return bool(_patterns()["group"].fullmatch(text[ms:me])) or \
+    return bool(g.group.fullmatch(text[ms:me])) or \
         not any(w[:1].isupper() for w in text[ms:me].split())
 
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
-             together: list[str] | None) -> list[str] | None:
+             together: list[str] | None, g: AgreementGrammar) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
     `together` are the parties of the list the agreement is an item of."""
     s, e = sentences[i]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
     in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
-                      and not _is_group(text, ms, me))
+                      and not _is_group(text, ms, me, g))
     if len(in_name) >= 2:
         return sorted(in_name)
-    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me)]
+    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me, g)]
     named = _states(c for m in here if m not in grouped for c in [m[2]])
     if together is not None:
         return sorted(in_name | set(together)) or None
@@ -256,21 +218,21 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         if 0 <= j < len(sentences):
             states |= _states(c for ms, me, c in mentions
                               if sentences[j][0] <= ms and me <= sentences[j][1]
-                              and not _is_group(text, ms, me))
+                              and not _is_group(text, ms, me, g))
     if len(states) + len(igo) < 2:
         states |= set(main_parties)
     return sorted(states | igo)
 
 
 def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],
-                      timexes: list[TimeEx]) -> list[str]:
+                      timexes: list[TimeEx], g: AgreementGrammar) -> list[str]:
     """The document's parties, leaving out a state named only in a dateline ("Baku,
     Azerbaijan, Aug. 17" tops a story about two other states)."""
     first = re.match(r"\s*([^\n]{1,50})\n", text)
     if not first or not any(first.start(1) <= t.start < first.end(1) for t in timexes):
         return main_parties
     body = Counter(c for ms, me, c in mentions if ms >= first.end() and not c.startswith("IGO")
-                   and not _is_group(text, ms, me))     # groups were given the main parties
+                   and not _is_group(text, ms, me, g))     # groups were given the main parties
     kept = [c for c in main_parties if body[c]]
     for c, n in body.most_common():
         if len(kept) >= len(main_parties):
@@ -303,21 +265,13 @@ def _nearest_project(names: list[ProjectName], before: int, floor: int) -> str |
     return near[-1].name if near else None
 
 
-@lru_cache(maxsize=1)
-def _state_names() -> dict[str, str]:
-    """The usual English name of each state of the knowledge base."""
-    text = files("steppe.data").joinpath("kb/states.yaml").read_text(encoding="utf-8")
-    return {code: entry["names"][0] for code, entry in (yaml.safe_load(text) or {}).items()
-            if isinstance(entry, dict) and entry.get("names")}
-
-
-def _name_the_group(name: str, parties: list[str]) -> str:
+def _name_the_group(name: str, parties: list[str], g: AgreementGrammar) -> str:
     """"Agreements between the two countries" names its two parties instead, as a title
     would: "Agreements between Turkey and Uzbekistan"."""
-    states = [_state_names().get(c) for c in parties if c != "IGO"]
+    states = [g.state_names.get(c) for c in parties if c != "IGO"]
     if len(states) != 2 or None in states:
         return name
-    return _patterns()["group"].sub(f"{states[0]} and {states[1]}", name, count=1)
+    return g.group.sub(f"{states[0]} and {states[1]}", name, count=1)
 
 
 def _clean_name(name: str) -> str:
@@ -327,85 +281,83 @@ def _clean_name(name: str) -> str:
 
 
 def _resolve_project(text: str, sentences, i: int, title: Title,
-                     names: list[ProjectName]) -> str | None:
+                     names: list[ProjectName], g: AgreementGrammar) -> str | None:
     """A name that points at a project named nearby ("a road map in this regard") gets the
     project's name; None when it points nowhere."""
-    pats = _patterns()
     s, e = sentences[i]
     name = title.name
-    anaphora = pats["anaphora"].search(name) or (
-        not title.has_complement and pats["anaphora"].search(text[s:e]))
+    anaphora = g.anaphora.search(name) or (
+        not title.has_complement and g.anaphora.search(text[s:e]))
     if not anaphora or title.kind in ("treaty", "declaration"):
         return name
     project = _nearest_project(names, title.start, sentences[max(0, i - 5)][0])
     if not project:
         return name
     if title.has_complement:
-        return pats["anaphora"].sub(f"the {project}", name, count=1)
+        return g.anaphora.sub(f"the {project}", name, count=1)
     title.has_complement = True
     return f"{name} for the {project}"
 
 
 # -- the document ---------------------------------------------------------------------------
 
-def extract_agreements(ctx: DocContext) -> list[Agreement]:
+def extract_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Agreement]:
     """Agreements the document reports as concluded, with parties, date and evidence."""
-    return [c.agreement for c in read_agreements(ctx)]
+    return [c.agreement for c in read_agreements(ctx, g)]
 
 
-def read_agreements(ctx: DocContext) -> list[Concluded]:
+def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     """Like `extract_agreements`, each with the type of the event that concluded it. Reads
     the context's sentences, time expressions, states, main parties and project names."""
     text, anchor, mentions, timexes = ctx.text, ctx.anchor, ctx.states, ctx.timexes
-    pats = _patterns()
-    if not head_pattern().search(text) and not re.search(r":\s*\n", text):
+    if not g.heads.search(text) and not re.search(r":\s*\n", text):
         return []                   # no agreement named, no list of documents
-    sentences, inherited = read_lists(text, ctx.sentences)
+    sentences, inherited = read_lists(text, ctx.sentences, g)
     sentence_timexes = []
     for s, e in sentences:
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
-                                 if not _ACCESS.search(text[max(s, t.start - 25):t.start])])
+                                 if not g.access.search(text[max(s, t.start - 25):t.start])])
     doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
-               _document_parties(text, mentions, ctx.main_parties, timexes))
+               _document_parties(text, mentions, ctx.main_parties, timexes, g), g)
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
-        heads = list(head_pattern().finditer(text, s, e))
+        heads = list(g.heads.finditer(text, s, e))
         header, item = inherited.get(i, (None, False))
         if item and not any(m.start() <= item_start(text, s) for m in heads):
             # An item of a list of signed documents is one, whatever its head noun:
             # "Regulations on the work of the commission".
-            other = ITEM_HEAD.match(text, item_start(text, s))
+            other = g.item_head.match(text, item_start(text, s))
             heads = ([other] if other else []) + heads
-        for m in pats["agreed"].finditer(text, s, e):
+        for m in g.agreed.finditer(text, s, e):
             # "agreed a complete ceasefire": an agreement named by what was agreed.
             before = text[max(s, m.start() - 40):m.start()]
-            if pats["future"].search(before) or pats["negation"].search(before) or \
+            if g.future.search(before) or g.negation.search(before) or \
                     re.search(r"\bto\s+$", before):
                 continue
             title = Title(start=m.start("np"), end=m.end("np"), name=f"Agreement on {m['np']}",
                           kind="agreement", titled=False, plural=False, has_complement=True)
             _record(doc, i, title, title.name, "agreed", header, item)
         for m in heads:
-            if re.match(r"\s+(?:Organi[sz]ation|Council|Secretariat)\b", text[m.end():m.end() + 20]):
+            if g.body.match(text[m.end():m.end() + 20]):
                 continue
-            for title in read_titles(text, s, e, m, sentence_timexes[i]):
-                name = _resolve_project(text, sentences, i, title, ctx.project_names)
+            for title in read_titles(text, s, e, m, sentence_timexes[i], g):
+                name = _resolve_project(text, sentences, i, title, ctx.project_names, g)
                 if not title.has_complement and (title.plural and not title.titled
-                                                 or _unspecific(name)):
+                                                 or _unspecific(name, g)):
                     # "The declaration was signed by ... on 19 May": the one named before.
-                    status = _status(text, s, e, title)
+                    status = _status(text, s, e, title, g)
                     if not title.plural and status in _CONCLUDED:
                         _refer_back(doc.found, title, status, text, mentions, sentences, i,
-                                    sentence_timexes, anchor)
+                                    sentence_timexes, anchor, g)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
                 if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
                     continue          # "documents in the field of ..."
                 commercial = re.match(r"deal|contract", m.group(), re.I)
-                if (title.plural or commercial) and pats["business"].search(sentence) or \
+                if (title.plural or commercial) and g.business.search(sentence) or \
                         title.plural and title.kind == "contract":
                     continue          # contracts and deals between companies, not states
-                status = _status(text, s, e, title)
+                status = _status(text, s, e, title, g)
                 if status is None and header is not None:
                     status = "signed"         # an item of "The following were signed:"
                 if status in _CONCLUDED + ("in_force",):
@@ -423,6 +375,7 @@ class _Doc:
     sentence_timexes: list[list[TimeEx]]
     mentions: list[tuple[int, int, str]]
     main_parties: list[str]
+    g: AgreementGrammar
     found: list[_Found] = field(default_factory=list)
     _actor_words: frozenset[str] | None = None
 
@@ -438,23 +391,23 @@ class _Doc:
 def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int | None,
             item: bool) -> None:
     """Give a concluded agreement its parties and date, and add it to the document's."""
-    text, sentences = doc.text, doc.sentences
+    text, sentences, g = doc.text, doc.sentences, doc.g
     s, e = sentences[i]
     # The documents of one list were signed by the same parties.
     together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
         if item else None
-    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together)
+    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together, g)
     if parties is None:
         return
     # An agreement only referred to as in force predates the story: no date from the context.
-    date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor,
+    date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor, g,
                          inherit=status in _CONCLUDED)
-    name = _name_the_group(_clean_name(name), parties)
+    name = _name_the_group(_clean_name(name), parties, g)
     record = Agreement(name=name, parties=parties, date=date,
                        kind="agreement" if title.kind == "document" else title.kind,
                        evidence=_evidence(text, s, e))
     stems = content_stems(name) or frozenset([name.lower()])
-    _add(doc.found, _Found(record, stems, item, stems - _HEAD_STEMS - doc.actor_words, status))
+    _add(doc.found, _Found(record, stems, item, stems - g.head_stems - doc.actor_words, status), g)
 
 
 def _signing_type(f: _Found) -> str | None:
@@ -468,7 +421,7 @@ def _signing_type(f: _Found) -> str | None:
 
 
 def _refer_back(found: list[_Found], title: Title, status: str, text: str, mentions, sentences,
-                i: int, sentence_timexes, anchor: str | None) -> None:
+                i: int, sentence_timexes, anchor: str | None, g: AgreementGrammar) -> None:
     """A bare "the declaration" told as concluded completes the latest agreement of that
     kind ("the document", "the agreement": of any kind): its date when it had none, its
     parties when this sentence names more signatories, its signing when it was only
@@ -483,38 +436,39 @@ def _refer_back(found: list[_Found], title: Title, status: str, text: str, menti
         same[-1].status = status
     ag = same[-1].agreement
     if ag.date is None:
-        ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor)
+        ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, g)
     s, e = sentences[i]
     named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
     if len(named) > len(ag.parties) and set(ag.parties) - {"IGO"} <= named:
         ag.parties = sorted(named)
 
 
-def _unspecific(name: str) -> bool:
+def _unspecific(name: str, g: AgreementGrammar) -> bool:
     """A name that tells no agreement from another: a bare head ("the declaration") or one
     with generic modifiers ("a bilateral agreement"). Two-word heads ("joint statement",
     "road map") are specific enough."""
     words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name.lower())
-             if w not in lexicon()["modifier_stop"] and w not in lexicon()["generic_modifiers"]]
+             if w not in g.unspecific]
     return len(words) < 2
 
 
 def _signing_date(text: str, sentences, sentence_timexes, i: int, title: Title,
-                  header: int | None, anchor: str | None, *, inherit: bool) -> str | None:
+                  header: int | None, anchor: str | None, g: AgreementGrammar, *,
+                  inherit: bool) -> str | None:
     """The one date-inheritance rule: the title's own year, the sentence, the signing
     statement it belongs to, the occasion told before, the day of the report."""
     if title.year:
         return title.year
-    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, title.gap)
+    date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, g, title.gap)
     if date or not inherit:
         return date
     for j in ([header] if header is not None else []) + [i]:
         s, e = sentences[j]
-        date = (_date(text, sentence_timexes[j], (e, e), anchor) if j != i else None) or \
-            _occasion_date(text, sentences, j, sentence_timexes, anchor)
+        date = (_date(text, sentence_timexes[j], (e, e), anchor, g) if j != i else None) or \
+            _occasion_date(text, sentences, j, sentence_timexes, anchor, g)
         if date:
             return date
-        if _patterns()["now"].search(text[s:e]):
+        if g.now.search(text[s:e]):
             return _report_date(text, sentences, sentence_timexes, anchor)
     # A news story dated to the day reports a recent signing.
     if anchor and len(anchor) == 10:
@@ -529,12 +483,12 @@ def _evidence(text: str, s: int, e: int) -> Span:
     return Span(ev_s, ev_e, text[ev_s:ev_e])
 
 
-def _add(found: list[_Found], new: _Found) -> None:
+def _add(found: list[_Found], new: _Found, g: AgreementGrammar) -> None:
     """Add a record, or fold it into the record of the same agreement named before: the
     same content words, a short name whose words a fuller one contains, or a name that
     points back ("an agreement on this matter")."""
     ag = new.agreement
-    back = _patterns()["back"].match(ag.name)
+    back = g.back.match(ag.name)
     for old in reversed(found):
         o = old.agreement
         years = not (o.date and ag.date and o.date[:4] != ag.date[:4])
@@ -549,9 +503,6 @@ def _add(found: list[_Found], new: _Found) -> None:
             return
     if not back:
         found.append(new)
-
-
-_HEAD_STEMS = content_stems(" ".join(lexicon()["head_words"]))
 
 
 def _same_core(old: _Found, new: _Found) -> bool:

@@ -126,10 +126,10 @@ def context_for(text: str, *, anchor: str | None = None,
                 states: list[tuple[int, int, str]] = (), main_parties: list[str] = (),
                 language: str = "en") -> DocContext:
     """A context for running one stage on its own (tests, notebooks): the given sentences
-    (else the pipeline's splitter), states and main parties; the time expressions, tables
-    and project names found as the pipeline finds them."""
+    (else the pipeline's splitter), states and main parties; the time expressions and
+    tables found as the pipeline finds them. (Project names, which need the resources'
+    words, are left to the caller: projects.find_project_names.)"""
     from steppe.pipeline.nlp import split_sentences
-    from steppe.pipeline.projects import find_project_names
     from steppe.pipeline.tables import find_tables
     from steppe.pipeline.timex import find_timexes, read_from_present
 
@@ -141,7 +141,6 @@ def context_for(text: str, *, anchor: str | None = None,
     ctx.timexes = find_timexes(text, anchor=anchor)
     ctx.present, ctx.present_timexes = read_from_present(text, anchor, ctx.timexes)
     ctx.tables = find_tables(text)
-    ctx.project_names = find_project_names(text)
     return ctx
 
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
-from steppe.pipeline.agreements import read_agreements
+from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import Concluded, DocContext, state_mentions
 from steppe.pipeline.dating import date_event, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
@@ -28,7 +28,7 @@ from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
-from steppe.pipeline.projects import extract_projects, find_project_names
+from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes, read_from_present
 from steppe.resources import Resources
@@ -246,25 +246,27 @@ class Figures:
 
 @register("steppe.projects.v1")
 class Projects:
-    """Writes project_names and projects (reads sentences, timexes, states, main_parties)."""
+    """Writes project_names and projects (reads sentences, timexes, states, main_parties).
+    Words from data/projects.yaml, values read with the resources' units."""
 
     def __init__(self, res: Loaded) -> None:
-        pass
+        self.grammar = ProjectGrammar.from_words(res.resources.projects["en"], res.resources.units)
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.project_names = find_project_names(ctx.text)
-        ctx.projects = extract_projects(ctx)
+        ctx.project_names = find_project_names(ctx.text, self.grammar)
+        ctx.projects = extract_projects(ctx, self.grammar)
 
 
 @register("steppe.agreements.v1")
 class Agreements:
-    """Reads sentences, timexes, states, main_parties, project_names; writes concluded."""
+    """Reads sentences, timexes, states, main_parties, project_names; writes concluded.
+    Words from data/agreements.yaml, state names from the knowledge base (a --kb's too)."""
 
     def __init__(self, res: Loaded) -> None:
-        pass
+        self.grammar = AgreementGrammar.from_resources(res.resources)
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.concluded = read_agreements(ctx)
+        ctx.concluded = read_agreements(ctx, self.grammar)
 
 
 # -- any language --------------------------------------------------------------------------

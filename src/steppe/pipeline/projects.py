@@ -4,83 +4,100 @@ industrial zones, logistics centres, corridors) and the history of their status.
 Regex over the text plus the sentence spans and actor mentions that the pipeline has
 already found; no spaCy. A project is kept when it has a proper name: "Kambarata HEPP-1",
 "China-Kyrgyzstan-Uzbekistan Railway Line", "Kyzylorda-Uchkuduk road and railway".
+The words are data/projects.yaml's, a project's value is read by the shared quantities
+reader with the units of the resources (ProjectGrammar, built by the projects component).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib.resources import files
 
 from steppe.facts import Project, Span
 from steppe.pipeline.context import DocContext, ProjectName
+from steppe.pipeline.quantities import Units, find_quantities, is_currency
 from steppe.pipeline.timex import within
 from steppe.schemas import ProjectWords, check, read_yaml
 
-__all__ = ["extract_projects", "find_project_names", "ProjectName"]
+__all__ = ["ProjectGrammar", "extract_projects", "find_project_names", "load_project_words",
+           "ProjectName"]
 
-_SOURCE = files("steppe.data") / "projects.yaml"
-_WORDS = check(ProjectWords, (read_yaml(_SOURCE) or {}).get("en"), f"{_SOURCE}: en")
-# Kind nouns, longest first; the value is Project.kind.
-_KIND_NOUNS: list[tuple[str, str]] = [(k.pattern, k.kind) for k in _WORDS.kinds]
-_KIND_RE = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KIND_NOUNS))
 # A proper name: capitalised words and hyphen/dash-joined place names ("Kyzylorda-Uchkuduk",
 # "Turkestan – Shymkent – Tashkent"), possibly in quotes.
 # Names start at a word and their words and joins are bounded: unbounded repeats make this
 # search quadratic on a run of capitalised words ("Kyrgyzstan Kyrgyzstan ...", "KKKK...").
 _PROPER = r"[A-Z][\w\u2019']{0,40}(?:-\d+)?"
 _JOIN = r"(?:[ \t]{0,8}[-\u2013\u2014][ \t]{0,8}|[ \t]{1,8})"
-_NAME_RE = re.compile(
-    r"(?P<name>[\"\u201c]?(?P<proper>(?<![\w\u2019'])" + _PROPER + r"(?:" + _JOIN + _PROPER + r"){0,11})[\"\u201d]?"
-    r"(?:\s+(?:" + "|".join(_WORDS.modifier_patterns) + r"))*\s+(?:(?i:" + _KIND_RE + r"))"
-    r"(?:\s+(?:" + "|".join(_WORDS.suffix_patterns) + r"))?)\b")
-_NOT_NAME = set(_WORDS.not_names)
-_STATUS = [(st.status, st.pattern) for st in _WORDS.status]
-_MONEY = re.compile(
-    r"(?:(?P<cur1>[$€])\s?(?P<n1>\d+(?:[.,]\d+)?)\s*(?P<m1>billion|million|thousand|bn|mln)?"
-    r"|(?P<n2>\d+(?:[.,]\d+)?)\s*(?P<m2>billion|million|thousand|bn|mln)\s*"
-    r"(?P<cur2>USD|US\s+dollars|dollars|EUR|euros))", re.I)
-_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3, None: 1}
 
 
-def _kind_of(m: re.Match) -> str:
-    for i, (_, kind) in enumerate(_KIND_NOUNS):
-        if m.group(f"k{i}"):
-            return kind
-    return "project"
+def load_project_words() -> dict[str, ProjectWords]:
+    """data/projects.yaml, checked: each language's words."""
+    source = files("steppe.data") / "projects.yaml"
+    data = read_yaml(source) or {}
+    return {lang: check(ProjectWords, words, f"{source}: {lang}") for lang, words in data.items()}
 
 
-def find_project_names(text: str) -> list[ProjectName]:
+@dataclass(frozen=True)
+class ProjectGrammar:
+    """The project words of one language compiled once, and the units values are read in."""
+
+    name: re.Pattern[str]               # a proper name, then a kind noun (group k<i>)
+    kinds: tuple[str, ...]              # Project.kind of each kind noun, longest noun first
+    not_names: frozenset[str]           # as written
+    status: tuple[tuple[str, str], ...]  # (status, pattern), the first that matches wins
+    units: Units
+
+    @classmethod
+    def from_words(cls, words: ProjectWords, units: Units) -> "ProjectGrammar":
+        kinds = "|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(words.kinds))
+        name = re.compile(
+            r"(?P<name>[\"\u201c]?(?P<proper>(?<![\w\u2019'])" + _PROPER + r"(?:" + _JOIN + _PROPER
+            + r"){0,11})[\"\u201d]?"
+            r"(?:\s+(?:" + "|".join(words.modifier_patterns) + r"))*\s+(?:(?i:" + kinds + r"))"
+            r"(?:\s+(?:" + "|".join(words.suffix_patterns) + r"))?)\b")
+        return cls(name=name, kinds=tuple(k.kind for k in words.kinds),
+                   not_names=frozenset(words.not_names),
+                   status=tuple((st.status, st.pattern) for st in words.status), units=units)
+
+    def kind_of(self, m: re.Match) -> str:
+        for i, kind in enumerate(self.kinds):
+            if m.group(f"k{i}"):
+                return kind
+        return "project"
+
+
+def find_project_names(text: str, g: ProjectGrammar) -> list[ProjectName]:
     """Named projects in `text`, left to right."""
     out: list[ProjectName] = []
-    for m in _NAME_RE.finditer(text):
+    for m in g.name.finditer(text):
         words = re.split(r"(\s+)", m["name"])
         # Drop leading function words that happen to be capitalised.
         drop = 0
-        while drop < len(words) and (words[drop].strip() in _NOT_NAME or not words[drop].strip()):
+        while drop < len(words) and (words[drop].strip() in g.not_names or not words[drop].strip()):
             drop += 1
         name = "".join(words[drop:]).strip("\"\u201c\u201d ")
         proper = name.split()[0] if name.split() else ""
-        if not proper or not proper[0].isupper() or proper.rstrip(".") in _NOT_NAME:
+        if not proper or not proper[0].isupper() or proper.rstrip(".") in g.not_names:
             continue
         start = m.start("name") + len("".join(words[:drop]))
         name = re.sub(r"\s+", " ", name)
-        out.append(ProjectName(start, start + len(name), name, _kind_of(m),
-                               f"{proper.split('-')[0].lower()}:{_kind_of(m)}"))
+        out.append(ProjectName(start, start + len(name), name, g.kind_of(m),
+                               f"{proper.split('-')[0].lower()}:{g.kind_of(m)}"))
     return out
 
 
-def _money(sentence: str) -> tuple[float | None, str]:
-    m = _MONEY.search(sentence)
-    if not m:
-        return None, ""
-    n = float((m["n1"] or m["n2"]).replace(",", "."))
-    scale = _SCALE[(m["m1"] or m["m2"] or "").lower() or None]
-    cur = (m["cur1"] or m["cur2"] or "").upper()
-    return n * scale, "EUR" if cur in ("€", "EUR", "EUROS") else "USD"
+def _money(sentence: str, units: Units) -> tuple[float | None, str]:
+    """The first sum of money of the sentence, in its currency ("up by $5 million" is a
+    change, not a value)."""
+    for q in find_quantities(sentence, units=units):
+        if is_currency(q.unit, units) and not q.is_change:
+            return q.value, q.unit
+    return None, ""
 
 
-def _status(sentence: str) -> str | None:
-    for status, pattern in _STATUS:
+def _status(sentence: str, g: ProjectGrammar) -> str | None:
+    for status, pattern in g.status:
         if re.search(pattern, sentence, re.I):
             return status
     return None
@@ -104,7 +121,7 @@ def _parties(name: str, s: int, e: int, mentions: list[tuple[int, int, str]],
     return sorted(set(found) | set(main_parties))
 
 
-def extract_projects(ctx: DocContext) -> list[Project]:
+def extract_projects(ctx: DocContext, g: ProjectGrammar) -> list[Project]:
     """Named projects with their parties, stated value and a dated status history. Reads the
     context's project names, sentences, time expressions, states and main parties."""
     text, sentences, mentions, main_parties = ctx.text, ctx.sentences, ctx.states, ctx.main_parties
@@ -114,15 +131,15 @@ def extract_projects(ctx: DocContext) -> list[Project]:
         sentence = text[s:e]
         project = by_key.get(pn.key)
         if project is None:
-            value, unit = _money(sentence)
+            value, unit = _money(sentence, g.units)
             project = Project(name=pn.name, kind=pn.kind,
                               parties=_parties(pn.name, s, e, mentions, main_parties,
                                                (pn.start, pn.end)),
                               evidence=Span(s, e, sentence), value=value, unit=unit)
             by_key[pn.key] = project
         elif project.value is None:
-            project.value, project.unit = _money(sentence)
-        status = _status(sentence)
+            project.value, project.unit = _money(sentence, g.units)
+        status = _status(sentence, g)
         if status is None:
             continue
         # A range after "for (the period)" is the project's schedule, not the status date.

@@ -1,0 +1,121 @@
+"""The words of the agreement readers (agreement_titles, agreement_lists, agreements),
+compiled once from Resources: data/agreements.yaml, the function words of
+data/words/en.yaml, and the usual names of the knowledge base's states (a user's --kb
+states included). The agreements component builds one (pipeline/factories.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from steppe.names import content_stems
+from steppe.schemas import AgreementWords, check, read_yaml
+
+if TYPE_CHECKING:
+    from steppe.resources import Resources
+
+__all__ = ["AgreementGrammar", "load_agreement_words"]
+
+
+def load_agreement_words() -> AgreementWords:
+    """data/agreements.yaml, checked."""
+    source = files("steppe.data") / "agreements.yaml"
+    return check(AgreementWords, read_yaml(source), source)
+
+
+def _any(words: list[str]) -> str:
+    return "|".join(words)
+
+
+def _words(pattern: list[str]) -> re.Pattern[str]:
+    """A list of patterns as whole words, case-insensitive."""
+    return re.compile(r"\b(?:" + _any(pattern) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class AgreementGrammar:
+    """Patterns and word sets of the agreement readers (see data/agreements.yaml for each)."""
+
+    # titles (agreement_titles.py)
+    heads: re.Pattern[str]              # a head noun, one named group per kind
+    interposed: re.Pattern[str]         # "was signed" between a head and its complement
+    complement_start: re.Pattern[str]   # the preposition opening a complement
+    phrase_prepositions: str            # an alternation: prepositions inside a complement
+    title_stop: frozenset[str]          # as written
+    modifier_stop: frozenset[str]
+    complement_stop: frozenset[str]
+    comma_stop: frozenset[str]
+    # lists (agreement_lists.py)
+    item_head: re.Pattern[str]          # the head of an item the head nouns do not know
+    function_words: frozenset[str]
+    # status, dates, parties, names (agreements.py)
+    body: re.Pattern[str]               # "Organization" after a head: a body, not an agreement
+    access: re.Pattern[str]
+    past: re.Pattern[str]
+    reached: re.Pattern[str]
+    future: re.Pattern[str]
+    business: re.Pattern[str]
+    occasion: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    existing: re.Pattern[str]
+    negation: re.Pattern[str]
+    now: re.Pattern[str]
+    group: re.Pattern[str]
+    back: re.Pattern[str]
+    agreed: re.Pattern[str]
+    planned_after: re.Pattern[str]
+    formal_kinds: tuple[str, ...]
+    unspecific: frozenset[str]          # modifiers that tell no agreement from another
+    head_stems: frozenset[str]          # stems of the head nouns' words
+    state_names: dict[str, str]         # state code -> usual English name
+
+    @classmethod
+    def from_resources(cls, resources: "Resources") -> "AgreementGrammar":
+        w = resources.agreements
+        heads = _any(f"(?P<{kind}>{pattern})" for kind, pattern in w.heads.items())
+        return cls(
+            heads=re.compile(r"\b(?:" + heads + r")\b", re.I),
+            interposed=re.compile(
+                r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:" + _any(w.interposed_verbs)
+                + r")(?=\s+(?:for|on|of|between|to)\b)", re.I),
+            complement_start=re.compile(r"\s+(?:" + _any(w.complement_prepositions) + r")\s", re.I),
+            phrase_prepositions=r"(?:" + _any(w.phrase_prepositions) + r")",
+            title_stop=frozenset(w.title_stop_words),
+            modifier_stop=frozenset(w.modifier_stop),
+            complement_stop=frozenset(w.complement_stop),
+            comma_stop=frozenset(w.comma_stop),
+            item_head=re.compile(r"(?P<agreement>[A-Z][a-z]{3,})(?=\s+(?:"
+                                 + _any(w.item_prepositions) + r")\s)"),
+            function_words=resources.grammar.words("en", "agreement_lists").set("function_words"),
+            body=re.compile(r"\s+(?:" + _any(w.body_nouns) + r")\b"),
+            access=re.compile(r"(?:" + _any(w.access_words) + r")\W{0,4}$", re.I),
+            past=_words(w.concluded),
+            reached=re.compile(r"(?:" + _any(w.reached) + r")$", re.I),
+            future=_words(w.future),
+            business=_words(w.business),
+            occasion=_words(w.occasions),
+            anaphora=_words(w.project_anaphora),
+            existing=re.compile(r"\b(?:" + _any(w.existing) + r")\s*(?:(?:the|an?|this|that|its|their)\s+)?"
+                                r"(?:\S+\s+)?$", re.I),
+            negation=_words(w.negation),
+            now=_words(w.reported_now),
+            group=_words(w.groups),
+            back=re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:" + _any(w.back_reference_prepositions)
+                            + r")\s+(?:" + _any(w.back_reference) + r")$", re.I),
+            agreed=re.compile(
+                r"\b(?:agreed|reached\s+agreement)\s+(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
+                r"(?P<np>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _any(w.agreed_objects) + r"))\b",
+                re.I),
+            planned_after=re.compile(
+                r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
+                r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
+                r"to\s+be|going\s+to\s+be|will\s+be|would\s+be|may\s+be|could\s+be|should\s+be|"
+                r"being\s+(?:drafted|prepared|negotiated|discussed))\b", re.I),
+            formal_kinds=tuple(w.formal_kinds),
+            unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers),
+            head_stems=content_stems(" ".join(w.head_words)),
+            state_names=dict(resources.kb.state_names),
+        )
