@@ -149,6 +149,7 @@ class AgreementWords(BaseModel):
     reached: list[str]
     agreed_objects: list[str]
     future: list[str]
+    planned_after: list[str]
     business: list[str]
     occasions: list[str]
     project_anaphora: list[str]

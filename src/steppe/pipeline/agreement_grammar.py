@@ -111,9 +111,7 @@ class AgreementGrammar:
                 re.I),
             planned_after=re.compile(
                 r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
-                r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:expected|planned|due|scheduled|set|"
-                r"to\s+be|going\s+to\s+be|will\s+be|would\s+be|may\s+be|could\s+be|should\s+be|"
-                r"being\s+(?:drafted|prepared|negotiated|discussed))\b", re.I),
+                r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:" + _any(w.planned_after) + r")\b", re.I),
             formal_kinds=tuple(w.formal_kinds),
             unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers),
             head_stems=content_stems(" ".join(w.head_words)),
