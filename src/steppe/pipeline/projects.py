@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from steppe.errors import ConfigError
 from steppe.facts import Project, Span
 from steppe.pipeline.context import DocContext, ProjectName
 from steppe.pipeline.quantities import Units, find_quantities, is_currency
@@ -34,7 +35,9 @@ _JOIN = r"(?:[ \t]{0,8}[-\u2013\u2014][ \t]{0,8}|[ \t]{1,8})"
 def load_project_words() -> dict[str, ProjectWords]:
     """data/projects.yaml, checked: each language's words."""
     source = files("steppe.data") / "projects.yaml"
-    data = read_yaml(source) or {}
+    data = read_yaml(source)
+    if not isinstance(data, dict) or "en" not in data:
+        raise ConfigError(f"{source}: a mapping of languages to their project words, 'en' among them")
     return {lang: check(ProjectWords, words, f"{source}: {lang}") for lang, words in data.items()}
 
 
