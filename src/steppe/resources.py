@@ -12,7 +12,7 @@ Every file is checked against its schema (steppe/schemas.py) as it is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from steppe.pipeline.coref import GroupPattern, load_groups
 from steppe.pipeline.figures import Indicators
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.quantities import Units
+from steppe.pipeline.ru.lexicon import RussianLexicon
 from steppe.schemas import GroupEntry, IndicatorFile, UnitRow, check, read_text, read_yaml
 from steppe.settings import Settings
 from steppe.words import Grammar
@@ -42,6 +43,7 @@ class Resources:
     indicators: Indicators      # what figures measure
     groups: list[GroupPattern]  # group phrases ("the two countries")
     grammar: Grammar            # word classes, time words, numbers in words, per language
+    russian: RussianLexicon = field(default_factory=RussianLexicon)   # data/ru/*.yaml, read on first use
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Resources":
