@@ -73,10 +73,8 @@ class RuEventCoder:
         self.index = index_triggers(triggers)
         self.cues = {k: (set(v) if isinstance(v, list) else v) for k, v in modality.items()}
 
-    def find_triggers(self, words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
-        return find_triggers(words, self.index, self.cues)
-
     def code_sentence(self, words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
+        """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
         return code_sentence(words, mentions, main, self.index, self.cues)
 
 
