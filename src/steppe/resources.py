@@ -12,7 +12,7 @@ Every file is checked against its schema (steppe/schemas.py) as it is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from steppe.pipeline.figures import Indicators
 from steppe.pipeline.lexicon import Lexicon, load_lexicon
 from steppe.pipeline.projects import load_project_words
 from steppe.pipeline.quantities import Units
+from steppe.pipeline.ru.lexicon import RussianLexicon
 from steppe.schemas import (AgreementWords, GroupEntry, IndicatorFile, ProjectWords, UnitRow, check,
                             read_text, read_yaml)
 from steppe.settings import Settings
@@ -47,6 +48,7 @@ class Resources:
     grammar: Grammar            # word classes, time words, numbers in words, per language
     agreements: AgreementWords  # agreement head nouns, signing and status words
     projects: dict[str, ProjectWords]   # project kinds and status words, per language
+    russian: RussianLexicon = field(default_factory=RussianLexicon)   # data/ru/*.yaml, read on first use
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Resources":

@@ -68,7 +68,9 @@ PIPELINES: dict[str, list[str]] = {
            "steppe.figures.v1", "steppe.projects.v1", "steppe.agreements.v1",
            "steppe.signings.v1", "steppe.occurrences.v1", "steppe.interactions.v1",
            "steppe.signing_links.v1"],
-    "ru": ["steppe.ru.reader.v1", "steppe.signings.v1", "steppe.occurrences.v1",
+    "ru": ["steppe.ru.sentences.v1", "steppe.ru.timex.v1", "steppe.ru.actors.v1",
+           "steppe.ru.coref.v1", "steppe.ru.events.v1", "steppe.ru.figures.v1",
+           "steppe.ru.agreements.v1", "steppe.signings.v1", "steppe.occurrences.v1",
            "steppe.signing_links.v1"],
 }
 
@@ -318,9 +320,21 @@ class SigningLinks:
 
 # -- Russian ---------------------------------------------------------------------------------
 
-@register("steppe.ru.reader.v1")
-def russian_reader(res: Loaded) -> Component:
-    """The Russian pipeline (pipeline/ru/: razdel, pymorphy3, the shared KB), one component:
-    writes mentions, main_parties, events, figures and concluded."""
-    from steppe.pipeline.ru.extract import RussianReader      # pymorphy3 loads on first use
-    return RussianReader(res.resources.kb, res.resources.lexicon.score)
+# Classes in pipeline/ru/components.py, imported when a Russian pipeline is first built
+# (pymorphy3 and razdel load only then).
+RUSSIAN = {"steppe.ru.sentences.v1": "RuSentences", "steppe.ru.timex.v1": "RuTimeExpressions",
+           "steppe.ru.actors.v1": "RuActors", "steppe.ru.coref.v1": "RuCoreference",
+           "steppe.ru.events.v1": "RuEvents", "steppe.ru.figures.v1": "RuFigures",
+           "steppe.ru.agreements.v1": "RuAgreements"}
+
+
+def _russian(cls_name: str) -> Callable[[Loaded], Component]:
+    def make(res: Loaded) -> Component:
+        from steppe.pipeline.ru import components
+        return getattr(components, cls_name)(res)
+    make.__doc__ = f"steppe.pipeline.ru.components.{cls_name}"
+    return make
+
+
+for _name, _cls in RUSSIAN.items():
+    REGISTRY[_name] = _russian(_cls)

@@ -8,9 +8,10 @@ import pytest
 @pytest.fixture(scope="session")
 def ru_resolver():
     from steppe.kb.load import load_kb
-    from steppe.pipeline.ru.actors import RuActorResolver
+    from steppe.pipeline.ru.actors import ActorWords, RuActorResolver
+    from steppe.words import Grammar
 
-    return RuActorResolver(load_kb())
+    return RuActorResolver(load_kb(), ActorWords.from_grammar(Grammar()))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,10 @@ from __future__ import annotations
 import pytest
 
 from steppe.facts import Document
-from steppe.pipeline.ru.timex import find_times
+from steppe.pipeline.ru.lexicon import RussianLexicon
+from steppe.pipeline.ru.timex import RuDates
+
+find_times = RuDates(RussianLexicon().dates()).find_times
 
 
 @pytest.mark.parametrize(("text", "value", "deadline"), [

@@ -17,14 +17,25 @@ from dataclasses import dataclass, field
 from steppe.facts import Actor
 from steppe.kb.model import Entity, KnowledgeBase
 from steppe.pipeline.ru.text import Word, analyse, fold
-from steppe.words import words
+from steppe.words import Grammar
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_W = words("ru", "actors")               # data/words/ru.yaml
-_ENDINGS = tuple(_W.list("case_endings"))
-_LOCATIVE = _W.set("locative_prepositions")
-_TOPIC = _W.set("topic_prepositions")
-_CURRENCY = tuple(_W.list("currency_words"))
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The word classes of data/words/ru.yaml the resolver reads mentions with."""
+
+    endings: tuple[str, ...]          # case endings after a name in the nominative, in order
+    locative: frozenset[str]          # prepositions of a place: "в Ташкенте"
+    topic: frozenset[str]             # prepositions of a topic: "о Казахстане"
+    currency: tuple[str, ...]         # "долларов США": a currency, not an actor
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar) -> "ActorWords":
+        w = grammar.words("ru", "actors")
+        return cls(tuple(w.list("case_endings")), w.set("locative_prepositions"),
+                   w.set("topic_prepositions"), tuple(w.list("currency_words")))
 
 
 @dataclass
@@ -53,6 +64,7 @@ class RuMention:
     prep: str = ""                # the preposition right before it, folded ("с", "в", "из"), or ""
     location: bool = False        # a place or capital after в/на: where, not who
     pieces: list[Piece] = field(default_factory=list, repr=False)
+    topic: bool = False           # after a preposition of a topic ("о России", "по России")
 
     @property
     def codes(self) -> list[str]:
@@ -61,7 +73,7 @@ class RuMention:
     @property
     def participant(self) -> bool:
         """Not a place, not a topic or an area ("о России", "директор по России")."""
-        return not self.location and self.prep not in _TOPIC
+        return not self.location and not self.topic
 
 
 # What a case ending on a name says (pymorphy3 guesses unknown surnames poorly).
@@ -77,11 +89,11 @@ def _name_cases(word: str, keys: frozenset[str]) -> frozenset[str]:
     return analyse(word).cases
 
 
-def _keys(word: str) -> set[str]:
+def _keys(word: str, endings: tuple[str, ...]) -> set[str]:
     """Keys a text word may be looked up by: its lemmas, and its stem without a case ending."""
     low = fold(word)
     keys = set(analyse(word).lemmas)
-    for e in _ENDINGS:
+    for e in endings:
         if low.endswith(e) and len(low) - len(e) >= 3:
             keys.add(low[: -len(e)])
             keys.add(low[: -len(e)] + "а")      # Отунбаевой -> отунбаева
@@ -98,8 +110,9 @@ def _name_keys(word: str) -> frozenset[str]:
 class RuActorResolver:
     """Finds mentions in a list of words; built once from the knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, words: ActorWords) -> None:
         self.kb = kb
+        self.words = words
         # first word key -> [(keys of every word, exact surface or "", entity id, how)]
         self.index: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         for surface, targets in kb.aliases.items():
@@ -131,7 +144,7 @@ class RuActorResolver:
         while i < len(words):
             best = self._longest(words, i, date)
             prev = [w for w in words[max(0, i - 2):i] if w.text != "."][-1:]
-            if best and prev and prev[0].is_(*_CURRENCY):
+            if best and prev and prev[0].is_(*self.words.currency):
                 best = None                       # "долларов США": a currency, not an actor
             if best:
                 found.append(best)
@@ -145,7 +158,7 @@ class RuActorResolver:
 
     def _longest(self, words: list[Word], i: int, date: str | None) -> Piece | None:
         best: Piece | None = None
-        wkeys = _keys(words[i].text)
+        wkeys = _keys(words[i].text, self.words.endings)
         seen = set()
         for k in wkeys:
             for keys, exact, target in self.index.get(k, ()):
@@ -158,7 +171,7 @@ class RuActorResolver:
                 if exact:
                     if words[i].text != exact:
                         continue
-                elif not all(keys[j] & _keys(words[i + j].text) for j in range(n)):
+                elif not all(keys[j] & _keys(words[i + j].text, self.words.endings) for j in range(n)):
                     continue
                 if not exact and n == 1 and not words[i].text[:1].isupper() and target[0] == "entity" \
                         and self.kb.entities[target[1]].kind in ("person", "igo"):
@@ -202,7 +215,7 @@ class RuActorResolver:
         for n, part in enumerate(parts):
             if n < len(parts) - 1 and part.endswith("ско"):
                 part = part[:-1] + "ий"
-            for k in _keys(part):
+            for k in _keys(part, self.words.endings):
                 hit = next((t for keys, _, t in self.index.get(k, ()) if len(keys) == 1
                             and t[0] == "entity" and t[1].startswith("state:")), None)
                 if hit:
@@ -268,13 +281,14 @@ class RuActorResolver:
         head = words[s]
         capital = state is not None and state.how == "capital" and len(g) == 1
         # a place, a capital or a state after в/на in the locative says where, not who
-        location = (kind in ("place", "state") or capital) and prep in _LOCATIVE and \
+        location = (kind in ("place", "state") or capital) and prep in self.words.locative and \
             ("loct" in head.a.cases or kind == "place")
         if capital and s + 1 < len(words) and words[s + 1].text == "," and \
                 (s == 0 or words[s - 1].text in "\n."):
             location = True                   # a dateline: "ТАШКЕНТ, 16 февраля"
         cases = g[0].cases or head.a.cases
-        return RuMention(s, e, cs, ce, text, actors, kind, cases, prep, location, g)
+        return RuMention(s, e, cs, ce, text, actors, kind, cases, prep, location, g,
+                         topic=prep in self.words.topic)
 
 
 def _joins(group: list[Piece], p: Piece) -> bool:

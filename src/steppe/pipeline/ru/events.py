@@ -11,10 +11,6 @@ dative, accusative and "с + instrumental" actors are targets ("с Мирзиё�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
-
-import yaml
 
 from steppe.facts import Actor
 from steppe.pipeline.ru.actors import RuMention
@@ -54,12 +50,10 @@ class RuRawEvent:
     confidence: float
 
 
-@lru_cache(maxsize=1)
-def load_triggers() -> dict[str, list[RuTrigger]]:
-    """Triggers indexed by the lemma of their first word."""
-    data = yaml.safe_load((files("steppe.data") / "ru" / "triggers.yaml").read_text(encoding="utf-8"))
+def index_triggers(entries: list[dict]) -> dict[str, list[RuTrigger]]:
+    """Triggers (data/ru/triggers.yaml) indexed by the lemma of their first word."""
     index: dict[str, list[RuTrigger]] = {}
-    for entry in data["triggers"]:
+    for entry in entries:
         for phrase in entry["lemmas"]:
             words = tuple(analyse(w).lemma if " " in phrase else w.replace("ё", "е")
                           for w in str(phrase).split())
@@ -71,15 +65,22 @@ def load_triggers() -> dict[str, list[RuTrigger]]:
     return index
 
 
-@lru_cache(maxsize=1)
-def load_modality() -> dict:
-    data = yaml.safe_load((files("steppe.data") / "ru" / "modality.yaml").read_text(encoding="utf-8"))
-    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
+class RuEventCoder:
+    """Codes the events of a sentence with the trigger lexicon and modality cues of
+    data/ru/ (Resources.russian), lemmatised once when the coder is built."""
+
+    def __init__(self, triggers: list[dict], modality: dict) -> None:
+        self.index = index_triggers(triggers)
+        self.cues = {k: (set(v) if isinstance(v, list) else v) for k, v in modality.items()}
+
+    def code_sentence(self, words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
+        """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
+        return code_sentence(words, mentions, main, self.index, self.cues)
 
 
-def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
+def find_triggers(words: list[Word], index: dict[str, list[RuTrigger]], cues: dict
+                  ) -> list[tuple[int, int, RuTrigger]]:
     """(first word, last word + 1, trigger) for every trigger match, longest per start."""
-    index = load_triggers()
     lemmas = set().union(*(w.a.lemmas for w in words)) if words else set()
     out = []
     for i, w in enumerate(words):
@@ -91,14 +92,14 @@ def find_triggers(words: list[Word]) -> list[tuple[int, int, RuTrigger]]:
                     continue
                 if best is None or len(t.words) > len(best[2].words):
                     best = (i, end, t)
-        if best and _is_trigger_word(words, best, out):
+        if best and _is_trigger_word(words, best, out, cues["frames"]):
             out.append(best)
     # a phrase swallows the single-word triggers inside it ("телефонный разговор")
     covered = [(s, e) for s, e, t in out if len(t.words) > 1]
     return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
 
 
-def _is_trigger_word(words: list[Word], match, earlier) -> bool:
+def _is_trigger_word(words: list[Word], match, earlier, frames: set[str]) -> bool:
     """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
     it reports a signing or has its own date; not an infinitive that is the content of the trigger before it
     ("пригласил Эрдогана посетить", "договорились ускорить делимитацию"), nor a genitive
@@ -115,7 +116,7 @@ def _is_trigger_word(words: list[Word], match, earlier) -> bool:
     # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
     # ("по итогам переговоров", "в ходе визита" frame the event: they do not qualify it)
     if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
-            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & load_modality()["frames"]:
+            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & frames:
         return False
     return True
 
@@ -135,10 +136,11 @@ def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) ->
     return j
 
 
-def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
+def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
+                  index: dict[str, list[RuTrigger]], cues: dict) -> list[RuRawEvent]:
     """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
     out = []
-    for s, e, t in find_triggers(words):
+    for s, e, t in find_triggers(words, index, cues):
         near = [m for m in mentions if (m.participant or (m.prep == "по" and t.type in _AGAINST)) and m.codes
                 and m.start < e + WINDOW and m.end > s - WINDOW]
         places = [m for m in mentions if m not in near and m.codes and m.start < e + WINDOW and m.end > s - WINDOW]
@@ -148,10 +150,10 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str])
         source, target = roles
         if t.mode == "visit" and _home(words, near, e, source):
             continue
-        etype, modality = t.type, _modality(words, s, t)
-        if _refused(words, s) and etype in load_modality()["to_agree"] | {"AGREE"}:
+        etype, modality = t.type, _modality(words, s, t, cues)
+        if _refused(words, s, cues) and etype in cues["to_agree"] | {"AGREE"}:
             etype, modality = "REJECT", "asserted"
-        elif modality == "planned" and etype in load_modality()["to_agree"]:
+        elif modality == "planned" and etype in cues["to_agree"]:
             etype = "AGREE"
         mode = t.mode if etype == t.type else ""
         out.append(RuRawEvent(etype, mode, source, target, words[s].start, words[e - 1].end,
@@ -261,17 +263,16 @@ def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list
     return sorted(group, key=lambda x: x.start)
 
 
-def _refused(words: list[Word], s: int) -> bool:
-    if s > 0 and words[s - 1].low in load_modality()["refusal_right_before"]:
+def _refused(words: list[Word], s: int, cues: dict) -> bool:
+    if s > 0 and words[s - 1].low in cues["refusal_right_before"]:
         return True
     before = words[max(0, s - 4):s]
     lemmas = {l for w in before for l in w.a.lemmas}
     pairs = {f"{a} {b}" for x, y in zip(before, before[1:]) for a in x.a.lemmas for b in y.a.lemmas}
-    return bool((lemmas | pairs) & load_modality()["refusal"])
+    return bool((lemmas | pairs) & cues["refusal"])
 
 
-def _modality(words: list[Word], s: int, t: RuTrigger) -> str:
-    cues = load_modality()
+def _modality(words: list[Word], s: int, t: RuTrigger, cues: dict) -> str:
     head = words[s]
     negation = cues["negated"]
     if s > 0 and words[s - 1].low in negation or \

@@ -11,28 +11,62 @@ from the sentence's time expressions.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib.resources import files
-
-import yaml
+from typing import Iterable
 
 from steppe.facts import Figure, Span
 from steppe.pipeline.ru.actors import RuMention
+from steppe.pipeline.ru.sentences import RuSentence
 from steppe.pipeline.ru.text import Word, analyse, fold
 from steppe.pipeline.ru.timex import RuTime
 
 _NUMBER = re.compile(r"(\$\s?)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(%)?")
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    d = yaml.safe_load((files("steppe.data") / "ru" / "figures.yaml").read_text(encoding="utf-8"))
-    for ind in d["indicators"]:
-        ind["cues"] = [tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]]
+def figure_words(figures: dict) -> dict:
+    """data/ru/figures.yaml (Resources.russian) with its cue phrases as tuples of lemmas."""
+    d = dict(figures)
+    d["indicators"] = [dict(ind, cues=[tuple(analyse(w).lemma for w in c.split()) for c in ind["cues"]])
+                       for ind in figures["indicators"]]
     d["casualty"] = frozenset(d["casualty"])
     for key in ("target", "forecast", "growth_up", "growth_down"):
         d[key] = {tuple(analyse(w).lemma for w in c.split()) for c in d[key]}
     return d
+
+
+class RuFigureReader:
+    """Reads figures with the cues of data/ru/figures.yaml (Resources.russian), lemmatised
+    once when the reader is built."""
+
+    def __init__(self, figures: dict) -> None:
+        self.data = figure_words(figures)
+
+    def document_figures(self, text: str, sentences: Iterable[RuSentence], main: list[str],
+                         anchor: str | None) -> list[Figure]:
+        """The figures of a document, sentence by sentence, repeats merged."""
+        figures: list[Figure] = []
+        flows: list[dict[str, str]] = []      # directions of trade the document states
+        prev_words: list[Word] = []
+        for st in sentences:
+            # what "его", "этот показатель" refer to: the sentence before, else the last figure
+            previous = sentence_indicator(self.data, prev_words) or (figures[-1].indicator if figures else None)
+            prev_words = st.words
+            figures += extract_sentence_figures(self.data, text, st.start, st.end, st.words, st.mentions,
+                                                st.times, main, previous, anchor)
+            flows += sentence_flows(self.data, st.words, st.mentions, st.end)
+        _directed_by_document(self.data, figures, flows)
+        return merge_figures(figures)
+
+
+def _directed_by_document(data: dict, figures: list[Figure], flows: list[dict[str, str]]) -> None:
+    """A flow whose sentence gives no direction ("Ежегодный объем поставок составляет 40
+    млрд кубометров") takes the one the document states between the same two states
+    ("Туркмения является экспортером газа в Китай"), when it states only one."""
+    for f in figures:
+        if f.direction is None and is_flow(data, f.indicator) and len(f.parties) == 2:
+            known = {(d["from"], d["to"]) for d in flows if {d["from"], d["to"]} == set(f.parties)}
+            if len(known) == 1:
+                frm, to = known.pop()
+                f.direction = {"from": frm, "to": to}
 
 
 def _has(words: list[Word], phrases: set[tuple[str, ...]]) -> bool:
@@ -61,18 +95,17 @@ def _cue_at(words: list[Word], cue: tuple[str, ...], gap: int = 2) -> int | None
     return found
 
 
-def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
+def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[Word], mentions: list[RuMention],
                              times: list[RuTime], main: list[str], previous: str | None = None,
                              anchor: str | None = None) -> list[Figure]:
     """Figures of the sentence text[s:e]; `words`, `mentions`, `times` are those inside it;
     `previous` is the indicator of the document's last figure (for "его", "их")."""
-    data = _data()
     out: list[Figure] = []
     sentence = text[s:e]
-    out += _fractions(s, e, sentence, words, mentions, times, main)
+    out += _fractions(data, s, e, sentence, words, mentions, times, main)
     consumed = -1
     last_end = s                                        # end of the figure before
-    for start, end, value, dollar, percent in _numbers(sentence, s, words):
+    for start, end, value, dollar, percent in _numbers(data, sentence, s, words):
         if start < consumed:
             continue
         if any(t.start <= start < t.end for t in times):
@@ -125,14 +158,14 @@ def extract_sentence_figures(text: str, s: int, e: int, words: list[Word], menti
             # "доля России во внешней торговле Кыргызстана — 25%"
             share = unit == "percent" and not (before and before[-1].low == "на") and \
                 not any(w.a.lemma in data["growth_nouns"] for w in before[-12:])
-            indicator, flow, cue_i = _indicator(before, [counted] if counted else after, unit, prefer_unit=share)
+            indicator, flow, cue_i = _indicator(data, before, [counted] if counted else after, unit, prefer_unit=share)
         if indicator is None:
             # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
             following = [w for w in words if w.start >= end][:12]
-            indicator, flow, cue_i = _indicator(following, [], unit)
+            indicator, flow, cue_i = _indicator(data, following, [], unit)
         act = indicator is None and counted is not None
         if act:
-            indicator, flow, cue_i = _counted(counted, words)
+            indicator, flow, cue_i = _counted(data, counted, words)
         if indicator is None:
             continue
         if indicator == "trade_turnover" and unit in data["physical_units"]:
@@ -214,7 +247,7 @@ def _period_of(times: list[RuTime], start: int, last_end: int, sentence: str, s:
     return _period(t.value)
 
 
-def _numbers(sentence: str, s: int, words: list[Word]):
+def _numbers(data: dict, sentence: str, s: int, words: list[Word]):
     """(start, end, value, after "$", before "%") of every amount of the sentence: in digits
     ("1,3", "5 000", "$5,3") or a number word before a scale ("полутора миллиардов")."""
     found = []
@@ -222,19 +255,19 @@ def _numbers(sentence: str, s: int, words: list[Word]):
         digits = m.group(2).replace(" ", "").replace("\u00a0", "")
         value = float(digits + ("." + m.group(3) if m.group(3) else ""))
         found.append((s + m.start(), s + m.end(), value, bool(m.group(1)), bool(m.group(4))))
-    scales = _data()["scales"]
+    scales = data["scales"]
     for w, nxt in zip(words, words[1:]):
-        value = _data()["number_words"].get(w.a.lemma)
+        value = data["number_words"].get(w.a.lemma)
         if value is not None and nxt.a.lemma in scales:
             found.append((w.start, w.end, float(value), False, False))
     return sorted(found)
 
 
-def _counted(noun: Word, words: list[Word]):
+def _counted(data: dict, noun: Word, words: list[Word]):
     """A count with no indicator cue is a figure of what it counts ("закрыл 5 из 7 пунктов
     пропуска", "застряли 180 автомобилей"), unless it counts victims."""
-    name = _data()["counted"].get(noun.a.lemma)
-    if name is None or any(w.a.lemmas & _data()["casualty"] for w in words):
+    name = data["counted"].get(noun.a.lemma)
+    if name is None or any(w.a.lemmas & data["casualty"] for w in words):
         return None, False, None
     return f"other:{name}", False, None
 
@@ -244,24 +277,24 @@ def _period(value: str) -> str:
     return "/".join(v[:7] for v in value.split("/"))
 
 
-def _fractions(s, e, sentence, words, mentions, times, main) -> list[Figure]:
+def _fractions(data, s, e, sentence, words, mentions, times, main) -> list[Figure]:
     """"почти четверть внешнеторгового оборота", "вырос почти на четверть": a share or a
     growth in percent, given in words."""
     out = []
     for i, w in enumerate(words):
-        value = _data()["fractions"].get(w.a.lemma)
+        value = data["fractions"].get(w.a.lemma)
         if value is None:
             continue
         before = words[:i]
-        indicator, _, _ = _indicator(before, [], "percent")
-        if any(x.low == "на" for x in before[-2:]) and (_has(before, _data()["growth_up"])
-                                                       or _has(before, _data()["growth_down"])):
+        indicator, _, _ = _indicator(data, before, [], "percent")
+        if any(x.low == "на" for x in before[-2:]) and (_has(before, data["growth_up"])
+                                                       or _has(before, data["growth_down"])):
             # "товарооборот вырос почти на четверть": growth in percent
-            base, _, _ = _indicator(before, [], "USD")
+            base, _, _ = _indicator(data, before, [], "USD")
             if base is None:
                 continue
             indicator = "other:" + base.split(":")[-1].replace("trade_turnover", "trade") + "_growth"
-            if _has(before[-4:], _data()["growth_down"]):
+            if _has(before[-4:], data["growth_down"]):
                 value = -value
         elif indicator != "other:trade_share":
             continue
@@ -291,16 +324,16 @@ def _parties(mentions: list[RuMention], main: list[str], cue_at: int | None = No
     return sorted(codes)
 
 
-def is_flow(indicator: str) -> bool:
+def is_flow(data: dict, indicator: str) -> bool:
     """Exports, imports, aid, loans and their growth: goods or money going one way."""
     base = indicator.split(":")[-1].removesuffix("_growth")
-    return any(ind.get("flow") and ind["indicator"].split(":")[-1] == base for ind in _data()["indicators"])
+    return any(ind.get("flow") and ind["indicator"].split(":")[-1] == base for ind in data["indicators"])
 
 
-def sentence_flows(words: list[Word], mentions: list[RuMention], end: int) -> list[dict[str, str]]:
+def sentence_flows(data: dict, words: list[Word], mentions: list[RuMention], end: int) -> list[dict[str, str]]:
     """The direction of trade a sentence states, with or without a figure: "Туркмения
     является экспортером газа в Китай"."""
-    indicator, flow, cue_at = _indicator(words, [], "")
+    indicator, flow, cue_at = _indicator(data, words, [], "")
     if not flow or indicator not in ("exports", "imports"):
         return []
     parties = _parties(mentions, [])
@@ -308,9 +341,9 @@ def sentence_flows(words: list[Word], mentions: list[RuMention], end: int) -> li
     return [direction] if direction else []
 
 
-def sentence_indicator(words: list[Word]) -> str | None:
+def sentence_indicator(data: dict, words: list[Word]) -> str | None:
     """The indicator a sentence talks about (its last cue), for the sentence after it."""
-    found = _indicator(words, [], "")
+    found = _indicator(data, words, [], "")
     return found[0]
 
 
@@ -330,11 +363,11 @@ def merge_figures(figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _indicator(before: list[Word], after: list[Word], unit: str, prefer_unit: bool = False):
+def _indicator(data: dict, before: list[Word], after: list[Word], unit: str, prefer_unit: bool = False):
     """The indicator whose cue is nearest before the number (or names the counted thing);
     with `prefer_unit`, one made for the number's unit wins over nearer ones."""
     best = None
-    for ind in _data()["indicators"]:
+    for ind in data["indicators"]:
         if ind.get("count_only"):
             if unit == "count" and after and any(c[0] in w.a.lemmas for c in ind["cues"] for w in after[:1]):
                 return ind["indicator"], False, None
