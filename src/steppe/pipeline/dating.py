@@ -61,11 +61,23 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             t = before[-1]
             return _value(t, modality, anchor), t.precision, "context"
     if anchor and modality != "planned":
-        return anchor, precision_of(anchor), "document"
+        day = report_day(timexes, anchor)
+        return day, precision_of(day), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+def report_day(timexes: list[TimeEx], anchor: str) -> str:
+    """The day a report speaks from. A publication date known only to the month (a page
+    that shows no day) is narrowed to the first day of that month the text names: a report
+    leads with its news, so what it says "has happened" or "is" was so by that day (notes
+    and sources, which come last, may name later days). The Russian reader does the same."""
+    if len(anchor) != 7:
+        return anchor
+    return next((t.value for t in timexes if t.value and t.precision == "day"
+                 and t.kind in _POINT_KINDS and t.value[:7] == anchor), anchor)
 
 
 def _firm(t: TimeEx) -> bool:

@@ -1,0 +1,65 @@
+"""When an event happened and whether it is one occurrence: the day a report speaks from,
+tellings of one act on adjacent days, and acts dated by the occasion they took place at.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+from steppe.facts import Actor, Document, Event, Span
+from steppe.pipeline.lexicon import load_lexicon
+from steppe.pipeline.occurrences import merge_occurrences
+
+RECIPROCAL = load_lexicon("en").coding.reciprocal
+
+
+def _facts(ex, text, date):
+    return ex.extract(Document(id="t", text=text, date=date))
+
+
+def _event(etype: str, date: str, *, modality: str = "asserted", source: str = "text") -> Event:
+    sides = [Actor(code="KAZ"), Actor(code="UZB")]
+    return Event(type=etype, source=sides, target=list(sides), evidence=Span(0, 4, "text"),
+                 date=date, date_precision="day", modality=modality, date_source=source)
+
+
+# -- the day a report speaks from --------------------------------------------------------
+
+def test_a_report_dated_to_the_month_speaks_from_the_day_it_names(extractor):
+    # The page shows only the month; the text names the day of its news. What it says
+    # "has happened" happened by then, at day precision.
+    text = ("The prime ministers of Kazakhstan and Kyrgyzstan met in Astana on 12 June. "
+            "Kazakhstan and Kyrgyzstan have agreed to open a second rail crossing.")
+    facts = _facts(extractor, text, "2024-06")
+    agreed = [e for e in facts.events if e.type == "AGREE"]
+    assert [(e.date, e.date_precision) for e in agreed] == [("2024-06-12", "day")], \
+        [(e.type, e.date, e.date_source) for e in facts.events]
+
+
+def test_a_day_of_another_month_does_not_date_the_report(extractor):
+    text = ("The prime ministers of Kazakhstan and Kyrgyzstan met in Astana on 12 May. "
+            "Kazakhstan and Kyrgyzstan have agreed to open a second rail crossing.")
+    facts = _facts(extractor, text, "2024-06")
+    agreed = [e for e in facts.events if e.type == "AGREE"]
+    assert [e.date for e in agreed] == ["2024-06"], [(e.type, e.date) for e in facts.events]
+
+
+# -- one act told on adjacent days -----------------------------------------------------
+
+def test_one_act_told_on_the_day_and_the_day_after_is_one_occurrence():
+    merged = merge_occurrences([_event("CONSULT", "2023-05-08"),
+                                _event("CONSULT", "2023-05-09", source="context")], RECIPROCAL)
+    assert [(e.type, e.date) for e in merged] == [("CONSULT", "2023-05-08")]
+
+
+def test_acts_of_one_type_days_apart_stay_two():
+    merged = merge_occurrences([_event("CONSULT", "2023-05-08"), _event("CONSULT", "2023-05-11")],
+                               RECIPROCAL)
+    assert len(merged) == 2
+
+
+def test_plans_on_adjacent_days_stay_two():
+    # AGREE gathers every future act: a visit on one day and a signing the next are two plans.
+    merged = merge_occurrences([_event("AGREE", "2023-05-08", modality="planned"),
+                                _event("AGREE", "2023-05-09", modality="planned")], RECIPROCAL)
+    assert len(merged) == 2
