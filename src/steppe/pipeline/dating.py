@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx, is_dateline, within
-from steppe.words import time_words
+from steppe.words import Grammar
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
 # narrative keeps its reference time until a new date appears, but after a paragraph or
@@ -18,9 +19,20 @@ CONTEXT_SENTENCES = 8
 _POINT_KINDS = ("point", "range", "since")
 
 
+@dataclass(frozen=True)
+class DatingWords:
+    """The words dating reads, from the grammar (built once with the events component)."""
+
+    weekdays: frozenset[str]
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
+        return cls(weekdays=frozenset(grammar.time(language).weekdays))
+
+
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
-               modality: str, text: str = "",
+               modality: str, words: DatingWords, text: str = "",
                region: list[tuple[int, int]] | None = None,
                narrative: bool = True) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
@@ -41,7 +53,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return _value(best, modality, anchor), best.precision, "text"
+        return _value(best, modality, anchor, words), best.precision, "text"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if idx is not None and (narrative or modality == "planned"):
@@ -50,7 +62,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
-            before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
+            before = [t for t in before if anchor and _future(_value(t, modality, anchor, words), anchor)]
         else:
             # A day or month told from the report's time ("last Saturday", "on March 11",
             # "last month") frames what follows as firmly as a full date; a relative year
@@ -59,7 +71,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             before = [t for t in before if not t.relative or _firm(t)]
         if before:
             t = before[-1]
-            return _value(t, modality, anchor), t.precision, "context"
+            return _value(t, modality, anchor, words), t.precision, "context"
     if anchor and modality != "planned":
         day = report_day(timexes, anchor)
         return day, precision_of(day), "document"
@@ -86,16 +98,13 @@ def _firm(t: TimeEx) -> bool:
     return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
 
 
-_WEEKDAYS = frozenset(time_words("en").weekdays)
-
-
-def _value(t: TimeEx, modality: str, anchor: str | None) -> str:
+def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords) -> str:
     """The time expression's value; a bare weekday in a plan ("will visit on Thursday")
     is the next such day, not the last one (time expressions resolve weekdays backwards,
     as most news reports what happened)."""
-    words = t.text.lower().replace("on ", "").split()
-    if modality == "planned" and anchor and t.precision == "day" and len(words) == 1 \
-            and words[0] in _WEEKDAYS and t.value < anchor[:10]:
+    said = t.text.lower().replace("on ", "").split()
+    if modality == "planned" and anchor and t.precision == "day" and len(said) == 1 \
+            and said[0] in words.weekdays and t.value < anchor[:10]:
         return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
     return t.value
 
