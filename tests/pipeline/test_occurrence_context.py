@@ -63,3 +63,24 @@ def test_plans_on_adjacent_days_stay_two():
     merged = merge_occurrences([_event("AGREE", "2023-05-08", modality="planned"),
                                 _event("AGREE", "2023-05-09", modality="planned")], RECIPROCAL)
     assert len(merged) == 2
+
+
+# -- an act dated by the occasion it took place at ---------------------------------------
+
+_VISIT_THEN_ASIDE = ("The Uzbek president visited Kazakhstan on 6 December 2022. "
+                     "Trade between the two countries had grown sharply since March 2022. ")
+
+
+def test_an_act_during_the_visit_takes_the_visits_date(extractor):
+    text = _VISIT_THEN_ASIDE + "During the visit, Kazakhstan and Uzbekistan signed a treaty on alliance."
+    facts = _facts(extractor, text, "2022-12-20")
+    signed = [e for e in facts.events if e.type == "SUPPORT"]
+    assert [e.date for e in signed] == ["2022-12-06"], [(e.type, e.date) for e in facts.events]
+
+
+def test_an_act_at_a_new_meeting_is_not_dated_by_an_earlier_one(extractor):
+    # "at a meeting" names another occasion: the narrative's last date frames it.
+    text = _VISIT_THEN_ASIDE + "At a meeting, Kazakhstan and Uzbekistan signed a treaty on alliance."
+    facts = _facts(extractor, text, "2022-12-20")
+    signed = [e for e in facts.events if e.type == "SUPPORT" and e.trigger == "signed"]
+    assert [e.date for e in signed] == ["2022-03"], [(e.type, e.date) for e in facts.events]

@@ -4,6 +4,7 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -24,19 +25,26 @@ class DatingWords:
     """The words dating reads, from the grammar (built once with the events component)."""
 
     weekdays: frozenset[str]
+    occasion_nouns: frozenset[str]          # "the visit", "the talks" ...
+    occasion_prepositions: frozenset[str]   # ... "during", "at" them
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
-        return cls(weekdays=frozenset(grammar.time(language).weekdays))
+        w = grammar.words(language, "dating")
+        return cls(weekdays=frozenset(grammar.time(language).weekdays),
+                   occasion_nouns=w.set("occasion_nouns"),
+                   occasion_prepositions=w.set("occasion_prepositions"))
 
 
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
                modality: str, words: DatingWords, text: str = "",
                region: list[tuple[int, int]] | None = None,
-               narrative: bool = True) -> tuple[str | None, str, str]:
+               narrative: bool = True, occasion: str | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
-    source says where the date came from: text, context (an earlier sentence) or document."""
+    source says where the date came from: text, context (an earlier sentence) or document.
+    `occasion`: the noun of a known occasion the sentence places the event at ("during the
+    visit"), see occasion_of."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
     if anchor and modality != "planned":
@@ -56,6 +64,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         return _value(best, modality, anchor, words), best.precision, "text"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
+    if occasion and idx is not None and text:
+        told = _occasion_date(timexes, sentences[:idx], text, occasion, anchor, modality)
+        if told is not None:
+            return _value(told, modality, anchor, words), told.precision, "context"
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS]
@@ -79,6 +91,41 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+def occasion_of(trigger, words: DatingWords) -> str | None:
+    """The occasion an event of the trigger's sentence is placed at, when the text has named
+    it before: a definite occasion noun after a preposition of time ("during the visit",
+    "at Tuesday's meeting", "following their talks"), not the trigger itself. "At a meeting"
+    names a new one."""
+    for tok in trigger.sent:
+        if tok.i == trigger.i or tok.lower_ not in words.occasion_nouns or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in words.occasion_prepositions:
+            continue
+        if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               for c in tok.children):
+            return tok.lower_
+    return None
+
+
+def _occasion_date(timexes: list[TimeEx], earlier: list[tuple[int, int]], text: str,
+                   noun: str, anchor: str | None, modality: str) -> TimeEx | None:
+    """The date the text gave an occasion it names again: the day or month nearest the
+    last earlier mention of that word in a sentence that dates it ("Mirziyoyev's visit to
+    Astana on 6 December ... During the visit, a declaration was signed"), however many
+    sentences back; None when no mention was dated."""
+    pattern = re.compile(rf"\b{re.escape(noun)}", re.I)     # "the visit" of "visited on ..."
+    for s, e in reversed(earlier):
+        spots = [m.start() for m in pattern.finditer(text, s, e)]
+        if not spots:
+            continue
+        dated = [t for t in within(timexes, s, e) if t.value and t.kind in _POINT_KINDS
+                 and t.precision in ("day", "month") and not is_dateline(text, t)]
+        if anchor and modality != "planned":
+            dated = [t for t in dated if t.value[:len(anchor)] <= anchor]
+        if dated:
+            return min(dated, key=lambda t: min(abs(t.start - p) for p in spots))
+    return None
 
 
 def report_day(timexes: list[TimeEx], anchor: str) -> str:

@@ -21,7 +21,7 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import read_agreements
 from steppe.pipeline.context import Concluded, DocContext, state_mentions
-from steppe.pipeline.dating import DatingWords, date_event, told_in_past
+from steppe.pipeline.dating import DatingWords, date_event, occasion_of, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
@@ -209,7 +209,8 @@ class Events:
             ctx.timexes, ctx.sentences, (s, e), raw.trigger.idx + offset, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,
             region=[(a + offset, b + offset) for a, b in raw.region],
-            narrative=told_in_past(raw.trigger))
+            narrative=told_in_past(raw.trigger),
+            occasion=occasion_of(raw.trigger, self.dating_words))
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),
