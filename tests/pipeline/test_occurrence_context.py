@@ -68,7 +68,7 @@ def test_plans_on_adjacent_days_stay_two():
 # -- an act dated by the occasion it took place at ---------------------------------------
 
 _VISIT_THEN_ASIDE = ("The Uzbek president visited Kazakhstan on 6 December 2022. "
-                     "Trade between the two countries had grown sharply since March 2022. ")
+                     "Trade between the two countries had grown sharply in March 2022. ")
 
 
 def test_an_act_during_the_visit_takes_the_visits_date(extractor):
@@ -84,3 +84,13 @@ def test_an_act_at_a_new_meeting_is_not_dated_by_an_earlier_one(extractor):
     facts = _facts(extractor, text, "2022-12-20")
     signed = [e for e in facts.events if e.type == "SUPPORT" and e.trigger == "signed"]
     assert [e.date for e in signed] == ["2022-03"], [(e.type, e.date) for e in facts.events]
+
+
+def test_a_state_since_a_year_sets_no_reference_time(extractor):
+    # "has bought ... since 2009" lasts to the report's time: the accusation told next is
+    # not dated 2009 but by the report.
+    text = ("Kyrgyzstan has bought electricity from Kazakhstan since 2009. "
+            "Kazakhstan accused Kyrgyzstan of late payments.")
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == ["2023-05-03"], [(e.type, e.date) for e in facts.events]

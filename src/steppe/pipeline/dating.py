@@ -70,7 +70,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             return _value(told, modality, anchor, words), told.precision, "context"
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
-        before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS]
+        # "since 1997" starts a state lasting to the report's time ("has imported gas since
+        # 1997"): it sets no reference time for what the narrative tells next.
+        before = [t for t in within(timexes, lo, s) if t.value and t.kind in ("point", "range")]
         if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
