@@ -4,11 +4,13 @@ document's date — never a finer precision than the source gives (DESIGN.md).""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from steppe.facts import precision_of
 from steppe.pipeline.timex import TimeEx, is_dateline, within
-from steppe.words import time_words
+from steppe.words import Grammar
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
 # narrative keeps its reference time until a new date appears, but after a paragraph or
@@ -18,13 +20,31 @@ CONTEXT_SENTENCES = 8
 _POINT_KINDS = ("point", "range", "since")
 
 
+@dataclass(frozen=True)
+class DatingWords:
+    """The words dating reads, from the grammar (built once with the events component)."""
+
+    weekdays: frozenset[str]
+    occasion_nouns: frozenset[str]          # "the visit", "the talks" ...
+    occasion_prepositions: frozenset[str]   # ... "during", "at" them
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
+        w = grammar.words(language, "dating")
+        return cls(weekdays=frozenset(grammar.time(language).weekdays),
+                   occasion_nouns=w.set("occasion_nouns"),
+                   occasion_prepositions=w.set("occasion_prepositions"))
+
+
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
-               modality: str, text: str = "",
+               modality: str, words: DatingWords, text: str = "",
                region: list[tuple[int, int]] | None = None,
-               narrative: bool = True) -> tuple[str | None, str, str]:
+               narrative: bool = True, occasion: str | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
-    source says where the date came from: text, context (an earlier sentence) or document."""
+    source says where the date came from: text, context (an earlier sentence) or document.
+    `occasion`: the noun of a known occasion the sentence places the event at ("during the
+    visit"), see occasion_of."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
     if anchor and modality != "planned":
@@ -41,16 +61,22 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or own
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return _value(best, modality, anchor), best.precision, "text"
+        return _value(best, modality, anchor, words), best.precision, "text"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
+    if occasion and idx is not None and text:
+        told = _occasion_date(timexes, sentences[:idx], text, occasion, anchor, modality)
+        if told is not None:
+            return _value(told, modality, anchor, words), told.precision, "context"
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
-        before = [t for t in within(timexes, lo, s) if t.value and t.kind in _POINT_KINDS]
+        # "since 1997" starts a state lasting to the report's time ("has imported gas since
+        # 1997"): it sets no reference time for what the narrative tells next.
+        before = [t for t in within(timexes, lo, s) if t.value and t.kind in ("point", "range")]
         if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
-            before = [t for t in before if anchor and _future(_value(t, modality, anchor), anchor)]
+            before = [t for t in before if anchor and _future(_value(t, modality, anchor, words), anchor)]
         else:
             # A day or month told from the report's time ("last Saturday", "on March 11",
             # "last month") frames what follows as firmly as a full date; a relative year
@@ -59,13 +85,60 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             before = [t for t in before if not t.relative or _firm(t)]
         if before:
             t = before[-1]
-            return _value(t, modality, anchor), t.precision, "context"
+            return _value(t, modality, anchor, words), t.precision, "context"
     if anchor and modality != "planned":
-        return anchor, precision_of(anchor), "document"
+        day = report_day(timexes, anchor)
+        return day, precision_of(day), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+def occasion_of(trigger, words: DatingWords) -> str | None:
+    """The occasion an event of the trigger's sentence is placed at, when the text has named
+    it before: a definite occasion noun after a preposition of time ("during the visit",
+    "at Tuesday's meeting", "following their talks"), not the trigger itself. "At a meeting"
+    names a new one."""
+    for tok in trigger.sent:
+        if tok.i == trigger.i or tok.lower_ not in words.occasion_nouns or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in words.occasion_prepositions:
+            continue
+        if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               for c in tok.children):
+            return tok.lower_
+    return None
+
+
+def _occasion_date(timexes: list[TimeEx], earlier: list[tuple[int, int]], text: str,
+                   noun: str, anchor: str | None, modality: str) -> TimeEx | None:
+    """The date the text gave an occasion it names again: the day or month nearest the
+    last earlier mention of that word in a sentence that dates it ("Mirziyoyev's visit to
+    Astana on 6 December ... During the visit, a declaration was signed"), however many
+    sentences back; None when no mention was dated."""
+    pattern = re.compile(rf"\b{re.escape(noun)}", re.I)     # "the visit" of "visited on ..."
+    for s, e in reversed(earlier):
+        spots = [m.start() for m in pattern.finditer(text, s, e)]
+        if not spots:
+            continue
+        dated = [t for t in within(timexes, s, e) if t.value and t.kind in _POINT_KINDS
+                 and t.precision in ("day", "month") and not is_dateline(text, t)]
+        if anchor and modality != "planned":
+            dated = [t for t in dated if t.value[:len(anchor)] <= anchor]
+        if dated:
+            return min(dated, key=lambda t: min(abs(t.start - p) for p in spots))
+    return None
+
+
+def report_day(timexes: list[TimeEx], anchor: str) -> str:
+    """The day a report speaks from. A publication date known only to the month (a page
+    that shows no day) is narrowed to the first day of that month the text names: a report
+    leads with its news, so what it says "has happened" or "is" was so by that day (notes
+    and sources, which come last, may name later days). The Russian reader does the same."""
+    if len(anchor) != 7:
+        return anchor
+    return next((t.value for t in timexes if t.value and t.precision == "day"
+                 and t.kind in _POINT_KINDS and t.value[:7] == anchor), anchor)
 
 
 def _firm(t: TimeEx) -> bool:
@@ -74,16 +147,13 @@ def _firm(t: TimeEx) -> bool:
     return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
 
 
-_WEEKDAYS = frozenset(time_words("en").weekdays)
-
-
-def _value(t: TimeEx, modality: str, anchor: str | None) -> str:
+def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords) -> str:
     """The time expression's value; a bare weekday in a plan ("will visit on Thursday")
     is the next such day, not the last one (time expressions resolve weekdays backwards,
     as most news reports what happened)."""
-    words = t.text.lower().replace("on ", "").split()
-    if modality == "planned" and anchor and t.precision == "day" and len(words) == 1 \
-            and words[0] in _WEEKDAYS and t.value < anchor[:10]:
+    said = t.text.lower().replace("on ", "").split()
+    if modality == "planned" and anchor and t.precision == "day" and len(said) == 1 \
+            and said[0] in words.weekdays and t.value < anchor[:10]:
         return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
     return t.value
 

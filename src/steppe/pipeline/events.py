@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
-from steppe.pipeline.modality import modality_of
+from steppe.pipeline.modality import ModalityWords, modality_of
 from steppe.pipeline.roles import (
     OCCASION_PREPS,
     actors_in,
@@ -57,10 +57,11 @@ class RawEvent:
 
 
 class EventCoder:
-    """Rules over one parsed sentence; holds only the lexicon."""
+    """Rules over one parsed sentence; holds the lexicon and the words modality reads."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, modality_words: ModalityWords) -> None:
         self.lex = lexicon
+        self.modality_words = modality_words
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
              token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
@@ -131,7 +132,7 @@ class EventCoder:
             return None  # "Kazakh officials met": a meeting within one state
         # Other acts within one state are domestic: kept here, left out by interactions_only
         # when the text reports interactions between states.
-        modality, future_in_past = modality_of(tok, self.lex.cues)
+        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)

@@ -21,10 +21,11 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import Concluded, DocContext, state_mentions
-from steppe.pipeline.dating import date_event, told_in_past
+from steppe.pipeline.dating import DatingWords, date_event, occasion_of, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
+from steppe.pipeline.modality import ModalityWords
 from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
@@ -188,7 +189,9 @@ class Events:
 
     def __init__(self, res: Loaded) -> None:
         self.resolver, self.lexicon = res.resolver, res.resources.lexicon
-        self.coder = EventCoder(res.resources.lexicon)
+        grammar = res.resources.grammar
+        self.coder = EventCoder(res.resources.lexicon, ModalityWords.from_grammar(grammar))
+        self.dating_words = DatingWords.from_grammar(grammar)
 
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
@@ -206,9 +209,10 @@ class Events:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         date, precision, date_source = date_event(
             ctx.timexes, ctx.sentences, (s, e), raw.trigger.idx + offset, anchor=ctx.anchor,
-            modality=raw.modality, text=ctx.text,
+            modality=raw.modality, words=self.dating_words, text=ctx.text,
             region=[(a + offset, b + offset) for a, b in raw.region],
-            narrative=told_in_past(raw.trigger))
+            narrative=told_in_past(raw.trigger),
+            occasion=occasion_of(raw.trigger, self.dating_words))
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),

@@ -8,23 +8,39 @@ apart: a promise that was made, which the coder turns into an asserted AGREE.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Cues
-from steppe.words import words
+from steppe.words import Grammar
 
 
-def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
+@dataclass(frozen=True)
+class ModalityWords:
+    """The word classes modality reads (data/words/<language>.yaml, `modality`), from the
+    grammar; the cues of the trigger lexicon are the other half."""
+
+    # Prepositions of an occasion at the time of its verb.
+    same_time_prepositions: frozenset[str]
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
+        w = grammar.words(language, "modality")
+        return cls(same_time_prepositions=w.set("same_time_prepositions"))
+
+
+def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, bool]:
     """(modality, future_in_past) for the event the trigger expresses."""
     if trigger.pos_ == "NOUN" and any(c.lower_ in cues.future_words for c in trigger.children):
         return "planned", False   # "could delay the planned [trip]": the trip is a plan
-    chain = _governing_chain(trigger, cues)
-    words = {t.lower_ for t in chain for t in t.children}
+    chain = _governing_chain(trigger, cues, words)
+    around = {t.lower_ for t in chain for t in t.children}
     lemmas = [t.lemma_.lower() for t in chain]
     negs = any(c.dep_ == "neg" for t in chain for c in t.children)
     negs = negs or any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod")
                        for c in trigger.children)
-    if "yet" in words and any(lem == "have" for lem in _aux_lemmas(chain)):
+    if "yet" in around and any(lem == "have" for lem in _aux_lemmas(chain)):
         negs = True
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
@@ -34,7 +50,7 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
-    if auxes & cues.future_aux or "going" in words and "to" in words:
+    if auxes & cues.future_aux or "going" in around and "to" in around:
         return "planned", False
     if "would" in auxes:
         # "X said Y would ..." reports a promise made in the past.
@@ -50,11 +66,7 @@ def modality_of(trigger: Token, cues: Cues) -> tuple[str, bool]:
     return "asserted", False
 
 
-# Prepositions of an occasion at the time of its verb (data/words/en.yaml).
-_OCCASION = words("en", "modality").set("same_time_prepositions")
-
-
-def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
+def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token]:
     """The trigger and the verbs/adjectives it is a complement of ("agreed to [visit]")."""
     chain = [tok]
     cur = tok
@@ -63,7 +75,7 @@ def _governing_chain(tok: Token, cues: Cues) -> list[Token]:
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
-    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ in _OCCASION \
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ in words.same_time_prepositions \
             and cur.head.head.pos_ in ("VERB", "AUX"):
         cur = cur.head.head
         chain.append(cur)

@@ -16,6 +16,10 @@ from steppe.pipeline.context import Concluded
 
 __all__ = ["dates_compatible", "merge_occurrences", "implied_signings", "link_signings"]
 
+# Days apart that two tellings of one act between the same sides may be dated: talks
+# reported on the day and the day after, a signing dated by its ceremony and by its report.
+ADJACENT_DAYS = 1
+
 
 def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozenset()) -> list[Event]:
     """One event per occurrence: same type and actors with compatible dates are merged,
@@ -44,6 +48,9 @@ def dates_compatible(a: Event, b: Event) -> bool:
             and len(a.date) == len(b.date) == 10 and _same_date(a.date, b.date, day_window=3) \
             and {x.code for x in a.source} == {x.code for x in b.source}:
         return True   # "has halted supplies" (the report's day) is the halt "on January 1"
+    if a.modality == b.modality == "asserted":
+        return _same_date(a.date, b.date, day_window=ADJACENT_DAYS)
+    # Plans of one type may be different acts: AGREE gathers every future act (PLOVER 3.1).
     return _same_date(a.date, b.date)
 
 

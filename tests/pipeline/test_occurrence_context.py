@@ -1,0 +1,96 @@
+"""When an event happened and whether it is one occurrence: the day a report speaks from,
+tellings of one act on adjacent days, and acts dated by the occasion they took place at.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+from steppe.facts import Actor, Document, Event, Span
+from steppe.pipeline.lexicon import load_lexicon
+from steppe.pipeline.occurrences import merge_occurrences
+
+RECIPROCAL = load_lexicon("en").coding.reciprocal
+
+
+def _facts(ex, text, date):
+    return ex.extract(Document(id="t", text=text, date=date))
+
+
+def _event(etype: str, date: str, *, modality: str = "asserted", source: str = "text") -> Event:
+    sides = [Actor(code="KAZ"), Actor(code="UZB")]
+    return Event(type=etype, source=sides, target=list(sides), evidence=Span(0, 4, "text"),
+                 date=date, date_precision="day", modality=modality, date_source=source)
+
+
+# -- the day a report speaks from --------------------------------------------------------
+
+def test_a_report_dated_to_the_month_speaks_from_the_day_it_names(extractor):
+    # The page shows only the month; the text names the day of its news. What it says
+    # "has happened" happened by then, at day precision.
+    text = ("The prime ministers of Kazakhstan and Kyrgyzstan met in Astana on 12 June. "
+            "Kazakhstan and Kyrgyzstan have agreed to open a second rail crossing.")
+    facts = _facts(extractor, text, "2024-06")
+    agreed = [e for e in facts.events if e.type == "AGREE"]
+    assert [(e.date, e.date_precision) for e in agreed] == [("2024-06-12", "day")], \
+        [(e.type, e.date, e.date_source) for e in facts.events]
+
+
+def test_a_day_of_another_month_does_not_date_the_report(extractor):
+    text = ("The prime ministers of Kazakhstan and Kyrgyzstan met in Astana on 12 May. "
+            "Kazakhstan and Kyrgyzstan have agreed to open a second rail crossing.")
+    facts = _facts(extractor, text, "2024-06")
+    agreed = [e for e in facts.events if e.type == "AGREE"]
+    assert [e.date for e in agreed] == ["2024-06"], [(e.type, e.date) for e in facts.events]
+
+
+# -- one act told on adjacent days -----------------------------------------------------
+
+def test_one_act_told_on_the_day_and_the_day_after_is_one_occurrence():
+    merged = merge_occurrences([_event("CONSULT", "2023-05-08"),
+                                _event("CONSULT", "2023-05-09", source="context")], RECIPROCAL)
+    assert [(e.type, e.date) for e in merged] == [("CONSULT", "2023-05-08")]
+
+
+def test_acts_of_one_type_days_apart_stay_two():
+    merged = merge_occurrences([_event("CONSULT", "2023-05-08"), _event("CONSULT", "2023-05-11")],
+                               RECIPROCAL)
+    assert len(merged) == 2
+
+
+def test_plans_on_adjacent_days_stay_two():
+    # AGREE gathers every future act: a visit on one day and a signing the next are two plans.
+    merged = merge_occurrences([_event("AGREE", "2023-05-08", modality="planned"),
+                                _event("AGREE", "2023-05-09", modality="planned")], RECIPROCAL)
+    assert len(merged) == 2
+
+
+# -- an act dated by the occasion it took place at ---------------------------------------
+
+_VISIT_THEN_ASIDE = ("The Uzbek president visited Kazakhstan on 6 December 2022. "
+                     "Trade between the two countries had grown sharply in March 2022. ")
+
+
+def test_an_act_during_the_visit_takes_the_visits_date(extractor):
+    text = _VISIT_THEN_ASIDE + "During the visit, Kazakhstan and Uzbekistan signed a treaty on alliance."
+    facts = _facts(extractor, text, "2022-12-20")
+    signed = [e for e in facts.events if e.type == "SUPPORT"]
+    assert [e.date for e in signed] == ["2022-12-06"], [(e.type, e.date) for e in facts.events]
+
+
+def test_an_act_at_a_new_meeting_is_not_dated_by_an_earlier_one(extractor):
+    # "at a meeting" names another occasion: the narrative's last date frames it.
+    text = _VISIT_THEN_ASIDE + "At a meeting, Kazakhstan and Uzbekistan signed a treaty on alliance."
+    facts = _facts(extractor, text, "2022-12-20")
+    signed = [e for e in facts.events if e.type == "SUPPORT" and e.trigger == "signed"]
+    assert [e.date for e in signed] == ["2022-03"], [(e.type, e.date) for e in facts.events]
+
+
+def test_a_state_since_a_year_sets_no_reference_time(extractor):
+    # "has bought ... since 2009" lasts to the report's time: the accusation told next is
+    # not dated 2009 but by the report.
+    text = ("Kyrgyzstan has bought electricity from Kazakhstan since 2009. "
+            "Kazakhstan accused Kyrgyzstan of late payments.")
+    facts = _facts(extractor, text, "2023-05-03")
+    accusations = [e for e in facts.events if e.type == "ACCUSE"]
+    assert [e.date for e in accusations] == ["2023-05-03"], [(e.type, e.date) for e in facts.events]
