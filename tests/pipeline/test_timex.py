@@ -274,6 +274,11 @@ def test_what_looks_like_a_split_year_or_a_quarter_is_not(text):
     assert [period_of(t) for t in find_timexes(text, anchor=None)] == []
 
 
+def test_a_name_after_a_year_is_no_month():
+    assert [t.text for t in find_timexes("In 2022, Jan Kubis spoke; in 2023, Jan-Mar trade grew.",
+                                         anchor=None)] == ["2022", "2023, Jan-Mar"]
+
+
 def test_lettered_parts_are_read_from_the_grammar_data():
     from dataclasses import replace
 

@@ -180,10 +180,12 @@ def _h_month_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | 
 
 def _h_year_months(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """"2022 (Jan-Sep)", "2021 January": a month, or months of one year in order."""
-    y, m1 = int(m["y"]), g.words.month(m["mon1"])
-    if not m["mon2"]:
+    d = m.groupdict()
+    first, last = d.get("mon1") or d["r1"], d.get("mon2") or d.get("r2")
+    y, m1 = int(m["y"]), g.words.month(first)
+    if not last:
         return {"value": _ym(y, m1), "precision": "month"}
-    m2 = g.words.month(m["mon2"])
+    m2 = g.words.month(last)
     if m1 >= m2:
         return None
     return {"value": _ym(y, m1), "end_value": _ym(y, m2), "precision": "month", "kind": "range"}
@@ -458,6 +460,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
     lettered = r"(?:(?P<let>" + letters + r")(?P<n>\d{1,2})(?!\d)(?:" + _DASH + r"(?:" + letters + r")?" \
         r"(?P<n2>\d{1,2})(?!\d))?|(?P<n1>\d{1,2})(?P<tel>" + letters + r"))"
     months = r"(?P<mon1>" + month + r")(?:(?:" + _DASH + r"|\s+(?i:to|through)\s+)(?P<mon2>" + month + r"))?"
+    month_range = r"(?P<r1>" + month + r")(?:" + _DASH + r"|\s+(?i:to|through)\s+)(?P<r2>" + month + r")"
     fiscal = "(?i:" + _alternation(w.fiscal_year_prefixes) + ")"
     seasons = "|".join(map(re.escape, w.seasons))
     weekdays = _names(w.weekdays, dot=False)
@@ -476,9 +479,11 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"\b(?P<mon1>" + month + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
                     r"(?P<mon2>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
         (re.compile(r"\b(?P<mon>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
-        # The year first, as tables head their columns: "2022 (Jan-Sep)", "2021 January".
+        # The year first, as tables head their columns: "2022 (Jan-Sep)", "2021 January",
+        # "2022, Jan-Sep" (after a comma only a range: "In 2022, Jan Kubis said").
         (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")\s*\(\s*" + months + r"\s*\)"), _h_year_months),
-        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r"),?\s+" + months + r"(?!\s*,?\s*\d)"), _h_year_months),
+        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?:\s+" + months + r"|,\s+" + month_range + r")"
+                    r"(?!\s*,?\s*\d)"), _h_year_months),
         # "Q1 2023", "1Q 2023", "Q1-Q3 2023", "H1 2024", "9M 2023"; "2023 Q1".
         (re.compile(r"(?<![\w$€£.,/-])" + lettered + r"(?:\s*[-/,']?\s*|\s+of\s+)(?P<y>" + _YEAR
                     + r")(?![\w/%]|[.,]\d)"), _h_lettered),
