@@ -24,6 +24,7 @@ __all__ = ["Cell", "Row", "Table", "TableWords", "column_period", "find_tables",
 
 Mention = StateMention
 
+
 @dataclass(frozen=True)
 class TableWords:
     """The words rows are read with (data/words/<language>.yaml: tables), compiled once."""

@@ -1,6 +1,8 @@
 """Find temporal expressions in English text and resolve them against a document date.
 
-Pure functions over strings; no spaCy. The anchor is the document's publication date
+One grammar over strings, no spaCy: `TimeGrammar`, built once from the language's time
+words (Resources.grammar), reads a document's prose and its tables' column headers
+("Q1 2023", "2022 (Jan-Sep)", "2023/24") alike. The anchor is the document's publication date
 ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and relative expressions ("last summer", "next week")
 are resolved against it. Precision is never finer than the text and the anchor support
 (ANNOTATION.md, rule 5): "next week" gives the Monday of that week at month precision,
