@@ -91,6 +91,17 @@ class _TimeFile(BaseModel):
     weekday_abbreviations: list[str] = []
     seasons: dict[str, int] = {}
     parts_of_year: dict[str, tuple[int, int]] = {}
+    part_letters: dict[str, int] = {}
+    months_to_date_letters: list[str] = []
+    fiscal_year_prefixes: list[str] = []
+
+    @field_validator("part_letters")
+    @classmethod
+    def _part_sizes(cls, v: dict[str, int]) -> dict[str, int]:
+        bad = [w for w, n in v.items() if n < 1 or 12 % n]
+        if bad:
+            raise ValueError(f"a part of a year must divide it (1, 2, 3, 4, 6 or 12 months): {bad}")
+        return v
 
     @field_validator("months", "month_abbreviations", "seasons")
     @classmethod
@@ -116,6 +127,9 @@ class TimeWords:
     weekday_abbreviations: tuple[str, ...] = ()
     seasons: dict[str, int] = field(default_factory=dict)   # -> the month it starts in
     parts_of_year: dict[str, tuple[int, int]] = field(default_factory=dict)
+    part_letters: dict[str, int] = field(default_factory=dict)     # "Q" -> 3 months ("Q3")
+    months_to_date_letters: tuple[str, ...] = ()                   # "M" ("9M": January-September)
+    fiscal_year_prefixes: tuple[str, ...] = ()                     # "FY"
 
     def names(self) -> frozenset[str]:
         """Month names, their abbreviations and weekday names (lower case): the words that
@@ -149,7 +163,9 @@ def time_words(language: str = "en") -> TimeWords:
     t = check(_TimeFile, read_yaml(source), source)
     return TimeWords(months=t.months, month_abbreviations=t.month_abbreviations,
                      weekdays=tuple(t.weekdays), weekday_abbreviations=tuple(t.weekday_abbreviations),
-                     seasons=t.seasons, parts_of_year=t.parts_of_year)
+                     seasons=t.seasons, parts_of_year=t.parts_of_year, part_letters=t.part_letters,
+                     months_to_date_letters=tuple(t.months_to_date_letters),
+                     fiscal_year_prefixes=tuple(t.fiscal_year_prefixes))
 
 
 @lru_cache(maxsize=None)

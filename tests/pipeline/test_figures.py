@@ -5,8 +5,8 @@ import pytest
 
 from steppe.pipeline.context import context_for
 from steppe.pipeline.figures import extract_figures, present_year
-from steppe.pipeline.tables import table_figures
-from steppe.pipeline.timex import find_timexes
+from steppe.pipeline.tables import TableWords, table_figures
+from steppe.pipeline.timex import TimeGrammar
 from steppe.resources import Resources
 
 STATES = {
@@ -38,7 +38,7 @@ def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
                       main_parties=main)
     res = packaged_resources()
-    ctx.figures = table_figures(ctx, res.units)       # as the tables stage does before the figures stage
+    ctx.figures = table_figures(ctx, res.units, TableWords.from_grammar(res.grammar))   # as the tables stage does
     return extract_figures(ctx, res)
 
 
@@ -103,7 +103,8 @@ def test_present_uses_anchor_year():
     (None, "In 2020 trade fell.", None),
 ])
 def test_present_year_is_the_latest_year_the_text_names(anchor, text, year):
-    assert present_year(anchor, find_timexes(text, anchor=anchor)) == year
+    time = TimeGrammar.from_grammar(packaged_resources().grammar)
+    assert present_year(anchor, time.find(text, anchor=anchor)) == year
 
 
 def test_capital_direction_and_counts():

@@ -3,10 +3,19 @@ import re
 import pytest
 
 from steppe.pipeline.context import context_for
-from steppe.pipeline.tables import column_period, find_tables, table_figures
+from steppe.pipeline.tables import TableWords, column_period, find_tables
+from steppe.pipeline.tables import table_figures as read_figures
+from steppe.pipeline.timex import TimeGrammar
 from steppe.resources import load_units
+from steppe.words import Grammar
 
 UNITS = load_units()
+TIME = TimeGrammar.from_grammar(Grammar())
+WORDS = TableWords.from_grammar(Grammar())
+
+
+def table_figures(ctx, units):
+    return read_figures(ctx, units, WORDS)
 
 STATES = {"KAZ": r"Kazakhstan\w*|Kazakh", "KGZ": r"Kyrgyzstan|Kyrgyz", "TJK": r"Tajikistan|Tajik"}
 
@@ -70,15 +79,27 @@ def test_html_table():
 
 
 def test_prose_is_not_a_table():
-    assert find_tables("One line.\nAnother line with 2 numbers 3.\n") == []
+    assert find_tables("One line.\nAnother line with 2 numbers 3.\n", TIME) == []
 
 
 @pytest.mark.parametrize("header,period", [
     ("2018", "2018"), ("2021 (Jan-Nov)", "2021-01/2021-11"),
     ("January- November 2021", "2021-01/2021-11"), ("Indicator", None),
+    ("2022 (Jan-Sep)", "2022-01/2022-09"), ("2022 (January–June)", "2022-01/2022-06"),
+    ("JAN-SEP 2022", "2022-01/2022-09"), ("2023 Feb", "2023-02"), ("2022, Jan-Sep", "2022-01/2022-09"), ("March 2024", "2024-03"),
+    ("Q1 2023", "2023-01/2023-03"), ("3Q 2023", "2023-07/2023-09"), ("Q1-Q3 2023", "2023-01/2023-09"),
+    ("2024 Q4", "2024-10/2024-12"), ("q2 2021", "2021-04/2021-06"),
+    ("H1 2024", "2024-01/2024-06"), ("2H 2023", "2023-07/2023-12"),
+    ("9M 2023", "2023-01/2023-09"), ("11M 2022", "2022-01/2022-11"),
+    ("2023/2024", "2023/2024"), ("2023/24", "2023/2024"), ("FY2023", "2023"), ("FY 2023-24", "2023/2024"),
+    ("2019-2021", "2019/2021"), ("January–September 2023", "2023-01/2023-09"),
+    ("Exports, first half of 2022", "2022-01/2022-06"),
+    # not periods: a ratio of two years, parts a year does not have, no year at all
+    ("2023/2022, %", None), ("Q5 2023", None), ("H3 2020", None),
+    ("Jan-Sep", None), ("Share, %", None), ("Q1", None),
 ])
 def test_column_period(header, period):
-    assert column_period(header) == period
+    assert column_period(header, TIME) == period
 
 
 FLAT_TABLE = (
@@ -106,10 +127,80 @@ def test_flattened_table_one_cell_per_line():
     assert got == [(("KAZ", "KGZ"), "2021", 21.5, "percent"), (("KAZ", "KGZ"), "2022", 20.3, "percent"),
                    (("KGZ", "TJK"), "2022", 3.1, "percent")]
     assert all(f.indicator == "other:share_of_trade_turnover" for f in figs)
-    (table,) = find_tables(FLAT_TABLE)
+    (table,) = find_tables(FLAT_TABLE, TIME)
     assert FLAT_TABLE[table.end:].startswith("\n\nAfter the table")
 
 
 def test_a_list_of_years_in_prose_is_no_table():
     text = "Trade grew in these years:\n2021\n2022\nand it fell afterwards.\n"
-    assert find_tables(text) == []
+    assert find_tables(text, TIME) == []
+
+
+QUARTER_TABLE = (
+    "Trade of Tajikistan with Kazakhstan by quarter, million USD\n"
+    "Flow\tQ1 2023\tQ2 2023\tH1 2024\t9M 2024\t2024/2023, %\n"
+    "Export to Kazakhstan\t41.5\t44.0\t95.2\t150.3\t104.1\n"
+    "Import from Kazakhstan\t120.8\t131.6\t260.0\t402.7\t98.5\n"
+)
+
+
+def test_quarters_halves_and_months_to_date_head_columns():
+    figs = table_figures(context_for(QUARTER_TABLE, states=mentions(QUARTER_TABLE),
+                                     main_parties=["TJK", "KAZ"]), UNITS)
+    exports = by_period(figs, "exports")
+    assert sorted(exports) == ["2023-01/2023-03", "2023-04/2023-06", "2024-01/2024-06",
+                               "2024-01/2024-09"]
+    assert exports["2024-01/2024-06"].value == 95.2e6
+    assert exports["2023-01/2023-03"].direction == {"from": "TJK", "to": "KAZ"}
+    assert by_period(figs, "imports")["2023-04/2023-06"].direction == {"from": "KAZ", "to": "TJK"}
+    # The ratio column names no period: its percentages are no levels of the rows.
+    assert not any(f.value in (104.1e6, 98.5e6) for f in figs) and len(figs) == 8
+
+
+SPLIT_YEAR_TABLE = (
+    "Grain shipped from Kazakhstan to Kyrgyzstan, thousand tons\n\n"
+    "| Season | 2022/23 | 2023/2024 | FY2025 |\n|---|---|---|---|\n| Total | 610 | 655 | 700 |\n"
+)
+
+
+def test_split_and_fiscal_years_head_columns():
+    figs = table_figures(context_for(SPLIT_YEAR_TABLE, states=mentions(SPLIT_YEAR_TABLE),
+                                     main_parties=["KAZ", "KGZ"]), UNITS)
+    assert [(f.period, f.value) for f in figs] == [("2022/2023", 610e3), ("2023/2024", 655e3),
+                                                   ("2025", 700e3)]
+
+
+FLAT_HALVES = (
+    "Shares of Kyrgyzstan's partners (%)\n\n"
+    "Partner / share\n"
+    "H1 2023\n"
+    "H1 2024\n"
+    "Kazakhstan\n"
+    "19.5\n"
+    "18.25\n"
+    "\nThe two halves differ little.\n"
+)
+
+
+def test_flattened_table_headed_by_halves():
+    (table,) = find_tables(FLAT_HALVES, TIME)
+    assert table.periods == ["2023-01/2023-06", "2024-01/2024-06"]
+    figs = table_figures(context_for(FLAT_HALVES, states=mentions(FLAT_HALVES), main_parties=["KGZ", "KAZ"]),
+                         UNITS)
+    assert [(f.period, f.value) for f in figs] == [("2023-01/2023-06", 19.5), ("2024-01/2024-06", 18.25)]
+
+
+def test_a_header_of_words_alone_makes_no_table():
+    text = ("Visits between Kazakhstan and Kyrgyzstan\n"
+            "Kind\tSpring\tAutumn\tLast quarter\n"
+            "Official\t4\t6\t2\n")
+    assert find_tables(text, TIME) == []
+
+
+@pytest.mark.parametrize("label,kind", [
+    ("Export of Kyrgyzstan", "exports"), ("Exports to China", "exports"), ("IMPORTS", "imports"),
+    ("Total", "trade_turnover"), ("Trade turnover", "trade_turnover"),
+    ("Number of flights", "other:number_of_flights"), ("Importance", "other:importance"), ("", ""),
+])
+def test_row_kinds_come_from_the_label(label, kind):
+    assert WORDS.row_kind(label) == kind

@@ -1,6 +1,10 @@
 import pytest
 
-from steppe.pipeline.timex import TimeEx, add_years, find_timexes, period_of, resolve
+from steppe.pipeline.timex import TimeEx, TimeGrammar, add_years, period_of
+from steppe.words import Grammar
+
+TIME = TimeGrammar.from_grammar(Grammar())
+find_timexes, resolve = TIME.find, TIME.resolve
 
 
 def _one(text: str, anchor: str | None) -> TimeEx:
@@ -244,3 +248,41 @@ def test_parts_of_a_year_named_without_the_year(text, anchor, value, end_value):
 
 def test_part_of_something_else_is_no_time():
     assert find_timexes("in the first half of the match", anchor="2024-08-15") == []
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Shipments rose in Q1 2023 and again in 4Q 2023.", "2023-01/2023-03"),
+    ("Output for Q1-Q3 2022 fell short of the plan.", "2022-01/2022-09"),
+    ("The H2 2024 results were better.", "2024-07/2024-12"),
+    ("9M 2023 revenue reached a record.", "2023-01/2023-09"),
+    ("The 2022 (Jan-Sep) figures were revised.", "2022-01/2022-09"),
+    ("Figures for 2021 January-March came late.", "2021-01/2021-03"),
+    ("The 2023/24 marketing year begins in July.", "2023/2024"),
+    ("Budget for FY2025 was approved.", "2025"),
+    ("Grain exports in FY 2023-24 fell.", "2023/2024"),
+])
+def test_lettered_parts_split_years_and_year_first_months(text, period):
+    assert period_of(find_timexes(text, anchor="2025-01-10")[0]) == period
+
+
+@pytest.mark.parametrize("text", [
+    "The ratio 2023/2021 is shown.",        # no split year runs over two
+    "see https://example.org/2023/24/story",
+    "Fund Q7 2023 closed.",                 # no seventh quarter
+])
+def test_what_looks_like_a_split_year_or_a_quarter_is_not(text):
+    assert [period_of(t) for t in find_timexes(text, anchor=None)] == []
+
+
+def test_a_name_after_a_year_is_no_month():
+    assert [t.text for t in find_timexes("In 2022, Jan Kubis spoke; in 2023, Jan-Mar trade grew.",
+                                         anchor=None)] == ["2022", "2023, Jan-Mar"]
+
+
+def test_lettered_parts_are_read_from_the_grammar_data():
+    from dataclasses import replace
+
+    words = Grammar().time("en")
+    tertials = TimeGrammar(replace(words, part_letters={"T": 4}), Grammar().numbers("en"))
+    assert period_of(tertials.resolve("T2 2023", anchor=None)) == "2023-05/2023-08"
+    assert TIME.resolve("T2 2023", anchor=None) is None        # the packaged grammar has no T

@@ -17,7 +17,7 @@ from steppe.facts import Actor, Agreement, Document, Event, Facts, Figure, Proje
 if TYPE_CHECKING:
     from steppe.ingest.normalize import Normalized
     from steppe.pipeline.tables import Table
-    from steppe.pipeline.timex import TimeEx
+    from steppe.pipeline.timex import TimeEx, TimeGrammar
 
 
 class StateMention(NamedTuple):
@@ -124,23 +124,27 @@ def state_mentions(mentions: list[Any]) -> list[StateMention]:
 def context_for(text: str, *, anchor: str | None = None,
                 sentences: list[tuple[int, int]] | None = None,
                 states: list[tuple[int, int, str]] = (), main_parties: list[str] = (),
-                language: str = "en") -> DocContext:
+                language: str = "en", time: TimeGrammar | None = None) -> DocContext:
     """A context for running one stage on its own (tests, notebooks): the given sentences
     (else the pipeline's splitter), states and main parties; the time expressions and
-    tables found as the pipeline finds them. (Project names, which need the resources'
-    words, are left to the caller: projects.find_project_names.)"""
+    tables found as the pipeline finds them (with `time`, else the packaged time grammar).
+    (Project names, which need the resources' words, are left to the caller:
+    projects.find_project_names.)"""
     from steppe.pipeline.nlp import split_sentences
     from steppe.pipeline.tables import find_tables
-    from steppe.pipeline.timex import find_timexes, read_from_present
+    from steppe.pipeline.timex import TimeGrammar
+    from steppe.words import Grammar
+
+    time = time or TimeGrammar.from_grammar(Grammar())
 
     ctx = DocContext(doc=Document(id="", text=text, date=anchor, language=language),
                      language=language)
     ctx.sentences = split_sentences(text) if sentences is None else list(sentences)
     ctx.states = sorted(StateMention(*m) for m in states)
     ctx.main_parties = list(main_parties)
-    ctx.timexes = find_timexes(text, anchor=anchor)
-    ctx.present, ctx.present_timexes = read_from_present(text, anchor, ctx.timexes)
-    ctx.tables = find_tables(text)
+    ctx.timexes = time.find(text, anchor=anchor)
+    ctx.present, ctx.present_timexes = time.read_from_present(text, anchor, ctx.timexes)
+    ctx.tables = find_tables(text, time)
     return ctx
 
 

@@ -30,8 +30,8 @@ from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidate
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
-from steppe.pipeline.tables import find_tables, table_figures
-from steppe.pipeline.timex import find_timexes, read_from_present
+from steppe.pipeline.tables import TableWords, find_tables, table_figures
+from steppe.pipeline.timex import TimeGrammar
 from steppe.resources import Resources
 
 
@@ -57,6 +57,11 @@ class Loaded:
     def trigger_words(self) -> TriggerWords:
         """What a sentence must hold to be parsed, and to be given to NER (prefilter.py)."""
         return TriggerWords(self.resources.lexicon)
+
+    @cached_property
+    def time(self) -> TimeGrammar:
+        """The time grammar (timex, tables), its patterns built once from the grammar's words."""
+        return TimeGrammar.from_grammar(self.resources.grammar)
 
 
 REGISTRY: dict[str, Callable[[Loaded], Component]] = {}
@@ -112,11 +117,11 @@ class TimeExpressions:
     (the same unless a text speaks from the year before its publication)."""
 
     def __init__(self, res: Loaded) -> None:
-        pass
+        self.time = res.time
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.timexes = find_timexes(ctx.text, anchor=ctx.anchor)
-        ctx.present, ctx.present_timexes = read_from_present(ctx.text, ctx.anchor, ctx.timexes)
+        ctx.timexes = self.time.find(ctx.text, anchor=ctx.anchor)
+        ctx.present, ctx.present_timexes = self.time.read_from_present(ctx.text, ctx.anchor, ctx.timexes)
 
 
 @register("steppe.actors.v1")
@@ -228,14 +233,16 @@ def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
 
 @register("steppe.tables.v1")
 class Tables:
-    """Writes tables (found once) and their figures, one per numeric cell, into figures."""
+    """Writes tables (found once, column periods read by the time grammar) and their figures,
+    one per numeric cell, into figures."""
 
     def __init__(self, res: Loaded) -> None:
-        self.units = res.resources.units
+        self.units, self.time = res.resources.units, res.time
+        self.words = TableWords.from_grammar(res.resources.grammar)
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.tables = find_tables(ctx.text)
-        ctx.figures += table_figures(ctx, self.units)
+        ctx.tables = find_tables(ctx.text, self.time)
+        ctx.figures += table_figures(ctx, self.units, self.words)
 
 
 @register("steppe.figures.v1")

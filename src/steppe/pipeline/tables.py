@@ -1,7 +1,9 @@
 """Read tables (Markdown, HTML, tab- or space-aligned text) into Figures, one per cell.
 
-Years run along the columns and indicators down the rows; the caption or the
-header's first cell carries the unit and scale ("million USD"). A cell whose
+Periods run along the columns and indicators down the rows; the caption or the
+header's first cell carries the unit and scale ("million USD"). A column's period is what
+the time grammar (timex.py) reads in its header ("2021", "Q1 2023", "2022 (Jan-Sep)"); a
+row's indicator comes from its label (data/words/<lang>.yaml: tables). A cell whose
 magnitude cannot belong to its row is kept but flagged in `Figure.suspect`.
 """
 
@@ -15,11 +17,42 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext, StateMention
 from steppe.pipeline.figure_parties import home_first
 from steppe.pipeline.quantities import Units, parse_number, read_unit
-from steppe.pipeline.timex import months_in
+from steppe.pipeline.timex import TimeGrammar, period_of
+from steppe.words import Grammar
 
-__all__ = ["Cell", "Row", "Table", "find_tables", "table_figures"]
+__all__ = ["Cell", "Row", "Table", "TableWords", "column_period", "find_tables", "table_figures"]
 
 Mention = StateMention
+
+
+@dataclass(frozen=True)
+class TableWords:
+    """The words rows are read with (data/words/<language>.yaml: tables), compiled once."""
+
+    row_kinds: tuple[tuple[re.Pattern[str], str], ...]   # label pattern -> indicator, in order
+    towards: re.Pattern[str]         # "Export to X": the flow goes to X
+    away: re.Pattern[str]            # "Import from X"
+    partner: re.Pattern[str]         # "Trade with X": the header names the partner
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> TableWords:
+        w = grammar.words(language, "tables")
+        return cls(
+            row_kinds=tuple((re.compile(rf"\b(?:{p})\b"), kind)
+                            for p, kind in w.table("row_kind_patterns").items()),
+            towards=re.compile(rf"\b(?:{w.alternation('towards_words', escape=True)})\s*$"),
+            away=re.compile(rf"\b(?:{w.alternation('away_words', escape=True)})\s*$"),
+            partner=re.compile(rf"\b(?:{w.alternation('partner_words', escape=True)})\s+(\w+)"))
+
+    def row_kind(self, label: str) -> str:
+        """The indicator a row label names; "other:<its words>" for any other label."""
+        low = label.lower()
+        kind = next((k for p, k in self.row_kinds if p.search(low)), None)
+        if kind:
+            return kind
+        slug = "_".join(re.findall(r"[a-z]+", low))
+        return f"other:{slug}" if slug else ""
+
 
 _NUMBER = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[-−]?\d+(?:[.,]\d+)?")
 
@@ -71,18 +104,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def column_period(cell: str) -> str | None:
-    """The period a column header names: "2018", "January- November 2021" -> "2021-01/2021-11"."""
-    year = re.search(r"(?:19|20)\d\d", cell)
-    if not year:
+def column_period(cell: str, time: TimeGrammar) -> str | None:
+    """The period a column header names, as the time grammar reads it: "2018", "Q1 2023" ->
+    "2023-01/2023-03", "January- November 2021" -> "2021-01/2021-11"; None unless it names
+    its year. A header is no sentence: its month names may be in any case ("JAN-SEP 2022")."""
+    if not re.search(r"(?:19|20)\d\d", cell):
         return None
-    months = months_in(cell)          # the time grammar's month names, any case
-    y = year.group()
-    if len(months) >= 2:
-        return f"{y}-{months[0]:02d}/{y}-{months[-1]:02d}"
-    if len(months) == 1:
-        return f"{y}-{months[0]:02d}"
-    return y
+    found = [tx for tx in time.find(cell.title(), anchor=None) if tx.value]
+    return period_of(max(found, key=lambda t: (t.end - t.start, -t.start))) if found else None
 
 
 def _is_numeric(cell: str) -> bool:
@@ -131,14 +160,14 @@ def _line_cell(text: str, span: tuple[int, int]) -> Cell:
     return Cell(s + lead, s + lead + len(raw.strip()), raw.strip())
 
 
-def _is_period_line(line: str) -> bool:
+def _is_period_line(line: str, time: TimeGrammar) -> bool:
     """A line that is nothing but a period ("2021", "Jan-Nov 2022"): a column header."""
     line = line.strip()
-    return 0 < len(line) <= 30 and column_period(line) is not None and \
-        not re.search(r"[^\w\s.,()/–—-]", line) and len(re.findall(r"[A-Za-z]+", line)) <= 3
+    return 0 < len(line) <= 30 and not re.search(r"[^\w\s.,()/–—-]", line) and \
+        len(re.findall(r"[A-Za-z]+", line)) <= 3 and column_period(line, time) is not None
 
 
-def _flat_tables(text: str) -> list[tuple[list[Row], int, int]]:
+def _flat_tables(text: str, time: TimeGrammar) -> list[tuple[list[Row], int, int]]:
     """Tables flattened to one cell per line, as web pages lose their layout:
 
         Country / % per year       <- header label, then one line per period
@@ -155,9 +184,9 @@ def _flat_tables(text: str) -> list[tuple[list[Row], int, int]]:
     while i < len(lines):
         label = text[slice(*lines[i])].strip()
         cols = []
-        while i + 1 + len(cols) < len(lines) and _is_period_line(text[slice(*lines[i + 1 + len(cols)])]):
+        while i + 1 + len(cols) < len(lines) and _is_period_line(text[slice(*lines[i + 1 + len(cols)])], time):
             cols.append(i + 1 + len(cols))
-        if not label or _is_period_line(label) or len(cols) < 2:
+        if not label or _is_period_line(label, time) or len(cols) < 2:
             i += 1
             continue
         n = len(cols)
@@ -202,12 +231,13 @@ def _html_tables(text: str) -> list[tuple[list[Row], int, int]]:
     return found
 
 
-def find_tables(text: str) -> list[Table]:
-    """Tables whose header row names periods (years) and whose rows hold numbers."""
+def find_tables(text: str, time: TimeGrammar) -> list[Table]:
+    """Tables whose header row names periods and whose rows hold numbers."""
     tables = []
-    for rows, start, end in _html_tables(text) + _text_tables(text) + _flat_tables(text):
+    for rows, start, end in _html_tables(text) + _text_tables(text) + _flat_tables(text, time):
         head_i = next((i for i, r in enumerate(rows)
-                       if sum(column_period(c.text) is not None for c in r.cells) >= max(1, len(r.cells) // 2)), None)
+                       if sum(column_period(c.text, time) is not None for c in r.cells)
+                       >= max(1, len(r.cells) // 2)), None)
         if head_i is None:
             continue
         header = rows[head_i]
@@ -216,7 +246,7 @@ def find_tables(text: str) -> list[Table]:
             continue
         cap_s, caption = _caption(text, rows[0].start)
         tables.append(Table(start, end, header, body, caption=caption + "\n" + header.label.text,
-                            caption_start=cap_s, periods=[column_period(c.text) for c in header.cells]))
+                            caption_start=cap_s, periods=[column_period(c.text, time) for c in header.cells]))
     return tables
 
 
@@ -229,24 +259,12 @@ def _caption(text: str, start: int) -> tuple[int, str]:
     return start, ""
 
 
-def _row_kind(label: str) -> str:
-    low = label.lower()
-    if re.search(r"\bexport", low):
-        return "exports"
-    if re.search(r"\bimport", low):
-        return "imports"
-    if re.search(r"\b(?:total|turnover|trade)\b", low):
-        return "trade_turnover"
-    slug = "_".join(re.findall(r"[a-z]+", low))
-    return f"other:{slug}" if slug else ""
-
-
 def _in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in mentions if start <= m[0] and m[1] <= end]
 
 
 def _row_direction(kind: str, row: Row, ments: list[Mention], partner: str | None,
-                   parties: list[str]) -> dict[str, str] | None:
+                   parties: list[str], words: TableWords) -> dict[str, str] | None:
     if kind not in ("exports", "imports"):
         return None
     def other(c: str | None) -> str | None:
@@ -255,9 +273,9 @@ def _row_direction(kind: str, row: Row, ments: list[Mention], partner: str | Non
     if named:
         code = named[0][2]
         pre = row.label.text[:named[0][0] - row.label.start].lower()
-        if re.search(r"\bto\s*$", pre):
+        if words.towards.search(pre):
             return {"from": other(code) or "", "to": code}
-        if re.search(r"\bfrom\s*$", pre):
+        if words.away.search(pre):
             return {"from": code, "to": other(code) or ""}
         # "Export of Uzbekistan": the state exports; "Import of X" buys.
         return {"from": code, "to": other(code) or ""} if kind == "exports" else {"from": other(code) or "", "to": code}
@@ -278,9 +296,10 @@ def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None,
     return None, "no reading fits the row"
 
 
-def table_figures(ctx: DocContext, units: Units) -> list[Figure]:
+def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figure]:
     """One Figure per numeric cell of every table of the document (ctx.tables, found once);
-    parties from the context's states and main parties, periods from the column headers."""
+    parties from the context's states and main parties, periods from the column headers,
+    indicators from the row labels."""
     text, mentions = ctx.text, ctx.states
     main_parties = home_first(sorted(set(ctx.main_parties)), ctx.sentences, mentions)
     figures: list[Figure] = []
@@ -290,11 +309,11 @@ def table_figures(ctx: DocContext, units: Units) -> list[Figure]:
         codes = sorted({m[2] for m in ments})
         parties = codes if len(codes) == 2 else sorted(set(main_parties))
         subject = [m[2] for m in _in(mentions, t.caption_start, t.header.end)]
-        partner_m = re.search(r"\b(?:with|to|from)\s+(\w+)", t.header.label.text)
+        partner_m = words.partner.search(t.header.label.text)
         hm = _in(mentions, t.header.label.start, t.header.label.end)
         partner = hm[0][2] if hm and partner_m else None
         values: dict[tuple[int, int], float] = {}
-        kinds = [_row_kind(r.label.text) for r in t.rows]
+        kinds = [words.row_kind(r.label.text) for r in t.rows]
         for ri, row in enumerate(t.rows):
             for ci, c in enumerate(row.cells):
                 if _is_numeric(c.text):
@@ -310,17 +329,17 @@ def table_figures(ctx: DocContext, units: Units) -> list[Figure]:
                 other = next((c for c in subject if c != state), None) or \
                     next((c for c in main_parties if c != state), None)
                 row_parties = sorted({state, other} - {None})
-                kind = _row_kind(t.caption)
+                kind = words.row_kind(t.caption)
                 if unit[0] == "percent" and not kind.startswith("other:"):
                     kind = f"other:share_of_{kind}"
             if not kind or len(row_parties) < 2:
                 continue
-            direction = _row_direction(kind, row, mentions, partner, row_parties)
+            direction = _row_direction(kind, row, mentions, partner, row_parties, words)
             row_vals = [v for (r, _), v in values.items() if r == ri]
             typical = median(row_vals) if row_vals else 0.0
             for ci, c in enumerate(row.cells):
-                if (ri, ci) not in values or ci >= len(t.periods):
-                    continue
+                if (ri, ci) not in values or ci >= len(t.periods) or t.periods[ci] is None:
+                    continue      # a column that names no period ("2023/2022, %", "Share") is no level
                 v = values[(ri, ci)]
                 suspect = None
                 typ = typical     # the row median: one wild cell cannot move it

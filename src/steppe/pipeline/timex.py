@@ -1,6 +1,8 @@
 """Find temporal expressions in English text and resolve them against a document date.
 
-Pure functions over strings; no spaCy. The anchor is the document's publication date
+One grammar over strings, no spaCy: `TimeGrammar`, built once from the language's time
+words (Resources.grammar), reads a document's prose and its tables' column headers
+("Q1 2023", "2022 (Jan-Sep)", "2023/24") alike. The anchor is the document's publication date
 ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and relative expressions ("last summer", "next week")
 are resolved against it. Precision is never finer than the text and the anchor support
 (ANNOTATION.md, rule 5): "next week" gives the Monday of that week at month precision,
@@ -15,10 +17,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from steppe.words import number_words, time_words
+from steppe.words import Grammar, NumberWords, TimeWords
 
-__all__ = ["TimeEx", "find_timexes", "resolve", "period_of", "add_years", "is_dateline", "within",
-           "months_in", "present_year", "figure_anchor", "read_from_present"]
+__all__ = ["TimeEx", "TimeGrammar", "period_of", "add_years", "is_dateline", "within",
+           "present_year", "figure_anchor"]
 
 
 @dataclass(frozen=True)
@@ -37,31 +39,20 @@ class TimeEx:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_WORDS = time_words("en")
-_NUMBER_WORDS = number_words("en")
-
-
 def _names(words, *, dot: bool) -> str:
     """Capitalised names, longest first; an abbreviation may take a full stop."""
     return "|".join(re.escape(w.capitalize()) + (r"\.?" if dot else "")
                     for w in sorted(words, key=len, reverse=True))
 
 
-# Month names must be capitalised: "march" and "may" are also verbs.
-_MONTH = "(?:" + _names(_WORDS.months, dot=False) + "|" + \
-    _names(_WORDS.month_abbreviations, dot=True) + r")(?![a-z])"
-_MONTH_ANY_CASE = re.compile(r"\b(?:" + "|".join(sorted(
-    [*_WORDS.months, *_WORDS.month_abbreviations], key=len, reverse=True)) + r")\b\.?", re.I)
-_WEEKDAYS = _WORDS.weekdays
-_NUMBERS = {**_NUMBER_WORDS.indefinite, **_NUMBER_WORDS.cardinals}
-_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w, n in _NUMBERS.items() if n is not None and " " not in w),
-                                          key=len, reverse=True)) + ")"
-_SEASONS = _WORDS.seasons
+def _alternation(words) -> str:
+    """Words as written, longest first; a pattern that never matches for none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
 _DASH = r"\s*[-\u2013\u2014]\s*"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
-_HALVES = _WORDS.parts_of_year
-_PARTS = "|".join(p.replace(" ", r"\s+") for p in sorted(_HALVES, key=len, reverse=True))
 # What follows a number that makes it an amount, not a year.
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion|mln|bn|tons?|tonnes?|"
@@ -124,22 +115,6 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _num(word: str) -> int | None:
-    word = word.lower()
-    if word.isdigit():
-        return int(word)
-    return _NUMBERS.get(word)
-
-
-def _month_of(word: str) -> int:
-    return _WORDS.month(word)
-
-
-def months_in(text: str) -> list[int]:
-    """The months a string names, in any case, in order ("Jan-Sep 2022" -> [1, 9])."""
-    return [_WORDS.month(m.group()) for m in _MONTH_ANY_CASE.finditer(text)]
-
-
 def _year_for_month(month: int, a: _Anchor | None, *, slack: int = 0) -> int | None:
     """Year of a month named without one: the latest such month not after the anchor month
     (plus `slack` months, so "on March 5" in a February article stays in the same year)."""
@@ -153,19 +128,19 @@ def _year_for_month(month: int, a: _Anchor | None, *, slack: int = 0) -> int | N
 # --------------------------------------------------------------------------- handlers
 
 _Result = dict  # fields of TimeEx other than the span
-_Handler = Callable[[re.Match, "_Anchor | None"], "_Result | None"]
+_Handler = Callable[["TimeGrammar", re.Match, "_Anchor | None"], "_Result | None"]
 
 
 def _unknown(kind: str = "point") -> _Result:
     return {"value": None, "precision": "unknown", "kind": kind, "relative": True}
 
 
-def _h_iso(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_iso(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return {"value": _ymd(d), "precision": "day"} if d else None
 
 
-def _h_dmy_numeric(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_dmy_numeric(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return {"value": _ymd(d), "precision": "day"} if d else None
 
@@ -177,8 +152,8 @@ def _day_value(year: int | None, month: int, day: int) -> str | None:
     return _ymd(d) if d else None
 
 
-def _h_day_month(m: re.Match, a: _Anchor | None) -> _Result | None:
-    month = _month_of(m["mon"])
+def _h_day_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    month = g.words.month(m["mon"])
     day = int(re.match(r"\d+", m["d"]).group())
     year = int(m["y"]) if m["y"] else _year_for_month(month, a, slack=2)
     value = _day_value(year, month, day)
@@ -193,20 +168,55 @@ def _h_day_month(m: re.Match, a: _Anchor | None) -> _Result | None:
     return out
 
 
-def _h_month_year(m: re.Match, a: _Anchor | None) -> _Result | None:
-    return {"value": _ym(int(m["y"]), _month_of(m["mon"])), "precision": "month"}
+def _h_month_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    return {"value": _ym(int(m["y"]), g.words.month(m["mon"])), "precision": "month"}
 
 
-def _h_month_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_month_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     y = int(m["y"])
-    m1, m2 = _month_of(m["mon1"]), _month_of(m["mon2"])
+    m1, m2 = g.words.month(m["mon1"]), g.words.month(m["mon2"])
     y1 = y if m1 <= m2 else y - 1
     return {"value": _ym(y1, m1), "end_value": _ym(y, m2), "precision": "month",
             "kind": "range"}
 
 
-def _h_bare_month(m: re.Match, a: _Anchor | None) -> _Result | None:
-    month = _month_of(m["mon"])
+def _h_year_months(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"2022 (Jan-Sep)", "2021 January": a month, or months of one year in order."""
+    d = m.groupdict()
+    first, last = d.get("mon1") or d["r1"], d.get("mon2") or d.get("r2")
+    y, m1 = int(m["y"]), g.words.month(first)
+    if not last:
+        return {"value": _ym(y, m1), "precision": "month"}
+    m2 = g.words.month(last)
+    if m1 >= m2:
+        return None
+    return {"value": _ym(y, m1), "end_value": _ym(y, m2), "precision": "month", "kind": "range"}
+
+
+def _h_lettered(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"Q3 2023": July to September; "H1-H2"; "9M 2023": January to September."""
+    months = g.lettered_months(m["let"] or m["tel"], int(m["n"] or m["n1"]),
+                               int(m["n2"]) if m["n2"] else None)
+    if months is None:
+        return None
+    y = int(m["y"])
+    return {"value": _ym(y, months[0]), "end_value": _ym(y, months[1]), "precision": "month",
+            "kind": "range"}
+
+
+def _h_split_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"2023/24", "FY 2023-2024": a year that runs into the next; "FY2023": that year."""
+    y1 = int(m["y1"])
+    if not m["y2"]:
+        return {"value": str(y1), "precision": "year"}
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None          # "2023/2021": a ratio of two years, not a split year
+    return {"value": str(y1), "end_value": str(y2), "precision": "year", "kind": "range"}
+
+
+def _h_bare_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    month = g.words.month(m["mon"])
     mod = (m.groupdict().get("mod") or "").lower()
     if a is None:
         return _unknown()
@@ -223,8 +233,8 @@ def _h_bare_month(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": _ym(year, month), "precision": "month", "relative": True}
 
 
-def _h_half(m: re.Match, a: _Anchor | None) -> _Result | None:
-    m1, m2 = _HALVES[" ".join(m["part"].lower().split())]
+def _h_half(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    m1, m2 = g.words.parts_of_year[" ".join(m["part"].lower().split())]
     if m["y"]:
         y = int(m["y"])
     elif a is not None and m["rel"] and m["rel"].lower() != "the":
@@ -238,9 +248,9 @@ def _h_half(m: re.Match, a: _Anchor | None) -> _Result | None:
             "kind": "range", "relative": not m["y"]}
 
 
-def _h_months_of(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_months_of(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """"11 months of 2024", "the first eight months of this year": January to month N."""
-    n = _num(m["n"])
+    n = g.number(m["n"])
     if n is None or not 1 <= n <= 12:
         return None
     if m["y"]:
@@ -253,9 +263,9 @@ def _h_months_of(m: re.Match, a: _Anchor | None) -> _Result | None:
             "relative": not m["y"]}
 
 
-def _h_bare_month_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_bare_month_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """"January-August" with no year: the latest such stretch that ends by the anchor."""
-    m1, m2 = _month_of(m["mon1"]), _month_of(m["mon2"])
+    m1, m2 = g.words.month(m["mon1"]), g.words.month(m["mon2"])
     if a is None or m1 > m2:
         return _unknown("range")
     y = _year_for_month(m2, a)
@@ -265,7 +275,7 @@ def _h_bare_month_range(m: re.Match, a: _Anchor | None) -> _Result | None:
             "kind": "range", "relative": True}
 
 
-def _h_year_range(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_year_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     y1, y2s = int(m["y1"]), m["y2"]
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if not y1 < y2 <= y1 + 100:
@@ -273,7 +283,7 @@ def _h_year_range(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": str(y1), "end_value": str(y2), "precision": "year", "kind": "range"}
 
 
-def _h_year(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     text = m.string
     before, after = text[max(0, m.start() - 5):m.start()], text[m.end():m.end() + 12]
     if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
@@ -281,8 +291,8 @@ def _h_year(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": m["y"], "precision": "year"}
 
 
-def _h_to_present(m: re.Match, a: _Anchor | None) -> _Result | None:
-    inner = resolve(m["what"], anchor=None)
+def _h_to_present(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    inner = g.resolve(m["what"], anchor=None)
     if inner is None or inner.value is None:
         return None
     end = _anchor_value(a, inner.precision)
@@ -300,11 +310,11 @@ def _anchor_value(a: _Anchor | None, precision: str) -> str | None:
     return str(a.year)
 
 
-def _h_day_word(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_day_word(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     word = m[0].lower()
     delta = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word)
     if delta is None:
-        n = _num(m["n"])
+        n = g.number(m["n"])
         if n is None:
             return _unknown()
         delta = -n if m["dir"].lower() in ("ago", "earlier", "before") else n
@@ -322,10 +332,10 @@ def _relative_days(a: _Anchor | None, delta: int) -> _Result:
             "relative": True}
 
 
-def _h_weekday(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_weekday(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     if a is None or a.day is None:
         return _unknown()
-    target = _WEEKDAYS.index(m["wd"].lower())
+    target = g.words.weekdays.index(m["wd"].lower())
     mod = (m["mod"] or "").lower()
     d = a.date
     if mod == "next":
@@ -337,7 +347,7 @@ def _h_weekday(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": _ymd(d + dt.timedelta(days=delta)), "precision": "day", "relative": True}
 
 
-def _h_week(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_week(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     rel = m["rel"].lower()
     shift = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0}[rel]
     if a is None:
@@ -350,8 +360,8 @@ def _h_week(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": _ymd(monday), "precision": "month", "relative": True}
 
 
-def _h_units_ago(m: re.Match, a: _Anchor | None) -> _Result | None:
-    n = _num(m["n"])
+def _h_units_ago(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    n = g.number(m["n"])
     unit = m["unit"].lower().rstrip("s")
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
     if a is None or n is None:
@@ -371,7 +381,7 @@ def _h_units_ago(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": str(a.year + sign * n), "precision": "year", "relative": True}
 
 
-def _h_rel_period(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_rel_period(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """next/last/this month|year, earlier/later this month|year."""
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
@@ -388,10 +398,10 @@ def _h_rel_period(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": _ym(y, mo), "precision": "month", "relative": True}
 
 
-def _h_season(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_season(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """last/this/next summer: the season instance (named by the year of its start month,
     winter by the year of its January) that ended last before the anchor month, etc."""
-    start = _SEASONS[m["season"].lower()]
+    start = g.words.seasons[m["season"].lower()]
     rel = m["rel"].lower()
     if m["y"]:
         return {"value": m["y"], "precision": "year"}
@@ -414,9 +424,9 @@ def _h_season(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": str(year), "precision": "year", "relative": True}
 
 
-def _h_span(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_span(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """within five years, in the next five years, over the past five years, coming years."""
-    n = _num(m["n"]) if m["n"] else None
+    n = g.number(m["n"]) if m["n"] else None
     unit = m["unit"].lower().rstrip("s")
     past = (m["dir"] or "").lower() in ("past", "last", "previous")
     if a is None or n is None or unit != "year":
@@ -427,12 +437,12 @@ def _h_span(m: re.Match, a: _Anchor | None) -> _Result | None:
     return {"value": str(a.year + n), "precision": "year", "kind": "within", "relative": True}
 
 
-def _h_vague(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_vague(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     return _unknown("within" if re.search(r"coming|near|next|medium|long", m[0], re.I)
                     else "point")
 
 
-def _h_this_year_words(m: re.Match, a: _Anchor | None) -> _Result | None:
+def _h_this_year_words(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     if a is None:
         return _unknown()
     return {"value": str(a.year), "precision": "year", "relative": True}
@@ -440,63 +450,93 @@ def _h_this_year_words(m: re.Match, a: _Anchor | None) -> _Result | None:
 
 # --------------------------------------------------------------------------- patterns
 
-_I = re.IGNORECASE
-_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
-    (re.compile(r"(?i:from\s+(?:the\s+)?(?:beginning|start)\s+of\s+)(?P<what>" + _YEAR + r")"
-                r"(?i:\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|today|date))"),
-     _h_to_present),
-    (re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _h_iso),
-    (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\b"), _h_dmy_numeric),
-    (re.compile(r"\b(?P<d>" + _DAY + r")" + _DASH + r"(?P<d2>" + _DAY + r")\s+(?P<mon>" + _MONTH
-                + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
-    (re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + _MONTH
-                + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
-    (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*(?P<d>" + _DAY + r")(?:" + _DASH + r"(?P<d2>"
-                + _DAY + r"))?(?!\d)(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
-    (re.compile(r"\b(?P<mon1>" + _MONTH + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
-                r"(?P<mon2>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
-    (re.compile(r"\b(?P<mon>" + _MONTH + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<part>" + _PARTS + r")(?:\s+of\s+"
-                r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next|the)"
-                r"\s+year))|(?!\s+of\b)))"), _h_half),
-    (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>" + _NUM + r")\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
-                r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
-    (re.compile(r"\b(?P<mon1>" + _MONTH + r")" + _DASH + r"(?P<mon2>" + _MONTH + r")(?!\s*,?\s*\d)"),
-     _h_bare_month_range),
-    (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|early|late|"
-                r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
-                r"(?P<mon>" + _MONTH + r")(?!\s*,?\s*\d)"), _h_bare_month),
-    (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + _MONTH + r")(?!\s*,?\s*\d)"),
-     _h_bare_month),
-    (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
-                + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
-     _h_year_range),
-    (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
-    (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
-    (re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
-     _h_day_word),
-    (re.compile(r"(?i:\b(?:on\s+)?(?:(?P<mod>last|next|this|past)\s+)?)"
-                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-     _h_weekday),
-    (re.compile(r"(?i:\b(?:the\s+)?(?P<rel>next|last|previous|past|this|current)\s+week\b)"),
-     _h_week),
-    (re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+(?P<unit>weeks?|months?|years?)\s+"
-                r"(?P<dir>ago|earlier|before|later))\b"), _h_units_ago),
-    (re.compile(r"(?i:\b(?P<rel>next|last|previous|past|this|current|the\s+current|"
-                r"earlier\s+this|later\s+this|early\s+this|late\s+this)\s+(?P<unit>month|year)\b)"),
-     _h_rel_period),
-    (re.compile(r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)"
-                r"\b)(?:\s+(?P<y>" + _YEAR + r"))?"), _h_season),
-    (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
-                r"past|last|previous|following|subsequent)\s+)?(?P<n>" + _NUM + r")\s+"
-                r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
-    (re.compile(r"(?i:\b(?:in\s+|over\s+|during\s+)?the\s+(?:coming|next|following)\s+"
-                r"(?:few\s+)?(?:years|months|weeks|days)\b|\bin\s+the\s+(?:near|medium|long)"
-                r"(?:\s+|-)(?:future|term)\b|\brecently\b|\bin\s+recent\s+(?:years|months|"
-                r"weeks)\b)"), _h_vague),
-    (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b|\b(?:the\s+)?(?:year[-\s]end|end\s+of\s+"
-                r"(?:the|this|the\s+current)\s+year)\b)"), _h_this_year_words),
-]
+def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pattern[str], _Handler]]:
+    """The grammar's patterns, each with the handler that resolves its matches; rank = order."""
+    # Month names must be capitalised: "march" and "may" are also verbs.
+    month = "(?:" + _names(w.months, dot=False) + "|" + _names(w.month_abbreviations, dot=True) + r")(?![a-z])"
+    num = r"(?:\d{1,2}|" + "|".join(sorted((n for n, v in numbers.items() if v is not None and " " not in n),
+                                           key=len, reverse=True)) + ")"
+    parts = "|".join(p.replace(" ", r"\s+") for p in sorted(w.parts_of_year, key=len, reverse=True))
+    # "Q3", "3Q", "H1", "9M": a part of a year written with a letter (no space between).
+    letters = _alternation([*w.part_letters, *w.months_to_date_letters])
+    lettered = r"(?:(?P<let>" + letters + r")(?P<n>\d{1,2})(?!\d)(?:" + _DASH + r"(?:" + letters + r")?" \
+        r"(?P<n2>\d{1,2})(?!\d))?|(?P<n1>\d{1,2})(?P<tel>" + letters + r"))"
+    months = r"(?P<mon1>" + month + r")(?:(?:" + _DASH + r"|\s+(?i:to|through)\s+)(?P<mon2>" + month + r"))?"
+    month_range = r"(?P<r1>" + month + r")(?:" + _DASH + r"|\s+(?i:to|through)\s+)(?P<r2>" + month + r")"
+    fiscal = "(?i:" + _alternation(w.fiscal_year_prefixes) + ")"
+    seasons = "|".join(map(re.escape, w.seasons))
+    weekdays = _names(w.weekdays, dot=False)
+    return [
+        (re.compile(r"(?i:from\s+(?:the\s+)?(?:beginning|start)\s+of\s+)(?P<what>" + _YEAR + r")"
+                    r"(?i:\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|today|date))"),
+         _h_to_present),
+        (re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _h_iso),
+        (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\b"), _h_dmy_numeric),
+        (re.compile(r"\b(?P<d>" + _DAY + r")" + _DASH + r"(?P<d2>" + _DAY + r")\s+(?P<mon>" + month
+                    + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+        (re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + month
+                    + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+        (re.compile(r"\b(?P<mon>" + month + r")\s*(?P<d>" + _DAY + r")(?:" + _DASH + r"(?P<d2>"
+                    + _DAY + r"))?(?!\d)(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+        (re.compile(r"\b(?P<mon1>" + month + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
+                    r"(?P<mon2>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
+        (re.compile(r"\b(?P<mon>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
+        # The year first, as tables head their columns: "2022 (Jan-Sep)", "2021 January",
+        # "2022, Jan-Sep" (after a comma only a range: "In 2022, Jan Kubis said").
+        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")\s*\(\s*" + months + r"\s*\)"), _h_year_months),
+        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?:\s+" + months + r"|,\s+" + month_range + r")"
+                    r"(?!\s*,?\s*\d)"), _h_year_months),
+        # "Q1 2023", "1Q 2023", "Q1-Q3 2023", "H1 2024", "9M 2023"; "2023 Q1".
+        (re.compile(r"(?<![\w$€£.,/-])" + lettered + r"(?:\s*[-/,']?\s*|\s+of\s+)(?P<y>" + _YEAR
+                    + r")(?![\w/%]|[.,]\d)"), _h_lettered),
+        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")\s*[-/,]?\s*" + lettered + r"(?![\w/])"),
+         _h_lettered),
+        # Split and fiscal years: "2023/24", "2023/2024", "FY2023", "FY 2023-24".
+        (re.compile(r"(?<![\w/.$€£-])(?P<y1>" + _YEAR + r")/(?P<y2>" + _YEAR + r"|\d\d)(?![\w/%]|[.,]\d)"),
+         _h_split_year),
+        (re.compile(r"(?<![\w$€£.,/-])(?:" + fiscal + r")\s*(?P<y1>" + _YEAR + r")(?:(?:/|" + _DASH + r")(?P<y2>"
+                    + _YEAR + r"|\d\d))?(?![\w/%]|[.,]\d)"), _h_split_year),
+        (re.compile(r"(?i:\b(?:the\s+)?(?P<part>" + parts + r")(?:\s+of\s+"
+                    r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next|the)"
+                    r"\s+year))|(?!\s+of\b)))"), _h_half),
+        (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>" + num + r")\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
+                    r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
+        (re.compile(r"\b(?P<mon1>" + month + r")" + _DASH + r"(?P<mon2>" + month + r")(?!\s*,?\s*\d)"),
+         _h_bare_month_range),
+        (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|early|late|"
+                    r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
+                    r"(?P<mon>" + month + r")(?!\s*,?\s*\d)"), _h_bare_month),
+        (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + month + r")(?!\s*,?\s*\d)"),
+         _h_bare_month),
+        (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
+                    + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
+         _h_year_range),
+        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
+        (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
+        (re.compile(r"(?i:\b(?P<n>" + num + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
+         _h_day_word),
+        (re.compile(r"(?i:\b(?:on\s+)?(?:(?P<mod>last|next|this|past)\s+)?)"
+                    r"(?P<wd>" + weekdays + r")\b"),
+         _h_weekday),
+        (re.compile(r"(?i:\b(?:the\s+)?(?P<rel>next|last|previous|past|this|current)\s+week\b)"),
+         _h_week),
+        (re.compile(r"(?i:\b(?P<n>" + num + r")\s+(?P<unit>weeks?|months?|years?)\s+"
+                    r"(?P<dir>ago|earlier|before|later))\b"), _h_units_ago),
+        (re.compile(r"(?i:\b(?P<rel>next|last|previous|past|this|current|the\s+current|"
+                    r"earlier\s+this|later\s+this|early\s+this|late\s+this)\s+(?P<unit>month|year)\b)"),
+         _h_rel_period),
+        (re.compile(r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>" + seasons + r")"
+                    r"\b)(?:\s+(?P<y>" + _YEAR + r"))?"), _h_season),
+        (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
+                    r"past|last|previous|following|subsequent)\s+)?(?P<n>" + num + r")\s+"
+                    r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
+        (re.compile(r"(?i:\b(?:in\s+|over\s+|during\s+)?the\s+(?:coming|next|following)\s+"
+                    r"(?:few\s+)?(?:years|months|weeks|days)\b|\bin\s+the\s+(?:near|medium|long)"
+                    r"(?:\s+|-)(?:future|term)\b|\brecently\b|\bin\s+recent\s+(?:years|months|"
+                    r"weeks)\b)"), _h_vague),
+        (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b|\b(?:the\s+)?(?:year[-\s]end|end\s+of\s+"
+                    r"(?:the|this|the\s+current)\s+year)\b)"), _h_this_year_words),
+    ]
 
 # Words before an expression that change its kind or only blur it ("the end of 2025").
 _PREFIX = re.compile(
@@ -506,19 +546,6 @@ _PREFIX = re.compile(
 _PREFIX_KIND = {"since": "since", "ever since": "since", "by": "deadline", "until": "deadline",
                 "till": "deadline", "up to": "deadline", "through": "deadline",
                 "no later than": "deadline", "not later than": "deadline"}
-
-
-def _candidates(text: str, a: _Anchor | None) -> list[tuple[int, int, int, _Result]]:
-    out = []
-    for rank, (pattern, handler) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
-            try:
-                res = handler(m, a)
-            except OverflowError:
-                res = None     # "two weeks ago" counted from 1 January of year 1: no date
-            if res is not None:
-                out.append((m.start(), m.end(), rank, res))
-    return out
 
 
 def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
@@ -550,37 +577,84 @@ def _forward_deadline(expr: str, res: _Result, a: _Anchor | None) -> _Result:
     return res
 
 
-def find_timexes(text: str, *, anchor: str | None, offset: int = 0) -> list[TimeEx]:
-    """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
-    a = _parse_anchor(anchor)
-    cands = sorted(_candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-    chosen: list[tuple[int, int, _Result]] = []
-    taken = bytearray(len(text) + 1)     # characters already claimed by a longer expression
-    for start, end, _rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if any(taken[start:end]):
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append((start, end, res))
-    out = []
-    for start, end, res in sorted(chosen, key=lambda c: c[0]):
-        start, res = _extend(text, start, res)
-        since_prec = res.pop("_since", None)
-        if since_prec:
-            res["end_value"] = _anchor_value(a, since_prec)
-        res = _forward_deadline(text[start:end], res, a)
-        out.append(TimeEx(start + offset, end + offset, text[start:end],
-                          value=res.get("value"), precision=res.get("precision", "unknown"),
-                          end_value=res.get("end_value"), kind=res.get("kind", "point"),
-                          relative=res.get("relative", False)))
-    return out
+class TimeGrammar:
+    """The time grammar of English: its words (data/time/en.yaml, numbers in words from
+    data/numbers/en.yaml, through Resources.grammar) and the patterns built from them,
+    once, where the pipeline is built (factories.Loaded.time)."""
 
+    def __init__(self, words: TimeWords, numbers: NumberWords) -> None:
+        self.words = words
+        self.numbers: dict[str, int | None] = {**numbers.indefinite, **numbers.cardinals}
+        self._patterns = _patterns(words, self.numbers)
 
-def resolve(text: str, *, anchor: str | None) -> TimeEx | None:
-    """The single temporal expression that covers most of `text`, or None."""
-    found = find_timexes(text, anchor=anchor)
-    if not found:
-        return None
-    return max(found, key=lambda t: (t.end - t.start, -t.start))
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> TimeGrammar:
+        return cls(grammar.time(language), grammar.numbers(language))
+
+    def number(self, word: str) -> int | None:
+        """A count written in digits or words ("11", "eight")."""
+        word = word.lower()
+        return int(word) if word.isdigit() else self.numbers.get(word)
+
+    def lettered_months(self, letter: str, n: int, n2: int | None) -> tuple[int, int] | None:
+        """First and last month of "Q3" (n=3), "Q1-Q3" (n2=3), "9M"; None for "Q5"."""
+        if letter in self.words.months_to_date_letters:
+            return (1, n) if n2 is None and 1 <= n <= 12 else None
+        size = self.words.part_letters[letter]
+        last = (n2 or n) * size
+        return ((n - 1) * size + 1, last) if 1 <= n <= (n2 or n) and last <= 12 else None
+
+    def find(self, text: str, *, anchor: str | None, offset: int = 0) -> list[TimeEx]:
+        """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
+        a = _parse_anchor(anchor)
+        cands = sorted(self._candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+        chosen: list[tuple[int, int, _Result]] = []
+        taken = bytearray(len(text) + 1)     # characters already claimed by a longer expression
+        for start, end, _rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end, res))
+        out = []
+        for start, end, res in sorted(chosen, key=lambda c: c[0]):
+            start, res = _extend(text, start, res)
+            since_prec = res.pop("_since", None)
+            if since_prec:
+                res["end_value"] = _anchor_value(a, since_prec)
+            res = _forward_deadline(text[start:end], res, a)
+            out.append(TimeEx(start + offset, end + offset, text[start:end],
+                              value=res.get("value"), precision=res.get("precision", "unknown"),
+                              end_value=res.get("end_value"), kind=res.get("kind", "point"),
+                              relative=res.get("relative", False)))
+        return out
+
+    def resolve(self, text: str, *, anchor: str | None) -> TimeEx | None:
+        """The single temporal expression that covers most of `text`, or None."""
+        found = self.find(text, anchor=anchor)
+        if not found:
+            return None
+        return max(found, key=lambda t: (t.end - t.start, -t.start))
+
+    def read_from_present(self, text: str, anchor: str | None,
+                          timexes: list[TimeEx]) -> tuple[int | None, list[TimeEx]]:
+        """The text's present year and its time expressions read from that present: the
+        document's own (`timexes`), unless the text was written before it appeared (a January
+        review of the year before), when its "this year" is read again from that year."""
+        present = present_year(anchor, timexes)
+        moved = figure_anchor(anchor, present)
+        return present, (timexes if moved == anchor else self.find(text, anchor=moved))
+
+    def _candidates(self, text: str, a: _Anchor | None) -> list[tuple[int, int, int, _Result]]:
+        out = []
+        for rank, (pattern, handler) in enumerate(self._patterns):
+            for m in pattern.finditer(text):
+                try:
+                    res = handler(self, m, a)
+                except OverflowError:
+                    res = None     # "two weeks ago" counted from 1 January of year 1: no date
+                if res is not None:
+                    out.append((m.start(), m.end(), rank, res))
+        return out
 
 
 def within(timexes: list[TimeEx], start: int, end: int) -> list[TimeEx]:
@@ -638,13 +712,3 @@ def figure_anchor(anchor: str | None, present: int | None) -> str | None:
     if present is None or not anchor or anchor[:4] == str(present):
         return anchor
     return str(present)
-
-
-def read_from_present(text: str, anchor: str | None,
-                      timexes: list[TimeEx]) -> tuple[int | None, list[TimeEx]]:
-    """The text's present year and its time expressions read from that present: the
-    document's own (`timexes`), unless the text was written before it appeared (a January
-    review of the year before), when its "this year" is read again from that year."""
-    present = present_year(anchor, timexes)
-    moved = figure_anchor(anchor, present)
-    return present, (timexes if moved == anchor else find_timexes(text, anchor=moved))
