@@ -115,9 +115,8 @@ def test_kb_transliteration_variants(extractor, name, person_id):
     ("Shavkat Mirzijoyev", "person:shavkat-mirziyoyev"),
     ("Shavkat Mirziyayev", "person:shavkat-mirziyoyev"),
     ("Sadyr Djaparov", "person:sadyr-japarov"),
-    ("Tokaiyev", "person:kassym-jomart-tokayev"),
     ("Mirzijoyev", "person:shavkat-mirziyoyev"),           # NER calls it an ORG
-    ("Kassym-Jomart Tokaiyev", "person:kassym-jomart-tokayev"),
+    ("Kassym-Jomart Tokaiyef", "person:kassym-jomart-tokayev"),
 ])
 def test_fuzzy_transliteration_variants(extractor, name, person_id):
     assert name not in extractor.kb.aliases, "the variant must be unknown to the KB"
