@@ -1,7 +1,12 @@
 """Normalised agreement names: one key for "Declaration on Allied Relations" and "the
-declaration on allied relations signed in December 2021". Pure functions shared by the
-pipeline (de-duplication in a document), the store (the indexed `agreement_key` column)
-and analysis (merging across documents)."""
+declaration on allied relations signed in December 2021". Used by the pipeline
+(de-duplication in a document), the store (the indexed `agreement_key` column) and
+analysis (merging across documents).
+
+`AgreementNames` holds the vocabulary (data/words/en.yaml `names`, the Russian glossary
+of data/ru/agreements.yaml), built from a Grammar; a caller with Resources builds one
+from `resources.grammar` and passes it (`content_stems(name, names)`).
+"""
 
 from __future__ import annotations
 
@@ -9,19 +14,53 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
+from steppe.schemas import read_yaml
+from steppe.words import Grammar, words
 
-from steppe.words import words
+__all__ = ["STOPWORDS", "AgreementNames", "agreement_key", "content_stems"]
 
-__all__ = ["STOPWORDS", "agreement_key", "content_stems"]
-
-# Words that say nothing about which agreement it is, and spelling variants of the head
-# nouns (data/words/en.yaml).
-STOPWORDS = words("en", "names").set("stopwords")
-_SYNONYMS: dict[str, str] = words("en", "names").table("synonyms")
-_SYNONYM_RE = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, _SYNONYMS)))
 _CYRILLIC = re.compile("[а-яё]")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
+
+# Kept for analysis/agreements.py, which reads it directly (its owner converts it).
+STOPWORDS = words("en", "names").set("stopwords")
+
+
+class AgreementNames:
+    """Words that say nothing about which agreement it is, spelling variants of the head
+    nouns, and the Russian glossary (longest keys first) with its stop words."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        names = grammar.words("en", "names")
+        self.stopwords = names.set("stopwords")
+        self.synonyms: dict[str, str] = names.table("synonyms")
+        self._synonym_re = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, self.synonyms)))
+        russian = read_yaml(files("steppe.data") / "ru" / "agreements.yaml")
+        self.glossary = sorted(russian["glossary"].items(), key=lambda kv: -len(kv[0]))
+        self.russian_stopwords = frozenset(russian["stopwords"])
+
+    def stems(self, name: str) -> frozenset[str]:
+        """The words that tell this agreement from others, stemmed and spelled one way
+        (Russian words put into English first, so both languages give the same stems)."""
+        text = self._synonym_re.sub(lambda m: self.synonyms[m.group(1)], name.lower())
+        found = self._in_english(re.findall(r"[^\W\d_]+", text))
+        return frozenset(_stem(w) for w in found if len(w) >= 3 and w not in self.stopwords)
+
+    def key(self, name: str) -> str:
+        """Sorted content-word stems of an agreement name: a key for exact grouping."""
+        return " ".join(sorted(self.stems(name)))
+
+    def _in_english(self, found: list[str]) -> list[str]:
+        if not any(_CYRILLIC.search(w) for w in found):
+            return found
+        out = []
+        for w in found:
+            w = w.replace("ё", "е")
+            if not _CYRILLIC.search(w):
+                out.append(w)
+            elif w not in self.russian_stopwords:
+                out.append(next((en for ru, en in self.glossary if w.startswith(ru)), w))
+        return out
 
 
 def _stem(word: str) -> str:
@@ -32,36 +71,19 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_stems(name: str) -> frozenset[str]:
-    """The words that tell this agreement from others, stemmed and spelled one way
-    (Russian words put into English first, so both languages give the same stems)."""
-    text = _SYNONYM_RE.sub(lambda m: _SYNONYMS[m.group(1)], name.lower())
-    words = _in_english(re.findall(r"[^\W\d_]+", text))
-    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in STOPWORDS)
-
-
 @lru_cache(maxsize=1)
-def _russian() -> tuple[list[tuple[str, str]], frozenset[str]]:
-    """The glossary of data/ru/agreements.yaml, longest keys first, and its stop words."""
-    data = yaml.safe_load((files("steppe.data") / "ru" / "agreements.yaml").read_text(encoding="utf-8"))
-    glossary = sorted(data["glossary"].items(), key=lambda kv: -len(kv[0]))
-    return glossary, frozenset(data["stopwords"])
+def _packaged() -> AgreementNames:
+    """The packaged vocabulary, for the callers that pass none yet (the agreements stages
+    and analysis/agreements.py call these functions per candidate and per pair: a fresh
+    vocabulary per call would cost ~25 ms each). Goes once they pass their own."""
+    return AgreementNames(Grammar())
 
 
-def _in_english(words: list[str]) -> list[str]:
-    if not any(_CYRILLIC.search(w) for w in words):
-        return words
-    glossary, stop = _russian()
-    out = []
-    for w in words:
-        w = w.replace("ё", "е")
-        if not _CYRILLIC.search(w):
-            out.append(w)
-        elif w not in stop:
-            out.append(next((en for ru, en in glossary if w.startswith(ru)), w))
-    return out
+def content_stems(name: str, names: AgreementNames | None = None) -> frozenset[str]:
+    """AgreementNames.stems with the caller's vocabulary, else the packaged one."""
+    return (names or _packaged()).stems(name)
 
 
-def agreement_key(name: str) -> str:
-    """Sorted content-word stems of an agreement name: a key for exact grouping."""
-    return " ".join(sorted(content_stems(name)))
+def agreement_key(name: str, names: AgreementNames | None = None) -> str:
+    """AgreementNames.key with the caller's vocabulary, else the packaged one."""
+    return (names or _packaged()).key(name)

@@ -14,7 +14,7 @@ from steppe.pipeline.prefilter import ENTITIES, KEEP, TriggerWords
 
 @pytest.fixture(scope="module")
 def trigger_words(extractor) -> TriggerWords:
-    return TriggerWords(extractor.lexicon)
+    return TriggerWords(extractor.lexicon, extractor.resources.grammar)
 
 
 def lower_words(text: str) -> list[str]:

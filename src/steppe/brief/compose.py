@@ -8,7 +8,6 @@ the sources hold nothing on a point (a "gap"); how many documents report a fact 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from steppe.analysis.changes import detect_changes
 from steppe.brief import charts
@@ -16,42 +15,17 @@ from steppe.brief.gather import DyadFacts, Happening, gather
 from steppe.brief.model import Block, Brief, Chart, Cite, Document, Section, Sentence, Table
 from steppe.brief.wording import (
     capitalise,
-    confidence,
     count,
+    Wording,
     indicator_name,
-    phrases,
     pick,
     say_amount,
-    say_date,
     say_list,
-    say_period,
     span_of_years,
 )
 from steppe.store.records import StoredEvent
 
 CONFLICT_QUADS = (3, 4)
-
-
-@lru_cache(maxsize=1)
-def _kb():
-    from steppe.kb.load import load_kb
-
-    return load_kb()
-
-
-def name_of(label: str) -> str:
-    """"Kazakhstan" for KAZ, the organisation's name for an IGO label, else the label."""
-    entity = _kb().entities.get(f"state:{label}") or _kb().entities.get(f"igo:{label}")
-    return entity.name if entity else label
-
-
-@lru_cache(maxsize=1)
-def neighbours() -> dict[str, list[str]]:
-    from importlib.resources import files
-
-    import yaml
-
-    return yaml.safe_load((files("steppe.data") / "neighbours.yaml").read_text(encoding="utf-8"))
 
 
 # -- citations -------------------------------------------------------------------------
@@ -75,21 +49,21 @@ def _unique(cites: list[Cite]) -> list[Cite]:
 
 # -- events ----------------------------------------------------------------------------
 
-def _sides(h: Happening, a: str, b: str) -> tuple[str, str, bool]:
+def _sides(w: Wording, h: Happening, a: str, b: str) -> tuple[str, str, bool]:
     """Who acted on whom (names), and whether both sides did the same to each other."""
     lead = h.lead
     src = [x for x in (a, b) if x in lead.labels("source")]
     tgt = [x for x in (a, b) if x in lead.labels("target")]
     mutual = set(src) == {a, b} or set(tgt) == {a, b} or not src or not tgt
     if mutual:
-        return name_of(a), name_of(b), True
-    return name_of(src[0]), name_of(tgt[0]), False
+        return w.name(a), w.name(b), True
+    return w.name(src[0]), w.name(tgt[0]), False
 
 
-def event_clause(h: Happening, a: str, b: str) -> str:
+def event_clause(w: Wording, h: Happening, a: str, b: str) -> str:
     """What happened, in words ("Uzbekistan paid a visit to Kazakhstan")."""
-    words = phrases()
-    src, tgt, mutual = _sides(h, a, b)
+    words = w.phrases
+    src, tgt, mutual = _sides(w, h, a, b)
     key = f"{h.date}{h.type}{h.reports[0].id}"
     if h.quad in CONFLICT_QUADS:
         variants = words["conflict"].get(h.type, words["other"])
@@ -103,15 +77,15 @@ def event_clause(h: Happening, a: str, b: str) -> str:
     return pick(variants, key, src=src, tgt=tgt, type=h.type.lower())
 
 
-def _on(date: str | None) -> str:
+def _on(w: Wording, date: str | None) -> str:
     if not date:
         return "at an unknown date"
-    return ("on " if len(date) >= 10 else "in ") + say_date(date)
+    return ("on " if len(date) >= 10 else "in ") + w.date(date)
 
 
-def event_sentence(h: Happening, a: str, b: str) -> Sentence:
+def event_sentence(w: Wording, h: Happening, a: str, b: str) -> Sentence:
     key = f"{h.date}{h.type}{h.reports[0].id}"
-    text = f"{capitalise(event_clause(h, a, b))} {_on(h.date)}, {confidence(len(h.documents), key)}."
+    text = f"{capitalise(event_clause(w, h, a, b))} {_on(w, h.date)}, {w.confidence(len(h.documents), key)}."
     return Sentence(text, _unique([cite_event(r) for r in h.reports]), "fact", h.date)
 
 
@@ -132,7 +106,7 @@ def window_words(since: str | None, until: str | None) -> str:
     return ""
 
 
-def _trend(f: DyadFacts) -> list[Sentence]:
+def _trend(w: Wording, f: DyadFacts) -> list[Sentence]:
     points = [p for p in (f.yearly.points if f.yearly else []) if p.occurrences]
     if not points:
         return []
@@ -144,8 +118,8 @@ def _trend(f: DyadFacts) -> list[Sentence]:
     conf = sum(1 for h in f.happenings if h.quad in CONFLICT_QUADS)
     out.append(Sentence(
         f"{capitalise(span_of_years(first, last))} the sources record "
-        f"{count(len(f.happenings), 'distinct interaction')} between {name_of(f.a)} and "
-        f"{name_of(f.b)}: {coop} cooperative and {conf} conflictual, told in "
+        f"{count(len(f.happenings), 'distinct interaction')} between {w.name(f.a)} and "
+        f"{w.name(f.b)}: {coop} cooperative and {conf} conflictual, told in "
         f"{count(sum(len(h.reports) for h in f.happenings), 'report')} from "
         f"{count(len({d for h in f.happenings for d in h.documents}), 'document')}.",
         _unique([cite_event(r) for h in f.happenings for r in h.reports]), "aggregate"))
@@ -178,18 +152,18 @@ def _trend(f: DyadFacts) -> list[Sentence]:
     return out
 
 
-def _commitment_sentence(f: DyadFacts, c) -> Sentence:
+def _commitment_sentence(w: Wording, f: DyadFacts, c) -> Sentence:
     _, target = c.target
     what = indicator_name(target.indicator)
-    due = f" by {say_date(target.deadline)}" if target.deadline else ""
+    due = f" by {w.date(target.deadline)}" if target.deadline else ""
     cites = [cite_fact("figure", target)]
-    head = f"{name_of(f.a)} and {name_of(f.b)} set a target of {say_amount(target.value, target.unit)} " \
+    head = f"{w.name(f.a)} and {w.name(f.b)} set a target of {say_amount(target.value, target.unit)} " \
            f"in {what}{due}"
     dated = sorted((a for _, a in c.actuals if a.period), key=lambda a: a.period)
     latest = dated[-1] if dated else None
     if latest is not None:
         cites.append(cite_fact("figure", latest))
-        reached = f"{say_amount(latest.value, latest.unit)} in {say_period(latest.period)}"
+        reached = f"{say_amount(latest.value, latest.unit)} in {w.period(latest.period)}"
     status = {
         "met": "; it was met, with {reached}",
         "missed": "; it was missed: the figure stood at {reached}",
@@ -205,19 +179,19 @@ def _commitment_sentence(f: DyadFacts, c) -> Sentence:
     return Sentence(f"{head}{tail}.", cites, "fact")
 
 
-def summary_section(f: DyadFacts) -> Section:
+def summary_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("summary", "Summary")
     if f.empty:
         sec.blocks.append(Block("para", [Sentence(
             f"The store holds no events, figures, agreements or projects involving both "
-            f"{name_of(f.a)} and {name_of(f.b)}{_window(f)}. This brief therefore makes no "
+            f"{w.name(f.a)} and {w.name(f.b)}{_window(f)}. This brief therefore makes no "
             f"statement about their relations; ingesting more documents may change that.",
             kind="gap")]))
         return sec
-    sentences = _trend(f)
+    sentences = _trend(w, f)
     if not f.happenings:
         sentences.append(Sentence(
-            f"No events between {name_of(f.a)} and {name_of(f.b)} were found{_window(f)}, "
+            f"No events between {w.name(f.a)} and {w.name(f.b)} were found{_window(f)}, "
             f"so no index can be drawn.", kind="gap"))
     sec.blocks.append(Block("para", sentences))
     if f.yearly and any(p.occurrences for p in f.yearly.points):
@@ -226,16 +200,16 @@ def summary_section(f: DyadFacts) -> Section:
             "Cooperation–conflict index by year (sum of PLOVER scores of asserted events)")))
     top = sorted(f.happenings, key=lambda h: (-h.weight, h.date or ""))[:3]
     if top:
-        sec.blocks.append(Block("list", [event_sentence(h, f.a, f.b)
+        sec.blocks.append(Block("list", [event_sentence(w, h, f.a, f.b)
                                          for h in sorted(top, key=lambda h: h.date or "")],
                                 heading="Most important events"))
     if f.commitments:
-        sec.blocks.append(Block("list", [_commitment_sentence(f, c) for c in f.commitments[:3]],
+        sec.blocks.append(Block("list", [_commitment_sentence(w, f, c) for c in f.commitments[:3]],
                                 heading="Main commitments"))
     recent: list[Sentence] = []
     if f.happenings:
         last = f.happenings[-1]
-        s = event_sentence(last, f.a, f.b)
+        s = event_sentence(w, last, f.a, f.b)
         s.text = "The latest event the sources record: " + s.text
         recent.append(s)
     if f.yearly and len(f.yearly.points) >= 4:
@@ -250,8 +224,8 @@ def summary_section(f: DyadFacts) -> Section:
     return sec
 
 
-def _institutions(f: DyadFacts) -> list[Sentence]:
-    words = phrases()
+def _institutions(w: Wording, f: DyadFacts) -> list[Sentence]:
+    words = w.phrases
     pattern = re.compile(
         r"\b((?:[A-Z][\w-]+\s+){1,4}(?:" + "|".join(words["institution_words"]) + r")"
         r"(?:\s+(?:of|on|for)\s+(?:[A-Z][\w-]+\s*){1,4})?)")
@@ -272,36 +246,36 @@ def _institutions(f: DyadFacts) -> list[Sentence]:
         n = len({r.document_id for r, _ in reports})
         if created:
             first = min(created, key=lambda r: r.date or "9999")
-            text = f"The {name} is reported as set up or launched ({_on(first.date)}), " \
-                   f"{confidence(n, name)}."
+            text = f"The {name} is reported as set up or launched ({_on(w, first.date)}), " \
+                   f"{w.confidence(n, name)}."
         else:
-            text = f"The {name} is named in the coverage of their meetings, {confidence(n, name)}."
+            text = f"The {name} is named in the coverage of their meetings, {w.confidence(n, name)}."
         out.append(Sentence(text, cites, "fact"))
     return out
 
 
-def dialogue_section(f: DyadFacts) -> Section:
+def dialogue_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("dialogue", "Political dialogue")
     meetings = [h for h in f.happenings if h.type == "CONSULT"]
     if meetings:
-        sec.blocks.append(Block("list", [event_sentence(h, f.a, f.b) for h in meetings],
+        sec.blocks.append(Block("list", [event_sentence(w, h, f.a, f.b) for h in meetings],
                                 heading="Visits, summits and talks"))
     else:
         sec.blocks.append(Block("para", [Sentence(
-            f"No visits, summits or talks between {name_of(f.a)} and {name_of(f.b)} were "
+            f"No visits, summits or talks between {w.name(f.a)} and {w.name(f.b)} were "
             f"found in the sources{_window(f)}.", kind="gap")]))
-    institutions = _institutions(f)
+    institutions = _institutions(w, f)
     sec.blocks.append(Block("list", institutions, heading="Institutions") if institutions else
                       Block("para", [Sentence("The sources name no joint council, commission or "
                                               "committee.", kind="gap")], heading="Institutions"))
     return sec
 
 
-def agreements_section(f: DyadFacts) -> Section:
+def agreements_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("agreements", "Agreements")
     if not f.agreements:
         sec.blocks.append(Block("para", [Sentence(
-            f"No agreement between {name_of(f.a)} and {name_of(f.b)} was found{_window(f)}.",
+            f"No agreement between {w.name(f.a)} and {w.name(f.b)} was found{_window(f)}.",
             kind="gap")]))
         return sec
     several = sum(1 for c in f.agreements if len(c.documents) > 1)
@@ -319,7 +293,7 @@ def agreements_section(f: DyadFacts) -> Section:
     table = Table(["date", "agreement", "kind", "parties", "reported by"])
     for c in f.agreements:
         n = len(c.documents)
-        table.rows.append(([say_date(c.date) if c.date else "undated", c.name, c.kind,
+        table.rows.append(([w.date(c.date) if c.date else "undated", c.name, c.kind,
                             ", ".join(c.parties), f"{n} document{'s' if n > 1 else ''}"],
                            _unique([cite_fact("agreement", a) for _, a in c.members])))
     sec.blocks.append(Block("table", table=table))
@@ -330,19 +304,19 @@ def _economic(f: DyadFacts) -> list:
     return [x for x in f.figures if not x.indicator.startswith("other:")]
 
 
-def _direction(fig) -> str:
+def _direction(w: Wording, fig) -> str:
     d = fig.direction or {}
     if d.get("from") and d.get("to"):
-        return f"from {name_of(d['from'])} to {name_of(d['to'])}"
+        return f"from {w.name(d['from'])} to {w.name(d['to'])}"
     return "both ways" if fig.indicator == "trade_turnover" else "–"
 
 
-def trade_section(f: DyadFacts) -> Section:
+def trade_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("trade", "Trade and investment")
     figures = _economic(f)
     if not figures:
         sec.blocks.append(Block("para", [Sentence(
-            f"No trade or investment figures for {name_of(f.a)} and {name_of(f.b)} were "
+            f"No trade or investment figures for {w.name(f.a)} and {w.name(f.b)} were "
             f"found{_window(f)}.", kind="gap")]))
         return sec
     actuals = [x for x in figures if x.kind == "actual"]
@@ -354,12 +328,12 @@ def trade_section(f: DyadFacts) -> Section:
     for (indicator, period, _, _), members in sorted(groups.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])):
         x = members[0]
         n = len({m.document_id for m in members})
-        way = _direction(x)
-        between = way if way.startswith("from") else f"between {name_of(f.a)} and {name_of(f.b)}"
+        way = _direction(w, x)
+        between = way if way.startswith("from") else f"between {w.name(f.a)} and {w.name(f.b)}"
         sentences.append(Sentence(
             f"{capitalise(indicator_name(indicator))} {between} "
-            f"stood at {say_amount(x.value, x.unit)} in {say_period(period)}, "
-            f"{confidence(n, indicator + (period or ''))}.",
+            f"stood at {say_amount(x.value, x.unit)} in {w.period(period)}, "
+            f"{w.confidence(n, indicator + (period or ''))}.",
             [cite_fact("figure", m) for m in members], "fact", period))
     if sentences:
         sec.blocks.append(Block("list", sentences, heading="Figures by year"))
@@ -378,31 +352,31 @@ def trade_section(f: DyadFacts) -> Section:
             "at their deadline", [cite_fact("figure", x) for x in figures])))
     table = Table(["period", "indicator", "kind", "value", "direction"])
     for x in sorted(figures, key=lambda x: (x.period or x.deadline or "", x.indicator, x.kind)):
-        table.rows.append(([say_period(x.period) if x.period else
-                            (f"by {say_date(x.deadline)}" if x.deadline else "–"),
+        table.rows.append(([w.period(x.period) if x.period else
+                            (f"by {w.date(x.deadline)}" if x.deadline else "–"),
                             indicator_name(x.indicator), x.kind, say_amount(x.value, x.unit),
-                            _direction(x)], [cite_fact("figure", x)]))
+                            _direction(w, x)], [cite_fact("figure", x)]))
     sec.blocks.append(Block("table", table=table))
     if f.commitments:
-        sec.blocks.append(Block("list", [_commitment_sentence(f, c) for c in f.commitments],
+        sec.blocks.append(Block("list", [_commitment_sentence(w, f, c) for c in f.commitments],
                                 heading="Commitments"))
     disputes = []
     for c in f.contradictions:
         (da, x), (db, y) = c.a, c.b
         who = "Sources disagree" if da != db else "One document gives two values"
         disputes.append(Sentence(
-            f"{who} on {indicator_name(x.indicator)} in {say_period(x.period)}: "
+            f"{who} on {indicator_name(x.indicator)} in {w.period(x.period)}: "
             f"one gives {say_amount(x.value, x.unit)}, another {say_amount(y.value, y.unit)}.", [cite_fact("figure", x), cite_fact("figure", y)], "fact"))
     if disputes:
         sec.blocks.append(Block("list", disputes, heading="Contradictions between sources"))
     return sec
 
 
-def projects_section(f: DyadFacts) -> Section:
+def projects_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("projects", "Projects")
     if not f.projects:
         sec.blocks.append(Block("para", [Sentence(
-            f"No joint projects of {name_of(f.a)} and {name_of(f.b)} were found.", kind="gap")]))
+            f"No joint projects of {w.name(f.a)} and {w.name(f.b)} were found.", kind="gap")]))
         return sec
     merged: dict[str, list] = {}
     for p in f.projects:
@@ -412,26 +386,26 @@ def projects_section(f: DyadFacts) -> Section:
         p = reports[0]
         history = sorted({(d, s) for r in reports for d, s in r.status},
                          key=lambda ds: ds[0] or "9999")
-        steps = "; ".join(f"{s.replace('_', ' ')} ({say_date(d)})" if d else s.replace("_", " ")
+        steps = "; ".join(f"{s.replace('_', ' ')} ({w.date(d)})" if d else s.replace("_", " ")
                           for d, s in history)
         n = len({r.document_id for r in reports})
         text = f"The {p.name} ({p.kind.replace('_', ' ')})" + (
-            f": {steps}, {confidence(n, p.name)}." if steps else
-            f" is named with no status, {confidence(n, p.name)}.")
+            f": {steps}, {w.confidence(n, p.name)}." if steps else
+            f" is named with no status, {w.confidence(n, p.name)}.")
         sentences.append(Sentence(text, [cite_fact("project", r) for r in reports], "fact"))
     sec.blocks.append(Block("list", sentences))
     return sec
 
 
-def security_section(f: DyadFacts) -> Section:
+def security_section(w: Wording, f: DyadFacts) -> Section:
     sec = Section("security", "Security and conflict")
     hostile = [h for h in f.happenings if h.quad in CONFLICT_QUADS]
     if hostile:
-        sec.blocks.append(Block("list", [event_sentence(h, f.a, f.b) for h in hostile]))
+        sec.blocks.append(Block("list", [event_sentence(w, h, f.a, f.b) for h in hostile]))
     else:
         sec.blocks.append(Block("para", [Sentence(
             f"No conflict events (accusations, threats, sanctions, coercion or violence) "
-            f"between {name_of(f.a)} and {name_of(f.b)} were found in the sources{_window(f)}.",
+            f"between {w.name(f.a)} and {w.name(f.b)} were found in the sources{_window(f)}.",
             kind="gap")]))
     return sec
 
@@ -464,51 +438,54 @@ def _documents(f: DyadFacts) -> dict[str, Document]:
             for d in f.documents.values()}
 
 
-def dyad_sections(f: DyadFacts) -> list[Section]:
+def dyad_sections(w: Wording, f: DyadFacts) -> list[Section]:
     if f.empty:
-        return [summary_section(f)]
-    return [summary_section(f), dialogue_section(f), agreements_section(f), trade_section(f),
-            projects_section(f), security_section(f)]
+        return [summary_section(w, f)]
+    return [summary_section(w, f), dialogue_section(w, f), agreements_section(w, f), trade_section(w, f),
+            projects_section(w, f), security_section(w, f)]
 
 
 def dyad_brief(store, a: str, b: str, *, since: str | None = None,
-               until: str | None = None) -> Brief:
-    """The brief on the relations of a and b (state codes or organisation labels)."""
+               until: str | None = None, wording: Wording | None = None) -> Brief:
+    """The brief on the relations of a and b (state codes or organisation labels);
+    `wording` built from the caller's knowledge base, else from the packaged one."""
+    w = wording if wording is not None else Wording.load()
     f = gather(store, a, b, since=since, until=until)
-    brief = Brief(f"{name_of(a)} and {name_of(b)}: the dynamics of bilateral relations",
+    brief = Brief(f"{w.name(a)} and {w.name(b)}: the dynamics of bilateral relations",
                   f"{a}-{b}{_window(f) or ', all dates'} · a first draft written by steppe from "
                   f"{len(f.documents)} documents")
-    brief.sections = dyad_sections(f)
+    brief.sections = dyad_sections(w, f)
     brief.documents = _documents(f)
     add_contexts(brief, f)
     return brief
 
 
 def region_brief(store, code: str, *, since: str | None = None,
-                 until: str | None = None) -> Brief:
+                 until: str | None = None, wording: Wording | None = None) -> Brief:
     """A state and each of its land neighbours (data/neighbours.yaml)."""
-    around = neighbours().get(code)
+    w = wording if wording is not None else Wording.load()
+    around = w.neighbours.get(code)
     if not around:
         raise ValueError(f"no neighbours listed for {code} in data/neighbours.yaml")
-    brief = Brief(f"{name_of(code)} and its neighbours", "")
+    brief = Brief(f"{w.name(code)} and its neighbours", "")
     overview = Section("overview", "Overview")
     sentences, quiet = [], []
     for other in around:
         f = gather(store, code, other, since=since, until=until)
         brief.documents.update(_documents(f))
         if f.empty:
-            quiet.append(name_of(other))
+            quiet.append(w.name(other))
             continue
         sentences.append(Sentence(
-            f"With {name_of(other)}: {count(len(f.happenings), 'event')}, "
+            f"With {w.name(other)}: {count(len(f.happenings), 'event')}, "
             f"{count(len(f.agreements), 'agreement')} and "
             f"{count(len(_economic(f)), 'economic figure')} in the sources.",
             _unique([cite_event(r) for h in f.happenings for r in h.reports]
                     + [cite_fact("agreement", a) for c in f.agreements for _, a in c.members]
                     + [cite_fact("figure", x) for x in _economic(f)]), "aggregate"))
-        for sec in dyad_sections(f):
+        for sec in dyad_sections(w, f):
             sec.id = f"{other.lower()}-{sec.id}"
-            sec.title = f"{name_of(other)}: {sec.title.lower()}"
+            sec.title = f"{w.name(other)}: {sec.title.lower()}"
             brief.sections.append(sec)
         add_contexts(brief, f)
     if quiet:

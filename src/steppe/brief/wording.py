@@ -4,46 +4,71 @@ data/brief.yaml."""
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from steppe.kb.model import KnowledgeBase
+from steppe.schemas import read_yaml
+from steppe.words import Grammar
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
+class Wording:
+    """What a brief says things with: the phrase variants (data/brief.yaml), the names of
+    months (the grammar's time words), of states and organisations (the knowledge base)
+    and each state's land neighbours (data/neighbours.yaml). Built once per brief, or
+    given by a caller that has loaded its knowledge base and grammar already."""
 
-@lru_cache(maxsize=1)
-def phrases() -> dict[str, Any]:
-    return yaml.safe_load((files("steppe.data") / "brief.yaml").read_text(encoding="utf-8"))
+    def __init__(self, kb: KnowledgeBase, grammar: Grammar) -> None:
+        data = files("steppe.data")
+        self.phrases: dict[str, Any] = read_yaml(data / "brief.yaml")
+        self.neighbours: dict[str, list[str]] = read_yaml(data / "neighbours.yaml")
+        months = grammar.time("en").months
+        self.months = tuple(m.capitalize() for m in sorted(months, key=months.get))
+        self._kb = kb
+
+    @classmethod
+    def load(cls, kb: KnowledgeBase | None = None, grammar: Grammar | None = None) -> "Wording":
+        """The caller's knowledge base and grammar, else the packaged ones."""
+        if kb is None:
+            from steppe.kb.load import load_kb
+
+            kb = load_kb()
+        return cls(kb, grammar if grammar is not None else Grammar())
+
+    def name(self, label: str) -> str:
+        """"Kazakhstan" for KAZ, the organisation's name for an IGO label, else the label."""
+        entity = self._kb.entities.get(f"state:{label}") or self._kb.entities.get(f"igo:{label}")
+        return entity.name if entity else label
+
+    def date(self, date: str | None) -> str:
+        """"2021-12-06" -> "6 December 2021", "2021-12" -> "December 2021", "2021" -> "2021"."""
+        if not date:
+            return "an unknown date"
+        parts = date.split("-")
+        if len(parts) >= 3 and parts[1].isdigit() and parts[2][:2].isdigit():
+            return f"{int(parts[2][:2])} {self.months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{self.months[int(parts[1]) - 1]} {parts[0]}"
+        return parts[0]
+
+    def period(self, period: str | None) -> str:
+        """A figure's period: "2023-01/2023-11" -> "January 2023 to November 2023"."""
+        if not period:
+            return "an unstated period"
+        if "/" in period:
+            first, last = period.split("/", 1)
+            return f"{self.date(first)} to {self.date(last)}"
+        return self.date(period)
+
+    def confidence(self, n_documents: int, key: str) -> str:
+        """How strongly a fact is attested, by the number of documents that report it."""
+        band = "one" if n_documents <= 1 else "few" if n_documents <= 3 else "many"
+        return pick(self.phrases["confidence"][band], key, n=str(n_documents))
 
 
 def pick(variants: list[str], key: str, **fields: str) -> str:
     """One of `variants`, chosen by a stable hash of `key` (a re-run writes the same text)."""
     return variants[zlib.crc32(key.encode()) % len(variants)].format(**fields)
-
-
-def say_date(date: str | None) -> str:
-    """"2021-12-06" -> "6 December 2021", "2021-12" -> "December 2021", "2021" -> "2021"."""
-    if not date:
-        return "an unknown date"
-    parts = date.split("-")
-    if len(parts) >= 3 and parts[1].isdigit() and parts[2][:2].isdigit():
-        return f"{int(parts[2][:2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2 and parts[1].isdigit():
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def say_period(period: str | None) -> str:
-    """A figure's period: "2023-01/2023-11" -> "January 2023 to November 2023"."""
-    if not period:
-        return "an unstated period"
-    if "/" in period:
-        first, last = period.split("/", 1)
-        return f"{say_date(first)} to {say_date(last)}"
-    return say_date(period)
 
 
 def say_amount(value: float | None, unit: str) -> str:
@@ -67,13 +92,6 @@ def say_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def confidence(n_documents: int, key: str) -> str:
-    """How strongly a fact is attested, by the number of documents that report it."""
-    table = phrases()["confidence"]
-    band = "one" if n_documents <= 1 else "few" if n_documents <= 3 else "many"
-    return pick(table[band], key, n=str(n_documents))
 
 
 def capitalise(text: str) -> str:

@@ -1,22 +1,27 @@
 """The knowledge base's names, indexed for finding them in text.
 
 Phrase matchers over every alias (exact case), role phrase and generic agent (any case);
-tables of people's and states' names for transliteration-tolerant (fuzzy) matching; and
-people by surname, for "President Bush" when no bare surname alias exists.
+people's names by transliteration key (NameKey: "Zhaparov", "Japarov" and "Жапаров" are
+one name, so the KB lists one spelling); tables of people's and states' names for
+fuzzy matching of spellings no key covers; and people by surname, for "President Bush"
+when no bare surname alias exists.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from steppe.kb.model import Entity, KnowledgeBase
+from steppe.kb.model import Entity, KnowledgeBase, Transliteration
 
 FUZZY_CUTOFF = 86
+KEY_MIN_SURNAME = 4       # shorter surnames ("Xi", "Li") match only as written
 # Which entity a name stands for when several share it (and which piece wins a tie).
 PRIORITY = {"person": 5, "igo": 4, "org": 3, "state": 2, "place": 1}
 
@@ -32,6 +37,46 @@ class Piece:
     how: str = "name"         # name | adjective | demonym | capital (for states)
     role: str = ""
     sector: str = ""
+
+
+class NameKey:
+    """A name's spelling-independent key: the transliteration rules over its anyascii form
+    ("Тоқаев", "Toqayev", "Tokaev" -> "tokaev"). `skeleton` drops the vowels too."""
+
+    def __init__(self, rules: Transliteration) -> None:
+        self._before = rules.before_ascii
+        self._rules = [(re.compile(p), r) for p, r in rules.rules]
+        self._vowels = re.compile(f"[{re.escape(rules.vowels)}]") if rules.vowels else None
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        key = self._cache.get(name)
+        if key is None:
+            key = name
+            for letter, replacement in self._before:
+                key = key.replace(letter, replacement)
+            key = anyascii(key).lower()
+            for pattern, replacement in self._rules:
+                key = pattern.sub(replacement, key)
+            if len(self._cache) > 100_000:      # a long-running process reads endless names
+                self._cache.clear()
+            self._cache[name] = key
+        return key
+
+    def skeleton(self, name: str) -> str:
+        return self.drop_vowels(self(name))
+
+    def drop_vowels(self, key: str) -> str:
+        return self._vowels.sub("", key) if self._vowels else key
+
+
+@dataclass(frozen=True)
+class _KeyedName:
+    """A person's name as keys, one per token: matched in text from its last token."""
+
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    ids: tuple[tuple[str, str], ...]
 
 
 class NameIndex:
@@ -54,15 +99,66 @@ class NameIndex:
         self._names.add("KB", list(nlp.tokenizer.pipe(sorted(set(names)))))
         self._generic.add("ROLE", list(nlp.tokenizer.pipe(sorted(kb.role_phrases))))
         self._generic.add("AGENT", list(nlp.tokenizer.pipe(sorted(kb.agents))))
-        self._fuzzy_people = {s: ids for s, ids in kb.aliases.items()
-                              if any(kb.entities[i].kind == "person" for i, _ in ids)}
+        self.key = NameKey(kb.transliteration)
+        self._keyed = self._keyed_people(nlp)
+        # People by the key of each name: a spelling is compared with the KB's names
+        # once the transliteration differences the key covers are gone.
+        self._fuzzy_people: dict[str, list[tuple[str, str]]] = {}
+        for s, ids in kb.aliases.items():
+            if any(kb.entities[i].kind == "person" for i, _ in ids):
+                known = self._fuzzy_people.setdefault(self.key(s), [])
+                known.extend(t for t in ids if t not in known)
         self._fuzzy_states = {s: ids for s, ids in kb.aliases.items()
                               if any(kb.entities[i].kind in ("state", "igo") for i, _ in ids)}
         # Surnames of known people: two presidents may share one, the state is still certain.
         self._surnames: dict[str, set[str]] = {}
         for e in kb.entities.values():
             if e.kind == "person":
-                self._surnames.setdefault(e.name.split()[-1], set()).add(e.id)
+                self._surnames.setdefault(self.key(e.name.split()[-1]), set()).add(e.id)
+
+    def _keyed_people(self, nlp: Language) -> dict[str, list[_KeyedName]]:
+        """People's names that are all capitalised words, by the key of their last word.
+        A key two people share decides nothing: they are found only as the KB writes them."""
+        people = {s: [t for t in ids if self.kb.entities[t[0]].kind == "person"]
+                  for s, ids in self.kb.aliases.items()}
+        people = {s: ids for s, ids in people.items() if ids}
+        by_keys: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for surface, tokens in zip(people, nlp.tokenizer.pipe(list(people))):
+            words = [t.text for t in tokens]
+            if all(w == "-" or _capitalised(w) for w in words) and words[-1] != "-" \
+                    and len(words[-1]) >= KEY_MIN_SURNAME:
+                ids = by_keys.setdefault(tuple(map(self.key, words)), [])
+                ids.extend(t for t in people[surface] if t not in ids)
+        out: dict[str, list[_KeyedName]] = {}
+        for keys, ids in by_keys.items():
+            if len({eid for eid, _ in ids}) == 1:
+                skeletons = tuple(self.key.drop_vowels(k) for k in keys)
+                out.setdefault(keys[-1], []).append(_KeyedName(keys, skeletons, tuple(ids)))
+        return out
+
+    def _by_key(self, doc: Doc) -> list[Piece]:
+        """People's names written in another spelling than the KB's: every word with the
+        key of a known name's word, except given names, where the consonants suffice
+        ("Şevket Mirziyoyev" for "Shavkat Mirziyoyev")."""
+        found = []
+        for j, tok in enumerate(doc):
+            if not _capitalised(tok.text) or len(tok) < KEY_MIN_SURNAME:
+                continue
+            for named in self._keyed.get(self.key(tok.text), ()):
+                start = j + 1 - len(named.keys)
+                if start < 0 or not all(self._same_word(doc[start + i].text, named, i)
+                                        for i in range(len(named.keys) - 1)):
+                    continue
+                eid, how = self.best(list(named.ids))
+                ent = self.kb.entities[eid]
+                found.append(Piece(start, j + 1, ent.kind, entity=ent, how=how, sector=ent.sector))
+        return found
+
+    def _same_word(self, word: str, named: _KeyedName, i: int) -> bool:
+        if word == "-" or named.keys[i] == "-":
+            return word == named.keys[i]
+        return _capitalised(word) and (self.key(word) == named.keys[i]
+                                       or self.key.skeleton(word) == named.skeletons[i])
 
     def pieces(self, doc: Doc) -> list[Piece]:
         """The names, roles and agents in a tokenised text, longest first where they overlap."""
@@ -81,6 +177,8 @@ class NameIndex:
                 found.append(Piece(s, e, "role", role=role, sector=sector))
             else:
                 found.append(Piece(s, e, "agent", sector=self.kb.agents.get(phrase, "")))
+        # Last, so that a name as the KB writes it wins a tie.
+        found.extend(self._by_key(doc))
         # Longest match wins; on ties, names before generic words.
         found.sort(key=lambda p: (-(p.end - p.start), -PRIORITY.get(p.kind, 0), p.start))
         taken = [False] * len(doc)
@@ -103,9 +201,11 @@ class NameIndex:
     def fuzzy(self, name: str, label: str) -> tuple[Entity, float] | None:
         """The entity whose name is closest to `name` (score 0-100), None below the cutoff.
         The statistical NER often calls a foreign name an ORG: people are tried too."""
-        tables = [self._fuzzy_people] if label == "PERSON" else [self._fuzzy_states, self._fuzzy_people]
-        for table in tables:
-            hit = process.extractOne(name, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        tables = [(self._fuzzy_people, self.key(name))]
+        if label != "PERSON":
+            tables.insert(0, (self._fuzzy_states, name))
+        for table, query in tables:
+            hit = process.extractOne(query, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit is not None:
                 surface, score, _ = hit
                 return self.kb.entities[self.best(table[surface])[0]], score
@@ -113,4 +213,9 @@ class NameIndex:
 
     def people_named(self, surname: str) -> list[Entity]:
         """Every known person with this surname, in id order."""
-        return [self.kb.entities[i] for i in sorted(self._surnames.get(surname, ()))]
+        return [self.kb.entities[i] for i in sorted(self._surnames.get(self.key(surname), ()))]
+
+
+def _capitalised(word: str) -> bool:
+    """A word written as a name: capital first, not all capitals ("TOKAYEV" is a heading)."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())

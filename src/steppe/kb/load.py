@@ -6,6 +6,7 @@ Package files (steppe/data/kb/, documented in SOURCES.md there):
   igos.yaml    organisations with members;  people.yaml  people with dated roles
   orgs.yaml    companies, agencies, groups; places.yaml  cities, regions, rivers
   roles.tsv    generic role phrases -> role id, sector;  agents.tsv  generic agents -> sector
+  transliteration.yaml  how people's names are keyed across spellings (kb/index.py)
   ru/*.yaml    Russian names for the same ids (states, igos, people, orgs, roles, agents)
 A user file (`--kb my.yaml`) has the same top-level keys (states, igos, people,
 orgs, places, agents, roles); its entries are added, and replace packaged ones with the same id.
@@ -23,8 +24,8 @@ import pycountry
 import yaml
 
 from steppe.errors import ConfigError
-from steppe.kb.model import Entity, KnowledgeBase, Role
-from steppe.kb.schema import Codes, KbFile, RuNames, RuStates
+from steppe.kb.model import Entity, KnowledgeBase, Role, Transliteration
+from steppe.kb.schema import Codes, KbFile, RuNames, RuStates, TransliterationFile
 from steppe.schemas import check, read_text, read_yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,6 +86,7 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         raise ConfigError(f"{', '.join(sources)}: an entry lacks a required field or has the "
                           f"wrong shape ({type(exc).__name__}: {exc}); see data/kb/SOURCES.md") from exc
     _add_russian(kb, data / "ru", roles)
+    kb.transliteration = _transliteration(data / "transliteration.yaml")
     kb.index_roles()
     return kb
 
@@ -215,6 +217,12 @@ def _add_russian(kb: KnowledgeBase, folder: Any, roles: dict[str, Any]) -> None:
     for sector, phrases in (_yaml(folder / "agents.yaml") or {}).items():
         for phrase in phrases or []:
             kb.agents[str(phrase).lower()] = sector
+
+
+def _transliteration(resource: Any) -> Transliteration:
+    t = check(TransliterationFile, _yaml(resource) or {}, resource)
+    return Transliteration(before_ascii=tuple(t.before_ascii.items()),
+                           rules=tuple(tuple(r) for r in t.rules), vowels=t.vowels)
 
 
 def _iso(value: Any) -> str | None:

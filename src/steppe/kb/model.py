@@ -54,6 +54,15 @@ class Entity:
         return held
 
 
+@dataclass(frozen=True)
+class Transliteration:
+    """How names are compared across scripts and spellings (data/kb/transliteration.yaml)."""
+
+    before_ascii: tuple[tuple[str, str], ...] = ()   # letters replaced before anyascii
+    rules: tuple[tuple[str, str], ...] = ()          # (regex, replacement) on the lowercased ASCII
+    vowels: str = "aeiou"                            # dropped when given names are compared
+
+
 @dataclass
 class KnowledgeBase:
     """All entities, and the names that point at them."""
@@ -70,6 +79,7 @@ class KnowledgeBase:
     state_names: dict[str, str] = field(default_factory=dict)
     # (state or IGO, role) -> people who ever held it; built by index_roles()
     role_index: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    transliteration: Transliteration = field(default_factory=Transliteration)
 
     def index_roles(self) -> None:
         """Index people by the offices they held, for fast time-aware role lookups."""

@@ -3,10 +3,11 @@ pydantic before the knowledge base is built (see data/kb/SOURCES.md for the fiel
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
-from pydantic import Field, RootModel
+from pydantic import Field, RootModel, field_validator
 
 from steppe.schemas import _Strict
 
@@ -101,6 +102,24 @@ class KbFile(_Strict):
     places: list[Place] = []
     roles: list[RoleRow] = []
     agents: list[AgentRow] = []
+
+
+class TransliterationFile(_Strict):
+    """kb/transliteration.yaml: how people's names are keyed across spellings."""
+
+    before_ascii: dict[str, str] = {}
+    vowels: str = "aeiou"
+    rules: list[tuple[str, str]] = []
+
+    @field_validator("rules")
+    @classmethod
+    def _compiles(cls, rules: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for pattern, _ in rules:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"rule {pattern!r} is not a valid regex: {exc}") from exc
+        return rules
 
 
 class RuStates(RootModel[dict[str, State]]):

@@ -26,7 +26,7 @@ from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, int
 from steppe.pipeline.figures import extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.modality import ModalityWords
-from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidates, split_sentences
+from steppe.pipeline.nlp import SentenceSplitter, body_start, candidate_sentences, parse_candidates
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
@@ -56,7 +56,7 @@ class Loaded:
     @cached_property
     def trigger_words(self) -> TriggerWords:
         """What a sentence must hold to be parsed, and to be given to NER (prefilter.py)."""
-        return TriggerWords(self.resources.lexicon)
+        return TriggerWords(self.resources.lexicon, self.resources.grammar)
 
     @cached_property
     def time(self) -> TimeGrammar:
@@ -103,11 +103,11 @@ class Sentences:
     """Writes body_start (after the front matter) and sentences (rules, no model)."""
 
     def __init__(self, res: Loaded) -> None:
-        pass
+        self.split = SentenceSplitter(res.resources.grammar)
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.body_start = body_start(ctx.text)
-        ctx.sentences = split_sentences(ctx.text, ctx.body_start)
+        ctx.sentences = self.split(ctx.text, ctx.body_start)
 
 
 @register("steppe.timex.v1")

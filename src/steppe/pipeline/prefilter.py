@@ -26,16 +26,10 @@ from spacy.tokens import Doc
 
 from steppe.pipeline.lexicon import Lexicon, inflections
 from steppe.pipeline.triggers import find_triggers
-from steppe.words import time_words, words
+from steppe.words import Grammar
 
 KEEP, ENTITIES = 1, 2     # triage: 0 (drop), parse kept without NER, parse kept with NER
 
-_TIME = time_words("en")
-# Words that make a date or a duration NER may extend over a trigger word ("the coming
-# weeks", "the start of this year"), besides numbers, months, weekdays and seasons.
-_DATE_WORDS = words("en", "sentences").set("date_words") | set(_TIME.seasons)
-# ... and the names of months and weekdays, when capitalised ("may" is also a verb).
-_TIME_NAMES = _TIME.names()
 _NEAR = 3                 # tokens on each side of a trigger word looked at for those
 # A verb that is tensed ("agreed", "sends") heads its clause: never inside a date or an
 # amount ("the coming weeks" is a participle).
@@ -45,8 +39,15 @@ _FINITE = {"VB", "VBD", "VBP", "VBZ", "MD"}
 class TriggerWords:
     """The lexicon's trigger entries as the word sets a sentence must hold for each."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
         self.lexicon = lexicon
+        time = grammar.time("en")
+        # Words that make a date or a duration NER may extend over a trigger word ("the
+        # coming weeks", "the start of this year"), besides numbers, months, weekdays and
+        # seasons ...
+        self.date_words = grammar.words("en", "sentences").set("date_words") | set(time.seasons)
+        # ... and the names of months and weekdays, when capitalised ("may" is also a verb).
+        self.time_names = time.names()
         forms: dict[str, frozenset[str]] = {}
 
         def of(lemma: str) -> frozenset[str]:
@@ -88,7 +89,7 @@ class TriggerWords:
         # in the sentence (as find_triggers reads them, by lemma or by form).
         present = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
         for t in sdoc:
-            if (t.is_title or t.is_upper or t.tag_ not in _FINITE and _near_date(sdoc, t.i)) and \
+            if (t.is_title or t.is_upper or t.tag_ not in _FINITE and self._near_date(sdoc, t.i)) and \
                     _complete(self.by_lemma.get(t.lemma_.lower(), ()), present):
                 return ENTITIES
         return KEEP
@@ -98,27 +99,26 @@ class TriggerWords:
         return any(t.lower_ in self.obligation for t in sdoc) and \
             any(t.lemma_.lower() in self.reporting or t.lower_ in self.reporting for t in sdoc)
 
-    @staticmethod
-    def _unknown_name(t, offset: int, known: list[tuple[int, int]]) -> bool:
+    def _unknown_name(self, t, offset: int, known: list[tuple[int, int]]) -> bool:
         """A capitalised word (not a month or weekday; the first word only if tagged a
         proper noun) outside every known mention."""
-        if not t.text[:1].isupper() or t.lower_ in _DATE_WORDS or t.lower_ in _TIME_NAMES:
+        if not t.text[:1].isupper() or t.lower_ in self.date_words or t.lower_ in self.time_names:
             return False
         if t.i == 0 and t.tag_ not in ("NNP", "NNPS"):
             return False
         s, e = t.idx + offset, t.idx + len(t.text) + offset
         return not any(a < e and s < b for a, b in known)
 
+    def _near_date(self, sdoc: Doc, i: int) -> bool:
+        return any(u.like_num or u.is_currency or u.text == "%" or u.lower_ in self.date_words
+                   or u.lower_ in self.time_names and u.text[:1].isupper()
+                   for u in sdoc[max(0, i - _NEAR):i + _NEAR + 1])
+
 
 def _complete(entries, present: set[str]) -> bool:
     """Does one of the entries have all its other words (and a required object) present?"""
     return any(all(f & present for f in others) and (objects is None or objects & present)
                for others, objects in entries)
-
-
-def _near_date(sdoc: Doc, i: int) -> bool:
-    return any(u.like_num or u.is_currency or u.text == "%" or u.lower_ in _DATE_WORDS
-               or u.lower_ in _TIME_NAMES and u.text[:1].isupper() for u in sdoc[max(0, i - _NEAR):i + _NEAR + 1])
 
 
 def known_spans(mentions: list, starts: list[int], s: int, e: int) -> list[tuple[int, int]]:

@@ -49,6 +49,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     app.state.settings = settings
     app.state.store = store or open_store(settings.db_url)
     app.state.extractor = None
+    app.state.kb = None          # loaded on first use (web.params.get_kb)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     app.include_router(pages.router)

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 
 from steppe.analysis.changes import detect_changes
 from steppe.analysis.network import load_network
@@ -35,7 +35,7 @@ from steppe.store.read import (
 from steppe.store.records import StoredEvent
 from steppe.watch.sources import format_every, source_health
 from steppe.web import highlight
-from steppe.web.params import DATE, DYAD, LABEL, StoreDep
+from steppe.web.params import DATE, DYAD, LABEL, KbDep, StoreDep, get_kb
 from steppe.web.queries import (
     actor_profile,
     agreement_items,
@@ -49,7 +49,13 @@ from steppe.web.security import safe_url
 _env = Environment(loader=FileSystemLoader(str(files("steppe.web") / "templates")),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 templates = Jinja2Templates(env=_env)
-_env.globals.update(display_name=display_name, safe_url=safe_url, PLOVER_TYPES=PLOVER_TYPES,
+@pass_context
+def _display_name(context, label: str) -> str:
+    """display_name for templates, with the knowledge base of the app rendering them."""
+    return display_name(label, get_kb(context["request"]))
+
+
+_env.globals.update(display_name=_display_name, safe_url=safe_url, PLOVER_TYPES=PLOVER_TYPES,
                     MODALITIES=MODALITIES, QUADS={1: "verbal cooperation",
                                                   2: "material cooperation",
                                                   3: "verbal conflict",
@@ -248,8 +254,8 @@ def actors_page(request: Request, store: StoreDep):
 
 
 @router.get("/actors/{label}", response_class=HTMLResponse)
-def actor_page(request: Request, store: StoreDep, label: str):
-    profile = actor_profile(store, label) if re.match(LABEL, label) else None
+def actor_page(request: Request, store: StoreDep, kb: KbDep, label: str):
+    profile = actor_profile(store, label, kb) if re.match(LABEL, label) else None
     if profile is None:
         return error_page(request, 404, f"no events involve {label!r}")
     recent = find_events(store, EventFilter(actor=label), limit=20)

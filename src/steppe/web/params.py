@@ -10,6 +10,7 @@ from fastapi import Depends, Path, Query, Request
 
 from steppe.analysis.series import By, Direction  # noqa: F401  (the routers take them from here)
 from steppe.facts import MODALITIES, PLOVER_TYPES
+from steppe.kb.model import KnowledgeBase
 from steppe.store.engine import Store
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -32,6 +33,20 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_kb(request: Request) -> KnowledgeBase:
+    """The app's knowledge base (names and dated roles; the settings' --kb files layered
+    over the packaged one), loaded on first use and kept by the app."""
+    state = request.app.state
+    if state.kb is None:
+        from steppe.kb.load import load_kb
+
+        state.kb = load_kb(state.settings.kb_paths)
+    return state.kb
+
+
+KbDep = Annotated[KnowledgeBase, Depends(get_kb)]
 Since = Annotated[Optional[str], Query(pattern=DATE, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 Until = Annotated[Optional[str], Query(pattern=DATE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 DyadQuery = Annotated[Optional[str], Query(pattern=DYAD, description="Two actors, e.g. KAZ-UZB.")]

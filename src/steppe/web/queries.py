@@ -6,7 +6,6 @@ both always agree.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from steppe.analysis.agreements import merge_agreements
@@ -29,17 +28,8 @@ from steppe.store.read import (
 )
 
 
-@lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
-    """The packaged knowledge base (names and dated roles), loaded once (~0.3 s)."""
-    from steppe.kb.load import load_kb
-
-    return load_kb()
-
-
-def display_name(label: str) -> str:
+def display_name(label: str, kb: KnowledgeBase) -> str:
     """"Kazakhstan" for KAZ, the organisation's name for CSTO, else the label itself."""
-    kb = knowledge_base()
     entity = kb.entities.get(f"state:{label}") or kb.entities.get(f"igo:{label}")
     return entity.name if entity else label
 
@@ -98,7 +88,7 @@ def document_json(facts: dict[str, Any]) -> dict[str, Any]:
                       for k in ("events", "figures", "agreements", "projects", "mentions")}}
 
 
-def partners(store: Store, label: str, *, since: str | None = None,
+def partners(store: Store, label: str, kb: KnowledgeBase, *, since: str | None = None,
              until: str | None = None) -> list[dict[str, Any]]:
     """The actors `label` dealt with, busiest relation first, with the index mean."""
     out = []
@@ -106,18 +96,17 @@ def partners(store: Store, label: str, *, since: str | None = None,
         if label not in (act.source, act.target):
             continue
         other = act.target if act.source == label else act.source
-        out.append({"label": other, "name": display_name(other),
+        out.append({"label": other, "name": display_name(other, kb),
                     "dyad": f"{act.source}-{act.target}", "occurrences": act.occurrences,
                     "index_mean": round(act.score_sum / act.scored, 3) if act.scored else None})
     return sorted(out, key=lambda p: (-p["occurrences"], p["label"]))
 
 
-def actor_profile(store: Store, label: str) -> dict[str, Any] | None:
+def actor_profile(store: Store, label: str, kb: KnowledgeBase) -> dict[str, Any] | None:
     """A state or organisation: its activity, partners and people; None when unknown."""
     actor = next((a for a in find_actors(store) if a.label == label), None)
     if actor is None:
         return None
-    kb = knowledge_base()
     entity = kb.entities.get(f"state:{label}") or kb.entities.get(f"igo:{label}")
     people = []
     for p in people_of(store, label):
@@ -128,6 +117,6 @@ def actor_profile(store: Store, label: str) -> dict[str, Any] | None:
         people.append({"actor_id": p.actor_id, "name": person.name if person else p.name,
                        "sector": p.sector, "events": p.events, "first": p.first,
                        "last": p.last, "roles": sorted(roles, key=lambda r: r["start"] or "")})
-    return {"label": label, "kind": actor.kind, "name": display_name(label),
+    return {"label": label, "kind": actor.kind, "name": display_name(label, kb),
             "events": actor.events, "members": list(entity.members) if entity else [],
-            "partners": partners(store, label), "people": people}
+            "partners": partners(store, label, kb), "people": people}

@@ -9,8 +9,9 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from steppe.brief import dyad_brief, to_html, to_markdown
+from steppe.brief.wording import Wording
 from steppe.store.keys import parse_dyad
-from steppe.web.params import DyadPath, Since, StoreDep, Until
+from steppe.web.params import DyadPath, KbDep, Since, StoreDep, Until
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 
@@ -23,12 +24,12 @@ class Format(str, Enum):
 @router.get("/{dyad}", summary="The dyad's brief: summary, dialogue, agreements, trade, "
             "projects, security, sources", response_class=HTMLResponse,
             responses={200: {"content": {"text/markdown": {}}}})
-def brief(store: StoreDep, dyad: DyadPath, since: Since = None, until: Until = None,
+def brief(store: StoreDep, kb: KbDep, dyad: DyadPath, since: Since = None, until: Until = None,
           format: Format = Format.html, download: bool = False):
     """HTML embeds its charts; Markdown leaves them out (use the HTML, or `steppe brief
     -o brief.md`, which writes them beside it). `download` asks the browser to save it."""
     a, b = parse_dyad(dyad)
-    made = dyad_brief(store, a, b, since=since, until=until)
+    made = dyad_brief(store, a, b, since=since, until=until, wording=Wording.load(kb=kb))
     name = f"brief-{a}-{b}.{format.value}"
     headers = {"content-disposition": f'attachment; filename="{name}"'} if download else {}
     if format is Format.md:

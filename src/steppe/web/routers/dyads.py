@@ -14,6 +14,7 @@ from steppe.web.params import (
     Counted,
     Direction,
     DyadPath,
+    KbDep,
     Limit,
     Since,
     StoreDep,
@@ -33,14 +34,14 @@ def list_dyads(store: StoreDep, since: Since = None, until: Until = None, limit:
 
 
 @router.get("/{dyad}", summary="One dyad: its activity and index over all time")
-def one_dyad(store: StoreDep, dyad: DyadPath,
+def one_dyad(store: StoreDep, kb: KbDep, dyad: DyadPath,
              counted: CountedQuery = Counted.asserted) -> dict[str, Any]:
     key = dyad_key(dyad)
     network = load_network(store, modality=modality_of(counted))
     edge = next((e for e in network.edges if e.dyad == key), None)
     if edge is None:
         raise HTTPException(404, f"no events between {key.replace('-', ' and ')}")
-    return {**edge.to_json(), "names": [display_name(edge.a), display_name(edge.b)]}
+    return {**edge.to_json(), "names": [display_name(edge.a, kb), display_name(edge.b, kb)]}
 
 
 @router.get("/{dyad}/series", summary="Counts by type and quad and the index, per period")
