@@ -314,6 +314,8 @@ def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
         if between in ("and", ",", "or") and a.weak and b.actors and b.actors[0].sector:
             a.weak = False
             a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
+        elif between in ("and", ",", "or") and a.weak and b.kind == "state" and not b.weak:
+            a.weak = False   # "the Kazakh and Kyrgyz leaders": both adjectives name agents
         # "the presidents of Kazakhstan and Uzbekistan": the state after "and" shares the role.
         if between == "and" and a.kind == "role" and b.kind == "state" and a.actors[0].sector:
             b.actors = [replace(x, sector=a.actors[0].sector) for x in b.actors]

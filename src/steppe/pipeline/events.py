@@ -24,6 +24,7 @@ from steppe.pipeline.roles import (
     codes_of,
     dedupe,
     doc_token_mentions,
+    host_direction,
     nearest_other,
     pobj_actors,
     preceding,
@@ -131,6 +132,8 @@ class EventCoder:
             return None  # "Kazakh officials met": a meeting within one state
         # Other acts within one state are domestic: kept here, left out by interactions_only
         # when the text reports interactions between states.
+        if trig.type == "CONSULT":
+            source, target = host_direction(tok, sent, source, target, token_mentions)
         modality, future_in_past = modality_of(tok, self.lex.cues)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):

@@ -25,6 +25,8 @@ _FROM_IS_SOURCE = _W.set("from_is_source")
 _RECEIVE_VERBS = _W.set("receive_verbs")
 _AIM_VERBS = _W.set("aim_verbs")
 _CONVENE = _W.set("convene_verbs")
+_VISITING = _W.set("visitor_words")
+_MET_PREPS = _W.set("participant_prepositions")
 # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
 _TIME_NAMES = time_words("en").names()
 
@@ -88,10 +90,57 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[
                 target = object_actors(verb, tm, exclude=tok)
     else:
         source = subject_actors(tok, tm)
-        target = object_actors(tok, tm)
+        # "Tokayev and Japarov met in Moscow": the place is no party when the subject
+        # already names both sides.
+        target = object_actors(tok, tm, where=len(codes_of(source)) < 2)
     source = [a for a in source if a.code]
     target = [a for a in target if a.code and not any(a is s for s in source)]
     return source, target
+
+
+def host_direction(tok: Token, sent: SpacySpan, source: list[Actor], target: list[Actor],
+                   tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+    """A meeting of two states where one hosts: the visitor is the source, the host the
+    target (PLOVER, CONSULT visit). The host is the state of the place the meeting is
+    said to be "in" ("met in Astana", "in Tashkent, following the talks ..."); the visitor
+    is a party called "visiting" ("the visiting Uzbek minister")."""
+    actors = dedupe(source + target)
+    parties = codes_of(actors) - {"IGO"}
+    if len(parties) != 2:
+        return source, target
+    visitor = {a.code for t in sent if t.lower_ in _VISITING and t.dep_ in ("amod", "compound")
+               for a in actors_in(t.head, tm)} & parties
+    host = set() if visitor else _host(tok, tm) & parties
+    if len(visitor) == 1:
+        host = parties - visitor
+    # Both named in the sentence: a forum "held in Urgench" between parties the story
+    # supplies has many participants, no host.
+    named = {c for t in sent if t.dep_ != "pobj" or t.head.lower_ != "in"
+             for c in (tm[t.i].codes if t.i in tm else ())}
+    if len(host) != 1 or not parties <= named:
+        return source, target
+    return ([a for a in actors if a.code in parties - host],
+            [a for a in actors if a.code in host])
+
+
+def _host(tok: Token, tm: dict[int, Mention]) -> set[str]:
+    """The state of the place where the clause of `tok` happens: "in" + a capital, city or
+    state attached to the trigger or to a phrase it belongs to."""
+    codes: set[str] = set()
+    # "held [talks] in Bishkek": the verb's object is the meeting too.
+    meeting = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    # "the meeting between the prime ministers in Almaty": the place of the participants.
+    met = [o for t in meeting for p in t.children if p.dep_ == "prep" and p.lower_ in _MET_PREPS
+           for o in p.children if o.dep_ == "pobj"]
+    for head in [*meeting, *tok.ancestors, *met]:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for o in c.children:
+                    m = tm.get(o.i)
+                    if o.dep_ == "pobj" and m is not None and len(set(m.codes)) == 1 and \
+                            (m.kind in ("state", "place") or m.location):
+                        codes |= set(m.codes)
+    return codes
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -143,11 +192,12 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
     return []
 
 
-def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
+def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None,
+                  where: bool = True) -> list[Actor]:
     """Objects and prepositional complements of a verb; a seat of government after "in"
     ("talks in Tashkent") only when nothing else names the other party."""
     out: list[Actor] = []
-    where: list[Actor] = []
+    places: list[Actor] = []
     for c in verb.children:
         if exclude is not None and c.i == exclude.i:
             for cc in c.children:
@@ -161,12 +211,12 @@ def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = N
         elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c):
             continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
         elif c.dep_ == "prep" and c.lower_ == "in":
-            where += pobj_actors(c, tm, in_prep=True)
+            places += pobj_actors(c, tm, in_prep=True)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
             out += pobj_actors(c, tm)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            out += object_actors(c, tm)
-    return out or where
+            out += object_actors(c, tm, where=where)
+    return out or (places if where else [])
 
 
 def _names_a_day(prep: Token) -> bool:
@@ -194,20 +244,28 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list
     """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
     "a newspaper based in Beirut" names its state only inside the participle)."""
     seen: list[Mention] = []
-    stack = [tok]
+    # Mentions that name the phrase's actor only when nothing else does: the place of the
+    # head ("the rebels in Macedonia") and a possessive pronoun ("his Uzbek counterpart",
+    # "his" being the subject again).
+    secondary: set[int] = set()
+    stack = [(tok, False)]
     while stack:
-        t = stack.pop()
+        t, aside = stack.pop()
         m = tm.get(t.i)
         if m is not None and m not in seen:
             seen.append(m)
+        if m is not None and (aside or m.kind == "pronoun" and t.dep_ == "poss"):
+            secondary.add(id(m))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 continue   # "election as a member of the Security Council": a role, not a party
             if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
-                stack.append(c)
+                stack.append((c, aside or c.dep_ == "prep" and c.lower_ == "in"))
     seen.sort(key=lambda m: m.start)
+    if any(id(m) not in secondary and not m.weak and m.codes for m in seen):
+        seen = [m for m in seen if id(m) not in secondary]
     if any(not m.weak and m.codes for m in seen):
         # "the Russian-led CSTO": the adjective qualifies, the organisation acts.
         seen = [m for m in seen if not m.weak]

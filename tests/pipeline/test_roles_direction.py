@@ -1,0 +1,70 @@
+"""Who does what to whom: the host of a meeting is its target, and a place, a possessive
+or a bare adjective does not change the set of parties.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+
+def _events(extractor, text, etype):
+    facts = extractor.extract(Document(id="t", text=text, date="2023-05-10"))
+    return [(sorted({a.code for a in e.source}), sorted({a.code for a in e.target}))
+            for e in facts.events if e.type == etype]
+
+
+# -- the host of a meeting is its target (PLOVER: CONSULT visit) ----------------------------
+
+@pytest.mark.parametrize("text,visitor,host", [
+    # both named as the subject, the place names the host
+    ("Japarov and Tokayev met in Astana on May 4 to discuss water.", "KGZ", "KAZ"),
+    ("Tokayev and Japarov held talks in Bishkek on May 4.", "KAZ", "KGZ"),
+    # the host is the grammatical subject
+    ("Tokayev held talks with Japarov in Astana on May 4.", "KGZ", "KAZ"),
+    # the place is attached to the participants
+    ("The water deal followed the talks between the Kazakh and Kyrgyz leaders in Bishkek "
+     "on May 4.", "KAZ", "KGZ"),
+    # a fronted place
+    ("On May 4, in Dushanbe, Rahmon and Mirziyoyev held talks on the border.", "UZB", "TJK"),
+    # "visiting" marks the visitor
+    ("Tajik President Rahmon met the visiting Uzbek foreign minister on May 4.", "UZB", "TJK"),
+])
+def test_host_of_a_meeting_is_the_target(extractor, text, visitor, host):
+    assert ([visitor], [host]) in _events(extractor, text, "CONSULT")
+
+
+def test_meeting_in_a_third_state_stays_mutual(extractor):
+    text = "Tokayev and Japarov met in Moscow on May 4 on the sidelines of a summit."
+    assert (["KAZ", "KGZ"], ["KAZ", "KGZ"]) in _events(extractor, text, "CONSULT")
+
+
+def test_place_of_a_meeting_without_named_parties_names_no_host(extractor):
+    # Two states the story is about, a forum "held in" a city of one: no one hosts alone.
+    text = ("Kazakhstan and Uzbekistan are close partners. Kazakhstan buys Uzbek cotton and "
+            "Uzbekistan buys Kazakh grain. A business forum was held in Samarkand on May 4.")
+    found = _events(extractor, text, "CONSULT")
+    assert (["UZB"], ["KAZ"]) not in found and (["KAZ"], ["UZB"]) not in found
+
+
+# -- the set of parties -------------------------------------------------------------------
+
+def test_coordinated_state_adjectives_both_name_agents(extractor):
+    # "the Kazakh and Kyrgyz leaders": "Kazakh" borrows the agent noun of "Kyrgyz".
+    text = "The talks between the Kazakh and Kyrgyz leaders lasted four hours."
+    assert (["KAZ", "KGZ"], ["KAZ", "KGZ"]) in _events(extractor, text, "CONSULT")
+
+
+def test_possessive_pronoun_beside_a_named_partner_is_not_a_party(extractor):
+    # "his" is the host again, not a second party of the object.
+    text = "Kazakh President Tokayev hosted his Uzbek counterpart in Astana on May 4."
+    assert _events(extractor, text, "CONSULT") == [(["UZB"], ["KAZ"])]
+
+
+def test_place_of_a_named_actor_is_not_a_party(extractor):
+    text = "Russia sent humanitarian aid to Uzbek refugees in Afghanistan on May 4."
+    found = _events(extractor, text, "AID")
+    assert found and all("AFG" not in s + t for s, t in found)
