@@ -68,3 +68,32 @@ def test_place_of_a_named_actor_is_not_a_party(extractor):
     text = "Russia sent humanitarian aid to Uzbek refugees in Afghanistan on May 4."
     found = _events(extractor, text, "AID")
     assert found and all("AFG" not in s + t for s, t in found)
+
+
+# -- the first person of a quoted speaker -----------------------------------------------
+
+@pytest.mark.parametrize("quote", [
+    'Tokayev told reporters: "Our country is ready to supply more grain to Uzbekistan."',
+    "Tokayev told reporters:\n— Our country is ready to supply more grain to Uzbekistan, — he added.",
+    "— Our country is ready to supply more grain to Uzbekistan, Tokayev said.",
+])
+def test_our_country_is_the_speakers_state(extractor, quote):
+    text = "Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n" + quote
+    assert (["KAZ"], ["UZB"]) in _events(extractor, text, "AGREE")
+
+
+def test_we_beside_a_third_state_is_the_speakers_side(extractor):
+    text = ("Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n"
+            '"We support the bid of Turkmenistan to host the games," Tokayev said.')
+    assert _events(extractor, text, "SUPPORT") == [(["KAZ"], ["TKM"])]
+
+
+def test_we_alone_is_the_speaker_and_the_partner(extractor):
+    text = ("Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n"
+            '"We have agreed to build a new railway," Tokayev said.')
+    assert (["KAZ", "UZB"], ["KAZ", "UZB"]) in _events(extractor, text, "AGREE")
+
+
+def test_our_country_outside_a_quotation_is_no_one(extractor):
+    text = "Our country supports the bid of Turkmenistan to host the games, the editorial says."
+    assert _events(extractor, text, "SUPPORT") == []

@@ -29,6 +29,7 @@ class GroupPattern:
     sector: str = ""                # document's main parties ("the two countries")
     weak: bool = False      # a phrase that names no agent ("the two countries' trade")
     quoted: bool = False    # only inside a quotation ("our countries")
+    speaker: bool = False   # the quoted speaker's state alone ("our country")
 
 
 class Coreference:
@@ -57,7 +58,7 @@ class Coreference:
         for m in mentions:
             if not m.weak:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        quotes = _quotes(text)
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
         found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
@@ -78,10 +79,16 @@ class Coreference:
             actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
                             confidence=0.8, start=s, end=e) for c in here]
             out.append(Mention(s, e, m.group(0), actors, kind="group", head="group",
-                               weak=group.weak))
+                               weak=group.weak, speaker=group.speaker))
             taken[s:e] = b"\x01" * (e - s)
         return sorted(out, key=lambda g: g.start)
 
+
+_W = words("en", "coref")
+_PRONOUNS = _W.set("person_pronouns")
+_IT = _W.set("thing_pronouns")
+_THEY = _W.set("plural_pronouns")
+_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
 
@@ -97,14 +104,32 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     return sorted(codes) if len(codes) == 2 else []
 
 
-_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+# Quotations: in quotation marks, or a line led by a dash (interviews, press conferences:
+# "— Our country is ready ..., — the president said"), up to the dash that names the speaker.
+_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»"
+                    r"|(?:^|(?<=\n))[-–—][ \u00a0][^\n]{1,2000}")
+# Where a dash-led quotation ends: at a second dash, or before the speaker's attribution
+# that closes the line ("..., the president said.").
+_QUOTE_TAIL = re.compile(rf"[ \u00a0][-–—][ \u00a0]|,(?: [^ ,\n]+){{1,6}} (?:{_W.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """The character spans of the quotations in `text`."""
+    out = []
+    for q in _QUOTE.finditer(text):
+        end = q.end()
+        if q.group(0)[0] in "-–—":
+            tail = _QUOTE_TAIL.search(q.group(0), 2)
+            end = q.start() + tail.start() if tail else end
+        out.append((q.start(), end))
+    return out
 
 
 def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
                          main: list[str]) -> None:
     """'our countries' inside a quotation: the speaker's state and its partner, not simply
     the document's two main parties."""
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = _quotes(text)
     if not quotes:
         return
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
@@ -115,21 +140,43 @@ def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mentio
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
             continue
+        if g.speaker:
+            g.actors = []   # no speaker found below: "our country" stands for no one known
         lo, hi = text.rfind("\n\n", 0, quote[0]), text.find("\n\n", quote[1])
         near = [m for m in people if lo <= m.start and (hi < 0 or m.start < hi)]
+        if not near and lo > 0:
+            # A quotation with no attribution: the speaker introduced in the paragraph before.
+            near = [m for m in people if text.rfind("\n\n", 0, lo) <= m.start < lo][-1:]
         if not near:
             continue
         speaker = min(near, key=lambda m: min(abs(m.start - quote[1]), abs(quote[0] - m.end)))
         code = speaker.codes[0]
+        sector = g.actors[0].sector if g.actors else ""
+        if g.speaker or _names_other_state(text, g, mentions, code):
+            # "our country"; "we support Turkmenistan's bid": the speaker's state alone.
+            g.actors = [Actor(code=code, sector=sector, text=g.text, actor_id=f"state:{code}",
+                              confidence=0.7, start=g.start, end=g.end)]
+            continue
         # The partner is the state most named around the quote (this and the previous paragraph).
         lo2 = text.rfind("\n\n", 0, max(lo, 0)) if lo > 0 else 0
         around = Counter(c for m in mentions if max(lo2, 0) <= m.start and (hi < 0 or m.start < hi)
                          and m.kind not in ("group", "pronoun") for c in m.codes
                          if c not in (code, "IGO"))
         partner = [c for c, _ in around.most_common(1)] or [c for c in main if c != code][:1]
-        sector = g.actors[0].sector if g.actors else ""
         g.actors = [Actor(code=c, sector=sector, text=g.text, actor_id=f"state:{c}",
                           confidence=0.7, start=g.start, end=g.end) for c in [code] + partner]
+
+
+def _names_other_state(text: str, g: Mention, mentions: list[Mention], code: str) -> bool:
+    """Whether the sentence of a quoted "we" names a state other than the speaker's ("we
+    support Turkmenistan's bid"): then "we" is the speaker's side, the other one its partner."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, g.start - 600), g.start)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, g.start) + 1)
+    stop = _SENTENCE_END.search(text, g.end)
+    end = min(stop.start() + 1 if stop else len(text), (text.find("\n", g.end) + 1 or len(text) + 1) - 1)
+    return any(start <= m.start < end and m is not g and not m.location and m.kind not in
+               ("group", "pronoun") and any(c not in (code, "IGO") for c in m.codes)
+               for m in mentions)
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -173,11 +220,6 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 
-_W = words("en", "coref")
-_PRONOUNS = _W.set("person_pronouns")
-_IT = _W.set("thing_pronouns")
-_THEY = _W.set("plural_pronouns")
-_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 
 def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -216,6 +258,9 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def load_groups(entries: list[dict]) -> list[GroupPattern]:
     """Group phrases from the entries of groups.yaml."""
-    return [GroupPattern(re.compile(g["pattern"], re.I), () if g["members"] == "main" else tuple(g["members"]),
-                         g.get("sector") or "", bool(g.get("weak")), bool(g.get("quoted")))
+    return [GroupPattern(re.compile(g["pattern"], re.I),
+                         () if g["members"] in ("main", "speaker") else tuple(g["members"]),
+                         g.get("sector") or "", bool(g.get("weak")),
+                         bool(g.get("quoted")) or g["members"] == "speaker",
+                         g["members"] == "speaker")
             for g in entries]
