@@ -97,3 +97,20 @@ def test_we_alone_is_the_speaker_and_the_partner(extractor):
 def test_our_country_outside_a_quotation_is_no_one(extractor):
     text = "Our country supports the bid of Turkmenistan to host the games, the editorial says."
     assert _events(extractor, text, "SUPPORT") == []
+
+
+def test_a_meeting_told_as_mutual_and_as_a_visit_takes_the_visit_direction():
+    from steppe.facts import Actor, Event, Span
+    from steppe.pipeline.lexicon import load_lexicon
+    from steppe.pipeline.occurrences import merge_occurrences
+
+    def consult(source, target, confidence):
+        return Event(type="CONSULT", source=[Actor(code=c) for c in source],
+                     target=[Actor(code=c) for c in target], evidence=Span(0, 4, "text"),
+                     date="2023-05-08", date_precision="day", confidence=confidence)
+
+    merged = merge_occurrences([consult(["KAZ", "KGZ"], ["KAZ", "KGZ"], 0.9),
+                                consult(["KGZ"], ["KAZ"], 0.5)],
+                               load_lexicon("en").coding.reciprocal)
+    assert [([a.code for a in e.source], [a.code for a in e.target]) for e in merged] == \
+        [(["KGZ"], ["KAZ"])]
