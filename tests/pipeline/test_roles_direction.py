@@ -114,3 +114,9 @@ def test_a_meeting_told_as_mutual_and_as_a_visit_takes_the_visit_direction():
                                load_lexicon("en").coding.reciprocal)
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in merged] == \
         [(["KGZ"], ["KAZ"])]
+
+
+def test_a_place_before_an_act_with_no_agent_is_not_its_source(extractor):
+    text = ("Two Chinese engineers working for a mining company in northern Kyrgyzstan have "
+            "been killed in an attack, officials said.")
+    assert all("KGZ" not in s for s, _ in _events(extractor, text, "ASSAULT"))

@@ -308,8 +308,10 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
 def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
                tm: dict[int, Mention]) -> list[Actor]:
     tgt = codes_of(target)
+    # "engineers working in northern Kyrgyzstan were killed": a place is not the agent.
+    places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt]
+             and m.codes and not set(m.codes) <= tgt and m.start not in places]
     return list(cands[-1].actors) if cands else []
 
 
