@@ -120,3 +120,12 @@ def test_a_place_before_an_act_with_no_agent_is_not_its_source(extractor):
     text = ("Two Chinese engineers working for a mining company in northern Kyrgyzstan have "
             "been killed in an attack, officials said.")
     assert all("KGZ" not in s for s, _ in _events(extractor, text, "ASSAULT"))
+
+
+def test_the_two_countries_are_the_closest_pair_named_before(extractor):
+    # The story's main parties are Kazakhstan and Russia; "the two countries" follows a
+    # sentence about another pair, one sentence removed.
+    text = ("Kazakhstan and Russia discussed energy on May 2. Kazakhstan sells oil to Russia and "
+            "Russia sells gas to Kazakhstan.\n\nUzbekistan and Turkmenistan held border talks on "
+            "May 4. The talks lasted five hours. The two countries agreed to reopen the crossing.")
+    assert (["TKM", "UZB"], ["TKM", "UZB"]) in _events(extractor, text, "AGREE")

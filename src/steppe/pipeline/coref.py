@@ -94,14 +94,36 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
 
 
 def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
-    """The two states named earlier in the sentence that ends at `at`, if exactly two."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
-    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, at) + 1)
+    """The closest pair of states named before `at`: the states of this sentence, else of
+    the sentences before (at most two back), when they come to exactly two. "Kyrgyzstan's
+    president arrived in Dushanbe. The two countries signed ..." is about that pair, whatever
+    the story's main parties."""
+    named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
+                    and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     codes: list[str] = []
-    for m in mentions:
-        if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
-            codes += [c for c in m.codes if c != "IGO" and c not in codes]
+    stop = at
+    for _ in range(_PAIR_SENTENCES):
+        start = _sentence_start(text, stop)
+        for m in reversed(named):
+            if start <= m.start < stop:
+                codes += [c for c in m.codes if c != "IGO" and c not in codes]
+        if len(codes) >= 2 or start == 0:
+            break
+        stop = start
     return sorted(codes) if len(codes) == 2 else []
+
+
+_PAIR_SENTENCES = 3    # this sentence and two before it
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or paragraph) that ends before `at` starts."""
+    b = at - 1
+    while b > 0 and text[b].isspace():
+        b -= 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, b - 600), b + 2) if m.end() <= b]
+    para = text.rfind("\n\n", 0, b)
+    return max(ends[-1] if ends else 0, para + 2 if para >= 0 else 0)
 
 
 # Quotations: in quotation marks, or a line led by a dash (interviews, press conferences:
