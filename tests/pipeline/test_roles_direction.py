@@ -104,13 +104,13 @@ def test_a_meeting_told_as_mutual_and_as_a_visit_takes_the_visit_direction():
     from steppe.pipeline.lexicon import load_lexicon
     from steppe.pipeline.occurrences import merge_occurrences
 
-    def consult(source, target, confidence):
-        return Event(type="CONSULT", source=[Actor(code=c) for c in source],
+    def consult(source, target, confidence, mode=""):
+        return Event(type="CONSULT", mode=mode, source=[Actor(code=c) for c in source],
                      target=[Actor(code=c) for c in target], evidence=Span(0, 4, "text"),
                      date="2023-05-08", date_precision="day", confidence=confidence)
 
     merged = merge_occurrences([consult(["KAZ", "KGZ"], ["KAZ", "KGZ"], 0.9),
-                                consult(["KGZ"], ["KAZ"], 0.5)],
+                                consult(["KGZ"], ["KAZ"], 0.5, "visit")],
                                load_lexicon("en").coding.reciprocal)
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in merged] == \
         [(["KGZ"], ["KAZ"])]

@@ -30,7 +30,7 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
         if twin is None:
             out.append(ev)
             continue
-        if ev.type in reciprocal and _mutual(twin) and not _mutual(ev):
+        if ev.mode == "visit" and _mutual(twin) and not _mutual(ev):
             # A meeting told as mutual and as a visit: the visit says who hosts (PLOVER).
             twin.source, twin.target = ev.source, ev.target
         if ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
