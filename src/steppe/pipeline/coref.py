@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention, main_parties
-from steppe.words import words
+from steppe.words import Grammar
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,44 @@ class GroupPattern:
     speaker: bool = False   # the quoted speaker's state alone ("our country")
 
 
+@dataclass(frozen=True)
+class CorefWords:
+    """The word classes coreference reads (data/words/<language>.yaml, section coref)."""
+
+    person_pronouns: frozenset[str]     # the last person named before
+    thing_pronouns: frozenset[str]      # the last state, organisation or company
+    plural_pronouns: frozenset[str]     # the last pair or group of states
+    first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
+    quote_tail: re.Pattern[str]         # where a dash-led quotation ends
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> CorefWords:
+        w = grammar.words(language, "coref")
+        # Where a dash-led quotation ends: at a second dash, or before the speaker's
+        # attribution that closes the line ("..., the president said.").
+        tail = re.compile(rf"[ \u00a0][-–—][ \u00a0]|,(?: [^ ,\n]+){{1,6}} "
+                          rf"(?:{w.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
+        return cls(person_pronouns=w.set("person_pronouns"), thing_pronouns=w.set("thing_pronouns"),
+                   plural_pronouns=w.set("plural_pronouns"),
+                   first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
+                   quote_tail=tail)
+
+
 class Coreference:
     """Adds group, pronoun and definite-description mentions to a document's mentions."""
 
-    def __init__(self, groups: list[GroupPattern]) -> None:
+    def __init__(self, groups: list[GroupPattern], words: CorefWords) -> None:
         self.groups = groups
+        self.words = words
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """`mentions` (the names found in `doc`) with the mentions that refer back to them."""
         text = doc.text
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
-        _first_person_groups(text, groups, mentions, main)
+        _first_person_groups(text, groups, mentions, main, self.words)
         mentions = mentions + groups
-        mentions += _pronoun_mentions(doc, mentions)
+        mentions += _pronoun_mentions(doc, mentions, self.words)
         _definite_descriptions(mentions)
         return mentions
 
@@ -58,7 +82,7 @@ class Coreference:
         for m in mentions:
             if not m.weak:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = _quotes(text)
+        quotes = _quotes(text, self.words)
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
         found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
@@ -83,12 +107,6 @@ class Coreference:
             taken[s:e] = b"\x01" * (e - s)
         return sorted(out, key=lambda g: g.start)
 
-
-_W = words("en", "coref")
-_PRONOUNS = _W.set("person_pronouns")
-_IT = _W.set("thing_pronouns")
-_THEY = _W.set("plural_pronouns")
-_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
 
@@ -127,37 +145,36 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 # Quotations: in quotation marks, or a line led by a dash (interviews, press conferences:
-# "— Our country is ready ..., — the president said"), up to the dash that names the speaker.
+# "— Our country is ready ..., — the president said"), up to its attribution (quote_tail).
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»"
                     r"|(?:^|(?<=\n))[-–—][ \u00a0][^\n]{1,2000}")
 # Where a dash-led quotation ends: at a second dash, or before the speaker's attribution
 # that closes the line ("..., the president said.").
-_QUOTE_TAIL = re.compile(rf"[ \u00a0][-–—][ \u00a0]|,(?: [^ ,\n]+){{1,6}} (?:{_W.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
 
 
-def _quotes(text: str) -> list[tuple[int, int]]:
+def _quotes(text: str, words: CorefWords) -> list[tuple[int, int]]:
     """The character spans of the quotations in `text`."""
     out = []
     for q in _QUOTE.finditer(text):
         end = q.end()
         if q.group(0)[0] in "-–—":
-            tail = _QUOTE_TAIL.search(q.group(0), 2)
+            tail = words.quote_tail.search(q.group(0), 2)
             end = q.start() + tail.start() if tail else end
         out.append((q.start(), end))
     return out
 
 
 def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
-                         main: list[str]) -> None:
+                         main: list[str], words: CorefWords) -> None:
     """'our countries' inside a quotation: the speaker's state and its partner, not simply
     the document's two main parties."""
-    quotes = _quotes(text)
+    quotes = _quotes(text, words)
     if not quotes:
         return
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not _FIRST_PERSON.match(g.text):
+        if not words.first_person.match(g.text):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
@@ -201,7 +218,7 @@ def _names_other_state(text: str, g: Mention, mentions: list[Mention], code: str
                for m in mentions)
 
 
-def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'he' / 'his' -> the last person (or person-like role) named before, within ~60 tokens."""
     people = sorted((m for m in mentions if m.kind in ("person", "role") and m.actors
                      and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")),
@@ -209,7 +226,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ends = [m.end for m in people]
     out = []
     for tok in doc:
-        if tok.text.lower() not in _PRONOUNS:
+        if tok.text.lower() not in words.person_pronouns:
             continue
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 400:
@@ -219,7 +236,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
-    return out + _thing_pronouns(doc, mentions)
+    return out + _thing_pronouns(doc, mentions, words)
 
 
 # Possessives ("opened its borders", "their troops") mostly point back at the clause's own
@@ -244,7 +261,7 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
 
 
 
-def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
     the last pair or group of states ("Kyrgyzstan and Tajikistan",
     "the two countries"), within ~300 characters."""
@@ -255,13 +272,13 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for tok in doc:
         low = tok.text.lower()
-        if low not in _IT and low not in _THEY:
+        if low not in words.thing_pronouns and low not in words.plural_pronouns:
             continue
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 300:
             continue
         last = named[i - 1]
-        if low in _IT:
+        if low in words.thing_pronouns:
             if last.kind == "group" or len(last.codes) != 1:
                 continue
             refs = [last]

@@ -50,7 +50,7 @@ class Loaded:
     def resolver(self) -> ActorResolver:
         """KB names to actors (actors, coreference; the events stage resolves NER names)."""
         res = self.resources
-        return ActorResolver(res.kb, self.nlp, res.groups)
+        return ActorResolver(res.kb, self.nlp, res.groups, res.grammar)
 
     @cached_property
     def trigger_words(self) -> TriggerWords:
