@@ -29,6 +29,7 @@ from steppe.pipeline.nlp import body_start, candidate_sentences, parse_candidate
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import extract_projects, find_project_names
+from steppe.pipeline.roles import RoleWords
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes, read_from_present
 from steppe.resources import Resources
@@ -186,7 +187,8 @@ class Events:
 
     def __init__(self, res: Loaded) -> None:
         self.resolver, self.lexicon = res.resolver, res.resources.lexicon
-        self.coder = EventCoder(res.resources.lexicon)
+        self.coder = EventCoder(res.resources.lexicon,
+                                RoleWords.from_grammar(res.resources.grammar))
 
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
