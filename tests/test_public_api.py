@@ -47,7 +47,8 @@ def test_the_readme_example_runs_after_make_demo(demo_dir, tmp_path):
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert "CONSULT ['UZB'] -> ['KAZ'] 2024-03-03" in run.stdout
+    # Talks in Tashkent: the Kazakh visitor is the source, the Uzbek host the target (PLOVER).
+    assert "CONSULT ['KAZ'] -> ['UZB'] 2024-03-03" in run.stdout
     assert "{'added': 1, 'duplicate': 0, 'skipped': 0, 'failed': 0}" in run.stdout
 
 

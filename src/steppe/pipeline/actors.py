@@ -15,7 +15,7 @@ these (groups, pronouns) are coref.py's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -24,31 +24,43 @@ from spacy.tokens import Doc
 from steppe.facts import Actor
 from steppe.kb.index import NameIndex, Piece
 from steppe.kb.model import Entity, KnowledgeBase
-from steppe.pipeline.coref import Coreference, GroupPattern
+from steppe.pipeline.coref import Coreference, CorefWords, GroupPattern
 from steppe.pipeline.mentions import UNKNOWN, Mention, dateline_end, main_parties
 from steppe.pipeline.quantities import names_currency
-from steppe.words import words
+from steppe.words import Grammar
 
-__all__ = ["ActorResolver", "Mention", "Piece", "UNKNOWN", "dateline_end", "main_parties"]
+__all__ = ["ActorResolver", "ActorWords", "Mention", "Piece", "UNKNOWN", "dateline_end", "main_parties"]
 
-_W = words("en", "actors")
-_CONNECT = _W.set("connectors")          # tokens that may join the pieces of one mention
-_HONORIFIC = _W.set("honorifics")
-_NOT_NAME = _W.set("not_names", lower=False)
-_FUZZY_PREFIX = re.compile(rf"^(?:{_W.alternation('fuzzy_prefix_patterns')})\s+", re.I)
-_NAME_HEADS = _W.set("thing_heads")      # head nouns of names that are things, not actors
-_AGENT_NOUNS = _W.set("agent_nouns")
+@dataclass(frozen=True)
+class ActorWords:
+    """The word classes the actor stage reads (data/words/<language>.yaml, section actors)."""
 
+    connect: frozenset[str]        # tokens that may join the pieces of one mention
+    honorific: frozenset[str]
+    not_name: frozenset[str]
+    fuzzy_prefix: re.Pattern[str]
+    name_heads: frozenset[str]     # head nouns of names that are things, not actors
+    agent_nouns: frozenset[str]
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> ActorWords:
+        w = grammar.words(language, "actors")
+        return cls(connect=w.set("connectors"), honorific=w.set("honorifics"),
+                   not_name=w.set("not_names", lower=False),
+                   fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
+                   name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"))
 
 
 class ActorResolver:
     """Compiled matchers over a KnowledgeBase; cheap to call per document."""
 
-    def __init__(self, kb: KnowledgeBase, nlp: Language, groups: list[GroupPattern]) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp: Language, groups: list[GroupPattern],
+                 grammar: Grammar) -> None:
         self.kb = kb
         self.nlp = nlp
         self.index = NameIndex(kb, nlp)
-        self.coref = Coreference(groups)
+        self.words = ActorWords.from_grammar(grammar)
+        self.coref = Coreference(groups, CorefWords.from_grammar(grammar))
 
     # -- public --------------------------------------------------------------------
 
@@ -62,7 +74,7 @@ class ActorResolver:
     def names(self, doc: Doc, *, date: str | None) -> list[Mention]:
         """The mentions of knowledge-base names in a tokenised document, resolved at `date`."""
         pieces = self.index.pieces(doc)
-        mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces)]
+        mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces, self.words)]
         text = doc.text     # built from the tokens on each access: read it once
         # An agency's credit line is no actor; "US$ 5 million" names a currency, not a state.
         mentions = [m for m in mentions if m is not None and not _credit_line(text, m)
@@ -100,7 +112,7 @@ class ActorResolver:
 
     def fuzzy(self, text: str, label: str, date: str | None) -> Mention | None:
         """Best transliteration-tolerant match for a name, or None below the cutoff."""
-        clean = _FUZZY_PREFIX.sub("", text).strip()
+        clean = self.words.fuzzy_prefix.sub("", text).strip()
         if len(clean) < 5:
             return None
         hit = self.index.fuzzy(clean, label)
@@ -123,7 +135,7 @@ class ActorResolver:
         place = next((p for p in group if p.kind == "place"), None)
         generic = [p for p in group if p.kind in ("role", "agent")]
         # A role followed by an unknown capitalised name: "Prime Minister Mahendra Chaudhry".
-        name_end = _unknown_name(doc, end_tok) if generic and person is None and group[-1].kind in ("role", "agent") else None
+        name_end = _unknown_name(doc, end_tok, self.words) if generic and person is None and group[-1].kind in ("role", "agent") else None
         known = None
         conf = 1.0
         if name_end:
@@ -182,14 +194,14 @@ class ActorResolver:
             # A bare role or agent with no state: an actor only once the context says whose.
             kind = "generic"
         weak = (len(group) == 1 and state is not None and state.how in ("adjective",)
-                and not _followed_by_agent_noun(doc, end_tok))
-        if weak and _inside_title(doc, start_tok, end_tok):
+                and not _followed_by_agent_noun(doc, end_tok, self.words))
+        if weak and _inside_title(doc, start_tok, end_tok, self.words):
             return None   # "the Turkish World 2040 Vision": part of a name, not an actor
         if state is not None and state.how == "capital" and len(group) == 1 and \
                 span.text.isupper() and end_tok < len(doc) and doc[end_tok].text in (",", "(", "—", "-"):
             location = True   # a dateline ("BISHKEK, 6 May —") says where it was written
         in_name = state is not None and state.how == "capital" and len(group) == 1 and \
-            _inside_title(doc, start_tok, end_tok)
+            _inside_title(doc, start_tok, end_tok, self.words)
         actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
                       ("" if code else UNKNOWN), confidence=conf,
                       start=span.start_char, end=span.end_char)
@@ -235,11 +247,11 @@ def _credit_line(text: str, m: Mention) -> bool:
 
 
 
-def _chain(doc: Doc, pieces: list[Piece]) -> Iterable[list[Piece]]:
+def _chain(doc: Doc, pieces: list[Piece], words: ActorWords) -> Iterable[list[Piece]]:
     """Group adjacent pieces into one mention when only connectors stand between them."""
     group: list[Piece] = []
     for p in pieces:
-        if group and _joins(doc, group, p):
+        if group and _joins(doc, group, p, words):
             group.append(p)
             continue
         if group:
@@ -249,10 +261,10 @@ def _chain(doc: Doc, pieces: list[Piece]) -> Iterable[list[Piece]]:
         yield group
 
 
-def _joins(doc: Doc, group: list[Piece], p: Piece) -> bool:
+def _joins(doc: Doc, group: list[Piece], p: Piece, words: ActorWords) -> bool:
     prev = group[-1]
     gap = [t.text.lower() for t in doc[prev.end:p.start]]
-    if len(gap) > 3 or any(g not in _CONNECT and g != "," for g in gap):
+    if len(gap) > 3 or any(g not in words.connect and g != "," for g in gap):
         return False
     kinds = {q.kind for q in group}
     if p.kind == "person":
@@ -278,33 +290,33 @@ def _joins(doc: Doc, group: list[Piece], p: Piece) -> bool:
     return False
 
 
-def _unknown_name(doc: Doc, i: int) -> int | None:
+def _unknown_name(doc: Doc, i: int, words: ActorWords) -> int | None:
     """End token of a capitalised name right after a role ("President Juvenal Habyarimana")."""
     j = i
-    while j < len(doc) and doc[j].text.lower() in _HONORIFIC | {","}:
+    while j < len(doc) and doc[j].text.lower() in words.honorific | {","}:
         j += 1
     k = j
-    while k < len(doc) and k - j < 6 and (doc[k].is_title and doc[k].is_alpha and doc[k].text not in _NOT_NAME
+    while k < len(doc) and k - j < 6 and (doc[k].is_title and doc[k].is_alpha and doc[k].text not in words.not_name
                                           or doc[k].text == "-" and k > j and k + 1 < len(doc)
                                           and doc[k + 1].is_title and not doc[k].whitespace_):
         k += 1
     return k if k - j >= 1 and (k - j >= 2 or j == i) else None
 
 
-def _inside_title(doc: Doc, start: int, end: int) -> bool:
+def _inside_title(doc: Doc, start: int, end: int, words: ActorWords) -> bool:
     """An adjective inside the capitalised name of a document, project or event ("the
     Turkish World 2040 Vision Strategic Document"): not an actor. In the name of a group
     ("the Palestinian Islamic Jihad movement") or before a title ("Uzbek President") it is."""
     for tok in doc[end:end + 7]:
         if not (tok.is_title or tok.like_num or tok.text == "-"):
             return False
-        if tok.text.lower() in _NAME_HEADS:
+        if tok.text.lower() in words.name_heads:
             return True
     return False
 
 
-def _followed_by_agent_noun(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text.lower() in _AGENT_NOUNS
+def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
+    return i < len(doc) and doc[i].text.lower() in words.agent_nouns
 
 
 def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
@@ -314,6 +326,8 @@ def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
         if between in ("and", ",", "or") and a.weak and b.actors and b.actors[0].sector:
             a.weak = False
             a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
+        elif between in ("and", ",", "or") and a.weak and b.kind == "state" and not b.weak:
+            a.weak = False   # "the Kazakh and Kyrgyz leaders": both adjectives name agents
         # "the presidents of Kazakhstan and Uzbekistan": the state after "and" shares the role.
         if between == "and" and a.kind == "role" and b.kind == "state" and a.actors[0].sector:
             b.actors = [replace(x, sector=a.actors[0].sector) for x in b.actors]

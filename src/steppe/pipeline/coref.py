@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention, main_parties
-from steppe.words import words
+from steppe.words import Grammar
 
 
 @dataclass(frozen=True)
@@ -29,22 +29,47 @@ class GroupPattern:
     sector: str = ""                # document's main parties ("the two countries")
     weak: bool = False      # a phrase that names no agent ("the two countries' trade")
     quoted: bool = False    # only inside a quotation ("our countries")
+    speaker: bool = False   # the quoted speaker's state alone ("our country")
+
+
+@dataclass(frozen=True)
+class CorefWords:
+    """The word classes coreference reads (data/words/<language>.yaml, section coref)."""
+
+    person_pronouns: frozenset[str]     # the last person named before
+    thing_pronouns: frozenset[str]      # the last state, organisation or company
+    plural_pronouns: frozenset[str]     # the last pair or group of states
+    first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
+    quote_tail: re.Pattern[str]         # where a dash-led quotation ends
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> CorefWords:
+        w = grammar.words(language, "coref")
+        # Where a dash-led quotation ends: at a second dash, or before the speaker's
+        # attribution that closes the line ("..., the president said.").
+        tail = re.compile(rf"[ \u00a0][-–—][ \u00a0]|,(?: [^ ,\n]+){{1,6}} "
+                          rf"(?:{w.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
+        return cls(person_pronouns=w.set("person_pronouns"), thing_pronouns=w.set("thing_pronouns"),
+                   plural_pronouns=w.set("plural_pronouns"),
+                   first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
+                   quote_tail=tail)
 
 
 class Coreference:
     """Adds group, pronoun and definite-description mentions to a document's mentions."""
 
-    def __init__(self, groups: list[GroupPattern]) -> None:
+    def __init__(self, groups: list[GroupPattern], words: CorefWords) -> None:
         self.groups = groups
+        self.words = words
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """`mentions` (the names found in `doc`) with the mentions that refer back to them."""
         text = doc.text
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
-        _first_person_groups(text, groups, mentions, main)
+        _first_person_groups(text, groups, mentions, main, self.words)
         mentions = mentions + groups
-        mentions += _pronoun_mentions(doc, mentions)
+        mentions += _pronoun_mentions(doc, mentions, self.words)
         _definite_descriptions(mentions)
         return mentions
 
@@ -57,7 +82,7 @@ class Coreference:
         for m in mentions:
             if not m.weak:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        quotes = _quotes(text, self.words)
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
         found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
@@ -78,7 +103,7 @@ class Coreference:
             actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
                             confidence=0.8, start=s, end=e) for c in here]
             out.append(Mention(s, e, m.group(0), actors, kind="group", head="group",
-                               weak=group.weak))
+                               weak=group.weak, speaker=group.speaker))
             taken[s:e] = b"\x01" * (e - s)
         return sorted(out, key=lambda g: g.start)
 
@@ -87,52 +112,113 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
 
 
 def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
-    """The two states named earlier in the sentence that ends at `at`, if exactly two."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
-    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, at) + 1)
+    """The closest pair of states named before `at`: the states of this sentence, else of
+    the sentences before (at most two back), when they come to exactly two. "Kyrgyzstan's
+    president arrived in Dushanbe. The two countries signed ..." is about that pair, whatever
+    the story's main parties."""
+    named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
+                    and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     codes: list[str] = []
-    for m in mentions:
-        if start <= m.start < at and not m.location and m.kind not in ("group", "pronoun"):
-            codes += [c for c in m.codes if c != "IGO" and c not in codes]
+    stop = at
+    for _ in range(_PAIR_SENTENCES):
+        start = _sentence_start(text, stop)
+        for m in reversed(named):
+            if start <= m.start < stop:
+                codes += [c for c in m.codes if c != "IGO" and c not in codes]
+        if len(codes) >= 2 or start == 0:
+            break
+        stop = start
     return sorted(codes) if len(codes) == 2 else []
 
 
-_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
+_PAIR_SENTENCES = 3    # this sentence and two before it
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or paragraph) that ends before `at` starts."""
+    b = at - 1
+    while b > 0 and text[b].isspace():
+        b -= 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, b - 600), b + 2) if m.end() <= b]
+    para = text.rfind("\n\n", 0, b)
+    return max(ends[-1] if ends else 0, para + 2 if para >= 0 else 0)
+
+
+# Quotations: in quotation marks, or a line led by a dash (interviews, press conferences:
+# "— Our country is ready ..., — the president said"), up to its attribution (quote_tail).
+_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»"
+                    r"|(?:^|(?<=\n))[-–—][ \u00a0][^\n]{1,2000}")
+# Where a dash-led quotation ends: at a second dash, or before the speaker's attribution
+# that closes the line ("..., the president said.").
+
+
+def _quotes(text: str, words: CorefWords) -> list[tuple[int, int]]:
+    """The character spans of the quotations in `text`."""
+    out = []
+    for q in _QUOTE.finditer(text):
+        end = q.end()
+        if q.group(0)[0] in "-–—":
+            tail = words.quote_tail.search(q.group(0), 2)
+            end = q.start() + tail.start() if tail else end
+        out.append((q.start(), end))
+    return out
 
 
 def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
-                         main: list[str]) -> None:
+                         main: list[str], words: CorefWords) -> None:
     """'our countries' inside a quotation: the speaker's state and its partner, not simply
     the document's two main parties."""
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = _quotes(text, words)
     if not quotes:
         return
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes
               and not any(a <= m.start < b for a, b in quotes)]
     for g in groups:
-        if not _FIRST_PERSON.match(g.text):
+        if not words.first_person.match(g.text):
             continue
         quote = next(((a, b) for a, b in quotes if a <= g.start < b), None)
         if quote is None:
             continue
+        if g.speaker:
+            g.actors = []   # no speaker found below: "our country" stands for no one known
         lo, hi = text.rfind("\n\n", 0, quote[0]), text.find("\n\n", quote[1])
         near = [m for m in people if lo <= m.start and (hi < 0 or m.start < hi)]
+        if not near and lo > 0:
+            # A quotation with no attribution: the speaker introduced in the paragraph before.
+            near = [m for m in people if text.rfind("\n\n", 0, lo) <= m.start < lo][-1:]
         if not near:
             continue
         speaker = min(near, key=lambda m: min(abs(m.start - quote[1]), abs(quote[0] - m.end)))
         code = speaker.codes[0]
+        sector = g.actors[0].sector if g.actors else ""
+        if g.speaker or _names_other_state(text, g, mentions, code):
+            # "our country"; "we support Turkmenistan's bid": the speaker's state alone.
+            g.actors = [Actor(code=code, sector=sector, text=g.text, actor_id=f"state:{code}",
+                              confidence=0.7, start=g.start, end=g.end)]
+            continue
         # The partner is the state most named around the quote (this and the previous paragraph).
         lo2 = text.rfind("\n\n", 0, max(lo, 0)) if lo > 0 else 0
         around = Counter(c for m in mentions if max(lo2, 0) <= m.start and (hi < 0 or m.start < hi)
                          and m.kind not in ("group", "pronoun") for c in m.codes
                          if c not in (code, "IGO"))
         partner = [c for c, _ in around.most_common(1)] or [c for c in main if c != code][:1]
-        sector = g.actors[0].sector if g.actors else ""
         g.actors = [Actor(code=c, sector=sector, text=g.text, actor_id=f"state:{c}",
                           confidence=0.7, start=g.start, end=g.end) for c in [code] + partner]
 
 
-def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _names_other_state(text: str, g: Mention, mentions: list[Mention], code: str) -> bool:
+    """Whether the sentence of a quoted "we" names a state other than the speaker's ("we
+    support Turkmenistan's bid"): then "we" is the speaker's side, the other one its partner."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, g.start - 600), g.start)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n", 0, g.start) + 1)
+    stop = _SENTENCE_END.search(text, g.end)
+    end = min(stop.start() + 1 if stop else len(text), (text.find("\n", g.end) + 1 or len(text) + 1) - 1)
+    return any(start <= m.start < end and m is not g and not m.location and m.kind not in
+               ("group", "pronoun") and any(c not in (code, "IGO") for c in m.codes)
+               for m in mentions)
+
+
+def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'he' / 'his' -> the last person (or person-like role) named before, within ~60 tokens."""
     people = sorted((m for m in mentions if m.kind in ("person", "role") and m.actors
                      and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")),
@@ -140,7 +226,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ends = [m.end for m in people]
     out = []
     for tok in doc:
-        if tok.text.lower() not in _PRONOUNS:
+        if tok.text.lower() not in words.person_pronouns:
             continue
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 400:
@@ -150,7 +236,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
-    return out + _thing_pronouns(doc, mentions)
+    return out + _thing_pronouns(doc, mentions, words)
 
 
 # Possessives ("opened its borders", "their troops") mostly point back at the clause's own
@@ -173,14 +259,9 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 
-_W = words("en", "coref")
-_PRONOUNS = _W.set("person_pronouns")
-_IT = _W.set("thing_pronouns")
-_THEY = _W.set("plural_pronouns")
-_FIRST_PERSON = re.compile(rf"(?:{_W.alternation('first_person_patterns')})\b", re.I)
 
 
-def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
     the last pair or group of states ("Kyrgyzstan and Tajikistan",
     "the two countries"), within ~300 characters."""
@@ -191,13 +272,13 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for tok in doc:
         low = tok.text.lower()
-        if low not in _IT and low not in _THEY:
+        if low not in words.thing_pronouns and low not in words.plural_pronouns:
             continue
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 300:
             continue
         last = named[i - 1]
-        if low in _IT:
+        if low in words.thing_pronouns:
             if last.kind == "group" or len(last.codes) != 1:
                 continue
             refs = [last]
@@ -216,6 +297,9 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def load_groups(entries: list[dict]) -> list[GroupPattern]:
     """Group phrases from the entries of groups.yaml."""
-    return [GroupPattern(re.compile(g["pattern"], re.I), () if g["members"] == "main" else tuple(g["members"]),
-                         g.get("sector") or "", bool(g.get("weak")), bool(g.get("quoted")))
+    return [GroupPattern(re.compile(g["pattern"], re.I),
+                         () if g["members"] in ("main", "speaker") else tuple(g["members"]),
+                         g.get("sector") or "", bool(g.get("weak")),
+                         bool(g.get("quoted")) or g["members"] == "speaker",
+                         g["members"] == "speaker")
             for g in entries]

@@ -19,11 +19,12 @@ from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import ModalityWords, modality_of
 from steppe.pipeline.roles import (
-    OCCASION_PREPS,
+    RoleWords,
     actors_in,
     codes_of,
     dedupe,
     doc_token_mentions,
+    host_direction,
     nearest_other,
     pobj_actors,
     preceding,
@@ -59,9 +60,10 @@ class RawEvent:
 class EventCoder:
     """Rules over one parsed sentence; holds the lexicon and the words modality reads."""
 
-    def __init__(self, lexicon: Lexicon, modality_words: ModalityWords) -> None:
+    def __init__(self, lexicon: Lexicon, modality_words: ModalityWords, roles: RoleWords) -> None:
         self.lex = lexicon
         self.modality_words = modality_words
+        self.roles = roles
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
              token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
@@ -75,9 +77,11 @@ class EventCoder:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
             if ev is not None:
                 events.append(ev)
-        events += _reported_demands(sent, token_mentions, self.lex.cues)
-        events += _reported_attacks(events, token_mentions, self.lex.cues)
-        events = _one_per_type(_main_events(_meetings_absorbed(events, self.lex.coding.absorbs_meeting)))
+        occasion = self.roles.occasion_preps
+        events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
+        events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
+        events = _one_per_type(_main_events(
+            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, occasion), occasion))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -86,9 +90,9 @@ class EventCoder:
                main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
-        source, target = roles_of(tok, sent, token_mentions)
+        source, target = roles_of(tok, sent, token_mentions, self.roles)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
-            source = target = summit_parties(tok, source + target, token_mentions)
+            source = target = summit_parties(tok, source + target, token_mentions, self.roles)
         if trig.reversed:
             source, target = target, source
         explicit = bool(source) and bool(target)
@@ -132,6 +136,8 @@ class EventCoder:
             return None  # "Kazakh officials met": a meeting within one state
         # Other acts within one state are domestic: kept here, left out by interactions_only
         # when the text reports interactions between states.
+        if trig.type == "CONSULT":
+            source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
@@ -149,7 +155,8 @@ class EventCoder:
 
 
 # -- trigger matching ---------------------------------------------------------------------
-def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:
+def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
+                      words: RoleWords) -> list[RawEvent]:
     """'Russia said Sudan must return the helicopter': a demand by the speaker (REQUEST)."""
     out = []
     for tok in sent:
@@ -158,7 +165,7 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues) -> li
         if not any(c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in tok.children):
             continue
         target = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
-        source = subject_actors(tok.head, tm)
+        source = subject_actors(tok.head, tm, words)
         if not source or not target or codes_of(source) == codes_of(target):
             continue
         out.append(RawEvent("REQUEST", "", dedupe(source), dedupe(target), "asserted", tok.head,
@@ -217,7 +224,8 @@ def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
-def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues) -> list[RawEvent]:
+def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues,
+                      words: RoleWords) -> list[RawEvent]:
     """'Kyrgyz border guards said Tajik troops opened fire on Kyrgyz vehicles': the side that
     reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
     attacked" = 112, ACCUSE)."""
@@ -225,7 +233,7 @@ def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues
     for ev in events:
         if ev.type != "ASSAULT" or not ev.source:
             continue
-        speaker = _speaker(ev.trigger, tm, cues)
+        speaker = _speaker(ev.trigger, tm, cues, words)
         if not speaker or codes_of(speaker) & codes_of(ev.source) or \
                 not codes_of(speaker) <= codes_of(ev.target):
             continue   # only the side attacked accuses; a third party's report is news
@@ -235,7 +243,7 @@ def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues
     return out
 
 
-def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
+def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -> list[Actor]:
     """Who reports the clause of `tok`: the subject of the reporting verb it is the
     complement of, or the X of "according to X" attached to its clause."""
     cur = tok
@@ -244,7 +252,7 @@ def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
             if c.dep_ == "prep" and c.lower_ == "according":
                 return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)]
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
-            return subject_actors(cur.head, tm)
+            return subject_actors(cur.head, tm, words)
         if cur.head.i == cur.i:
             break
         cur = cur.head
@@ -282,7 +290,7 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasion: frozenset[str]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
@@ -290,13 +298,14 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger) for o in events
+        if not any(_descends(ev.trigger, o.trigger, occasion) for o in events
                    if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
 
 
-def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> list[RawEvent]:
+def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
+                       occasion: frozenset[str]) -> list[RawEvent]:
     """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
     concern during a meeting with the ambassador"): the complaint is the event; the
     meeting's other party is its target if it had none."""
@@ -305,7 +314,7 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> lis
         if ev.type not in absorbing:
             continue
         for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger):
+            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasion):
                 continue
             drop.add(id(m))
             if not ev.target:
@@ -314,21 +323,21 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> lis
     return [e for e in events if id(e) not in drop]
 
 
-def _occasion_of(tok: Token, head: Token) -> bool:
+def _occasion_of(tok: Token, head: Token, occasion: frozenset[str]) -> bool:
     """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPS \
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasion \
         and prep.head.i == head.i
 
 
-def _descends(tok: Token, ancestor: Token) -> bool:
+def _descends(tok: Token, ancestor: Token, occasion: frozenset[str]) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
         # one coordinated inside its complement is still part of what it governs ("urged X
         # to refrain ... and to cooperate").
         if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
-                cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+                cur.dep_ == "prep" and cur.lower_ in occasion:
             return False
         if cur.head.i == ancestor.i:
             return True

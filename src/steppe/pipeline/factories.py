@@ -30,6 +30,7 @@ from steppe.pipeline.nlp import SentenceSplitter, body_start, candidate_sentence
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
+from steppe.pipeline.roles import RoleWords
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
 from steppe.pipeline.timex import TimeGrammar
 from steppe.resources import Resources
@@ -51,7 +52,7 @@ class Loaded:
     def resolver(self) -> ActorResolver:
         """KB names to actors (actors, coreference; the events stage resolves NER names)."""
         res = self.resources
-        return ActorResolver(res.kb, self.nlp, res.groups)
+        return ActorResolver(res.kb, self.nlp, res.groups, res.grammar)
 
     @cached_property
     def trigger_words(self) -> TriggerWords:
@@ -195,7 +196,8 @@ class Events:
     def __init__(self, res: Loaded) -> None:
         self.resolver, self.lexicon = res.resolver, res.resources.lexicon
         grammar = res.resources.grammar
-        self.coder = EventCoder(res.resources.lexicon, ModalityWords.from_grammar(grammar))
+        self.coder = EventCoder(res.resources.lexicon, ModalityWords.from_grammar(grammar),
+                                RoleWords.from_grammar(grammar))
         self.dating_words = DatingWords.from_grammar(grammar)
 
     def __call__(self, ctx: DocContext) -> None:

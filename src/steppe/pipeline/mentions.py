@@ -25,6 +25,7 @@ class Mention:
     weak: bool = False        # a bare adjective on a non-agent noun ("the Uzbek pavilion")
     location: bool = False    # a place that is not a seat of government
     head: str = ""            # what the mention is mostly about (person/role/state...)
+    speaker: bool = False     # a group phrase for the quoted speaker's state ("our country")
     pieces: list[Piece] = field(default_factory=list, repr=False)
 
     @property

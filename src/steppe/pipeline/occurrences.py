@@ -33,7 +33,11 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
                      and not _opposite(o, ev, reciprocal)), None)
         if twin is None:
             out.append(ev)
-        elif ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
+            continue
+        if ev.mode == "visit" and _mutual(twin) and not _mutual(ev):
+            # A meeting told as mutual and as a visit: the visit says who hosts (PLOVER).
+            twin.source, twin.target = ev.source, ev.target
+        if ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
     return sorted(out, key=lambda e: e.evidence.start)
@@ -52,6 +56,10 @@ def dates_compatible(a: Event, b: Event) -> bool:
         return _same_date(a.date, b.date, day_window=ADJACENT_DAYS)
     # Plans of one type may be different acts: AGREE gathers every future act (PLOVER 3.1).
     return _same_date(a.date, b.date)
+
+
+def _mutual(e: Event) -> bool:
+    return {x.code for x in e.source} == {x.code for x in e.target}
 
 
 def _opposite(a: Event, b: Event, reciprocal: frozenset[str]) -> bool:

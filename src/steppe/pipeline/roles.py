@@ -7,29 +7,53 @@ are the target. Mentions map onto tokens through `doc_token_mentions`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention
-from steppe.words import time_words, words
+from steppe.words import Grammar
 
-_W = words("en", "roles")      # what each list is for: data/words/en.yaml
-_TARGET_PREPS = _W.set("target_prepositions")
-_BETWEEN_PREPS = _W.set("between_prepositions")
-OCCASION_PREPS = _W.set("occasion_prepositions")
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
-_SUBJ_PRONOUNS = _W.set("subject_pronouns")
-_FROM_IS_SOURCE = _W.set("from_is_source")
-_RECEIVE_VERBS = _W.set("receive_verbs")
-_AIM_VERBS = _W.set("aim_verbs")
-_CONVENE = _W.set("convene_verbs")
-# Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
-_TIME_NAMES = time_words("en").names()
 
 
-def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> list[Actor]:
+@dataclass(frozen=True)
+class RoleWords:
+    """The word classes the roles read (data/words/<language>.yaml, section roles: what
+    each list is for), and the month and weekday names that make a phrase a date."""
+
+    target_preps: frozenset[str]
+    between_preps: frozenset[str]
+    occasion_preps: frozenset[str]
+    subject_pronouns: frozenset[str]
+    from_is_source: frozenset[str]
+    receive_verbs: frozenset[str]
+    aim_verbs: frozenset[str]
+    convene_verbs: frozenset[str]
+    visitor_words: frozenset[str]
+    participant_preps: frozenset[str]
+    # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
+    time_names: frozenset[str]
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
+        w = grammar.words(language, "roles")
+        return cls(target_preps=w.set("target_prepositions"),
+                   between_preps=w.set("between_prepositions"),
+                   occasion_preps=w.set("occasion_prepositions"),
+                   subject_pronouns=w.set("subject_pronouns"),
+                   from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
+                   aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
+                   visitor_words=w.set("visitor_words"),
+                   participant_preps=w.set("participant_prepositions"),
+                   time_names=frozenset(grammar.time(language).names()))
+
+
+def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
+                   words: RoleWords) -> list[Actor]:
     """Everyone at a summit is on both sides: its organisation and host ("the SCO summit
     held in Uzbekistan"), the organisations named in its clause ("where the Turkic Council
     became ..."), and the actors of the event it is the occasion of ("at the summit, China,
@@ -44,21 +68,22 @@ def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention]) -> li
         if head.i == cur.i:
             break
         if head.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in _CONVENE and cur.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if head.lemma_.lower() in words.convene_verbs and cur.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 # "the summit (was) held in Uzbekistan": the host takes part
                 parties += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
                             for a in pobj_actors(p, tm)]
             else:
-                parties += subject_actors(head, tm)
+                parties += subject_actors(head, tm, words)
                 break
         cur = head
     return dedupe(parties)
 
 
-def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
+             words: RoleWords) -> tuple[list[Actor], list[Actor]]:
     source: list[Actor] = []
     target: list[Actor] = []
-    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _BETWEEN_PREPS]
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
     if tok.pos_ in ("NOUN", "PROPN") and between:
         # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
         both = [a for c in between for a in pobj_actors(c, tm) if a.code]
@@ -72,26 +97,73 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention]) -> tuple[list[
                 source += actors_in(c, tm)
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 source += pobj_actors(c, tm)
-            elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in _FROM_IS_SOURCE:
+            elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
                 source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
-            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in words.target_preps:
                 target += pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "the visit made by X", "the role adopted by X"
                 source += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
         verb = _governing_verb(tok)
-        if source and not target and verb is not None and verb.lemma_.lower() in _RECEIVE_VERBS:
-            target = subject_actors(verb, tm)   # "X garners backing from Y": Y supports X
+        if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
+            target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X
         elif not source and verb is not None:
-            source = subject_actors(verb, tm)
+            source = subject_actors(verb, tm, words)
             if not target:
-                target = object_actors(verb, tm, exclude=tok)
+                target = object_actors(verb, tm, words, exclude=tok)
     else:
-        source = subject_actors(tok, tm)
-        target = object_actors(tok, tm)
+        source = subject_actors(tok, tm, words)
+        # "Tokayev and Japarov met in Moscow": the place is no party when the subject
+        # already names both sides.
+        target = object_actors(tok, tm, words, where=len(codes_of(source)) < 2)
     source = [a for a in source if a.code]
     target = [a for a in target if a.code and not any(a is s for s in source)]
     return source, target
+
+
+def host_direction(tok: Token, sent: SpacySpan, source: list[Actor], target: list[Actor],
+                   tm: dict[int, Mention], words: RoleWords) -> tuple[list[Actor], list[Actor]]:
+    """A meeting of two states where one hosts: the visitor is the source, the host the
+    target (PLOVER, CONSULT visit). The host is the state of the place the meeting is
+    said to be "in" ("met in Astana", "in Tashkent, following the talks ..."); the visitor
+    is a party called "visiting" ("the visiting Uzbek minister")."""
+    actors = dedupe(source + target)
+    parties = codes_of(actors) - {"IGO"}
+    if len(parties) != 2:
+        return source, target
+    visitor = {a.code for t in sent if t.lower_ in words.visitor_words and t.dep_ in ("amod", "compound")
+               for a in actors_in(t.head, tm)} & parties
+    host = set() if visitor else _host(tok, tm, words) & parties
+    if len(visitor) == 1:
+        host = parties - visitor
+    # Both named in the sentence: a forum "held in Urgench" between parties the story
+    # supplies has many participants, no host.
+    named = {c for t in sent if t.dep_ != "pobj" or t.head.lower_ != "in"
+             for c in (tm[t.i].codes if t.i in tm else ())}
+    if len(host) != 1 or not parties <= named:
+        return source, target
+    return ([a for a in actors if a.code in parties - host],
+            [a for a in actors if a.code in host])
+
+
+def _host(tok: Token, tm: dict[int, Mention], words: RoleWords) -> set[str]:
+    """The state of the place where the clause of `tok` happens: "in" + a capital, city or
+    state attached to the trigger or to a phrase it belongs to."""
+    codes: set[str] = set()
+    # "held [talks] in Bishkek": the verb's object is the meeting too.
+    meeting = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    # "the meeting between the prime ministers in Almaty": the place of the participants.
+    met = [o for t in meeting for p in t.children if p.dep_ == "prep" and p.lower_ in words.participant_preps
+           for o in p.children if o.dep_ == "pobj"]
+    for head in [*meeting, *tok.ancestors, *met]:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for o in c.children:
+                    m = tm.get(o.i)
+                    if o.dep_ == "pobj" and m is not None and len(set(m.codes)) == 1 and \
+                            (m.kind in ("state", "place") or m.location):
+                        codes |= set(m.codes)
+    return codes
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -106,7 +178,7 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
+def subject_actors(verb: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
     cur = verb
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in _SOURCE_DEPS]
@@ -119,7 +191,7 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
                 [a for c in subj for a in actors_in(c, tm, deep=True)]
             if actors:
                 return actors
-            if any(c.lower_ not in _SUBJ_PRONOUNS for c in subj):
+            if any(c.lower_ not in words.subject_pronouns for c in subj):
                 return []
         elif passive:
             if cur.i != verb.i:
@@ -143,38 +215,39 @@ def subject_actors(verb: Token, tm: dict[int, Mention]) -> list[Actor]:
     return []
 
 
-def object_actors(verb: Token, tm: dict[int, Mention], exclude: Token | None = None) -> list[Actor]:
+def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
+                  exclude: Token | None = None, where: bool = True) -> list[Actor]:
     """Objects and prepositional complements of a verb; a seat of government after "in"
     ("talks in Tashkent") only when nothing else names the other party."""
     out: list[Actor] = []
-    where: list[Actor] = []
+    places: list[Actor] = []
     for c in verb.children:
         if exclude is not None and c.i == exclude.i:
             for cc in c.children:
-                if cc.dep_ == "prep" and cc.lower_ in _TARGET_PREPS:
+                if cc.dep_ == "prep" and cc.lower_ in words.target_preps:
                     out += pobj_actors(cc, tm)
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             out += actors_in(c, tm)
-        elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in _AIM_VERBS:
+        elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in words.aim_verbs:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
-        elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c):
+        elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c, words.time_names):
             continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
         elif c.dep_ == "prep" and c.lower_ == "in":
-            where += pobj_actors(c, tm, in_prep=True)
-        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            places += pobj_actors(c, tm, in_prep=True)
+        elif c.dep_ == "prep" and c.lower_ in words.target_preps:
             out += pobj_actors(c, tm)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            out += object_actors(c, tm)
-    return out or where
+            out += object_actors(c, tm, words, where=where)
+    return out or (places if where else [])
 
 
-def _names_a_day(prep: Token) -> bool:
+def _names_a_day(prep: Token, time_names: frozenset[str]) -> bool:
     """A phrase with a number and a month or weekday name: a date. Read from the words, not
     from NER, which runs only where entities can change a trigger (pipeline/prefilter.py)."""
-    words = list(prep.subtree)
-    return any(t.like_num for t in words) and \
-        any(t.lower_ in _TIME_NAMES and t.text[:1].isupper() for t in words)
+    phrase = list(prep.subtree)
+    return any(t.like_num for t in phrase) and \
+        any(t.lower_ in time_names and t.text[:1].isupper() for t in phrase)
 
 
 def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
@@ -194,20 +267,28 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list
     """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
     "a newspaper based in Beirut" names its state only inside the participle)."""
     seen: list[Mention] = []
-    stack = [tok]
+    # Mentions that name the phrase's actor only when nothing else does: the place of the
+    # head ("the rebels in Macedonia") and a possessive pronoun ("his Uzbek counterpart",
+    # "his" being the subject again).
+    secondary: set[int] = set()
+    stack = [(tok, False)]
     while stack:
-        t = stack.pop()
+        t, aside = stack.pop()
         m = tm.get(t.i)
         if m is not None and m not in seen:
             seen.append(m)
+        if m is not None and (aside or m.kind == "pronoun" and t.dep_ == "poss"):
+            secondary.add(id(m))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 continue   # "election as a member of the Security Council": a role, not a party
             if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
-                stack.append(c)
+                stack.append((c, aside or c.dep_ == "prep" and c.lower_ == "in"))
     seen.sort(key=lambda m: m.start)
+    if any(id(m) not in secondary and not m.weak and m.codes for m in seen):
+        seen = [m for m in seen if id(m) not in secondary]
     if any(not m.weak and m.codes for m in seen):
         # "the Russian-led CSTO": the adjective qualifies, the organisation acts.
         seen = [m for m in seen if not m.weak]
@@ -250,8 +331,10 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
 def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
                tm: dict[int, Mention]) -> list[Actor]:
     tgt = codes_of(target)
+    # "engineers working in northern Kyrgyzstan were killed": a place is not the agent.
+    places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt]
+             and m.codes and not set(m.codes) <= tgt and m.start not in places]
     return list(cands[-1].actors) if cands else []
 
 

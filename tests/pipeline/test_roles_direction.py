@@ -1,0 +1,131 @@
+"""Who does what to whom: the host of a meeting is its target, and a place, a possessive
+or a bare adjective does not change the set of parties.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+
+def _events(extractor, text, etype):
+    facts = extractor.extract(Document(id="t", text=text, date="2023-05-10"))
+    return [(sorted({a.code for a in e.source}), sorted({a.code for a in e.target}))
+            for e in facts.events if e.type == etype]
+
+
+# -- the host of a meeting is its target (PLOVER: CONSULT visit) ----------------------------
+
+@pytest.mark.parametrize("text,visitor,host", [
+    # both named as the subject, the place names the host
+    ("Japarov and Tokayev met in Astana on May 4 to discuss water.", "KGZ", "KAZ"),
+    ("Tokayev and Japarov held talks in Bishkek on May 4.", "KAZ", "KGZ"),
+    # the host is the grammatical subject
+    ("Tokayev held talks with Japarov in Astana on May 4.", "KGZ", "KAZ"),
+    # the place is attached to the participants
+    ("The water deal followed the talks between the Kazakh and Kyrgyz leaders in Bishkek "
+     "on May 4.", "KAZ", "KGZ"),
+    # a fronted place
+    ("On May 4, in Dushanbe, Rahmon and Mirziyoyev held talks on the border.", "UZB", "TJK"),
+    # "visiting" marks the visitor
+    ("Tajik President Rahmon met the visiting Uzbek foreign minister on May 4.", "UZB", "TJK"),
+])
+def test_host_of_a_meeting_is_the_target(extractor, text, visitor, host):
+    assert ([visitor], [host]) in _events(extractor, text, "CONSULT")
+
+
+def test_meeting_in_a_third_state_stays_mutual(extractor):
+    text = "Tokayev and Japarov met in Moscow on May 4 on the sidelines of a summit."
+    assert (["KAZ", "KGZ"], ["KAZ", "KGZ"]) in _events(extractor, text, "CONSULT")
+
+
+def test_place_of_a_meeting_without_named_parties_names_no_host(extractor):
+    # Two states the story is about, a forum "held in" a city of one: no one hosts alone.
+    text = ("Kazakhstan and Uzbekistan are close partners. Kazakhstan buys Uzbek cotton and "
+            "Uzbekistan buys Kazakh grain. A business forum was held in Samarkand on May 4.")
+    found = _events(extractor, text, "CONSULT")
+    assert (["UZB"], ["KAZ"]) not in found and (["KAZ"], ["UZB"]) not in found
+
+
+# -- the set of parties -------------------------------------------------------------------
+
+def test_coordinated_state_adjectives_both_name_agents(extractor):
+    # "the Kazakh and Kyrgyz leaders": "Kazakh" borrows the agent noun of "Kyrgyz".
+    text = "The talks between the Kazakh and Kyrgyz leaders lasted four hours."
+    assert (["KAZ", "KGZ"], ["KAZ", "KGZ"]) in _events(extractor, text, "CONSULT")
+
+
+def test_possessive_pronoun_beside_a_named_partner_is_not_a_party(extractor):
+    # "his" is the host again, not a second party of the object.
+    text = "Kazakh President Tokayev hosted his Uzbek counterpart in Astana on May 4."
+    assert _events(extractor, text, "CONSULT") == [(["UZB"], ["KAZ"])]
+
+
+def test_place_of_a_named_actor_is_not_a_party(extractor):
+    text = "Russia sent humanitarian aid to Uzbek refugees in Afghanistan on May 4."
+    found = _events(extractor, text, "AID")
+    assert found and all("AFG" not in s + t for s, t in found)
+
+
+# -- the first person of a quoted speaker -----------------------------------------------
+
+@pytest.mark.parametrize("quote", [
+    'Tokayev told reporters: "Our country is ready to supply more grain to Uzbekistan."',
+    "Tokayev told reporters:\n— Our country is ready to supply more grain to Uzbekistan, — he added.",
+    "— Our country is ready to supply more grain to Uzbekistan, Tokayev said.",
+])
+def test_our_country_is_the_speakers_state(extractor, quote):
+    text = "Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n" + quote
+    assert (["KAZ"], ["UZB"]) in _events(extractor, text, "AGREE")
+
+
+def test_we_beside_a_third_state_is_the_speakers_side(extractor):
+    text = ("Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n"
+            '"We support the bid of Turkmenistan to host the games," Tokayev said.')
+    assert _events(extractor, text, "SUPPORT") == [(["KAZ"], ["TKM"])]
+
+
+def test_we_alone_is_the_speaker_and_the_partner(extractor):
+    text = ("Tokayev held talks with Mirziyoyev in Tashkent on May 4.\n\n"
+            '"We have agreed to build a new railway," Tokayev said.')
+    assert (["KAZ", "UZB"], ["KAZ", "UZB"]) in _events(extractor, text, "AGREE")
+
+
+def test_our_country_outside_a_quotation_is_no_one(extractor):
+    text = "Our country supports the bid of Turkmenistan to host the games, the editorial says."
+    assert _events(extractor, text, "SUPPORT") == []
+
+
+def test_a_meeting_told_as_mutual_and_as_a_visit_takes_the_visit_direction():
+    from steppe.facts import Actor, Event, Span
+    from steppe.pipeline.lexicon import load_lexicon
+    from steppe.pipeline.occurrences import merge_occurrences
+
+    def consult(source, target, confidence, mode=""):
+        return Event(type="CONSULT", mode=mode, source=[Actor(code=c) for c in source],
+                     target=[Actor(code=c) for c in target], evidence=Span(0, 4, "text"),
+                     date="2023-05-08", date_precision="day", confidence=confidence)
+
+    merged = merge_occurrences([consult(["KAZ", "KGZ"], ["KAZ", "KGZ"], 0.9),
+                                consult(["KGZ"], ["KAZ"], 0.5, "visit")],
+                               load_lexicon("en").coding.reciprocal)
+    assert [([a.code for a in e.source], [a.code for a in e.target]) for e in merged] == \
+        [(["KGZ"], ["KAZ"])]
+
+
+def test_a_place_before_an_act_with_no_agent_is_not_its_source(extractor):
+    text = ("Two Chinese engineers working for a mining company in northern Kyrgyzstan have "
+            "been killed in an attack, officials said.")
+    assert all("KGZ" not in s for s, _ in _events(extractor, text, "ASSAULT"))
+
+
+def test_the_two_countries_are_the_closest_pair_named_before(extractor):
+    # The story's main parties are Kazakhstan and Russia; "the two countries" follows a
+    # sentence about another pair, one sentence removed.
+    text = ("Kazakhstan and Russia discussed energy on May 2. Kazakhstan sells oil to Russia and "
+            "Russia sells gas to Kazakhstan.\n\nUzbekistan and Turkmenistan held border talks on "
+            "May 4. The talks lasted five hours. The two countries agreed to reopen the crossing.")
+    assert (["TKM", "UZB"], ["TKM", "UZB"]) in _events(extractor, text, "AGREE")
