@@ -4,8 +4,10 @@ declaration on allied relations signed in December 2021". Used by the pipeline
 analysis (merging across documents).
 
 `AgreementNames` holds the vocabulary (data/words/en.yaml `names`, the Russian glossary
-of data/ru/agreements.yaml), built from a Grammar; a caller with Resources builds one
-from `resources.grammar` and passes it (`content_stems(name, names)`).
+of data/ru/agreements.yaml), built from a Grammar; the pipeline's agreement readers take
+theirs from Resources (`AgreementGrammar.names`). The key the store indexes and analysis
+groups by is always made with the packaged vocabulary: a key that changed with a user's
+configuration would split one agreement between two runs, so that one copy is deliberate.
 """
 
 from __future__ import annotations
@@ -15,15 +17,12 @@ from functools import lru_cache
 from importlib.resources import files
 
 from steppe.schemas import read_yaml
-from steppe.words import Grammar, words
+from steppe.words import Grammar
 
-__all__ = ["STOPWORDS", "AgreementNames", "agreement_key", "content_stems"]
+__all__ = ["AgreementNames", "agreement_key", "content_stems", "packaged_names"]
 
 _CYRILLIC = re.compile("[а-яё]")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
-
-# Kept for analysis/agreements.py, which reads it directly (its owner converts it).
-STOPWORDS = words("en", "names").set("stopwords")
 
 
 class AgreementNames:
@@ -72,18 +71,16 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _packaged() -> AgreementNames:
-    """The packaged vocabulary, for the callers that pass none yet (the agreements stages
-    and analysis/agreements.py call these functions per candidate and per pair: a fresh
-    vocabulary per call would cost ~25 ms each). Goes once they pass their own."""
+def packaged_names() -> AgreementNames:
+    """The packaged vocabulary: what stored keys and cross-document grouping are made with."""
     return AgreementNames(Grammar())
 
 
 def content_stems(name: str, names: AgreementNames | None = None) -> frozenset[str]:
     """AgreementNames.stems with the caller's vocabulary, else the packaged one."""
-    return (names or _packaged()).stems(name)
+    return (names or packaged_names()).stems(name)
 
 
 def agreement_key(name: str, names: AgreementNames | None = None) -> str:
     """AgreementNames.key with the caller's vocabulary, else the packaged one."""
-    return (names or _packaged()).key(name)
+    return (names or packaged_names()).key(name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from steppe.facts import Agreement
-from steppe.names import STOPWORDS, agreement_key, content_stems
+from steppe.names import agreement_key, content_stems, packaged_names
 
 __all__ = ["AgreementCluster", "agreement_key", "merge_agreements", "same_agreement"]
 
@@ -73,7 +73,7 @@ class AgreementCluster:
 
 
 def _is_title(name: str) -> bool:
-    words = [w for w in name.split() if w.lower() not in STOPWORDS]
+    words = [w for w in name.split() if w.lower() not in packaged_names().stopwords]
     return bool(words) and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from steppe.names import content_stems
+from steppe.names import AgreementNames
 from steppe.schemas import AgreementWords, check, read_yaml
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class AgreementGrammar:
     planned_after: re.Pattern[str]
     formal_kinds: tuple[str, ...]
     unspecific: frozenset[str]          # modifiers that tell no agreement from another
+    names: AgreementNames               # content words of a name, stemmed
     head_stems: frozenset[str]          # stems of the head nouns' words
     state_names: dict[str, str]         # state code -> usual English name
 
@@ -76,6 +77,7 @@ class AgreementGrammar:
     def from_resources(cls, resources: "Resources") -> "AgreementGrammar":
         w = resources.agreements
         heads = _any(f"(?P<{kind}>{pattern})" for kind, pattern in w.heads.items())
+        names = AgreementNames(resources.grammar)
         return cls(
             heads=re.compile(r"\b(?:" + heads + r")\b", re.I),
             interposed=re.compile(
@@ -114,6 +116,7 @@ class AgreementGrammar:
                 r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:" + _any(w.planned_after) + r")\b", re.I),
             formal_kinds=tuple(w.formal_kinds),
             unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers),
-            head_stems=content_stems(" ".join(w.head_words)),
+            names=names,
+            head_stems=names.stems(" ".join(w.head_words)),
             state_names=dict(resources.kb.state_names),
         )

@@ -29,7 +29,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from steppe.facts import Agreement, Span
-from steppe.names import content_stems
 from steppe.pipeline.agreement_grammar import AgreementGrammar
 from steppe.pipeline.agreement_lists import item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, read_titles
@@ -383,8 +382,8 @@ class _Doc:
     def actor_words(self) -> frozenset[str]:
         """Words of the actor names of the document ("Kyrgyzstan", "Uzbek")."""
         if self._actor_words is None:
-            self._actor_words = content_stems(" ".join(self.text[ms:me]
-                                                       for ms, me, _ in self.mentions))
+            self._actor_words = self.g.names.stems(" ".join(self.text[ms:me]
+                                                            for ms, me, _ in self.mentions))
         return self._actor_words
 
 
@@ -406,7 +405,7 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     record = Agreement(name=name, parties=parties, date=date,
                        kind="agreement" if title.kind == "document" else title.kind,
                        evidence=_evidence(text, s, e))
-    stems = content_stems(name) or frozenset([name.lower()])
+    stems = g.names.stems(name) or frozenset([name.lower()])
     _add(doc.found, _Found(record, stems, item, stems - g.head_stems - doc.actor_words, status), g)
 
 
