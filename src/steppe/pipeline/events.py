@@ -19,7 +19,6 @@ from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import modality_of
 from steppe.pipeline.roles import (
-    OCCASION_PREPS,
     actors_in,
     codes_of,
     dedupe,
@@ -31,7 +30,7 @@ from steppe.pipeline.roles import (
     subject_actors,
     summit_parties,
 )
-from steppe.pipeline.triggers import find_triggers, phrase_head
+from steppe.pipeline.triggers import TriggerGrammar, find_triggers, phrase_head
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
@@ -57,16 +56,17 @@ class RawEvent:
 
 
 class EventCoder:
-    """Rules over one parsed sentence; holds only the lexicon."""
+    """Rules over one parsed sentence; holds the lexicon and the word classes it reads."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, words: TriggerGrammar) -> None:
         self.lex = lexicon
+        self.words = words
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
              token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
         `main` are the document's main parties (its two most mentioned states)."""
-        found = find_triggers(sent, self.lex)
+        found = find_triggers(sent, self.lex, self.words)
         if found:
             token_mentions = _local_agents(sent, mentions, token_mentions)
         events = []
@@ -76,7 +76,9 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
         events += _reported_attacks(events, token_mentions, self.lex.cues)
-        events = _one_per_type(_main_events(_meetings_absorbed(events, self.lex.coding.absorbs_meeting)))
+        occasions = self.words.occasion_preps
+        events = _one_per_type(_main_events(
+            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, occasions), occasions))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -281,7 +283,7 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
@@ -289,13 +291,14 @@ def _main_events(events: list[RawEvent]) -> list[RawEvent]:
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger) for o in events
+        if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
                    if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
 
 
-def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> list[RawEvent]:
+def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
+                       occasions: frozenset[str]) -> list[RawEvent]:
     """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
     concern during a meeting with the ambassador"): the complaint is the event; the
     meeting's other party is its target if it had none."""
@@ -304,7 +307,7 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> lis
         if ev.type not in absorbing:
             continue
         for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger):
+            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasions):
                 continue
             drop.add(id(m))
             if not ev.target:
@@ -313,21 +316,21 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str]) -> lis
     return [e for e in events if id(e) not in drop]
 
 
-def _occasion_of(tok: Token, head: Token) -> bool:
+def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
     """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPS \
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasions \
         and prep.head.i == head.i
 
 
-def _descends(tok: Token, ancestor: Token) -> bool:
+def _descends(tok: Token, ancestor: Token, occasions: frozenset[str]) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
         # one coordinated inside its complement is still part of what it governs ("urged X
         # to refrain ... and to cooperate").
         if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
-                cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+                cur.dep_ == "prep" and cur.lower_ in occasions:
             return False
         if cur.head.i == ancestor.i:
             return True

@@ -31,6 +31,7 @@ from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import extract_projects, find_project_names
 from steppe.pipeline.tables import find_tables, table_figures
 from steppe.pipeline.timex import find_timexes, read_from_present
+from steppe.pipeline.triggers import TriggerGrammar
 from steppe.resources import Resources
 
 
@@ -55,7 +56,12 @@ class Loaded:
     @cached_property
     def trigger_words(self) -> TriggerWords:
         """What a sentence must hold to be parsed, and to be given to NER (prefilter.py)."""
-        return TriggerWords(self.resources.lexicon)
+        return TriggerWords(self.resources.lexicon, self.trigger_grammar)
+
+    @cached_property
+    def trigger_grammar(self) -> TriggerGrammar:
+        """The word classes trigger finding and event coding read (triggers.py, events.py)."""
+        return TriggerGrammar.from_grammar(self.resources.grammar)
 
 
 REGISTRY: dict[str, Callable[[Loaded], Component]] = {}
@@ -186,7 +192,7 @@ class Events:
 
     def __init__(self, res: Loaded) -> None:
         self.resolver, self.lexicon = res.resolver, res.resources.lexicon
-        self.coder = EventCoder(res.resources.lexicon)
+        self.coder = EventCoder(res.resources.lexicon, res.trigger_grammar)
 
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()

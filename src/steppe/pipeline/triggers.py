@@ -3,18 +3,31 @@ token, with triggers that complete another ("agreed to [visit]") left out."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Lexicon, Trigger
-from steppe.words import words
-
-# "signed at the [summit]": a trigger under one of these reports an occasion of its own
-# (the list is the roles' too: data/words/en.yaml).
-OCCASION_PREPS = words("en", "roles").set("occasion_prepositions")
+from steppe.words import Grammar
 
 
-def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigger, int]]:
+@dataclass(frozen=True)
+class TriggerGrammar:
+    """The word classes the trigger finder and the event coder read (data/words/<lang>.yaml),
+    taken once from Resources.grammar where the components are built."""
+
+    # "signed at the [summit]": a trigger under one of these reports an occasion of its own
+    # (the list is the roles' too).
+    occasion_preps: frozenset[str]
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
+        roles = grammar.words(language, "roles")
+        return cls(occasion_preps=roles.set("occasion_prepositions"))
+
+
+def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> list[tuple[Token, Trigger, int]]:
     """(first token, lexicon entry, end token index) for each trigger of the sentence."""
     found: list[tuple[Token, Trigger, int]] = []
     for tok in sent:
@@ -30,7 +43,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigge
     # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
     # is looser ("considering the joint [exercises]") than a hand-written governor's.
     return [f for f in found
-            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived])]
+            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived],
+                              words)]
 
 
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
@@ -123,12 +137,12 @@ def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token
     return [f for i, f in sorted(best.items()) if i not in covered]
 
 
-def _dominated(tok: Token, others: list[Token]) -> bool:
+def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
     """True when another trigger governs this one as its complement ("agreed to [sign]")."""
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+        if cur.dep_ == "prep" and cur.lower_ in words.occasion_preps:
             return False   # "signed at the [summit]": an occasion, an event of its own
         if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
             return False
