@@ -76,9 +76,9 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues)
         events += _reported_attacks(events, token_mentions, self.lex.cues)
-        occasions = self.words.occasion_preps
         events = _one_per_type(_main_events(
-            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, occasions), occasions))
+            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
+            self.words.adjunct_preps))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -88,6 +88,8 @@ class EventCoder:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = roles_of(tok, sent, token_mentions)
+        if trig.judge:
+            source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
             source = target = summit_parties(tok, source + target, token_mentions)
         if trig.reversed:
@@ -252,6 +254,25 @@ def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
     return []
 
 
+
+
+def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues,
+               judging: frozenset[str]) -> tuple[list[Actor], list[Actor]]:
+    """'X called the deal unacceptable', 'X said the deal was unacceptable': a predicate that
+    judges something is the act of the judge, the subject of the verb of calling or saying
+    above it; the target is whoever the rest of that clause names."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in judging or cur.lemma_.lower() in cues.reporting_verbs:
+            source = subject_actors(cur, tm)
+            src = codes_of(source)
+            target = [a for c in cur.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
+                      for a in actors_in(c, tm, deep=True) if a.code and a.code not in src]
+            return source, target
+    return [], []
 
 
 def _passive(tok: Token) -> bool:

@@ -20,11 +20,23 @@ class TriggerGrammar:
     # "signed at the [summit]": a trigger under one of these reports an occasion of its own
     # (the list is the roles' too).
     occasion_preps: frozenset[str]
+    # "left the table due to the [threats]": a cause is an act of its own too.
+    cause_preps: frozenset[str] = frozenset()
+    # "X called the deal [unacceptable]": verbs whose subject judges what a predicate judges.
+    judging_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
         roles = grammar.words(language, "roles")
-        return cls(occasion_preps=roles.set("occasion_prepositions"))
+        own = grammar.words(language, "triggers")
+        return cls(occasion_preps=roles.set("occasion_prepositions"),
+                   cause_preps=own.set("cause_prepositions"),
+                   judging_verbs=own.set("judging_verbs"))
+
+    @property
+    def adjunct_preps(self) -> frozenset[str]:
+        """Prepositions whose object is an act of its own, not a complement."""
+        return self.occasion_preps | self.cause_preps
 
 
 def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> list[tuple[Token, Trigger, int]]:
@@ -142,7 +154,7 @@ def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ == "prep" and cur.lower_ in words.occasion_preps:
+        if cur.dep_ == "prep" and cur.lower_ in words.adjunct_preps:
             return False   # "signed at the [summit]": an occasion, an event of its own
         if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
             return False

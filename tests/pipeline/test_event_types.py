@@ -1,0 +1,87 @@
+"""What happened: the PLOVER type of an event, for wordings the lexicon alone got wrong or
+missed (restrictions, threats, judgements, concessions, hyphenated nouns, words used in
+another sense).
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+from steppe.pipeline.lexicon import split_lemmas
+
+
+def _events(ex, text, date="2024-03-10"):
+    return ex.extract(Document(id="t", text=text, date=date)).events
+
+
+def _codes(actors):
+    return {a.code for a in actors if a.code}
+
+
+# (text, type, source codes, target codes)
+FOUND = [
+    # A cause adjunct holds an act of its own, not a complement of the main verb.
+    pytest.param("Due to Turkmenistan's threats to cut gas supplies, the Iranian delegation "
+                 "left the talks.", "THREATEN", {"TKM"}, {"IRN"}, id="threat-in-cause-adjunct"),
+    pytest.param("The Iranian delegation left the talks with Turkmenistan.", "REJECT", {"IRN"},
+                 {"TKM"}, id="walking-out-of-talks"),
+    # A predicate that judges something is the act of the one who judges.
+    pytest.param("Afghanistan called the agreement between Uzbekistan and the United States "
+                 "unacceptable.", "REJECT", {"AFG"}, {"UZB", "USA"}, id="called-unacceptable"),
+    pytest.param("Afghanistan said the agreement between Uzbekistan and the United States "
+                 "was unacceptable.", "REJECT", {"AFG"}, {"UZB", "USA"}, id="said-unacceptable"),
+    pytest.param("Iran described the claims made by Tajikistan as regrettable.",
+                 "ACCUSE", {"IRN"}, {"TJK"}, id="described-as-regrettable"),
+    # Buying less or nothing from a partner reduces the exchange (SANCTION discontinue).
+    pytest.param("Moscow reduced its purchases of Turkmen gas in 2010.",
+                 "SANCTION", {"RUS"}, {"TKM"}, id="reduced-purchases"),
+    pytest.param("Russia stopped buying Turkmen gas in 2016.",
+                 "SANCTION", {"RUS"}, {"TKM"}, id="stopped-buying"),
+    # Undoing a restriction eases it (PLOVER 3.4).
+    pytest.param("A Russian court overturned a ruling for a ten-day ban on grain shipments "
+                 "from Kazakhstan.", "CONCEDE", {"RUS"}, {"KAZ"}, id="overturned-ruling"),
+    # Forces leaving ground retreat.
+    pytest.param("Russian troops left the disputed village near the Kyrgyz border.",
+                 "RETREAT", {"RUS"}, {"KGZ"}, id="troops-left-village"),
+    # A hyphenated trigger is a phrase of three tokens.
+    pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
+                 "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", FOUND)
+def test_event_type_found(extractor, text, type_, source, target):
+    events = _events(extractor, text)
+    found = [(e.type, _codes(e.source), _codes(e.target)) for e in events]
+    assert (type_, source, target) in found, found
+
+
+# (text, a type that must not be coded)
+NOT_FOUND = [
+    # A delegation leaving a capital travels; it does not retreat.
+    pytest.param("The Kyrgyz delegation left Tashkent for Bishkek after the talks with "
+                 "Uzbekistan.", "RETREAT", id="delegation-left-city"),
+    # Leaving talks is a walk-out (REJECT), not a withdrawal.
+    pytest.param("The Iranian delegation left the talks with Turkmenistan.", "RETREAT",
+                 id="left-talks-no-retreat"),
+]
+
+
+@pytest.mark.parametrize("text, type_", NOT_FOUND)
+def test_event_type_not_found(extractor, text, type_):
+    events = _events(extractor, text)
+    assert type_ not in [e.type for e in events], [(e.type, e.trigger) for e in events]
+
+
+def test_hyphenated_lemmas_are_split_like_the_tokenizer():
+    assert split_lemmas("build-up") == ("build", "-", "up")
+    assert split_lemmas("troop build-up") == ("troop", "build", "-", "up")
+    assert split_lemmas("cease - fire") == ("cease", "-", "fire")
+
+
+def test_hyphenated_noun_is_found(extractor):
+    events = _events(extractor, "Kazakhstan reported a troop build-up by Kyrgyzstan on the border.")
+    assert "MOBILIZE" in [e.type for e in events], [(e.type, e.trigger) for e in events]
