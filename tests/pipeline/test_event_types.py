@@ -46,6 +46,24 @@ FOUND = [
     # Forces leaving ground retreat.
     pytest.param("Russian troops left the disputed village near the Kyrgyz border.",
                  "RETREAT", {"RUS"}, {"KGZ"}, id="troops-left-village"),
+    # PLOVER 3.13: expelling diplomats is SANCTION, expelling other people COERCE.
+    pytest.param("Kazakhstan expelled two Russian diplomats on Monday.", "SANCTION", {"KAZ"},
+                 {"RUS"}, id="expelled-diplomats"),
+    pytest.param("Russia expelled 300 Tajik migrants last month.", "COERCE", {"RUS"}, {"TJK"},
+                 id="expelled-migrants"),
+    # Taking ground by force is fighting (CAMEO 192); seizing goods is COERCE.
+    pytest.param("Tajik troops captured a Kyrgyz border post on Thursday.", "ASSAULT", {"TJK"},
+                 {"KGZ"}, id="captured-post"),
+    pytest.param("Uzbek customs officers seized two Kyrgyz trucks.", "COERCE", {"UZB"}, {"KGZ"},
+                 id="seized-trucks"),
+    pytest.param("Militants from Afghanistan kidnapped three Tajik border guards.", "ASSAULT",
+                 {"AFG"}, {"TJK"}, id="kidnapping-is-assault"),
+    # PLOVER 3.11: placing a flag on disputed ground is a threat.
+    pytest.param("Residents of the Tajik village tried to install a flagpole on land claimed by "
+                 "Kyrgyzstan.", "THREATEN", {"TJK"}, {"KGZ"}, id="flagpole-threat"),
+    # PLOVER 3.10.2: withdrawing aid is SANCTION.
+    pytest.param("The United States withdrew aid to Uzbekistan in 2005.", "SANCTION", {"USA"},
+                 {"UZB"}, id="withdrew-aid"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),
