@@ -175,9 +175,10 @@ class PloverCoding(_Strict):
     no_recipient_modes: list[str]
     absorbs_meeting: list[str] = []
     reciprocal: list[str] = []
+    territorial_agent: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
-                     "needs_target", "absorbs_meeting", "reciprocal")
+                     "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

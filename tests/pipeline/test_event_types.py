@@ -64,6 +64,16 @@ FOUND = [
     # PLOVER 3.10.2: withdrawing aid is SANCTION.
     pytest.param("The United States withdrew aid to Uzbekistan in 2005.", "SANCTION", {"USA"},
                  {"UZB"}, id="withdrew-aid"),
+    # A claim that a party owes money is an allegation (PLOVER 3.9); a claim of an opinion is not.
+    pytest.param("Turkmenistan claimed that Iran owed it $1.8 billion.", "ACCUSE", {"TKM"},
+                 {"IRN"}, id="claimed-owed"),
+    # Authorities act on their own ground: with no agent, the state where it happens acts.
+    pytest.param("Many Tajik citizens were denied entry into Russia.", "REJECT", {"RUS"}, {"TJK"},
+                 id="passive-denied-entry"),
+    pytest.param("Forty Kyrgyz migrants were detained in Moscow on Monday.", "COERCE", {"RUS"},
+                 {"KGZ"}, id="passive-detained-in-capital"),
+    pytest.param("Twenty Uzbek workers were deported from Russia.", "COERCE", {"RUS"}, {"UZB"},
+                 id="passive-deported-from"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),
@@ -85,6 +95,8 @@ NOT_FOUND = [
     # Leaving talks is a walk-out (REJECT), not a withdrawal.
     pytest.param("The Iranian delegation left the talks with Turkmenistan.", "RETREAT",
                  id="left-talks-no-retreat"),
+    pytest.param("Kazakhstan claimed that the talks with Russia were productive.", "ACCUSE",
+                 id="claim-without-debt"),
 ]
 
 
@@ -92,6 +104,12 @@ NOT_FOUND = [
 def test_event_type_not_found(extractor, text, type_):
     events = _events(extractor, text)
     assert type_ not in [e.type for e in events], [(e.type, e.trigger) for e in events]
+
+
+def test_violence_in_a_place_is_not_done_by_that_state(extractor):
+    events = _events(extractor, "Three Kyrgyz civilians were killed in Tajikistan.")
+    assert not any(_codes(e.source) == {"TJK"} for e in events), \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in events]
 
 
 def test_hyphenated_lemmas_are_split_like_the_tokenizer():

@@ -94,6 +94,10 @@ class EventCoder:
             source = target = summit_parties(tok, source + target, token_mentions)
         if trig.reversed:
             source, target = target, source
+        if not source and trig.type in self.lex.coding.territorial_agent and _passive(tok):
+            place = _territory(tok, token_mentions, self.words.place_preps)
+            if place:
+                source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
         if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
             source = target = _story_pair(sent, mentions, main)
@@ -273,6 +277,17 @@ def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues,
                       for a in actors_in(c, tm, deep=True) if a.code and a.code not in src]
             return source, target
     return [], []
+
+
+def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str]) -> list[Actor]:
+    """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
+    named as where an act happens (on the verb or its object), other than the people it
+    happens to."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+             for a in pobj_actors(c, tm, in_prep=True)]
+    people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
+    return [a for a in where if a.code and a.code not in people]
 
 
 def _passive(tok: Token) -> bool:

@@ -58,6 +58,7 @@ class TypeRules:
     no_recipient_modes: frozenset[str] = frozenset()
     absorbs_meeting: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    territorial_agent: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -24,6 +24,8 @@ class TriggerGrammar:
     cause_preps: frozenset[str] = frozenset()
     # "X called the deal [unacceptable]": verbs whose subject judges what a predicate judges.
     judging_verbs: frozenset[str] = frozenset()
+    # "were denied entry [into] Russia": where an act of authorities happens.
+    place_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -31,7 +33,8 @@ class TriggerGrammar:
         own = grammar.words(language, "triggers")
         return cls(occasion_preps=roles.set("occasion_prepositions"),
                    cause_preps=own.set("cause_prepositions"),
-                   judging_verbs=own.set("judging_verbs"))
+                   judging_verbs=own.set("judging_verbs"),
+                   place_preps=own.set("place_prepositions"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
