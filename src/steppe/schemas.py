@@ -176,9 +176,10 @@ class PloverCoding(_Strict):
     absorbs_meeting: list[str] = []
     reciprocal: list[str] = []
     territorial_agent: list[str] = []
+    forces_act: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
-                     "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent")
+                     "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -74,6 +74,12 @@ FOUND = [
                  {"KGZ"}, id="passive-detained-in-capital"),
     pytest.param("Twenty Uzbek workers were deported from Russia.", "COERCE", {"RUS"}, {"UZB"},
                  id="passive-deported-from"),
+    # Forces put on alert or deployed are their state's (PLOVER 3.14), even in the passive.
+    pytest.param("Russian troops were deployed to the border with Kazakhstan.", "MOBILIZE",
+                 {"RUS"}, {"KAZ"}, id="passive-troops-deployed"),
+    # A strike on a target is an attack; workers going on strike protest.
+    pytest.param("After the Russian strike on the Ukrainian port, Kazakhstan called for restraint.",
+                 "ASSAULT", {"RUS"}, {"UKR"}, id="military-strike"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),
@@ -97,6 +103,7 @@ NOT_FOUND = [
                  id="left-talks-no-retreat"),
     pytest.param("Kazakhstan claimed that the talks with Russia were productive.", "ACCUSE",
                  id="claim-without-debt"),
+    pytest.param("Kazakh miners went on strike in Zhanaozen.", "ASSAULT", id="labour-strike"),
 ]
 
 

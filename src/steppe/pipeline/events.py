@@ -94,6 +94,9 @@ class EventCoder:
             source = target = summit_parties(tok, source + target, token_mentions)
         if trig.reversed:
             source, target = target, source
+        if not source and trig.type in self.lex.coding.forces_act and _passive(tok):
+            forces = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            source, target = forces, [a for a in target if a.code not in codes_of(forces)]
         if not source and trig.type in self.lex.coding.territorial_agent and _passive(tok):
             place = _territory(tok, token_mentions, self.words.place_preps)
             if place:

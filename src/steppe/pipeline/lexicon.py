@@ -59,6 +59,7 @@ class TypeRules:
     absorbs_meeting: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     territorial_agent: frozenset[str] = frozenset()
+    forces_act: frozenset[str] = frozenset()
 
 
 @dataclass
