@@ -80,6 +80,16 @@ FOUND = [
     # A strike on a target is an attack; workers going on strike protest.
     pytest.param("After the Russian strike on the Ukrainian port, Kazakhstan called for restraint.",
                  "ASSAULT", {"RUS"}, {"UKR"}, id="military-strike"),
+    # PLOVER 3.4: a declared ceasefire is a verbal concession; observing it is RETREAT.
+    pytest.param("Kyrgyzstan and Tajikistan agreed to a ceasefire on Saturday.", "CONCEDE",
+                 {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-ceasefire"),
+    pytest.param("Kyrgyzstan and Tajikistan agreed what they called a full ceasefire on Saturday.",
+                 "CONCEDE", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-what-they-called-ceasefire"),
+    pytest.param("Kyrgyz and Tajik troops observed the ceasefire on Sunday.", "RETREAT",
+                 {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="observed-ceasefire"),
+    # ... and agreeing to other things stays AGREE.
+    pytest.param("Kyrgyzstan and Tajikistan agreed to build a road.", "AGREE",
+                 {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-to-build"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),

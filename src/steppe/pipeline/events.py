@@ -30,7 +30,7 @@ from steppe.pipeline.roles import (
     subject_actors,
     summit_parties,
 )
-from steppe.pipeline.triggers import TriggerGrammar, find_triggers, phrase_head
+from steppe.pipeline.triggers import TriggerGrammar, complement_triggers, find_triggers, phrase_head
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
@@ -149,6 +149,10 @@ class EventCoder:
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
+        if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
+                t.type == "RETREAT" and t.mode in self.lex.coding.declared_retreats
+                for t in complement_triggers(tok, sent, self.lex)):
+            type_, mode = "CONCEDE", ""   # "agreed a ceasefire": a declared retreat
         if type_ == "CONSULT" and not mode and len(codes_of(source) | codes_of(target)) >= 3:
             mode = "multilateral"
         conf = trig.weight * (0.9 if explicit else 0.6)

@@ -60,6 +60,7 @@ class TypeRules:
     reciprocal: frozenset[str] = frozenset()
     territorial_agent: frozenset[str] = frozenset()
     forces_act: frozenset[str] = frozenset()
+    declared_retreats: frozenset[str] = frozenset()
 
 
 @dataclass

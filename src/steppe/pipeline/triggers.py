@@ -24,6 +24,8 @@ class TriggerGrammar:
     cause_preps: frozenset[str] = frozenset()
     # "X called the deal [unacceptable]": verbs whose subject judges what a predicate judges.
     judging_verbs: frozenset[str] = frozenset()
+    # "[agreed] a ceasefire": verbs that declare what they govern (plover.yaml declared_retreats).
+    declaring_verbs: frozenset[str] = frozenset()
     # "were denied entry [into] Russia": where an act of authorities happens.
     place_preps: frozenset[str] = frozenset()
 
@@ -34,7 +36,8 @@ class TriggerGrammar:
         return cls(occasion_preps=roles.set("occasion_prepositions"),
                    cause_preps=own.set("cause_prepositions"),
                    judging_verbs=own.set("judging_verbs"),
-                   place_preps=own.set("place_prepositions"))
+                   place_preps=own.set("place_prepositions"),
+                   declaring_verbs=own.set("declaring_verbs"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -66,6 +69,22 @@ _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
 # What may stand between the words of a multi-word trigger: "paid [a state] visit",
 # "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
 _GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
+
+
+def complement_triggers(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    """The lexicon entries that match in the complement of `tok` ("agreed to a [ceasefire]",
+    "agreed what they called a [ceasefire]"), whether or not they were kept as triggers."""
+    out = []
+    for t in tok.subtree:
+        cur, steps = t, 0
+        while cur.i != tok.i and steps < 4 and \
+                (cur.dep_ in _DOMINATE or cur.dep_ in ("pobj", "prep", "oprd")):
+            cur, steps = cur.head, steps + 1
+        if cur.i != tok.i or t.i == tok.i:
+            continue
+        out += [trig for trig in lexicon.triggers.get(t.lemma_.lower(), ())
+                if _match(t, trig, sent) is not None and _pos_ok(t, trig)]
+    return out
 
 
 def phrase_head(span: SpacySpan) -> Token:
