@@ -90,6 +90,13 @@ FOUND = [
     # ... and agreeing to other things stays AGREE.
     pytest.param("Kyrgyzstan and Tajikistan agreed to build a road.", "AGREE",
                  {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-to-build"),
+    # A noun's "of" names whom the act is done to when its agent is named.
+    pytest.param("Russia's deportation of Tajik migrants continued.", "COERCE", {"RUS"}, {"TJK"},
+                 id="possessor-agent-of-patient"),
+    pytest.param("The arrest of Kyrgyz traders by Uzbek police angered Bishkek.", "COERCE",
+                 {"UZB"}, {"KGZ"}, id="by-agent-of-patient"),
+    pytest.param("The visit of the Kazakh president to Uzbekistan lasted two days.", "CONSULT",
+                 {"KAZ"}, {"UZB"}, id="of-alone-is-agent"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),

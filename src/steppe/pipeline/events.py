@@ -88,6 +88,8 @@ class EventCoder:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = roles_of(tok, sent, token_mentions)
+        if tok.pos_ == "NOUN" and not trig.reciprocal:
+            source, target = _patient_of(tok, source, target, token_mentions)
         if trig.judge:
             source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
@@ -265,6 +267,20 @@ def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues) -> list[Actor]:
     return []
 
 
+
+
+def _patient_of(tok: Token, source: list[Actor], target: list[Actor],
+                tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+    """'Russia's deportation of Tajik migrants', 'the arrest of Kyrgyz traders by Uzbek
+    police': when an act named by a noun has its agent (a possessor, an adjective, "by"),
+    its "of" names whom it is done to, not a second agent ("the visit of X": X visits)."""
+    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in pobj_actors(c, tm)]
+    if not of:
+        return source, target
+    agents = [a for a in source if a not in of]
+    if not codes_of(agents) or not codes_of(of) - codes_of(agents):
+        return source, target
+    return agents, dedupe(target + of)
 
 
 def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues,
