@@ -178,6 +178,7 @@ class PloverCoding(_Strict):
     territorial_agent: list[str] = []
     forces_act: list[str] = []
     declared_retreats: list[str] = []
+    threatened_as: dict[str, str] = {}
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act")

@@ -97,6 +97,12 @@ FOUND = [
                  {"UZB"}, {"KGZ"}, id="by-agent-of-patient"),
     pytest.param("The visit of the Kazakh president to Uzbekistan lasted two days.", "CONSULT",
                  {"KAZ"}, {"UZB"}, id="of-alone-is-agent"),
+    # A party saying it could do harm threatens it (PLOVER 3.11).
+    pytest.param("Tajikistan said it could close the border with Kyrgyzstan if the attacks "
+                 "continue.", "THREATEN", {"TJK"}, {"KGZ"}, id="said-it-could-close"),
+    # ... someone else's guess is no threat.
+    pytest.param("Analysts said Russia could ban imports of Kazakh meat.", "SANCTION", {"RUS"},
+                 {"KAZ"}, id="analysts-said-could-ban"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),

@@ -149,6 +149,10 @@ class EventCoder:
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
+        if modality == "hypothetical" and type_ in self.lex.coding.threatened_as and \
+                codes_of(_speaker(tok, token_mentions, self.lex.cues)) == codes_of(source):
+            # "Tajikistan said it could close the border": a threat of its own harm (3.11)
+            type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(

@@ -61,6 +61,7 @@ class TypeRules:
     territorial_agent: frozenset[str] = frozenset()
     forces_act: frozenset[str] = frozenset()
     declared_retreats: frozenset[str] = frozenset()
+    threatened_as: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,7 +93,8 @@ def load_lexicon(language: str = "en", user_files: Iterable[Path] = ()) -> Lexic
         user += _expand(check(TriggerFile, read_yaml(path), path).triggers)
     overridden = {split_lemmas(lemma)[0] for _, lemma in user}
     lex = Lexicon(plover={k: v.model_dump() for k, v in plover.types.items()},
-                  coding=TypeRules(**{k: frozenset(v) for k, v in plover.coding.model_dump().items()}))
+                  coding=TypeRules(**{k: dict(v) if isinstance(v, dict) else frozenset(v)
+                                       for k, v in plover.coding.model_dump().items()}))
     surfaces: set[str] = set()
     for e, lemma in [(e, lemma) for e, lemma in entries if split_lemmas(lemma)[0] not in overridden] + user:
         _add(lex, _trigger(e.model_dump(), lemma), surfaces)
