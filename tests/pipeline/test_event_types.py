@@ -35,6 +35,8 @@ FOUND = [
                  "was unacceptable.", "REJECT", {"AFG"}, {"UZB", "USA"}, id="said-unacceptable"),
     pytest.param("Iran described the claims made by Tajikistan as regrettable.",
                  "ACCUSE", {"IRN"}, {"TJK"}, id="described-as-regrettable"),
+    pytest.param("Iran said the move by Turkmenistan was a violation of the gas deal.", "ACCUSE",
+                 {"IRN"}, {"TKM"}, id="said-was-a-violation"),
     # Buying less or nothing from a partner reduces the exchange (SANCTION discontinue).
     pytest.param("Moscow reduced its purchases of Turkmen gas in 2010.",
                  "SANCTION", {"RUS"}, {"TKM"}, id="reduced-purchases"),
@@ -127,6 +129,9 @@ NOT_FOUND = [
     pytest.param("Kazakhstan claimed that the talks with Russia were productive.", "ACCUSE",
                  id="claim-without-debt"),
     pytest.param("Kazakh miners went on strike in Zhanaozen.", "ASSAULT", id="labour-strike"),
+    # Violating a ceasefire is told, not judged: no accusation by the one who violates.
+    pytest.param("Tajik troops violated the ceasefire with Kyrgyzstan.", "ACCUSE",
+                 id="violated-is-no-judgement"),
 ]
 
 
