@@ -37,6 +37,8 @@ FOUND = [
                  "ACCUSE", {"IRN"}, {"TJK"}, id="described-as-regrettable"),
     pytest.param("Iran said the move by Turkmenistan was a violation of the gas deal.", "ACCUSE",
                  {"IRN"}, {"TKM"}, id="said-was-a-violation"),
+    pytest.param("Uzbek border guards blocked Kyrgyz trucks at the crossing.", "COERCE", {"UZB"},
+                 {"KGZ"}, id="blocked-trucks"),
     # Buying less or nothing from a partner reduces the exchange (SANCTION discontinue).
     pytest.param("Moscow reduced its purchases of Turkmen gas in 2010.",
                  "SANCTION", {"RUS"}, {"TKM"}, id="reduced-purchases"),
@@ -129,6 +131,8 @@ NOT_FOUND = [
     pytest.param("Kazakhstan claimed that the talks with Russia were productive.", "ACCUSE",
                  id="claim-without-debt"),
     pytest.param("Kazakh miners went on strike in Zhanaozen.", "ASSAULT", id="labour-strike"),
+    pytest.param("Russia blocked the Ukrainian resolution at the UN.", "COERCE",
+                 id="blocked-resolution"),
     # Violating a ceasefire is told, not judged: no accusation by the one who violates.
     pytest.param("Tajik troops violated the ceasefire with Kyrgyzstan.", "ACCUSE",
                  id="violated-is-no-judgement"),
