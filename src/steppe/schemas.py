@@ -33,7 +33,7 @@ class TriggerEntry(_Strict):
     not_object: list[str] = []
     weight: float = Field(1.0, gt=0, le=1.0)
     reciprocal: bool = False
-    roles: Literal["reversed", ""] = ""
+    roles: Literal["reversed", "judge", ""] = ""
 
     @field_validator("type")
     @classmethod
@@ -182,9 +182,13 @@ class PloverCoding(_Strict):
     no_recipient_modes: list[str]
     absorbs_meeting: list[str] = []
     reciprocal: list[str] = []
+    territorial_agent: list[str] = []
+    forces_act: list[str] = []
+    declared_retreats: list[str] = []
+    threatened_as: dict[str, str] = {}
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
-                     "needs_target", "absorbs_meeting", "reciprocal")
+                     "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

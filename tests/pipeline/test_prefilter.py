@@ -10,11 +10,13 @@ from steppe.pipeline.extract import Extractor
 from steppe.pipeline.factories import PIPELINES, REGISTRY, Loaded
 from steppe.pipeline.nlp import parse_candidates
 from steppe.pipeline.prefilter import ENTITIES, KEEP, TriggerWords
+from steppe.pipeline.triggers import TriggerGrammar
 
 
 @pytest.fixture(scope="module")
 def trigger_words(extractor) -> TriggerWords:
-    return TriggerWords(extractor.lexicon, extractor.resources.grammar)
+    return TriggerWords(extractor.lexicon, extractor.resources.grammar,
+                        TriggerGrammar.from_grammar(extractor.resources.grammar))
 
 
 def lower_words(text: str) -> list[str]:

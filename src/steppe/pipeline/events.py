@@ -32,7 +32,7 @@ from steppe.pipeline.roles import (
     subject_actors,
     summit_parties,
 )
-from steppe.pipeline.triggers import find_triggers, phrase_head
+from steppe.pipeline.triggers import TriggerGrammar, complement_triggers, find_triggers, phrase_head
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
@@ -58,10 +58,13 @@ class RawEvent:
 
 
 class EventCoder:
-    """Rules over one parsed sentence; holds the lexicon and the words modality reads."""
+    """Rules over one parsed sentence; holds the lexicon and the word classes it reads
+    (its own, modality's and roles')."""
 
-    def __init__(self, lexicon: Lexicon, modality_words: ModalityWords, roles: RoleWords) -> None:
+    def __init__(self, lexicon: Lexicon, words: TriggerGrammar, modality_words: ModalityWords,
+                 roles: RoleWords) -> None:
         self.lex = lexicon
+        self.words = words
         self.modality_words = modality_words
         self.roles = roles
 
@@ -69,7 +72,7 @@ class EventCoder:
              token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
         `main` are the document's main parties (its two most mentioned states)."""
-        found = find_triggers(sent, self.lex)
+        found = find_triggers(sent, self.lex, self.words)
         if found:
             token_mentions = _local_agents(sent, mentions, token_mentions)
         events = []
@@ -77,11 +80,11 @@ class EventCoder:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
             if ev is not None:
                 events.append(ev)
-        occasion = self.roles.occasion_preps
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
         events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
         events = _one_per_type(_main_events(
-            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, occasion), occasion))
+            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
+            self.words.adjunct_preps))
         _assign_regions(sent, events, [f[0] for f in found])
         return events
 
@@ -91,10 +94,22 @@ class EventCoder:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         source, target = roles_of(tok, sent, token_mentions, self.roles)
+        if tok.pos_ == "NOUN" and not trig.reciprocal:
+            source, target = _patient_of(tok, source, target, token_mentions)
+        if trig.judge:
+            source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
+                                        self.roles)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
             source = target = summit_parties(tok, source + target, token_mentions, self.roles)
         if trig.reversed:
             source, target = target, source
+        if not source and trig.type in self.lex.coding.forces_act and _passive(tok):
+            forces = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            source, target = forces, [a for a in target if a.code not in codes_of(forces)]
+        if not source and trig.type in self.lex.coding.territorial_agent and _passive(tok):
+            place = _territory(tok, token_mentions, self.words.place_preps)
+            if place:
+                source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
         if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
             source = target = _story_pair(sent, mentions, main)
@@ -143,8 +158,16 @@ class EventCoder:
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
+        if modality == "hypothetical" and type_ in self.lex.coding.threatened_as and \
+                codes_of(_speaker(tok, token_mentions, self.lex.cues)) == codes_of(source):
+            # "Tajikistan said it could close the border": a threat of its own harm (3.11)
+            type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
+        if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
+                t.type == "RETREAT" and t.mode in self.lex.coding.declared_retreats
+                for t in complement_triggers(tok, sent, self.lex)):
+            type_, mode = "CONCEDE", ""   # "agreed a ceasefire": a declared retreat
         if type_ == "CONSULT" and not mode and len(codes_of(source) | codes_of(target)) >= 3:
             mode = "multilateral"
         conf = trig.weight * (0.9 if explicit else 0.6)
@@ -261,6 +284,50 @@ def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -
 
 
 
+def _patient_of(tok: Token, source: list[Actor], target: list[Actor],
+                tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
+    """'Russia's deportation of Tajik migrants', 'the arrest of Kyrgyz traders by Uzbek
+    police': when an act named by a noun has its agent (a possessor, an adjective, "by"),
+    its "of" names whom it is done to, not a second agent ("the visit of X": X visits)."""
+    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in pobj_actors(c, tm)]
+    if not of:
+        return source, target
+    agents = [a for a in source if a not in of]
+    if not codes_of(agents) or not codes_of(of) - codes_of(agents):
+        return source, target
+    return agents, dedupe(target + of)
+
+
+def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues, judging: frozenset[str],
+               words: RoleWords) -> tuple[list[Actor], list[Actor]]:
+    """'X called the deal unacceptable', 'X said the deal was unacceptable': a predicate that
+    judges something is the act of the judge, the subject of the verb of calling or saying
+    above it; the target is whoever the rest of that clause names."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in judging or cur.lemma_.lower() in cues.reporting_verbs:
+            source = subject_actors(cur, tm, words)
+            src = codes_of(source)
+            target = [a for c in cur.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
+                      for a in actors_in(c, tm, deep=True) if a.code and a.code not in src]
+            return source, target
+    return [], []
+
+
+def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str]) -> list[Actor]:
+    """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
+    named as where an act happens (on the verb or its object), other than the people it
+    happens to."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+             for a in pobj_actors(c, tm, in_prep=True)]
+    people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
+    return [a for a in where if a.code and a.code not in people]
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -290,7 +357,7 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent], occasion: frozenset[str]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
@@ -298,14 +365,14 @@ def _main_events(events: list[RawEvent], occasion: frozenset[str]) -> list[RawEv
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger, occasion) for o in events
+        if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
                    if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
 
 
 def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
-                       occasion: frozenset[str]) -> list[RawEvent]:
+                       occasions: frozenset[str]) -> list[RawEvent]:
     """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
     concern during a meeting with the ambassador"): the complaint is the event; the
     meeting's other party is its target if it had none."""
@@ -314,7 +381,7 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
         if ev.type not in absorbing:
             continue
         for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasion):
+            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasions):
                 continue
             drop.add(id(m))
             if not ev.target:
@@ -323,21 +390,21 @@ def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
     return [e for e in events if id(e) not in drop]
 
 
-def _occasion_of(tok: Token, head: Token, occasion: frozenset[str]) -> bool:
+def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
     """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasion \
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasions \
         and prep.head.i == head.i
 
 
-def _descends(tok: Token, ancestor: Token, occasion: frozenset[str]) -> bool:
+def _descends(tok: Token, ancestor: Token, occasions: frozenset[str]) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
         # one coordinated inside its complement is still part of what it governs ("urged X
         # to refrain ... and to cooperate").
         if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
-                cur.dep_ == "prep" and cur.lower_ in occasion:
+                cur.dep_ == "prep" and cur.lower_ in occasions:
             return False
         if cur.head.i == ancestor.i:
             return True

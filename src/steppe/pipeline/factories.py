@@ -33,6 +33,7 @@ from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_proj
 from steppe.pipeline.roles import RoleWords
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
 from steppe.pipeline.timex import TimeGrammar
+from steppe.pipeline.triggers import TriggerGrammar
 from steppe.resources import Resources
 
 
@@ -57,7 +58,12 @@ class Loaded:
     @cached_property
     def trigger_words(self) -> TriggerWords:
         """What a sentence must hold to be parsed, and to be given to NER (prefilter.py)."""
-        return TriggerWords(self.resources.lexicon, self.resources.grammar)
+        return TriggerWords(self.resources.lexicon, self.resources.grammar, self.trigger_grammar)
+
+    @cached_property
+    def trigger_grammar(self) -> TriggerGrammar:
+        """The word classes trigger finding and event coding read (triggers.py, events.py)."""
+        return TriggerGrammar.from_grammar(self.resources.grammar)
 
     @cached_property
     def time(self) -> TimeGrammar:
@@ -196,8 +202,8 @@ class Events:
     def __init__(self, res: Loaded) -> None:
         self.resolver, self.lexicon = res.resolver, res.resources.lexicon
         grammar = res.resources.grammar
-        self.coder = EventCoder(res.resources.lexicon, ModalityWords.from_grammar(grammar),
-                                RoleWords.from_grammar(grammar))
+        self.coder = EventCoder(res.resources.lexicon, res.trigger_grammar,
+                                ModalityWords.from_grammar(grammar), RoleWords.from_grammar(grammar))
         self.dating_words = DatingWords.from_grammar(grammar)
 
     def __call__(self, ctx: DocContext) -> None:

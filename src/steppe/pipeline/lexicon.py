@@ -28,6 +28,7 @@ class Trigger:
     weight: float = 1.0
     reciprocal: bool = False
     reversed: bool = False       # the subject is the host/target ("host", "receive")
+    judge: bool = False          # a predicate judging something: the judge is the source
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
 
 
@@ -57,6 +58,10 @@ class TypeRules:
     no_recipient_modes: frozenset[str] = frozenset()
     absorbs_meeting: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    territorial_agent: frozenset[str] = frozenset()
+    forces_act: frozenset[str] = frozenset()
+    declared_retreats: frozenset[str] = frozenset()
+    threatened_as: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,11 +91,12 @@ def load_lexicon(language: str = "en", user_files: Iterable[Path] = ()) -> Lexic
     user: list[tuple[TriggerEntry, str]] = []
     for path in user_files:
         user += _expand(check(TriggerFile, read_yaml(path), path).triggers)
-    overridden = {lemma.lower().split()[0] for _, lemma in user}
+    overridden = {split_lemmas(lemma)[0] for _, lemma in user}
     lex = Lexicon(plover={k: v.model_dump() for k, v in plover.types.items()},
-                  coding=TypeRules(**{k: frozenset(v) for k, v in plover.coding.model_dump().items()}))
+                  coding=TypeRules(**{k: dict(v) if isinstance(v, dict) else frozenset(v)
+                                       for k, v in plover.coding.model_dump().items()}))
     surfaces: set[str] = set()
-    for e, lemma in [(e, lemma) for e, lemma in entries if lemma.lower().split()[0] not in overridden] + user:
+    for e, lemma in [(e, lemma) for e, lemma in entries if split_lemmas(lemma)[0] not in overridden] + user:
         _add(lex, _trigger(e.model_dump(), lemma), surfaces)
     hand = set(lex.triggers)
     derived = base / "triggers" / f"cameo_{language}.tsv"
@@ -121,7 +127,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
     t = str(e.get("type", "")).upper()
     if t not in PLOVER_TYPES:
         raise ConfigError(f"trigger {e!r}: unknown PLOVER type {t!r}")
-    lemmas = tuple(lemma.lower().split())
+    lemmas = split_lemmas(lemma)
     pos = "VERB" if derived else str(e.get("pos") or "").upper()
     gap = DERIVED_GAP if derived and len(lemmas) > 1 else int(e.get("gap") or 0)
     weight = float(e.get("weight", DERIVED_WEIGHT if derived else 1.0))
@@ -129,7 +135,14 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    needs_object=frozenset(str(x).lower() for x in e.get("needs_object") or ()),
                    not_object=frozenset(str(x).lower() for x in e.get("not_object") or ()),
                    weight=weight, reciprocal=bool(e.get("reciprocal")),
-                   reversed=str(e.get("roles") or "") == "reversed", derived=derived)
+                   reversed=str(e.get("roles") or "") == "reversed",
+                   judge=str(e.get("roles") or "") == "judge", derived=derived)
+
+
+def split_lemmas(lemma: str) -> tuple[str, ...]:
+    """A trigger's words as the tokenizer cuts them: a hyphen between letters is a token
+    of its own ("build-up" is build, -, up), so a hyphenated entry is a phrase."""
+    return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", lemma.lower()).split())
 
 
 def _add(lex: Lexicon, trig: Trigger, surfaces: set[str]) -> None:

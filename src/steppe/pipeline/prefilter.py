@@ -25,7 +25,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from steppe.pipeline.lexicon import Lexicon, inflections
-from steppe.pipeline.triggers import find_triggers
+from steppe.pipeline.triggers import TriggerGrammar, find_triggers
 from steppe.words import Grammar
 
 KEEP, ENTITIES = 1, 2     # triage: 0 (drop), parse kept without NER, parse kept with NER
@@ -39,8 +39,9 @@ _FINITE = {"VB", "VBD", "VBP", "VBZ", "MD"}
 class TriggerWords:
     """The lexicon's trigger entries as the word sets a sentence must hold for each."""
 
-    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
+    def __init__(self, lexicon: Lexicon, grammar: Grammar, triggers: TriggerGrammar) -> None:
         self.lexicon = lexicon
+        self.grammar = triggers
         time = grammar.time("en")
         # Words that make a date or a duration NER may extend over a trigger word ("the
         # coming weeks", "the start of this year"), besides numbers, months, weekdays and
@@ -80,7 +81,7 @@ class TriggerWords:
     def triage(self, sdoc: Doc, offset: int, known: list[tuple[int, int]]) -> int:
         """0, KEEP or ENTITIES for a sentence parsed without NER (`known`: the character
         spans of the knowledge base's mentions in it, `offset` its start in the text)."""
-        triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon)}
+        triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon, self.grammar)}
         if not triggers and not self._demand(sdoc):
             return 0
         if any(self._unknown_name(t, offset, known) for t in sdoc):

@@ -3,18 +3,49 @@ token, with triggers that complete another ("agreed to [visit]") left out."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Lexicon, Trigger
-from steppe.words import words
-
-# "signed at the [summit]": a trigger under one of these reports an occasion of its own
-# (the list is the roles' too: data/words/en.yaml).
-OCCASION_PREPS = words("en", "roles").set("occasion_prepositions")
+from steppe.words import Grammar
 
 
-def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigger, int]]:
+@dataclass(frozen=True)
+class TriggerGrammar:
+    """The word classes the trigger finder and the event coder read (data/words/<lang>.yaml),
+    taken once from Resources.grammar where the components are built."""
+
+    # "signed at the [summit]": a trigger under one of these reports an occasion of its own
+    # (the list is the roles' too).
+    occasion_preps: frozenset[str]
+    # "left the table due to the [threats]": a cause is an act of its own too.
+    cause_preps: frozenset[str] = frozenset()
+    # "X called the deal [unacceptable]": verbs whose subject judges what a predicate judges.
+    judging_verbs: frozenset[str] = frozenset()
+    # "[agreed] a ceasefire": verbs that declare what they govern (plover.yaml declared_retreats).
+    declaring_verbs: frozenset[str] = frozenset()
+    # "were denied entry [into] Russia": where an act of authorities happens.
+    place_preps: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
+        roles = grammar.words(language, "roles")
+        own = grammar.words(language, "triggers")
+        return cls(occasion_preps=roles.set("occasion_prepositions"),
+                   cause_preps=own.set("cause_prepositions"),
+                   judging_verbs=own.set("judging_verbs"),
+                   place_preps=own.set("place_prepositions"),
+                   declaring_verbs=own.set("declaring_verbs"))
+
+    @property
+    def adjunct_preps(self) -> frozenset[str]:
+        """Prepositions whose object is an act of its own, not a complement."""
+        return self.occasion_preps | self.cause_preps
+
+
+def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> list[tuple[Token, Trigger, int]]:
     """(first token, lexicon entry, end token index) for each trigger of the sentence."""
     found: list[tuple[Token, Trigger, int]] = []
     for tok in sent:
@@ -30,13 +61,30 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[tuple[Token, Trigge
     # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
     # is looser ("considering the joint [exercises]") than a hand-written governor's.
     return [f for f in found
-            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived])]
+            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived],
+                              words)]
 
 
 _DOMINATE = {"xcomp", "ccomp", "dobj", "acomp", "pcomp"}
 # What may stand between the words of a multi-word trigger: "paid [a state] visit",
 # "hold [official] talks" — modifiers, not a new phrase ("made [after the] visit").
 _GAP_POS = {"DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "AUX"}
+
+
+def complement_triggers(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    """The lexicon entries that match in the complement of `tok` ("agreed to a [ceasefire]",
+    "agreed what they called a [ceasefire]"), whether or not they were kept as triggers."""
+    out = []
+    for t in tok.subtree:
+        cur, steps = t, 0
+        while cur.i != tok.i and steps < 4 and \
+                (cur.dep_ in _DOMINATE or cur.dep_ in ("pobj", "prep", "oprd")):
+            cur, steps = cur.head, steps + 1
+        if cur.i != tok.i or t.i == tok.i:
+            continue
+        out += [trig for trig in lexicon.triggers.get(t.lemma_.lower(), ())
+                if _match(t, trig, sent) is not None and _pos_ok(t, trig)]
+    return out
 
 
 def phrase_head(span: SpacySpan) -> Token:
@@ -123,12 +171,12 @@ def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token
     return [f for i, f in sorted(best.items()) if i not in covered]
 
 
-def _dominated(tok: Token, others: list[Token]) -> bool:
+def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
     """True when another trigger governs this one as its complement ("agreed to [sign]")."""
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ == "prep" and cur.lower_ in OCCASION_PREPS:
+        if cur.dep_ == "prep" and cur.lower_ in words.adjunct_preps:
             return False   # "signed at the [summit]": an occasion, an event of its own
         if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
             return False
