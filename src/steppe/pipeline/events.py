@@ -159,7 +159,7 @@ class EventCoder:
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
         if modality == "hypothetical" and type_ in self.lex.coding.threatened_as and \
-                codes_of(_speaker(tok, token_mentions, self.lex.cues)) == codes_of(source):
+                codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
             # "Tajikistan said it could close the border": a threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
