@@ -20,7 +20,7 @@ from spacy.language import Language
 from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
-from steppe.pipeline.context import Concluded, DocContext, state_mentions
+from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import DatingWords, date_event, occasion_of, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import extract_figures

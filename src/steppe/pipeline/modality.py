@@ -45,7 +45,6 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
-    top = chain[-1]
     if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
