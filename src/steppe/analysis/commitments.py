@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from steppe.facts import Figure
 
-__all__ = ["Commitment", "commitments", "is_commitment"]
+if TYPE_CHECKING:
+    from steppe.pipeline.figures import Indicators
+    from steppe.pipeline.quantities import Units
+
+__all__ = ["Commitment", "Vocabulary", "commitments", "is_commitment"]
 
 STATUSES = ("met", "missed", "on_track", "pending", "unknown")
 
@@ -67,45 +71,60 @@ def _judge(target: Figure, actuals: list[Figure], today: _dt.date) -> tuple[str,
     return "pending", f"latest {latest.value:g} in {latest.period}; deadline {deadline} ahead"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The indicators of relations between states, the units that measure things, and the
-    currencies (the packaged lexicon: stored figures carry its names)."""
-    from steppe.resources import load_indicators, load_units
+@dataclass(frozen=True)
+class Vocabulary:
+    """What tells a goal for relations from a specification: the indicators of relations
+    between states, the units that measure things, and the currencies."""
 
-    data, units = load_indicators().data, load_units()
-    return frozenset(data["indicators"]), frozenset(data["measures"]), frozenset(units.currencies.values())
+    relations: frozenset[str]
+    measures: frozenset[str]
+    currencies: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, indicators: "Indicators", units: "Units") -> "Vocabulary":
+        return cls(frozenset(indicators.data["indicators"]), frozenset(indicators.data["measures"]),
+                   frozenset(units.currencies.values()))
+
+    @classmethod
+    def packaged(cls) -> "Vocabulary":
+        """The packaged lexicons (stored figures carry their names); read at each call, so
+        a caller judging many batches builds one and passes it."""
+        from steppe.resources import load_indicators, load_units
+
+        return cls.from_lexicons(load_indicators(), load_units())
 
 
-def is_commitment(f: Figure) -> bool:
+def is_commitment(f: Figure, vocabulary: Vocabulary | None = None) -> bool:
     """A goal the parties set for their relations: trade, investment, flows, their growth
     or value. A plant's capacity, a road's length or a market's population is a
     specification of a thing, not such a goal, even when the text calls it "planned"."""
     if f.kind != "target":
         return False
-    relations, measures, currencies = _lexicon()
-    if f.unit in measures:
+    v = vocabulary or Vocabulary.packaged()
+    if f.unit in v.measures:
         return False
-    if f.indicator in relations:
+    if f.indicator in v.relations:
         return True
     name = f.indicator.removeprefix("other:")
     if name.endswith(("_growth", "_change", "_value")) or name.startswith("share_of_"):
         return True
     # Other goals are sums between the parties (a rent, a loan), not counts of people.
-    return f.unit in currencies and not name.endswith("capacity")
+    return f.unit in v.currencies and not name.endswith("capacity")
 
 
-def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = None) -> list[Commitment]:
+def commitments(figures: list[tuple[str, Figure]], *, today: _dt.date | None = None,
+                vocabulary: Vocabulary | None = None) -> list[Commitment]:
     """One Commitment per target figure that is a goal for relations (`is_commitment`), with
     the actuals for the same indicator and parties."""
     today = today or _dt.date.today()
+    vocabulary = vocabulary or Vocabulary.packaged()
     actual_by_key: dict[tuple, list[tuple[str, Figure]]] = {}
     for doc, f in figures:
         if f.kind == "actual" and not f.suspect:
             actual_by_key.setdefault(_key(f), []).append((doc, f))
     out = []
     for doc, f in figures:
-        if not is_commitment(f):
+        if not is_commitment(f, vocabulary):
             continue
         actuals = actual_by_key.get(_key(f), [])
         status, reason = _judge(f, [a for _, a in actuals], today)
