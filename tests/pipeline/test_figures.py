@@ -4,7 +4,7 @@ from functools import lru_cache
 import pytest
 
 from steppe.pipeline.context import context_for
-from steppe.pipeline.figures import extract_figures, present_year
+from steppe.pipeline.figures import FigureWords, extract_figures, present_year
 from steppe.pipeline.tables import table_figures
 from steppe.pipeline.timex import find_timexes
 from steppe.resources import Resources
@@ -34,12 +34,17 @@ def packaged_resources() -> Resources:
     return Resources.load()
 
 
+@lru_cache(maxsize=1)
+def figure_words() -> FigureWords:
+    return FigureWords.from_grammar(packaged_resources().grammar)
+
+
 def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
                       main_parties=main)
     res = packaged_resources()
     ctx.figures = table_figures(ctx, res.units)       # as the tables stage does before the figures stage
-    return extract_figures(ctx, res)
+    return extract_figures(ctx, res, figure_words())
 
 
 def only(figs, **kw):

@@ -9,7 +9,6 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from steppe.pipeline.quantities import Quantity, Units, is_currency, names_currency
-from steppe.words import words
 
 __all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of"]
 
@@ -77,20 +76,18 @@ def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quan
     return {q.start: m[2] for q, m in zip(values, run)} if run else {}
 
 
-_REPORTING = re.compile(rf"\b(?:{words('en', 'figures').alternation('reporting_patterns')})\b", re.I)
-
-
 def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
              paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
-             ind: str = "", indicators: Indicators | None = None) -> list[str]:
-    """The states a value is about: those its clause names, not the states mentioned nearby."""
+             ind: str = "", indicators: Indicators | None = None, *, reporting: re.Pattern[str]) -> list[str]:
+    """The states a value is about: those its clause names, not the states mentioned nearby.
+    `reporting`: the verbs of reporting (FigureWords)."""
     codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
     if named:
         return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
     if len(codes) > 2:
         # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
-        said = [r for r in _REPORTING.finditer(sent) if r.end() <= q.start - s0]
+        said = [r for r in reporting.finditer(sent) if r.end() <= q.start - s0]
         if said:
             told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
                 [m for m in ments if m[1] <= s0 + said[-1].start()]

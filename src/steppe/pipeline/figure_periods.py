@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from steppe.pipeline.quantities import Quantity
 from steppe.pipeline.timex import TimeEx, period_of
-from steppe.words import number_words
 
 __all__ = ["Period", "find_periods", "period_for", "month_at_most"]
 
-_NUMWORDS = number_words("en").cardinals
 _COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
                          r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
 
@@ -64,10 +62,11 @@ def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
     return f"{start}/{now}" if now != start else start
 
 
-def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
+def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], cardinals: dict[str, int],
                  anchor: str | None = None, offset: int = 0) -> list[Period]:
     """The sentence's time expressions (the document's, read by timex.py; offsets include
-    `offset`, the sentence's start) that can date a figure, with the present's words."""
+    `offset`, the sentence's start) that can date a figure, with the present's words.
+    `cardinals`: numbers in words ("within five years")."""
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -92,8 +91,8 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
         elif tx.kind == "within" and tx.end_value:          # "over the past five years"
             add(s, e, f"{tx.value}/{tx.end_value}", "range")
         elif tx.kind == "within":
-            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(_NUMWORDS), tx.text, re.I)
-            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else _NUMWORDS[n.group(1).lower()])
+            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), tx.text, re.I)
+            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else cardinals[n.group(1).lower()])
             add(s, e, None, "within", years)
         elif tx.kind == "range":
             add(s, e, period_of(tx), "range")

@@ -9,7 +9,7 @@ are handed to ``tables.py`` and their lines are not read again as prose.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from steppe.facts import Figure, Span
@@ -17,14 +17,53 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
-from steppe.words import words
 
 if TYPE_CHECKING:
     from steppe.resources import Resources
+    from steppe.words import Grammar
 
-__all__ = ["extract_figures", "Indicators", "present_year", "find_periods", "Period"]
+__all__ = ["extract_figures", "FigureWords", "Indicators", "present_year", "find_periods", "Period"]
+
+_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """The grammar words of the figure readers (data/words/en.yaml `figures`, numbers in
+    words), compiled once where the figures component is built."""
+
+    share_before: re.Pattern[str]       # "the share of X in Y was" 12%
+    share_after: re.Pattern[str]        # 12% "of its exports"
+    link_before: re.Pattern[str]        # "trade agreements worth" $300 million
+    compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
+    raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
+    actual_verbs: re.Pattern[str]       # a value reached, not a goal
+    reporting: re.Pattern[str]          # "said", "according to": who reports a figure
+    cardinals: dict[str, int]           # "five" -> 5 ("within five years")
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar) -> "FigureWords":
+        w = grammar.words("en", "figures")
+        return cls(
+            share_before=re.compile(
+                rf"\bshares?\s+(?:in|of)\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
+                r"(?:about\s+|some\s+|around\s+)?$", re.I),
+            share_after=re.compile(
+                rf"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?({w.alternation('share_wholes')})\b", re.I),
+            link_before=re.compile(rf"({_NP})\s+(?:{w.alternation('value_links')})\s+(?:\w+\s+){{0,2}}$", re.I),
+            # A comparison base runs from its cue to the end of its parenthesis or clause.
+            compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
+            raised=re.compile(
+                rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
+                r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                r"\s+(?:to|at|from)\s+"
+                r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
+            actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
+            reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
+            cardinals=grammar.numbers("en").cardinals,
+        )
 
 
 class Indicators:
@@ -97,22 +136,6 @@ def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resourc
     return best[1] if best else None
 
 
-_W = words("en", "figures")
-_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
-_SHARE_BEFORE = re.compile(
-    r"\bshares?\s+(?:in|of)\s+([^,.;\d]{1,60}?)\s+(?:was|is|were|are|amounted\s+to|stood\s+at|"
-    r"reached|made\s+up|accounted\s+for|equall?ed|constituted)\s+(?:about\s+|some\s+|around\s+)?$", re.I)
-_SHARE_AFTER = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(exports|imports|foreign\s+trade)\b", re.I)
-_LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of)"
-                          r"\s+(?:\w+\s+){0,2}$", re.I)
-
-
-_RAISED = re.compile(rf"\b(?:{_W.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
-                     r"\s+(?:to|at|from)\s+"
-                     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
-
-
 def _without_owners(words: str) -> str:
     """"Uzbekistan's foreign trade" -> "foreign trade"."""
     return re.sub(r"[\w-]+['’]s?\s+", "", words)
@@ -128,7 +151,7 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
         re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
                  r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
         else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
-    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or is_plural(m.group(1))):
+    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or res.units.words.is_plural(m.group(1))):
         return m.group(1)
     m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
     if m and m.group(1).lower() not in generic:
@@ -137,7 +160,7 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
 
 
 def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
-               stock: bool = False) -> str | None:
+               fw: FigureWords, stock: bool = False) -> str | None:
     """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
     comp = res.indicators.compiled
     before = sent[:rel]
@@ -148,10 +171,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = _SHARE_AFTER.match(after) or re.match(
+        share = fw.share_after.match(after) or re.match(
             r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
         if not share:
-            share = _SHARE_BEFORE.search(before)
+            share = fw.share_before.search(before)
         # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
         whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
         if whole and whole.split()[-1].lower() in comp["skip"]:
@@ -204,7 +227,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         # "the number of flights ... rose to 14 per week": the noun was named before
         counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
         if counted:
-            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, stock)
+            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
@@ -217,7 +240,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                 if "invest" in pq.noun.lower() and " and " not in pq.noun:
                     return "investment"
                 return f"{ind}_value"
-    link = _LINK_BEFORE.search(before)
+    link = fw.link_before.search(before)
     if link and _unit_class(q, res) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
         np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
@@ -243,7 +266,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
     if cue is None and unit_class == "money":
-        raised = _RAISED.search(before)    # "increase the rent for the base to $4.8 million"
+        raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million"
         if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
             return f"other:{_slug(raised.group(1))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
@@ -254,10 +277,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 # "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
 # specification of a project, not a goal the parties set for their relations.
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
-_ACTUAL_VERBS = re.compile(rf"\b(?:{_W.alternation('actual_verbs')})\b", re.I)
 
 
-def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources) -> str:
+def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords) -> str:
     """Target or forecast when a cue stands between the previous value and this one.
 
     A value coordinated with a goal ("to $5 billion by 2025 and $10 billion by 2030")
@@ -273,15 +295,16 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
         return "target"
     if comp["target"].search(window):
         return "forecast"      # "a planned capacity of 1,860 MW": what a project will have
-    if previous in ("target", "forecast") and not _ACTUAL_VERBS.search(window):
+    if previous in ("target", "forecast") and not fw.actual_verbs.search(window):
         return previous
     return "actual"
 
 
-def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
+def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
-    time expressions, states and main parties; units and indicators from `resources`."""
+    time expressions, states and main parties; units and indicators from `resources`, the
+    grammar's words from `fw`."""
     res = resources
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
     # Figures are dated from the text's present (the timex stage read it).
@@ -304,16 +327,17 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
             para_period, carried, prev_states = None, {}, []
         prev_end = s1
         stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx)
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx,
+                               cardinals=fw.cardinals)
         # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
         # which date nothing else in the sentence.
-        bases = [(m.start(), m.end()) for m in _COMPARED.finditer(sent)]
+        bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
         periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
         # A count in words is a figure only as a completed act ("four meetings were held");
         # "the two countries" is no value and must not cut the sentence into stretches.
-        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res)]
+        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
         ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
@@ -338,14 +362,14 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
                 window_start = rel + len(q.text)
                 continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, res, stock)
+            ind = _indicator(q, sent, rel, done, res, fw, stock)
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
             ind = ind or carried.get(_carry_key(q, res))
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
-            kind = _kind(sent, window_start, rel, prev_kind, res)
+            kind = _kind(sent, window_start, rel, prev_kind, res, fw)
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
                 kind = "actual"        # "306 to be expelled, with 27 already deported"
             if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
@@ -388,7 +412,8 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
-            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators,
+                                 reporting=fw.reporting)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
@@ -411,10 +436,6 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
         carried = {_carry_key(q, res): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
-
-
-# A comparison base runs from its cue to the end of its parenthesis or clause.
-_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|versus|vs\.)\s+[^);]*?(?=\)|;|,\s|$)", re.I)
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
