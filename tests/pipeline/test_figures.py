@@ -479,3 +479,39 @@ def test_a_set_change_has_a_target_and_the_level_it_starts_from(text):
     got = {f.value: (f.kind, f.period, f.deadline) for f in figs}
     assert got == {2.1e6: ("target", None, None), 1.8e6: ("actual", None, None)}
     assert len({f.indicator for f in figs}) == 1
+
+
+def test_a_state_mentioned_around_the_measure_is_no_party():
+    figs = run("Despite the sanctions on Russia, Uzbekistan's trade with China rose to $14 billion in 2023.",
+               main=("UZB", "CHN"))
+    f = only(figs, indicator="trade_turnover")
+    assert f.parties == ["CHN", "UZB"] and f.period == "2023"
+
+
+def test_each_flow_of_a_sentence_runs_the_way_its_own_clause_says():
+    figs = run("In 2022, Uzbekistan's exports to Kyrgyzstan came to $900 million, while imports from "
+               "Kyrgyzstan reached $300 million.", main=("UZB", "KGZ"))
+    assert only(figs, indicator="exports").direction == {"from": "UZB", "to": "KGZ"}
+    assert only(figs, indicator="imports").direction == {"from": "KGZ", "to": "UZB"}
+
+
+def test_a_sender_may_be_followed_by_a_relative_clause():
+    figs = run("Tajikistan, which borders China, exported goods worth $50 million to Uzbekistan in May.",
+               main=("TJK", "UZB"))
+    f = only(figs, indicator="exports")
+    assert f.parties == ["TJK", "UZB"] and f.direction == {"from": "TJK", "to": "UZB"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 Kazakhstan and Kyrgyzstan agreed to build a 210-kilometre railway.",
+    "In 2023 the sides discussed the route of a 210 km railway.",
+])
+def test_a_length_is_a_specification_of_no_period_and_no_goal(text):
+    f = only(run(text, main=("KAZ", "KGZ")), unit="km")
+    assert (f.value, f.kind, f.period) == (210, "actual", None)
+
+
+def test_a_share_made_up_of_a_whole_is_a_share():
+    figs = run("Kyrgyz exports to Tajikistan grew by 9 percent in 2023 and made up 61% of bilateral trade.")
+    assert only(figs, value=61).indicator == "other:share_of_bilateral_trade"
+    assert only(figs, value=9).indicator == "other:exports_growth"

@@ -110,6 +110,12 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 return sorted({m[2] for m in own})
             partner = _partner(own[-1][2], sent, s0, ments, main)
             return sorted({own[-1][2], partner} - {None})
+    if len(codes) > 2 and indicators is not None:
+        # "Amid sanctions on Russia, Kazakhstan's trade with China rose to ...": the states the
+        # measure's own phrase names, not another one mentioned around it.
+        attached = _attached(q, sent, s0, ments, indicators.cue(ind), slot)
+        if len(attached) == 2:
+            return sorted(attached)
     if len(codes) > 2:
         codes = {m[2] for m in ments if m[1] <= q.start} or codes
     if len(codes) >= 2:
@@ -122,12 +128,44 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
     return sorted(set(main))
 
 
+def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,
+              slot: tuple[int, int] | None) -> set[str]:
+    """The states of the phrase of the cue nearest before the value: its owner ("Kazakhstan's
+    trade", "Kazakh exports") and those it governs ("trade between A and B", "exports to C")."""
+    if cue is None:
+        return set()
+    start, end = (slot[0] if slot else 0), q.start - s0
+    found = None
+    for found in cue.finditer(sent, start, end):
+        pass
+    if found is None:
+        return set()
+    codes = set()
+    for m in ments:
+        a, b = m[0] - s0, m[1] - s0
+        if b <= found.start() and re.fullmatch(r"(?:['’]s?)?(?:[\s-]+[\w-]+){0,2}?\s*[\s-]", sent[b:found.start()] + " "):
+            codes.add(m[2])        # the owner, at most two words before the cue
+        elif found.end() <= a and b <= end and re.search(
+                r"\b(?:with|between|and|to|from|of|into)\s+(?:the\s+)?$", sent[max(found.end(), a - 20):a]):
+            codes.add(m[2])
+    return codes
+
+
 def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str],
-                 indicators: Indicators) -> dict[str, str] | None:
+                 indicators: Indicators, clause: tuple[int, int] | None = None) -> dict[str, str] | None:
     """Who sends and who receives a flow (exports, aid, investment...), from the clause's
-    grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
+    grammar: "from X", "to X", "X exported", "X received", "provide X with". `clause`: the
+    value's own clause in the sentence, read first ("A's exports to B were ..., while imports
+    from B ...")."""
     def other(code: str) -> str | None:
         return next((p for p in parties if p != code), None)
+
+    if clause:
+        inner = [m for m in ments if clause[0] <= m[0] - s0 and m[1] - s0 <= clause[1]]
+        if inner and len(inner) < len(ments):
+            found = direction_of(ind, sent, s0, inner, parties, indicators)
+            if found:
+                return found
 
     for m in ments:
         tail = sent[m[1] - s0:m[1] - s0 + 30]

@@ -87,11 +87,20 @@ class Indicators:
             "measures": c["measures"],
             "domestic": _cue_re(c["domestic_cues"]),
             "goods": {w.lower() for w in c["goods_nouns"]},
+            "specification": set(c.get("specification_units", [])),
         }
         # Flows between states, and who sends and who receives them (figure_parties.py).
         self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
         self.sends = _flow_verbs(c["sending_stems"])
         self.receives = _flow_verbs(c["receiving_stems"])
+
+    def cue(self, indicator: str) -> re.Pattern[str] | None:
+        """The cue words of an indicator, or of the one whose growth or change it is."""
+        ind = self.compiled["ind"]
+        if indicator in ind:
+            return ind[indicator][0]
+        base = re.sub(r"_(?:growth|change)$", "", indicator.removeprefix("other:"))
+        return next((rx for rx, spec in ind.values() if spec.get("growth") == base), None)
 
     def is_flow(self, indicator: str) -> bool:
         """Exports, aid, loans...: an amount that goes from one state to another (or its growth)."""
@@ -100,8 +109,10 @@ class Indicators:
 
 
 def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
-    """A state before one of these verbs (or as their possessor: "Russia's supplies")."""
-    return re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(stems) + r")\w*", re.I)
+    """A state before one of these verbs (or as their possessor: "Russia's supplies"), a
+    relative clause allowed between ("Uzbekistan, which borders Afghanistan, exported")."""
+    return re.compile(r"(?:['’]s?)?(?:\s*,\s*(?:which|that|who|whose)\b[^,;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:"
+                      + "|".join(stems) + r")\w*", re.I)
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str]:
@@ -370,6 +381,9 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind, res, fw)
+            spec = q.unit in res.indicators.compiled["specification"] and not q.is_growth
+            if spec and kind == "target":
+                kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
                 kind = "actual"        # "306 to be expelled, with 27 already deported"
             if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
@@ -403,6 +417,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     last_deadline = deadline
             elif starting:
                 period = None          # the level before a set change: its time is not stated
+            elif kind == "actual" and spec:
+                period = None
             elif kind == "actual":
                 period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
                 if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
@@ -420,7 +436,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 parties = sorted(set(prev_states))
             if len(parties) < 2:
                 continue
-            direction = direction_of(ind, sent, s0, ments, parties, res.indicators)
+            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, _clause(sent, rel, q, slot))
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -455,6 +471,14 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
+    """A value's own clause: its stretch of the sentence up to the next comma, semicolon or
+    coordinated clause after it ("..., while imports from B reached ...")."""
+    end = rel + len(q.text)
+    stop = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s").search(sent, end, slot[1])
+    return slot[0], stop.start() if stop else slot[1]
 
 
 def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:

@@ -60,6 +60,7 @@ class QuantityWords:
     irregular_plurals: frozenset[str]
     not_plurals: frozenset[str]
     reference: re.Pattern[str]            # "Article" 7
+    number_of: re.Pattern[str]            # "the number of <noun> reached" 1,800
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "QuantityWords":
@@ -85,6 +86,9 @@ class QuantityWords:
             irregular_plurals=w.set("irregular_plurals"),
             not_plurals=w.set("not_plurals"),
             reference=re.compile(rf"\b(?:{w.alternation('reference_patterns')})\s*$", re.I),
+            number_of=re.compile(
+                r"\b[Nn]umber\s+of\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\b[^.;:\d]{0,80}?\s"
+                rf"(?:{w.alternation('level_verbs')})\s+(?:{w.alternation('approximation_patterns')})?\s*$", re.I),
         )
 
     def is_plural(self, word: str) -> bool:
@@ -148,7 +152,8 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
-        rf"(?:(?:[\s\u00a0]*|-(?=fold\b))(?P<unit>(?:{suffix}))(?![\w]))?",     # "1.5-fold"
+        # "1.5-fold", "a 1,500-kilometre pipeline" (not "a 30-day ban": a duration named so is no figure)
+        rf"(?:(?:[\s\u00a0]*|-(?=fold\b|(?!days?\b)[^\W\d_]{{2,}}))(?P<unit>(?:{suffix}))(?![\w]))?",
         re.I,
     )
 
@@ -271,15 +276,33 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         if signed:
             sign = 1.0 if signed.group(1) == "+" else -1.0
         elif (is_growth or is_change) and unit != "ratio" and (change or growth_word):
-            word = change.group().split()[0] if change else growth_word.group()
-            sign = -1.0 if qw.decline.search(word) else 1.0
+            cue = change.group().split()[0] if change else growth_word.group()
+            sign = -1.0 if qw.decline.search(cue) else 1.0
         found.append(Quantity(
             start=start + offset, end=end + offset, text=text[start:end],
             value=_clean(sign * value * factor), unit=unit or ("count" if scale else ""), scale_word=scale,
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
+    found = [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
+    return _without_conversions(found, text, offset, units)
+
+
+def _without_conversions(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
+    """A value in parentheses right after another of the same measure restates it in other
+    units ("200,000 rubles ($3,250)", "a 1,500-kilometre (930-mile) pipeline"): not a value of its own."""
+    def measure(q: Quantity) -> str:
+        return "money" if is_currency(q.unit, units) else q.unit
+
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev and measure(prev) == measure(q) and not q.is_growth and \
+                re.fullmatch(r"\s*\(\s*(?:about|around|some|approximately|roughly|or|~)?\s*", text[prev.end - offset:q.start - offset]) \
+                and re.match(r"\s*\)", text[q.end - offset:]):
+            continue
+        out.append(q)
+    return out
 
 
 # "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
@@ -292,7 +315,13 @@ _WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|t
 def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWords) -> list[Quantity]:
     out = list(found)
     for i, q in enumerate(out):
-        if q.unit or q.scale_word or q.value != int(q.value) or not _SUBJECT_NEXT.match(text, q.end - offset):
+        if q.unit or q.scale_word or q.value != int(q.value):
+            continue
+        level = qw.number_of.search(text[max(0, q.start - offset - 150):q.start - offset])
+        if level:              # "the number of joint ventures ... reached 1,800": a count of them
+            out[i] = replace(q, unit="count", noun=level.group(1))
+            continue
+        if not _SUBJECT_NEXT.match(text, q.end - offset):
             continue
         before = text[:q.start - offset]
         if re.search(r"[$€£]\s*$", before):
