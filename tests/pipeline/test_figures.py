@@ -515,3 +515,17 @@ def test_a_share_made_up_of_a_whole_is_a_share():
     figs = run("Kyrgyz exports to Tajikistan grew by 9 percent in 2023 and made up 61% of bilateral trade.")
     assert only(figs, value=61).indicator == "other:share_of_bilateral_trade"
     assert only(figs, value=9).indicator == "other:exports_growth"
+
+
+def test_acts_just_done_are_dated_by_the_report_a_running_total_is_not():
+    f = only(run("The presidents of Tajikistan and Kyrgyzstan signed nine documents.", anchor="2024-05-10"),
+             unit="count")
+    assert f.period == "2024-05"
+    f = only(run("Some 140 documents have been signed between Tajikistan and Kyrgyzstan.", anchor="2024-05-10"),
+             unit="count")
+    assert f.period is None
+
+
+def test_money_sent_home_is_remittances():
+    figs = run("About 900,000 Kyrgyz migrants work in Russia, sending home $2.7 billion in 2023.", main=("KGZ", "RUS"))
+    assert only(figs, unit="USD").indicator == "other:remittances"

@@ -425,6 +425,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
+                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res):
+                    period = anchor[:7]        # "15 documents were signed": news of this month's act
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
@@ -471,6 +473,15 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _just_done(stretch: str, res: Resources) -> bool:
+    """Things signed, held or concluded in the simple past ("were signed", "signed deals
+    worth"), no time named: the act the news reports, in the month of the report. A present
+    perfect ("have been signed") is a running total over no stated stretch."""
+    return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
+               and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
+               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch))
 
 
 def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
