@@ -529,3 +529,9 @@ def test_acts_just_done_are_dated_by_the_report_a_running_total_is_not():
 def test_money_sent_home_is_remittances():
     figs = run("About 900,000 Kyrgyz migrants work in Russia, sending home $2.7 billion in 2023.", main=("KGZ", "RUS"))
     assert only(figs, unit="USD").indicator == "other:remittances"
+
+
+def test_a_value_named_again_with_the_is_the_same_figure():
+    text = ("Tajikistan will give Kyrgyzstan $40 million in aid. "
+            "Officials in Kyrgyzstan said the $40 million would go to schools.")
+    assert len([f for f in run(text) if f.value == 40e6]) == 1

@@ -377,6 +377,9 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
             ind = ind or carried.get(_carry_key(q, res))
+            if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
+                    f.value == q.value and f.unit == q.unit for f in figures):
+                ind = None             # "... three million people. ... for the three million inhabitants": the same value again
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
