@@ -535,3 +535,27 @@ def test_a_value_named_again_with_the_is_the_same_figure():
     text = ("Tajikistan will give Kyrgyzstan $40 million in aid. "
             "Officials in Kyrgyzstan said the $40 million would go to schools.")
     assert len([f for f in run(text) if f.value == 40e6]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 trade between Kyrgyzstan and Tajikistan rose by 8% to reach $190 million.",
+    "In 2023 trade between Kyrgyzstan and Tajikistan grew to reach $190 million.",
+])
+def test_to_reach_after_a_change_that_happened_is_its_result_not_a_goal(text):
+    f = only(run(text), unit="USD")
+    assert (f.kind, f.period) == ("actual", "2023")
+
+
+def test_to_reach_after_a_plan_is_a_goal():
+    f = only(run("Kyrgyzstan and Tajikistan plan to reach $500 million in trade by 2027."), unit="USD")
+    assert (f.kind, f.deadline) == ("target", "2027")
+
+
+def test_a_share_that_fell_to_a_level_is_a_share_not_a_growth_rate():
+    f = only(run("China's share in Tajikistan's imports fell to 27% in 2023.", main=("TJK", "CHN")), unit="percent")
+    assert (f.indicator, f.value) == ("other:share_of_imports", 27)
+
+
+def test_a_thing_valued_is_named_by_its_noun_not_the_place_it_is_in():
+    f = only(run("China will build a cement plant in Tajikistan worth $90 million.", main=("TJK", "CHN")), unit="USD")
+    assert f.indicator == "other:plant_value"

@@ -163,3 +163,14 @@ def test_the_number_of_a_counted_noun_gives_a_bare_level_its_noun():
     (q,) = find_quantities("The number of Turkish firms operating in the country reached 2,350.", units=UNITS)
     assert (q.value, q.unit, q.noun) == (2350.0, "count", "Turkish firms")
     assert find_quantities("The number of visitors grew in 2019.", units=UNITS) == []
+
+
+@pytest.mark.parametrize("text, growth", [
+    ("the share fell to 31%", False),
+    ("exports grew by 12%", True),
+    ("exports rose sharply by 12%", True),
+    ("a discount of up to 40%", False),
+])
+def test_a_level_reached_is_no_growth_rate(text, growth):
+    (q,) = find_quantities(text, units=UNITS)
+    assert q.is_growth is growth

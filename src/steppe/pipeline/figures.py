@@ -40,6 +40,8 @@ class FigureWords:
     compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
     raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
     actual_verbs: re.Pattern[str]       # a value reached, not a goal
+    result: re.Pattern[str]             # "to reach" ...
+    result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     cardinals: dict[str, int]           # "five" -> 5 ("within five years")
 
@@ -61,6 +63,8 @@ class FigureWords:
                 r"\s+(?:to|at|from)\s+"
                 r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
             actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
+            result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
+            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             cardinals=grammar.numbers("en").cardinals,
         )
@@ -254,7 +258,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     link = fw.link_before.search(before)
     if link and _unit_class(q, res) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
-        np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
+        # the last piece that is not only a name: "a power plant in Tajikistan worth ..." -> plant
+        pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))
+        np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
+                  pieces[-1].strip())
         head = np.split()[-1]
         cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
         if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
@@ -302,6 +309,11 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
         return "forecast"
     goals = [m for m in comp["target"].finditer(window)
              if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+    results = [m for m in goals if fw.result.fullmatch(m.group()) and (
+        fw.result_after.search(window, 0, m.start())
+        or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
+    if results and len(results) == len(goals):
+        return "actual"        # "grew by 6% to reach $27.9 billion"
     if goals:
         return "target"
     if comp["target"].search(window):

@@ -51,7 +51,7 @@ class QuantityWords:
 
     numbers: dict[str, int]               # "four" -> 4, "a dozen" -> 12
     approx: re.Pattern[str]               # before a value: "about", "more than"
-    growth_before: re.Pattern[str]        # "grew by" 5%
+    growth_before: re.Pattern[str]        # "grew by" 5% (not "fell to" 31%, "up to" 40%: levels)
     growth_after: re.Pattern[str]         # 5% "increase"
     change_before: re.Pattern[str]        # "an increase in exports ... of" $5 million
     decline: re.Pattern[str]              # the change words that make it negative
@@ -71,7 +71,7 @@ class QuantityWords:
             numbers={**n.cardinals, **n.phrases},
             approx=re.compile(rf"(?:{w.alternation('approximation_patterns')})\s*$", re.I),
             growth_before=re.compile(
-                rf"(?:{w.alternation('growth_before_patterns')})(?:\s+\w+)?\s+(?:by\s+)?$", re.I),
+                rf"(?:{w.alternation('growth_before_patterns')})(?:\s+(?!to\b|from\b)\w+)?\s+(?:by\s+)?$", re.I),
             growth_after=re.compile(
                 rf"^\s*(?:\w+\s+)?(?:{w.alternation('growth_after_patterns')})"
                 r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I),     # "8.3 percent more than in 2022"
