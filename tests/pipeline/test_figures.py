@@ -559,3 +559,15 @@ def test_a_share_that_fell_to_a_level_is_a_share_not_a_growth_rate():
 def test_a_thing_valued_is_named_by_its_noun_not_the_place_it_is_in():
     f = only(run("China will build a cement plant in Tajikistan worth $90 million.", main=("TJK", "CHN")), unit="USD")
     assert f.indicator == "other:plant_value"
+
+
+def test_a_pronoun_growth_rate_is_the_growth_of_the_measure_before_and_of_its_pair():
+    figs = run("Uzbekistan and China held talks in May. Bilateral trade exceeded $14 billion in 2023. "
+               "This year it is expected to grow by 12 percent.", main=())
+    f = only(figs, unit="percent")
+    assert (f.indicator, f.kind, f.parties) == ("other:trade_growth", "forecast", ["CHN", "UZB"])
+
+
+def test_a_value_as_predicate_of_worth_is_named_by_the_subject():
+    f = only(run("Trade between Kyrgyzstan and Tajikistan is now worth $300 million."), unit="USD")
+    assert f.indicator == "trade_turnover"

@@ -256,6 +256,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                     return "investment"
                 return f"{ind}_value"
     link = fw.link_before.search(before)
+    if link and re.search(r"\b(?:is|are|was|were|be|been|now|currently)\b", link.group(1), re.I):
+        link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
     if link and _unit_class(q, res) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
         # the last piece that is not only a name: "a power plant in Tajikistan worth ..." -> plant
@@ -388,7 +390,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             ind = _indicator(q, sent, rel, done, res, fw, stock)
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
-            ind = ind or carried.get(_carry_key(q, res))
+            ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
             if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
                     f.value == q.value and f.unit == q.unit for f in figures):
                 ind = None             # "... three million people. ... for the three million inhabitants": the same value again
@@ -451,6 +453,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
                 parties = sorted(set(prev_states))
+            if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
+                parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties, res.indicators, _clause(sent, rel, q, slot))
@@ -462,7 +466,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             ))
             done.append((q, ind))
             made.append((q, figures[-1]))
-        prev_states = [m[2] for m in ments]
+        # the states named last; a sentence naming none that went on about them keeps them
+        prev_states = [m[2] for m in ments] or (prev_states if made else [])
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
@@ -488,6 +493,16 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources) -> str | None:
+    """"Trade reached $15 billion in 2022. This year it is expected to grow by 10%": a growth
+    rate whose subject is a pronoun is the growth of the measure the sentence before gave."""
+    if not q.is_growth or not re.search(r"\b(?:it|its|this|this\s+figure|the\s+figure)\b", before, re.I):
+        return None
+    ind = res.indicators.compiled["ind"]
+    level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
+    return f"other:{ind[level][1]['growth']}_growth" if level else None
 
 
 def _just_done(stretch: str, res: Resources) -> bool:
