@@ -571,3 +571,21 @@ def test_a_pronoun_growth_rate_is_the_growth_of_the_measure_before_and_of_its_pa
 def test_a_value_as_predicate_of_worth_is_named_by_the_subject():
     f = only(run("Trade between Kyrgyzstan and Tajikistan is now worth $300 million."), unit="USD")
     assert f.indicator == "trade_turnover"
+
+
+def test_a_capacity_named_so_is_a_specification_of_no_period():
+    f = only(run("Kyrgyzstan and Tajikistan agreed to build a power line with an annual capacity of 2 billion kWh "
+                 "by 2027."), unit="kWh")
+    assert (f.indicator, f.kind, f.period, f.deadline) == ("other:capacity", "actual", None, None)
+
+
+def test_what_a_project_will_cost_is_a_figure():
+    f = only(run("The dam, to be built jointly by Kyrgyzstan and Tajikistan, will cost about $2 billion."), unit="USD")
+    assert (f.indicator, f.kind) == ("other:project_cost", "forecast")
+
+
+def test_money_allocated_to_another_state_is_aid_and_an_agreed_plan_is_a_target():
+    f = only(run("Tajikistan allocated $3 million to Kyrgyzstan after the floods in 2024."), unit="USD")
+    assert (f.indicator, f.direction) == ("other:aid", {"from": "TJK", "to": "KGZ"})
+    f = only(run("Kyrgyzstan and Tajikistan have agreed to set up 12 joint ventures by 2026."), unit="count")
+    assert (f.indicator, f.kind, f.deadline) == ("enterprises_count", "target", "2026")

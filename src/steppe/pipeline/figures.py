@@ -92,6 +92,7 @@ class Indicators:
             "domestic": _cue_re(c["domestic_cues"]),
             "goods": {w.lower() for w in c["goods_nouns"]},
             "specification": set(c.get("specification_units", [])),
+            "specification_nouns": tuple(c.get("specification_nouns", [])),
         }
         # Flows between states, and who sends and who receives them (figure_parties.py).
         self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
@@ -282,11 +283,11 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             return cue
         # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
         governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
-        if (unit_class == "money" or unit_class in comp["measures"]) and not governed:
+        if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
-    if cue is None and unit_class == "money":
-        raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million"
+    if cue is None and unit_class not in ("count", "days"):
+        raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
         if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
             return f"other:{_slug(raised.group(1))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
@@ -331,6 +332,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
     time expressions, states and main parties; units and indicators from `resources`, the
     grammar's words from `fw`."""
     res = resources
+    comp = res.indicators.compiled
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
     # Figures are dated from the text's present (the timex stage read it).
     present, timexes = ctx.present, ctx.present_timexes
@@ -398,7 +400,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 window_start = rel + len(q.text)
                 continue
             kind = _kind(sent, window_start, rel, prev_kind, res, fw)
-            spec = q.unit in res.indicators.compiled["specification"] and not q.is_growth
+            spec = not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
+                                        and ind.endswith(comp["specification_nouns"]))
             if spec and kind == "target":
                 kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
