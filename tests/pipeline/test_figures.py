@@ -589,3 +589,24 @@ def test_money_allocated_to_another_state_is_aid_and_an_agreed_plan_is_a_target(
     assert (f.indicator, f.direction) == ("other:aid", {"from": "TJK", "to": "KGZ"})
     f = only(run("Kyrgyzstan and Tajikistan have agreed to set up 12 joint ventures by 2026."), unit="count")
     assert (f.indicator, f.kind, f.deadline) == ("enterprises_count", "target", "2026")
+
+
+def test_who_a_figure_is_according_to_or_where_it_was_agreed_is_no_party():
+    f = only(run("According to Kazakhstan's customs, China's investment in Kyrgyzstan reached $200 million in 2023.",
+                 main=("CHN", "KGZ")), unit="USD")
+    assert (f.parties, f.direction) == (["CHN", "KGZ"], {"from": "CHN", "to": "KGZ"})
+    f = only(run("After talks in Tashkent, Kyrgyzstan and Tajikistan agreed to raise trade to $1 billion by 2026."),
+             unit="USD")
+    assert f.parties == ["KGZ", "TJK"]
+
+
+def test_each_part_of_a_total_goes_to_the_state_its_clause_names():
+    figs = run("Russia exported 9 million tons of wheat in 2023, including 2 million tons to Kazakhstan and "
+               "1 million tons to Tajikistan.", main=("RUS", "KAZ"))
+    assert only(figs, value=1e6).parties == ["RUS", "TJK"]
+    assert only(figs, value=2e6).direction == {"from": "RUS", "to": "KAZ"}
+
+
+def test_a_verb_before_what_is_valued_names_the_flow():
+    f = only(run("Kyrgyzstan exported cattle worth $20 million to Tajikistan in 2023."), unit="USD")
+    assert (f.indicator, f.direction) == ("exports", {"from": "KGZ", "to": "TJK"})

@@ -78,9 +78,10 @@ def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quan
 
 def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
              paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
-             ind: str = "", indicators: Indicators | None = None, *, reporting: re.Pattern[str]) -> list[str]:
+             ind: str = "", indicators: Indicators | None = None, *, reporting: re.Pattern[str],
+             clause: tuple[int, int] | None = None) -> list[str]:
     """The states a value is about: those its clause names, not the states mentioned nearby.
-    `reporting`: the verbs of reporting (FigureWords)."""
+    `reporting`: the verbs of reporting (FigureWords); `clause`: the value's own clause."""
     codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
     if named:
@@ -98,8 +99,17 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 told = told + speaker[-1:]
             ments = told if len({m[2] for m in told}) >= 2 else ments
             codes = {m[2] for m in ments}
+    if len(codes) > 2 and indicators is not None:
+        # "After talks in Moscow, A and B agreed to raise trade to ...": the place where something
+        # happened is no party (but "investment in B" is: the measure's own phrase)
+        cue = indicators.cue(ind)
+        placed = [m for m in ments if re.search(r"\b(?:in|at)\s+$", sent[max(0, m[0] - s0 - 4):m[0] - s0])
+                  and not (cue and cue.search(sent[max(0, m[0] - s0 - 25):m[0] - s0]))]
+        if placed and len(codes - {m[2] for m in placed}) >= 2:
+            ments = [m for m in ments if m not in placed]
+            codes = {m[2] for m in ments}
     if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
-        flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators)
+        flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators, clause)
         if flow and flow.get("from") and flow.get("to"):
             return sorted({flow["from"], flow["to"]})
     if len(codes) > 2 and slot:
@@ -146,7 +156,7 @@ def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pat
         if b <= found.start() and re.fullmatch(r"(?:['’]s?)?(?:[\s-]+[\w-]+){0,2}?\s*[\s-]", sent[b:found.start()] + " "):
             codes.add(m[2])        # the owner, at most two words before the cue
         elif found.end() <= a and b <= end and re.search(
-                r"\b(?:with|between|and|to|from|of|into)\s+(?:the\s+)?$", sent[max(found.end(), a - 20):a]):
+                r"\b(?:with|between|and|to|from|of|into|in)\s+(?:the\s+)?$", sent[max(found.end(), a - 20):a]):
             codes.add(m[2])
     return codes
 
@@ -155,17 +165,11 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
                  indicators: Indicators, clause: tuple[int, int] | None = None) -> dict[str, str] | None:
     """Who sends and who receives a flow (exports, aid, investment...), from the clause's
     grammar: "from X", "to X", "X exported", "X received", "provide X with". `clause`: the
-    value's own clause in the sentence, read first ("A's exports to B were ..., while imports
-    from B ...")."""
+    value's own clause in the sentence, read first; the rest of the sentence gives only the
+    end it leaves open ("A's exports to B were ..., while imports from B ...", "A exported
+    ..., including 3 million tons to B and 1 million tons to C")."""
     def other(code: str) -> str | None:
         return next((p for p in parties if p != code), None)
-
-    if clause:
-        inner = [m for m in ments if clause[0] <= m[0] - s0 and m[1] - s0 <= clause[1]]
-        if inner and len(inner) < len(ments):
-            found = direction_of(ind, sent, s0, inner, parties, indicators)
-            if found:
-                return found
 
     for m in ments:
         tail = sent[m[1] - s0:m[1] - s0 + 30]
@@ -175,20 +179,13 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
             return {"from": m[2], "to": to} if to else None
     if not indicators.is_flow(ind) or len(parties) < 2:
         return None
-    frm = to = None
-    named = [m for m in ments if m[2] in parties]
-    for m in named:            # prepositions first: "from X", "to X", "provide X with"
-        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
-        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
-            frm = frm or m[2]
-        elif re.search(r"\b(?:to|into)\s+(?:the\s+)?$", head) or re.search(r"\b(?:provid|suppl)\w*\s+$", head):
-            to = to or m[2]
-    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
-        tail = sent[m[1] - s0:m[1] - s0 + 45]
-        if not frm and indicators.sends.match(tail) and m[2] != to:
-            frm = m[2]
-        elif not to and indicators.receives.match(tail) and m[2] != frm:
-            to = m[2]
+    frm, to = _ends(sent, s0, [m for m in ments if m[2] in parties], indicators)
+    if clause:
+        inner = [m for m in ments if m[2] in parties and clause[0] <= m[0] - s0 and m[1] - s0 <= clause[1]]
+        own_frm, own_to = _ends(sent, s0, inner, indicators)
+        if own_frm or own_to:
+            frm = own_frm or (frm if frm != own_to else None)
+            to = own_to or (to if to != frm else None)
     if frm and to and frm != to:
         return {"from": frm, "to": to}
     if len(parties) != 2:
@@ -198,6 +195,25 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
     if to and other(to):
         return {"from": other(to), "to": to}
     return None
+
+
+def _ends(sent: str, s0: int, named: list[Mention], indicators: Indicators) -> tuple[str | None, str | None]:
+    """The sender and the receiver these mentions name, if any."""
+    frm = to = None
+    for m in named:            # prepositions first: "from X", "to X", "provide X with"
+        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
+        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
+            frm = frm or m[2]
+        elif re.search(r"(?<!according\s)(?<!due\s)(?<!compared\s)(?<!thanks\s)\b(?:to|into)\s+(?:the\s+)?$", head, re.I) \
+                or re.search(r"\b(?:provid|suppl)\w*\s+$", head):      # not "according to X"
+            to = to or m[2]
+    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
+        tail = sent[m[1] - s0:m[1] - s0 + 45]
+        if not frm and indicators.sends.match(tail) and m[2] != to:
+            frm = m[2]
+        elif not to and indicators.receives.match(tail) and m[2] != frm:
+            to = m[2]
+    return frm, to
 
 
 def home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:

@@ -267,7 +267,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                   pieces[-1].strip())
         head = np.split()[-1]
         cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
-        if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
+        if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
+            # "imported goods worth ...", "exported gas worth ...": the verb names the flow
             cue = _nearest_indicator(np, len(np), "money", res)
         return cue or f"other:{_slug(np)}_value"
     unit_class = _unit_class(q, res)
@@ -450,8 +451,9 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 period = own[0].value if own else month_at_most(para_period)
+            clause = _clause(sent, rel, q, slot)
             parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators,
-                                 reporting=fw.reporting)
+                                 reporting=fw.reporting, clause=clause)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
@@ -460,7 +462,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
             if len(parties) < 2:
                 continue
-            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, _clause(sent, rel, q, slot))
+            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -517,12 +519,19 @@ def _just_done(stretch: str, res: Resources) -> bool:
                for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
+
+
 def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
-    """A value's own clause: its stretch of the sentence up to the next comma, semicolon or
-    coordinated clause after it ("..., while imports from B reached ...")."""
+    """A value's own clause: its stretch of the sentence between the comma, semicolon or
+    coordination before it and the one after it ("..., while imports from B reached ...",
+    "including 3 million tons to B and 1 million tons to C")."""
     end = rel + len(q.text)
-    stop = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s").search(sent, end, slot[1])
-    return slot[0], stop.start() if stop else slot[1]
+    start = slot[0]
+    for brk in _CLAUSE_BREAK.finditer(sent, slot[0], rel):
+        start = brk.end()
+    stop = _CLAUSE_BREAK.search(sent, end, slot[1])
+    return start, stop.start() if stop else slot[1]
 
 
 def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:
