@@ -44,6 +44,9 @@ class FigureWords:
     result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     cardinals: dict[str, int]           # "five" -> 5 ("within five years")
+    present: re.Pattern[str]            # "currently", "to date": the text's present
+    perfect: re.Pattern[str]            # "have been signed": a running total
+    comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
@@ -67,6 +70,11 @@ class FigureWords:
             result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             cardinals=grammar.numbers("en").cardinals,
+            present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
+            perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
+                               rf"(?:{w.alternation('perfect_participles')})\b"),
+            comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
+                                  r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
         )
 
 
@@ -355,8 +363,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             para_period, carried, prev_states = None, {}, []
         prev_end = s1
         stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx,
-                               cardinals=fw.cardinals)
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx, words=fw)
         # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
         # which date nothing else in the sentence.
         bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
@@ -441,7 +448,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             elif kind == "actual" and spec:
                 period = None
             elif kind == "actual":
-                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period, words=fw)
                 if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
