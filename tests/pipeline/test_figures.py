@@ -610,3 +610,15 @@ def test_each_part_of_a_total_goes_to_the_state_its_clause_names():
 def test_a_verb_before_what_is_valued_names_the_flow():
     f = only(run("Kyrgyzstan exported cattle worth $20 million to Tajikistan in 2023."), unit="USD")
     assert (f.indicator, f.direction) == ("exports", {"from": "KGZ", "to": "TJK"})
+
+
+def test_goods_a_deal_provides_for_are_a_commitment_what_was_signed_is_counted():
+    f = only(run("In May Kyrgyzstan signed a deal with Tajikistan for an extra 400 million kWh of power."), unit="kWh")
+    assert (f.kind, f.period, f.deadline) == ("target", None, None)
+    f = only(run("In 2023 Kyrgyzstan and Tajikistan signed agreements for 14 joint projects."), unit="count")
+    assert (f.kind, f.period) == ("actual", "2023")
+
+
+def test_a_state_before_a_dollar_value_is_a_party_not_a_currency():
+    f = only(run("Tajikistan owes China $1.1 billion.", main=("TJK", "CHN")), unit="USD")
+    assert (f.indicator, f.parties, f.direction) == ("other:debt", ["CHN", "TJK"], {"from": "TJK", "to": "CHN"})

@@ -87,6 +87,8 @@ def test_read_unit(caption, expected):
     ("a rent of 4.8 million U.S. dollars a year", "U.S.", True),
     ("the US and Kazakhstan signed", "US", False),
     ("U.S. officials said", "U.S.", False),
+    ("a loan of 5 million US Dollars", "US", True),
+    ("Kyrgyzstan owes China $1.7 billion", "China", False),     # a name, then a value
 ])
 def test_names_currency(text, name, expected):
     from steppe.pipeline.quantities import names_currency

@@ -47,6 +47,7 @@ class FigureWords:
     present: re.Pattern[str]            # "currently", "to date": the text's present
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
+    deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
@@ -73,6 +74,9 @@ class FigureWords:
             present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
             perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
                                rf"(?:{w.alternation('perfect_participles')})\b"),
+            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
+                                r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
+                                r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
         )
@@ -295,6 +299,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
+    deal = fw.deal_for.search(before)
+    if cue is None and deal and unit_class not in ("money", "count", "days"):
+        return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
         raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
         if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
@@ -309,7 +316,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
 
 
-def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords) -> str:
+def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords,
+          goods: bool = False) -> str:
     """Target or forecast when a cue stands between the previous value and this one.
 
     A value coordinated with a goal ("to $5 billion by 2025 and $10 billion by 2030")
@@ -317,6 +325,8 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     """
     comp = res.indicators.compiled
     window = sent[window_start:rel]
+    if goods and fw.deal_for.search(window):
+        return "target"        # the goods a deal provides for: a commitment
     if comp["forecast"].search(window):
         return "forecast"
     goals = [m for m in comp["target"].finditer(window)
@@ -407,7 +417,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
-            kind = _kind(sent, window_start, rel, prev_kind, res, fw)
+            kind = _kind(sent, window_start, rel, prev_kind, res, fw,
+                         goods=_unit_class(q, res) not in ("money", "count"))
             spec = not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
                                         and ind.endswith(comp["specification_nouns"]))
             if spec and kind == "target":

@@ -158,7 +158,8 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
     )
 
 
-_CURRENCY_AFTER_NAME = re.compile(r"\s?\$|\s+dollars?\b", re.I)
+# "US$", "US $", "U.S. $", "U.S. dollars"; but "owes China $1.7 billion": a name then a value
+_CURRENCY_AFTER_NAME = re.compile(r"\$|(?<=[A-Z]{2})\s\$|(?<=\.)\s\$|\s+(?i:dollars?)\b")
 
 
 def names_currency(text: str, end: int) -> bool:
