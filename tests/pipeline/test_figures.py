@@ -622,3 +622,16 @@ def test_goods_a_deal_provides_for_are_a_commitment_what_was_signed_is_counted()
 def test_a_state_before_a_dollar_value_is_a_party_not_a_currency():
     f = only(run("Tajikistan owes China $1.1 billion.", main=("TJK", "KGZ")), unit="USD")
     assert (f.indicator, f.parties, f.direction) == ("other:debt", ["CHN", "TJK"], {"from": "TJK", "to": "CHN"})
+
+
+def test_parts_of_a_total_go_to_the_state_named_right_after_each():
+    figs = run("Kyrgyzstan's trade with the region reached $5 billion in 2023, including $2.1 billion with "
+               "Kazakhstan and $1.4 billion with Uzbekistan.", main=("KGZ",))
+    assert only(figs, value=2.1e9).parties == ["KAZ", "KGZ"]
+    assert only(figs, value=1.4e9).parties == ["KGZ", "UZB"]
+
+
+def test_what_trade_should_reach_is_a_forecast_of_the_time_named_after_it():
+    f = only(run("Trade between Kyrgyzstan and Tajikistan exceeded $300 million in 2023 and should reach "
+                 "$500 million in 2026."), value=5e8)
+    assert (f.kind, f.period) == ("forecast", "2026")

@@ -113,6 +113,12 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
         if flow and flow.get("from") and flow.get("to"):
             return sorted({flow["from"], flow["to"]})
     if len(codes) > 2 and slot:
+        # "..., including $9.3 billion with Russia and $4.6 billion with Kazakhstan": the state
+        # right after the value, with its partner (the owner of the whole)
+        after = next((m for m in ments if q.end <= m[0] and m[1] - s0 <= slot[1] and re.fullmatch(
+            r"\s*(?:with|to|from)\s+(?:the\s+)?", sent[q.end - s0:m[0] - s0])), None)
+        if after:
+            return sorted({after[2], _partner(after[2], sent, s0, ments, main)} - {None})
         # A value with states of its own stretch ("..., and with Kyrgyzstan to $1.1 billion")
         own = [m for m in ments if s0 + slot[0] <= m[0] and m[1] <= q.start]
         if own and {m[2] for m in own} != codes:

@@ -468,6 +468,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     period = anchor[:7]        # "15 documents were signed": news of this month's act
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+                # the time after the value first: "exceeded $1.5 billion in 2022 and should reach $2 billion in 2025"
+                own = [p for p in own if p.start >= rel] or own
                 period = own[0].value if own else month_at_most(para_period)
             clause = _clause(sent, rel, q, slot)
             parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators,
