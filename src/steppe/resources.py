@@ -54,12 +54,13 @@ class Resources:
     def load(cls, settings: Settings | None = None) -> "Resources":
         settings = settings or Settings()
         user = lexicon_files(settings.lexicon_dir)
+        grammar = Grammar()
         return cls(kb=load_kb(settings.kb_paths),
                    lexicon=load_lexicon("en", [p for p in user if p.name == "triggers.yaml"]),
-                   units=load_units([p for p in user if p.name == "units.tsv"]),
+                   units=load_units([p for p in user if p.name == "units.tsv"], grammar),
                    indicators=load_indicators([p for p in user if p.name == "indicators.yaml"]),
                    groups=load_group_patterns(),
-                   grammar=Grammar(),
+                   grammar=grammar,
                    agreements=load_agreement_words(),
                    projects=load_project_words())
 
@@ -79,14 +80,14 @@ def lexicon_files(folder: Path | None) -> list[Path]:
     return found
 
 
-def load_units(user_files: list[Path] = ()) -> Units:
-    """units.tsv, then the user's rows."""
+def load_units(user_files: list[Path] = (), grammar: Grammar | None = None) -> Units:
+    """units.tsv, then the user's rows; the words around numbers from `grammar`."""
     rows = []
     for source in [files("steppe.data") / "units.tsv", *user_files]:
         for number, row in _tsv_rows(read_text(source), ("kind", "form", "unit", "factor")):
             unit = check(UnitRow, row, f"{source}:{number}")
             rows.append((unit.kind, unit.form, unit.unit, unit.factor))
-    return Units.from_rows(rows)
+    return Units.from_rows(rows, grammar or Grammar())
 
 
 def load_indicators(user_files: list[Path] = ()) -> Indicators:

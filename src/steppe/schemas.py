@@ -97,6 +97,8 @@ class IndicatorFile(BaseModel):
     completion_verbs: list[str] = []
     generic_nouns: list[str] = []
     measures: dict[str, str] = {}
+    specification_units: list[str] = []
+    specification_nouns: list[str] = []
     domestic_cues: list[str] = []
     goods_nouns: list[str] = []
     sending_stems: list[str] = []

@@ -4,7 +4,7 @@ from functools import lru_cache
 import pytest
 
 from steppe.pipeline.context import context_for
-from steppe.pipeline.figures import extract_figures, present_year
+from steppe.pipeline.figures import FigureWords, extract_figures, present_year
 from steppe.pipeline.tables import TableWords, table_figures
 from steppe.pipeline.timex import TimeGrammar
 from steppe.resources import Resources
@@ -34,12 +34,17 @@ def packaged_resources() -> Resources:
     return Resources.load()
 
 
+@lru_cache(maxsize=1)
+def figure_words() -> FigureWords:
+    return FigureWords.from_grammar(packaged_resources().grammar)
+
+
 def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
                       main_parties=main)
     res = packaged_resources()
     ctx.figures = table_figures(ctx, res.units, TableWords.from_grammar(res.grammar))   # as the tables stage does
-    return extract_figures(ctx, res)
+    return extract_figures(ctx, res, figure_words())
 
 
 def only(figs, **kw):
@@ -475,3 +480,159 @@ def test_a_set_change_has_a_target_and_the_level_it_starts_from(text):
     got = {f.value: (f.kind, f.period, f.deadline) for f in figs}
     assert got == {2.1e6: ("target", None, None), 1.8e6: ("actual", None, None)}
     assert len({f.indicator for f in figs}) == 1
+
+
+def test_a_state_mentioned_around_the_measure_is_no_party():
+    figs = run("Despite the sanctions on Russia, Uzbekistan's trade with China rose to $14 billion in 2023.",
+               main=("UZB", "CHN"))
+    f = only(figs, indicator="trade_turnover")
+    assert f.parties == ["CHN", "UZB"] and f.period == "2023"
+
+
+def test_each_flow_of_a_sentence_runs_the_way_its_own_clause_says():
+    figs = run("In 2022, Uzbekistan's exports to Kyrgyzstan came to $900 million, while imports from "
+               "Kyrgyzstan reached $300 million.", main=("UZB", "KGZ"))
+    assert only(figs, indicator="exports").direction == {"from": "UZB", "to": "KGZ"}
+    assert only(figs, indicator="imports").direction == {"from": "KGZ", "to": "UZB"}
+
+
+def test_a_sender_may_be_followed_by_a_relative_clause():
+    figs = run("Tajikistan, which borders China, exported goods worth $50 million to Uzbekistan in May.",
+               main=("TJK", "UZB"))
+    f = only(figs, indicator="exports")
+    assert f.parties == ["TJK", "UZB"] and f.direction == {"from": "TJK", "to": "UZB"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 Kazakhstan and Kyrgyzstan agreed to build a 210-kilometre railway.",
+    "In 2023 the sides discussed the route of a 210 km railway.",
+])
+def test_a_length_is_a_specification_of_no_period_and_no_goal(text):
+    f = only(run(text, main=("KAZ", "KGZ")), unit="km")
+    assert (f.value, f.kind, f.period) == (210, "actual", None)
+
+
+def test_a_share_made_up_of_a_whole_is_a_share():
+    figs = run("Kyrgyz exports to Tajikistan grew by 9 percent in 2023 and made up 61% of bilateral trade.")
+    assert only(figs, value=61).indicator == "other:share_of_bilateral_trade"
+    assert only(figs, value=9).indicator == "other:exports_growth"
+
+
+def test_acts_just_done_are_dated_by_the_report_a_running_total_is_not():
+    f = only(run("The presidents of Tajikistan and Kyrgyzstan signed nine documents.", anchor="2024-05-10"),
+             unit="count")
+    assert f.period == "2024-05"
+    f = only(run("Some 140 documents have been signed between Tajikistan and Kyrgyzstan.", anchor="2024-05-10"),
+             unit="count")
+    assert f.period is None
+
+
+def test_money_sent_home_is_remittances():
+    figs = run("About 900,000 Kyrgyz migrants work in Russia, sending home $2.7 billion in 2023.", main=("KGZ", "RUS"))
+    assert only(figs, unit="USD").indicator == "other:remittances"
+
+
+def test_a_value_named_again_with_the_is_the_same_figure():
+    text = ("Tajikistan will give Kyrgyzstan $40 million in aid. "
+            "Officials in Kyrgyzstan said the $40 million would go to schools.")
+    assert len([f for f in run(text) if f.value == 40e6]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 trade between Kyrgyzstan and Tajikistan rose by 8% to reach $190 million.",
+    "In 2023 trade between Kyrgyzstan and Tajikistan grew to reach $190 million.",
+])
+def test_to_reach_after_a_change_that_happened_is_its_result_not_a_goal(text):
+    f = only(run(text), unit="USD")
+    assert (f.kind, f.period) == ("actual", "2023")
+
+
+def test_to_reach_after_a_plan_is_a_goal():
+    f = only(run("Kyrgyzstan and Tajikistan plan to reach $500 million in trade by 2027."), unit="USD")
+    assert (f.kind, f.deadline) == ("target", "2027")
+
+
+def test_a_share_that_fell_to_a_level_is_a_share_not_a_growth_rate():
+    f = only(run("China's share in Tajikistan's imports fell to 27% in 2023.", main=("TJK", "CHN")), unit="percent")
+    assert (f.indicator, f.value) == ("other:share_of_imports", 27)
+
+
+def test_a_thing_valued_is_named_by_its_noun_not_the_place_it_is_in():
+    f = only(run("China will build a cement plant in Tajikistan worth $90 million.", main=("TJK", "CHN")), unit="USD")
+    assert f.indicator == "other:plant_value"
+
+
+def test_a_pronoun_growth_rate_is_the_growth_of_the_measure_before_and_of_its_pair():
+    figs = run("Uzbekistan and China held talks in May. Bilateral trade exceeded $14 billion in 2023. "
+               "This year it is expected to grow by 12 percent.", main=())
+    f = only(figs, unit="percent")
+    assert (f.indicator, f.kind, f.parties) == ("other:trade_growth", "forecast", ["CHN", "UZB"])
+
+
+def test_a_value_as_predicate_of_worth_is_named_by_the_subject():
+    f = only(run("Trade between Kyrgyzstan and Tajikistan is now worth $300 million."), unit="USD")
+    assert f.indicator == "trade_turnover"
+
+
+def test_a_capacity_named_so_is_a_specification_of_no_period():
+    f = only(run("Kyrgyzstan and Tajikistan agreed to build a power line with an annual capacity of 2 billion kWh "
+                 "by 2027."), unit="kWh")
+    assert (f.indicator, f.kind, f.period, f.deadline) == ("other:capacity", "actual", None, None)
+
+
+def test_what_a_project_will_cost_is_a_figure():
+    f = only(run("The dam, to be built jointly by Kyrgyzstan and Tajikistan, will cost about $2 billion."), unit="USD")
+    assert (f.indicator, f.kind) == ("other:project_cost", "forecast")
+
+
+def test_money_allocated_to_another_state_is_aid_and_an_agreed_plan_is_a_target():
+    f = only(run("Tajikistan allocated $3 million to Kyrgyzstan after the floods in 2024."), unit="USD")
+    assert (f.indicator, f.direction) == ("other:aid", {"from": "TJK", "to": "KGZ"})
+    f = only(run("Kyrgyzstan and Tajikistan have agreed to set up 12 joint ventures by 2026."), unit="count")
+    assert (f.indicator, f.kind, f.deadline) == ("enterprises_count", "target", "2026")
+
+
+def test_who_a_figure_is_according_to_or_where_it_was_agreed_is_no_party():
+    f = only(run("According to Kazakhstan's customs, China's investment in Kyrgyzstan reached $200 million in 2023.",
+                 main=("CHN", "KGZ")), unit="USD")
+    assert (f.parties, f.direction) == (["CHN", "KGZ"], {"from": "CHN", "to": "KGZ"})
+    f = only(run("After talks in Tashkent, Kyrgyzstan and Tajikistan agreed to raise trade to $1 billion by 2026."),
+             unit="USD")
+    assert f.parties == ["KGZ", "TJK"]
+
+
+def test_each_part_of_a_total_goes_to_the_state_its_clause_names():
+    figs = run("Russia exported 9 million tons of wheat in 2023, including 2 million tons to Kazakhstan and "
+               "1 million tons to Tajikistan.", main=("RUS", "KAZ"))
+    assert only(figs, value=1e6).parties == ["RUS", "TJK"]
+    assert only(figs, value=2e6).direction == {"from": "RUS", "to": "KAZ"}
+
+
+def test_a_verb_before_what_is_valued_names_the_flow():
+    f = only(run("Kyrgyzstan exported cattle worth $20 million to Tajikistan in 2023."), unit="USD")
+    assert (f.indicator, f.direction) == ("exports", {"from": "KGZ", "to": "TJK"})
+
+
+def test_goods_a_deal_provides_for_are_a_commitment_what_was_signed_is_counted():
+    f = only(run("In May Kyrgyzstan signed a deal with Tajikistan for an extra 400 million kWh of power."), unit="kWh")
+    assert (f.kind, f.period, f.deadline) == ("target", None, None)
+    f = only(run("In 2023 Kyrgyzstan and Tajikistan signed agreements for 14 joint projects."), unit="count")
+    assert (f.kind, f.period) == ("actual", "2023")
+
+
+def test_a_state_before_a_dollar_value_is_a_party_not_a_currency():
+    f = only(run("Tajikistan owes China $1.1 billion.", main=("TJK", "KGZ")), unit="USD")
+    assert (f.indicator, f.parties, f.direction) == ("other:debt", ["CHN", "TJK"], {"from": "TJK", "to": "CHN"})
+
+
+def test_parts_of_a_total_go_to_the_state_named_right_after_each():
+    figs = run("Kyrgyzstan's trade with the region reached $5 billion in 2023, including $2.1 billion with "
+               "Kazakhstan and $1.4 billion with Uzbekistan.", main=("KGZ",))
+    assert only(figs, value=2.1e9).parties == ["KAZ", "KGZ"]
+    assert only(figs, value=1.4e9).parties == ["KGZ", "UZB"]
+
+
+def test_what_trade_should_reach_is_a_forecast_of_the_time_named_after_it():
+    f = only(run("Trade between Kyrgyzstan and Tajikistan exceeded $300 million in 2023 and should reach "
+                 "$500 million in 2026."), value=5e8)
+    assert (f.kind, f.period) == ("forecast", "2026")

@@ -87,6 +87,8 @@ def test_read_unit(caption, expected):
     ("a rent of 4.8 million U.S. dollars a year", "U.S.", True),
     ("the US and Kazakhstan signed", "US", False),
     ("U.S. officials said", "U.S.", False),
+    ("a loan of 5 million US Dollars", "US", True),
+    ("Kyrgyzstan owes China $1.7 billion", "China", False),     # a name, then a value
 ])
 def test_names_currency(text, name, expected):
     from steppe.pipeline.quantities import names_currency
@@ -130,3 +132,47 @@ def test_values_in_base_units_carry_no_binary_noise():
     [q] = [q for q in find_quantities("Trade reached $4.1 billion last year.", units=UNITS) if q.unit == "USD"]
     assert q.value == 4_100_000_000
     assert repr(q.value) == "4100000000.0"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a 1,200-kilometre gas pipeline", [(1200.0, "km")]),
+    ("the new 350-MW power station", [(350.0, "MW")]),
+    ("a road of 40 miles", [(64.37376, "km")]),
+    ("farmland of 3 square kilometres", [(300.0, "hectares")]),
+    ("the 60-day quarantine", []),                 # a duration named so is no value
+])
+def test_measures_written_with_a_hyphen_and_other_units(text, expected):
+    assert [(round(q.value, 5), q.unit) for q in find_quantities(text, units=UNITS)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a penalty of 500,000 rubles ($6,100) was paid", [(500000.0, "RUB")]),
+    ("the 800-kilometre (497-mile) highway", [(800.0, "km")]),
+    ("trade rose by 9% ($400 million)", [(9.0, "percent"), (400e6, "USD")]),
+])
+def test_a_value_restated_in_parentheses_is_not_a_second_value(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text, units=UNITS)] == expected
+
+
+def test_a_share_made_up_is_no_growth():
+    (q,) = find_quantities("grain made up 41% of the cargo", units=UNITS)
+    assert (q.value, q.is_growth) == (41.0, False)
+    (q,) = find_quantities("the price went up 41%", units=UNITS)
+    assert q.is_growth
+
+
+def test_the_number_of_a_counted_noun_gives_a_bare_level_its_noun():
+    (q,) = find_quantities("The number of Turkish firms operating in the country reached 2,350.", units=UNITS)
+    assert (q.value, q.unit, q.noun) == (2350.0, "count", "Turkish firms")
+    assert find_quantities("The number of visitors grew in 2019.", units=UNITS) == []
+
+
+@pytest.mark.parametrize("text, growth", [
+    ("the share fell to 31%", False),
+    ("exports grew by 12%", True),
+    ("exports rose sharply by 12%", True),
+    ("a discount of up to 40%", False),
+])
+def test_a_level_reached_is_no_growth_rate(text, growth):
+    (q,) = find_quantities(text, units=UNITS)
+    assert q.is_growth is growth

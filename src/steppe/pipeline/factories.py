@@ -23,7 +23,7 @@ from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import DatingWords, date_event, occasion_of, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
-from steppe.pipeline.figures import extract_figures
+from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.modality import ModalityWords
 from steppe.pipeline.nlp import SentenceSplitter, body_start, candidate_sentences, parse_candidates
@@ -260,9 +260,10 @@ class Figures:
 
     def __init__(self, res: Loaded) -> None:
         self.resources = res.resources
+        self.words = FigureWords.from_grammar(res.resources.grammar)
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.figures = extract_figures(ctx, self.resources)
+        ctx.figures = extract_figures(ctx, self.resources, self.words)
 
 
 @register("steppe.projects.v1")

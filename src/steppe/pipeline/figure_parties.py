@@ -9,7 +9,6 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from steppe.pipeline.quantities import Quantity, Units, is_currency, names_currency
-from steppe.words import words
 
 __all__ = ["Mention", "home_first", "states_in", "not_currency", "respectively", "parties_of", "direction_of"]
 
@@ -77,20 +76,19 @@ def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quan
     return {q.start: m[2] for q, m in zip(values, run)} if run else {}
 
 
-_REPORTING = re.compile(rf"\b(?:{words('en', 'figures').alternation('reporting_patterns')})\b", re.I)
-
-
 def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
              paired: dict[int, str] | None = None, slot: tuple[int, int] | None = None,
-             ind: str = "", indicators: Indicators | None = None) -> list[str]:
-    """The states a value is about: those its clause names, not the states mentioned nearby."""
+             ind: str = "", indicators: Indicators | None = None, *, reporting: re.Pattern[str],
+             clause: tuple[int, int] | None = None) -> list[str]:
+    """The states a value is about: those its clause names, not the states mentioned nearby.
+    `reporting`: the verbs of reporting (FigureWords); `clause`: the value's own clause."""
     codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
     if named:
         return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
     if len(codes) > 2:
         # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
-        said = [r for r in _REPORTING.finditer(sent) if r.end() <= q.start - s0]
+        said = [r for r in reporting.finditer(sent) if r.end() <= q.start - s0]
         if said:
             told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
                 [m for m in ments if m[1] <= s0 + said[-1].start()]
@@ -101,11 +99,26 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 told = told + speaker[-1:]
             ments = told if len({m[2] for m in told}) >= 2 else ments
             codes = {m[2] for m in ments}
+    if len(codes) > 2 and indicators is not None:
+        # "After talks in Moscow, A and B agreed to raise trade to ...": the place where something
+        # happened is no party (but "investment in B" is: the measure's own phrase)
+        cue = indicators.cue(ind)
+        placed = [m for m in ments if re.search(r"\b(?:in|at)\s+$", sent[max(0, m[0] - s0 - 4):m[0] - s0])
+                  and not (cue and cue.search(sent[max(0, m[0] - s0 - 25):m[0] - s0]))]
+        if placed and len(codes - {m[2] for m in placed}) >= 2:
+            ments = [m for m in ments if m not in placed]
+            codes = {m[2] for m in ments}
     if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
-        flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators)
+        flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators, clause)
         if flow and flow.get("from") and flow.get("to"):
             return sorted({flow["from"], flow["to"]})
     if len(codes) > 2 and slot:
+        # "..., including $9.3 billion with Russia and $4.6 billion with Kazakhstan": the state
+        # right after the value, with its partner (the owner of the whole)
+        after = next((m for m in ments if q.end <= m[0] and m[1] - s0 <= slot[1] and re.fullmatch(
+            r"\s*(?:with|to|from)\s+(?:the\s+)?", sent[q.end - s0:m[0] - s0])), None)
+        if after:
+            return sorted({after[2], _partner(after[2], sent, s0, ments, main)} - {None})
         # A value with states of its own stretch ("..., and with Kyrgyzstan to $1.1 billion")
         own = [m for m in ments if s0 + slot[0] <= m[0] and m[1] <= q.start]
         if own and {m[2] for m in own} != codes:
@@ -113,6 +126,12 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 return sorted({m[2] for m in own})
             partner = _partner(own[-1][2], sent, s0, ments, main)
             return sorted({own[-1][2], partner} - {None})
+    if len(codes) > 2 and indicators is not None:
+        # "Amid sanctions on Russia, Kazakhstan's trade with China rose to ...": the states the
+        # measure's own phrase names, not another one mentioned around it.
+        attached = _attached(q, sent, s0, ments, indicators.cue(ind), slot)
+        if len(attached) == 2:
+            return sorted(attached)
     if len(codes) > 2:
         codes = {m[2] for m in ments if m[1] <= q.start} or codes
     if len(codes) >= 2:
@@ -125,10 +144,36 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
     return sorted(set(main))
 
 
+def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,
+              slot: tuple[int, int] | None) -> set[str]:
+    """The states of the phrase of the cue nearest before the value: its owner ("Kazakhstan's
+    trade", "Kazakh exports") and those it governs ("trade between A and B", "exports to C")."""
+    if cue is None:
+        return set()
+    start, end = (slot[0] if slot else 0), q.start - s0
+    found = None
+    for found in cue.finditer(sent, start, end):
+        pass
+    if found is None:
+        return set()
+    codes = set()
+    for m in ments:
+        a, b = m[0] - s0, m[1] - s0
+        if b <= found.start() and re.fullmatch(r"(?:['’]s?)?(?:[\s-]+[\w-]+){0,2}?\s*[\s-]", sent[b:found.start()] + " "):
+            codes.add(m[2])        # the owner, at most two words before the cue
+        elif found.end() <= a and b <= end and re.search(
+                r"\b(?:with|between|and|to|from|of|into|in)\s+(?:the\s+)?$", sent[max(found.end(), a - 20):a]):
+            codes.add(m[2])
+    return codes
+
+
 def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: list[str],
-                 indicators: Indicators) -> dict[str, str] | None:
+                 indicators: Indicators, clause: tuple[int, int] | None = None) -> dict[str, str] | None:
     """Who sends and who receives a flow (exports, aid, investment...), from the clause's
-    grammar: "from X", "to X", "X exported", "X received", "provide X with"."""
+    grammar: "from X", "to X", "X exported", "X received", "provide X with". `clause`: the
+    value's own clause in the sentence, read first; the rest of the sentence gives only the
+    end it leaves open ("A's exports to B were ..., while imports from B ...", "A exported
+    ..., including 3 million tons to B and 1 million tons to C")."""
     def other(code: str) -> str | None:
         return next((p for p in parties if p != code), None)
 
@@ -140,20 +185,13 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
             return {"from": m[2], "to": to} if to else None
     if not indicators.is_flow(ind) or len(parties) < 2:
         return None
-    frm = to = None
-    named = [m for m in ments if m[2] in parties]
-    for m in named:            # prepositions first: "from X", "to X", "provide X with"
-        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
-        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
-            frm = frm or m[2]
-        elif re.search(r"\b(?:to|into)\s+(?:the\s+)?$", head) or re.search(r"\b(?:provid|suppl)\w*\s+$", head):
-            to = to or m[2]
-    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
-        tail = sent[m[1] - s0:m[1] - s0 + 45]
-        if not frm and indicators.sends.match(tail) and m[2] != to:
-            frm = m[2]
-        elif not to and indicators.receives.match(tail) and m[2] != frm:
-            to = m[2]
+    frm, to = _ends(sent, s0, [m for m in ments if m[2] in parties], indicators)
+    if clause:
+        inner = [m for m in ments if m[2] in parties and clause[0] <= m[0] - s0 and m[1] - s0 <= clause[1]]
+        own_frm, own_to = _ends(sent, s0, inner, indicators)
+        if own_frm or own_to:
+            frm = own_frm or (frm if frm != own_to else None)
+            to = own_to or (to if to != frm else None)
     if frm and to and frm != to:
         return {"from": frm, "to": to}
     if len(parties) != 2:
@@ -163,6 +201,25 @@ def direction_of(ind: str, sent: str, s0: int, ments: list[Mention], parties: li
     if to and other(to):
         return {"from": other(to), "to": to}
     return None
+
+
+def _ends(sent: str, s0: int, named: list[Mention], indicators: Indicators) -> tuple[str | None, str | None]:
+    """The sender and the receiver these mentions name, if any."""
+    frm = to = None
+    for m in named:            # prepositions first: "from X", "to X", "provide X with"
+        head = sent[max(0, m[0] - s0 - 30):m[0] - s0]
+        if re.search(r"\bfrom\s+(?:the\s+)?$", head):
+            frm = frm or m[2]
+        elif re.search(r"(?<!according\s)(?<!due\s)(?<!compared\s)(?<!thanks\s)\b(?:to|into)\s+(?:the\s+)?$", head, re.I) \
+                or re.search(r"\b(?:provid|suppl)\w*\s+$", head):      # not "according to X"
+            to = to or m[2]
+    for m in named:            # then the sender or receiver as subject: "X exported", "X received"
+        tail = sent[m[1] - s0:m[1] - s0 + 45]
+        if not frm and indicators.sends.match(tail) and m[2] != to:
+            frm = m[2]
+        elif not to and indicators.receives.match(tail) and m[2] != frm:
+            to = m[2]
+    return frm, to
 
 
 def home_first(main: list[str], sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[str]:

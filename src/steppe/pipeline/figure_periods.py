@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from steppe.pipeline.quantities import Quantity
 from steppe.pipeline.timex import TimeEx, period_of
-from steppe.words import number_words
+
+if TYPE_CHECKING:
+    from steppe.pipeline.figures import FigureWords
 
 __all__ = ["Period", "find_periods", "period_for", "month_at_most"]
-
-_NUMWORDS = number_words("en").cardinals
-_COMPARISON = re.compile(r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|from)\s+(?:in\s+)?(?:the\s+)?"
-                         r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -31,13 +30,6 @@ class Period:
     value: str | None
     kind: str            # point | range | present | deadline | within | since
     years: int = 0       # for "within N years"
-
-
-# Things made or concluded, in the present perfect with no time of their own ("180 documents
-# have been signed", "11,000 jobs have been created"): a running total over an open stretch.
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?(?:signed|concluded|adopted|"
-                      r"ratified|inked|created|established|set\s+up|built|opened|launched|founded|registered)\b")
-_PRESENT = re.compile(r"\b(?:currently|presently|at present|to date|nowadays|as of today|today|now)\b", re.I)
 
 
 def _precise(value: str | None, precision: str) -> str | None:
@@ -64,10 +56,12 @@ def _since(tx: TimeEx, anchor: str | None, present: int | None) -> str | None:
     return f"{start}/{now}" if now != start else start
 
 
-def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
+def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], words: FigureWords,
                  anchor: str | None = None, offset: int = 0) -> list[Period]:
     """The sentence's time expressions (the document's, read by timex.py; offsets include
-    `offset`, the sentence's start) that can date a figure, with the present's words."""
+    `offset`, the sentence's start) that can date a figure, with the present's words
+    (`words`: the present's words, comparison cues, numbers in words)."""
+    cardinals = words.cardinals
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -78,11 +72,11 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
         out.append(Period(start, end, value, kind, years))
 
     p = str(present) if present else None
-    for m in _PRESENT.finditer(sentence):
+    for m in words.present.finditer(sentence):
         add(m.start(), m.end(), p, "present")
     for tx in timexes:
         s, e = tx.start - offset, tx.end - offset
-        if tx.kind == "point" and _COMPARISON.search(sentence[max(0, s - 40):s]):
+        if tx.kind == "point" and words.comparison.search(sentence[max(0, s - 40):s]):
             taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
             continue
         if tx.kind == "deadline":
@@ -92,8 +86,8 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
         elif tx.kind == "within" and tx.end_value:          # "over the past five years"
             add(s, e, f"{tx.value}/{tx.end_value}", "range")
         elif tx.kind == "within":
-            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(_NUMWORDS), tx.text, re.I)
-            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else _NUMWORDS[n.group(1).lower()])
+            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), tx.text, re.I)
+            years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else cardinals[n.group(1).lower()])
             add(s, e, None, "within", years)
         elif tx.kind == "range":
             add(s, e, period_of(tx), "range")
@@ -104,7 +98,8 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx],
 
 def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
                 last_period: str | None, present: int | None,
-                slot: tuple[int, int] | None = None, para_period: str | None = None) -> str | None:
+                slot: tuple[int, int] | None = None, para_period: str | None = None, *,
+                words: FigureWords) -> str | None:
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
     deadline_years = [p for p in periods if p.kind == "deadline"]
     own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
@@ -133,8 +128,10 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return (before[-1] if before else usable[0]).value
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
-    if _PERFECT.search(sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]):
-        return None      # "180 documents have been signed": a running total up to now, no stretch named
+    if words.perfect.search(sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]):
+        # Things made or concluded in the present perfect with no time of their own ("180 documents
+        # have been signed", "11,000 jobs have been created"): a running total over an open stretch.
+        return None
     if para_period or last_period:           # the last period the text named carries on
         return month_at_most(para_period or last_period)
     if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):

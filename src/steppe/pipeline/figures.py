@@ -9,7 +9,7 @@ are handed to ``tables.py`` and their lines are not read again as prose.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from steppe.facts import Figure, Span
@@ -17,14 +17,69 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency, is_plural
+from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
-from steppe.words import words
 
 if TYPE_CHECKING:
     from steppe.resources import Resources
+    from steppe.words import Grammar
 
-__all__ = ["extract_figures", "Indicators", "present_year", "find_periods", "Period"]
+__all__ = ["extract_figures", "FigureWords", "Indicators", "present_year", "find_periods", "Period"]
+
+_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """The grammar words of the figure readers (data/words/en.yaml `figures`, numbers in
+    words), compiled once where the figures component is built."""
+
+    share_before: re.Pattern[str]       # "the share of X in Y was" 12%
+    share_after: re.Pattern[str]        # 12% "of its exports"
+    link_before: re.Pattern[str]        # "trade agreements worth" $300 million
+    compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
+    raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
+    actual_verbs: re.Pattern[str]       # a value reached, not a goal
+    result: re.Pattern[str]             # "to reach" ...
+    result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
+    reporting: re.Pattern[str]          # "said", "according to": who reports a figure
+    cardinals: dict[str, int]           # "five" -> 5 ("within five years")
+    present: re.Pattern[str]            # "currently", "to date": the text's present
+    perfect: re.Pattern[str]            # "have been signed": a running total
+    comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
+    deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar) -> "FigureWords":
+        w = grammar.words("en", "figures")
+        return cls(
+            share_before=re.compile(
+                rf"\bshares?\s+(?:in|of)\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
+                r"(?:about\s+|some\s+|around\s+)?$", re.I),
+            share_after=re.compile(
+                rf"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?({w.alternation('share_wholes')})\b", re.I),
+            link_before=re.compile(rf"({_NP})\s+(?:{w.alternation('value_links')})\s+(?:\w+\s+){{0,2}}$", re.I),
+            # A comparison base runs from its cue to the end of its parenthesis or clause.
+            compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
+            raised=re.compile(
+                rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
+                r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                r"\s+(?:to|at|from)\s+"
+                r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
+            actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
+            result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
+            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
+            reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
+            cardinals=grammar.numbers("en").cardinals,
+            present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
+            perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
+                               rf"(?:{w.alternation('perfect_participles')})\b"),
+            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
+                                r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
+                                r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
+            comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
+                                  r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
+        )
 
 
 class Indicators:
@@ -48,11 +103,21 @@ class Indicators:
             "measures": c["measures"],
             "domestic": _cue_re(c["domestic_cues"]),
             "goods": {w.lower() for w in c["goods_nouns"]},
+            "specification": set(c.get("specification_units", [])),
+            "specification_nouns": tuple(c.get("specification_nouns", [])),
         }
         # Flows between states, and who sends and who receives them (figure_parties.py).
         self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
         self.sends = _flow_verbs(c["sending_stems"])
         self.receives = _flow_verbs(c["receiving_stems"])
+
+    def cue(self, indicator: str) -> re.Pattern[str] | None:
+        """The cue words of an indicator, or of the one whose growth or change it is."""
+        ind = self.compiled["ind"]
+        if indicator in ind:
+            return ind[indicator][0]
+        base = re.sub(r"_(?:growth|change)$", "", indicator.removeprefix("other:"))
+        return next((rx for rx, spec in ind.values() if spec.get("growth") == base), None)
 
     def is_flow(self, indicator: str) -> bool:
         """Exports, aid, loans...: an amount that goes from one state to another (or its growth)."""
@@ -61,8 +126,10 @@ class Indicators:
 
 
 def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
-    """A state before one of these verbs (or as their possessor: "Russia's supplies")."""
-    return re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(stems) + r")\w*", re.I)
+    """A state before one of these verbs (or as their possessor: "Russia's supplies"), a
+    relative clause allowed between ("Uzbekistan, which borders Afghanistan, exported")."""
+    return re.compile(r"(?:['’]s?)?(?:\s*,\s*(?:which|that|who|whose)\b[^,;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:"
+                      + "|".join(stems) + r")\w*", re.I)
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str]:
@@ -97,22 +164,6 @@ def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resourc
     return best[1] if best else None
 
 
-_W = words("en", "figures")
-_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
-_SHARE_BEFORE = re.compile(
-    r"\bshares?\s+(?:in|of)\s+([^,.;\d]{1,60}?)\s+(?:was|is|were|are|amounted\s+to|stood\s+at|"
-    r"reached|made\s+up|accounted\s+for|equall?ed|constituted)\s+(?:about\s+|some\s+|around\s+)?$", re.I)
-_SHARE_AFTER = re.compile(r"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(exports|imports|foreign\s+trade)\b", re.I)
-_LINK_BEFORE = re.compile(rf"({_NP})\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|with\s+a\s+(?:total\s+)?value\s+of)"
-                          r"\s+(?:\w+\s+){0,2}$", re.I)
-
-
-_RAISED = re.compile(rf"\b(?:{_W.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                     r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
-                     r"\s+(?:to|at|from)\s+"
-                     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
-
-
 def _without_owners(words: str) -> str:
     """"Uzbekistan's foreign trade" -> "foreign trade"."""
     return re.sub(r"[\w-]+['’]s?\s+", "", words)
@@ -128,7 +179,7 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
         re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
                  r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
         else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
-    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or is_plural(m.group(1))):
+    if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or res.units.words.is_plural(m.group(1))):
         return m.group(1)
     m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
     if m and m.group(1).lower() not in generic:
@@ -137,7 +188,7 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
 
 
 def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
-               stock: bool = False) -> str | None:
+               fw: FigureWords, stock: bool = False) -> str | None:
     """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
     comp = res.indicators.compiled
     before = sent[:rel]
@@ -148,10 +199,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = _SHARE_AFTER.match(after) or re.match(
+        share = fw.share_after.match(after) or re.match(
             r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
         if not share:
-            share = _SHARE_BEFORE.search(before)
+            share = fw.share_before.search(before)
         # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
         whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
         if whole and whole.split()[-1].lower() in comp["skip"]:
@@ -204,7 +255,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         # "the number of flights ... rose to 14 per week": the noun was named before
         counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
         if counted:
-            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, stock)
+            return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
@@ -217,13 +268,19 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                 if "invest" in pq.noun.lower() and " and " not in pq.noun:
                     return "investment"
                 return f"{ind}_value"
-    link = _LINK_BEFORE.search(before)
+    link = fw.link_before.search(before)
+    if link and re.search(r"\b(?:is|are|was|were|be|been|now|currently)\b", link.group(1), re.I):
+        link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
     if link and _unit_class(q, res) == "money":
         # "trade agreements worth $300 million": the value of what the noun names
-        np = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))[-1].strip()
+        # the last piece that is not only a name: "a power plant in Tajikistan worth ..." -> plant
+        pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))
+        np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
+                  pieces[-1].strip())
         head = np.split()[-1]
         cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
-        if cue is None and head.lower() in comp["goods"]:       # "imported goods worth ..."
+        if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
+            # "imported goods worth ...", "exported gas worth ...": the verb names the flow
             cue = _nearest_indicator(np, len(np), "money", res)
         return cue or f"other:{_slug(np)}_value"
     unit_class = _unit_class(q, res)
@@ -239,11 +296,14 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             return cue
         # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
         governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
-        if (unit_class == "money" or unit_class in comp["measures"]) and not governed:
+        if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
             return f"other:{_slug(named)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
-    if cue is None and unit_class == "money":
-        raised = _RAISED.search(before)    # "increase the rent for the base to $4.8 million"
+    deal = fw.deal_for.search(before)
+    if cue is None and deal and unit_class not in ("money", "count", "days"):
+        return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
+    if cue is None and unit_class not in ("count", "days"):
+        raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
         if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
             return f"other:{_slug(raised.group(1))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
@@ -254,10 +314,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 # "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
 # specification of a project, not a goal the parties set for their relations.
 _SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
-_ACTUAL_VERBS = re.compile(rf"\b(?:{_W.alternation('actual_verbs')})\b", re.I)
 
 
-def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources) -> str:
+def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords,
+          goods: bool = False) -> str:
     """Target or forecast when a cue stands between the previous value and this one.
 
     A value coordinated with a goal ("to $5 billion by 2025 and $10 billion by 2030")
@@ -265,24 +325,33 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     """
     comp = res.indicators.compiled
     window = sent[window_start:rel]
+    if goods and fw.deal_for.search(window):
+        return "target"        # the goods a deal provides for: a commitment
     if comp["forecast"].search(window):
         return "forecast"
     goals = [m for m in comp["target"].finditer(window)
              if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+    results = [m for m in goals if fw.result.fullmatch(m.group()) and (
+        fw.result_after.search(window, 0, m.start())
+        or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
+    if results and len(results) == len(goals):
+        return "actual"        # "grew by 6% to reach $27.9 billion"
     if goals:
         return "target"
     if comp["target"].search(window):
         return "forecast"      # "a planned capacity of 1,860 MW": what a project will have
-    if previous in ("target", "forecast") and not _ACTUAL_VERBS.search(window):
+    if previous in ("target", "forecast") and not fw.actual_verbs.search(window):
         return previous
     return "actual"
 
 
-def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
+def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
-    time expressions, states and main parties; units and indicators from `resources`."""
+    time expressions, states and main parties; units and indicators from `resources`, the
+    grammar's words from `fw`."""
     res = resources
+    comp = res.indicators.compiled
     text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
     # Figures are dated from the text's present (the timex stage read it).
     present, timexes = ctx.present, ctx.present_timexes
@@ -304,16 +373,16 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
             para_period, carried, prev_states = None, {}, []
         prev_end = s1
         stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx)
+        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx, words=fw)
         # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
         # which date nothing else in the sentence.
-        bases = [(m.start(), m.end()) for m in _COMPARED.finditer(sent)]
+        bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
         periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
         # A footnote or reference line ("[4] ...") cites, it does not report.
         quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
         # A count in words is a figure only as a completed act ("four meetings were held");
         # "the two countries" is no value and must not cut the sentence into stretches.
-        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res)]
+        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
         ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
@@ -338,14 +407,22 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
                 window_start = rel + len(q.text)
                 continue
             stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, res, stock)
+            ind = _indicator(q, sent, rel, done, res, fw, stock)
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
-            ind = ind or carried.get(_carry_key(q, res))
+            ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
+            if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
+                    f.value == q.value and f.unit == q.unit for f in figures):
+                ind = None             # "... three million people. ... for the three million inhabitants": the same value again
             if ind is None:
                 window_start = rel + len(q.text)
                 continue
-            kind = _kind(sent, window_start, rel, prev_kind, res)
+            kind = _kind(sent, window_start, rel, prev_kind, res, fw,
+                         goods=_unit_class(q, res) not in ("money", "count"))
+            spec = not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
+                                        and ind.endswith(comp["specification_nouns"]))
+            if spec and kind == "target":
+                kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
             if re.match(r"\s+already\b", sent[rel + len(q.text):]):
                 kind = "actual"        # "306 to be expelled, with 27 already deported"
             if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
@@ -379,23 +456,33 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
                     last_deadline = deadline
             elif starting:
                 period = None          # the level before a set change: its time is not stated
+            elif kind == "actual" and spec:
+                period = None
             elif kind == "actual":
-                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period)
+                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period, words=fw)
                 if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
+                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res):
+                    period = anchor[:7]        # "15 documents were signed": news of this month's act
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+                # the time after the value first: "exceeded $1.5 billion in 2022 and should reach $2 billion in 2025"
+                own = [p for p in own if p.start >= rel] or own
                 period = own[0].value if own else month_at_most(para_period)
-            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators)
+            clause = _clause(sent, rel, q, slot)
+            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators,
+                                 reporting=fw.reporting, clause=clause)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
                 # a sentence naming no state goes on about the pair the one before named.
                 parties = sorted(set(prev_states))
+            if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
+                parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
             if len(parties) < 2:
                 continue
-            direction = direction_of(ind, sent, s0, ments, parties, res.indicators)
+            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -404,17 +491,14 @@ def extract_figures(ctx: DocContext, resources: Resources) -> list[Figure]:
             ))
             done.append((q, ind))
             made.append((q, figures[-1]))
-        prev_states = [m[2] for m in ments]
+        # the states named last; a sentence naming none that went on about them keeps them
+        prev_states = [m[2] for m in ments] or (prev_states if made else [])
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
         carried = {_carry_key(q, res): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
-
-
-# A comparison base runs from its cue to the end of its parenthesis or clause.
-_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|as\s+against|versus|vs\.)\s+[^);]*?(?=\)|;|,\s|$)", re.I)
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
@@ -434,6 +518,40 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
+
+
+def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources) -> str | None:
+    """"Trade reached $15 billion in 2022. This year it is expected to grow by 10%": a growth
+    rate whose subject is a pronoun is the growth of the measure the sentence before gave."""
+    if not q.is_growth or not re.search(r"\b(?:it|its|this|this\s+figure|the\s+figure)\b", before, re.I):
+        return None
+    ind = res.indicators.compiled["ind"]
+    level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
+    return f"other:{ind[level][1]['growth']}_growth" if level else None
+
+
+def _just_done(stretch: str, res: Resources) -> bool:
+    """Things signed, held or concluded in the simple past ("were signed", "signed deals
+    worth"), no time named: the act the news reports, in the month of the report. A present
+    perfect ("have been signed") is a running total over no stated stretch."""
+    return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
+               and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
+               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
+
+
+def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
+    """A value's own clause: its stretch of the sentence between the comma, semicolon or
+    coordination before it and the one after it ("..., while imports from B reached ...",
+    "including 3 million tons to B and 1 million tons to C")."""
+    end = rel + len(q.text)
+    start = slot[0]
+    for brk in _CLAUSE_BREAK.finditer(sent, slot[0], rel):
+        start = brk.end()
+    stop = _CLAUSE_BREAK.search(sent, end, slot[1])
+    return start, stop.start() if stop else slot[1]
 
 
 def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:

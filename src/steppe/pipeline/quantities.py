@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from steppe.words import number_words, words
+if TYPE_CHECKING:
+    from steppe.words import Grammar
 
-__all__ = ["Quantity", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency", "is_currency", "is_plural"]
+__all__ = ["Quantity", "QuantityWords", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency",
+           "is_currency"]
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,72 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class QuantityWords:
+    """The words around a number that say what it is (data/words/en.yaml `quantities`,
+    numbers in words from data/numbers/en.yaml), compiled once from the grammar."""
+
+    numbers: dict[str, int]               # "four" -> 4, "a dozen" -> 12
+    approx: re.Pattern[str]               # before a value: "about", "more than"
+    growth_before: re.Pattern[str]        # "grew by" 5% (not "fell to" 31%, "up to" 40%: levels)
+    growth_after: re.Pattern[str]         # 5% "increase"
+    change_before: re.Pattern[str]        # "an increase in exports ... of" $5 million
+    decline: re.Pattern[str]              # the change words that make it negative
+    time_nouns: frozenset[str]
+    np_stops: frozenset[str]
+    irregular_plurals: frozenset[str]
+    not_plurals: frozenset[str]
+    reference: re.Pattern[str]            # "Article" 7
+    number_of: re.Pattern[str]            # "the number of <noun> reached" 1,800
+
+    @classmethod
+    def from_grammar(cls, grammar: Grammar) -> "QuantityWords":
+        w = grammar.words("en", "quantities")
+        n = grammar.numbers("en")
+        change_word = f"(?:{w.alternation('change_patterns')})"
+        return cls(
+            numbers={**n.cardinals, **n.phrases},
+            approx=re.compile(rf"(?:{w.alternation('approximation_patterns')})\s*$", re.I),
+            growth_before=re.compile(
+                rf"(?:{w.alternation('growth_before_patterns')})(?:\s+(?!to\b|from\b)\w+)?\s+(?:by\s+)?$", re.I),
+            growth_after=re.compile(
+                rf"^\s*(?:\w+\s+)?(?:{w.alternation('growth_after_patterns')})"
+                r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I),     # "8.3 percent more than in 2022"
+            # A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
+            # at the level of 16.6%"), the words between holding no other number.
+            change_before=re.compile(
+                rf"(?<!\w){change_word}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$",
+                re.I),
+            decline=re.compile(w.alternation("decline_patterns"), re.I),
+            time_nouns=w.set("time_nouns"),
+            np_stops=w.set("noun_phrase_stops"),
+            irregular_plurals=w.set("irregular_plurals"),
+            not_plurals=w.set("not_plurals"),
+            reference=re.compile(rf"\b(?:{w.alternation('reference_patterns')})\s*$", re.I),
+            number_of=re.compile(
+                r"\b[Nn]umber\s+of\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\b[^.;:\d]{0,80}?\s"
+                rf"(?:{w.alternation('level_verbs')})\s+(?:{w.alternation('approximation_patterns')})?\s*$", re.I),
+        )
+
+    def is_plural(self, word: str) -> bool:
+        """"reimbursements" yes; "gas", "bus", "progress" no."""
+        low = word.lower()
+        return low in self.irregular_plurals or (low.endswith("s") and len(low) > 3 and low not in self.not_plurals
+                                                 and not low.endswith("ss") and not low.endswith("ous"))
+
+
+@dataclass(frozen=True)
 class Units:
     """The units lexicon (data/units.tsv, plus a user's): scale words, currencies and
-    measures, with the regular expression compiled from them."""
+    measures, with the regular expression compiled from them and the grammar's words."""
 
     scales: dict[str, float]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
     pattern: re.Pattern[str]
+    words: QuantityWords
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str, str, float]]) -> "Units":
+    def from_rows(cls, rows: list[tuple[str, str, str, float]], grammar: Grammar) -> "Units":
         """From (kind, form, unit, factor) rows; a later row of a kind and form replaces an earlier one."""
         scales: dict[str, float] = {}
         currencies: dict[str, str] = {}
@@ -65,15 +123,13 @@ class Units:
                 currencies[form] = unit
             else:
                 units[form] = (unit, float(factor))
-        return cls(scales, currencies, units, _pattern(scales, currencies, units))
+        words = QuantityWords.from_grammar(grammar)
+        return cls(scales, currencies, units, _pattern(scales, currencies, units, words.numbers), words)
 
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
-
-_W = words("en", "quantities")
-_WORD_NUMBERS = {**number_words("en").cardinals, **number_words("en").phrases}
 
 # Space-grouped thousands first ("2 920", "3 333 503"), then comma-grouped
 # ("1,056.5"), then plain numbers with a decimal point or comma ("1,2" = 1.2).
@@ -82,29 +138,12 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?"
 )
-_APPROX = re.compile(rf"(?:{_W.alternation('approximation_patterns')})\s*$", re.I)
-_GROWTH_BEFORE = re.compile(
-    rf"(?:{_W.alternation('growth_before_patterns')})(?:\s+\w+)?\s+(?:by\s+)?$", re.I)
-_GROWTH_AFTER = re.compile(
-    rf"^\s*(?:\w+\s+)?(?:{_W.alternation('growth_after_patterns')})"
-    r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I)     # "8.3 percent more than in 2022"
-# A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
-# at the level of 16.6%"), the words between holding no other number.
-_CHANGE_WORD = f"(?:{_W.alternation('change_patterns')})"
-_CHANGE_BEFORE = re.compile(
-    rf"(?<!\w){_CHANGE_WORD}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$", re.I)
-_DECLINE = re.compile(_W.alternation("decline_patterns"), re.I)
-_TIME_NOUNS = _W.set("time_nouns")
-_NP_STOP = _W.set("noun_phrase_stops")
-_IRREGULAR_PLURALS = _W.set("irregular_plurals")
-_NOT_PLURAL = _W.set("not_plurals")
-_REFERENCE = re.compile(rf"\b(?:{_W.alternation('reference_patterns')})\s*$", re.I)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
 def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
-             units: dict[str, tuple[str, float]]) -> re.Pattern[str]:
-    words = _alternation([w for w in _WORD_NUMBERS])
+             units: dict[str, tuple[str, float]], numbers: dict[str, int]) -> re.Pattern[str]:
+    words = _alternation([w for w in numbers])
     scales = _alternation(list(scale_words))
     codes = {u.lower() for u in currencies.values()}
     prefix_cur = _alternation([c for c in currencies if not c.isalpha() or c in codes])
@@ -113,12 +152,14 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
         rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
-        rf"(?:(?:[\s\u00a0]*|-(?=fold\b))(?P<unit>(?:{suffix}))(?![\w]))?",     # "1.5-fold"
+        # "1.5-fold", "a 1,500-kilometre pipeline" (not "a 30-day ban": a duration named so is no figure)
+        rf"(?:(?:[\s\u00a0]*|-(?=fold\b|(?!days?\b)[^\W\d_]{{2,}}))(?P<unit>(?:{suffix}))(?![\w]))?",
         re.I,
     )
 
 
-_CURRENCY_AFTER_NAME = re.compile(r"\s?\$|\s+dollars?\b", re.I)
+# "US$", "US $", "U.S. $", "U.S. dollars"; but "owes China $1.7 billion": a name then a value
+_CURRENCY_AFTER_NAME = re.compile(r"\$|(?<=[A-Z]{2})\s\$|(?<=\.)\s\$|\s+(?i:dollars?)\b")
 
 
 def names_currency(text: str, end: int) -> bool:
@@ -149,7 +190,7 @@ def scale_factor(word: str, units: Units) -> float | None:
     return units.scales.get(word.lower().strip())
 
 
-def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
+def _counted_noun(text: str, pos: int, qw: QuantityWords) -> tuple[str | None, int]:
     """The counted noun phrase after `pos` ("investment projects") and where it ends."""
     words: list[str] = []
     i = pos
@@ -162,43 +203,36 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
             break
         word = w.group()
         low = word.lower()
-        if low in _NP_STOP and low != "and":
+        if low in qw.np_stops and low != "and":
             break
         words.append(word)
         i = w.end()
-        if is_plural(low):
-            if low in _TIME_NOUNS:
+        if qw.is_plural(low):
+            if low in qw.time_nouns:
                 return None, pos
             return " ".join(words), i
     return None, pos
 
 
-def is_plural(word: str) -> bool:
-    """"reimbursements" yes; "gas", "bus", "progress" no."""
-    low = word.lower()
-    return low in _IRREGULAR_PLURALS or (low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL
-                                         and not low.endswith("ss") and not low.endswith("ous"))
-
-
 def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantity]:
     """Every quantity in `text` with a unit, a currency, a scale or a counted noun."""
-    lex = units
+    lex, qw = units, units.words
     found: list[Quantity] = []
     for m in units.pattern.finditer(text):
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
-        if word and not scale and (not _counted_noun(text, m.end("word"))[0] or re.search(
+        if word and not scale and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
                 r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
             continue              # "one of", "the two sides": no count
-        if _REFERENCE.search(text[max(0, m.start() - 12):m.start()]):
+        if qw.reference.search(text[max(0, m.start() - 12):m.start()]):
             continue              # "section 4.2", "Article 7", "No. 12"
         if num and re.match(r"(?:st|nd|rd|th)\b", text[m.end("num"):], re.I):
             continue              # ordinal
         if scale and scale.lower() in ("m", "k", "t") and not (cur or unit_word):
             scale = None          # a bare "m"/"k" is a unit letter elsewhere, not a scale
             end = m.end("num") if num else m.end("word")
-        value = parse_number(num) if num else float(_WORD_NUMBERS[word.lower()])
+        value = parse_number(num) if num else float(qw.numbers[word.lower()])
         factor = lex.scales[scale.lower()] if scale else 1.0
         unit = ""
         if cur:
@@ -217,7 +251,7 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
             end = m.end("num") if num else m.end("word")
         noun, per = None, None
         if not unit:
-            noun, noun_end = _counted_noun(text, end)
+            noun, noun_end = _counted_noun(text, end, qw)
             if noun:
                 unit, end = "count", noun_end
         if unit in ("count", "") or unit == "tons":
@@ -232,10 +266,10 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
             continue              # a year ("2018 was designated ...")
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
-        approx = _APPROX.search(before)
+        approx = qw.approx.search(before)
         core = text[max(0, start - 100):start - (len(approx.group()) if approx else 0)]
-        change = _CHANGE_BEFORE.search(core)
-        growth_word = _GROWTH_BEFORE.search(before) or _GROWTH_AFTER.match(after)
+        change = qw.change_before.search(core)
+        growth_word = qw.growth_before.search(before) or qw.growth_after.match(after)
         signed = re.search(r"(?:^|[\s(])([+\-−–])\s?$", text[max(0, start - 3):start])
         is_growth = unit == "ratio" or (unit == "percent" and bool(growth_word or change or signed))
         is_change = unit not in ("percent", "ratio", "count", "") and bool(change or signed)
@@ -243,15 +277,33 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         if signed:
             sign = 1.0 if signed.group(1) == "+" else -1.0
         elif (is_growth or is_change) and unit != "ratio" and (change or growth_word):
-            word = change.group().split()[0] if change else growth_word.group()
-            sign = -1.0 if _DECLINE.search(word) else 1.0
+            cue = change.group().split()[0] if change else growth_word.group()
+            sign = -1.0 if qw.decline.search(cue) else 1.0
         found.append(Quantity(
             start=start + offset, end=end + offset, text=text[start:end],
             value=_clean(sign * value * factor), unit=unit or ("count" if scale else ""), scale_word=scale,
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
-    return [q for q in _share_units(_elided_nouns(found, text, offset), text, offset, units) if q.unit]
+    found = [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
+    return _without_conversions(found, text, offset, units)
+
+
+def _without_conversions(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
+    """A value in parentheses right after another of the same measure restates it in other
+    units ("200,000 rubles ($3,250)", "a 1,500-kilometre (930-mile) pipeline"): not a value of its own."""
+    def measure(q: Quantity) -> str:
+        return "money" if is_currency(q.unit, units) else q.unit
+
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev and measure(prev) == measure(q) and not q.is_growth and \
+                re.fullmatch(r"\s*\(\s*(?:about|around|some|approximately|roughly|or|~)?\s*", text[prev.end - offset:q.start - offset]) \
+                and re.match(r"\s*\)", text[q.end - offset:]):
+            continue
+        out.append(q)
+    return out
 
 
 # "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
@@ -261,10 +313,16 @@ _WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|t
                            r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
 
 
-def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWords) -> list[Quantity]:
     out = list(found)
     for i, q in enumerate(out):
-        if q.unit or q.scale_word or q.value != int(q.value) or not _SUBJECT_NEXT.match(text, q.end - offset):
+        if q.unit or q.scale_word or q.value != int(q.value):
+            continue
+        level = qw.number_of.search(text[max(0, q.start - offset - 150):q.start - offset])
+        if level:              # "the number of joint ventures ... reached 1,800": a count of them
+            out[i] = replace(q, unit="count", noun=level.group(1))
+            continue
+        if not _SUBJECT_NEXT.match(text, q.end - offset):
             continue
         before = text[:q.start - offset]
         if re.search(r"[$€£]\s*$", before):
@@ -274,7 +332,7 @@ def _elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantit
             whole = None
             for whole in _WHOLE_BEFORE.finditer(before):
                 pass
-            noun = whole.group(1) if whole and whole.group(1).lower() not in _TIME_NOUNS else None
+            noun = whole.group(1) if whole and whole.group(1).lower() not in qw.time_nouns else None
         if noun:
             out[i] = replace(q, unit="count", noun=noun)
     return out
