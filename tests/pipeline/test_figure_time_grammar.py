@@ -4,7 +4,7 @@ time grammar reads for table headers dates a figure in a sentence as well."""
 import pytest
 
 from steppe.pipeline.context import context_for
-from steppe.pipeline.figures import extract_figures
+from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.resources import Resources
 
 STATES = {"KGZ": "Kyrgyzstan", "TJK": "Tajikistan"}
@@ -19,7 +19,7 @@ def figures(text, resources):
     states = [(text.index(name), text.index(name) + len(name), code) for code, name in STATES.items()]
     ctx = context_for(text, anchor="2025-03-01", sentences=[(0, len(text))], states=states,
                       main_parties=["KGZ", "TJK"])
-    return extract_figures(ctx, resources)
+    return extract_figures(ctx, resources, FigureWords.from_grammar(resources.grammar))
 
 
 @pytest.mark.parametrize("text,indicator,period", [
