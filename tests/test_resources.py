@@ -106,11 +106,11 @@ def test_every_packaged_word_list_reads_and_a_yaml_boolean_is_not_a_word():
 
     from steppe.pipeline.agreement_grammar import load_agreement_words
     from steppe.schemas import AgreementWords, check
-    from steppe.words import WordFile, words
+    from steppe.words import Grammar, WordFile
 
     agreement_words = load_agreement_words().model_dump()
     assert "on" in agreement_words["comma_stop"]     # written unquoted, YAML made it True
-    assert "on" in words("en", "roles").set("target_prepositions")
+    assert "on" in Grammar().words("en", "roles").set("target_prepositions")
     data = yaml.safe_load("roles:\n  target_prepositions: [to, on, with]\n")
     with pytest.raises(ConfigError, match=r"mine.yaml: roles.target_prepositions.1 .*valid string"):
         check(WordFile, data, "mine.yaml")
@@ -130,3 +130,28 @@ def test_a_bad_knowledge_base_entry_names_the_file_the_entry_and_the_reason(tmp_
     assert "mine.yaml: people.0.roles.0.role (" in message and "'id': 'ann-ivel'" in message
     assert "Field required" in message
     assert "people.0.roles.0.rank (" in message and "Extra inputs are not permitted" in message
+
+
+def test_no_pipeline_module_keeps_its_own_copy_of_the_data():
+    """Every stage takes its words from the Resources it is built from: no module-level
+    cache of a loader, no Grammar or Resources made at import time. (ru/text.py's memo of
+    a pure function of one word is the one cache allowed.)"""
+    import ast
+    from importlib.resources import files
+
+    found = []
+    for path in sorted(files("steppe.pipeline").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                names = [getattr(d, "id", None) or getattr(getattr(d, "func", None), "id", None)
+                         for d in node.decorator_list]
+                if {"lru_cache", "cache"} & set(names) and path.name != "text.py":
+                    found.append(f"{path.name}: {node.name} is cached")
+        for node in tree.body:                   # module level only
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                calls = [c.func for c in ast.walk(node) if isinstance(c, ast.Call)]
+                named = {getattr(f, "id", None) or getattr(f, "attr", None) for f in calls}
+                if named & {"Grammar", "load", "read_yaml", "words", "time_words", "number_words"}:
+                    found.append(f"{path.name}: line {node.lineno} loads data at import")
+    assert found == []

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict, RootModel, field_validator
@@ -67,18 +66,9 @@ class Words:
         return "|".join(re.escape(w) if escape else w for w in self.list(name))
 
 
-@lru_cache(maxsize=None)
-def _file(language: str) -> dict[str, dict]:
+def _read_words(language: str) -> dict[str, dict]:
     source = files("steppe.data") / "words" / f"{language}.yaml"
     return check(WordFile, read_yaml(source), source).root
-
-
-def words(language: str, section: str) -> Words:
-    """The word lists of `section` (a stage) in `language`."""
-    data = _file(language)
-    if section not in data:
-        raise ConfigError(f"steppe/data/words/{language}.yaml: no section {section!r}")
-    return Words(data[section], f"steppe/data/words/{language}.yaml: {section}")
 
 
 # -- time words and numbers in words -------------------------------------------------------
@@ -149,8 +139,7 @@ class NumberWords:
     indefinite: dict[str, int | None] = field(default_factory=dict)  # "a", "several"
 
 
-@lru_cache(maxsize=None)
-def time_words(language: str = "en") -> TimeWords:
+def _read_time(language: str) -> TimeWords:
     """The time words of a language (data/time/<language>.yaml; Russian month names from
     data/ru/dates.yaml, the written genitive forms included)."""
     if language == "ru":
@@ -168,8 +157,7 @@ def time_words(language: str = "en") -> TimeWords:
                      fiscal_year_prefixes=tuple(t.fiscal_year_prefixes))
 
 
-@lru_cache(maxsize=None)
-def number_words(language: str = "en") -> NumberWords:
+def _read_numbers(language: str) -> NumberWords:
     """Numbers in words (data/numbers/<language>.yaml), listed once for every reader."""
     source = files("steppe.data") / "numbers" / f"{language}.yaml"
     n = check(_NumberFile, read_yaml(source), source)
@@ -189,7 +177,7 @@ class Grammar:
     def words(self, language: str, section: str) -> Words:
         """The word lists of `section` (a stage) in `language` (data/words/<language>.yaml)."""
         if language not in self._words:
-            self._words[language] = _file.__wrapped__(language)
+            self._words[language] = _read_words(language)
         data = self._words[language]
         if section not in data:
             raise ConfigError(f"steppe/data/words/{language}.yaml: no section {section!r}")
@@ -197,10 +185,10 @@ class Grammar:
 
     def time(self, language: str = "en") -> TimeWords:
         if language not in self._time:
-            self._time[language] = time_words.__wrapped__(language)
+            self._time[language] = _read_time(language)
         return self._time[language]
 
     def numbers(self, language: str = "en") -> NumberWords:
         if language not in self._numbers:
-            self._numbers[language] = number_words.__wrapped__(language)
+            self._numbers[language] = _read_numbers(language)
         return self._numbers[language]
