@@ -24,3 +24,20 @@ def test_run_on_text_is_cut_so_no_parse_gets_more_than_max_sentence(text):
     spans = split_sentences(text)
     assert spans and all(e - s <= MAX_SENTENCE for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("sentence,apparatus", [
+    ("[4] Ministry of Energy of Valdoria, annual report, 2021.", True),
+    ("12. \"Grain corridor opens\", Zerania Herald, Date of Access: 03.04.2022.", True),
+    ("Valdoria's statistics office, retrieved 5 May 2023.", True),
+    ("See https://example.org/report for the full table.", True),
+    ("2019\t2020\t2021", True),
+    ("| Exports | 120 | 140 |", True),
+    ("The ministers of Valdoria and Zerania met on 12 March.", False),
+    ("In 2021, 12 agreements were signed between the two states.", False),
+])
+def test_footnotes_citations_and_table_rows_are_not_prose(sentence, apparatus):
+    from steppe.pipeline.nlp import Apparatus
+    from steppe.words import Grammar
+
+    assert Apparatus(Grammar())(sentence) is apparatus

@@ -26,7 +26,8 @@ from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, int
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.modality import ModalityWords
-from steppe.pipeline.nlp import SentenceSplitter, body_start, candidate_sentences, parse_candidates
+from steppe.pipeline.nlp import (Apparatus, SentenceSplitter, body_start, candidate_sentences,
+                                 parse_candidates)
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
@@ -166,9 +167,10 @@ class Candidates:
 
     def __init__(self, res: Loaded) -> None:
         self.may_trigger = res.trigger_words.may_trigger
+        self.is_apparatus = Apparatus(res.resources.grammar)
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.candidates = candidate_sentences(ctx, self.may_trigger)
+        ctx.candidates = candidate_sentences(ctx, self.may_trigger, self.is_apparatus)
 
 
 @register("steppe.parse.v1")

@@ -114,10 +114,11 @@ def split_sentences(text: str, start: int | None = None,
     return (splitter or SentenceSplitter(Grammar()))(text, start)
 
 
-def candidate_sentences(ctx: DocContext, may_trigger: Callable[[Iterable[str]], bool]) -> list[int]:
+def candidate_sentences(ctx: DocContext, may_trigger: Callable[[Iterable[str]], bool],
+                        is_apparatus: Callable[[str], bool]) -> list[int]:
     """Indexes of the sentences worth parsing: those holding an actor mention and words
     that can make a trigger (`may_trigger`, prefilter.TriggerWords), footnotes and table
-    rows left out."""
+    rows (`is_apparatus`, Apparatus) left out."""
     text, tokens = ctx.text, ctx.tokens
     starts = [m.start for m in ctx.mentions]
     out = []
@@ -171,9 +172,15 @@ def parse_candidates(nlp: Language, ctxs: list[DocContext], triage: Triage | Non
                 c.parsed, c.failure = {}, exc
 
 
-_REFERENCE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:Date of Acc?ess|Accessed|Retrieved|Erişim|https?://|www\.)", re.I)
+class Apparatus:
+    """Footnote references, bibliography entries and table rows: not prose that reports
+    events. A note number opens the line ("[3]", "12. "), a citation word
+    (data/words/<lang>.yaml, sentences) or a web address is in it, or it is a table row."""
 
+    def __init__(self, grammar: Grammar, language: str = "en") -> None:
+        cited = grammar.words(language, "sentences").alternation("citation_words")
+        self._reference = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:" + cited
+                                     + r"|https?://|www\.)", re.I)
 
-def is_apparatus(sentence: str) -> bool:
-    """Footnote references, bibliography entries and table rows: not prose that reports events."""
-    return bool(_REFERENCE.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
+    def __call__(self, sentence: str) -> bool:
+        return bool(self._reference.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
