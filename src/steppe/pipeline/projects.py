@@ -48,7 +48,7 @@ class ProjectGrammar:
     name: re.Pattern[str]               # a proper name, then a kind noun (group k<i>)
     kinds: tuple[str, ...]              # Project.kind of each kind noun, longest noun first
     not_names: frozenset[str]           # as written
-    status: tuple[tuple[str, str], ...]  # (status, pattern), the first that matches wins
+    status: tuple[tuple[str, re.Pattern[str]], ...]  # the first pattern that matches wins
     units: Units
 
     @classmethod
@@ -61,7 +61,8 @@ class ProjectGrammar:
             r"(?:\s+(?:" + "|".join(words.suffix_patterns) + r"))?)\b")
         return cls(name=name, kinds=tuple(k.kind for k in words.kinds),
                    not_names=frozenset(words.not_names),
-                   status=tuple((st.status, st.pattern) for st in words.status), units=units)
+                   status=tuple((st.status, re.compile(st.pattern, re.I)) for st in words.status),
+                   units=units)
 
     def kind_of(self, m: re.Match) -> str:
         for i, kind in enumerate(self.kinds):
@@ -101,7 +102,7 @@ def _money(sentence: str, units: Units) -> tuple[float | None, str]:
 
 def _status(sentence: str, g: ProjectGrammar) -> str | None:
     for status, pattern in g.status:
-        if re.search(pattern, sentence, re.I):
+        if pattern.search(sentence):
             return status
     return None
 
