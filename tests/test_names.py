@@ -13,7 +13,7 @@ def test_two_wordings_of_one_agreement_share_a_key():
     assert a == b and "valdoria" in a and "march" not in a
 
 
-def test_a_callers_vocabulary_gives_the_packaged_key():
+def test_a_vocabulary_built_from_the_packaged_grammar_gives_the_stored_key():
     names = AgreementNames(Grammar())
     title = "Treaty on Strategic Partnership and Allied Relations"
-    assert agreement_key(title, names) == agreement_key(title) != agreement_key("Treaty on Friendship")
+    assert names.key(title) == agreement_key(title) != agreement_key("Treaty on Friendship")

@@ -5,9 +5,10 @@ analysis (merging across documents).
 
 `AgreementNames` holds the vocabulary (data/words/en.yaml `names`, the Russian glossary
 of data/ru/agreements.yaml), built from a Grammar; the pipeline's agreement readers take
-theirs from Resources (`AgreementGrammar.names`). The key the store indexes and analysis
-groups by is always made with the packaged vocabulary: a key that changed with a user's
-configuration would split one agreement between two runs, so that one copy is deliberate.
+theirs from Resources (`AgreementGrammar.names`, the Russian `AgreementWords.names`).
+The key the store indexes and analysis groups by is always made with the packaged
+vocabulary: a key that changed with a user's configuration would split one agreement
+between two runs, so that one copy is deliberate.
 """
 
 from __future__ import annotations
@@ -76,11 +77,11 @@ def packaged_names() -> AgreementNames:
     return AgreementNames(Grammar())
 
 
-def content_stems(name: str, names: AgreementNames | None = None) -> frozenset[str]:
-    """AgreementNames.stems with the caller's vocabulary, else the packaged one."""
-    return (names or packaged_names()).stems(name)
+def content_stems(name: str) -> frozenset[str]:
+    """AgreementNames.stems with the packaged vocabulary (cross-document grouping)."""
+    return packaged_names().stems(name)
 
 
-def agreement_key(name: str, names: AgreementNames | None = None) -> str:
-    """AgreementNames.key with the caller's vocabulary, else the packaged one."""
-    return (names or packaged_names()).key(name)
+def agreement_key(name: str) -> str:
+    """AgreementNames.key with the packaged vocabulary: the key the store indexes."""
+    return packaged_names().key(name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from steppe.facts import Agreement, Span
-from steppe.names import agreement_key
+from steppe.names import AgreementNames
 from steppe.pipeline.ru.actors import RuMention
 from steppe.pipeline.ru.sentences import RuSentence
 from steppe.pipeline.ru.text import Word, analyse
@@ -26,21 +26,24 @@ _STOP_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "NUMR", "CONJ"}
 
 @dataclass(frozen=True)
 class AgreementWords:
-    """Title heads, signing verbs (data/ru/agreements.yaml) and the prepositions and stop
-    words of titles (data/words/ru.yaml), built once from Resources."""
+    """Title heads, signing verbs (data/ru/agreements.yaml), the prepositions and stop
+    words of titles (data/words/ru.yaml) and the name vocabulary that tells one title from
+    another (names.AgreementNames), built once from Resources."""
 
     heads: list[tuple[tuple[str, ...], tuple[str, str]]]   # lemmas -> (name, kind), longest first
     generic: list[str]              # heads that name a document in lower case when signed
     signed: list[str]               # verbs of signing
     about: frozenset[str]           # "соглашение о ..."
     stop_words: frozenset[str]      # words that end a title
+    names: AgreementNames           # a title's key, so one named twice is kept once
 
     @classmethod
     def build(cls, agreements: dict, grammar: Grammar) -> "AgreementWords":
         heads = {tuple(analyse(w).lemma for w in k.split()): tuple(v) for k, v in agreements["heads"].items()}
         words = grammar.words("ru", "agreements")
         return cls(sorted(heads.items(), key=lambda kv: -len(kv[0])), agreements["generic"],
-                   agreements["signed"], words.set("about_prepositions"), words.set("stop_words"))
+                   agreements["signed"], words.set("about_prepositions"), words.set("stop_words"),
+                   AgreementNames(grammar))
 
 
 def document_agreements(aw: AgreementWords, text: str, sentences: Iterable[RuSentence], main: list[str],
@@ -93,8 +96,8 @@ def extract_sentence_agreements(aw: AgreementWords, text: str, s: int, e: int, w
         i = max(j, i + 1)
     seen, unique = set(), []
     for a in out:
-        if a and agreement_key(a.name) not in seen:
-            seen.add(agreement_key(a.name))
+        if a and aw.names.key(a.name) not in seen:
+            seen.add(aw.names.key(a.name))
             unique.append(a)
     return unique
 
