@@ -3,7 +3,7 @@
 Two lines of defence:
   1. caps applied before the expensive stages keep extraction linear in the length of
      the text: no sentence handed to the parser is longer than MAX_SENTENCE characters
-     (nlp.split_sentences cuts run-on text), and whole-text searches bound their repeats;
+     (nlp.SentenceSplitter cuts run-on text), and whole-text searches bound their repeats;
   2. a per-document time limit (`time_limit`, sized by `document_seconds`) stops a
      document that still runs too long, so that it is reported and the batch goes on.
 

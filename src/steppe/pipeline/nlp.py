@@ -107,11 +107,10 @@ class SentenceSplitter:
         return out
 
 
-def split_sentences(text: str, start: int | None = None,
-                    splitter: SentenceSplitter | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of a text (SentenceSplitter); the pipeline passes the splitter it
-    built from its Resources, a caller without one gets one built from the packaged words."""
-    return (splitter or SentenceSplitter(Grammar()))(text, start)
+def split_sentences(text: str, start: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of a text by the packaged abbreviations (context_for, tests); the
+    sentences component holds a SentenceSplitter built from its Resources."""
+    return SentenceSplitter(Grammar())(text, start)
 
 
 def candidate_sentences(ctx: DocContext, may_trigger: Callable[[Iterable[str]], bool],
