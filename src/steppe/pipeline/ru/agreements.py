@@ -51,14 +51,14 @@ def document_agreements(aw: AgreementWords, text: str, sentences: Iterable[RuSen
     """The agreements a document names, one per title."""
     found: list[Agreement] = []
     for st in sentences:
-        found += extract_sentence_agreements(aw, text, st.start, st.end, st.words, st.mentions,
-                                             st.times, main, anchor)
+        found += extract_sentence_agreements(aw, text, st.words, st.mentions, st.times, main, anchor)
     return merge_agreements(found)
 
 
-def extract_sentence_agreements(aw: AgreementWords, text: str, s: int, e: int, words: list[Word],
+def extract_sentence_agreements(aw: AgreementWords, text: str, words: list[Word],
                                 mentions: list[RuMention], times: list[RuTime], main: list[str],
                                 anchor: str | None = None) -> list[Agreement]:
+    """The agreements one sentence (its `words`) names, one per title."""
     out = []
     i = 0
     while i < len(words):
