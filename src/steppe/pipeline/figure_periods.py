@@ -86,7 +86,7 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
         elif tx.kind == "within" and tx.end_value:          # "over the past five years"
             add(s, e, f"{tx.value}/{tx.end_value}", "range")
         elif tx.kind == "within":
-            n = re.search(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), tx.text, re.I)
+            n = words.years.search(tx.text)
             years = 0 if not n else (int(n.group(1)) if n.group(1).isdigit() else cardinals[n.group(1).lower()])
             add(s, e, None, "within", years)
         elif tx.kind == "range":

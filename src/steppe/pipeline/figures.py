@@ -44,6 +44,7 @@ class FigureWords:
     result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     cardinals: dict[str, int]           # "five" -> 5 ("within five years")
+    years: re.Pattern[str]              # "five years", "5 years": group 1 the count
     present: re.Pattern[str]            # "currently", "to date": the text's present
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
@@ -52,6 +53,7 @@ class FigureWords:
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
         w = grammar.words("en", "figures")
+        cardinals = grammar.numbers("en").cardinals
         return cls(
             share_before=re.compile(
                 rf"\bshares?\s+(?:in|of)\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
@@ -70,7 +72,8 @@ class FigureWords:
             result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
             result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
-            cardinals=grammar.numbers("en").cardinals,
+            cardinals=cardinals,
+            years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
             present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
             perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
                                rf"(?:{w.alternation('perfect_participles')})\b"),
