@@ -41,7 +41,7 @@ class TriggerWords:
 
     def __init__(self, lexicon: Lexicon, grammar: Grammar, triggers: TriggerGrammar) -> None:
         self.lexicon = lexicon
-        self.grammar = triggers
+        self.trigger_grammar = triggers       # what find_triggers reads
         time = grammar.time("en")
         # Words that make a date or a duration NER may extend over a trigger word ("the
         # coming weeks", "the start of this year"), besides numbers, months, weekdays and
@@ -81,7 +81,7 @@ class TriggerWords:
     def triage(self, sdoc: Doc, offset: int, known: list[tuple[int, int]]) -> int:
         """0, KEEP or ENTITIES for a sentence parsed without NER (`known`: the character
         spans of the knowledge base's mentions in it, `offset` its start in the text)."""
-        triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon, self.grammar)}
+        triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon, self.trigger_grammar)}
         if not triggers and not self._demand(sdoc):
             return 0
         if any(self._unknown_name(t, offset, known) for t in sdoc):
