@@ -82,16 +82,26 @@ def lexicon_files(folder: Path | None) -> list[Path]:
 
 def load_units(user_files: list[Path] = (), grammar: Grammar | None = None) -> Units:
     """units.tsv, then the user's rows; the words around numbers from `grammar`."""
+    return Units.from_rows(unit_rows(user_files), grammar or Grammar())
+
+
+def unit_rows(user_files: list[Path] = ()) -> list[tuple[str, str, str, float]]:
+    """(kind, form, unit, factor) of units.tsv, then of the user's files, checked."""
     rows = []
     for source in [files("steppe.data") / "units.tsv", *user_files]:
         for number, row in _tsv_rows(read_text(source), ("kind", "form", "unit", "factor")):
             unit = check(UnitRow, row, f"{source}:{number}")
             rows.append((unit.kind, unit.form, unit.unit, unit.factor))
-    return Units.from_rows(rows, grammar or Grammar())
+    return rows
 
 
 def load_indicators(user_files: list[Path] = ()) -> Indicators:
     """indicators.yaml, then the user's: indicators replaced by name, word lists extended."""
+    return Indicators(indicator_data(user_files))
+
+
+def indicator_data(user_files: list[Path] = ()) -> dict[str, Any]:
+    """indicators.yaml merged with the user's, checked, before its cues are compiled."""
     source = files("steppe.data") / "indicators.yaml"
     data = check(IndicatorFile, read_yaml(source), source).model_dump(exclude_unset=True)
     for path in user_files:
@@ -101,7 +111,7 @@ def load_indicators(user_files: list[Path] = ()) -> Indicators:
                 data[key] = list(data.get(key) or []) + value
             else:
                 data[key] = {**(data.get(key) or {}), **value}
-    return Indicators(data)
+    return data
 
 
 def load_group_patterns() -> list[GroupPattern]:

@@ -87,11 +87,14 @@ class Vocabulary:
 
     @classmethod
     def packaged(cls) -> "Vocabulary":
-        """The packaged lexicons (stored figures carry their names); read at each call, so
-        a caller judging many batches builds one and passes it."""
-        from steppe.resources import load_indicators, load_units
+        """The packaged lexicons (stored figures carry their names), read at each call but
+        not compiled (the readers' patterns cost half a second and are not needed here)."""
+        from steppe.resources import indicator_data, unit_rows
 
-        return cls.from_lexicons(load_indicators(), load_units())
+        data = indicator_data()
+        currencies = {form.lower(): unit for kind, form, unit, _ in unit_rows() if kind == "currency"}
+        return cls(frozenset(data["indicators"]), frozenset(data["measures"]),
+                   frozenset(currencies.values()))
 
 
 def is_commitment(f: Figure, vocabulary: Vocabulary | None = None) -> bool:
