@@ -230,7 +230,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                         r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
         completed = (done and comp["completed"].match(done.group(1))) or re.search(
             r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
-            % comp["completed"].pattern, before)
+            % comp["completed"].pattern, before, comp["completed"].flags)
         if (head in comp["skip"] or q.spelled) and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
@@ -539,7 +539,8 @@ def _just_done(stretch: str, res: Resources) -> bool:
     perfect ("have been signed") is a running total over no stated stretch."""
     return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
                and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
-               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch))
+               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch,
+                                    res.indicators.compiled['completed'].flags))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
