@@ -53,6 +53,14 @@ FOUND = [
                  {"KGZ"}, {"CHN"}, id="raised-concerns"),
     pytest.param("Iran expressed disappointment with Turkmenistan over the gas cut.", "ACCUSE",
                  {"IRN"}, {"TKM"}, id="expressed-disappointment"),
+    # PLOVER 3.9.2: summoning a diplomat to present grievances is ACCUSE, not CONSULT.
+    pytest.param("Uzbekistan summoned the Kyrgyz charge d'affaires over the shooting.",
+                 "ACCUSE", {"UZB"}, {"KGZ"}, id="summoned-charge"),
+    # PLOVER 3.3: congratulations, and diplomatic ties opened.
+    pytest.param("The Kazakh president sent a congratulatory message to the Uzbek president.",
+                 "SUPPORT", {"KAZ"}, {"UZB"}, id="congratulatory-message"),
+    pytest.param("Uzbekistan opened an embassy in Kyrgyzstan.", "SUPPORT", {"UZB"}, {"KGZ"},
+                 id="opened-embassy"),
     # A reciprocal act in the passive with no one named belongs to the story's two parties.
     pytest.param("Kazakhstan and Uzbekistan held talks in Astana. Kazakhstan and Uzbekistan "
                  "are neighbours. During the visit of the Uzbek president, several documents "
@@ -78,6 +86,9 @@ NOT_FOUND = [
                  "COOPERATE", id="joint-ventures-counted"),
     pytest.param("Kazakhstan and Uzbekistan discussed the development of joint projects.",
                  "COOPERATE", id="joint-projects-discussed"),
+    # Summoning someone who is no diplomat is no protest.
+    pytest.param("Kyrgyzstan summoned its border commanders after the clash with Tajikistan.",
+                 "ACCUSE", id="summoned-own-officers"),
     # Demonstrators protesting against a policy are no diplomatic protest.
     pytest.param("Students in Bishkek protested against the new tax on Chinese goods.",
                  "ACCUSE", id="street-protest"),
