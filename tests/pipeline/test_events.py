@@ -379,8 +379,10 @@ def test_criticising_people_named_is_no_act_toward_the_other_party(extractor):
             "protested to Tajikistan. The Kyrgyz foreign ministry criticised those responsible "
             "for the delay.")
     facts = _facts(extractor, text, "2022-03-05")
+    # (the protest made to Tajikistan is a diplomatic protest of its own, PLOVER 3.9.2)
     assert not any(e.type == "ACCUSE" and _codes(e.source) == {"KGZ"} and _codes(e.target) == {"TJK"}
-                   for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+                   and e.trigger.startswith("critici") for e in facts.events), \
+        [(e.type, e.trigger) for e in facts.events]
 
 
 @pytest.mark.parametrize("text", [

@@ -111,7 +111,9 @@ class EventCoder:
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
-        if not source and not target and trig.reciprocal and tok.pos_ == "NOUN":
+        # "documents were signed", "exercises were held": a reciprocal act in the passive
+        # with no one named is, like a bare noun, the story's two parties' own.
+        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)):
             source = target = _story_pair(sent, mentions, main)
         if not source and not target:
             return None

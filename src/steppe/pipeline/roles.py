@@ -107,7 +107,8 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
         verb = _governing_verb(tok)
         if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
             target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X
-        elif not source and verb is not None:
+        elif not codes_of(source) and verb is not None:
+            # "expanded [military] cooperation": a sector word names no state, the verb's does.
             source = subject_actors(verb, tm, words)
             if not target:
                 target = object_actors(verb, tm, words, exclude=tok)

@@ -55,9 +55,14 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             continue   # "on 20 March", "Mr Strike": part of a date or a name
         for trig in lexicon.triggers.get(tok.lemma_.lower(), ()):
             end = _match(tok, trig, sent)
-            if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent):
+            if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent) \
+                    and not (trig.needs_object and trig.pos == "NOUN" and _topic_verb(tok.head)):
                 found.append((tok, trig, end))
     found = _best_per_token(found)
+    # A hand-written trigger inside a derived phrase codes the act: the hand entry knows the
+    # word ("expanded [cooperation]" is material cooperation, CAMEO's phrase says SUPPORT).
+    hand = {f[0].i for f in found if not f[1].derived}
+    found = [f for f in found if not f[1].derived or not any(f[0].i < i < f[2] for i in hand)]
     # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
     # is looser ("considering the joint [exercises]") than a hand-written governor's.
     return [f for f in found
@@ -133,6 +138,25 @@ def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
     if lemmas & trig.not_object:
         return False
     return not trig.needs_object or bool(lemmas & trig.needs_object)
+
+
+def _topic_verb(verb: Token) -> bool:
+    """'the need to [expand] cooperation', 'interest in [strengthening] cooperation': a verb
+    hung under a noun as an infinitive or a gerund (or a chain of them: 'the need to take
+    measures to [expand]') names a topic, not an act that happened."""
+    cur = verb
+    for _ in range(4):
+        if cur.pos_ != "VERB":
+            return False
+        if not (cur.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            return False     # a finite verb: "expanded cooperation", "will expand"
+        up = cur.head.head if cur.dep_ == "pcomp" else cur.head
+        if cur.dep_ in ("acl", "relcl", "pcomp") and up.pos_ in ("NOUN", "PROPN"):
+            return True
+        if cur.dep_ not in ("xcomp", "advcl", "acl", "pcomp") or up.i == cur.i:
+            return False
+        cur = up
+    return False
 
 
 def _object_lemmas(tok: Token) -> set[str]:
