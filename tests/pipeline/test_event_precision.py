@@ -1,0 +1,50 @@
+"""Events that are not there: a state talked about is no party to the talks, and what
+happens during a meeting does not name the meeting's parties.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+
+def _events(extractor, text, etype, date="2023-05-10"):
+    facts = extractor.extract(Document(id="t", text=text, date=date))
+    return [(sorted({a.code for a in e.source}), sorted({a.code for a in e.target}))
+            for e in facts.events if e.type == etype]
+
+
+# -- the topic of talks is no party (PLOVER CONSULT: the actors consult each other) --------
+
+@pytest.mark.parametrize("text", [
+    "Tokayev and Japarov discussed the situation in Afghanistan on May 4.",
+    "Kazakh and Kyrgyz ministers held talks on Afghanistan on May 4.",
+    "Tokayev and Japarov held negotiations about Afghanistan on May 4.",
+])
+def test_a_state_talked_about_is_not_a_party(extractor, text):
+    found = _events(extractor, text, "CONSULT")
+    assert (["KAZ", "KGZ"], ["KAZ", "KGZ"]) in found
+    assert not any("AFG" in s + t for s, t in found)
+
+
+def test_a_state_talked_about_alone_makes_no_meeting(extractor):
+    assert _events(extractor, "We discussed the security of Mongolia at length.", "CONSULT") == []
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("Tokayev discussed water with Japarov on May 4.", "KGZ"),
+    ("Tokayev held talks with Japarov on May 4.", "KGZ"),
+    ("Tokayev met Japarov on May 4.", "KGZ"),
+])
+def test_the_partner_of_talks_is_still_their_target(extractor, text, partner):
+    assert (["KAZ"], [partner]) in _events(extractor, text, "CONSULT")
+
+
+def test_what_happens_during_talks_is_not_their_party(extractor):
+    # The passive subject of the clause the talks are the occasion of is what was done then.
+    text = ("The minister said that during the talks the tensions between Washington and "
+            "Moscow were taken into account.")
+    assert _events(extractor, text, "CONSULT") == []
