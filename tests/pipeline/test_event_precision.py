@@ -48,3 +48,14 @@ def test_what_happens_during_talks_is_not_their_party(extractor):
     text = ("The minister said that during the talks the tensions between Washington and "
             "Moscow were taken into account.")
     assert _events(extractor, text, "CONSULT") == []
+
+
+# -- a date of another act of the sentence does not date an act told in the present --------
+
+def test_present_act_beside_a_dated_past_one_takes_the_reports_date(extractor):
+    text = "Kazakhstan firmly backed Kyrgyzstan in 2010, and now backs Tajikistan as well."
+    facts = extractor.extract(Document(id="t", text=text, date="2023-05-10"))
+    dates = {tuple(sorted(a.code for a in e.target)): e.date for e in facts.events
+             if e.type == "SUPPORT"}
+    assert dates.get(("KGZ",)) == "2010"
+    assert dates.get(("TJK",)) == "2023-05-10"
