@@ -59,3 +59,28 @@ def test_present_act_beside_a_dated_past_one_takes_the_reports_date(extractor):
              if e.type == "SUPPORT"}
     assert dates.get(("KGZ",)) == "2010"
     assert dates.get(("TJK",)) == "2023-05-10"
+
+
+# -- an act only asked for or aimed at did not happen ---------------------------------------
+
+@pytest.mark.parametrize("text,etype", [
+    # the asker is no actor we know: no event at all, not the act asked for
+    ("Its neighbours have urged the Kyrgyz government to stop the talks and to cooperate "
+     "with Kazakhstan instead.", "COOPERATE"),
+    ("The rebels asked the Tajik authorities to hold talks with Uzbekistan.", "CONSULT"),
+    # a purpose: "to ease tensions" says what the diplomacy was for
+    ("Kyrgyzstan and Tajikistan stepped up diplomacy in May to ease tensions and prevent "
+     "clashes on their border.", "CONCEDE"),
+])
+def test_an_act_asked_for_or_aimed_at_is_no_event(extractor, text, etype):
+    assert _events(extractor, text, etype) == []
+
+
+@pytest.mark.parametrize("text,etype,pair", [
+    # the act itself, or one agreed to, stays
+    ("Kyrgyzstan cooperated with Kazakhstan on water in May.", "COOPERATE", (["KGZ"], ["KAZ"])),
+    ("Kyrgyzstan and Tajikistan agreed on May 4 to ease tensions on their border.",
+     "AGREE", (["KGZ", "TJK"], ["KGZ", "TJK"])),
+])
+def test_an_act_done_or_promised_stays(extractor, text, etype, pair):
+    assert pair in _events(extractor, text, etype)

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
-from steppe.pipeline.modality import ModalityWords, modality_of
+from steppe.pipeline.modality import ModalityWords, modality_of, only_sought
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
@@ -154,6 +154,8 @@ class EventCoder:
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
+        if only_sought(tok, self.modality_words):
+            return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
