@@ -84,3 +84,27 @@ def test_an_act_asked_for_or_aimed_at_is_no_event(extractor, text, etype):
 ])
 def test_an_act_done_or_promised_stays(extractor, text, etype, pair):
     assert pair in _events(extractor, text, etype)
+
+
+# -- what talks are about is no act, and names no partner ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tokayev and Japarov discussed expanding cooperation in energy on May 4.",
+    "Kyrgyz officials talked about expanding cooperation with Tajikistan.",
+])
+def test_an_act_named_as_the_topic_of_talks_is_no_event(extractor, text):
+    assert _events(extractor, text, "COOPERATE") == []
+    assert _events(extractor, text, "AGREE") == []
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("Kazakh officials held talks on cooperation with Tajikistan.", "TJK"),
+    ("Tokayev discussed closer cooperation with Japarov.", "KGZ"),
+])
+def test_the_partner_inside_the_topic_is_the_partner_of_the_talks(extractor, text, partner):
+    assert (["KAZ"], [partner]) in _events(extractor, text, "CONSULT")
+
+
+def test_a_state_in_the_topic_is_not_the_nearest_partner(extractor):
+    text = "On May 4 Tokayev discussed regional questions concerning Mongolia."
+    assert _events(extractor, text, "CONSULT") == []

@@ -31,6 +31,7 @@ from steppe.pipeline.roles import (
     roles_of,
     subject_actors,
     summit_parties,
+    talked_about,
 )
 from steppe.pipeline.triggers import TriggerGrammar, complement_triggers, find_triggers, phrase_head
 
@@ -93,6 +94,8 @@ class EventCoder:
                main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
+        if only_sought(tok, self.modality_words) or talked_about(tok, self.roles):
+            return None   # "urged X to [cooperate]", "discussed [cooperation]": not done
         source, target = roles_of(tok, sent, token_mentions, self.roles)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
@@ -122,7 +125,7 @@ class EventCoder:
                 pass
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
-                                        before=trig.type in self.lex.coding.cooperative)
+                                        before=trig.type in self.lex.coding.cooperative, words=self.roles)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
                     target = _other_main_party(source, main)
@@ -154,8 +157,6 @@ class EventCoder:
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
-        if only_sought(tok, self.modality_words):
-            return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)

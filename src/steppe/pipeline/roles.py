@@ -103,7 +103,9 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
                 source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
                 source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
-            elif c.dep_ == "prep" and c.lower_ in words.target_preps and not _topic(tok, c, words):
+            elif c.dep_ == "prep" and _topic(tok, c, words):
+                target += [a for p in _partner_phrases(c, words) for a in pobj_actors(p, tm)]
+            elif c.dep_ == "prep" and c.lower_ in words.target_preps:
                 target += pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "the visit made by X", "the role adopted by X"
@@ -236,10 +238,13 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
             for cc in c.children:
                 if cc.dep_ == "prep" and cc.lower_ in words.target_preps and not _topic(c, cc, words):
                     out += pobj_actors(cc, tm)
+                elif _topic(c, cc, words):
+                    out += [a for p in _partner_phrases(cc, words) for a in pobj_actors(p, tm)]
             continue
         if c.dep_ == "nsubjpass" and not undergoer:
             continue
         if c.dep_ in ("dobj", "dative", "attr", "oprd", "prep") and _topic(verb, c, words):
+            out += [a for p in _partner_phrases(c, words) for a in pobj_actors(p, tm)]
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             out += actors_in(c, tm, topics=words)   # "held talks on Afghanistan
@@ -254,6 +259,31 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm, words, where=where)
     return out or (places if where else [])
+
+
+def talked_about(tok: Token, words: RoleWords) -> bool:
+    """Whether a trigger names what talks are about, not an act ("exchanged views on
+    deepening [cooperation]", "discussed the [blockade]"): the talks are the event (CONSULT)."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ in ("conj", "advcl", "parataxis", "ccomp", "relcl"):
+            return False
+        if _topic(head, cur, words):
+            return True
+        cur = head
+    return False
+
+
+def _partner_phrases(topic: Token, words: RoleWords) -> list[Token]:
+    """The "with X", "between X and Y" phrases inside a topic."""
+    return [t for t in topic.subtree if t.i != topic.i and t.dep_ == "prep" and t.lower_ in words.participant_preps]
+
+
+def _topic_tokens(topic: Token, words: RoleWords) -> list[Token]:
+    """The words of a topic outside its partner phrases."""
+    partners = {t.i for p in _partner_phrases(topic, words) for t in p.subtree}
+    return [t for t in topic.subtree if t.i not in partners]
 
 
 def _topic(word: Token, child: Token, words: RoleWords) -> bool:
@@ -309,6 +339,9 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
             if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if topics is not None and _topic(t, c, topics):
+                # "talks on cooperation with X": the partner of what is talked about is
+                # the partner of the talks; the rest of the topic names no party.
+                stack += [(p, aside) for p in _partner_phrases(c, topics)]
                 continue
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append((c, aside or c.dep_ == "prep" and c.lower_ == "in"))
@@ -330,11 +363,18 @@ def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                   tm: dict[int, Mention], *, before: bool = False) -> list[Actor]:
-    """The closest mention in the sentence that is not the source (after the trigger first)."""
+                   tm: dict[int, Mention], *, before: bool = False,
+                   words: RoleWords | None = None) -> list[Actor]:
+    """The closest mention in the sentence that is not the source (after the trigger first);
+    with `words`, none named in the topic of a word of talking ("discussed issues concerning
+    North Korea")."""
     src = codes_of(source)
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]   # "exchange views on X"
+    topic = [(t.idx, t.idx + len(t)) for h in heads for c in h.children
+             if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
-             and not m.location and m.codes and not set(m.codes) <= src]
+             and not m.location and m.codes and not set(m.codes) <= src
+             and not any(a <= m.start < b for a, b in topic)]
     if not cands:
         return []
     # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
