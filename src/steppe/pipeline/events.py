@@ -94,8 +94,8 @@ class EventCoder:
                main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
-        if only_sought(tok, self.modality_words) or talked_about(tok, self.roles):
-            return None   # "urged X to [cooperate]", "discussed [cooperation]": not done
+        if only_sought(tok, self.modality_words):
+            return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, sent, token_mentions, self.roles)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
@@ -157,6 +157,8 @@ class EventCoder:
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
+        if modality != "asserted" and talked_about(tok, self.roles):
+            return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
