@@ -57,8 +57,11 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own
     if region:
-        # Dates attached to another event of the sentence belong to it.
-        own = [t for t in own if any(a <= t.start < b for a, b in region)] or own
+        # Dates attached to another event of the sentence belong to it. When none is the
+        # event's own, a parse may have misplaced it; but an act told in the present ("it
+        # supported X in 2001 and now supports Y") speaks from the report's time.
+        own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
+            (own if narrative else [])
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
         return _value(best, modality, anchor, words), best.precision, "text"

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
-from steppe.pipeline.modality import ModalityWords, modality_of
+from steppe.pipeline.modality import ModalityWords, modality_of, only_sought
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
@@ -31,6 +31,7 @@ from steppe.pipeline.roles import (
     roles_of,
     subject_actors,
     summit_parties,
+    talked_about,
 )
 from steppe.pipeline.triggers import TriggerGrammar, complement_triggers, find_triggers, phrase_head
 
@@ -93,6 +94,8 @@ class EventCoder:
                main: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
+        if only_sought(tok, self.modality_words):
+            return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, sent, token_mentions, self.roles)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
@@ -124,7 +127,7 @@ class EventCoder:
                 pass
             else:
                 target = nearest_other(tok, sent, mentions, source, token_mentions,
-                                        before=trig.type in self.lex.coding.cooperative)
+                                        before=trig.type in self.lex.coding.cooperative, words=self.roles)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
                     target = _other_main_party(source, main)
@@ -156,6 +159,8 @@ class EventCoder:
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
+        if modality != "asserted" and talked_about(tok, self.roles):
+            return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)

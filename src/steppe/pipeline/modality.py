@@ -23,11 +23,30 @@ class ModalityWords:
 
     # Prepositions of an occasion at the time of its verb.
     same_time_prepositions: frozenset[str]
+    # Verbs that ask someone to act ("urged X to [cooperate]").
+    asking_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
         w = grammar.words(language, "modality")
-        return cls(same_time_prepositions=w.set("same_time_prepositions"))
+        return cls(same_time_prepositions=w.set("same_time_prepositions"),
+                   asking_verbs=w.set("asking_verbs"))
+
+
+def only_sought(trigger: Token, words: ModalityWords) -> bool:
+    """Whether the act is only asked for or aimed at, not done: the infinitive that an
+    asking verb governs ("urged the government to refrain ... and to [cooperate]") or that
+    states a purpose ("engaged in diplomacy to [ease] tensions"). The asking is the event
+    (a REQUEST); an aim is no occurrence (ANNOTATION.md: events are what happened, is
+    planned or could happen)."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head          # "to refrain ... and to [cooperate]": the first conjunct's place
+    if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    if tok.dep_ == "advcl":
+        return not any(c.dep_ == "mark" for c in tok.children)   # "so as to" is a mark too
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in words.asking_verbs
 
 
 def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, bool]:

@@ -35,6 +35,9 @@ class RoleWords:
     convene_verbs: frozenset[str]
     visitor_words: frozenset[str]
     participant_preps: frozenset[str]
+    # Words of talking over something, and the prepositions of their topic.
+    topic_words: frozenset[str]
+    topic_preps: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -49,6 +52,7 @@ class RoleWords:
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
                    visitor_words=w.set("visitor_words"),
                    participant_preps=w.set("participant_prepositions"),
+                   topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
@@ -99,6 +103,8 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
                 source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
                 source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
+            elif c.dep_ == "prep" and _topic(tok, c, words):
+                target += [a for p in _partner_phrases(c, words) for a in pobj_actors(p, tm)]
             elif c.dep_ == "prep" and c.lower_ in words.target_preps:
                 target += pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
@@ -111,7 +117,10 @@ def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
             # "expanded [military] cooperation": a sector word names no state, the verb's does.
             source = subject_actors(verb, tm, words)
             if not target:
-                target = object_actors(verb, tm, words, exclude=tok)
+                # "during the talks, the situation was considered": what the verb of an
+                # occasion's clause undergoes happened at it; it is not the other party.
+                adjunct = tok.dep_ == "pobj"
+                target = object_actors(verb, tm, words, exclude=tok, undergoer=not adjunct)
     else:
         source = subject_actors(tok, tm, words)
         # "Tokayev and Japarov met in Moscow": the place is no party when the subject
@@ -217,19 +226,29 @@ def subject_actors(verb: Token, tm: dict[int, Mention], words: RoleWords) -> lis
 
 
 def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
-                  exclude: Token | None = None, where: bool = True) -> list[Actor]:
+                  exclude: Token | None = None, where: bool = True,
+                  undergoer: bool = True) -> list[Actor]:
     """Objects and prepositional complements of a verb; a seat of government after "in"
-    ("talks in Tashkent") only when nothing else names the other party."""
+    ("talks in Tashkent") only when nothing else names the other party. The topic of a
+    verb of talking ("discussed the situation in Afghanistan") is no party; nor, when not
+    `undergoer`, is the passive subject."""
     out: list[Actor] = []
     places: list[Actor] = []
     for c in verb.children:
         if exclude is not None and c.i == exclude.i:
             for cc in c.children:
-                if cc.dep_ == "prep" and cc.lower_ in words.target_preps:
+                if cc.dep_ == "prep" and cc.lower_ in words.target_preps and not _topic(c, cc, words):
                     out += pobj_actors(cc, tm)
+                elif _topic(c, cc, words):
+                    out += [a for p in _partner_phrases(cc, words) for a in pobj_actors(p, tm)]
+            continue
+        if c.dep_ == "nsubjpass" and not undergoer:
+            continue
+        if c.dep_ in ("dobj", "dative", "attr", "oprd", "prep") and _topic(verb, c, words):
+            out += [a for p in _partner_phrases(c, words) for a in pobj_actors(p, tm)]
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
-            out += actors_in(c, tm)
+            out += actors_in(c, tm, topics=words)   # "held talks on Afghanistan
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in words.aim_verbs:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
         elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c, words.time_names):
@@ -241,6 +260,39 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm, words, where=where)
     return out or (places if where else [])
+
+
+def talked_about(tok: Token, words: RoleWords) -> bool:
+    """Whether a trigger names what talks are about, not an act ("exchanged views on
+    deepening [cooperation]", "discussed the [blockade]"): the talks are the event (CONSULT)."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ in ("conj", "advcl", "parataxis", "ccomp", "relcl"):
+            return False
+        if _topic(head, cur, words):
+            return True
+        cur = head
+    return False
+
+
+def _partner_phrases(topic: Token, words: RoleWords) -> list[Token]:
+    """The "with X", "between X and Y" phrases inside a topic."""
+    return [t for t in topic.subtree if t.i != topic.i and t.dep_ == "prep" and t.lower_ in words.participant_preps]
+
+
+def _topic_tokens(topic: Token, words: RoleWords) -> list[Token]:
+    """The words of a topic outside its partner phrases."""
+    partners = {t.i for p in _partner_phrases(topic, words) for t in p.subtree}
+    return [t for t in topic.subtree if t.i not in partners]
+
+
+def _topic(word: Token, child: Token, words: RoleWords) -> bool:
+    """`child` names what `word`, a word of talking, is about: its object or an "on",
+    "about", "concerning" phrase."""
+    if word.lemma_.lower() not in words.topic_words:
+        return False
+    return child.dep_ in ("dobj", "attr", "oprd") or child.dep_ == "prep" and child.lower_ in words.topic_preps
 
 
 def _names_a_day(prep: Token, time_names: frozenset[str]) -> bool:
@@ -264,9 +316,11 @@ def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> l
     return out
 
 
-def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list[Actor]:
+def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
+              topics: RoleWords | None = None) -> list[Actor]:
     """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
-    "a newspaper based in Beirut" names its state only inside the participle)."""
+    "a newspaper based in Beirut" names its state only inside the participle). With
+    `topics`, the topic of a word of talking in it is left out ("talks on Afghanistan")."""
     seen: list[Mention] = []
     # Mentions that name the phrase's actor only when nothing else does: the place of the
     # head ("the rebels in Macedonia") and a possessive pronoun ("his Uzbek counterpart",
@@ -285,6 +339,11 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False) -> list
                 continue   # "election as a member of the Security Council": a role, not a party
             if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
+            if topics is not None and _topic(t, c, topics):
+                # "talks on cooperation with X": the partner of what is talked about is
+                # the partner of the talks; the rest of the topic names no party.
+                stack += [(p, aside) for p in _partner_phrases(c, topics)]
+                continue
             if c.dep_ not in _SKIP_SUBTREE or deep and c.dep_ in ("acl", "relcl"):
                 stack.append((c, aside or c.dep_ == "prep" and c.lower_ == "in"))
     seen.sort(key=lambda m: m.start)
@@ -305,11 +364,18 @@ def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                   tm: dict[int, Mention], *, before: bool = False) -> list[Actor]:
-    """The closest mention in the sentence that is not the source (after the trigger first)."""
+                   tm: dict[int, Mention], *, before: bool = False,
+                   words: RoleWords | None = None) -> list[Actor]:
+    """The closest mention in the sentence that is not the source (after the trigger first);
+    with `words`, none named in the topic of a word of talking ("discussed issues concerning
+    North Korea")."""
     src = codes_of(source)
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]   # "exchange views on X"
+    topic = [(t.idx, t.idx + len(t)) for h in heads for c in h.children
+             if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
-             and not m.location and m.codes and not set(m.codes) <= src]
+             and not m.location and m.codes and not set(m.codes) <= src
+             and not any(a <= m.start < b for a, b in topic)]
     if not cands:
         return []
     # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
