@@ -10,12 +10,14 @@ when no bare surname alias exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from steppe.kb.model import Entity, KnowledgeBase, Transliteration
@@ -85,6 +87,7 @@ class NameIndex:
     def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
         self.kb = kb
         self._vocab = nlp.vocab
+        self._keyed_by_orth: dict[int, Sequence[_KeyedName]] = {}
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._surface: dict[str, list[tuple[str, str]]] = {}
@@ -141,10 +144,18 @@ class NameIndex:
         key of a known name's word, except given names, where the consonants suffice
         ("Şevket Mirziyoyev" for "Shavkat Mirziyoyev")."""
         found = []
-        for j, tok in enumerate(doc):
-            if not _capitalised(tok.text) or len(tok) < KEY_MIN_SURNAME:
-                continue
-            for named in self._keyed.get(self.key(tok.text), ()):
+        # Word ids, not Token objects: making a Token for every word of every document cost
+        # more than the matching; what a word's spelling keys to is kept by its id.
+        for j, orth in enumerate(doc.to_array(ORTH).tolist()):
+            keyed = self._keyed_by_orth.get(orth)
+            if keyed is None:
+                word = self._vocab.strings[orth]
+                keyed = self._keyed.get(self.key(word), ()) \
+                    if _capitalised(word) and len(word) >= KEY_MIN_SURNAME else ()
+                if len(self._keyed_by_orth) > 100_000:   # a long-running process reads endless words
+                    self._keyed_by_orth.clear()
+                self._keyed_by_orth[orth] = keyed
+            for named in keyed:
                 start = j + 1 - len(named.keys)
                 if start < 0 or not all(self._same_word(doc[start + i].text, named, i)
                                         for i in range(len(named.keys) - 1)):
