@@ -13,7 +13,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention, main_parties
@@ -225,9 +227,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
                     key=lambda m: m.end)
     ends = [m.end for m in people]
     out = []
-    for tok in doc:
-        if tok.text.lower() not in words.person_pronouns:
-            continue
+    for tok in _words_among(doc, words.person_pronouns):
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 400:
             continue
@@ -237,6 +237,13 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
     return out + _thing_pronouns(doc, mentions, words)
+
+
+def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, found by their ids: making a
+    Token object for every word of a document costs more than the pronoun rules."""
+    ids = {get_string_id(w) for w in words}
+    return [doc[j] for j, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
 
 
 # Possessives ("opened its borders", "their troops") mostly point back at the clause's own
@@ -270,10 +277,8 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> lis
     ends = [m.end for m in named]
     text = doc.text
     out = []
-    for tok in doc:
+    for tok in _words_among(doc, words.thing_pronouns | words.plural_pronouns):
         low = tok.text.lower()
-        if low not in words.thing_pronouns and low not in words.plural_pronouns:
-            continue
         i = bisect_right(ends, tok.idx)
         if i == 0 or tok.idx - ends[i - 1] >= 300:
             continue
