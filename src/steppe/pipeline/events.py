@@ -116,7 +116,8 @@ class EventCoder:
         explicit = bool(source) and bool(target)
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
-        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)):
+        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
+                and not _trend(tok):
             source = target = _story_pair(sent, mentions, main)
         if not source and not target:
             return None
@@ -234,6 +235,15 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     if named - set(main):
         return []
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+
+
+def _trend(tok: Token) -> bool:
+    """'political dialogue is deepening', 'cooperation has been growing': an act named as
+    the subject of a clause in the progressive describes a trend under way, not one
+    occurrence, and PLOVER codes occurrences; so it borrows no parties from the story."""
+    if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.head.children)
 
 
 def _people_object(tok: Token) -> bool:

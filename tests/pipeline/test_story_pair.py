@@ -1,0 +1,36 @@
+"""Which acts named with no one attached borrow the story's two main parties.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+STORY = ("Kazakhstan and Kyrgyzstan signed a border treaty in Astana on Monday. "
+         "Kazakhstan thanked Kyrgyzstan for its patience. ")
+
+
+def _consults(ex, sentence):
+    facts = ex.extract(Document(id="t", text=STORY + sentence, date="2023-06-01"))
+    return [e for e in facts.events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Political dialogue is deepening year after year, the Kazakh ministry said.",
+    "Consultations have been multiplying at every level, the Kazakh ministry said.",
+])
+def test_a_trend_under_way_is_no_event_between_the_story_parties(extractor, sentence):
+    # a progressive clause about a kind of activity tells a trend, not one occurrence
+    assert not _consults(extractor, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Political dialogue deepened during the talks held on Tuesday, the Kazakh ministry said.",
+    "Consultations were held at every level on Tuesday, the Kazakh ministry said.",
+])
+def test_an_occurrence_still_takes_the_story_parties(extractor, sentence):
+    evs = _consults(extractor, sentence)
+    assert any({a.code for a in e.source} == {"KAZ", "KGZ"} for e in evs), evs
