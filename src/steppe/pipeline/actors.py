@@ -195,13 +195,13 @@ class ActorResolver:
             kind = "generic"
         weak = (len(group) == 1 and state is not None and state.how in ("adjective",)
                 and not _followed_by_agent_noun(doc, end_tok, self.words))
-        if weak and _inside_title(doc, start_tok, end_tok, self.words):
+        if weak and _inside_title(doc, end_tok, self.words):
             return None   # "the Turkish World 2040 Vision": part of a name, not an actor
         if state is not None and state.how == "capital" and len(group) == 1 and \
                 span.text.isupper() and end_tok < len(doc) and doc[end_tok].text in (",", "(", "—", "-"):
             location = True   # a dateline ("BISHKEK, 6 May —") says where it was written
         in_name = state is not None and state.how == "capital" and len(group) == 1 and \
-            _inside_title(doc, start_tok, end_tok, self.words)
+            _inside_title(doc, end_tok, self.words)
         actor = Actor(code=code, sector=sector, text=text_for_igo or text, actor_id=actor_id or
                       ("" if code else UNKNOWN), confidence=conf,
                       start=span.start_char, end=span.end_char)
@@ -303,7 +303,7 @@ def _unknown_name(doc: Doc, i: int, words: ActorWords) -> int | None:
     return k if k - j >= 1 and (k - j >= 2 or j == i) else None
 
 
-def _inside_title(doc: Doc, start: int, end: int, words: ActorWords) -> bool:
+def _inside_title(doc: Doc, end: int, words: ActorWords) -> bool:
     """An adjective inside the capitalised name of a document, project or event ("the
     Turkish World 2040 Vision Strategic Document"): not an actor. In the name of a group
     ("the Palestinian Islamic Jihad movement") or before a title ("Uzbek President") it is."""

@@ -96,7 +96,7 @@ class EventCoder:
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
-        source, target = roles_of(tok, sent, token_mentions, self.roles)
+        source, target = roles_of(tok, token_mentions, self.roles)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
         if trig.judge:
@@ -127,7 +127,7 @@ class EventCoder:
             elif trig.mode in self.lex.coding.no_recipient_modes:
                 pass
             else:
-                target = nearest_other(tok, sent, mentions, source, token_mentions,
+                target = nearest_other(tok, sent, mentions, source,
                                         before=trig.type in self.lex.coding.cooperative, words=self.roles)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):

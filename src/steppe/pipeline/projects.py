@@ -114,7 +114,7 @@ def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
     return pos, pos
 
 
-def _parties(name: str, s: int, e: int, mentions: list[tuple[int, int, str]],
+def _parties(s: int, e: int, mentions: list[tuple[int, int, str]],
              main_parties: list[str], name_span: tuple[int, int]) -> list[str]:
     in_name = sorted({c for ms, me, c in mentions if name_span[0] <= ms and me <= name_span[1]})
     if len(in_name) >= 2:
@@ -137,7 +137,7 @@ def extract_projects(ctx: DocContext, g: ProjectGrammar) -> list[Project]:
         if project is None:
             value, unit = _money(sentence, g.units)
             project = Project(name=pn.name, kind=pn.kind,
-                              parties=_parties(pn.name, s, e, mentions, main_parties,
+                              parties=_parties(s, e, mentions, main_parties,
                                                (pn.start, pn.end)),
                               evidence=Span(s, e, sentence), value=value, unit=unit)
             by_key[pn.key] = project

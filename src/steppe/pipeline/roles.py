@@ -83,7 +83,7 @@ def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
     return dedupe(parties)
 
 
-def roles_of(tok: Token, sent: SpacySpan, tm: dict[int, Mention],
+def roles_of(tok: Token, tm: dict[int, Mention],
              words: RoleWords) -> tuple[list[Actor], list[Actor]]:
     source: list[Actor] = []
     target: list[Actor] = []
@@ -364,7 +364,7 @@ def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                   tm: dict[int, Mention], *, before: bool = False,
+                  *, before: bool = False,
                    words: RoleWords | None = None) -> list[Actor]:
     """The closest mention in the sentence that is not the source (after the trigger first);
     with `words`, none named in the topic of a word of talking ("discussed issues concerning

@@ -286,7 +286,7 @@ def _row_direction(kind: str, row: Row, ments: list[Mention], partner: str | Non
     return None
 
 
-def _best_reading(cell: Cell, raw: float, typical: float) -> tuple[float | None, str]:
+def _best_reading(cell: Cell, typical: float) -> tuple[float | None, str]:
     """Read a cell whose magnitude is off: drop trailing digit groups until it fits."""
     groups = re.split(r"[ \u00a0\u202f]", cell.text)
     for k in range(len(groups) - 1, 0, -1):
@@ -344,7 +344,7 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
                 suspect = None
                 typ = typical     # the row median: one wild cell cannot move it
                 if typ and (v / typ > 30 or v / typ < 1 / 30):
-                    best, why = _best_reading(c, v, typ)
+                    best, why = _best_reading(c, typ)
                     suspect = f"cell {c.text!r} is {v / typ:.0f}x its row's other values; {why}"
                     check = _sum_check(kinds, values, ri, ci, best)
                     if check:

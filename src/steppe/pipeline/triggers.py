@@ -55,7 +55,7 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             continue   # "on 20 March", "Mr Strike": part of a date or a name
         for trig in lexicon.triggers.get(tok.lemma_.lower(), ()):
             end = _match(tok, trig, sent)
-            if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig, sent) \
+            if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig) \
                     and not (trig.needs_object and trig.pos == "NOUN" and _topic_verb(tok.head)):
                 found.append((tok, trig, end))
     found = _best_per_token(found)
@@ -131,7 +131,7 @@ def _pos_ok(tok: Token, trig: Trigger) -> bool:
     return tok.pos_ == trig.pos or trig.pos == "ADJ" and tok.pos_ in ("ADJ", "VERB")
 
 
-def _object_ok(tok: Token, trig: Trigger, sent: SpacySpan) -> bool:
+def _object_ok(tok: Token, trig: Trigger) -> bool:
     if not trig.needs_object and not trig.not_object:
         return True
     lemmas = _object_lemmas(tok)

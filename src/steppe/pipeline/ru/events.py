@@ -148,7 +148,7 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
         if roles is None:
             continue
         source, target = roles
-        if t.mode == "visit" and _home(words, near, e, source):
+        if t.mode == "visit" and _home(near, e, source):
             continue
         etype, modality = t.type, _modality(words, s, t, cues)
         if _refused(words, s, cues) and etype in cues["to_agree"] | {"AGREE"}:
@@ -231,7 +231,7 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     return _unique(source), _unique(target)
 
 
-def _home(words: list[Word], near: list[RuMention], e: int, source: list[Actor]) -> bool:
+def _home(near: list[RuMention], e: int, source: list[Actor]) -> bool:
     """A trip to one's own state ("представитель Кыргызстана прибыл в Кыргызстан") is a
     return home, not a visit."""
     own = {a.code for a in source}
