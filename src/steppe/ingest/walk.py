@@ -7,8 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from steppe.errors import InputError
+from steppe.ingest.dating import DatePatterns
 from steppe.ingest.readers import SourceFile, reader_for
 from steppe.ingest.results import Result, Skipped
+from steppe.words import Grammar
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 PathLike = str | os.PathLike[str]
@@ -28,6 +30,7 @@ def read_paths(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    dates = DatePatterns(Grammar())
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -38,9 +41,9 @@ def read_paths(
                     yield found
                     continue
                 doc_id = found.relative_to(path.parent).with_suffix("").as_posix()
-                yield from read_file(found, doc_id=doc_id, max_bytes=max_bytes)
+                yield from read_file(found, doc_id=doc_id, max_bytes=max_bytes, dates=dates)
         else:
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from read_file(path, max_bytes=max_bytes, dates=dates)
 
 
 def read_file(
@@ -48,10 +51,12 @@ def read_file(
     *,
     doc_id: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    dates: DatePatterns | None = None,
 ) -> Iterator[Result]:
     """Yield the Documents in one file, or a Skipped saying why there are none."""
     path = Path(path)
-    source = SourceFile(path, str(path), doc_id or path.stem or path.name)
+    source = SourceFile(path, str(path), doc_id or path.stem or path.name,
+                        dates if dates is not None else DatePatterns(Grammar()))
     reader = reader_for(path.suffix)
     if reader is None:
         yield Skipped(source.shown, "unsupported file type")

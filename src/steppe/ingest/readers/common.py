@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from steppe.errors import InputError
 from steppe.ingest.encoding import decode_bytes, looks_binary
 
+if TYPE_CHECKING:
+    from steppe.ingest.dating import DatePatterns
+
 
 @dataclass(frozen=True)
 class SourceFile:
-    """The file being read: its path, the path as reported, and the id its text gets."""
+    """The file being read: its path, the path as reported, the id its text gets, and the
+    date patterns its documents are read with (built once per batch by read_paths: they
+    cost more than reading a short file)."""
 
     path: Path
     shown: str
     doc_id: str
+    dates: DatePatterns | None = None
 
 
 def decode_text(data: bytes, source: SourceFile) -> tuple[str, str]:

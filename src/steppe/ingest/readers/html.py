@@ -46,4 +46,4 @@ def read(data: bytes, source: SourceFile) -> Iterator[Result]:
     if found.get("author"):
         meta["author"] = found["author"]
     yield make_document(text, fallback_id=source.doc_id, path=source.shown, given=given,
-                        date_source="html-metadata", meta=meta)
+                        dates=source.dates, date_source="html-metadata", meta=meta)

@@ -29,7 +29,7 @@ def read(data: bytes, source: SourceFile) -> Iterator[Result]:
     text = "".join(parts)
     if not text.strip():
         raise InputError(source.shown, "no extractable text in PDF (scanned images?)")
-    yield make_document(text, fallback_id=source.doc_id, path=source.shown,
+    yield make_document(text, fallback_id=source.doc_id, path=source.shown, dates=source.dates,
                         meta={"pages": offsets})
 
 

@@ -32,4 +32,4 @@ def record_to_document(record: dict[str, Any], source: SourceFile, *, line: int 
     if line is not None:
         meta["line"] = line
     return make_document(text, fallback_id=given["id"], path=source.shown, given=given,
-                         meta=meta)
+                         dates=source.dates, meta=meta)

@@ -12,5 +12,5 @@ from steppe.ingest.results import Result
 def read(data: bytes, source: SourceFile) -> Iterator[Result]:
     """Yield one Document holding the decoded text exactly as it is in the file."""
     text, encoding = decode_text(data, source)
-    yield make_document(text, fallback_id=source.doc_id, path=source.shown,
+    yield make_document(text, fallback_id=source.doc_id, path=source.shown, dates=source.dates,
                         meta={"encoding": encoding})
