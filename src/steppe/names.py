@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
-from steppe.schemas import read_yaml
 from steppe.words import Grammar
 
 __all__ = ["AgreementNames", "agreement_key", "content_stems", "packaged_names"]
@@ -30,12 +28,17 @@ class AgreementNames:
     """Words that say nothing about which agreement it is, spelling variants of the head
     nouns, and the Russian glossary (longest keys first) with its stop words."""
 
-    def __init__(self, grammar: Grammar) -> None:
+    def __init__(self, grammar: Grammar, russian: dict | None = None) -> None:
+        """`russian`: data/ru/agreements.yaml as Resources.russian read it (else the
+        packaged file, read and checked the same way)."""
+        if russian is None:
+            from steppe.pipeline.ru.lexicon import RussianLexicon
+
+            russian = RussianLexicon().agreements()
         names = grammar.words("en", "names")
         self.stopwords = names.set("stopwords")
         self.synonyms: dict[str, str] = names.table("synonyms")
         self._synonym_re = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, self.synonyms)))
-        russian = read_yaml(files("steppe.data") / "ru" / "agreements.yaml")
         self.glossary = sorted(russian["glossary"].items(), key=lambda kv: -len(kv[0]))
         self.russian_stopwords = frozenset(russian["stopwords"])
 

@@ -77,7 +77,7 @@ class AgreementGrammar:
     def from_resources(cls, resources: "Resources") -> "AgreementGrammar":
         w = resources.agreements
         heads = _any(f"(?P<{kind}>{pattern})" for kind, pattern in w.heads.items())
-        names = AgreementNames(resources.grammar)
+        names = AgreementNames(resources.grammar, resources.russian.agreements())
         return cls(
             heads=re.compile(r"\b(?:" + heads + r")\b", re.I),
             interposed=re.compile(

@@ -43,7 +43,7 @@ class AgreementWords:
         words = grammar.words("ru", "agreements")
         return cls(sorted(heads.items(), key=lambda kv: -len(kv[0])), agreements["generic"],
                    agreements["signed"], words.set("about_prepositions"), words.set("stop_words"),
-                   AgreementNames(grammar))
+                   AgreementNames(grammar, agreements))
 
 
 def document_agreements(aw: AgreementWords, text: str, sentences: Iterable[RuSentence], main: list[str],

@@ -95,7 +95,7 @@ class _Agreements(_Strict):
     heads: dict[str, tuple[str, str]]
     generic: list[str]
     signed: list[str]
-    glossary: dict[str, str]                # read by steppe/names.py
+    glossary: dict[str, str]                # read by steppe/names.py (through Resources.russian)
     stopwords: list[str]                    # read by steppe/names.py
 
 
