@@ -36,6 +36,17 @@ def test_a_report_dated_to_the_month_speaks_from_the_day_it_names(extractor):
         [(e.type, e.date, e.date_source) for e in facts.events]
 
 
+def test_today_in_a_report_dated_to_the_month_is_the_day_it_names(extractor):
+    # "Today" read against a month-only page date gives only the month; the report names
+    # its own day, and what it did "today" (and what the narrative continues) was that day.
+    text = ("The presidents of Mongolia and Kazakhstan held talks in Ulaanbaatar on 9 October. "
+            "\"Today we have signed an agreement on the railway,\" the Mongolian president said. "
+            "Mongolia then thanked Kazakhstan for the grain it sent.")
+    facts = _facts(extractor, text, "2024-10")
+    got = {e.type: (e.date, e.date_precision) for e in facts.events}
+    assert got.get("SUPPORT") == ("2024-10-09", "day"), got
+
+
 def test_a_day_of_another_month_does_not_date_the_report(extractor):
     text = ("The prime ministers of Kazakhstan and Kyrgyzstan met in Astana on 12 May. "
             "Kazakhstan and Kyrgyzstan have agreed to open a second rail crossing.")

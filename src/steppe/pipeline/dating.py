@@ -62,15 +62,16 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # supported X in 2001 and now supports Y") speaks from the report's time.
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
             (own if narrative else [])
+    today = report_day(timexes, anchor) if anchor else None
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return _value(best, modality, anchor, words), best.precision, "text"
+        return _dated(best, modality, anchor, words, today, "text")
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if occasion and idx is not None and text:
         told = _occasion_date(timexes, sentences[:idx], text, occasion, anchor, modality)
         if told is not None:
-            return _value(told, modality, anchor, words), told.precision, "context"
+            return _dated(told, modality, anchor, words, today, "context")
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         # "since 1997" starts a state lasting to the report's time ("has imported gas since
@@ -87,11 +88,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # loose to set a narrative's reference time.
             before = [t for t in before if not t.relative or _firm(t)]
         if before:
-            t = before[-1]
-            return _value(t, modality, anchor, words), t.precision, "context"
-    if anchor and modality != "planned":
-        day = report_day(timexes, anchor)
-        return day, precision_of(day), "document"
+            return _dated(before[-1], modality, anchor, words, today, "context")
+    if today and modality != "planned":
+        return today, precision_of(today), "document"
     if anchor:
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
@@ -142,6 +141,16 @@ def report_day(timexes: list[TimeEx], anchor: str) -> str:
         return anchor
     return next((t.value for t in timexes if t.value and t.precision == "day"
                  and t.kind in _POINT_KINDS and t.value[:7] == anchor), anchor)
+
+
+def _dated(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
+           today: str | None, source: str) -> tuple[str, str, str]:
+    """(date, precision, source) a time expression gives an event. "Today", "yesterday" or
+    "this week" read against a publication date known only to the month resolve to that
+    month; when the text names the report's day (report_day), they speak from it."""
+    if t.relative and anchor and len(anchor) == 7 and t.value == anchor and today != anchor:
+        return today, precision_of(today), source
+    return _value(t, modality, anchor, words), t.precision, source
 
 
 def _firm(t: TimeEx) -> bool:
