@@ -321,6 +321,34 @@ def test_only_a_past_tense_inherits_the_narrative_date(extractor, second, date):
     assert [e.date for e in accusations] == [date], [(e.type, e.date) for e in facts.events]
 
 
+@pytest.mark.parametrize("verb,date", [
+    # An occurrence named by a noun takes the tense of the verb that holds it: "is on a
+    # visit" speaks from the report's day, "was on a visit" continues the narrative.
+    ("is", "2023-05-03"),
+    ("was", "2019-03"),
+])
+def test_an_occurrence_held_by_a_verb_takes_its_tense(extractor, verb, date):
+    text = ("In March 2019, Kyrgyzstan closed the road to Kazakhstan for repairs. "
+            f"The Kazakh president {verb} on a state visit to Kyrgyzstan.")
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [e.date for e in facts.events if e.type == "CONSULT"] == [date], \
+        [(e.type, e.date) for e in facts.events]
+
+
+@pytest.mark.parametrize("text,date", [
+    # A date inside a subordinate clause dates that clause's act, not the event ...
+    ("The Mongolian president is on a visit to China after he was re-elected in March.",
+     "2023-05-03"),
+    # ... a date of the event's own clause still does.
+    ("The Mongolian president visited China on 2 May after he was re-elected in March.",
+     "2023-05-02"),
+])
+def test_a_time_expression_frames_its_own_clause(extractor, text, date):
+    facts = _facts(extractor, text, "2023-05-03")
+    assert [e.date for e in facts.events if e.type == "CONSULT"] == [date], \
+        [(e.type, e.date) for e in facts.events]
+
+
 @pytest.mark.parametrize("first,date", [
     # A day or month told relative to the report frames the narrative like a full date ...
     ("Last Saturday, Kyrgyzstan closed the road to Kazakhstan for repairs.", "2023-04-29"),

@@ -177,6 +177,20 @@ def _future(value: str, anchor: str) -> bool:
 
 
 _FINITE_PRESENT = {"VBZ", "VBP"}
+# Dependencies that open a clause of its own below the one that governs it.
+_SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
+
+
+def other_clauses(trigger) -> list[tuple[int, int]]:
+    """Character spans (in the trigger's parse) of the subordinate clauses of its sentence
+    that do not hold the trigger: a time expression frames its own clause ("Japarov is on
+    a visit after he won the election in January": January dates the election)."""
+    spans = []
+    for tok in trigger.sent:
+        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") \
+                and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+            spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
+    return spans
 
 
 def told_in_past(trigger) -> bool:
@@ -188,9 +202,14 @@ def told_in_past(trigger) -> bool:
     A noun names an occurrence the narrative has placed, unless it is the predicate of a
     copula ("Kyrgyzstan is a reliable partner"), which takes the copula's tense; an
     infinitive takes the tense of the verb that governs it."""
-    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
-        return True
     tok = trigger
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
+        # An occurrence held by a verb ("is on a visit", "are holding talks") is told in
+        # that verb's tense; one named as a subject or modifier keeps the narrative's time.
+        while tok.dep_ in ("pobj", "dobj", "prep") and tok.head is not tok:
+            tok = tok.head
+        if tok is trigger or tok.pos_ not in ("VERB", "AUX"):
+            return True
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX"):
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]

@@ -21,7 +21,7 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import DatingWords, date_event, occasion_of, told_in_past
+from steppe.pipeline.dating import DatingWords, date_event, occasion_of, other_clauses, told_in_past
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
@@ -222,10 +222,13 @@ class Events:
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
+        # Words of a subordinate clause that does not hold the trigger are another act's.
+        foreign = other_clauses(raw.trigger)
         date, precision, date_source = date_event(
             ctx.timexes, ctx.sentences, (s, e), raw.trigger.idx + offset, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,
-            region=[(a + offset, b + offset) for a, b in raw.region],
+            region=[(a + offset, b + offset) for a, b in raw.region
+                    if not any(x <= a < y for x, y in foreign)],
             narrative=told_in_past(raw.trigger),
             occasion=occasion_of(raw.trigger, self.dating_words))
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
