@@ -25,12 +25,16 @@ class ModalityWords:
     same_time_prepositions: frozenset[str]
     # Verbs that ask someone to act ("urged X to [cooperate]").
     asking_verbs: frozenset[str] = frozenset()
+    # Prepositions of an occasion before or after the time of its verb ("following the
+    # talks, ... will sign").
+    sequence_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
         w = grammar.words(language, "modality")
         return cls(same_time_prepositions=w.set("same_time_prepositions"),
-                   asking_verbs=w.set("asking_verbs"))
+                   asking_verbs=w.set("asking_verbs"),
+                   sequence_prepositions=w.set("sequence_prepositions"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -47,6 +51,22 @@ def only_sought(trigger: Token, words: ModalityWords) -> bool:
     if tok.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in tok.children)   # "so as to" is a mark too
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in words.asking_verbs
+
+
+def occasion_to_come(trigger: Token, cues: Cues, words: ModalityWords) -> bool:
+    """'Following the [talks], the presidents will sign a statement': a meeting named as
+    the occasion right before or after an act in the future tense is part of the same
+    programme, itself to come (PLOVER 2.3: the mode is read from the same sentence). A
+    meeting with a time of its own ("after last week's talks") is not."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in words.sequence_prepositions:
+        return False
+    if any(c.dep_ in ("poss", "nummod", "npadvmod") or c.ent_type_ in ("DATE", "TIME")
+           for c in trigger.children):
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in verb.children)
 
 
 def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, bool]:
