@@ -39,3 +39,26 @@ def test_a_meeting_with_a_time_of_its_own_stays_asserted(extractor):
 def test_a_past_act_after_a_meeting_leaves_the_meeting_asserted(extractor):
     evs = _events(extractor, "Following the talks in Bishkek, Tokayev and Japarov adopted a declaration.")
     assert any(e.type == "CONSULT" and e.modality == "asserted" for e in evs), evs
+
+
+# -- an organisation named as a setting or as the body of an office is no party ------------
+
+def _parties(evs):
+    return [sorted({a.code for a in e.source + e.target}) for e in evs]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers will exchange views on security, taking into account the chairmanship "
+    "of Kyrgyzstan in the Shanghai Cooperation Organization.",
+    "The delegations held consultations, noting the membership of Kyrgyzstan within the "
+    "Collective Security Treaty Organization.",
+])
+def test_an_organisation_framing_a_membership_is_not_the_partner(extractor, sentence):
+    assert not any("IGO" in p for p in _parties(_events(extractor, sentence))), \
+        _parties(_events(extractor, sentence))
+
+
+def test_an_organisation_met_is_still_a_party(extractor):
+    evs = _events(extractor, "Tokayev met the Secretary General of the Shanghai Cooperation "
+                             "Organization on Friday.")
+    assert ["IGO", "KAZ"] in _parties(evs), evs
