@@ -62,3 +62,26 @@ def test_an_organisation_met_is_still_a_party(extractor):
     evs = _events(extractor, "Tokayev met the Secretary General of the Shanghai Cooperation "
                              "Organization on Friday.")
     assert ["IGO", "KAZ"] in _parties(evs), evs
+
+
+# -- modality read from the words that govern the act, not from a misparse ---------------
+
+def test_a_sentence_with_a_full_stop_is_no_headline_future(extractor):
+    # the parser reads "extended" as a participle: no finite verb, but no headline either
+    evs = _events(extractor, "The participation in the talks extended beyond ministers to "
+                             "include scholars from both countries.")
+    assert evs and not any(e.modality == "planned" for e in evs), evs
+
+
+@pytest.mark.parametrize("sentence", [
+    "The assistance provided by Kazakhstan to Kyrgyzstan aims at the development of the region.",
+    "Kazakhstan's aid to Kyrgyzstan aims at stability in the region.",
+])
+def test_an_act_that_is_the_subject_of_a_verb_of_aiming_is_not_planned(extractor, sentence):
+    evs = _events(extractor, sentence)
+    assert evs and not any(e.modality == "planned" for e in evs), evs
+
+
+def test_an_act_a_verb_of_planning_governs_is_planned(extractor):
+    evs = _events(extractor, "Kazakhstan aims to support Kyrgyzstan in the region.")
+    assert evs and all(e.modality == "planned" for e in evs), evs

@@ -97,7 +97,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "hypothetical", False
     if auxes & cues.hypothetical_aux:
         return "hypothetical", False
-    if any(lem in cues.planning_governors for lem in lemmas[1:]):
+    # A verb of planning plans its complement, not its subject: "the [visit] is planned" and
+    # "agreed to [visit]" are plans, "the [support] aims at development" is not.
+    planners = lemmas[2:] if trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN") else lemmas[1:]
+    if any(lem in cues.planning_governors for lem in planners):
         return "planned", False
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
@@ -134,6 +137,10 @@ def _headline_future(trigger: Token) -> bool:
     the visit"): every act in it is planned. The tagger often reads the infinitive of such
     a headline as a noun, so the "to" marks it, not the verb's tag."""
     sent = trigger.sent
+    # A headline ends without a full stop; a sentence that has one and no finite verb is a
+    # misparse ("The participation ... extended [VBN] beyond ... to include ...").
+    if sent[-1].text == ".":
+        return False
     return any(t.tag_ == "TO" and t.dep_ == "aux" for t in sent) and \
         not any(t.tag_ in _FINITE for t in sent)
 
