@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
-from steppe.pipeline.modality import ModalityWords, modality_of, only_sought
+from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
@@ -170,6 +170,9 @@ class EventCoder:
                 codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
             # "Tajikistan said it could close the border": a threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
+        if modality == "asserted" and type_ in self.lex.coding.future_agree and \
+                occasion_to_come(tok, self.lex.cues, self.modality_words):
+            modality = "planned"
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(

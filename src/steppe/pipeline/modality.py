@@ -25,12 +25,16 @@ class ModalityWords:
     same_time_prepositions: frozenset[str]
     # Verbs that ask someone to act ("urged X to [cooperate]").
     asking_verbs: frozenset[str] = frozenset()
+    # Prepositions of an occasion before or after the time of its verb ("following the
+    # talks, ... will sign").
+    sequence_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
         w = grammar.words(language, "modality")
         return cls(same_time_prepositions=w.set("same_time_prepositions"),
-                   asking_verbs=w.set("asking_verbs"))
+                   asking_verbs=w.set("asking_verbs"),
+                   sequence_prepositions=w.set("sequence_prepositions"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -47,6 +51,22 @@ def only_sought(trigger: Token, words: ModalityWords) -> bool:
     if tok.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in tok.children)   # "so as to" is a mark too
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in words.asking_verbs
+
+
+def occasion_to_come(trigger: Token, cues: Cues, words: ModalityWords) -> bool:
+    """'Following the [talks], the presidents will sign a statement': a meeting named as
+    the occasion right before or after an act in the future tense is part of the same
+    programme, itself to come (PLOVER 2.3: the mode is read from the same sentence). A
+    meeting with a time of its own ("after last week's talks") is not."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in words.sequence_prepositions:
+        return False
+    if any(c.dep_ in ("poss", "nummod", "npadvmod") or c.ent_type_ in ("DATE", "TIME")
+           for c in trigger.children):
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in verb.children)
 
 
 def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, bool]:
@@ -77,7 +97,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "hypothetical", False
     if auxes & cues.hypothetical_aux:
         return "hypothetical", False
-    if any(lem in cues.planning_governors for lem in lemmas[1:]):
+    # A verb of planning plans its complement, not its subject: "the [visit] is planned" and
+    # "agreed to [visit]" are plans, "the [support] aims at development" is not.
+    planners = lemmas[2:] if trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN") else lemmas[1:]
+    if any(lem in cues.planning_governors for lem in planners):
         return "planned", False
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
@@ -114,6 +137,10 @@ def _headline_future(trigger: Token) -> bool:
     the visit"): every act in it is planned. The tagger often reads the infinitive of such
     a headline as a noun, so the "to" marks it, not the verb's tag."""
     sent = trigger.sent
+    # A headline ends without a full stop; a sentence that has one and no finite verb is a
+    # misparse ("The participation ... extended [VBN] beyond ... to include ...").
+    if sent[-1].text == ".":
+        return False
     return any(t.tag_ == "TO" and t.dep_ == "aux" for t in sent) and \
         not any(t.tag_ in _FINITE for t in sent)
 

@@ -38,6 +38,10 @@ class RoleWords:
     # Words of talking over something, and the prepositions of their topic.
     topic_words: frozenset[str]
     topic_preps: frozenset[str]
+    # Where an organisation is only a frame: "in"/"within" it, or the body a membership or
+    # office belongs to ("the chairmanship of X in the SCO", "observer to the EAEU").
+    setting_preps: frozenset[str]
+    membership_nouns: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -53,6 +57,8 @@ class RoleWords:
                    visitor_words=w.set("visitor_words"),
                    participant_preps=w.set("participant_prepositions"),
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
+                   setting_preps=w.set("setting_prepositions"),
+                   membership_nouns=w.set("membership_nouns"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
@@ -373,9 +379,11 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]   # "exchange views on X"
     topic = [(t.idx, t.idx + len(t)) for h in heads for c in h.children
              if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
+    frames = _frames(tok, sent, words) if words is not None else []
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
              and not m.location and m.codes and not set(m.codes) <= src
-             and not any(a <= m.start < b for a, b in topic)]
+             and not any(a <= m.start < b for a, b in topic)
+             and not (set(m.codes) == {"IGO"} and any(a <= m.start < b for a, b in frames))]
     if not cands:
         return []
     # Only after the trigger: "X visited ... Y"; what came before is usually the agent.
@@ -393,6 +401,19 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
         else:
             break
     return [a for m in picked for a in m.actors]
+
+
+def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
+    """Character spans where an organisation is named only as the frame of something else,
+    not as a party the act is aimed at: "cooperation within the SCO", "its chairmanship in
+    the CSTO", "an observer state to the EAEU" (a phrase the trigger does not govern)."""
+    out = []
+    for t in sent:
+        if t.dep_ != "prep" or t.head.i == tok.i or t.lower_ == "of":
+            continue
+        if t.lower_ in words.setting_preps or t.head.lemma_.lower() in words.membership_nouns:
+            out.append((t.idx, t.right_edge.idx + len(t.right_edge)))
+    return out
 
 
 def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],

@@ -1,0 +1,87 @@
+"""Events that a sentence only frames: a meeting named as the occasion of an act to come,
+acts told as a trend, organisations named as a setting.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+STORY = ("Kazakhstan and Kyrgyzstan signed a border treaty in Astana on Monday. "
+         "Kazakhstan thanked Kyrgyzstan for its patience. ")
+
+
+def _events(ex, sentence, story=STORY):
+    facts = ex.extract(Document(id="t", text=story + sentence, date="2023-06-01"))
+    return [e for e in facts.events if e.evidence.start >= len(story)]
+
+
+# -- a meeting right before or after an act to come is to come as well (PLOVER 2.3, 3.1) ---
+
+@pytest.mark.parametrize("sentence", [
+    "Following the talks, Tokayev and Japarov will sign a joint statement.",
+    "After the negotiations, the two presidents will adopt a declaration.",
+])
+def test_a_meeting_before_a_planned_act_is_planned_too(extractor, sentence):
+    evs = _events(extractor, sentence)
+    assert evs and all(e.modality == "planned" for e in evs), evs
+    assert not any(e.type == "CONSULT" for e in evs), evs
+
+
+def test_a_meeting_with_a_time_of_its_own_stays_asserted(extractor):
+    evs = _events(extractor, "After last week's talks, the two presidents will sign a joint statement.")
+    assert any(e.type == "CONSULT" and e.modality == "asserted" for e in evs), evs
+
+
+def test_a_past_act_after_a_meeting_leaves_the_meeting_asserted(extractor):
+    evs = _events(extractor, "Following the talks in Bishkek, Tokayev and Japarov adopted a declaration.")
+    assert any(e.type == "CONSULT" and e.modality == "asserted" for e in evs), evs
+
+
+# -- an organisation named as a setting or as the body of an office is no party ------------
+
+def _parties(evs):
+    return [sorted({a.code for a in e.source + e.target}) for e in evs]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers will exchange views on security, taking into account the chairmanship "
+    "of Kyrgyzstan in the Shanghai Cooperation Organization.",
+    "The delegations held consultations, noting the membership of Kyrgyzstan within the "
+    "Collective Security Treaty Organization.",
+])
+def test_an_organisation_framing_a_membership_is_not_the_partner(extractor, sentence):
+    assert not any("IGO" in p for p in _parties(_events(extractor, sentence))), \
+        _parties(_events(extractor, sentence))
+
+
+def test_an_organisation_met_is_still_a_party(extractor):
+    evs = _events(extractor, "Tokayev met the Secretary General of the Shanghai Cooperation "
+                             "Organization on Friday.")
+    assert ["IGO", "KAZ"] in _parties(evs), evs
+
+
+# -- modality read from the words that govern the act, not from a misparse ---------------
+
+def test_a_sentence_with_a_full_stop_is_no_headline_future(extractor):
+    # the parser reads "extended" as a participle: no finite verb, but no headline either
+    evs = _events(extractor, "The participation in the talks extended beyond ministers to "
+                             "include scholars from both countries.")
+    assert evs and not any(e.modality == "planned" for e in evs), evs
+
+
+@pytest.mark.parametrize("sentence", [
+    "The assistance provided by Kazakhstan to Kyrgyzstan aims at the development of the region.",
+    "Kazakhstan's aid to Kyrgyzstan aims at stability in the region.",
+])
+def test_an_act_that_is_the_subject_of_a_verb_of_aiming_is_not_planned(extractor, sentence):
+    evs = _events(extractor, sentence)
+    assert evs and not any(e.modality == "planned" for e in evs), evs
+
+
+def test_an_act_a_verb_of_planning_governs_is_planned(extractor):
+    evs = _events(extractor, "Kazakhstan aims to support Kyrgyzstan in the region.")
+    assert evs and all(e.modality == "planned" for e in evs), evs
