@@ -636,3 +636,36 @@ def test_what_trade_should_reach_is_a_forecast_of_the_time_named_after_it():
     f = only(run("Trade between Kyrgyzstan and Tajikistan exceeded $300 million in 2023 and should reach "
                  "$500 million in 2026."), value=5e8)
     assert (f.kind, f.period) == ("forecast", "2026")
+
+
+def test_a_result_infinitive_after_a_change_and_its_period_is_actual():
+    text = "Mutual trade between Kyrgyzstan and Tajikistan rose 1.3 times in January-October 2023 to reach $95 million."
+    f = only(run(text), indicator="trade_turnover")
+    assert (f.kind, f.period) == ("actual", "2023-01/2023-10")
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan allocated $2 million to Tajikistan for the repair of a school, the ministry said.",
+    "Kyrgyzstan provided Tajikistan with 120 tonnes of humanitarian aid, the ministry said.",
+])
+def test_a_transfer_the_news_reports_is_dated_to_its_month(text):
+    f = only(run(text), indicator="other:aid")
+    assert (f.kind, f.period) == ("actual", "2024-05")
+
+
+def test_a_transfer_in_the_present_perfect_is_no_act_of_this_month():
+    f = only(run("Kyrgyzstan has provided Tajikistan with 120 tonnes of humanitarian aid."), indicator="other:aid")
+    assert f.period is None
+
+
+def test_a_share_stated_in_the_present_tense_holds_in_the_present_year():
+    f = only(run("Kyrgyzstan accounts for about 12 percent of Tajikistan's foreign trade."), unit="percent")
+    assert (f.kind, f.period) == ("actual", "2024")
+
+
+def test_aiming_for_a_level_sets_a_goal():
+    text = "Trade between Kyrgyzstan and Tajikistan hit $400 million last year, and the two governments now aim for $1bn by 2027."
+    figs = run(text)
+    assert (only(figs, value=400e6).period, only(figs, value=400e6).kind) == ("2023", "actual")
+    goal = only(figs, value=1e9)
+    assert (goal.kind, goal.deadline) == ("target", "2027")

@@ -46,9 +46,11 @@ class FigureWords:
     cardinals: dict[str, int]           # "five" -> 5 ("within five years")
     years: re.Pattern[str]              # "five years", "5 years": group 1 the count
     present: re.Pattern[str]            # "currently", "to date": the text's present
+    present_state: re.Pattern[str]      # "is", "accounts for": a value stated in the present tense
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
+    handed: re.Pattern[str]             # "allocated", "provided": a one-off transfer the news reports
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
@@ -70,16 +72,20 @@ class FigureWords:
                 r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
             actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
             result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
-            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
+            # the verb may be a few words back, past its own value and time: "rose 1.5 times in
+            # January-November to reach $576 million"
+            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\b(?:\s+[^\s,;]+){{0,6}}?\s+$", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             cardinals=cardinals,
             years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
             present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
+            present_state=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
             perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
                                rf"(?:{w.alternation('perfect_participles')})\b"),
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
                                 r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
                                 r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
+            handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
         )
@@ -335,7 +341,7 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     goals = [m for m in comp["target"].finditer(window)
              if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
     results = [m for m in goals if fw.result.fullmatch(m.group()) and (
-        fw.result_after.search(window, 0, m.start())
+        fw.result_after.search(sent, max(0, window_start + m.start() - 80), window_start + m.start())
         or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
     if results and len(results) == len(goals):
         return "actual"        # "grew by 6% to reach $27.9 billion"
@@ -467,7 +473,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
-                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res):
+                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res, fw):
                     period = anchor[:7]        # "15 documents were signed": news of this month's act
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
@@ -533,14 +539,17 @@ def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool],
     return f"other:{ind[level][1]['growth']}_growth" if level else None
 
 
-def _just_done(stretch: str, res: Resources) -> bool:
-    """Things signed, held or concluded in the simple past ("were signed", "signed deals
-    worth"), no time named: the act the news reports, in the month of the report. A present
+def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
+    """Things signed, held or concluded, or handed over, in the simple past ("were signed",
+    "signed deals worth", "allocated $5 million", "provided 300 tonnes of aid"), no time
+    named: the act the news reports, in the month of the report. A present
     perfect ("have been signed") is a running total over no stated stretch."""
+    comp = res.indicators.compiled
+    acts = [*re.finditer(rf"(?<!\w){comp['completed'].pattern}", stretch, comp['completed'].flags),
+            *fw.handed.finditer(stretch)]
     return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
                and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
-               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch,
-                                    res.indicators.compiled['completed'].flags))
+               for m in acts)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
