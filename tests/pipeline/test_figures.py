@@ -669,3 +669,41 @@ def test_aiming_for_a_level_sets_a_goal():
     assert (only(figs, value=400e6).period, only(figs, value=400e6).kind) == ("2023", "actual")
     goal = only(figs, value=1e9)
     assert (goal.kind, goal.deadline) == ("target", "2027")
+
+
+def test_list_items_take_measure_period_and_hub_from_their_lead():
+    text = ("Tajikistan's trade with its neighbours in January-June 2024:\n"
+            "- Kyrgyzstan: $210 million (+5.1%)\n"
+            "- Uzbekistan: $380 million (-2.0%)\n"
+            "The data come from the statistics agency.")
+    figs = run(text, main=("TJK",))
+    assert sorted((f.indicator, f.value, tuple(f.parties), f.period) for f in figs) == [
+        ("other:trade_growth", -2.0, ("TJK", "UZB"), "2024-01/2024-06"),
+        ("other:trade_growth", 5.1, ("KGZ", "TJK"), "2024-01/2024-06"),
+        ("trade_turnover", 210e6, ("KGZ", "TJK"), "2024-01/2024-06"),
+        ("trade_turnover", 380e6, ("TJK", "UZB"), "2024-01/2024-06"),
+    ]
+
+
+def test_bare_numbers_of_a_list_take_the_unit_its_caption_declares():
+    text = "Russia's trade with Central Asia in 2023 (billion USD)\nKazakhstan — 26.1\nUzbekistan — 9.9\n"
+    figs = run(text, main=("RUS",))
+    assert sorted((f.indicator, f.value, f.unit, tuple(f.parties), f.period) for f in figs) == [
+        ("trade_turnover", 9.9e9, "USD", ("RUS", "UZB"), "2023"),
+        ("trade_turnover", 26.1e9, "USD", ("KAZ", "RUS"), "2023"),
+    ]
+
+
+def test_a_numbered_product_list_is_the_flow_its_lead_names():
+    text = "Kyrgyzstan's exports to China in 2023 by product:\n1. Wool - $12 million\n2. Hides - $4.5 million"
+    figs = run(text, main=("CHN", "KGZ"))
+    assert sorted((f.indicator, f.value, f.period, tuple(sorted(f.direction.items()))) for f in figs) == [
+        ("exports", 4.5e6, "2023", (("from", "KGZ"), ("to", "CHN"))),
+        ("exports", 12e6, "2023", (("from", "KGZ"), ("to", "CHN"))),
+    ]
+
+
+def test_a_paragraph_after_a_heading_is_no_list_item():
+    text = "Trade news\nKyrgyzstan and Tajikistan traded goods worth $300 million in 2023, officials said."
+    f = only(run(text), value=300e6)
+    assert f.period == "2023"

@@ -17,7 +17,7 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, is_currency, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 
 if TYPE_CHECKING:
@@ -354,6 +354,87 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     return "actual"
 
 
+@dataclass(frozen=True)
+class _Lead:
+    """The line that introduces a list ("Kazakhstan's trade with its neighbours in 2024:",
+    a caption "China's trade with the region in 2024 (billion USD)"): its items say only
+    which partner or product and how much; what, when, whose and in what unit is here."""
+
+    text: str
+    start: int
+    states: tuple[Mention, ...]
+    period: str | None
+    unit: tuple[str, float] | None
+
+
+# A list item: a line of its own that opens with a bullet or a number ("- Russia: ...",
+# "1. Textiles - ..."), or a short one with no full stop ("Kazakhstan — 43.8").
+_BULLET = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")
+_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s*")
+# "Kazakhstan — 43.8", "Turnover: 612.4 (+3%)": a bare number after the label's separator.
+_BARE = re.compile(rf"(?:[:—–\t]|\s-)\s*(?P<num>-?(?:{NUMBER}))(?=\s*(?:\(|$))")
+
+
+def _own_line(text: str, s0: int, s1: int) -> bool:
+    # the line may open with a marker the sentence splitter cut off ("1." then "Textiles - ...")
+    return bool(re.search(r"(?:^|\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?$", text[max(0, s0 - 20):s0])
+                if s0 > 20 else re.fullmatch(r"(?:|.*\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?", text[:s0], re.S)) and \
+        (s1 >= len(text) or bool(re.match(r"[ \t]*(?:\n|$)", text[s1:s1 + 20])))
+
+
+def _is_item(text: str, s0: int, s1: int) -> bool:
+    sent = text[s0:s1]
+    if not _own_line(text, s0, s1):
+        return False
+    return bool(_BULLET.match(sent)) or (len(sent.split()) <= 12 and not re.search(r"[.!?]\s*$", sent))
+
+
+def _is_lead(text: str, s0: int, s1: int, quantities: list[Quantity]) -> bool:
+    """A line ending in a colon, or a caption line with no value and no full stop, right
+    before an item."""
+    sent = text[s0:s1].rstrip()
+    if sent.endswith(":"):
+        return not quantities
+    return _own_line(text, s0, s1) and not quantities and not re.search(r"[.!?]$", sent) \
+        and len(sent.split()) <= 20
+
+
+def _bare_values(sent: str, s0: int, lead: _Lead) -> list[Quantity]:
+    """An item's number with no unit of its own, in the unit its lead declares."""
+    if lead.unit is None:
+        return []
+    m = _BARE.search(sent)
+    if m is None:
+        return []
+    unit, factor = lead.unit
+    return [Quantity(start=s0 + m.start("num"), end=s0 + m.end("num"), text=m.group("num"),
+                     value=float(f"{parse_number(m.group('num')) * factor:.12g}"), unit=unit)]
+
+
+def _lead_indicator(q: Quantity, lead: _Lead, res: Resources) -> str | None:
+    """What an item's value measures when it says nothing itself: the lead's measure (its
+    growth for a signed percentage, "(+3.2%)")."""
+    ind = res.indicators.compiled["ind"]
+    if q.unit == "percent" and not q.is_growth:
+        return None
+    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else _unit_class(q, res), res)
+    if name is None:
+        return None
+    return f"other:{ind[name][1]['growth']}_growth" if q.is_growth or q.unit == "ratio" else name
+
+
+def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
+    """An item naming one partner goes with the lead's one state ("Kazakhstan's trade ...:
+    - Russia: ..."); an item naming none is about the lead's two."""
+    own = {m[2] for m in ments}
+    hub = {m[2] for m in lead.states} - own
+    if len(own) == 1 and len(hub) == 1:
+        return sorted(own | hub)
+    if not own and len(hub) == 2:
+        return sorted(hub)
+    return None
+
+
 def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
@@ -375,9 +456,13 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
     last_deadline: str | None = None
     para_period: str | None = None         # the last period named in this paragraph
     carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
+    lead: _Lead | None = None              # the line introducing the list being read
     prev_end = 0
     for s0, s1 in sentences:
         sent = text[s0:s1]
+        item = lead is not None and _is_item(text, s0, s1)
+        if lead is not None and not item and not _MARKER.fullmatch(sent):
+            lead = None
         if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
             para_period, carried, prev_states = None, {}, []
         prev_end = s1
@@ -392,6 +477,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
         # A count in words is a figure only as a completed act ("four meetings were held");
         # "the two countries" is no value and must not cut the sentence into stretches.
         quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
+        if item and lead and not quantities:
+            quantities = _bare_values(sent, s0, lead)
         ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
@@ -420,6 +507,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
             ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
+            if ind is None and item and lead:
+                ind = _lead_indicator(q, lead, res)
             if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
                     f.value == q.value and f.unit == q.unit for f in figures):
                 ind = None             # "... three million people. ... for the three million inhabitants": the same value again
@@ -489,9 +578,15 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 parties = sorted(set(prev_states))
             if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
                 parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
+            if item and lead:
+                parties = _lead_parties(ments, lead) or parties
+                if period is None and kind == "actual":
+                    period = lead.period
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
+            if direction is None and item and lead:
+                direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, res.indicators)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -505,6 +600,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
+        if not item and _is_lead(text, s0, s1, quantities):
+            lead = _Lead(sent, s0, tuple(ments), own[-1].value if own else None, read_unit(sent, res.units))
         carried = {_carry_key(q, res): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)

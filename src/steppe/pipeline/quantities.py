@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from steppe.words import Grammar
 
 __all__ = ["Quantity", "QuantityWords", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency",
+           "NUMBER",
            "is_currency"]
 
 
@@ -138,6 +139,7 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?"
 )
+NUMBER = _DIGITS               # a number as the text writes it, for other readers
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
@@ -270,12 +272,13 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         core = text[max(0, start - 100):start - (len(approx.group()) if approx else 0)]
         change = qw.change_before.search(core)
         growth_word = qw.growth_before.search(before) or qw.growth_after.match(after)
-        signed = re.search(r"(?:^|[\s(])([+\-−–])\s?$", text[max(0, start - 3):start])
+        # "+3.2%", "(- 4.1%)"; but a dash spaced on both sides separates a label ("Textiles - $1.1 billion")
+        signed = re.search(r"(?:^|[\s(])([+\-−–])$|\(\s?([+\-−–])\s$", text[max(0, start - 3):start])
         is_growth = unit == "ratio" or (unit == "percent" and bool(growth_word or change or signed))
         is_change = unit not in ("percent", "ratio", "count", "") and bool(change or signed)
         sign = 1.0
         if signed:
-            sign = 1.0 if signed.group(1) == "+" else -1.0
+            sign = 1.0 if (signed.group(1) or signed.group(2)) == "+" else -1.0
         elif (is_growth or is_change) and unit != "ratio" and (change or growth_word):
             cue = change.group().split()[0] if change else growth_word.group()
             sign = -1.0 if qw.decline.search(cue) else 1.0
