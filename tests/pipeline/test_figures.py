@@ -707,3 +707,15 @@ def test_a_paragraph_after_a_heading_is_no_list_item():
     text = "Trade news\nKyrgyzstan and Tajikistan traded goods worth $300 million in 2023, officials said."
     f = only(run(text), value=300e6)
     assert f.period == "2023"
+
+
+def test_a_goal_under_a_deal_signed_before_the_report_has_no_deadline_from_the_signing():
+    text = "Kyrgyzstan will deliver 50,000 tonnes of cement to Tajikistan under a contract signed on Monday."
+    f = only(run(text), unit="tons")
+    assert (f.kind, f.deadline) == ("target", None)
+
+
+def test_the_object_raised_to_a_level_names_it_in_several_words():
+    text = "Kyrgyzstan and Tajikistan agreed to increase gas swap volumes to 3 million cubic meters a day."
+    f = only(run(text), unit="m3")
+    assert (f.indicator, f.kind) == ("other:gas_swap_volumes", "target")

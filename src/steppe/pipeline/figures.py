@@ -67,7 +67,8 @@ class FigureWords:
             compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
             raised=re.compile(
                 rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                r"([a-z][\w-]*(?:\s+(?!(?:to|at|from|for|of|on|by|and)\b)[a-z][\w-]*){0,2})"    # "gas swap volumes"
+                r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
                 r"\s+(?:to|at|from)\s+"
                 r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
             actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
@@ -313,8 +314,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
         raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
-        if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
-            return f"other:{_slug(raised.group(1))}"
+        named = [w for w in raised.group(1).lower().split() if w not in comp["generic"]] if raised else []
+        if named and named[0] not in {"it", "them", "this", "that"}:
+            return f"other:{_slug(' '.join(named))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue
@@ -537,8 +539,10 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if kind == "target":
                 after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
                          and p.start - rel - len(q.text) < 40]
+                # a goal is met after it is set: a time before the report ("under a contract
+                # signed on Thursday") is when it was set, not its deadline
                 named = [p for p in periods if p.value and p.kind in ("point", "present")
-                         and rel < p.start < slot[1]]
+                         and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
                 if after and after[0].kind == "deadline":
                     deadline = after[0].value
                 elif after and after[0].years:

@@ -152,7 +152,7 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
     suffix = _alternation(list(currencies) + list(units))
     return re.compile(
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
-        rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
+        rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})(?:\b|(?=fold\b)))"      # "fivefold": one word
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
         # "1.5-fold", "a 1,500-kilometre pipeline" (not "a 30-day ban": a duration named so is no figure)
         rf"(?:(?:[\s\u00a0]*|-(?=fold\b|(?!days?\b)[^\W\d_]{{2,}}))(?P<unit>(?:{suffix}))(?![\w]))?",
@@ -224,7 +224,8 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
-        if word and not scale and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
+        fold = bool(unit_word and unit_word.lower() == "fold")      # "fivefold", "two-fold"
+        if word and not scale and not fold and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
                 r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
             continue              # "one of", "the two sides": no count
         if qw.reference.search(text[max(0, m.start() - 12):m.start()]):
