@@ -636,3 +636,86 @@ def test_what_trade_should_reach_is_a_forecast_of_the_time_named_after_it():
     f = only(run("Trade between Kyrgyzstan and Tajikistan exceeded $300 million in 2023 and should reach "
                  "$500 million in 2026."), value=5e8)
     assert (f.kind, f.period) == ("forecast", "2026")
+
+
+def test_a_result_infinitive_after_a_change_and_its_period_is_actual():
+    text = "Mutual trade between Kyrgyzstan and Tajikistan rose 1.3 times in January-October 2023 to reach $95 million."
+    f = only(run(text), indicator="trade_turnover")
+    assert (f.kind, f.period) == ("actual", "2023-01/2023-10")
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan allocated $2 million to Tajikistan for the repair of a school, the ministry said.",
+    "Kyrgyzstan provided Tajikistan with 120 tonnes of humanitarian aid, the ministry said.",
+])
+def test_a_transfer_the_news_reports_is_dated_to_its_month(text):
+    f = only(run(text), indicator="other:aid")
+    assert (f.kind, f.period) == ("actual", "2024-05")
+
+
+def test_a_transfer_in_the_present_perfect_is_no_act_of_this_month():
+    f = only(run("Kyrgyzstan has provided Tajikistan with 120 tonnes of humanitarian aid."), indicator="other:aid")
+    assert f.period is None
+
+
+def test_a_share_stated_in_the_present_tense_holds_in_the_present_year():
+    f = only(run("Kyrgyzstan accounts for about 12 percent of Tajikistan's foreign trade."), unit="percent")
+    assert (f.kind, f.period) == ("actual", "2024")
+
+
+def test_aiming_for_a_level_sets_a_goal():
+    text = "Trade between Kyrgyzstan and Tajikistan hit $400 million last year, and the two governments now aim for $1bn by 2027."
+    figs = run(text)
+    assert (only(figs, value=400e6).period, only(figs, value=400e6).kind) == ("2023", "actual")
+    goal = only(figs, value=1e9)
+    assert (goal.kind, goal.deadline) == ("target", "2027")
+
+
+def test_list_items_take_measure_period_and_hub_from_their_lead():
+    text = ("Tajikistan's trade with its neighbours in January-June 2024:\n"
+            "- Kyrgyzstan: $210 million (+5.1%)\n"
+            "- Uzbekistan: $380 million (-2.0%)\n"
+            "The data come from the statistics agency.")
+    figs = run(text, main=("TJK",))
+    assert sorted((f.indicator, f.value, tuple(f.parties), f.period) for f in figs) == [
+        ("other:trade_growth", -2.0, ("TJK", "UZB"), "2024-01/2024-06"),
+        ("other:trade_growth", 5.1, ("KGZ", "TJK"), "2024-01/2024-06"),
+        ("trade_turnover", 210e6, ("KGZ", "TJK"), "2024-01/2024-06"),
+        ("trade_turnover", 380e6, ("TJK", "UZB"), "2024-01/2024-06"),
+    ]
+
+
+def test_bare_numbers_of_a_list_take_the_unit_its_caption_declares():
+    text = "Russia's trade with Central Asia in 2023 (billion USD)\nKazakhstan — 26.1\nUzbekistan — 9.9\n"
+    figs = run(text, main=("RUS",))
+    assert sorted((f.indicator, f.value, f.unit, tuple(f.parties), f.period) for f in figs) == [
+        ("trade_turnover", 9.9e9, "USD", ("RUS", "UZB"), "2023"),
+        ("trade_turnover", 26.1e9, "USD", ("KAZ", "RUS"), "2023"),
+    ]
+
+
+def test_a_numbered_product_list_is_the_flow_its_lead_names():
+    text = "Kyrgyzstan's exports to China in 2023 by product:\n1. Wool - $12 million\n2. Hides - $4.5 million"
+    figs = run(text, main=("CHN", "KGZ"))
+    assert sorted((f.indicator, f.value, f.period, tuple(sorted(f.direction.items()))) for f in figs) == [
+        ("exports", 4.5e6, "2023", (("from", "KGZ"), ("to", "CHN"))),
+        ("exports", 12e6, "2023", (("from", "KGZ"), ("to", "CHN"))),
+    ]
+
+
+def test_a_paragraph_after_a_heading_is_no_list_item():
+    text = "Trade news\nKyrgyzstan and Tajikistan traded goods worth $300 million in 2023, officials said."
+    f = only(run(text), value=300e6)
+    assert f.period == "2023"
+
+
+def test_a_goal_under_a_deal_signed_before_the_report_has_no_deadline_from_the_signing():
+    text = "Kyrgyzstan will deliver 50,000 tonnes of cement to Tajikistan under a contract signed on Monday."
+    f = only(run(text), unit="tons")
+    assert (f.kind, f.deadline) == ("target", None)
+
+
+def test_the_object_raised_to_a_level_names_it_in_several_words():
+    text = "Kyrgyzstan and Tajikistan agreed to increase gas swap volumes to 3 million cubic meters a day."
+    f = only(run(text), unit="m3")
+    assert (f.indicator, f.kind) == ("other:gas_swap_volumes", "target")

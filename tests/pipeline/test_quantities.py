@@ -176,3 +176,27 @@ def test_the_number_of_a_counted_noun_gives_a_bare_level_its_noun():
 def test_a_level_reached_is_no_growth_rate(text, growth):
     (q,) = find_quantities(text, units=UNITS)
     assert q.is_growth is growth
+
+
+@pytest.mark.parametrize("text,value,growth", [
+    ("Cotton - $45 million", 45e6, False),          # a dash spaced on both sides: a label's separator
+    ("Uzbekistan (-4.1%)", -4.1, True),
+    ("Kazakhstan (- 2.5%)", -2.5, True),
+    ("exports to Russia: +12%", 12, True),
+])
+def test_a_sign_is_attached_to_its_number(text, value, growth):
+    (q,) = find_quantities(text, units=UNITS)
+    assert (q.value, q.is_growth) == (value, growth)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("trade grew fivefold in a decade", 5), ("a threefold increase", 3), ("exports rose two-fold", 2),
+])
+def test_a_ratio_in_words(text, value):
+    (q,) = find_quantities(text, units=UNITS)
+    assert (q.value, q.unit, q.is_growth) == (value, "ratio", True)
+
+
+@pytest.mark.parametrize("text", ["the presidents met three times", "within two days", "one percent"])
+def test_other_units_after_a_number_in_words_are_no_quantity(text):
+    assert find_quantities(text, units=UNITS) == []

@@ -134,7 +134,7 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return None
     if para_period or last_period:           # the last period the text named carries on
         return month_at_most(para_period or last_period)
-    if present and re.search(r"\b(?:is|are|operates?|resides?|reside|hosts?|there are|stands? at|amounts? to)\b", sent):
+    if present and words.present_state.search(sent):
         return str(present)
     return month_at_most(last_period)
 

@@ -17,7 +17,7 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
-from steppe.pipeline.quantities import Quantity, find_quantities, is_currency
+from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, is_currency, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 
 if TYPE_CHECKING:
@@ -46,9 +46,11 @@ class FigureWords:
     cardinals: dict[str, int]           # "five" -> 5 ("within five years")
     years: re.Pattern[str]              # "five years", "5 years": group 1 the count
     present: re.Pattern[str]            # "currently", "to date": the text's present
+    present_state: re.Pattern[str]      # "is", "accounts for": a value stated in the present tense
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
+    handed: re.Pattern[str]             # "allocated", "provided": a one-off transfer the news reports
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
@@ -65,21 +67,26 @@ class FigureWords:
             compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
             raised=re.compile(
                 rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                r"([a-z][\w-]*)(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
+                r"([a-z][\w-]*(?:\s+(?!(?:to|at|from|for|of|on|by|and)\b)[a-z][\w-]*){0,2})"    # "gas swap volumes"
+                r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
                 r"\s+(?:to|at|from)\s+"
                 r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
             actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
             result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
-            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\s+$", re.I),
+            # the verb may be a few words back, past its own value and time: "rose 1.5 times in
+            # January-November to reach $576 million"
+            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\b(?:\s+[^\s,;]+){{0,6}}?\s+$", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             cardinals=cardinals,
             years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
             present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
+            present_state=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
             perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
                                rf"(?:{w.alternation('perfect_participles')})\b"),
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
                                 r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
                                 r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
+            handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
         )
@@ -307,8 +314,9 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
         raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
-        if raised and raised.group(1).lower() not in comp["generic"] | {"it", "them", "this", "that"}:
-            return f"other:{_slug(raised.group(1))}"
+        named = [w for w in raised.group(1).lower().split() if w not in comp["generic"]] if raised else []
+        if named and named[0] not in {"it", "them", "this", "that"}:
+            return f"other:{_slug(' '.join(named))}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue
@@ -335,7 +343,7 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     goals = [m for m in comp["target"].finditer(window)
              if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
     results = [m for m in goals if fw.result.fullmatch(m.group()) and (
-        fw.result_after.search(window, 0, m.start())
+        fw.result_after.search(sent, max(0, window_start + m.start() - 80), window_start + m.start())
         or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
     if results and len(results) == len(goals):
         return "actual"        # "grew by 6% to reach $27.9 billion"
@@ -346,6 +354,87 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     if previous in ("target", "forecast") and not fw.actual_verbs.search(window):
         return previous
     return "actual"
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """The line that introduces a list ("Kazakhstan's trade with its neighbours in 2024:",
+    a caption "China's trade with the region in 2024 (billion USD)"): its items say only
+    which partner or product and how much; what, when, whose and in what unit is here."""
+
+    text: str
+    start: int
+    states: tuple[Mention, ...]
+    period: str | None
+    unit: tuple[str, float] | None
+
+
+# A list item: a line of its own that opens with a bullet or a number ("- Russia: ...",
+# "1. Textiles - ..."), or a short one with no full stop ("Kazakhstan — 43.8").
+_BULLET = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")
+_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s*")
+# "Kazakhstan — 43.8", "Turnover: 612.4 (+3%)": a bare number after the label's separator.
+_BARE = re.compile(rf"(?:[:—–\t]|\s-)\s*(?P<num>-?(?:{NUMBER}))(?=\s*(?:\(|$))")
+
+
+def _own_line(text: str, s0: int, s1: int) -> bool:
+    # the line may open with a marker the sentence splitter cut off ("1." then "Textiles - ...")
+    return bool(re.search(r"(?:^|\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?$", text[max(0, s0 - 20):s0])
+                if s0 > 20 else re.fullmatch(r"(?:|.*\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?", text[:s0], re.S)) and \
+        (s1 >= len(text) or bool(re.match(r"[ \t]*(?:\n|$)", text[s1:s1 + 20])))
+
+
+def _is_item(text: str, s0: int, s1: int) -> bool:
+    sent = text[s0:s1]
+    if not _own_line(text, s0, s1):
+        return False
+    return bool(_BULLET.match(sent)) or (len(sent.split()) <= 12 and not re.search(r"[.!?]\s*$", sent))
+
+
+def _is_lead(text: str, s0: int, s1: int, quantities: list[Quantity]) -> bool:
+    """A line ending in a colon, or a caption line with no value and no full stop, right
+    before an item."""
+    sent = text[s0:s1].rstrip()
+    if sent.endswith(":"):
+        return not quantities
+    return _own_line(text, s0, s1) and not quantities and not re.search(r"[.!?]$", sent) \
+        and len(sent.split()) <= 20
+
+
+def _bare_values(sent: str, s0: int, lead: _Lead) -> list[Quantity]:
+    """An item's number with no unit of its own, in the unit its lead declares."""
+    if lead.unit is None:
+        return []
+    m = _BARE.search(sent)
+    if m is None:
+        return []
+    unit, factor = lead.unit
+    return [Quantity(start=s0 + m.start("num"), end=s0 + m.end("num"), text=m.group("num"),
+                     value=float(f"{parse_number(m.group('num')) * factor:.12g}"), unit=unit)]
+
+
+def _lead_indicator(q: Quantity, lead: _Lead, res: Resources) -> str | None:
+    """What an item's value measures when it says nothing itself: the lead's measure (its
+    growth for a signed percentage, "(+3.2%)")."""
+    ind = res.indicators.compiled["ind"]
+    if q.unit == "percent" and not q.is_growth:
+        return None
+    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else _unit_class(q, res), res)
+    if name is None:
+        return None
+    return f"other:{ind[name][1]['growth']}_growth" if q.is_growth or q.unit == "ratio" else name
+
+
+def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
+    """An item naming one partner goes with the lead's one state ("Kazakhstan's trade ...:
+    - Russia: ..."); an item naming none is about the lead's two."""
+    own = {m[2] for m in ments}
+    hub = {m[2] for m in lead.states} - own
+    if len(own) == 1 and len(hub) == 1:
+        return sorted(own | hub)
+    if not own and len(hub) == 2:
+        return sorted(hub)
+    return None
 
 
 def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
@@ -369,9 +458,13 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
     last_deadline: str | None = None
     para_period: str | None = None         # the last period named in this paragraph
     carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
+    lead: _Lead | None = None              # the line introducing the list being read
     prev_end = 0
     for s0, s1 in sentences:
         sent = text[s0:s1]
+        item = lead is not None and _is_item(text, s0, s1)
+        if lead is not None and not item and not _MARKER.fullmatch(sent):
+            lead = None
         if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
             para_period, carried, prev_states = None, {}, []
         prev_end = s1
@@ -386,6 +479,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
         # A count in words is a figure only as a completed act ("four meetings were held");
         # "the two countries" is no value and must not cut the sentence into stretches.
         quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
+        if item and lead and not quantities:
+            quantities = _bare_values(sent, s0, lead)
         ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
         paired = respectively(sent, s0, ments, quantities)
         done: list[tuple[Quantity, str]] = []
@@ -414,6 +509,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
                 ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
             ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
+            if ind is None and item and lead:
+                ind = _lead_indicator(q, lead, res)
             if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
                     f.value == q.value and f.unit == q.unit for f in figures):
                 ind = None             # "... three million people. ... for the three million inhabitants": the same value again
@@ -442,8 +539,10 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
             if kind == "target":
                 after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
                          and p.start - rel - len(q.text) < 40]
+                # a goal is met after it is set: a time before the report ("under a contract
+                # signed on Thursday") is when it was set, not its deadline
                 named = [p for p in periods if p.value and p.kind in ("point", "present")
-                         and rel < p.start < slot[1]]
+                         and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
                 if after and after[0].kind == "deadline":
                     deadline = after[0].value
                 elif after and after[0].years:
@@ -467,7 +566,7 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
-                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res):
+                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res, fw):
                     period = anchor[:7]        # "15 documents were signed": news of this month's act
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
@@ -483,9 +582,15 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                 parties = sorted(set(prev_states))
             if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
                 parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
+            if item and lead:
+                parties = _lead_parties(ments, lead) or parties
+                if period is None and kind == "actual":
+                    period = lead.period
             if len(parties) < 2:
                 continue
             direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
+            if direction is None and item and lead:
+                direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, res.indicators)
             unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
             figures.append(Figure(
                 indicator=ind, value=q.value, unit=unit, parties=parties,
@@ -499,6 +604,8 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
         own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
         if own:
             last_period = para_period = own[-1].value
+        if not item and _is_lead(text, s0, s1, quantities):
+            lead = _Lead(sent, s0, tuple(ments), own[-1].value if own else None, read_unit(sent, res.units))
         carried = {_carry_key(q, res): ind for q, ind in done
                    if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
     return _dedupe(figures)
@@ -533,14 +640,17 @@ def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool],
     return f"other:{ind[level][1]['growth']}_growth" if level else None
 
 
-def _just_done(stretch: str, res: Resources) -> bool:
-    """Things signed, held or concluded in the simple past ("were signed", "signed deals
-    worth"), no time named: the act the news reports, in the month of the report. A present
+def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
+    """Things signed, held or concluded, or handed over, in the simple past ("were signed",
+    "signed deals worth", "allocated $5 million", "provided 300 tonnes of aid"), no time
+    named: the act the news reports, in the month of the report. A present
     perfect ("have been signed") is a running total over no stated stretch."""
+    comp = res.indicators.compiled
+    acts = [*re.finditer(rf"(?<!\w){comp['completed'].pattern}", stretch, comp['completed'].flags),
+            *fw.handed.finditer(stretch)]
     return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
                and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
-               for m in re.finditer(rf"(?<!\w){res.indicators.compiled['completed'].pattern}", stretch,
-                                    res.indicators.compiled['completed'].flags))
+               for m in acts)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")

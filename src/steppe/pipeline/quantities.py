@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from steppe.words import Grammar
 
 __all__ = ["Quantity", "QuantityWords", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency",
+           "NUMBER",
            "is_currency"]
 
 
@@ -138,6 +139,7 @@ _DIGITS = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
     r"|\d+(?:[.,]\d+)?"
 )
+NUMBER = _DIGITS               # a number as the text writes it, for other readers
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'’-]*")
 
 
@@ -150,7 +152,7 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
     suffix = _alternation(list(currencies) + list(units))
     return re.compile(
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
-        rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})\b)"
+        rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})(?:\b|(?=fold\b)))"      # "fivefold": one word
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
         # "1.5-fold", "a 1,500-kilometre pipeline" (not "a 30-day ban": a duration named so is no figure)
         rf"(?:(?:[\s\u00a0]*|-(?=fold\b|(?!days?\b)[^\W\d_]{{2,}}))(?P<unit>(?:{suffix}))(?![\w]))?",
@@ -222,7 +224,8 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         num, word = m.group("num"), m.group("word")
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
-        if word and not scale and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
+        fold = bool(unit_word and unit_word.lower() == "fold")      # "fivefold", "two-fold"
+        if word and not scale and not fold and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
                 r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
             continue              # "one of", "the two sides": no count
         if qw.reference.search(text[max(0, m.start() - 12):m.start()]):
@@ -270,12 +273,13 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         core = text[max(0, start - 100):start - (len(approx.group()) if approx else 0)]
         change = qw.change_before.search(core)
         growth_word = qw.growth_before.search(before) or qw.growth_after.match(after)
-        signed = re.search(r"(?:^|[\s(])([+\-−–])\s?$", text[max(0, start - 3):start])
+        # "+3.2%", "(- 4.1%)"; but a dash spaced on both sides separates a label ("Textiles - $1.1 billion")
+        signed = re.search(r"(?:^|[\s(])([+\-−–])$|\(\s?([+\-−–])\s$", text[max(0, start - 3):start])
         is_growth = unit == "ratio" or (unit == "percent" and bool(growth_word or change or signed))
         is_change = unit not in ("percent", "ratio", "count", "") and bool(change or signed)
         sign = 1.0
         if signed:
-            sign = 1.0 if signed.group(1) == "+" else -1.0
+            sign = 1.0 if (signed.group(1) or signed.group(2)) == "+" else -1.0
         elif (is_growth or is_change) and unit != "ratio" and (change or growth_word):
             cue = change.group().split()[0] if change else growth_word.group()
             sign = -1.0 if qw.decline.search(cue) else 1.0
