@@ -1,0 +1,101 @@
+"""Breadth of the event types the lexicon under-found: CONCEDE, MOBILIZE, SUPPORT, ACCUSE,
+REJECT, THREATEN and COOPERATE in the many wordings news use for them (PLOVER manual
+ch. 3; CAMEO phrasings read through table 7.1), and the senses of the same words that are
+no such act.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+
+def _events(ex, text, date="2024-03-10"):
+    return ex.extract(Document(id="t", text=text, date=date)).events
+
+
+def _codes(actors):
+    return {a.code for a in actors if a.code}
+
+
+def _found(ex, text):
+    return [(e.type, _codes(e.source), _codes(e.target)) for e in _events(ex, text)]
+
+
+# (text, type, source codes, target codes)
+FOUND = [
+    # PLOVER 3.4: easing a restriction, whatever the verb of undoing; suspending a strike.
+    pytest.param("Russia eased its ban on Tajik migrant workers.", "CONCEDE", {"RUS"}, {"TJK"},
+                 id="eased-ban"),
+    pytest.param("Uzbekistan scrapped the quotas on Kyrgyz cement in May.", "CONCEDE", {"UZB"},
+                 {"KGZ"}, id="scrapped-quotas"),
+    pytest.param("Kazakhstan relaxed the restrictions on Chinese trucks at the border.", "CONCEDE",
+                 {"KAZ"}, {"CHN"}, id="relaxed-restrictions"),
+    # CAMEO 083 / PLOVER 3.8.2: acceding to demands, withdrawing an objection.
+    pytest.param("Kyrgyzstan accepted Tajikistan's demands on the border.", "CONCEDE", {"KGZ"},
+                 {"TJK"}, id="accepted-demands"),
+    pytest.param("Russia dropped its objection to Uzbekistan's membership.", "CONCEDE", {"RUS"},
+                 {"UZB"}, id="dropped-objection"),
+    # PLOVER 3.14: forces or weapons moved into position, by any verb of moving.
+    pytest.param("Turkey dispatched troops to the Syrian frontier.", "MOBILIZE", {"TUR"}, {"SYR"},
+                 id="dispatched-troops"),
+    pytest.param("Iran sent three warships toward the coast of Azerbaijan.", "MOBILIZE", {"IRN"},
+                 {"AZE"}, id="sent-warships"),
+    pytest.param("India scrambled fighter jets after Pakistani drones crossed the border.",
+                 "MOBILIZE", {"IND"}, set(), id="scrambled-jets"),
+    pytest.param("Tajikistan stepped up patrols along the border with Afghanistan.", "MOBILIZE",
+                 {"TJK"}, {"AFG"}, id="stepped-up-patrols"),
+    # PLOVER 3.3: approving of, speaking in favour of, standing by an actor.
+    pytest.param("Kazakhstan spoke in favour of Uzbekistan joining the World Trade "
+                 "Organization.", "SUPPORT", {"KAZ"}, {"UZB"}, id="spoke-in-favour"),
+    pytest.param("Georgia approved of Armenia's new peace proposal.", "SUPPORT", {"GEO"}, {"ARM"},
+                 id="approved-of"),
+    pytest.param("Russia stood by Belarus after the disputed election.", "SUPPORT", {"RUS"},
+                 {"BLR"}, id="stood-by"),
+    # PLOVER 3.9: dismay and anger voiced at a party disapprove of it.
+    pytest.param("Japan voiced its dismay at North Korea's missile test.", "ACCUSE", {"JPN"},
+                 {"PRK"}, id="voiced-dismay"),
+    # PLOVER 3.10: idiomatic refusals.
+    pytest.param("Mongolia balked at China's demand to extradite the monk.", "REJECT", {"MNG"},
+                 {"CHN"}, id="balked-at-demand"),
+    pytest.param("The Russian foreign ministry brushed aside the Georgian demands.", "REJECT",
+                 {"RUS"}, {"GEO"}, id="brushed-aside"),
+    # PLOVER 3.11: a promise of reprisal is a threat, not a promise to cooperate.
+    pytest.param("China vowed to retaliate against any new American tariffs.", "THREATEN",
+                 {"CHN"}, {"USA"}, id="vowed-to-retaliate"),
+    pytest.param("Azerbaijan set a deadline for Armenia to withdraw its troops.", "THREATEN",
+                 {"AZE"}, {"ARM"}, id="set-deadline"),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", FOUND)
+def test_type_found(extractor, text, type_, source, target):
+    found = _found(extractor, text)
+    assert (type_, source, target) in found, found
+
+
+# (text, a type that must not be coded)
+NOT_FOUND = [
+    # Demand in the economic sense is met, not acceded to.
+    pytest.param("Kazakhstan accepted more Uzbek electricity to meet the demand of its southern "
+                 "regions.", "CONCEDE", id="economic-demand"),
+    # A ban upheld, or a restriction tightened, is no concession.
+    pytest.param("Russia kept its ban on Tajik migrant workers.", "CONCEDE", id="kept-ban"),
+    # Planes sent with aid carry aid; they are no show of force.
+    pytest.param("Kazakhstan sent two planes with humanitarian aid to Turkey.", "MOBILIZE",
+                 id="aid-planes"),
+    # Vowing to help is a promise, not a threat.
+    pytest.param("China vowed to help Kyrgyzstan rebuild the damaged roads.", "THREATEN",
+                 id="vowed-to-help"),
+    # Lifting a ban is no ban.
+    pytest.param("Uzbekistan lifted its ban on Kazakh flour.", "SANCTION", id="lifted-ban"),
+]
+
+
+@pytest.mark.parametrize("text, type_", NOT_FOUND)
+def test_type_not_found(extractor, text, type_):
+    events = _events(extractor, text)
+    assert type_ not in [e.type for e in events], [(e.type, e.trigger) for e in events]
