@@ -94,6 +94,11 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source: list[Actor] = []
     target: list[Actor] = []
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "talks were held between X and Y", "fighting broke out between X and Y": the
+        # verb of an act named as its subject only says that it happened; its "between"
+        # phrase is the act's.
+        between += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
     if tok.pos_ in ("NOUN", "PROPN") and between:
         # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
         both = [a for c in between for a in pobj_actors(c, tm) if a.code]

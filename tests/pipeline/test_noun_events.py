@@ -1,0 +1,54 @@
+"""Acts named by nouns: their actors come from the noun's own phrase, or from the verb that
+only says the act happened ("talks took place between X and Y").
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+
+
+def _events(ex, text, type_):
+    facts = ex.extract(Document(id="t", text=text, date="2024-03-15"))
+    return [(e.mode, {a.code for a in e.source}, {a.code for a in e.target})
+            for e in facts.events if e.type == type_]
+
+
+@pytest.mark.parametrize("text, type_, mode, parties", [
+    # the "between" phrase hangs on the verb of happening, not on the noun
+    ("A telephone conversation took place between the presidents of Turkmenistan and Russia "
+     "on Monday.", "CONSULT", "phone", {"TKM", "RUS"}),
+    ("Fighting broke out between Kyrgyz and Tajik border guards on Thursday.",
+     "ASSAULT", "", {"KGZ", "TJK"}),
+    ("Clashes erupted on Thursday between Kyrgyzstan and Tajikistan.",
+     "ASSAULT", "", {"KGZ", "TJK"}),
+    # fire exchanged, named as a noun (PLOVER 3.16 firearms)
+    ("An exchange of fire between Kyrgyz and Tajik troops left two dead on Sunday.",
+     "ASSAULT", "firearms", {"KGZ", "TJK"}),
+    # a signing named alone (PLOVER 3.3: sign, finalize an agreement)
+    ("The signing ceremony was held in the presence of the presidents of Kazakhstan and China.",
+     "SUPPORT", "", {"KAZ", "CHN"}),
+])
+def test_a_two_sided_act_named_by_a_noun_puts_both_parties_on_both_sides(extractor, text, type_,
+                                                                          mode, parties):
+    assert (mode, parties, parties) in _events(extractor, text, type_)
+
+
+def test_the_between_phrase_of_another_verb_is_not_the_nouns(extractor):
+    # "between" here says where the meeting was held from, not who met
+    text = "The talks ended without a result, and the border between Kazakhstan and Uzbekistan stayed closed."
+    assert not any(src == {"KAZ", "UZB"} for _, src, _ in _events(extractor, text, "CONSULT"))
+
+
+def test_recognising_a_government_supports_it(extractor):
+    # PLOVER 3.3: recognition of new governments is SUPPORT
+    text = "Kazakhstan's recognition of the new government in Kabul came on Friday."
+    assert ("", {"KAZ"}, {"AFG"}) in _events(extractor, text, "SUPPORT")
+
+
+def test_a_shooting_alone_is_no_interstate_clash(extractor):
+    text = "Police in Almaty investigated a shooting at a cafe on Friday, Kazakhstan's interior ministry said."
+    assert not _events(extractor, text, "ASSAULT")
