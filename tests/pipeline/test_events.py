@@ -346,6 +346,7 @@ def test_an_occurrence_held_by_a_verb_takes_its_tense(extractor, verb, date):
     # A date inside a subordinate clause dates that clause's act, not the event ...
     ("The Mongolian president is on a visit to China after he won the election in March.",
      "2023-05-03"),
+    ("The Kazakh president is on a visit to Mongolia that he announced in March.", "2023-05-03"),
     # ... a date of the event's own clause still does.
     ("The Mongolian president visited China on 2 May after he won the election in March.",
      "2023-05-02"),

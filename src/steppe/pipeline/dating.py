@@ -210,12 +210,13 @@ def other_clauses(trigger) -> list[tuple[int, int]]:
     spans = []
     for tok in trigger.sent:
         # A clause tells another act when it has a subject of its own ("after he won");
-        # a bare participle ("the trip, now rescheduled for July") or a clause on the
-        # trigger's noun ("the visit, which took place in May") still describes the event.
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-        qualifies = tok.dep_ in ("acl", "relcl") and tok.head is trigger
-        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") and own_subject \
-                and not qualifies and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+        # a bare participle ("the trip, now rescheduled for July") or a relative clause
+        # whose subject is the trigger's noun ("the visit, which took place in May")
+        # still describes the event.
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        about_trigger = tok.head.i == trigger.i and all(c.tag_ in ("WDT", "WP") for c in subjects)
+        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") and subjects \
+                and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return spans
 
@@ -226,16 +227,16 @@ def told_in_past(trigger) -> bool:
     Moscow cut purchases. It then stopped them"), while the present, the present perfect
     and the progressive present speak from the report's own time ("Turkmenistan has
     halted supplies", "the two are working together"): Reichenbach's reference time.
-    A noun names an occurrence the narrative has placed, unless it is the predicate of a
-    copula ("Kyrgyzstan is a reliable partner"), which takes the copula's tense; an
-    infinitive takes the tense of the verb that governs it."""
+    A noun names an occurrence the narrative has placed, unless a verb holds it ("is on a
+    visit") or it is the predicate of a copula ("Kyrgyzstan is a reliable partner"): it
+    takes that verb's tense; an infinitive takes the tense of the verb that governs it."""
     tok = trigger
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
         # An occurrence held by a verb ("is on a visit", "are holding talks") is told in
         # that verb's tense; one named as a subject or modifier keeps the narrative's time.
-        while tok.dep_ in ("pobj", "dobj", "prep") and tok.head is not tok:
+        while tok.dep_ in ("pobj", "dobj", "prep") and tok.head.i != tok.i:
             tok = tok.head
-        if tok is trigger or tok.pos_ not in ("VERB", "AUX"):
+        if tok.i == trigger.i or tok.pos_ not in ("VERB", "AUX"):
             return True
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX"):
