@@ -286,6 +286,13 @@ def test_hosts_and_raised_subjects(extractor, text, doc_date, expected):
     # a bare weekday in a plan is the next one (2023-05-03 is a Wednesday)
     ("The Kazakh president will pay a state visit to Uzbekistan on Friday.", "2023-05-03",
      "AGREE", "2023-05-05"),
+    # ... and so are a bare month or day of a month (read backwards, they would be past)
+    ("The Kazakh president will visit Mongolia in September.", "2023-05-03", "AGREE", "2023-09"),
+    ("The Kazakh president will visit Mongolia on 2 February.", "2023-05-03", "AGREE",
+     "2024-02-02"),
+    # a past date beside a plan is its old schedule: the plan is for the one still ahead
+    ("The Kazakh president's planned March 2023 visit to Mongolia, now rescheduled for "
+     "September 2023, is expected to bring a rail deal.", "2023-05-03", "AGREE", "2023-09"),
     # a plan with no date takes the future date told before it ...
     ("The Kazakh president will visit Uzbekistan on 20 May. Kazakhstan and Uzbekistan "
      "will sign a treaty on the border.", "2023-05-03", "AGREE", "2023-05-20"),
@@ -337,10 +344,11 @@ def test_an_occurrence_held_by_a_verb_takes_its_tense(extractor, verb, date):
 
 @pytest.mark.parametrize("text,date", [
     # A date inside a subordinate clause dates that clause's act, not the event ...
-    ("The Mongolian president is on a visit to China after he was re-elected in March.",
+    ("The Mongolian president is on a visit to China after he won the election in March.",
      "2023-05-03"),
+    ("The Kazakh president is on a visit to Mongolia that he announced in March.", "2023-05-03"),
     # ... a date of the event's own clause still does.
-    ("The Mongolian president visited China on 2 May after he was re-elected in March.",
+    ("The Mongolian president visited China on 2 May after he won the election in March.",
      "2023-05-02"),
 ])
 def test_a_time_expression_frames_its_own_clause(extractor, text, date):

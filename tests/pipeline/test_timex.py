@@ -50,6 +50,9 @@ def test_absolute(text, anchor, value, precision, end_value):
     ("since March", "2024-02-10", "2023-03"),
     ("last December", "2023-12-20", "2022-12"),
     ("next March", "2023-12-20", "2024-03"),
+    # "planned for March", "moved to September": a schedule's month
+    ("planned for March", "2023-05-03", "2023-03"),
+    ("moved to September", "2023-05-03", "2022-09"),
 ])
 def test_bare_month_resolves_to_latest_not_after_anchor(text, anchor, value):
     tx = _one(text, anchor)

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from steppe.facts import precision_of
-from steppe.pipeline.timex import TimeEx, is_dateline, within
+from steppe.pipeline.timex import TimeEx, add_years, is_dateline, within
 from steppe.words import Grammar
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
@@ -25,13 +25,17 @@ class DatingWords:
     """The words dating reads, from the grammar (built once with the events component)."""
 
     weekdays: frozenset[str]
+    time_names: frozenset[str]              # months and weekdays
+    date_fillers: frozenset[str]            # "on", "in" ... beside them
     occasion_nouns: frozenset[str]          # "the visit", "the talks" ...
     occasion_prepositions: frozenset[str]   # ... "during", "at" them
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
         w = grammar.words(language, "dating")
-        return cls(weekdays=frozenset(grammar.time(language).weekdays),
+        time = grammar.time(language)
+        return cls(weekdays=frozenset(time.weekdays), time_names=time.names(),
+                   date_fillers=w.set("date_fillers"),
                    occasion_nouns=w.set("occasion_nouns"),
                    occasion_prepositions=w.set("occasion_prepositions"))
 
@@ -62,10 +66,15 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # supported X in 2001 and now supports Y") speaks from the report's time.
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
             (own if narrative else [])
+    if modality == "planned" and anchor:
+        # A plan is for a time not yet past when it is reported: a past date beside it is
+        # its old schedule or its announcement ("the planned February trip, now
+        # rescheduled for July").
+        own = [t for t in own if not _past(_value(t, modality, anchor, words, own=True), anchor)] or own
     today = report_day(timexes, anchor) if anchor else None
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
-        return _dated(best, modality, anchor, words, today, "text")
+        return _dated(best, modality, anchor, words, today, "text", own=True)
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if occasion and idx is not None and text:
@@ -144,13 +153,13 @@ def report_day(timexes: list[TimeEx], anchor: str) -> str:
 
 
 def _dated(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
-           today: str | None, source: str) -> tuple[str, str, str]:
+           today: str | None, source: str, own: bool = False) -> tuple[str, str, str]:
     """(date, precision, source) a time expression gives an event. "Today", "yesterday" or
     "this week" read against a publication date known only to the month resolve to that
     month; when the text names the report's day (report_day), they speak from it."""
     if t.relative and anchor and len(anchor) == 7 and t.value == anchor and today != anchor:
         return today, precision_of(today), source
-    return _value(t, modality, anchor, words), t.precision, source
+    return _value(t, modality, anchor, words, own=own), t.precision, source
 
 
 def _firm(t: TimeEx) -> bool:
@@ -159,15 +168,28 @@ def _firm(t: TimeEx) -> bool:
     return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
 
 
-def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords) -> str:
-    """The time expression's value; a bare weekday in a plan ("will visit on Thursday")
-    is the next such day, not the last one (time expressions resolve weekdays backwards,
-    as most news reports what happened)."""
-    said = t.text.lower().replace("on ", "").split()
-    if modality == "planned" and anchor and t.precision == "day" and len(said) == 1 \
-            and said[0] in words.weekdays and t.value < anchor[:10]:
-        return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
+def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
+           own: bool = False) -> str:
+    """The time expression's value; a bare weekday in a plan ("will visit on Thursday") is
+    the next such day, not the last (time expressions resolve weekdays backwards, as most
+    news reports what happened). So is a bare month or day of a month in the plan's own
+    sentence ("will visit in September", "on 20 March"); one told in an earlier sentence
+    keeps its value, as it dates what that sentence told."""
+    if modality == "planned" and anchor and t.relative and t.value and _past(t.value, anchor):
+        said = [w.strip(".,") for w in t.text.lower().split()]
+        named = [w for w in said if w not in words.date_fillers and not w[:1].isdigit()]
+        if named and all(w in words.time_names for w in named):
+            if t.precision == "day" and named[0] in words.weekdays:
+                return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
+            if own:
+                return add_years(t.value, 1)
     return t.value
+
+
+def _past(value: str, anchor: str) -> bool:
+    """Before the publication date, compared at the coarser of the two precisions."""
+    n = min(len(value), len(anchor))
+    return value[:n] < anchor[:n]
 
 
 def _future(value: str, anchor: str) -> bool:
@@ -183,12 +205,18 @@ _SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 
 def other_clauses(trigger) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of the subordinate clauses of its sentence
-    that do not hold the trigger: a time expression frames its own clause ("Japarov is on
-    a visit after he won the election in January": January dates the election)."""
+    that tell another act: a time expression frames its own clause ("Japarov is on a visit
+    after he won the election in January": January dates the election)."""
     spans = []
     for tok in trigger.sent:
-        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") \
-                and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+        # A clause tells another act when it has a subject of its own ("after he won");
+        # a bare participle ("the trip, now rescheduled for July") or a relative clause
+        # whose subject is the trigger's noun ("the visit, which took place in May")
+        # still describes the event.
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        about_trigger = tok.head.i == trigger.i and all(c.tag_ in ("WDT", "WP") for c in subjects)
+        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") and subjects \
+                and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return spans
 
@@ -199,16 +227,16 @@ def told_in_past(trigger) -> bool:
     Moscow cut purchases. It then stopped them"), while the present, the present perfect
     and the progressive present speak from the report's own time ("Turkmenistan has
     halted supplies", "the two are working together"): Reichenbach's reference time.
-    A noun names an occurrence the narrative has placed, unless it is the predicate of a
-    copula ("Kyrgyzstan is a reliable partner"), which takes the copula's tense; an
-    infinitive takes the tense of the verb that governs it."""
+    A noun names an occurrence the narrative has placed, unless a verb holds it ("is on a
+    visit") or it is the predicate of a copula ("Kyrgyzstan is a reliable partner"): it
+    takes that verb's tense; an infinitive takes the tense of the verb that governs it."""
     tok = trigger
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
         # An occurrence held by a verb ("is on a visit", "are holding talks") is told in
         # that verb's tense; one named as a subject or modifier keeps the narrative's time.
-        while tok.dep_ in ("pobj", "dobj", "prep") and tok.head is not tok:
+        while tok.dep_ in ("pobj", "dobj", "prep") and tok.head.i != tok.i:
             tok = tok.head
-        if tok is trigger or tok.pos_ not in ("VERB", "AUX"):
+        if tok.i == trigger.i or tok.pos_ not in ("VERB", "AUX"):
             return True
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX"):

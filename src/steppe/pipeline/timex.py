@@ -503,7 +503,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
         (re.compile(r"\b(?P<mon1>" + month + r")" + _DASH + r"(?P<mon2>" + month + r")(?!\s*,?\s*\d)"),
          _h_bare_month_range),
-        (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|early|late|"
+        (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|for|to|early|late|"
                     r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
                     r"(?P<mon>" + month + r")(?!\s*,?\s*\d)"), _h_bare_month),
         (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + month + r")(?!\s*,?\s*\d)"),
