@@ -85,3 +85,14 @@ def test_an_act_that_is_the_subject_of_a_verb_of_aiming_is_not_planned(extractor
 def test_an_act_a_verb_of_planning_governs_is_planned(extractor):
     evs = _events(extractor, "Kazakhstan aims to support Kyrgyzstan in the region.")
     assert evs and all(e.modality == "planned" for e in evs), evs
+
+
+# -- acts counted by a noun of a trend are no occurrence between the story's parties --------
+
+@pytest.mark.parametrize("sentence", [
+    "Since 2017 there has been a marked upsurge in visits and meetings among leaders, "
+    "reshaping Kazakh-Kyrgyz cooperation.",
+    "An increase in consultations at every level has strengthened Kazakh-Kyrgyz ties.",
+])
+def test_acts_counted_by_a_trend_borrow_no_parties(extractor, sentence):
+    assert not [e for e in _events(extractor, sentence) if e.type == "CONSULT"]

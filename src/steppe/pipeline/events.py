@@ -117,7 +117,7 @@ class EventCoder:
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
         if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
-                and not _trend(tok):
+                and not _trend(tok, self.roles.trend_nouns):
             source = target = _story_pair(sent, mentions, main)
         if not source and not target:
             return None
@@ -240,10 +240,16 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
 
 
-def _trend(tok: Token) -> bool:
-    """'political dialogue is deepening', 'cooperation has been growing': an act named as
-    the subject of a clause in the progressive describes a trend under way, not one
-    occurrence, and PLOVER codes occurrences; so it borrows no parties from the story."""
+def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
+    """'political dialogue is deepening', 'cooperation has been growing', 'an upsurge in
+    visits': an act named as the subject of a clause in the progressive, or counted by a
+    noun of a trend, describes a tendency, not one occurrence, and PLOVER codes
+    occurrences; so it borrows no parties from the story."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head              # "an upsurge in visits and [meetings]"
+    if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in trend_nouns:
+        return True
     if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
         return False
     return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.head.children)

@@ -42,6 +42,8 @@ class RoleWords:
     # office belongs to ("the chairmanship of X in the SCO", "observer to the EAEU").
     setting_preps: frozenset[str]
     membership_nouns: frozenset[str]
+    # Nouns of a trend ("an upsurge in visits"): the acts they count are no occurrence.
+    trend_nouns: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -59,6 +61,7 @@ class RoleWords:
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
                    setting_preps=w.set("setting_prepositions"),
                    membership_nouns=w.set("membership_nouns"),
+                   trend_nouns=w.set("trend_nouns"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
