@@ -99,3 +99,16 @@ def test_an_act_a_verb_of_planning_governs_is_planned(extractor):
 ])
 def test_acts_counted_by_a_trend_borrow_no_parties(extractor, sentence):
     assert not [e for e in _events(extractor, sentence) if e.type == "CONSULT"]
+
+
+# -- a state named as the place of something else is not the act's partner -----------------
+
+def test_the_place_of_a_clause_on_the_object_is_not_the_recipient(extractor):
+    evs = _events(extractor, "Kazakhstan now backs the admirable work being carried out in Mongolia.",
+                  story="")
+    assert not any("MNG" in p for p in _parties(evs)), evs
+
+
+def test_people_in_a_state_still_stand_for_it(extractor):
+    evs = _events(extractor, "Kazakhstan sent aid to flood victims in Mongolia.", story="")
+    assert ["KAZ", "MNG"] in _parties(evs), evs
