@@ -112,3 +112,25 @@ def test_the_place_of_a_clause_on_the_object_is_not_the_recipient(extractor):
 def test_people_in_a_state_still_stand_for_it(extractor):
     evs = _events(extractor, "Kazakhstan sent aid to flood victims in Mongolia.", story="")
     assert ["KAZ", "MNG"] in _parties(evs), evs
+
+
+# -- the author's analysis of what acts brought about borrows no parties (ANNOTATION rule 3) -
+
+@pytest.mark.parametrize("sentence", [
+    "In this sense, one can say that the meetings held at the regional level created a "
+    "positive atmosphere in Kazakh-Kyrgyz relations.",
+    "The negotiations gave new impetus to Kazakh-Kyrgyz cooperation.",
+    "Regular consultations are an important element of Kazakh-Kyrgyz ties.",
+])
+def test_what_unnamed_acts_brought_about_is_analysis(extractor, sentence):
+    assert not [e for e in _events(extractor, sentence) if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2018, a forum held in Osh resulted in sixteen Kazakh-Kyrgyz memorandums.",
+    "The Kazakh minister noted that the annual joint meetings had become a good tradition.",
+    "The talks took place in a warm atmosphere, the Kazakh ministry said.",
+])
+def test_a_dated_reported_or_happening_act_still_takes_the_story_parties(extractor, sentence):
+    evs = [e for e in _events(extractor, sentence) if e.type == "CONSULT"]
+    assert any({a.code for a in e.source} == {"KAZ", "KGZ"} for e in evs), evs

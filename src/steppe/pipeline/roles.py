@@ -44,6 +44,8 @@ class RoleWords:
     membership_nouns: frozenset[str]
     # Nouns of a trend ("an upsurge in visits"): the acts they count are no occurrence.
     trend_nouns: frozenset[str]
+    # Verbs that tell an act happen ("the talks took place"), not what it brought about.
+    happening_verbs: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -62,6 +64,7 @@ class RoleWords:
                    setting_preps=w.set("setting_prepositions"),
                    membership_nouns=w.set("membership_nouns"),
                    trend_nouns=w.set("trend_nouns"),
+                   happening_verbs=w.set("happening_verbs"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
