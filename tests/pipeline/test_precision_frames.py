@@ -134,3 +134,22 @@ def test_what_unnamed_acts_brought_about_is_analysis(extractor, sentence):
 def test_a_dated_reported_or_happening_act_still_takes_the_story_parties(extractor, sentence):
     evs = [e for e in _events(extractor, sentence) if e.type == "CONSULT"]
     assert any({a.code for a in e.source} == {"KAZ", "KGZ"} for e in evs), evs
+
+
+# -- an act named as what a noun is about: intended, possible or denied (PLOVER 2.3, 3.1) ---
+
+@pytest.mark.parametrize("text,modality", [
+    ("Kazakhstan has no intention to close the border with Kyrgyzstan.", "negated"),
+    ("Russia has no right to confiscate the property of Kyrgyzstan.", "negated"),
+    ("Kazakhstan has plans to close the border with Kyrgyzstan.", "planned"),
+    ("Kazakhstan has the right to expel Kyrgyz diplomats.", "hypothetical"),
+])
+def test_the_infinitive_of_a_noun_takes_its_modality(extractor, text, modality):
+    evs = _events(extractor, text, story="")
+    assert evs and all(e.modality == modality for e in evs), evs
+
+
+def test_readiness_to_help_is_an_agreement(extractor):
+    evs = _events(extractor, "Kazakhstan reaffirmed its readiness to send medicines to Kyrgyzstan.",
+                  story="")
+    assert [e.type for e in evs] == ["AGREE"], evs
