@@ -117,7 +117,8 @@ class EventCoder:
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
         if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
-                and not _trend(tok):
+                and not _trend(tok, self.roles.trend_nouns) \
+                and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
             source = target = _story_pair(sent, mentions, main)
         if not source and not target:
             return None
@@ -240,13 +241,46 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
 
 
-def _trend(tok: Token) -> bool:
-    """'political dialogue is deepening', 'cooperation has been growing': an act named as
-    the subject of a clause in the progressive describes a trend under way, not one
-    occurrence, and PLOVER codes occurrences; so it borrows no parties from the story."""
+def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
+    """'political dialogue is deepening', 'cooperation has been growing', 'an upsurge in
+    visits': an act named as the subject of a clause in the progressive, or counted by a
+    noun of a trend, describes a tendency, not one occurrence, and PLOVER codes
+    occurrences; so it borrows no parties from the story."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head              # "an upsurge in visits and [meetings]"
+    if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in trend_nouns:
+        return True
     if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
         return False
     return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.head.children)
+
+
+def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) -> bool:
+    """'the meetings created a positive atmosphere', 'the negotiations gave new impetus to
+    trade', 'consultations are an element of the ties': an act no one is named for, as the
+    subject of a clause that says what it brought about or what it is, is the author's
+    analysis (ANNOTATION.md rule 3), not the report of one occurrence; so it borrows no
+    parties from the story. A clause that happens at a time it names ("in 2018, a forum
+    held in Shymkent resulted in ...") or that someone is reported saying is a report."""
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma in words.happening_verbs:
+        return False
+    if lemma == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return False        # "negotiations are under way"
+    cur = verb
+    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs and \
+                subject_actors(cur.head, tm, words):
+            # "the minister noted that the meetings had become a tradition"; not the
+            # author's "it is possible to say that ..."
+            return False
+        cur = cur.head
+    return not any(t.like_num and len(t.text) == 4 or t.text in words.time_names
+                   for t in tok.sent)
 
 
 def _people_object(tok: Token) -> bool:

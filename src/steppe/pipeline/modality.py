@@ -28,13 +28,18 @@ class ModalityWords:
     # Prepositions of an occasion before or after the time of its verb ("following the
     # talks, ... will sign").
     sequence_prepositions: frozenset[str] = frozenset()
+    # Nouns whose "to"-infinitive is a plan ("its readiness to send aid") or only a
+    # possibility ("the right to expel"), not an act done.
+    intention_nouns: frozenset[str] = frozenset()
+    capacity_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
         w = grammar.words(language, "modality")
         return cls(same_time_prepositions=w.set("same_time_prepositions"),
                    asking_verbs=w.set("asking_verbs"),
-                   sequence_prepositions=w.set("sequence_prepositions"))
+                   sequence_prepositions=w.set("sequence_prepositions"),
+                   intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -83,6 +88,17 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         negs = True
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
+    named = _named_by_noun(chain)
+    if named is not None:
+        # "has no right to [confiscate]", "its readiness to [send] aid", "the right to
+        # [expel]": the act is what the noun is about, not an act done (PLOVER 2.3).
+        if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in named.children):
+            return "negated", False
+        lemma = named.lemma_.lower()
+        if lemma in words.intention_nouns:
+            return "planned", False
+        if lemma in words.capacity_nouns:
+            return "hypothetical", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
@@ -105,6 +121,15 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
     return "asserted", False
+
+
+def _named_by_noun(chain: list[Token]) -> Token | None:
+    """The noun whose "to"-infinitive the trigger's clause is ("the right to [expel]")."""
+    top = chain[-1]
+    if top.dep_ == "acl" and top.head.pos_ == "NOUN" and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
+        return top.head
+    return None
 
 
 def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token]:

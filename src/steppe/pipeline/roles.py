@@ -42,6 +42,10 @@ class RoleWords:
     # office belongs to ("the chairmanship of X in the SCO", "observer to the EAEU").
     setting_preps: frozenset[str]
     membership_nouns: frozenset[str]
+    # Nouns of a trend ("an upsurge in visits"): the acts they count are no occurrence.
+    trend_nouns: frozenset[str]
+    # Verbs that tell an act happen ("the talks took place"), not what it brought about.
+    happening_verbs: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -59,6 +63,8 @@ class RoleWords:
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
                    setting_preps=w.set("setting_prepositions"),
                    membership_nouns=w.set("membership_nouns"),
+                   trend_nouns=w.set("trend_nouns"),
+                   happening_verbs=w.set("happening_verbs"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
@@ -385,6 +391,7 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
     topic = [(t.idx, t.idx + len(t)) for h in heads for c in h.children
              if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     frames = _frames(tok, sent, words) if words is not None else []
+    topic += _asides(tok, sent, words) if words is not None else []
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
              and not m.location and m.codes and not set(m.codes) <= src
              and not any(a <= m.start < b for a, b in topic)
@@ -418,6 +425,20 @@ def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, in
             continue
         if t.lower_ in words.setting_preps or t.head.lemma_.lower() in words.membership_nouns:
             out.append((t.idx, t.right_edge.idx + len(t.right_edge)))
+    return out
+
+
+def _asides(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
+    """Character spans of the places of something else than the act: "in X" inside a
+    participle or relative clause on a noun, the trigger not in it ("supports the work
+    being carried out in Afghanistan"), says where that other thing happens."""
+    out = []
+    for t in sent:
+        if t.dep_ not in ("acl", "relcl") or t.left_edge.i <= tok.i <= t.right_edge.i:
+            continue
+        for p in t.subtree:
+            if p.dep_ == "prep" and p.lower_ in words.setting_preps and p.lower_ != "as":
+                out.append((p.idx, p.right_edge.idx + len(p.right_edge)))
     return out
 
 
