@@ -375,14 +375,16 @@ def read_unit(text: str, units: Units) -> tuple[str, float] | None:
     lex = units
     scales = _alternation(list(lex.scales))
     units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
-    pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", re.I)
+    # the scale before the unit ("million USD") or after it ("$ million", "USD mln")
+    pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)(?:\s*({scales})(?!\w))?", re.I)
     m = pattern.search(text)
     # A bare "t", "m3" or "%" is too weak to declare the unit: look further along.
-    while m and not m.group(1) and m.group(2).lower() in ("t", "m3", "%"):
+    while m and not (m.group(1) or m.group(3)) and m.group(2).lower() in ("t", "m3", "%"):
         m = pattern.search(text, m.end())
     if not m:
         return None
-    factor = lex.scales[m.group(1).lower()] if m.group(1) else 1.0
+    scale = m.group(1) or m.group(3)
+    factor = lex.scales[scale.lower()] if scale else 1.0
     u = m.group(2).lower()
     if u in lex.currencies:
         return lex.currencies[u], factor
