@@ -719,3 +719,11 @@ def test_the_object_raised_to_a_level_names_it_in_several_words():
     text = "Kyrgyzstan and Tajikistan agreed to increase gas swap volumes to 3 million cubic meters a day."
     f = only(run(text), unit="m3")
     assert (f.indicator, f.kind) == ("other:gas_swap_volumes", "target")
+
+
+def test_gapped_partners_share_the_hub_the_sentence_names():
+    text = ("Main partners of Kyrgyzstan in foreign trade in 2023: China accounted for $5.1 billion, "
+            "Russia for $3.3 billion and Kazakhstan for $1.9 billion.")
+    figs = run(text, main=())
+    assert sorted((tuple(f.parties), f.value) for f in figs) == [
+        (("CHN", "KGZ"), 5.1e9), (("KAZ", "KGZ"), 1.9e9), (("KGZ", "RUS"), 3.3e9)]

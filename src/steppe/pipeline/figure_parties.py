@@ -39,13 +39,14 @@ def not_currency(ments: list[Mention], quantities: list[Quantity], text: str, un
 
 def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str]) -> str | None:
     """The other side of a figure that names one state: the owner ("Kyrgyzstan's trade"),
-    the state traded "with", else the document's other main party."""
+    the state traded "with", else the document's other main party, else the first other
+    state of the sentence ("Partners of A in 2022: B accounted for $9 billion, C for ...")."""
     for rx in (r"([\w-]+)['’]s\b", r"\bwith\s+(?:the\s+)?([\w-]+)"):
         for m in re.finditer(rx, sent):
             hit = next((x[2] for x in ments if x[0] - s0 == m.start(1) and x[2] != code), None)
             if hit:
                 return hit
-    return next((c for c in main if c != code), None)
+    return next((c for c in main if c != code), None) or next((m[2] for m in ments if m[2] != code), None)
 
 
 def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
