@@ -727,3 +727,29 @@ def test_gapped_partners_share_the_hub_the_sentence_names():
     figs = run(text, main=())
     assert sorted((tuple(f.parties), f.value) for f in figs) == [
         (("CHN", "KGZ"), 5.1e9), (("KAZ", "KGZ"), 1.9e9), (("KGZ", "RUS"), 3.3e9)]
+
+
+def test_a_standing_count_in_the_present_tense_holds_now_not_in_the_period_before():
+    text = ("In January-March 2024, trade between Kyrgyzstan and Tajikistan reached $90 million.\n\n"
+            "Some 300 companies with Tajik capital operate in Kyrgyzstan.")
+    f = only(run(text), value=300)
+    assert (f.indicator, f.period) == ("enterprises_count", "2024")
+
+
+def test_a_scaled_number_of_a_counted_whole():
+    text = "The number of Tajik labour migrants in Kyrgyzstan is estimated at 1.2 million."
+    f = only(run(text), value=1.2e6)
+    assert f.indicator == "other:labour_migrants"
+
+
+def test_documents_signed_in_a_later_paragraph_date_to_the_report():
+    text = ("Trade between Kyrgyzstan and Tajikistan grew to $400 million in 2023.\n\n"
+            "Some 12 agreements were signed during the visit.")
+    f = only(run(text), value=12)
+    assert f.period == "2024-05"
+
+
+def test_a_state_a_flow_passes_through_is_no_party():
+    text = "In 2023 Kyrgyzstan exported 30,000 tonnes of coal to Tajikistan via Uzbekistan."
+    f = only(run(text), unit="tons")
+    assert (f.parties, f.direction) == (["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})

@@ -320,11 +320,14 @@ _WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|t
 def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWords) -> list[Quantity]:
     out = list(found)
     for i, q in enumerate(out):
-        if q.unit or q.scale_word or q.value != int(q.value):
+        scaled = q.unit == "count" and q.noun is None and q.scale_word is not None     # "1.5 million"
+        if not scaled and (q.unit or q.scale_word or q.value != int(q.value)):
             continue
         level = qw.number_of.search(text[max(0, q.start - offset - 150):q.start - offset])
         if level:              # "the number of joint ventures ... reached 1,800": a count of them
             out[i] = replace(q, unit="count", noun=level.group(1))
+            continue
+        if scaled:
             continue
         if not _SUBJECT_NEXT.match(text, q.end - offset):
             continue
