@@ -753,3 +753,9 @@ def test_a_state_a_flow_passes_through_is_no_party():
     text = "In 2023 Kyrgyzstan exported 30,000 tonnes of coal to Tajikistan via Uzbekistan."
     f = only(run(text), unit="tons")
     assert (f.parties, f.direction) == (["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})
+
+
+def test_a_rate_in_words_is_a_figure():
+    text = "Kyrgyz and Tajik airlines will operate four weekly flights between Bishkek and Dushanbe."
+    f = only(run(text), indicator="flights_per_week")
+    assert f.value == 4

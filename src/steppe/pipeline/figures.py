@@ -240,7 +240,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         completed = (done and comp["completed"].match(done.group(1))) or re.search(
             r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
             % comp["completed"].pattern, before, comp["completed"].flags)
-        if (head in comp["skip"] or q.spelled) and not completed:
+        if (head in comp["skip"] or q.spelled and not q.per) and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
             if comp["people"].match(after):
