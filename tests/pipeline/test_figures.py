@@ -759,3 +759,9 @@ def test_a_rate_in_words_is_a_figure():
     text = "Kyrgyz and Tajik airlines will operate four weekly flights between Bishkek and Dushanbe."
     f = only(run(text), indicator="flights_per_week")
     assert f.value == 4
+
+
+def test_a_flow_to_two_coordinated_states_keeps_both():
+    text = "In 2023 China sent 500 tonnes of humanitarian aid to Kyrgyzstan and Tajikistan, Russian media reported."
+    f = only(run(text), unit="tons")
+    assert f.parties == ["CHN", "KGZ", "TJK"]

@@ -112,7 +112,8 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
     if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
         flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators, clause)
         if flow and flow.get("from") and flow.get("to"):
-            return sorted({flow["from"], flow["to"]})
+            # "aid to Tajikistan and Kyrgyzstan", "from A and B": every state of a coordinated end
+            return sorted(_coordinated(flow["from"], sent, s0, ments) | _coordinated(flow["to"], sent, s0, ments))
     if len(codes) > 2 and slot:
         # "..., including $9.3 billion with Russia and $4.6 billion with Kazakhstan": the state
         # right after the value, with its partner (the owner of the whole)
@@ -143,6 +144,19 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
             return sorted(set(main))
         return sorted({c, main[0]}) if main else [c]
     return sorted(set(main))
+
+
+def _coordinated(code: str, sent: str, s0: int, ments: list[Mention]) -> set[str]:
+    """The state and those coordinated with its first mention ("A, B and C")."""
+    first = next((i for i, m in enumerate(ments) if m[2] == code), None)
+    if first is None:
+        return {code}
+    run = {code}
+    for a, b in zip(ments[first:], ments[first + 1:]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[a[1] - s0:b[0] - s0]):
+            break
+        run.add(b[2])
+    return run
 
 
 def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,
