@@ -147,16 +147,20 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
 
 
 def _coordinated(code: str, sent: str, s0: int, ments: list[Mention]) -> set[str]:
-    """The state and those coordinated with its first mention ("A, B and C")."""
+    """The state and those coordinated with its first mention ("A, B and C"; a run of
+    commas alone is a list of something else: "A, Russian media said")."""
     first = next((i for i, m in enumerate(ments) if m[2] == code), None)
     if first is None:
         return {code}
-    run = {code}
+    run, upto = [code], 1
     for a, b in zip(ments[first:], ments[first + 1:]):
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[a[1] - s0:b[0] - s0]):
+        join = re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[a[1] - s0:b[0] - s0])
+        if not join:
             break
-        run.add(b[2])
-    return run
+        run.append(b[2])
+        if "and" in join.group():
+            upto = len(run)
+    return set(run[:upto])
 
 
 def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,
