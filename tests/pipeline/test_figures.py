@@ -765,3 +765,8 @@ def test_a_flow_to_two_coordinated_states_keeps_both():
     text = "In 2023 China sent 500 tonnes of humanitarian aid to Kyrgyzstan and Tajikistan, Russian media reported."
     f = only(run(text), unit="tons")
     assert f.parties == ["CHN", "KGZ", "TJK"]
+
+
+def test_a_growth_rate_does_not_measure_a_later_clause():
+    text = "In 2023 Tajikistan's economy grew by 8.3%, and Kyrgyz investment in Tajikistan rose to $90 million."
+    assert [f.indicator for f in run(text)] == ["investment"]

@@ -207,7 +207,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     after = sent[rel + len(q.text):]
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            base = _nearest_indicator(sent, rel, None, res)
+            # a growth rate measures what its own clause names, or what came before it: not a
+            # measure of a later clause ("the economy grew by 6%, and investment rose to ...")
+            later = _STRONG_BREAK.search(sent, rel + len(q.text))
+            base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
@@ -663,6 +666,7 @@ def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
                for m in acts)
 
 
+_STRONG_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s|,\s+and\s")
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
 
 
