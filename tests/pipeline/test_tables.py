@@ -222,3 +222,13 @@ def test_a_table_with_its_years_down_the_first_column():
 def test_a_scale_after_the_unit(caption, expected):
     from steppe.pipeline.quantities import read_unit
     assert read_unit(caption, UNITS) == expected
+
+
+def test_a_change_column_beside_the_years_is_the_growth_to_the_latest():
+    text = ("Kyrgyzstan's trade with its neighbours, million USD\n\n"
+            "| Partner | 2022 | 2023 | Change, % |\n|---|---|---|---|\n"
+            "| Kazakhstan | 1,500 | 1,650 | 10.0 |\n| Tajikistan | 40 | 38 | -5.0 |\n")
+    figs = table_figures(context_for(text, states=mentions(text), main_parties=["KGZ"]), UNITS)
+    growth = sorted((tuple(f.parties), f.period, f.value) for f in figs if f.indicator == "other:trade_growth")
+    assert growth == [(("KAZ", "KGZ"), "2023", 10.0), (("KGZ", "TJK"), "2023", -5.0)]
+    assert len([f for f in figs if f.indicator == "trade_turnover"]) == 4

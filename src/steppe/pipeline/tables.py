@@ -361,7 +361,19 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
             direction = _row_direction(kind, row, mentions, partner, row_parties, words)
             row_vals = [v for (r, _), v in values.items() if r == ri]
             typical = median(row_vals) if row_vals else 0.0
+            latest = next((p for p in reversed(t.periods) if p), None)
             for ci, c in enumerate(row.cells):
+                head = t.header.cells[ci].text if ci < len(t.header.cells) else ""
+                if (ri, ci) in values and ci < len(t.periods) and t.periods[ci] is None and latest \
+                        and "%" in head + c.text and words.growth.search(head) and kind:
+                    # a "Change, %" column beside the years: the growth to the latest of them
+                    name = kind if kind.endswith("_growth") else \
+                        f"other:{words.growth_names.get(kind, kind.removeprefix('other:'))}_growth"
+                    figures.append(Figure(
+                        indicator=name, value=values[(ri, ci)], unit="percent", parties=row_parties,
+                        evidence=Span(row.start, row.end, text[row.start:row.end]), direction=direction,
+                        period=latest, kind="actual", confidence=0.7))
+                    continue
                 if (ri, ci) not in values or ci >= len(t.periods) or t.periods[ci] is None:
                     continue      # a column that names no period ("2023/2022, %", "Share") is no level
                 v = values[(ri, ci)]
