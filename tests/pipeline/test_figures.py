@@ -719,3 +719,54 @@ def test_the_object_raised_to_a_level_names_it_in_several_words():
     text = "Kyrgyzstan and Tajikistan agreed to increase gas swap volumes to 3 million cubic meters a day."
     f = only(run(text), unit="m3")
     assert (f.indicator, f.kind) == ("other:gas_swap_volumes", "target")
+
+
+def test_gapped_partners_share_the_hub_the_sentence_names():
+    text = ("Main partners of Kyrgyzstan in foreign trade in 2023: China accounted for $5.1 billion, "
+            "Russia for $3.3 billion and Kazakhstan for $1.9 billion.")
+    figs = run(text, main=())
+    assert sorted((tuple(f.parties), f.value) for f in figs) == [
+        (("CHN", "KGZ"), 5.1e9), (("KAZ", "KGZ"), 1.9e9), (("KGZ", "RUS"), 3.3e9)]
+
+
+def test_a_standing_count_in_the_present_tense_holds_now_not_in_the_period_before():
+    text = ("In January-March 2024, trade between Kyrgyzstan and Tajikistan reached $90 million.\n\n"
+            "Some 300 companies with Tajik capital operate in Kyrgyzstan.")
+    f = only(run(text), value=300)
+    assert (f.indicator, f.period) == ("enterprises_count", "2024")
+
+
+def test_a_scaled_number_of_a_counted_whole():
+    text = "The number of Tajik labour migrants in Kyrgyzstan is estimated at 1.2 million."
+    f = only(run(text), value=1.2e6)
+    assert f.indicator == "other:labour_migrants"
+
+
+def test_documents_signed_in_a_later_paragraph_date_to_the_report():
+    text = ("Trade between Kyrgyzstan and Tajikistan grew to $400 million in 2023.\n\n"
+            "Some 12 agreements were signed during the visit.")
+    f = only(run(text), value=12)
+    assert f.period == "2024-05"
+
+
+def test_a_state_a_flow_passes_through_is_no_party():
+    text = "In 2023 Kyrgyzstan exported 30,000 tonnes of coal to Tajikistan via Uzbekistan."
+    f = only(run(text), unit="tons")
+    assert (f.parties, f.direction) == (["KGZ", "TJK"], {"from": "KGZ", "to": "TJK"})
+
+
+def test_a_rate_in_words_is_a_figure():
+    text = "Kyrgyz and Tajik airlines will operate four weekly flights between Bishkek and Dushanbe."
+    f = only(run(text), indicator="flights_per_week")
+    assert f.value == 4
+
+
+def test_a_flow_to_two_coordinated_states_keeps_both():
+    text = "In 2023 China sent 500 tonnes of humanitarian aid to Kyrgyzstan and Tajikistan, Russian media reported."
+    f = only(run(text), unit="tons")
+    assert f.parties == ["CHN", "KGZ", "TJK"]
+
+
+def test_a_growth_rate_does_not_measure_a_later_clause():
+    text = "In 2023 Tajikistan's economy grew by 8.3%, and Kyrgyz investment in Tajikistan rose to $90 million."
+    assert [f.indicator for f in run(text)] == ["investment"]

@@ -200,3 +200,14 @@ def test_a_ratio_in_words(text, value):
 @pytest.mark.parametrize("text", ["the presidents met three times", "within two days", "one percent"])
 def test_other_units_after_a_number_in_words_are_no_quantity(text):
     assert find_quantities(text, units=UNITS) == []
+
+
+def test_a_verb_of_multiplying_is_a_growth_ratio():
+    (q,) = find_quantities("Trade between the two countries doubled last year", units=UNITS)
+    assert (q.value, q.unit, q.is_growth) == (2, "ratio", True)
+    assert find_quantities("They plan to double trade", units=UNITS) == []
+
+
+def test_weekly_before_the_counted_noun_is_a_rate():
+    (q,) = find_quantities("the airline will add four weekly flights", units=UNITS)
+    assert (q.value, q.per, q.noun) == (4, "week", "weekly flights")

@@ -204,3 +204,31 @@ def test_a_header_of_words_alone_makes_no_table():
 ])
 def test_row_kinds_come_from_the_label(label, kind):
     assert WORDS.row_kind(label) == kind
+
+
+def test_a_table_with_its_years_down_the_first_column():
+    text = ("Kyrgyzstan-Tajikistan trade turnover\n\n"
+            "| Year | Turnover, $ million | Growth, % |\n|---|---|---|\n"
+            "| 2022 | 410 | 12 |\n| 2023 | 455 | 11 |\n")
+    figs = table_figures(context_for(text, states=mentions(text), main_parties=["KGZ", "TJK"]), UNITS)
+    assert sorted((f.indicator, f.period, f.value, f.unit) for f in figs) == [
+        ("other:trade_growth", "2022", 12, "percent"), ("other:trade_growth", "2023", 11, "percent"),
+        ("trade_turnover", "2022", 410e6, "USD"), ("trade_turnover", "2023", 455e6, "USD")]
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("Turnover, $ million", ("USD", 1e6)), ("USD mln", ("USD", 1e6)), ("thousand tonnes", ("tons", 1e3)),
+])
+def test_a_scale_after_the_unit(caption, expected):
+    from steppe.pipeline.quantities import read_unit
+    assert read_unit(caption, UNITS) == expected
+
+
+def test_a_change_column_beside_the_years_is_the_growth_to_the_latest():
+    text = ("Kyrgyzstan's trade with its neighbours, million USD\n\n"
+            "| Partner | 2022 | 2023 | Change, % |\n|---|---|---|---|\n"
+            "| Kazakhstan | 1,500 | 1,650 | 10.0 |\n| Tajikistan | 40 | 38 | -5.0 |\n")
+    figs = table_figures(context_for(text, states=mentions(text), main_parties=["KGZ"]), UNITS)
+    growth = sorted((tuple(f.parties), f.period, f.value) for f in figs if f.indicator == "other:trade_growth")
+    assert growth == [(("KAZ", "KGZ"), "2023", 10.0), (("KGZ", "TJK"), "2023", -5.0)]
+    assert len([f for f in figs if f.indicator == "trade_turnover"]) == 4

@@ -39,13 +39,14 @@ def not_currency(ments: list[Mention], quantities: list[Quantity], text: str, un
 
 def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str]) -> str | None:
     """The other side of a figure that names one state: the owner ("Kyrgyzstan's trade"),
-    the state traded "with", else the document's other main party."""
+    the state traded "with", else the document's other main party, else the first other
+    state of the sentence ("Partners of A in 2022: B accounted for $9 billion, C for ...")."""
     for rx in (r"([\w-]+)['’]s\b", r"\bwith\s+(?:the\s+)?([\w-]+)"):
         for m in re.finditer(rx, sent):
             hit = next((x[2] for x in ments if x[0] - s0 == m.start(1) and x[2] != code), None)
             if hit:
                 return hit
-    return next((c for c in main if c != code), None)
+    return next((c for c in main if c != code), None) or next((m[2] for m in ments if m[2] != code), None)
 
 
 def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
@@ -111,7 +112,8 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
     if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
         flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators, clause)
         if flow and flow.get("from") and flow.get("to"):
-            return sorted({flow["from"], flow["to"]})
+            # "aid to Tajikistan and Kyrgyzstan", "from A and B": every state of a coordinated end
+            return sorted(_coordinated(flow["from"], sent, s0, ments) | _coordinated(flow["to"], sent, s0, ments))
     if len(codes) > 2 and slot:
         # "..., including $9.3 billion with Russia and $4.6 billion with Kazakhstan": the state
         # right after the value, with its partner (the owner of the whole)
@@ -142,6 +144,23 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
             return sorted(set(main))
         return sorted({c, main[0]}) if main else [c]
     return sorted(set(main))
+
+
+def _coordinated(code: str, sent: str, s0: int, ments: list[Mention]) -> set[str]:
+    """The state and those coordinated with its first mention ("A, B and C"; a run of
+    commas alone is a list of something else: "A, Russian media said")."""
+    first = next((i for i, m in enumerate(ments) if m[2] == code), None)
+    if first is None:
+        return {code}
+    run, upto = [code], 1
+    for a, b in zip(ments[first:], ments[first + 1:]):
+        join = re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[a[1] - s0:b[0] - s0])
+        if not join:
+            break
+        run.append(b[2])
+        if "and" in join.group():
+            upto = len(run)
+    return set(run[:upto])
 
 
 def _attached(q: Quantity, sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,

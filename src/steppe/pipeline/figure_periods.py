@@ -132,6 +132,9 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         # Things made or concluded in the present perfect with no time of their own ("180 documents
         # have been signed", "11,000 jobs have been created"): a running total over an open stretch.
         return None
+    stretch = sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]
+    if present and any(m.group().lower() not in ("is", "are") for m in words.present_state.finditer(stretch)):
+        return str(present)                  # "Some 2,900 companies operate there": now, whatever came before
     if para_period or last_period:           # the last period the text named carries on
         return month_at_most(para_period or last_period)
     if present and words.present_state.search(sent):

@@ -51,6 +51,7 @@ class FigureWords:
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
     handed: re.Pattern[str]             # "allocated", "provided": a one-off transfer the news reports
+    route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
@@ -86,6 +87,7 @@ class FigureWords:
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
                                 r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
                                 r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
+            route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
             handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
@@ -205,7 +207,10 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     after = sent[rel + len(q.text):]
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            base = _nearest_indicator(sent, rel, None, res)
+            # a growth rate measures what its own clause names, or what came before it: not a
+            # measure of a later clause ("the economy grew by 6%, and investment rose to ...")
+            later = _STRONG_BREAK.search(sent, rel + len(q.text))
+            base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
             if base is None:
                 return None
             return f"other:{comp['ind'][base][1]['growth']}_growth"
@@ -238,7 +243,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         completed = (done and comp["completed"].match(done.group(1))) or re.search(
             r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
             % comp["completed"].pattern, before, comp["completed"].flags)
-        if (head in comp["skip"] or q.spelled) and not completed:
+        if (head in comp["skip"] or q.spelled and not q.per) and not completed:
             return None        # "two countries"; but "22 documents were signed" is a figure
         if head in comp["demonyms"]:
             if comp["people"].match(after):
@@ -566,15 +571,23 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                     period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
                 if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
                     period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
-                if period is None and anchor and len(anchor) >= 7 and _just_done(sent[slot[0]:slot[1]], res, fw):
-                    period = anchor[:7]        # "15 documents were signed": news of this month's act
+                inherited = para_period is None and not any(p.value and p.kind not in ("deadline", "within")
+                                                            for p in periods)
+                if (period is None or inherited) and anchor and len(anchor) >= 7 \
+                        and _just_done(sent[slot[0]:slot[1]], res, fw):
+                    # "15 documents were signed": news of this month's act (a time named in
+                    # another paragraph dates something else)
+                    period = anchor[:7]
             else:                      # a forecast covers the time it names, if any
                 own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
                 # the time after the value first: "exceeded $1.5 billion in 2022 and should reach $2 billion in 2025"
                 own = [p for p in own if p.start >= rel] or own
                 period = own[0].value if own else month_at_most(para_period)
             clause = _clause(sent, rel, q, slot)
-            parties = parties_of(q, sent, s0, ments, main, paired, slot, ind, res.indicators,
+            # the states a flow passes through ("exported via Russia") are its route, not its ends
+            ends = [m for m in ments if not fw.route.search(text, max(0, m[0] - 30), m[0])] \
+                if res.indicators.is_flow(ind) else ments
+            parties = parties_of(q, sent, s0, ends, main, paired, slot, ind, res.indicators,
                                  reporting=fw.reporting, clause=clause)
             if not ments and len(set(prev_states)) == 2:
                 # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
@@ -653,6 +666,7 @@ def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
                for m in acts)
 
 
+_STRONG_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s|,\s+and\s")
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
 
 

@@ -62,6 +62,8 @@ class QuantityWords:
     not_plurals: frozenset[str]
     reference: re.Pattern[str]            # "Article" 7
     number_of: re.Pattern[str]            # "the number of <noun> reached" 1,800
+    multiplied: dict[str, int]            # "doubled" -> 2: a growth ratio stated by the verb alone
+    multiplied_re: re.Pattern[str]
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "QuantityWords":
@@ -87,6 +89,8 @@ class QuantityWords:
             irregular_plurals=w.set("irregular_plurals"),
             not_plurals=w.set("not_plurals"),
             reference=re.compile(rf"\b(?:{w.alternation('reference_patterns')})\s*$", re.I),
+            multiplied={k.lower(): int(v) for k, v in w.table("multiplying_verbs").items()},
+            multiplied_re=re.compile(rf"\b(?:{'|'.join(map(re.escape, w.table('multiplying_verbs')))})\b", re.I),
             number_of=re.compile(
                 r"\b[Nn]umber\s+of\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\b[^.;:\d]{0,80}?\s"
                 rf"(?:{w.alternation('level_verbs')})\s+(?:{w.alternation('approximation_patterns')})?\s*$", re.I),
@@ -265,6 +269,10 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
                                          "daily": "day"}[rate.group(2).lower()]
                 if not unit and num and not per == "year":
                     unit = "count"    # "rose to 14 per week": a rate of something named before
+        if noun and per is None:
+            adj = re.match(r"(weekly|daily|monthly)\b", noun, re.I)     # "three weekly flights"
+            if adj:
+                per = {"weekly": "week", "daily": "day", "monthly": "month"}[adj.group(1).lower()]
         if num and not scale and not cur and unit in ("", "count") and re.fullmatch(r"(?:19|20)\d\d", num):
             continue              # a year ("2018 was designated ...")
         before = text[max(0, start - 40):start]
@@ -289,6 +297,10 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
             approx=bool(approx), is_growth=is_growth, noun=noun, per=per, is_change=is_change,
             spelled=bool(word and not scale),
         ))
+    for m in qw.multiplied_re.finditer(text):          # "trade doubled": a ratio of 2
+        found.append(Quantity(start=m.start() + offset, end=m.end() + offset, text=m.group(), is_growth=True,
+                              value=float(qw.multiplied[m.group().lower()]), unit="ratio"))
+    found.sort(key=lambda q: q.start)
     found = [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
     return _without_conversions(found, text, offset, units)
 
@@ -320,11 +332,14 @@ _WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|t
 def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWords) -> list[Quantity]:
     out = list(found)
     for i, q in enumerate(out):
-        if q.unit or q.scale_word or q.value != int(q.value):
+        scaled = q.unit == "count" and q.noun is None and q.scale_word is not None     # "1.5 million"
+        if not scaled and (q.unit or q.scale_word or q.value != int(q.value)):
             continue
         level = qw.number_of.search(text[max(0, q.start - offset - 150):q.start - offset])
         if level:              # "the number of joint ventures ... reached 1,800": a count of them
             out[i] = replace(q, unit="count", noun=level.group(1))
+            continue
+        if scaled:
             continue
         if not _SUBJECT_NEXT.match(text, q.end - offset):
             continue
@@ -375,14 +390,16 @@ def read_unit(text: str, units: Units) -> tuple[str, float] | None:
     lex = units
     scales = _alternation(list(lex.scales))
     units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
-    pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)", re.I)
+    # the scale before the unit ("million USD") or after it ("$ million", "USD mln")
+    pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)(?:\s*({scales})(?!\w))?", re.I)
     m = pattern.search(text)
     # A bare "t", "m3" or "%" is too weak to declare the unit: look further along.
-    while m and not m.group(1) and m.group(2).lower() in ("t", "m3", "%"):
+    while m and not (m.group(1) or m.group(3)) and m.group(2).lower() in ("t", "m3", "%"):
         m = pattern.search(text, m.end())
     if not m:
         return None
-    factor = lex.scales[m.group(1).lower()] if m.group(1) else 1.0
+    scale = m.group(1) or m.group(3)
+    factor = lex.scales[scale.lower()] if scale else 1.0
     u = m.group(2).lower()
     if u in lex.currencies:
         return lex.currencies[u], factor

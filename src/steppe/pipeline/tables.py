@@ -33,6 +33,8 @@ class TableWords:
     towards: re.Pattern[str]         # "Export to X": the flow goes to X
     away: re.Pattern[str]            # "Import from X"
     partner: re.Pattern[str]         # "Trade with X": the header names the partner
+    growth: re.Pattern[str]          # "Growth, %": a row of changes
+    growth_names: dict[str, str]     # trade_turnover -> trade (other:trade_growth)
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> TableWords:
@@ -42,7 +44,9 @@ class TableWords:
                             for p, kind in w.table("row_kind_patterns").items()),
             towards=re.compile(rf"\b(?:{w.alternation('towards_words', escape=True)})\s*$"),
             away=re.compile(rf"\b(?:{w.alternation('away_words', escape=True)})\s*$"),
-            partner=re.compile(rf"\b(?:{w.alternation('partner_words', escape=True)})\s+(\w+)"))
+            partner=re.compile(rf"\b(?:{w.alternation('partner_words', escape=True)})\s+(\w+)"),
+            growth=re.compile(rf"(?<!\w)(?:{w.alternation('growth_label_words', escape=True)})(?!\w)", re.I),
+            growth_names=w.table("growth_names"))
 
     def row_kind(self, label: str) -> str:
         """The indicator a row label names; "other:<its words>" for any other label."""
@@ -239,6 +243,9 @@ def find_tables(text: str, time: TimeGrammar) -> list[Table]:
                        if sum(column_period(c.text, time) is not None for c in r.cells)
                        >= max(1, len(r.cells) // 2)), None)
         if head_i is None:
+            rows = _transposed(rows, start, end, time)
+            head_i = 0
+        if not rows:
             continue
         header = rows[head_i]
         body = [r for r in rows[head_i + 1:] if any(_is_numeric(c.text) for c in r.cells)]
@@ -248,6 +255,19 @@ def find_tables(text: str, time: TimeGrammar) -> list[Table]:
         tables.append(Table(start, end, header, body, caption=caption + "\n" + header.label.text,
                             caption_start=cap_s, periods=[column_period(c.text, time) for c in header.cells]))
     return tables
+
+
+def _transposed(rows: list[Row], start: int, end: int, time: TimeGrammar) -> list[Row]:
+    """A table with its periods down the first column ("Year | Turnover, $ million" then
+    "2021 | 4,100"), turned so that they run along the columns; [] when it is not one."""
+    head, body = rows[0], rows[1:]
+    if len(body) < 2 or sum(column_period(r.label.text, time) is not None for r in body) < max(2, len(body) // 2):
+        return []
+    empty = Cell(end, end, "")
+    turned = [Row(start, end, head.label, [r.label for r in body])]
+    for c, cell in enumerate(head.cells):
+        turned.append(Row(start, end, cell, [r.cells[c] if c < len(r.cells) else empty for r in body]))
+    return turned
 
 
 def _caption(text: str, start: int) -> tuple[int, str]:
@@ -332,12 +352,28 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
                 kind = words.row_kind(t.caption)
                 if unit[0] == "percent" and not kind.startswith("other:"):
                     kind = f"other:share_of_{kind}"
+            row_unit = read_unit(row.label.text, units) or (("percent", 1.0) if "%" in row.label.text else unit)
+            if kind.startswith("other:") and words.growth.search(row.label.text) and row_unit[0] == "percent":
+                base = words.row_kind(t.caption)       # "Growth, %" under "Kazakhstan-Turkey trade"
+                kind = f"other:{words.growth_names.get(base, base.removeprefix('other:'))}_growth" if base else kind
             if not kind or len(row_parties) < 2:
                 continue
             direction = _row_direction(kind, row, mentions, partner, row_parties, words)
             row_vals = [v for (r, _), v in values.items() if r == ri]
             typical = median(row_vals) if row_vals else 0.0
+            latest = next((p for p in reversed(t.periods) if p), None)
             for ci, c in enumerate(row.cells):
+                head = t.header.cells[ci].text if ci < len(t.header.cells) else ""
+                if (ri, ci) in values and ci < len(t.periods) and t.periods[ci] is None and latest \
+                        and "%" in head + c.text and words.growth.search(head) and kind:
+                    # a "Change, %" column beside the years: the growth to the latest of them
+                    name = kind if kind.endswith("_growth") else \
+                        f"other:{words.growth_names.get(kind, kind.removeprefix('other:'))}_growth"
+                    figures.append(Figure(
+                        indicator=name, value=values[(ri, ci)], unit="percent", parties=row_parties,
+                        evidence=Span(row.start, row.end, text[row.start:row.end]), direction=direction,
+                        period=latest, kind="actual", confidence=0.7))
+                    continue
                 if (ri, ci) not in values or ci >= len(t.periods) or t.periods[ci] is None:
                     continue      # a column that names no period ("2023/2022, %", "Share") is no level
                 v = values[(ri, ci)]
@@ -351,7 +387,7 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
                         suspect += f"; {check}"
                     v = best if best is not None else v
                 figures.append(Figure(
-                    indicator=kind, value=v * unit[1], unit=unit[0] or "count", parties=row_parties,
+                    indicator=kind, value=v * row_unit[1], unit=row_unit[0] or "count", parties=row_parties,
                     evidence=Span(row.start, row.end, text[row.start:row.end]),
                     direction=direction, period=t.periods[ci], kind="actual",
                     suspect=suspect, confidence=0.7,
