@@ -68,6 +68,20 @@ FOUND = [
                  {"CHN"}, {"USA"}, id="vowed-to-retaliate"),
     pytest.param("Azerbaijan set a deadline for Armenia to withdraw its troops.", "THREATEN",
                  {"AZE"}, {"ARM"}, id="set-deadline"),
+    # PLOVER 3.11: harm announced on a condition, force announced, readiness to use force.
+    pytest.param("Uzbekistan said it would close its border with Tajikistan if the dispute was "
+                 "not settled.", "THREATEN", {"UZB"}, {"TJK"}, id="conditional-closure"),
+    pytest.param("Azerbaijan said it would attack Armenian positions unless the shelling "
+                 "stopped.", "THREATEN", {"AZE"}, {"ARM"}, id="conditional-attack"),
+    pytest.param("Russia said it was ready to use force against Georgia.", "THREATEN", {"RUS"},
+                 {"GEO"}, id="ready-to-use-force"),
+    # PLOVER 3.14.1: one state's exercises are MOBILIZE, joint ones COOPERATE (3.5).
+    pytest.param("Uzbekistan held large-scale military exercises near the Afghan border.",
+                 "MOBILIZE", {"UZB"}, {"AFG"}, id="exercises-of-one-state"),
+    pytest.param("Kazakhstan and Kyrgyzstan held military exercises in May.", "COOPERATE",
+                 {"KAZ", "KGZ"}, {"KAZ", "KGZ"}, id="exercises-of-two-states"),
+    pytest.param("Russia held exercises with Tajikistan in the mountains.", "COOPERATE", {"RUS"},
+                 {"TJK"}, id="exercises-with-a-partner"),
 ]
 
 
@@ -90,6 +104,17 @@ NOT_FOUND = [
     # Vowing to help is a promise, not a threat.
     pytest.param("China vowed to help Kyrgyzstan rebuild the damaged roads.", "THREATEN",
                  id="vowed-to-help"),
+    # A sanction announced, with no condition, is decided, not threatened.
+    pytest.param("Russia announced it would ban imports of Tajik fruit from Monday.", "THREATEN",
+                 id="announced-ban"),
+    # Readiness to cooperate, or to reduce relations, threatens no harm.
+    pytest.param("Kazakhstan said it was ready to send peacekeepers to Kyrgyzstan.", "THREATEN",
+                 id="ready-to-send-peacekeepers"),
+    pytest.param("Syria said it was willing to withdraw from the treaty with Turkey.", "THREATEN",
+                 id="willing-to-withdraw"),
+    # Joint exercises are not one state's show of force.
+    pytest.param("Kazakhstan and Kyrgyzstan held joint military exercises in May.", "MOBILIZE",
+                 id="joint-exercises"),
     # Lifting a ban is no ban.
     pytest.param("Uzbekistan lifted its ban on Kazakh flour.", "SANCTION", id="lifted-ban"),
 ]
