@@ -82,6 +82,12 @@ FOUND = [
                  {"KAZ", "KGZ"}, {"KAZ", "KGZ"}, id="exercises-of-two-states"),
     pytest.param("Russia held exercises with Tajikistan in the mountains.", "COOPERATE", {"RUS"},
                  {"TJK"}, id="exercises-with-a-partner"),
+    # What an object is a part of is what is acted on: taking part of a stronghold is fighting.
+    pytest.param("Tajik troops captured part of a Kyrgyz border post on Thursday.", "ASSAULT",
+                 {"TJK"}, {"KGZ"}, id="captured-part-of-post"),
+    # Being forced by circumstances to cut supplies is no coercion: the cut is the act.
+    pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
+                 "SANCTION", {"TKM"}, {"RUS"}, id="forced-to-cut"),
 ]
 
 
@@ -115,6 +121,8 @@ NOT_FOUND = [
     # Joint exercises are not one state's show of force.
     pytest.param("Kazakhstan and Kyrgyzstan held joint military exercises in May.", "MOBILIZE",
                  id="joint-exercises"),
+    pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
+                 "COERCE", id="forced-by-circumstance"),
     # Lifting a ban is no ban.
     pytest.param("Uzbekistan lifted its ban on Kazakh flour.", "SANCTION", id="lifted-ban"),
 ]
