@@ -97,6 +97,21 @@ def test_type_found(extractor, text, type_, source, target):
     assert (type_, source, target) in found, found
 
 
+def test_talks_that_are_the_occasion_of_a_future_act_are_to_come(extractor):
+    """PLOVER 3.2.1: future meetings are AGREE, not CONSULT; talks named as the occasion of
+    an act to come ("after the talks, they will sign") are to come too."""
+    found = _found(extractor, "After the talks in Bishkek, Japarov and Tokayev will sign a "
+                              "declaration on border security.")
+    assert "CONSULT" not in [f[0] for f in found], found
+    assert ("AGREE", {"KGZ", "KAZ"}, {"KGZ", "KAZ"}) in found, found
+
+
+def test_past_talks_stay_a_meeting(extractor):
+    found = _found(extractor, "After the talks in Bishkek, Japarov and Tokayev signed a "
+                              "declaration on border security.")
+    assert "CONSULT" in [f[0] for f in found], found
+
+
 # (text, a type that must not be coded)
 NOT_FOUND = [
     # Demand in the economic sense is met, not acceded to.

@@ -168,6 +168,9 @@ class EventCoder:
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
         if modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
+        if modality == "asserted" and tok.pos_ == "NOUN" and \
+                _occasion_of_future(tok, self.words.occasion_preps, self.lex.cues):
+            modality = "planned"   # "following the [talks], they will sign": the talks are to come
         type_, mode = trig.type, trig.mode
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
@@ -207,6 +210,17 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _occasion_of_future(tok: Token, occasions: frozenset[str], cues: Cues) -> bool:
+    """'Following the [talks], the presidents will sign a statement': an act named as the
+    occasion of an act to come is to come as well (PLOVER 3.2.1: future meetings are AGREE)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in occasions:
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in cues.future_aux
+                                                for c in verb.children)
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
