@@ -112,6 +112,12 @@ def test_past_talks_stay_a_meeting(extractor):
     assert "CONSULT" in [f[0] for f in found], found
 
 
+def test_support_needs_no_recipient(extractor):
+    """PLOVER 3.3.1: SUPPORT requires no recipient; approving an act is support."""
+    found = _found(extractor, "Egypt welcomed the ceasefire announced on Monday.")
+    assert ("SUPPORT", {"EGY"}, set()) in found, found
+
+
 # (text, a type that must not be coded)
 NOT_FOUND = [
     # Demand in the economic sense is met, not acceded to.
