@@ -85,6 +85,9 @@ FOUND = [
     # What an object is a part of is what is acted on: taking part of a stronghold is fighting.
     pytest.param("Tajik troops captured part of a Kyrgyz border post on Thursday.", "ASSAULT",
                  {"TJK"}, {"KGZ"}, id="captured-part-of-post"),
+    # PLOVER 3.15.2: combatants captured in a conflict are ASSAULT abduct, not an arrest.
+    pytest.param("Tajik forces captured three Kyrgyz soldiers near the border.", "ASSAULT",
+                 {"TJK"}, {"KGZ"}, id="captured-soldiers"),
     # Being forced by circumstances to cut supplies is no coercion: the cut is the act.
     pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
                  "SANCTION", {"TKM"}, {"RUS"}, id="forced-to-cut"),
@@ -144,6 +147,8 @@ NOT_FOUND = [
                  id="joint-exercises"),
     pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
                  "COERCE", id="forced-by-circumstance"),
+    pytest.param("Tajik forces captured three Kyrgyz soldiers near the border.", "COERCE",
+                 id="capture-is-no-arrest"),
     # Lifting a ban is no ban.
     pytest.param("Uzbekistan lifted its ban on Kazakh flour.", "SANCTION", id="lifted-ban"),
 ]
