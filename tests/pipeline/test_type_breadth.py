@@ -68,6 +68,29 @@ FOUND = [
                  {"CHN"}, {"USA"}, id="vowed-to-retaliate"),
     pytest.param("Azerbaijan set a deadline for Armenia to withdraw its troops.", "THREATEN",
                  {"AZE"}, {"ARM"}, id="set-deadline"),
+    # PLOVER 3.11: harm announced on a condition, force announced, readiness to use force.
+    pytest.param("Uzbekistan said it would close its border with Tajikistan if the dispute was "
+                 "not settled.", "THREATEN", {"UZB"}, {"TJK"}, id="conditional-closure"),
+    pytest.param("Azerbaijan said it would attack Armenian positions unless the shelling "
+                 "stopped.", "THREATEN", {"AZE"}, {"ARM"}, id="conditional-attack"),
+    pytest.param("Russia said it was ready to use force against Georgia.", "THREATEN", {"RUS"},
+                 {"GEO"}, id="ready-to-use-force"),
+    # PLOVER 3.14.1: one state's exercises are MOBILIZE, joint ones COOPERATE (3.5).
+    pytest.param("Uzbekistan held large-scale military exercises near the Afghan border.",
+                 "MOBILIZE", {"UZB"}, {"AFG"}, id="exercises-of-one-state"),
+    pytest.param("Kazakhstan and Kyrgyzstan held military exercises in May.", "COOPERATE",
+                 {"KAZ", "KGZ"}, {"KAZ", "KGZ"}, id="exercises-of-two-states"),
+    pytest.param("Russia held exercises with Tajikistan in the mountains.", "COOPERATE", {"RUS"},
+                 {"TJK"}, id="exercises-with-a-partner"),
+    # What an object is a part of is what is acted on: taking part of a stronghold is fighting.
+    pytest.param("Tajik troops captured part of a Kyrgyz border post on Thursday.", "ASSAULT",
+                 {"TJK"}, {"KGZ"}, id="captured-part-of-post"),
+    # PLOVER 3.15.2: combatants captured in a conflict are ASSAULT abduct, not an arrest.
+    pytest.param("Tajik forces captured three Kyrgyz soldiers near the border.", "ASSAULT",
+                 {"TJK"}, {"KGZ"}, id="captured-soldiers"),
+    # Being forced by circumstances to cut supplies is no coercion: the cut is the act.
+    pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
+                 "SANCTION", {"TKM"}, {"RUS"}, id="forced-to-cut"),
 ]
 
 
@@ -75,6 +98,27 @@ FOUND = [
 def test_type_found(extractor, text, type_, source, target):
     found = _found(extractor, text)
     assert (type_, source, target) in found, found
+
+
+def test_talks_that_are_the_occasion_of_a_future_act_are_to_come(extractor):
+    """PLOVER 3.2.1: future meetings are AGREE, not CONSULT; talks named as the occasion of
+    an act to come ("after the talks, they will sign") are to come too."""
+    found = _found(extractor, "After the talks in Bishkek, Japarov and Tokayev will sign a "
+                              "declaration on border security.")
+    assert "CONSULT" not in [f[0] for f in found], found
+    assert ("AGREE", {"KGZ", "KAZ"}, {"KGZ", "KAZ"}) in found, found
+
+
+def test_past_talks_stay_a_meeting(extractor):
+    found = _found(extractor, "After the talks in Bishkek, Japarov and Tokayev signed a "
+                              "declaration on border security.")
+    assert "CONSULT" in [f[0] for f in found], found
+
+
+def test_support_needs_no_recipient(extractor):
+    """PLOVER 3.3.1: SUPPORT requires no recipient; approving an act is support."""
+    found = _found(extractor, "Egypt welcomed the ceasefire announced on Monday.")
+    assert ("SUPPORT", {"EGY"}, set()) in found, found
 
 
 # (text, a type that must not be coded)
@@ -90,6 +134,21 @@ NOT_FOUND = [
     # Vowing to help is a promise, not a threat.
     pytest.param("China vowed to help Kyrgyzstan rebuild the damaged roads.", "THREATEN",
                  id="vowed-to-help"),
+    # A sanction announced, with no condition, is decided, not threatened.
+    pytest.param("Russia announced it would ban imports of Tajik fruit from Monday.", "THREATEN",
+                 id="announced-ban"),
+    # Readiness to cooperate, or to reduce relations, threatens no harm.
+    pytest.param("Kazakhstan said it was ready to send peacekeepers to Kyrgyzstan.", "THREATEN",
+                 id="ready-to-send-peacekeepers"),
+    pytest.param("Syria said it was willing to withdraw from the treaty with Turkey.", "THREATEN",
+                 id="willing-to-withdraw"),
+    # Joint exercises are not one state's show of force.
+    pytest.param("Kazakhstan and Kyrgyzstan held joint military exercises in May.", "MOBILIZE",
+                 id="joint-exercises"),
+    pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
+                 "COERCE", id="forced-by-circumstance"),
+    pytest.param("Tajik forces captured three Kyrgyz soldiers near the border.", "COERCE",
+                 id="capture-is-no-arrest"),
     # Lifting a ban is no ban.
     pytest.param("Uzbekistan lifted its ban on Kazakh flour.", "SANCTION", id="lifted-ban"),
 ]

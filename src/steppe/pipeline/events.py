@@ -33,7 +33,13 @@ from steppe.pipeline.roles import (
     summit_parties,
     talked_about,
 )
-from steppe.pipeline.triggers import TriggerGrammar, complement_triggers, find_triggers, phrase_head
+from steppe.pipeline.triggers import (
+    TriggerGrammar,
+    complement_triggers,
+    find_triggers,
+    phrase_head,
+    triggers_at,
+)
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
@@ -167,13 +173,23 @@ class EventCoder:
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
-        if modality == "hypothetical" and type_ in self.lex.coding.threatened_as and \
+        if type_ in self.lex.coding.threatened_as and self._threat(tok, type_, modality, future_in_past) and \
                 codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
-            # "Tajikistan said it could close the border": a threat of its own harm (3.11)
+            # "Tajikistan said it could close the border", "... would close it if ...": a
+            # threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
         if modality == "asserted" and type_ in self.lex.coding.future_agree and \
                 occasion_to_come(tok, self.lex.cues, self.modality_words):
             modality = "planned"
+        if type_ == "AGREE" and not trig.reciprocal:
+            harm = _promised_harm(tok, sent, self.lex)
+            if harm:
+                # "ready to use force", "vowed to attack": a threat, not a promise (3.11)
+                type_, mode = "THREATEN", self.lex.coding.threatened_as.get(harm, "")
+        if trig.reciprocal and type_ in self.lex.coding.joint_as and (explicit or len(codes_of(source)) >= 2):
+            # "Kazakhstan and Kyrgyzstan held exercises", "... exercises with Russia": joint
+            # military games (3.5); one state's exercises stay MOBILIZE (3.14.1)
+            type_, mode = self.lex.coding.joint_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
@@ -187,6 +203,43 @@ class EventCoder:
         text = sent.doc[first.i:end].text
         return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, tok, text,
                         round(conf, 3), sent)
+
+    def _threat(self, tok: Token, type_: str, modality: str, future_in_past: bool) -> bool:
+        """Harm told as possible, as coming force, or as coming on a condition: a threat."""
+        if modality == "hypothetical":
+            return True
+        if modality != "planned" and not future_in_past:
+            return False
+        return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _conditional(tok: Token, markers: frozenset[str]) -> bool:
+    """'would close the border if talks fail': a clause of condition on the act, or on the
+    verbs it completes up to the clause that reports it."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+               for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _promised_harm(tok: Token, sent: SpacySpan, lex: Lexicon) -> str:
+    """The type of the forceful act a promise or readiness governs as its infinitive ('ready
+    to [use force]', 'vowed to [attack]'), '' when it governs none (or a negated one)."""
+    for c in tok.children:
+        if c.dep_ != "xcomp" or any(g.dep_ == "neg" for g in c.children):
+            continue
+        found = [t for t in triggers_at(c, sent, lex) if not t.needs_object]
+        if found:
+            # the longest phrase says what is promised ("withdraw [from]" is no attack)
+            best = max(found, key=lambda t: (len(t.lemmas), t.weight))
+            if best.type in lex.coding.promised_threats:
+                return best.type
+    return ""
 
 
 # -- trigger matching ---------------------------------------------------------------------

@@ -62,6 +62,9 @@ class TypeRules:
     forces_act: frozenset[str] = frozenset()
     declared_retreats: frozenset[str] = frozenset()
     threatened_as: dict[str, str] = field(default_factory=dict)
+    announced_threats: frozenset[str] = frozenset()
+    promised_threats: frozenset[str] = frozenset()
+    joint_as: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -28,6 +28,8 @@ class TriggerGrammar:
     declaring_verbs: frozenset[str] = frozenset()
     # "were denied entry [into] Russia": where an act of authorities happens.
     place_preps: frozenset[str] = frozenset()
+    # "would close the border [if] ...": a condition set to the other party.
+    condition_markers: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -37,7 +39,8 @@ class TriggerGrammar:
                    cause_preps=own.set("cause_prepositions"),
                    judging_verbs=own.set("judging_verbs"),
                    place_preps=own.set("place_prepositions"),
-                   declaring_verbs=own.set("declaring_verbs"))
+                   declaring_verbs=own.set("declaring_verbs"),
+                   condition_markers=own.set("condition_markers"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -87,9 +90,14 @@ def complement_triggers(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[T
             cur, steps = cur.head, steps + 1
         if cur.i != tok.i or t.i == tok.i:
             continue
-        out += [trig for trig in lexicon.triggers.get(t.lemma_.lower(), ())
-                if _match(t, trig, sent) is not None and _pos_ok(t, trig)]
+        out += triggers_at(t, sent, lexicon)
     return out
+
+
+def triggers_at(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    """The lexicon entries whose words occur from `tok` with its part of speech."""
+    return [trig for trig in lexicon.triggers.get(tok.lemma_.lower(), ())
+            if _match(tok, trig, sent) is not None and _pos_ok(tok, trig)]
 
 
 def phrase_head(span: SpacySpan) -> Token:
@@ -165,6 +173,11 @@ def _object_lemmas(tok: Token) -> set[str]:
     for c in list(near):
         if c.dep_ in ("prep", "agent", "dobj", "nsubjpass", "attr", "pobj", "conj"):
             near.extend(c.children)
+        if c.dep_ in ("dobj", "nsubjpass"):
+            # "captured part of the stronghold", "lifted some of the restrictions": what an
+            # object is a part of is what is acted on
+            near.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj")
     if tok.dep_ in ("acl", "relcl", "amod", "compound"):
         near.append(tok.head)
     lemmas = set()
