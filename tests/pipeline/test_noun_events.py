@@ -52,3 +52,27 @@ def test_recognising_a_government_supports_it(extractor):
 def test_a_shooting_alone_is_no_interstate_clash(extractor):
     text = "Police in Almaty investigated a shooting at a cafe on Friday, Kazakhstan's interior ministry said."
     assert not _events(extractor, text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The Tajik foreign ministry expressed concern over Russia's deportation of Tajik migrants.",
+     "COERCE", {"RUS"}, {"TJK"}),
+    ("Kyrgyzstan protested to Uzbekistan over the detention of Kyrgyz traders by Uzbek police.",
+     "COERCE", {"UZB"}, {"KGZ"}),
+])
+def test_what_a_complaint_is_about_happened_too(extractor, text, type_, source, target):
+    # the complaint is coded, and so is the act it is about, with that act's own actors
+    assert _events(extractor, text, "ACCUSE")
+    assert any(src == source and tgt == target for _, src, tgt in _events(extractor, text, type_))
+
+
+@pytest.mark.parametrize("text, type_", [
+    # an accusation alleges the act; it does not report that it happened
+    ("Kazakhstan accused Kyrgyzstan of closing the border to Kazakh trucks.", "SANCTION"),
+    # the act complained about has no agent of its own: the complainer is not its agent
+    ("Uzbekistan thanked Kazakhstan for the humanitarian aid sent in May.", "AID"),
+    # a complaint that is only hypothetical presupposes nothing
+    ("Tajikistan could protest to Russia over the deportation of Tajik migrants.", "COERCE"),
+])
+def test_an_alleged_or_unowned_act_is_not_coded_from_the_complaint(extractor, text, type_):
+    assert not _events(extractor, text, type_)

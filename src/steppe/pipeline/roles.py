@@ -40,6 +40,8 @@ class RoleWords:
     topic_preps: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
+    # What a complaint or praise is about: "concern [over] X's act" (events._grounds).
+    grievance_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -53,7 +55,8 @@ class RoleWords:
                    visitor_words=w.set("visitor_words"),
                    participant_preps=w.set("participant_prepositions"),
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
-                   time_names=frozenset(grammar.time(language).names()))
+                   time_names=frozenset(grammar.time(language).names()),
+                   grievance_preps=w.set("grievance_prepositions"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
