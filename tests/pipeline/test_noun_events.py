@@ -76,3 +76,24 @@ def test_what_a_complaint_is_about_happened_too(extractor, text, type_, source, 
 ])
 def test_an_alleged_or_unowned_act_is_not_coded_from_the_complaint(extractor, text, type_):
     assert not _events(extractor, text, type_)
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The ban on Kazakh flour was lifted by Uzbekistan on Monday.", "CONCEDE", {"UZB"}, {"KAZ"}),
+    ("The border with Uzbekistan was closed by Kazakhstan on Monday.", "SANCTION", {"KAZ"}, {"UZB"}),
+    ("Gas supplies to Uzbekistan were cut by Turkmenistan in January.", "SANCTION", {"TKM"}, {"UZB"}),
+])
+def test_a_verb_and_object_phrase_is_read_in_the_passive(extractor, text, type_, source, target):
+    assert any(src == source and tgt == target for _, src, tgt in _events(extractor, text, type_))
+
+
+def test_a_lifted_ban_is_no_ban(extractor):
+    # the passive phrase codes the act; the noun inside it is not an act of its own
+    assert not _events(extractor, "The ban on Kazakh flour was lifted by Uzbekistan on Monday.", "SANCTION")
+
+
+def test_an_act_named_by_the_passive_subject_keeps_its_own_parties(extractor):
+    # "talks were held": the noun names the act (with its "between" phrase), not the verb
+    # (held in Astana: Uzbekistan visits, Kazakhstan hosts)
+    text = "Talks were held between Kazakhstan and Uzbekistan in Astana on Monday."
+    assert ("", {"UZB"}, {"KAZ"}) in _events(extractor, text, "CONSULT")
