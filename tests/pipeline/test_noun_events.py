@@ -97,3 +97,8 @@ def test_an_act_named_by_the_passive_subject_keeps_its_own_parties(extractor):
     # (held in Astana: Uzbekistan visits, Kazakhstan hosts)
     text = "Talks were held between Kazakhstan and Uzbekistan in Astana on Monday."
     assert ("", {"UZB"}, {"KAZ"}) in _events(extractor, text, "CONSULT")
+
+
+def test_a_joint_press_conference_is_a_meeting(extractor):
+    text = "The Uzbek and Kazakh foreign ministers gave a joint press conference in Tashkent on Monday."
+    assert any(src | tgt == {"UZB", "KAZ"} for _, src, tgt in _events(extractor, text, "CONSULT"))
