@@ -99,6 +99,6 @@ def test_an_act_named_by_the_passive_subject_keeps_its_own_parties(extractor):
     assert ("", {"UZB"}, {"KAZ"}) in _events(extractor, text, "CONSULT")
 
 
-def test_a_joint_press_conference_is_a_meeting(extractor):
-    text = "The Uzbek and Kazakh foreign ministers gave a joint press conference in Tashkent on Monday."
+def test_a_joint_briefing_is_a_meeting(extractor):
+    text = "The Uzbek and Kazakh foreign ministers spoke at a joint briefing in Tashkent on Monday."
     assert any(src | tgt == {"UZB", "KAZ"} for _, src, tgt in _events(extractor, text, "CONSULT"))
