@@ -52,3 +52,53 @@ def test_recognising_a_government_supports_it(extractor):
 def test_a_shooting_alone_is_no_interstate_clash(extractor):
     text = "Police in Almaty investigated a shooting at a cafe on Friday, Kazakhstan's interior ministry said."
     assert not _events(extractor, text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The Tajik foreign ministry expressed concern over Russia's deportation of Tajik migrants.",
+     "COERCE", {"RUS"}, {"TJK"}),
+    ("Kyrgyzstan protested to Uzbekistan over the detention of Kyrgyz traders by Uzbek police.",
+     "COERCE", {"UZB"}, {"KGZ"}),
+])
+def test_what_a_complaint_is_about_happened_too(extractor, text, type_, source, target):
+    # the complaint is coded, and so is the act it is about, with that act's own actors
+    assert _events(extractor, text, "ACCUSE")
+    assert any(src == source and tgt == target for _, src, tgt in _events(extractor, text, type_))
+
+
+@pytest.mark.parametrize("text, type_", [
+    # an accusation alleges the act; it does not report that it happened
+    ("Kazakhstan accused Kyrgyzstan of closing the border to Kazakh trucks.", "SANCTION"),
+    # the act complained about has no agent of its own: the complainer is not its agent
+    ("Uzbekistan thanked Kazakhstan for the humanitarian aid sent in May.", "AID"),
+    # a complaint that is only hypothetical presupposes nothing
+    ("Tajikistan could protest to Russia over the deportation of Tajik migrants.", "COERCE"),
+])
+def test_an_alleged_or_unowned_act_is_not_coded_from_the_complaint(extractor, text, type_):
+    assert not _events(extractor, text, type_)
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The ban on Kazakh flour was lifted by Uzbekistan on Monday.", "CONCEDE", {"UZB"}, {"KAZ"}),
+    ("The border with Uzbekistan was closed by Kazakhstan on Monday.", "SANCTION", {"KAZ"}, {"UZB"}),
+    ("Gas supplies to Uzbekistan were cut by Turkmenistan in January.", "SANCTION", {"TKM"}, {"UZB"}),
+])
+def test_a_verb_and_object_phrase_is_read_in_the_passive(extractor, text, type_, source, target):
+    assert any(src == source and tgt == target for _, src, tgt in _events(extractor, text, type_))
+
+
+def test_a_lifted_ban_is_no_ban(extractor):
+    # the passive phrase codes the act; the noun inside it is not an act of its own
+    assert not _events(extractor, "The ban on Kazakh flour was lifted by Uzbekistan on Monday.", "SANCTION")
+
+
+def test_an_act_named_by_the_passive_subject_keeps_its_own_parties(extractor):
+    # "talks were held": the noun names the act (with its "between" phrase), not the verb
+    # (held in Astana: Uzbekistan visits, Kazakhstan hosts)
+    text = "Talks were held between Kazakhstan and Uzbekistan in Astana on Monday."
+    assert ("", {"UZB"}, {"KAZ"}) in _events(extractor, text, "CONSULT")
+
+
+def test_a_joint_briefing_is_a_meeting(extractor):
+    text = "The Uzbek and Kazakh foreign ministers spoke at a joint briefing in Tashkent on Monday."
+    assert any(src | tgt == {"UZB", "KAZ"} for _, src, tgt in _events(extractor, text, "CONSULT"))

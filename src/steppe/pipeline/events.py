@@ -43,6 +43,10 @@ from steppe.pipeline.triggers import (
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
+# Complaints and praise (PLOVER 3.9 disapprove, 3.3 commend) presuppose the act they are
+# about (EventCoder._grounds).
+_APPRAISALS = frozenset({"ACCUSE", "SUPPORT"})
+
 
 
 
@@ -92,8 +96,36 @@ class EventCoder:
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps))
-        _assign_regions(sent, events, [f[0] for f in found])
-        return events
+        grounds = self._grounds(events, sent, mentions, token_mentions, main or [])
+        _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
+        return events + grounds
+
+    def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
+                 token_mentions: dict[int, Mention], main: list[str]) -> list[RawEvent]:
+        """'voiced concern over cases where citizens are denied entry into Russia', 'condemned
+        it over Russia's detention of Tajik migrants': what a complaint or praise is about
+        is an act that happened, an interaction the text reports (ANNOTATION.md rule 1)
+        besides the complaint. It is coded from its own words only: kept when it is
+        asserted and its own agent is someone other than the one complaining (whose own
+        subject a nested noun would otherwise borrow)."""
+        out: list[RawEvent] = []
+        coded = {e.trigger.i for e in events}
+        for ev in events:
+            if ev.type not in _APPRAISALS or ev.modality != "asserted":
+                continue
+            heads = [ev.trigger, *(c for c in ev.trigger.children if c.dep_ in ("dobj", "attr"))]
+            about = [p for h in heads for p in h.children
+                     if p.dep_ == "prep" and p.lower_ in self.roles.grievance_preps]
+            for p in about:
+                span = sent.doc[p.i:p.right_edge.i + 1]
+                for tok, trig, end in find_triggers(span, self.lex, self.words):
+                    if trig.type == ev.type:
+                        continue
+                    g = self._event(tok, trig, end, sent, mentions, token_mentions, main)
+                    if g is not None and g.trigger.i not in coded and g.modality == "asserted" \
+                            and codes_of(g.source) and not codes_of(g.source) <= codes_of(ev.source):
+                        out.append(g)
+        return _one_per_type(out)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],

@@ -48,6 +48,8 @@ class RoleWords:
     happening_verbs: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
+    # What a complaint or praise is about: "concern [over] X's act" (events._grounds).
+    grievance_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -65,7 +67,8 @@ class RoleWords:
                    membership_nouns=w.set("membership_nouns"),
                    trend_nouns=w.set("trend_nouns"),
                    happening_verbs=w.set("happening_verbs"),
-                   time_names=frozenset(grammar.time(language).names()))
+                   time_names=frozenset(grammar.time(language).names()),
+                   grievance_preps=w.set("grievance_prepositions"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],

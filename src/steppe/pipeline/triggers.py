@@ -57,10 +57,12 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
         if tok.ent_type_ in _NOT_TRIGGER_ENTS:
             continue   # "on 20 March", "Mr Strike": part of a date or a name
         for trig in lexicon.triggers.get(tok.lemma_.lower(), ()):
-            end = _match(tok, trig, sent)
+            first, end = tok, _match(tok, trig, sent)
+            if end is None and (obj := _passive_object(tok, trig, lexicon)) is not None:
+                first, end = obj, tok.i + 1     # "the ban ... was lifted": from the object on
             if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig) \
                     and not (trig.needs_object and trig.pos == "NOUN" and _topic_verb(tok.head)):
-                found.append((tok, trig, end))
+                found.append((first, trig, end))
     found = _best_per_token(found)
     # A hand-written trigger inside a derived phrase codes the act: the hand entry knows the
     # word ("expanded [cooperation]" is material cooperation, CAMEO's phrase says SUPPORT).
@@ -125,6 +127,20 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
             return None
         i = j
     return i + 1
+
+
+def _passive_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Token | None:
+    """'the border was closed', 'the ban on flour was lifted by X': a verb + object entry
+    told in the passive, its object being the verb's passive subject (which comes first).
+    An object that names the same act itself ("talks were held", "visits were made") is
+    left to code it, with the parties of its own phrase."""
+    if len(trig.lemmas) != 2 or trig.pos != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i
+                and trig.lemmas[1] in (c.lemma_.lower(), c.lower_)), None)
+    if obj is None or any(t.type == trig.type for t in lexicon.triggers.get(obj.lemma_.lower(), ())):
+        return None
+    return obj
 
 
 def _pos_ok(tok: Token, trig: Trigger) -> bool:
