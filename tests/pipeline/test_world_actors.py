@@ -1,5 +1,5 @@
 """Actors of news from anywhere in the world: every state's adjective, demonym and capital;
-agents whose state the context gives; states named as what a stance is about, and state
+the states' cities and regions (places_world.yaml); agents whose state the context gives; states named as what a stance is about, and state
 adjectives on what a state holds; peoples named where they live.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
@@ -64,6 +64,36 @@ def test_every_state_demonym_and_capital_names_the_state(extractor):
             if not found or code not in found[0].codes:
                 missing.append((code, surface, [(m.text, m.codes) for m in found]))
     assert not missing
+
+
+# -- the world's cities and regions --------------------------------------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("Police in Kano arrested thirty protesters on Monday.", "NGA"),
+    ("Protesters in Mombasa clashed with police on Friday.", "KEN"),
+    ("Students in Mandalay marched against the military government.", "MMR"),
+    ("Gunmen killed four soldiers near Peshawar on Sunday.", "PAK"),
+])
+def test_an_agent_in_a_city_of_any_state_takes_its_state(extractor, text, code):
+    events = _events(extractor, text)
+    assert events and _all_codes(events) == {code}
+
+
+def test_hand_written_places_win_over_derived_ones(extractor):
+    own = yaml.safe_load((files("steppe.data") / "kb" / "places.yaml").read_text(encoding="utf-8"))
+    ids = {f"place:{pl.get('id') or pl['name']}" for pl in own}
+    derived = {pl["name"] for pl in yaml.safe_load(
+        (files("steppe.data") / "kb" / "places_world.yaml").read_text(encoding="utf-8"))}
+    shared = [pl["name"] for pl in own if pl["name"] in derived]
+    assert shared          # the two lists do overlap (Bukhara, Samarkand...)
+    for name in shared:
+        places = [i for i, _ in extractor.kb.aliases[name] if i.startswith("place:")]
+        assert places and set(places) <= ids, (name, places)
+
+
+def test_a_city_where_others_meet_is_no_party(extractor):
+    text = "American and Russian negotiators return to Geneva this week for arms talks."
+    assert "CHE" not in _all_codes(_events(extractor, text))
 
 
 # -- agents whose state the context gives --------------------------------------------------
