@@ -5,6 +5,7 @@ Package files (steppe/data/kb/, documented in SOURCES.md there):
   codes.yaml   actor codes ISO 3166 lacks (PLOVER's XKX, IMG) -> the name shown for them
   igos.yaml    organisations with members;  people.yaml  people with dated roles
   orgs.yaml    companies, agencies, groups; places.yaml  cities, regions, rivers
+  places_world.yaml  the world's cities and regions, derived from PETRARCH2 (places.yaml wins)
   roles.tsv    generic role phrases -> role id, sector;  agents.tsv  generic agents -> sector
   transliteration.yaml  how people's names are keyed across spellings (kb/index.py)
   ru/*.yaml    Russian names for the same ids (states, igos, people, orgs, roles, agents)
@@ -39,7 +40,7 @@ def load_kb(user_files: Iterable[Path | str] = ()) -> KnowledgeBase:
         "igos": _yaml(data / "igos.yaml") or [],
         "people": _yaml(data / "people.yaml") or [],
         "orgs": _yaml(data / "orgs.yaml") or [],
-        "places": _yaml(data / "places.yaml") or [],
+        "places": _places(_yaml(data / "places.yaml") or [], _yaml(data / "places_world.yaml") or []),
         "roles": _tsv(data / "roles.tsv"),
         "agents": _tsv(data / "agents.tsv"),
     }
@@ -183,6 +184,12 @@ def _add_orgs(kb: KnowledgeBase, orgs: list[dict[str, Any]]) -> None:
                                   sector=o.get("sector") or "", roles=periods)
         for surface in [o["name"]] + list(o.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
+
+
+def _places(own: list[dict[str, Any]], world: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hand-written places, then the derived ones whose name none of them uses."""
+    taken = {str(n) for pl in own for n in [pl.get("name"), *(pl.get("aliases") or [])]}
+    return list(own) + [pl for pl in world if str(pl["name"]) not in taken]
 
 
 def _add_places(kb: KnowledgeBase, places: list[dict[str, Any]]) -> None:

@@ -41,6 +41,9 @@ class ActorWords:
     fuzzy_prefix: re.Pattern[str]
     name_heads: frozenset[str]     # head nouns of names that are things, not actors
     agent_nouns: frozenset[str]
+    stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
+    people_preps: frozenset[str]      # "the Albanians of southern Serbia"
+    compass: frozenset[str]
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> ActorWords:
@@ -48,7 +51,9 @@ class ActorWords:
         return cls(connect=w.set("connectors"), honorific=w.set("honorifics"),
                    not_name=w.set("not_names", lower=False),
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
-                   name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"))
+                   name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
+                   stance_prefixes=w.set("stance_prefixes"),
+                   people_preps=w.set("people_preps"), compass=w.set("compass_words"))
 
 
 class ActorResolver:
@@ -74,7 +79,8 @@ class ActorResolver:
     def names(self, doc: Doc, *, date: str | None) -> list[Mention]:
         """The mentions of knowledge-base names in a tokenised document, resolved at `date`."""
         pieces = self.index.pieces(doc)
-        mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces, self.words)]
+        mentions = [self._mention(doc, group, date) for group in _chain(doc, pieces, self.words)
+                    for group in _split_stance(doc, group, self.words)]
         text = doc.text     # built from the tokens on each access: read it once
         # An agency's credit line is no actor; "US$ 5 million" names a currency, not a state.
         mentions = [m for m in mentions if m is not None and not _credit_line(text, m)
@@ -86,18 +92,23 @@ class ActorResolver:
                 # that the parser's names do not bring it back).
                 m.actors, m.location = [], True
         _share_coordinated_sector(text, mentions)
-        return mentions
+        return _peoples(text, mentions, self.words)
 
     def resolve_unknown(self, doc: Doc, offset: int, known: list[Mention],
                         date: str | None) -> list[Mention]:
         """Mentions for NER entities of a parsed sentence that no KB name covered."""
         out = []
         taken = [(m.start, m.end) for m in known]
+        # Agents no state is named for: "Kurdish rebels", "Karen guerrillas" are rebels
+        # whose state the context gives, not a second, unknown actor (whatever NER's label).
+        agents = {m.start for m in known if m.kind == "generic" and not m.codes}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             s, e = ent.start_char + offset, ent.end_char + offset
             if any(a < e and s < b for a, b in taken):
+                continue
+            if e + 1 in agents and ent.doc.text[ent.end_char:ent.end_char + 1] == " ":
                 continue
             text = ent.text
             m = self.fuzzy(text, ent.label_, date)
@@ -127,6 +138,12 @@ class ActorResolver:
     # -- mentions --------------------------------------------------------------------
 
     def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
+        if group[0].kind in ("state", "igo") and _after_stance_prefix(doc, group[0].start, self.words):
+            # "an anti-Syria journalist": the state is what the stance is about, not who
+            # (kept, so that the parser's names do not bring it back).
+            span = doc[group[0].start:group[0].end]
+            return Mention(span.start_char, span.end_char, span.text, [], kind="place",
+                           location=True, head="place", pieces=group[:1])
         start_tok, end_tok = group[0].start, group[-1].end
         person = next((p for p in group if p.kind == "person"), None)
         state = next((p for p in group if p.kind == "state"), None)
@@ -315,8 +332,50 @@ def _inside_title(doc: Doc, end: int, words: ActorWords) -> bool:
     return False
 
 
+def _split_stance(doc: Doc, group: list[Piece], words: ActorWords) -> list[list[Piece]]:
+    """'anti-Syria journalist': the state apart from the agent it would qualify."""
+    if len(group) > 1 and group[0].kind in ("state", "igo") and \
+            _after_stance_prefix(doc, group[0].start, words):
+        return [group[:1], group[1:]]
+    return [group]
+
+
+def _after_stance_prefix(doc: Doc, start: int, words: ActorWords) -> bool:
+    """'anti-Syria', 'pro-Western': a prefix joined to the name by a hyphen."""
+    return start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+        and not doc[start - 1].whitespace_ and doc[start - 2].lower_ in words.stance_prefixes
+
+
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
     return i < len(doc) and doc[i].text.lower() in words.agent_nouns
+
+
+def _peoples(text: str, mentions: list[Mention], words: ActorWords) -> list[Mention]:
+    """A people named by a state's demonym and the place it lives in stands for the state
+    of that place (PLOVER codes an actor by the country it is associated with): "the
+    Albanians of southern Serbia" are Serbia's, "Serbs in Croatia" Croatia's."""
+    out: list[Mention] = []
+    for m, nxt in zip(mentions, mentions[1:] + [None]):
+        if _people(m) and nxt is not None and nxt.kind == "state" and nxt.actors and \
+                _people_place(text[m.end:nxt.start], words):
+            m = replace(m, weak=False, actors=[replace(a, code=b.code, actor_id=b.actor_id)
+                                               for a in m.actors for b in nxt.actors[:1]])
+        out.append(m)
+    return out
+
+
+def _people(m: Mention) -> bool:
+    """A mention that is a state's demonym alone ("Serbs", "Albanians")."""
+    return m.kind == "state" and len(m.pieces) == 1 and m.pieces[0].how == "demonym"
+
+
+def _people_place(gap: str, words: ActorWords) -> bool:
+    """' of southern ', ' in the ': a preposition of place, then at most 'the' and a compass word."""
+    tokens = gap.lower().split()
+    if not tokens or tokens[0] not in words.people_preps:
+        return False
+    rest = [t for t in tokens[1:] if t != "the"]
+    return len(rest) <= 1 and all(t in words.compass for t in rest)
 
 
 def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:

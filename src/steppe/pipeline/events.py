@@ -85,7 +85,7 @@ class EventCoder:
         `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
-            token_mentions = _local_agents(sent, mentions, token_mentions)
+            token_mentions = _local_agents(sent, mentions, token_mentions, main or [])
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
@@ -293,12 +293,16 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
     return out
 
 
-def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention]) -> dict[int, Mention]:
+def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
+                  main: list[str]) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
-    names only one."""
+    names only one; in a sentence that names no state, to the document's one main state
+    ("Police arrested 30 protesters" in a story about Kenya)."""
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              for c in m.codes if c != "IGO"}
+    if not codes and len(main) == 1:
+        codes = {main[0]}
     if len(codes) != 1:
         return tm
     code = codes.pop()
