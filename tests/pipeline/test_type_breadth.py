@@ -45,7 +45,7 @@ FOUND = [
     pytest.param("Iran sent three warships toward the coast of Azerbaijan.", "MOBILIZE", {"IRN"},
                  {"AZE"}, id="sent-warships"),
     pytest.param("India scrambled fighter jets after Pakistani drones crossed the border.",
-                 "MOBILIZE", {"IND"}, set(), id="scrambled-jets"),
+                 "MOBILIZE", {"IND"}, {"PAK"}, id="scrambled-jets"),
     pytest.param("Tajikistan stepped up patrols along the border with Afghanistan.", "MOBILIZE",
                  {"TJK"}, {"AFG"}, id="stepped-up-patrols"),
     # PLOVER 3.3: approving of, speaking in favour of, standing by an actor.
