@@ -770,3 +770,10 @@ def test_a_flow_to_two_coordinated_states_keeps_both():
 def test_a_growth_rate_does_not_measure_a_later_clause():
     text = "In 2023 Tajikistan's economy grew by 8.3%, and Kyrgyz investment in Tajikistan rose to $90 million."
     assert [f.indicator for f in run(text)] == ["investment"]
+
+
+def test_the_level_a_forecast_rises_from_is_actual():
+    text = "Kyrgyzstan expects trade with Tajikistan to exceed $500 million in 2025, up from $420 million in 2024."
+    figs = run(text, anchor="2025-06-01")
+    assert (only(figs, value=500e6).kind, only(figs, value=420e6).kind, only(figs, value=420e6).period) == (
+        "forecast", "actual", "2024")

@@ -289,3 +289,15 @@ def test_lettered_parts_are_read_from_the_grammar_data():
     tertials = TimeGrammar(replace(words, part_letters={"T": 4}), Grammar().numbers("en"))
     assert period_of(tertials.resolve("T2 2023", anchor=None)) == "2023-05/2023-08"
     assert TIME.resolve("T2 2023", anchor=None) is None        # the packaged grammar has no T
+
+
+@pytest.mark.parametrize("text,anchor,value,end_value", [
+    ("From January to June, exports grew", "2024-07-18", "2024-01", "2024-06"),
+    ("from January through September", "2023-10-02", "2023-01", "2023-09"),
+    ("between March and May", "2023-07-01", "2023-03", "2023-05"),
+    ("in the first 11 months, trade", "2024-12-24", "2024-01", "2024-11"),
+    ("in the first eight months", "2025-01-10", "2024-01", "2024-08"),
+])
+def test_a_month_stretch_without_its_year_is_the_latest_that_has_ended(text, anchor, value, end_value):
+    tx = _one(text, anchor)
+    assert (tx.kind, tx.value, tx.end_value) == ("range", value, end_value)

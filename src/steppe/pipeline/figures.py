@@ -528,8 +528,9 @@ def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> l
                                         and ind.endswith(comp["specification_nouns"]))
             if spec and kind == "target":
                 kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
-            if re.match(r"\s+already\b", sent[rel + len(q.text):]):
-                kind = "actual"        # "306 to be expelled, with 27 already deported"
+            if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
+                    re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, rel - 25):rel]):
+                kind = "actual"        # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
             if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
                     q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
                 kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected

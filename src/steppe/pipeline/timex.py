@@ -253,14 +253,17 @@ def _h_months_of(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     n = g.number(m["n"])
     if n is None or not 1 <= n <= 12:
         return None
-    if m["y"]:
-        y = int(m["y"])
+    y_named, rel = m.groupdict().get("y"), m.groupdict().get("rel")
+    if y_named:
+        y = int(y_named)
+    elif a is not None and rel:
+        y = a.year + {"this": 0, "current": 0, "last": -1}[rel.lower().split()[-1]]
     elif a is not None:
-        y = a.year + {"this": 0, "current": 0, "last": -1}[m["rel"].lower().split()[-1]]
+        y = _year_for_month(n, a)
     else:
         return _unknown("range")
     return {"value": _ym(y, 1), "end_value": _ym(y, n), "precision": "month", "kind": "range",
-            "relative": not m["y"]}
+            "relative": not y_named}
 
 
 def _h_bare_month_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
@@ -503,6 +506,13 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
         (re.compile(r"\b(?P<mon1>" + month + r")" + _DASH + r"(?P<mon2>" + month + r")(?!\s*,?\s*\d)"),
          _h_bare_month_range),
+        # "from January to June", "January through September", "between January and June"
+        (re.compile(r"(?i:\bfrom\s+)?\b(?P<mon1>" + month + r")\s+(?i:to|through|until)\s+(?P<mon2>" + month
+                    + r")(?!\s*,?\s*\d)"), _h_bare_month_range),
+        (re.compile(r"(?i:\bbetween\s+)(?P<mon1>" + month + r")\s+(?i:and)\s+(?P<mon2>" + month
+                    + r")(?!\s*,?\s*\d)"), _h_bare_month_range),
+        # "in the first 11 months" (no year): the latest such stretch that has ended
+        (re.compile(r"(?i:\b(?:the\s+)?first\s+(?P<n>" + num + r")\s+months\b)(?!\s+of\b)"), _h_months_of),
         (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|for|to|early|late|"
                     r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
                     r"(?P<mon>" + month + r")(?!\s*,?\s*\d)"), _h_bare_month),
