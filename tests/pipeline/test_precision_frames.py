@@ -153,3 +153,9 @@ def test_readiness_to_help_is_an_agreement(extractor):
     evs = _events(extractor, "Kazakhstan reaffirmed its readiness to send medicines to Kyrgyzstan.",
                   story="")
     assert [e.type for e in evs] == ["AGREE"], evs
+
+
+def test_the_infinitive_of_a_noun_shares_the_future_of_its_clause(extractor):
+    evs = _events(extractor, "The new dams will serve Kyrgyzstan and there will also be enough "
+                             "water to supply to Kazakhstan.", story="")
+    assert evs and all(e.modality == "planned" for e in evs), evs

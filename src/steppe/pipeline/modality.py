@@ -99,6 +99,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
             return "planned", False
         if lemma in words.capacity_nouns:
             return "hypothetical", False
+        # "there will be enough water to [supply] to X": the noun's clause sets the time.
+        inherited = modality_of(named, cues, words)[0]
+        if inherited in ("planned", "hypothetical"):
+            return inherited, False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
@@ -126,7 +130,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
 def _named_by_noun(chain: list[Token]) -> Token | None:
     """The noun whose "to"-infinitive the trigger's clause is ("the right to [expel]")."""
     top = chain[-1]
-    if top.dep_ == "acl" and top.head.pos_ == "NOUN" and \
+    if top.dep_ in ("acl", "relcl") and top.head.pos_ == "NOUN" and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
         return top.head
     return None
