@@ -99,7 +99,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
             return "planned", False
         if lemma in words.capacity_nouns:
             return "hypothetical", False
-        # "there will be enough water to [supply] to X": the noun's clause sets the time.
+        # "there will be enough power to [sell] to X": the noun's clause sets the time.
         inherited = modality_of(named, cues, words)[0]
         if inherited in ("planned", "hypothetical"):
             return inherited, False
@@ -118,7 +118,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if auxes & cues.hypothetical_aux:
         return "hypothetical", False
     # A verb of planning plans its complement, not its subject: "the [visit] is planned" and
-    # "agreed to [visit]" are plans, "the [support] aims at development" is not.
+    # "agreed to [visit]" are plans, "the [aid] aims at stability" is not.
     planners = lemmas[2:] if trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN") else lemmas[1:]
     if any(lem in cues.planning_governors for lem in planners):
         return "planned", False
@@ -167,7 +167,7 @@ def _headline_future(trigger: Token) -> bool:
     a headline as a noun, so the "to" marks it, not the verb's tag."""
     sent = trigger.sent
     # A headline ends without a full stop; a sentence that has one and no finite verb is a
-    # misparse ("The participation ... extended [VBN] beyond ... to include ...").
+    # misparse ("The attendance ... extended [VBN] beyond ... to include ...").
     if sent[-1].text == ".":
         return False
     return any(t.tag_ == "TO" and t.dep_ == "aux" for t in sent) and \

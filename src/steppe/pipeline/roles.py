@@ -39,10 +39,10 @@ class RoleWords:
     topic_words: frozenset[str]
     topic_preps: frozenset[str]
     # Where an organisation is only a frame: "in"/"within" it, or the body a membership or
-    # office belongs to ("the chairmanship of X in the SCO", "observer to the EAEU").
+    # office belongs to ("the presidency of X in the CSTO", "observer to the EAEU").
     setting_preps: frozenset[str]
     membership_nouns: frozenset[str]
-    # Nouns of a trend ("an upsurge in visits"): the acts they count are no occurrence.
+    # Nouns of a trend ("a surge in visits"): the acts they count are no occurrence.
     trend_nouns: frozenset[str]
     # Verbs that tell an act happen ("the talks took place"), not what it brought about.
     happening_verbs: frozenset[str]
@@ -412,8 +412,8 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
 
 def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
     """Character spans where an organisation is named only as the frame of something else,
-    not as a party the act is aimed at: "cooperation within the SCO", "its chairmanship in
-    the CSTO", "an observer state to the EAEU" (a phrase the trigger does not govern)."""
+    not as a party the act is aimed at: "cooperation within the SCO", "its presidency in
+    the CSTO", "an observer to the EAEU" (a phrase the trigger does not govern)."""
     out = []
     for t in sent:
         if t.dep_ != "prep" or t.head.i == tok.i or t.lower_ == "of":
@@ -425,8 +425,8 @@ def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, in
 
 def _asides(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
     """Character spans of the places of something else than the act: "in X" inside a
-    participle or relative clause on a noun, the trigger not in it ("supports the work
-    being carried out in Afghanistan"), says where that other thing happens."""
+    participle or relative clause on a noun, the trigger not in it ("backs the work being
+    done in Mongolia"), says where that other thing happens."""
     out = []
     for t in sent:
         if t.dep_ not in ("acl", "relcl") or t.left_edge.i <= tok.i <= t.right_edge.i:
