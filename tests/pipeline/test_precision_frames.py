@@ -159,3 +159,18 @@ def test_the_infinitive_of_a_noun_shares_the_future_of_its_clause(extractor):
     evs = _events(extractor, "The Kyrgyz dams will be finished in May and there will also be "
                              "enough water to supply to Kazakhstan.", story="")
     assert evs and all(e.modality == "planned" for e in evs), evs
+
+
+# -- "of" after an act done to someone names whom it is done to (PLOVER recipient) ----------
+
+def test_the_object_of_criticism_is_not_its_author(extractor):
+    evs = _events(extractor, "The vote may be a way to soften the criticism of Kyrgyzstan's "
+                             "alignment with Russia.", story="")
+    assert not any({a.code for a in e.source} & {"KGZ", "RUS"} for e in evs), evs
+
+
+def test_criticism_voiced_by_a_state_goes_to_the_state_criticised(extractor):
+    evs = _events(extractor, "Kazakh officials voiced sharp criticism of Kyrgyzstan on Monday.",
+                  story="")
+    assert any({a.code for a in e.source} == {"KAZ"} and {a.code for a in e.target} == {"KGZ"}
+               for e in evs), evs

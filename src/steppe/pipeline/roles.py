@@ -46,6 +46,8 @@ class RoleWords:
     trend_nouns: frozenset[str]
     # Verbs that tell an act happen ("the talks took place"), not what it brought about.
     happening_verbs: frozenset[str]
+    # Nouns of an act whose "of" names whom it is done to ("criticism of X").
+    patient_nouns: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
 
@@ -65,6 +67,7 @@ class RoleWords:
                    membership_nouns=w.set("membership_nouns"),
                    trend_nouns=w.set("trend_nouns"),
                    happening_verbs=w.set("happening_verbs"),
+                   patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()))
 
 
@@ -111,6 +114,8 @@ def roles_of(tok: Token, tm: dict[int, Mention],
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 source += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in words.patient_nouns:
+                target += pobj_actors(c, tm)   # "criticism of X", "the arrest of X": done to X
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
