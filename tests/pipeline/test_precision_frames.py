@@ -22,7 +22,7 @@ def _events(ex, sentence, story=STORY):
 # -- a meeting right before or after an act to come is to come as well (PLOVER 2.3, 3.1) ---
 
 @pytest.mark.parametrize("sentence", [
-    "Following the talks, Tokayev and Japarov will sign a joint statement.",
+    "Following the negotiations, Tokayev and Japarov will adopt a common communique.",
     "After the negotiations, the two presidents will adopt a declaration.",
 ])
 def test_a_meeting_before_a_planned_act_is_planned_too(extractor, sentence):
@@ -48,13 +48,13 @@ def _parties(evs):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The ministers will exchange views on security, taking into account the chairmanship "
-    "of Kyrgyzstan in the Shanghai Cooperation Organization.",
+    "The ministers will exchange views on security, mindful of the presidency of Kyrgyzstan "
+    "in the Shanghai Cooperation Organization.",
     "The delegations held consultations, noting the membership of Kyrgyzstan within the "
     "Collective Security Treaty Organization.",
     # "garner" misread as a noun: the role the election is for is still no party
-    "Kazakhstan's initiatives garner backing from Kyrgyzstan, shown by Bishkek's support for "
-    "Kazakhstan's election as a member of the UN Security Council.",
+    "Kazakhstan's proposals garner backing from Kyrgyzstan, seen in Bishkek's vote for "
+    "Kazakhstan's bid as a member of the UN Security Council.",
 ])
 def test_an_organisation_framing_a_membership_is_not_the_partner(extractor, sentence):
     assert not any("IGO" in p for p in _parties(_events(extractor, sentence))), \
@@ -71,7 +71,7 @@ def test_an_organisation_met_is_still_a_party(extractor):
 
 def test_a_sentence_with_a_full_stop_is_no_headline_future(extractor):
     # the parser reads "extended" as a participle: no finite verb, but no headline either
-    evs = _events(extractor, "The participation in the talks extended beyond ministers to "
+    evs = _events(extractor, "The attendance at the talks extended beyond ministers to "
                              "include scholars from both countries.")
     assert evs and not any(e.modality == "planned" for e in evs), evs
 
@@ -93,8 +93,8 @@ def test_an_act_a_verb_of_planning_governs_is_planned(extractor):
 # -- acts counted by a noun of a trend are no occurrence between the story's parties --------
 
 @pytest.mark.parametrize("sentence", [
-    "Since 2017 there has been a marked upsurge in visits and meetings among leaders, "
-    "reshaping Kazakh-Kyrgyz cooperation.",
+    "Since 2017, a sharp surge in visits and meetings among ministers has reshaped "
+    "Kazakh-Kyrgyz ties.",
     "An increase in consultations at every level has strengthened Kazakh-Kyrgyz ties.",
 ])
 def test_acts_counted_by_a_trend_borrow_no_parties(extractor, sentence):
@@ -104,7 +104,7 @@ def test_acts_counted_by_a_trend_borrow_no_parties(extractor, sentence):
 # -- a state named as the place of something else is not the act's partner -----------------
 
 def test_the_place_of_a_clause_on_the_object_is_not_the_recipient(extractor):
-    evs = _events(extractor, "Kazakhstan now backs the admirable work being carried out in Mongolia.",
+    evs = _events(extractor, "Kazakhstan now backs the useful projects being run in Mongolia.",
                   story="")
     assert not any("MNG" in p for p in _parties(evs)), evs
 
@@ -117,8 +117,8 @@ def test_people_in_a_state_still_stand_for_it(extractor):
 # -- the author's analysis of what acts brought about borrows no parties (ANNOTATION rule 3) -
 
 @pytest.mark.parametrize("sentence", [
-    "In this sense, one can say that the meetings held at the regional level created a "
-    "positive atmosphere in Kazakh-Kyrgyz relations.",
+    "One might say that the consultations organised at district level produced a friendly "
+    "mood in Kazakh-Kyrgyz relations.",
     "The negotiations gave new impetus to Kazakh-Kyrgyz cooperation.",
     "Regular consultations are an important element of Kazakh-Kyrgyz ties.",
 ])
@@ -140,7 +140,7 @@ def test_a_dated_reported_or_happening_act_still_takes_the_story_parties(extract
 
 @pytest.mark.parametrize("text,modality", [
     ("Kazakhstan has no intention to close the border with Kyrgyzstan.", "negated"),
-    ("Russia has no right to confiscate the property of Kyrgyzstan.", "negated"),
+    ("Russia has no right to seize Kyrgyz assets.", "negated"),
     ("Kazakhstan has plans to close the border with Kyrgyzstan.", "planned"),
     ("Kazakhstan has the right to expel Kyrgyz diplomats.", "hypothetical"),
 ])
@@ -153,3 +153,24 @@ def test_readiness_to_help_is_an_agreement(extractor):
     evs = _events(extractor, "Kazakhstan reaffirmed its readiness to send medicines to Kyrgyzstan.",
                   story="")
     assert [e.type for e in evs] == ["AGREE"], evs
+
+
+def test_the_infinitive_of_a_noun_shares_the_future_of_its_clause(extractor):
+    evs = _events(extractor, "The Kyrgyz dams will be finished in May and there will also be "
+                             "enough water to supply to Kazakhstan.", story="")
+    assert evs and all(e.modality == "planned" for e in evs), evs
+
+
+# -- "of" after an act done to someone names whom it is done to (PLOVER recipient) ----------
+
+def test_the_object_of_criticism_is_not_its_author(extractor):
+    evs = _events(extractor, "The vote may be a way to soften the criticism of Kyrgyzstan's "
+                             "alignment with Russia.", story="")
+    assert not any({a.code for a in e.source} & {"KGZ", "RUS"} for e in evs), evs
+
+
+def test_criticism_voiced_by_a_state_goes_to_the_state_criticised(extractor):
+    evs = _events(extractor, "Kazakh officials voiced sharp criticism of Kyrgyzstan on Monday.",
+                  story="")
+    assert any({a.code for a in e.source} == {"KAZ"} and {a.code for a in e.target} == {"KGZ"}
+               for e in evs), evs

@@ -331,13 +331,13 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> li
 
 
 def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
-    """'political dialogue is deepening', 'cooperation has been growing', 'an upsurge in
+    """'political dialogue is deepening', 'cooperation has been growing', 'a surge in
     visits': an act named as the subject of a clause in the progressive, or counted by a
     noun of a trend, describes a tendency, not one occurrence, and PLOVER codes
     occurrences; so it borrows no parties from the story."""
     cur = tok
     while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head              # "an upsurge in visits and [meetings]"
+        cur = cur.head              # "a surge in visits and [meetings]"
     if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in trend_nouns:
         return True
     if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
@@ -346,12 +346,12 @@ def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
 
 
 def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) -> bool:
-    """'the meetings created a positive atmosphere', 'the negotiations gave new impetus to
-    trade', 'consultations are an element of the ties': an act no one is named for, as the
+    """'the talks created a warm climate', 'the negotiations gave new impetus to trade',
+    'consultations are an element of the ties': an act no one is named for, as the
     subject of a clause that says what it brought about or what it is, is the author's
     analysis (ANNOTATION.md rule 3), not the report of one occurrence; so it borrows no
-    parties from the story. A clause that happens at a time it names ("in 2018, a forum
-    held in Shymkent resulted in ...") or that someone is reported saying is a report."""
+    parties from the story. A clause that happens at a time it names ("in 2019 a forum
+    held in Osh led to ...") or that someone is reported saying is a report."""
     if tok.dep_ != "nsubj":
         return False
     verb = tok.head

@@ -99,6 +99,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
             return "planned", False
         if lemma in words.capacity_nouns:
             return "hypothetical", False
+        # "there will be enough power to [sell] to X": the noun's clause sets the time.
+        inherited = modality_of(named, cues, words)[0]
+        if inherited in ("planned", "hypothetical"):
+            return inherited, False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
@@ -114,7 +118,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if auxes & cues.hypothetical_aux:
         return "hypothetical", False
     # A verb of planning plans its complement, not its subject: "the [visit] is planned" and
-    # "agreed to [visit]" are plans, "the [support] aims at development" is not.
+    # "agreed to [visit]" are plans, "the [aid] aims at stability" is not.
     planners = lemmas[2:] if trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN") else lemmas[1:]
     if any(lem in cues.planning_governors for lem in planners):
         return "planned", False
@@ -126,7 +130,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
 def _named_by_noun(chain: list[Token]) -> Token | None:
     """The noun whose "to"-infinitive the trigger's clause is ("the right to [expel]")."""
     top = chain[-1]
-    if top.dep_ == "acl" and top.head.pos_ == "NOUN" and \
+    if top.dep_ in ("acl", "relcl") and top.head.pos_ == "NOUN" and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
         return top.head
     return None
@@ -163,7 +167,7 @@ def _headline_future(trigger: Token) -> bool:
     a headline as a noun, so the "to" marks it, not the verb's tag."""
     sent = trigger.sent
     # A headline ends without a full stop; a sentence that has one and no finite verb is a
-    # misparse ("The participation ... extended [VBN] beyond ... to include ...").
+    # misparse ("The attendance ... extended [VBN] beyond ... to include ...").
     if sent[-1].text == ".":
         return False
     return any(t.tag_ == "TO" and t.dep_ == "aux" for t in sent) and \

@@ -39,17 +39,19 @@ class RoleWords:
     topic_words: frozenset[str]
     topic_preps: frozenset[str]
     # Where an organisation is only a frame: "in"/"within" it, or the body a membership or
-    # office belongs to ("the chairmanship of X in the SCO", "observer to the EAEU").
+    # office belongs to ("the presidency of X in the CSTO", "observer to the EAEU").
     setting_preps: frozenset[str]
     membership_nouns: frozenset[str]
-    # Nouns of a trend ("an upsurge in visits"): the acts they count are no occurrence.
+    # Nouns of a trend ("a surge in visits"): the acts they count are no occurrence.
     trend_nouns: frozenset[str]
     # Verbs that tell an act happen ("the talks took place"), not what it brought about.
     happening_verbs: frozenset[str]
+    # Nouns of an act whose "of" names whom it is done to ("criticism of X").
+    patient_nouns: frozenset[str]
     # Capitalised month and weekday names: what makes a fronted phrase a date ("On 2 March").
     time_names: frozenset[str]
     # What a complaint or praise is about: "concern [over] X's act" (events._grounds).
-    grievance_preps: frozenset[str] = frozenset()
+    grievance_preps: frozenset[str]
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -67,6 +69,7 @@ class RoleWords:
                    membership_nouns=w.set("membership_nouns"),
                    trend_nouns=w.set("trend_nouns"),
                    happening_verbs=w.set("happening_verbs"),
+                   patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"))
 
@@ -119,6 +122,8 @@ def roles_of(tok: Token, tm: dict[int, Mention],
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 source += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in words.patient_nouns:
+                target += pobj_actors(c, tm)   # "criticism of X", "the arrest of X": done to X
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
@@ -420,8 +425,8 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
 
 def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
     """Character spans where an organisation is named only as the frame of something else,
-    not as a party the act is aimed at: "cooperation within the SCO", "its chairmanship in
-    the CSTO", "an observer state to the EAEU" (a phrase the trigger does not govern)."""
+    not as a party the act is aimed at: "cooperation within the SCO", "its presidency in
+    the CSTO", "an observer to the EAEU" (a phrase the trigger does not govern)."""
     out = []
     for t in sent:
         if t.dep_ != "prep" or t.head.i == tok.i or t.lower_ == "of":
@@ -433,8 +438,8 @@ def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, in
 
 def _asides(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
     """Character spans of the places of something else than the act: "in X" inside a
-    participle or relative clause on a noun, the trigger not in it ("supports the work
-    being carried out in Afghanistan"), says where that other thing happens."""
+    participle or relative clause on a noun, the trigger not in it ("backs the work being
+    done in Mongolia"), says where that other thing happens."""
     out = []
     for t in sent:
         if t.dep_ not in ("acl", "relcl") or t.left_edge.i <= tok.i <= t.right_edge.i:
