@@ -102,3 +102,16 @@ def test_an_act_named_by_the_passive_subject_keeps_its_own_parties(extractor):
 def test_a_joint_briefing_is_a_meeting(extractor):
     text = "The Uzbek and Kazakh foreign ministers spoke at a joint briefing in Tashkent on Monday."
     assert any(src | tgt == {"UZB", "KAZ"} for _, src, tgt in _events(extractor, text, "CONSULT"))
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("There were clashes on the Kyrgyz-Tajik border on Thursday.", "ASSAULT"),
+    ("Sporadic gunfire was reported on the Kyrgyz-Tajik border on Sunday.", "ASSAULT"),
+])
+def test_a_hyphenated_pair_of_states_gives_a_mutual_act_its_two_sides(extractor, text, type_):
+    assert any(src == tgt == {"KGZ", "TJK"} for _, src, tgt in _events(extractor, text, type_))
+
+
+def test_a_hyphenated_pair_does_not_make_a_trend_an_event(extractor):
+    text = "Political dialogue is deepening in Kazakhstan-Uzbekistan relations, the ministry said."
+    assert not _events(extractor, text, "CONSULT")

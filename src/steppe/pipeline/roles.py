@@ -383,6 +383,26 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
     return out
 
 
+def hyphen_pair(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    """The two states of a hyphenated pair in the phrase of `tok` ("clashes on the
+    Kyrgyz-Tajik border", "Uzbek-Kazakh talks"): the two sides of a mutual act, though
+    the first adjective alone would only qualify ("the Russian-led CSTO")."""
+    doc = tok.doc
+    words = list(tok.subtree)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        # "gunfire was reported on the Kyrgyz-Tajik border": where the verb of its
+        # happening places it
+        words += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
+    for t in words:
+        if t.dep_ in _SKIP_SUBTREE or t.i + 2 >= len(doc) or doc[t.i + 1].text != "-":
+            continue
+        a, b = tm.get(t.i), tm.get(t.i + 2)
+        if a is not None and b is not None and a is not b and a.kind == b.kind == "state" \
+                and len(set(a.codes) | set(b.codes)) == 2:
+            return [*a.actors, *b.actors]
+    return []
+
+
 def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
     m = tm.get(tok.i)
     return list(m.actors) if m else []
