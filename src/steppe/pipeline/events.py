@@ -137,7 +137,9 @@ class EventCoder:
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
-                not _trend(tok, self.roles.trend_nouns) and len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
+                not _trend(tok, self.roles.trend_nouns) and \
+                not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
+                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
             source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
