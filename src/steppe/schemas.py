@@ -191,10 +191,11 @@ class PloverCoding(_Strict):
     announced_threats: list[str] = []
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
+    appraisals: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
-                     "announced_threats", "promised_threats")
+                     "announced_threats", "promised_threats", "appraisals")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -44,11 +44,6 @@ from steppe.pipeline.triggers import (
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
-# Complaints and praise (PLOVER 3.9 disapprove, 3.3 commend) presuppose the act they are
-# about (EventCoder._grounds).
-_APPRAISALS = frozenset({"ACCUSE", "SUPPORT"})
-
-
 
 
 @dataclass
@@ -112,7 +107,7 @@ class EventCoder:
         out: list[RawEvent] = []
         coded = {e.trigger.i for e in events}
         for ev in events:
-            if ev.type not in _APPRAISALS or ev.modality != "asserted":
+            if ev.type not in self.lex.coding.appraisals or ev.modality != "asserted":
                 continue
             heads = [ev.trigger, *(c for c in ev.trigger.children if c.dep_ in ("dobj", "attr"))]
             about = [p for h in heads for p in h.children

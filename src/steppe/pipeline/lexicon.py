@@ -65,6 +65,7 @@ class TypeRules:
     announced_threats: frozenset[str] = frozenset()
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
+    appraisals: frozenset[str] = frozenset()
 
 
 @dataclass
