@@ -57,6 +57,10 @@ class TableWords:
         slug = "_".join(re.findall(r"[a-z]+", low))
         return f"other:{slug}" if slug else ""
 
+    def growth_of(self, kind: str) -> str:
+        """The indicator of a row or column of changes in `kind` ("other:trade_growth")."""
+        return f"other:{self.growth_names.get(kind, kind.removeprefix('other:'))}_growth"
+
 
 _NUMBER = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[-−]?\d+(?:[.,]\d+)?")
 
@@ -355,7 +359,7 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
             row_unit = read_unit(row.label.text, units) or (("percent", 1.0) if "%" in row.label.text else unit)
             if kind.startswith("other:") and words.growth.search(row.label.text) and row_unit[0] == "percent":
                 base = words.row_kind(t.caption)       # "Growth, %" under "Kazakhstan-Turkey trade"
-                kind = f"other:{words.growth_names.get(base, base.removeprefix('other:'))}_growth" if base else kind
+                kind = words.growth_of(base) if base else kind
             if not kind or len(row_parties) < 2:
                 continue
             direction = _row_direction(kind, row, mentions, partner, row_parties, words)
@@ -367,8 +371,7 @@ def table_figures(ctx: DocContext, units: Units, words: TableWords) -> list[Figu
                 if (ri, ci) in values and ci < len(t.periods) and t.periods[ci] is None and latest \
                         and "%" in head + c.text and words.growth.search(head) and kind:
                     # a "Change, %" column beside the years: the growth to the latest of them
-                    name = kind if kind.endswith("_growth") else \
-                        f"other:{words.growth_names.get(kind, kind.removeprefix('other:'))}_growth"
+                    name = kind if kind.endswith("_growth") else words.growth_of(kind)
                     figures.append(Figure(
                         indicator=name, value=values[(ri, ci)], unit="percent", parties=row_parties,
                         evidence=Span(row.start, row.end, text[row.start:row.end]), direction=direction,
