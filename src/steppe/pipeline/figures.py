@@ -376,24 +376,29 @@ class _Lead:
 
 # A list item: a line of its own that opens with a bullet or a number ("- Russia: ...",
 # "1. Textiles - ..."), or a short one with no full stop ("Kazakhstan — 43.8").
-_BULLET = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")
-_MARKER = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s*")
+_MARK = r"(?:[-–—•*·▪●]|\d{1,2}[.)])"
+_BULLET = re.compile(rf"\s*{_MARK}\s")
+_MARKER = re.compile(rf"\s*{_MARK}\s*")
+# A line's start, with the marker the sentence splitter may have cut off ("1." then
+# "Textiles - ..."): in the last characters before a sentence, or in all the text before it.
+_LINE_START = re.compile(rf"(?:^|\n)[ \t]*(?:{_MARK}[ \t]*)?$")
+_TEXT_START = re.compile(rf"(?:|.*\n)[ \t]*(?:{_MARK}[ \t]*)?", re.S)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_FULL_STOP = re.compile(r"[.!?]\s*$")
 # "Kazakhstan — 43.8", "Turnover: 612.4 (+3%)": a bare number after the label's separator.
 _BARE = re.compile(rf"(?:[:—–\t]|\s-)\s*(?P<num>-?(?:{NUMBER}))(?=\s*(?:\(|$))")
 
 
 def _own_line(text: str, s0: int, s1: int) -> bool:
-    # the line may open with a marker the sentence splitter cut off ("1." then "Textiles - ...")
-    return bool(re.search(r"(?:^|\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?$", text[max(0, s0 - 20):s0])
-                if s0 > 20 else re.fullmatch(r"(?:|.*\n)[ \t]*(?:(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]*)?", text[:s0], re.S)) and \
-        (s1 >= len(text) or bool(re.match(r"[ \t]*(?:\n|$)", text[s1:s1 + 20])))
+    return bool(_LINE_START.search(text[max(0, s0 - 20):s0]) if s0 > 20 else _TEXT_START.fullmatch(text[:s0])) and \
+        (s1 >= len(text) or bool(_LINE_END.match(text[s1:s1 + 20])))
 
 
 def _is_item(text: str, s0: int, s1: int) -> bool:
     sent = text[s0:s1]
     if not _own_line(text, s0, s1):
         return False
-    return bool(_BULLET.match(sent)) or (len(sent.split()) <= 12 and not re.search(r"[.!?]\s*$", sent))
+    return bool(_BULLET.match(sent)) or (len(sent.split()) <= 12 and not _FULL_STOP.search(sent))
 
 
 def _is_lead(text: str, s0: int, s1: int, quantities: list[Quantity]) -> bool:
@@ -402,7 +407,7 @@ def _is_lead(text: str, s0: int, s1: int, quantities: list[Quantity]) -> bool:
     sent = text[s0:s1].rstrip()
     if sent.endswith(":"):
         return not quantities
-    return _own_line(text, s0, s1) and not quantities and not re.search(r"[.!?]$", sent) \
+    return _own_line(text, s0, s1) and not quantities and not _FULL_STOP.search(sent) \
         and len(sent.split()) <= 20
 
 
