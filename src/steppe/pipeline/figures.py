@@ -111,6 +111,9 @@ class Indicators:
             "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
             "casualty": _cue_re(c["casualty_words"]),
             "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
+            # ... found anywhere in a stretch, not inside a longer word (_just_done)
+            "completed_word": re.compile(r"(?<!\w)(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]),
+                                         re.I),
             "generic": {w.lower() for w in c["generic_nouns"]},
             "measures": c["measures"],
             "domestic": _cue_re(c["domestic_cues"]),
@@ -664,9 +667,7 @@ def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
     "signed deals worth", "allocated $5 million", "provided 300 tonnes of aid"), no time
     named: the act the news reports, in the month of the report. A present
     perfect ("have been signed") is a running total over no stated stretch."""
-    comp = res.indicators.compiled
-    acts = [*re.finditer(rf"(?<!\w){comp['completed'].pattern}", stretch, comp['completed'].flags),
-            *fw.handed.finditer(stretch)]
+    acts = [*res.indicators.compiled["completed_word"].finditer(stretch), *fw.handed.finditer(stretch)]
     return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
                and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
                for m in acts)
