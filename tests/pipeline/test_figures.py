@@ -43,7 +43,8 @@ def run(text, anchor="2024-05-10", main=("KGZ", "TJK")):
     ctx = context_for(text, anchor=anchor, sentences=sentences(text), states=mentions(text),
                       main_parties=main)
     res = packaged_resources()
-    ctx.figures = table_figures(ctx, res.units, TableWords.from_grammar(res.grammar))   # as the tables stage does
+    # as the tables stage does
+    ctx.figures = table_figures(ctx, res.units, TableWords.from_grammar(res.grammar, res.indicators.growth_names()))
     return extract_figures(ctx, res, figure_words())
 
 

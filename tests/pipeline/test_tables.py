@@ -6,12 +6,12 @@ from steppe.pipeline.context import context_for
 from steppe.pipeline.tables import TableWords, column_period, find_tables
 from steppe.pipeline.tables import table_figures as read_figures
 from steppe.pipeline.timex import TimeGrammar
-from steppe.resources import load_units
+from steppe.resources import load_indicators, load_units
 from steppe.words import Grammar
 
 UNITS = load_units()
 TIME = TimeGrammar.from_grammar(Grammar())
-WORDS = TableWords.from_grammar(Grammar())
+WORDS = TableWords.from_grammar(Grammar(), load_indicators().growth_names())
 
 
 def table_figures(ctx, units):

@@ -251,7 +251,7 @@ class Tables:
 
     def __init__(self, res: Loaded) -> None:
         self.units, self.time = res.resources.units, res.time
-        self.words = TableWords.from_grammar(res.resources.grammar)
+        self.words = TableWords.from_grammar(res.resources.grammar, res.resources.indicators.growth_names())
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.tables = find_tables(ctx.text, self.time)

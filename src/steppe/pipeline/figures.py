@@ -134,6 +134,10 @@ class Indicators:
         base = re.sub(r"_(?:growth|change)$", "", indicator.removeprefix("other:"))
         return next((rx for rx, spec in ind.values() if spec.get("growth") == base), None)
 
+    def growth_names(self) -> dict[str, str]:
+        """Each indicator -> the name its growth goes by (trade_turnover -> trade)."""
+        return {k: v["growth"] for k, v in self.data["indicators"].items()}
+
     def is_flow(self, indicator: str) -> bool:
         """Exports, aid, loans...: an amount that goes from one state to another (or its growth)."""
         name = indicator.removeprefix("other:")

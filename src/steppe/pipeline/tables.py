@@ -34,10 +34,10 @@ class TableWords:
     away: re.Pattern[str]            # "Import from X"
     partner: re.Pattern[str]         # "Trade with X": the header names the partner
     growth: re.Pattern[str]          # "Growth, %": a row of changes
-    growth_names: dict[str, str]     # trade_turnover -> trade (other:trade_growth)
+    growth_names: dict[str, str]     # indicator -> its growth's name (data/indicators.yaml `growth`)
 
     @classmethod
-    def from_grammar(cls, grammar: Grammar, language: str = "en") -> TableWords:
+    def from_grammar(cls, grammar: Grammar, growth_names: dict[str, str], language: str = "en") -> TableWords:
         w = grammar.words(language, "tables")
         return cls(
             row_kinds=tuple((re.compile(rf"\b(?:{p})\b"), kind)
@@ -46,7 +46,7 @@ class TableWords:
             away=re.compile(rf"\b(?:{w.alternation('away_words', escape=True)})\s*$"),
             partner=re.compile(rf"\b(?:{w.alternation('partner_words', escape=True)})\s+(\w+)"),
             growth=re.compile(rf"(?<!\w)(?:{w.alternation('growth_label_words', escape=True)})(?!\w)", re.I),
-            growth_names=w.table("growth_names"))
+            growth_names=dict(growth_names))
 
     def row_kind(self, label: str) -> str:
         """The indicator a row label names; "other:<its words>" for any other label."""
