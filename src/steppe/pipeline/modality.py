@@ -32,6 +32,8 @@ class ModalityWords:
     # possibility ("the right to expel"), not an act done.
     intention_nouns: frozenset[str] = frozenset()
     capacity_nouns: frozenset[str] = frozenset()
+    # Words that deny such a noun ("has [no] right to expel"): the act is negated.
+    denying_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -39,7 +41,8 @@ class ModalityWords:
         return cls(same_time_prepositions=w.set("same_time_prepositions"),
                    asking_verbs=w.set("asking_verbs"),
                    sequence_prepositions=w.set("sequence_prepositions"),
-                   intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"))
+                   intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
+                   denying_words=w.set("denying_words"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -92,7 +95,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if named is not None:
         # "has no right to [confiscate]", "its readiness to [send] aid", "the right to
         # [expel]": the act is what the noun is about, not an act done (PLOVER 2.3).
-        if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in named.children):
+        if any(c.lower_ in words.denying_words and c.dep_ in ("det", "neg") for c in named.children):
             return "negated", False
         lemma = named.lemma_.lower()
         if lemma in words.intention_nouns:
