@@ -64,6 +64,9 @@ class QuantityWords:
     number_of: re.Pattern[str]            # "the number of <noun> reached" 1,800
     multiplied: dict[str, int]            # "doubled" -> 2: a growth ratio stated by the verb alone
     multiplied_re: re.Pattern[str]
+    rates: dict[str, str]                 # "weekly" -> "week": the period of a rate
+    rate_after: re.Pattern[str]           # "per week" (group 1), "weekly" (group 2) after a value
+    rate_before: re.Pattern[str]          # "weekly" before the counted noun ("three weekly flights")
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "QuantityWords":
@@ -91,6 +94,10 @@ class QuantityWords:
             reference=re.compile(rf"\b(?:{w.alternation('reference_patterns')})\s*$", re.I),
             multiplied={k.lower(): int(v) for k, v in w.table("multiplying_verbs").items()},
             multiplied_re=re.compile(rf"\b(?:{'|'.join(map(re.escape, w.table('multiplying_verbs')))})\b", re.I),
+            rates={**w.table("rate_adverbs"), **w.table("rate_adjectives")},
+            rate_after=re.compile(r"\s*(?:per|a|each|every)\s+(week|month|year|day)\b"
+                                  rf"|\s*({'|'.join(w.table('rate_adverbs'))})\b", re.I),
+            rate_before=re.compile(rf"({'|'.join(w.table('rate_adjectives'))})\b", re.I),
             number_of=re.compile(
                 r"\b[Nn]umber\s+of\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\b[^.;:\d]{0,80}?\s"
                 rf"(?:{w.alternation('level_verbs')})\s+(?:{w.alternation('approximation_patterns')})?\s*$", re.I),
@@ -262,17 +269,15 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
             if noun:
                 unit, end = "count", noun_end
         if unit in ("count", "") or unit == "tons":
-            rate = re.match(r"\s*(?:per|a|each|every)\s+(week|month|year|day)\b|\s*(weekly|annually|monthly|daily)\b",
-                            text[end:], re.I)
+            rate = qw.rate_after.match(text[end:])
             if rate:
-                per = rate.group(1) or {"weekly": "week", "annually": "year", "monthly": "month",
-                                         "daily": "day"}[rate.group(2).lower()]
+                per = rate.group(1) or qw.rates[rate.group(2).lower()]
                 if not unit and num and not per == "year":
                     unit = "count"    # "rose to 14 per week": a rate of something named before
         if noun and per is None:
-            adj = re.match(r"(weekly|daily|monthly)\b", noun, re.I)     # "three weekly flights"
+            adj = qw.rate_before.match(noun)     # "three weekly flights"
             if adj:
-                per = {"weekly": "week", "daily": "day", "monthly": "month"}[adj.group(1).lower()]
+                per = qw.rates[adj.group(1).lower()]
         if num and not scale and not cur and unit in ("", "count") and re.fullmatch(r"(?:19|20)\d\d", num):
             continue              # a year ("2018 was designated ...")
         before = text[max(0, start - 40):start]
