@@ -203,6 +203,15 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
+    @field_validator("threatened_as", "joint_as")
+    @classmethod
+    def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
+        """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""
+        unknown = [t for t in v if t not in PLOVER_TYPES]
+        if unknown:
+            raise ValueError(f"unknown PLOVER types {unknown}")
+        return v
+
 
 class PloverFile(BaseModel):
     model_config = ConfigDict(extra="allow")
