@@ -128,12 +128,12 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         return (before[-1] if before else usable[0]).value
     if deadline_years:
         return deadline_years[0].value       # "By the close of 2017, trade had reached ..."
-    if words.perfect.search(sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]):
+    stretch = sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]
+    if words.perfect.search(stretch):
         # Things made or concluded in the present perfect with no time of their own ("180 documents
         # have been signed", "11,000 jobs have been created"): a running total over an open stretch.
         return None
-    stretch = sent[slot[0] if slot else 0:slot[1] if slot else len(sent)]
-    if present and any(m.group().lower() not in ("is", "are") for m in words.present_state.finditer(stretch)):
+    if present and words.present_act.search(stretch):
         return str(present)                  # "Some 2,900 companies operate there": now, whatever came before
     if para_period or last_period:           # the last period the text named carries on
         return month_at_most(para_period or last_period)

@@ -47,6 +47,7 @@ class FigureWords:
     years: re.Pattern[str]              # "five years", "5 years": group 1 the count
     present: re.Pattern[str]            # "currently", "to date": the text's present
     present_state: re.Pattern[str]      # "is", "accounts for": a value stated in the present tense
+    present_act: re.Pattern[str]        # ... by a verb other than a copula ("accounts for")
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
@@ -81,7 +82,8 @@ class FigureWords:
             cardinals=cardinals,
             years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
             present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
-            present_state=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
+            present_state=re.compile(rf"\b(?:{w.alternation('present_copulas')}|{w.alternation('present_verbs')})\b"),
+            present_act=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
             perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
                                rf"(?:{w.alternation('perfect_participles')})\b"),
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
