@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 Mention = tuple[int, int, str]
 
+# What joins coordinated states: "A, B and C".
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
 
 def states_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions inside [start, end); `mentions` is sorted by start, so bisect finds them."""
@@ -69,7 +72,7 @@ def respectively(sent: str, s0: int, ments: list[Mention], quantities: list[Quan
     values = [q for q in quantities if q.start - s0 < end and q.unit == first.unit]
     runs: list[list[Mention]] = []          # coordinated states: "A, B and C"
     for m in (m for m in ments if m[1] <= first.start):
-        if runs and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[runs[-1][-1][1] - s0:m[0] - s0]):
+        if runs and _COORDINATION.fullmatch(sent[runs[-1][-1][1] - s0:m[0] - s0]):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -154,7 +157,7 @@ def _coordinated(code: str, sent: str, s0: int, ments: list[Mention]) -> set[str
         return {code}
     run, upto = [code], 1
     for a, b in zip(ments[first:], ments[first + 1:]):
-        join = re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent[a[1] - s0:b[0] - s0])
+        join = _COORDINATION.fullmatch(sent[a[1] - s0:b[0] - s0])
         if not join:
             break
         run.append(b[2])
