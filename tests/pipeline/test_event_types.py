@@ -198,6 +198,13 @@ NOT_FOUND = [
     # Demonstrators protesting against a policy are no diplomatic protest.
     pytest.param("Students in Bishkek protested against the new tax on Chinese goods.",
                  "ACCUSE", id="street-protest"),
+    # The reporter's request for comment is no act between the states it names.
+    pytest.param("The Tajik Foreign Ministry did not reply to a request for comment on "
+                 "Kyrgyzstan's new water quota.", "REQUEST", id="request-for-comment"),
+    pytest.param("Officials in Ashgabat declined to comment on the gas dispute with Iran.",
+                 "REJECT", id="declined-to-comment"),
+    pytest.param("A Kazakh diplomat, who asked not to be named, said Russia was unhappy.",
+                 "REQUEST", id="asked-not-to-be-named"),
 ]
 
 
