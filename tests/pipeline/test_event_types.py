@@ -165,6 +165,20 @@ def test_event_type_found(extractor, text, type_, source, target):
     assert (type_, source, target) in found, found
 
 
+# A phrasal verb keeps its own particle past an object, or right after the verb.
+PARTICLE_KEPT = [
+    pytest.param("Tajikistan called its boycott off after talks with Kyrgyzstan.", "CONCEDE",
+                 id="called-boycott-off"),
+    pytest.param("After a week Tajikistan gave in to Kyrgyzstan's demands on the water quota.",
+                 "CONCEDE", id="gave-in-adjacent"),
+]
+
+
+@pytest.mark.parametrize("text, type_", PARTICLE_KEPT)
+def test_phrasal_verb_particle_kept(extractor, text, type_):
+    assert type_ in [e.type for e in _events(extractor, text)]
+
+
 # (text, a type that must not be coded)
 NOT_FOUND = [
     # A delegation leaving a capital travels; it does not retreat.
@@ -205,6 +219,10 @@ NOT_FOUND = [
                  "REJECT", id="declined-to-comment"),
     pytest.param("A Kazakh diplomat, who asked not to be named, said Russia was unhappy.",
                  "REQUEST", id="asked-not-to-be-named"),
+    # A phrasal verb's particle past the verb's object must be its own: "in" heading a place
+    # after "gave a briefing" is no "give in".
+    pytest.param("The defence ministers of Tajikistan and Iran gave a short interview in "
+                 "Dushanbe on Friday.", "CONCEDE", id="gave-interview-in-is-no-give-in"),
 ]
 
 

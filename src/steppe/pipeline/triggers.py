@@ -121,7 +121,7 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
     """End token index when the trigger's lemmas occur from `tok` (with allowed gaps)."""
     i = tok.i
     doc = sent.doc
-    for lemma in trig.lemmas[1:]:
+    for n, lemma in enumerate(trig.lemmas[1:], 2):
         limit = min(sent.end, i + 2 + trig.gap)
         j = None
         for k in range(i + 1, limit):
@@ -132,8 +132,21 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
                 return None
         if j is None:
             return None
+        if n == len(trig.lemmas) and _stray_particle(doc[i], doc[j]):
+            return None
         i = j
     return i + 1
+
+
+def _stray_particle(verb: Token, word: Token) -> bool:
+    """'gave [a joint briefing] in Astana' is no 'give in': a phrasal verb's closing particle
+    seen past the verb's object must be the verb's own particle ('called the meeting off'),
+    not a preposition heading a later phrase."""
+    if word.i == verb.i + 1 or word.dep_ == "prt" or word.pos_ != "ADP":
+        return False
+    heads_phrase = any(c.dep_ in ("pobj", "pcomp") for c in word.children)
+    object_between = any(c.dep_ in ("dobj", "dative") and verb.i < c.i < word.i for c in verb.children)
+    return heads_phrase and object_between
 
 
 # Words that may stand between two words of a boilerplate phrase ("declined immediate comment").
