@@ -254,3 +254,21 @@ def test_promised_expansion_is_an_agreement(extractor):
     found = _found(extractor, "Kazakhstan and Uzbekistan will expand cooperation in energy.")
     assert ("AGREE", KZ_UZ, KZ_UZ) in found, found
     assert "COOPERATE" not in [f[0] for f in found]
+
+
+# A call held as a conversation is a consultation (PLOVER 3.2); a call for or on someone is
+# an appeal (REQUEST): the noun's own complements decide.
+CALLS = [
+    pytest.param("During the call, the leaders of Turkmenistan and Iran reviewed gas prices.",
+                 "CONSULT", "REQUEST", id="during-the-call"),
+    pytest.param("Mirziyoyev held a call with the Kyrgyz president on Tuesday.",
+                 "CONSULT", "REQUEST", id="held-a-call-with"),
+    pytest.param("Tajikistan repeated its call on Afghanistan to secure the border.",
+                 "REQUEST", "CONSULT", id="call-on-to"),
+]
+
+
+@pytest.mark.parametrize("text, type_, not_type", CALLS)
+def test_call_is_a_conversation_or_an_appeal(extractor, text, type_, not_type):
+    types = [e.type for e in _events(extractor, text)]
+    assert type_ in types and not_type not in types, types
