@@ -165,6 +165,20 @@ def test_event_type_found(extractor, text, type_, source, target):
     assert (type_, source, target) in found, found
 
 
+# A phrasal verb keeps its own particle past an object, or right after the verb.
+PARTICLE_KEPT = [
+    pytest.param("Tajikistan called its boycott off after talks with Kyrgyzstan.", "CONCEDE",
+                 id="called-boycott-off"),
+    pytest.param("After a week Tajikistan gave in to Kyrgyzstan's demands on the water quota.",
+                 "CONCEDE", id="gave-in-adjacent"),
+]
+
+
+@pytest.mark.parametrize("text, type_", PARTICLE_KEPT)
+def test_phrasal_verb_particle_kept(extractor, text, type_):
+    assert type_ in [e.type for e in _events(extractor, text)]
+
+
 # (text, a type that must not be coded)
 NOT_FOUND = [
     # A delegation leaving a capital travels; it does not retreat.
@@ -198,6 +212,17 @@ NOT_FOUND = [
     # Demonstrators protesting against a policy are no diplomatic protest.
     pytest.param("Students in Bishkek protested against the new tax on Chinese goods.",
                  "ACCUSE", id="street-protest"),
+    # The reporter's request for comment is no act between the states it names.
+    pytest.param("The Tajik Foreign Ministry did not reply to a request for comment on "
+                 "Kyrgyzstan's new water quota.", "REQUEST", id="request-for-comment"),
+    pytest.param("Officials in Ashgabat declined to comment on the gas dispute with Iran.",
+                 "REJECT", id="declined-to-comment"),
+    pytest.param("A Kazakh diplomat, who asked not to be named, said Russia was unhappy.",
+                 "REQUEST", id="asked-not-to-be-named"),
+    # A phrasal verb's particle past the verb's object must be its own: "in" heading a place
+    # after "gave a briefing" is no "give in".
+    pytest.param("The defence ministers of Tajikistan and Iran gave a short interview in "
+                 "Dushanbe on Friday.", "CONCEDE", id="gave-interview-in-is-no-give-in"),
 ]
 
 
@@ -229,3 +254,21 @@ def test_promised_expansion_is_an_agreement(extractor):
     found = _found(extractor, "Kazakhstan and Uzbekistan will expand cooperation in energy.")
     assert ("AGREE", KZ_UZ, KZ_UZ) in found, found
     assert "COOPERATE" not in [f[0] for f in found]
+
+
+# A call held as a conversation is a consultation (PLOVER 3.2); a call for or on someone is
+# an appeal (REQUEST): the noun's own complements decide.
+CALLS = [
+    pytest.param("During the call, the leaders of Turkmenistan and Iran reviewed gas prices.",
+                 "CONSULT", "REQUEST", id="during-the-call"),
+    pytest.param("Mirziyoyev held a call with the Kyrgyz president on Tuesday.",
+                 "CONSULT", "REQUEST", id="held-a-call-with"),
+    pytest.param("Tajikistan repeated its call on Afghanistan to secure the border.",
+                 "REQUEST", "CONSULT", id="call-on-to"),
+]
+
+
+@pytest.mark.parametrize("text, type_, not_type", CALLS)
+def test_call_is_a_conversation_or_an_appeal(extractor, text, type_, not_type):
+    types = [e.type for e in _events(extractor, text)]
+    assert type_ in types and not_type not in types, types

@@ -30,6 +30,8 @@ class TriggerGrammar:
     place_preps: frozenset[str] = frozenset()
     # "would close the border [if] ...": a condition set to the other party.
     condition_markers: frozenset[str] = frozenset()
+    # "declined to comment", "a request for comment": the reporter's boilerplate, no event.
+    not_event_phrases: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -40,7 +42,9 @@ class TriggerGrammar:
                    judging_verbs=own.set("judging_verbs"),
                    place_preps=own.set("place_prepositions"),
                    declaring_verbs=own.set("declaring_verbs"),
-                   condition_markers=own.set("condition_markers"))
+                   condition_markers=own.set("condition_markers"),
+                   not_event_phrases=tuple(tuple(p.lower().split())
+                                           for p in own.list("not_event_phrases")))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -51,7 +55,10 @@ class TriggerGrammar:
 def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> list[tuple[Token, Trigger, int]]:
     """(first token, lexicon entry, end token index) for each trigger of the sentence."""
     found: list[tuple[Token, Trigger, int]] = []
+    quiet = _boilerplate(sent, words.not_event_phrases)
     for tok in sent:
+        if tok.i in quiet:
+            continue   # "did not respond to a [request] for comment": the reporter's, no act
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
             continue   # "establishing close relations has become a priority": a topic
         if tok.ent_type_ in _NOT_TRIGGER_ENTS:
@@ -114,7 +121,7 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
     """End token index when the trigger's lemmas occur from `tok` (with allowed gaps)."""
     i = tok.i
     doc = sent.doc
-    for lemma in trig.lemmas[1:]:
+    for n, lemma in enumerate(trig.lemmas[1:], 2):
         limit = min(sent.end, i + 2 + trig.gap)
         j = None
         for k in range(i + 1, limit):
@@ -125,8 +132,47 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
                 return None
         if j is None:
             return None
+        if n == len(trig.lemmas) and _stray_particle(doc[i], doc[j]):
+            return None
         i = j
     return i + 1
+
+
+def _stray_particle(verb: Token, word: Token) -> bool:
+    """'gave [a joint briefing] in Astana' is no 'give in': a phrasal verb's closing particle
+    seen past the verb's object must be the verb's own particle ('called the meeting off'),
+    not a preposition heading a later phrase."""
+    if word.i == verb.i + 1 or word.dep_ == "prt" or word.pos_ != "ADP":
+        return False
+    heads_phrase = any(c.dep_ in ("pobj", "pcomp") for c in word.children)
+    object_between = any(c.dep_ in ("dobj", "dative") and verb.i < c.i < word.i for c in verb.children)
+    return heads_phrase and object_between
+
+
+# Words that may stand between two words of a boilerplate phrase ("declined immediate comment").
+_BOILERPLATE_GAP = 2
+
+
+def _boilerplate(sent: SpacySpan, phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+    """Indices of the tokens inside a not-an-event phrase of the sentence."""
+    quiet: set[int] = set()
+    for tok in sent:
+        for phrase in phrases:
+            if not _is(tok, phrase[0]):
+                continue
+            i = tok.i
+            for lemma in phrase[1:]:
+                i = next((k for k in range(i + 1, min(sent.end, i + 2 + _BOILERPLATE_GAP))
+                          if _is(sent.doc[k], lemma)), None)
+                if i is None:
+                    break
+            if i is not None:
+                quiet.update(range(tok.i, i + 1))
+    return quiet
+
+
+def _is(tok: Token, lemma: str) -> bool:
+    return tok.lemma_.lower() == lemma or tok.lower_ == lemma
 
 
 def _passive_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Token | None:
