@@ -55,10 +55,8 @@ class TriggerGrammar:
 def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> list[tuple[Token, Trigger, int]]:
     """(first token, lexicon entry, end token index) for each trigger of the sentence."""
     found: list[tuple[Token, Trigger, int]] = []
-    quiet = _boilerplate(sent, words.not_event_phrases)
+    at: list[int] = []      # the token each trigger was found on
     for tok in sent:
-        if tok.i in quiet:
-            continue   # "did not respond to a [request] for comment": the reporter's, no act
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
             continue   # "establishing close relations has become a priority": a topic
         if tok.ent_type_ in _NOT_TRIGGER_ENTS:
@@ -70,6 +68,10 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig) \
                     and not (trig.needs_object and trig.pos == "NOUN" and _topic_verb(tok.head)):
                 found.append((first, trig, end))
+                at.append(tok.i)
+    if found:   # "did not respond to a [request] for comment": the reporter's, no act
+        quiet = _boilerplate(sent, words.not_event_phrases)
+        found = [f for f, i in zip(found, at) if i not in quiet]
     found = _best_per_token(found)
     # A hand-written trigger inside a derived phrase codes the act: the hand entry knows the
     # word ("expanded [cooperation]" is material cooperation, CAMEO's phrase says SUPPORT).
@@ -156,7 +158,10 @@ _BOILERPLATE_GAP = 2
 def _boilerplate(sent: SpacySpan, phrases: tuple[tuple[str, ...], ...]) -> set[int]:
     """Indices of the tokens inside a not-an-event phrase of the sentence."""
     quiet: set[int] = set()
+    firsts = {p[0] for p in phrases}
     for tok in sent:
+        if tok.lower_ not in firsts and tok.lemma_.lower() not in firsts:
+            continue
         for phrase in phrases:
             if not _is(tok, phrase[0]):
                 continue
