@@ -158,6 +158,9 @@ _BOILERPLATE_GAP = 2
 def _boilerplate(sent: SpacySpan, phrases: tuple[tuple[str, ...], ...]) -> set[int]:
     """Indices of the tokens inside a not-an-event phrase of the sentence."""
     quiet: set[int] = set()
+    text = sent.text.lower()
+    if not any(p[-1][:5] in text for p in phrases):
+        return quiet        # no phrase's closing word stem in the sentence (most sentences)
     firsts = {p[0] for p in phrases}
     for tok in sent:
         if tok.lower_ not in firsts and tok.lemma_.lower() not in firsts:
