@@ -10,19 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from steppe.facts import Document
-
-
-def _events(ex, text, date="2024-03-10"):
-    return ex.extract(Document(id="t", text=text, date=date)).events
-
-
-def _codes(actors):
-    return {a.code for a in actors if a.code}
-
-
-def _found(ex, text):
-    return [(e.type, _codes(e.source), _codes(e.target)) for e in _events(ex, text)]
+from coded import codes as _codes
+from coded import events_in as _events
+from coded import found as _found
 
 
 # (text, type, source codes, target codes)
