@@ -84,6 +84,8 @@ class _TimeFile(BaseModel):
     part_letters: dict[str, int] = {}
     months_to_date_letters: list[str] = []
     fiscal_year_prefixes: list[str] = []
+    years_in: dict[str, int] = {}
+    stretch_precision: dict[str, str] = {}
 
     @field_validator("part_letters")
     @classmethod
@@ -120,6 +122,8 @@ class TimeWords:
     part_letters: dict[str, int] = field(default_factory=dict)     # "Q" -> 3 months ("Q3")
     months_to_date_letters: tuple[str, ...] = ()                   # "M" ("9M": January-September)
     fiscal_year_prefixes: tuple[str, ...] = ()                     # "FY"
+    years_in: dict[str, int] = field(default_factory=dict)         # "decade" -> 10
+    stretch_precision: dict[str, str] = field(default_factory=dict)  # "months" -> "year"
 
     def names(self) -> frozenset[str]:
         """Month names, their abbreviations and weekday names (lower case): the words that
@@ -154,7 +158,8 @@ def _read_time(language: str) -> TimeWords:
                      weekdays=tuple(t.weekdays), weekday_abbreviations=tuple(t.weekday_abbreviations),
                      seasons=t.seasons, parts_of_year=t.parts_of_year, part_letters=t.part_letters,
                      months_to_date_letters=tuple(t.months_to_date_letters),
-                     fiscal_year_prefixes=tuple(t.fiscal_year_prefixes))
+                     fiscal_year_prefixes=tuple(t.fiscal_year_prefixes), years_in=t.years_in,
+                     stretch_precision=t.stretch_precision)
 
 
 def _read_numbers(language: str) -> NumberWords:

@@ -29,6 +29,8 @@ class DatingWords:
     date_fillers: frozenset[str]            # "on", "in" ... beside them
     occasion_nouns: frozenset[str]          # "the visit", "the talks" ...
     occasion_prepositions: frozenset[str]   # ... "during", "at" them
+    continuations: frozenset[str]           # "then", "also": the narrative goes on
+    stretch_precision: dict[str, str]       # "years" -> "unknown": see _stretch_date
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
@@ -37,18 +39,37 @@ class DatingWords:
         return cls(weekdays=frozenset(time.weekdays), time_names=time.names(),
                    date_fillers=w.set("date_fillers"),
                    occasion_nouns=w.set("occasion_nouns"),
-                   occasion_prepositions=w.set("occasion_prepositions"))
+                   occasion_prepositions=w.set("occasion_prepositions"),
+                   continuations=w.set("continuations"),
+                   stretch_precision=dict(time.stretch_precision))
+
+
+@dataclass(frozen=True)
+class Thread:
+    """What ties an undated event's sentence to what the text told before it (continues)."""
+
+    parties: frozenset[str]                       # the event's states and organisations
+    said: list[tuple[int, frozenset[str]]]        # (start, parties) of the text's mentions, sorted
+    anaphora: bool = False      # it names an occasion told before ("the talks", "this visit")
+    continuation: bool = False  # it goes on with the story told before ("then", "also")
+
+
+def party_keys(actors) -> frozenset[str]:
+    """The states and organisations of actors, an organisation by its name (all share "IGO")."""
+    return frozenset(a.code if a.code != "IGO" else (a.actor_id or a.text) for a in actors if a.code)
 
 
 def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                sentence: tuple[int, int], trigger_at: int, *, anchor: str | None,
                modality: str, words: DatingWords, text: str = "",
                region: list[tuple[int, int]] | None = None,
-               narrative: bool = True, occasion: str | None = None) -> tuple[str | None, str, str]:
+               narrative: bool = True, occasion: str | None = None,
+               thread: Thread | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
-    visit"), see occasion_of."""
+    visit"), see occasion_of. `thread`: what ties the sentence to the ones before it; an
+    earlier date frames the event only when the sentence continues its story (continues)."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
     if anchor and modality != "planned":
@@ -72,6 +93,13 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # rescheduled for July").
         own = [t for t in own if not _past(_value(t, modality, anchor, words, own=True), anchor)] or own
     today = report_day(timexes, anchor) if anchor else None
+    if not own and modality != "planned" and anchor:
+        # "Over the past five years the two have held regular talks": told over a stretch
+        # that ends at the report, the act is no single occurrence of one day.
+        stretch = [t for t in within(timexes, s, e) if t.kind == "within" and t.end_value
+                   and (not region or any(a <= t.start < b for a, b in region))]
+        if stretch:
+            return _stretch_date(stretch[0], today or anchor, words)
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
         return _dated(best, modality, anchor, words, today, "text", own=True)
@@ -96,7 +124,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # ("last year") or week ("earlier this week", kept at month precision) is too
             # loose to set a narrative's reference time.
             before = [t for t in before if not t.relative or _firm(t)]
-        if before:
+        if before and (thread is None or _continues(thread, text, sentences, before[-1], s)):
             return _dated(before[-1], modality, anchor, words, today, "context")
     if today and modality != "planned":
         return today, precision_of(today), "document"
@@ -104,6 +132,42 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+def _continues(thread: Thread, text: str, sentences: list[tuple[int, int]], t: TimeEx,
+               s: int) -> bool:
+    """Whether the event's sentence (starting at `s`) goes on with the story of the sentence
+    that told the date `t`. It does when it names an occasion told before ("the talks"), or
+    says the story goes on ("then", "also") within the same paragraph. A day or month also
+    frames an act of a party that sentence named; a bare year rarely dates the news that
+    follows it (background: "The mine was nationalised in 2018"), so it needs one of the
+    first two ties. Otherwise a report's act is its own news, not part of the story told
+    before it ("Iran and Turkmenistan resumed swaps in March. Kyrgyzstan and Tajikistan
+    resumed talks.")."""
+    i = bisect_left(sentences, (t.start + 1,)) - 1
+    lo, hi = sentences[i] if i >= 0 else (t.start, t.end)
+    if thread.anaphora or (thread.continuation and "\n" not in text[lo:s]):
+        return True
+    if t.precision == "year":
+        return False
+    starts = [m[0] for m in thread.said]
+    named = thread.said[bisect_left(starts, lo):bisect_left(starts, hi)]
+    return any(keys & thread.parties for _, keys in named)
+
+
+def refers_back(trigger, words: DatingWords) -> tuple[bool, bool]:
+    """(anaphora, continuation) of the trigger's sentence: a definite occasion noun ("the
+    talks", "this visit", "their meeting") names an occasion the text has told; a word such
+    as "then" or "also" says the story goes on."""
+    anaphora = continuation = False
+    for tok in trigger.sent:
+        if tok.lower_ in words.occasion_nouns and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
+                for c in tok.children):
+            anaphora = True
+        if tok.lower_ in words.continuations and tok.dep_ in ("advmod", "cc", "prep"):
+            continuation = True
+    return anaphora, continuation
 
 
 def occasion_of(trigger, words: DatingWords) -> str | None:
@@ -123,12 +187,15 @@ def occasion_of(trigger, words: DatingWords) -> str | None:
 
 def _occasion_date(timexes: list[TimeEx], earlier: list[tuple[int, int]], text: str,
                    noun: str, anchor: str | None, modality: str) -> TimeEx | None:
-    """The date the text gave an occasion it names again: the day or month nearest the
-    last earlier mention of that word in a sentence that dates it ("Mirziyoyev's visit to
-    Astana on 6 December ... During the visit, a declaration was signed"), however many
-    sentences back; None when no mention was dated."""
+    """The date the text gave an occasion it names again: in each earlier sentence that
+    mentions that word and dates it, the day or month nearest the mention ("Mirziyoyev's
+    visit to Astana on 6 December ... During the visit, a declaration was signed"), however
+    many sentences back. When the text told several such occasions (this visit and one
+    years before), the latest is meant: a report's occasion is its news, an older one is
+    background. None when no mention was dated."""
     pattern = re.compile(rf"\b{re.escape(noun)}", re.I)     # "the visit" of "visited on ..."
-    for s, e in reversed(earlier):
+    found = []
+    for s, e in earlier:
         spots = [m.start() for m in pattern.finditer(text, s, e)]
         if not spots:
             continue
@@ -137,8 +204,8 @@ def _occasion_date(timexes: list[TimeEx], earlier: list[tuple[int, int]], text: 
         if anchor and modality != "planned":
             dated = [t for t in dated if t.value[:len(anchor)] <= anchor]
         if dated:
-            return min(dated, key=lambda t: min(abs(t.start - p) for p in spots))
-    return None
+            found.append(min(dated, key=lambda t: min(abs(t.start - p) for p in spots)))
+    return max(found, key=lambda t: t.value, default=None)
 
 
 def report_day(timexes: list[TimeEx], anchor: str) -> str:
@@ -160,6 +227,18 @@ def _dated(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
     if t.relative and anchor and len(anchor) == 7 and t.value == anchor and today != anchor:
         return today, precision_of(today), source
     return _value(t, modality, anchor, words, own=own), t.precision, source
+
+
+def _stretch_date(t: TimeEx, today: str, words: DatingWords) -> tuple[str | None, str, str]:
+    """The date of an act told over a stretch that ends at the report, at the precision
+    that holds the stretch (data/time: stretch_precision): none for years, the report's
+    year for months, its month for weeks."""
+    unit = t.text.lower().split()[-1]
+    precision = words.stretch_precision.get(unit, "unknown")
+    size = {"year": 4, "month": 7}.get(precision)
+    if size is None or len(today) < size:
+        return None, "unknown", "text"
+    return today[:size], precision, "text"
 
 
 def _firm(t: TimeEx) -> bool:

@@ -21,7 +21,8 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import DatingWords, date_event, occasion_of, other_clauses, told_in_past
+from steppe.pipeline.dating import (DatingWords, Thread, date_event, occasion_of, other_clauses, party_keys,
+                                    refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
@@ -210,6 +211,8 @@ class Events:
 
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
+        # The parties each mention names: what ties an undated event to an earlier date.
+        said = [(m.start, party_keys(m.actors)) for m in ctx.mentions]
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -218,9 +221,10 @@ class Events:
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties):
-                ctx.events.append(self._finish(raw, s, ctx))
+                ctx.events.append(self._finish(raw, s, ctx, said))
 
-    def _finish(self, raw: RawEvent, offset: int, ctx: DocContext) -> Event:
+    def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
+                said: list[tuple[int, frozenset[str]]]) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
@@ -230,7 +234,9 @@ class Events:
             region=[(a + offset, b + offset) for a, b in raw.region
                     if not any(x <= a < y for x, y in foreign)],
             narrative=told_in_past(raw.trigger),
-            occasion=occasion_of(raw.trigger, self.dating_words))
+            occasion=occasion_of(raw.trigger, self.dating_words),
+            thread=Thread(party_keys([*raw.source, *raw.target]), said,
+                          *refers_back(raw.trigger, self.dating_words)))
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),

@@ -83,7 +83,7 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
             add(s, e, _precise(tx.value, tx.precision), "deadline")
         elif tx.kind == "since":
             add(s, e, _since(tx, anchor, present), "since")
-        elif tx.kind == "within" and tx.end_value:          # "over the past five years"
+        elif tx.kind == "within" and tx.value and tx.end_value:   # "over the past five years"
             add(s, e, f"{tx.value}/{tx.end_value}", "range")
         elif tx.kind == "within":
             n = words.years.search(tx.text)

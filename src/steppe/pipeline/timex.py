@@ -428,16 +428,35 @@ def _h_season(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
 
 
 def _h_span(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
-    """within five years, in the next five years, over the past five years, coming years."""
+    """within five years, in the next five years, over the past five years (or decade),
+    over the past three months."""
     n = g.number(m["n"]) if m["n"] else None
-    unit = m["unit"].lower().rstrip("s")
+    unit = m["unit"].lower()
+    if unit in g.words.years_in:            # "the past decade", "the last two decades"
+        n, unit = (1 if n is None else n) * g.words.years_in[unit], "year"
+    unit = unit.rstrip("s")
     past = (m["dir"] or "").lower() in ("past", "last", "previous")
+    if a is not None and past and unit != "year":
+        return _recent(a)
     if a is None or n is None or unit != "year":
         return _unknown("within")
     if past:
         return {"value": str(a.year - n), "end_value": str(a.year), "precision": "year",
                 "kind": "within", "relative": True}
     return {"value": str(a.year + n), "precision": "year", "kind": "within", "relative": True}
+
+
+def _recent(a: _Anchor | None) -> _Result:
+    """A stretch of no stated length that ends at the report ("in recent years", "over the
+    past few months"): what it ends at is known, not where it starts."""
+    if a is None:
+        return _unknown("within")
+    return {"value": None, "end_value": str(a.year), "precision": "unknown", "kind": "within",
+            "relative": True}
+
+
+def _h_recent(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    return _recent(a)
 
 
 def _h_vague(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
@@ -540,10 +559,14 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
                     r"past|last|previous|following|subsequent)\s+)?(?P<n>" + num + r")\s+"
                     r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
+        (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+the\s+(?P<dir>next|coming|past|last|"
+                    r"previous|following)\s+(?:(?P<n>" + num + r")\s+)?(?P<unit>" + _alternation(w.years_in)
+                    + r")\b)"), _h_span),
+        (re.compile(r"(?i:\b(?:in|over|during)\s+(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+"
+                    r"(?:years|months|weeks)\b)"), _h_recent),
         (re.compile(r"(?i:\b(?:in\s+|over\s+|during\s+)?the\s+(?:coming|next|following)\s+"
                     r"(?:few\s+)?(?:years|months|weeks|days)\b|\bin\s+the\s+(?:near|medium|long)"
-                    r"(?:\s+|-)(?:future|term)\b|\brecently\b|\bin\s+recent\s+(?:years|months|"
-                    r"weeks)\b)"), _h_vague),
+                    r"(?:\s+|-)(?:future|term)\b|\brecently\b)"), _h_vague),
         (re.compile(r"(?i:\bthe\s+(?:current|present)\s+year\b|\b(?:the\s+)?(?:year[-\s]end|end\s+of\s+"
                     r"(?:the|this|the\s+current)\s+year)\b)"), _h_this_year_words),
     ]

@@ -1,0 +1,118 @@
+"""Which date an act with no date of its own takes: the story told before it, only when it
+goes on with that story; the occasion it names, the latest of that name; and a stretch of
+time that ends at the report ("over the past decade", "in recent months").
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.facts import Document
+from steppe.pipeline.timex import TimeGrammar
+from steppe.words import Grammar
+
+REPORT = "2024-05-10"
+
+
+def _dates(extractor, text: str, etype: str) -> list[tuple[str | None, str]]:
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    return [(e.date, e.date_precision) for e in facts.events if e.type == etype]
+
+
+# -- an earlier date frames an act only when the sentence goes on with its story ----------
+
+_SWAPS = "Iran and Turkmenistan signed a gas swap deal on 4 March."
+
+
+@pytest.mark.parametrize("text,date", [
+    # Another pair of states, no word tying it to the swaps: the report's own news.
+    (_SWAPS + " Kazakhstan accused Kyrgyzstan of closing the border.", "2024-05-10"),
+    # "then" goes on with the story told just before, in the same paragraph ...
+    (_SWAPS + " Kazakhstan then accused Kyrgyzstan of closing the border.", "2024-03-04"),
+    # ... not across a paragraph break.
+    (_SWAPS + "\nKazakhstan then accused Kyrgyzstan of closing the border.", "2024-05-10"),
+    # A party of the dated sentence acts again: the same story.
+    ("Kyrgyzstan closed the road to Kazakhstan on 4 March. Kazakhstan accused Kyrgyzstan "
+     "of closing the border.", "2024-03-04"),
+    # An occasion told before ("at the talks") dates what happened at it, whoever acted.
+    ("Uzbek and Kyrgyz diplomats held talks in Osh on 4 March. At the talks, Tajikistan "
+     "accused Kyrgyzstan of closing the border.", "2024-03-04"),
+])
+def test_an_earlier_date_frames_only_the_story_it_belongs_to(extractor, text, date):
+    assert [d for d, _ in _dates(extractor, text, "ACCUSE")] == [date]
+
+
+@pytest.mark.parametrize("first,second,date", [
+    # A bare year of background does not date the news told after it, even of one party ...
+    ("Kyrgyzstan nationalised the gold mine in 2022.", "Kyrgyzstan accused Canada of interference.",
+     "2024-05-10"),
+    # ... a month of the same party's story does ...
+    ("Kyrgyzstan nationalised the gold mine in March.", "Kyrgyzstan accused Canada of interference.",
+     "2024-03"),
+    # ... and so does the year when the text says the story goes on.
+    ("Kyrgyzstan nationalised the gold mine in 2022.", "Kyrgyzstan then accused Canada of "
+     "interference.", "2022"),
+])
+def test_a_year_of_background_does_not_date_the_news(extractor, first, second, date):
+    assert [d for d, _ in _dates(extractor, first + " " + second, "ACCUSE")] == [date]
+
+
+# -- the occasion an act took place at ---------------------------------------------------
+
+@pytest.mark.parametrize("visits", [
+    "Mr Tokayev visited Tashkent on 2 May. He had visited Tashkent in December 2022.",
+    "Mr Tokayev visited Tashkent in December 2022. He visited Tashkent again on 2 May.",
+])
+def test_during_the_visit_is_the_latest_visit_told(extractor, visits):
+    # Whichever order the text tells them in, the visit a report's act took place at is its
+    # news, the latest one; the older is background.
+    text = visits + " During Mr Tokayev's visit, Kazakhstan and Uzbekistan signed a water agreement."
+    assert _dates(extractor, text, "SUPPORT") == [("2024-05-02", "day")]
+
+
+# -- a stretch of time that ends at the report ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def grammar() -> TimeGrammar:
+    return TimeGrammar.from_grammar(Grammar())
+
+
+@pytest.mark.parametrize("text,value,end", [
+    ("over the past decade", "2014", "2024"),
+    ("over the last two decades", "2004", "2024"),
+    ("in recent years", None, "2024"),
+    ("in recent months", None, "2024"),
+    ("over the past few weeks", None, "2024"),
+])
+def test_a_stretch_ending_at_the_report(grammar, text, value, end):
+    (t,) = grammar.find(text, anchor=REPORT)
+    assert (t.kind, t.value, t.end_value) == ("within", value, end)
+
+
+def test_a_stretch_ahead_has_no_end_at_the_report(grammar):
+    (t,) = grammar.find("in the coming years", anchor=REPORT)
+    assert (t.kind, t.end_value) == ("within", None)
+
+
+@pytest.mark.parametrize("second,date", [
+    # Years of talks are no single occurrence: no date, not the report's day ...
+    ("Over the past decade, Kazakhstan and Kyrgyzstan have held talks on water.", (None, "unknown")),
+    ("In recent years, Kazakhstan and Kyrgyzstan have held talks on water.", (None, "unknown")),
+    # ... months of them lie in the report's year.
+    ("In recent months, Kazakhstan and Kyrgyzstan have held talks on water.", ("2024", "year")),
+])
+def test_an_act_over_a_stretch_is_not_one_days_occurrence(extractor, second, date):
+    text = "Mongolia and Kazakhstan signed a rail deal on 2 May. " + second
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    talks = [(e.date, e.date_precision) for e in facts.events
+             if e.type == "CONSULT" and {a.code for a in e.source} == {"KAZ", "KGZ"}]
+    assert talks == [date], [(e.type, e.date) for e in facts.events]
+
+
+def test_a_figure_over_the_past_decade_covers_the_ten_years_to_the_report(extractor):
+    text = ("Kazakhstan and Kyrgyzstan signed a rail deal in 2021. Trade between Kazakhstan "
+            "and Kyrgyzstan grew by 30 percent over the past decade.")
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    assert [(f.value, f.period) for f in facts.figures] == [(30, "2014/2024")]
