@@ -45,11 +45,26 @@ class DatingWords:
 
 
 @dataclass(frozen=True)
+class Said:
+    """The parties each actor mention of a document names, by its start (built once)."""
+
+    starts: list[int]
+    parties: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, mentions) -> "Said":
+        return cls([m.start for m in mentions], [party_keys(m.actors) for m in mentions])
+
+    def between(self, start: int, end: int) -> frozenset[str]:
+        return frozenset().union(*self.parties[bisect_left(self.starts, start):bisect_left(self.starts, end)])
+
+
+@dataclass(frozen=True)
 class Thread:
     """What ties an undated event's sentence to what the text told before it (continues)."""
 
-    parties: frozenset[str]                       # the event's states and organisations
-    said: list[tuple[int, frozenset[str]]]        # (start, parties) of the text's mentions, sorted
+    parties: frozenset[str]                 # the event's states and organisations
+    said: Said                              # the parties the text's mentions name
     anaphora: bool = False      # it names an occasion told before ("the talks", "this visit")
     continuation: bool = False  # it goes on with the story told before ("then", "also")
 
@@ -150,9 +165,7 @@ def _continues(thread: Thread, text: str, sentences: list[tuple[int, int]], t: T
         return True
     if t.precision == "year":
         return False
-    starts = [m[0] for m in thread.said]
-    named = thread.said[bisect_left(starts, lo):bisect_left(starts, hi)]
-    return any(keys & thread.parties for _, keys in named)
+    return bool(thread.said.between(lo, hi) & thread.parties)
 
 
 def refers_back(trigger, words: DatingWords) -> tuple[bool, bool]:

@@ -21,8 +21,8 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import (DatingWords, Thread, date_event, occasion_of, other_clauses, party_keys,
-                                    refers_back, told_in_past)
+from steppe.pipeline.dating import (DatingWords, Said, Thread, date_event, occasion_of, other_clauses,
+                                    party_keys, refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
@@ -212,7 +212,7 @@ class Events:
     def __call__(self, ctx: DocContext) -> None:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
         # The parties each mention names: what ties an undated event to an earlier date.
-        said = [(m.start, party_keys(m.actors)) for m in ctx.mentions]
+        said = Said.of(ctx.mentions)
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -224,7 +224,7 @@ class Events:
                 ctx.events.append(self._finish(raw, s, ctx, said))
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
-                said: list[tuple[int, frozenset[str]]]) -> Event:
+                said: Said) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
