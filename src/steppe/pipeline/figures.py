@@ -9,7 +9,7 @@ are handed to ``tables.py`` and their lines are not read again as prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from steppe.facts import Figure, Span
@@ -456,187 +456,360 @@ def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What every sentence of a document is read against."""
+
+    text: str
+    anchor: str | None               # the document's date
+    present: int | None              # the year the text calls "this year"
+    fig_anchor: str | None           # the date relative expressions of figures count from
+    timexes: list[TimeEx]
+    mentions: list[Mention]
+    main: list[str]                  # the main parties, the hub first
+    table_spans: list[tuple[int, int]]
+    res: Resources
+    fw: FigureWords
+
+    @classmethod
+    def of(cls, ctx: DocContext, res: Resources, fw: FigureWords) -> "_Document":
+        # Figures are dated from the text's present (the timex stage read it); a dateline says
+        # when the story was filed, not what period a figure covers.
+        timexes = [tx for tx in ctx.present_timexes if not is_dateline(ctx.text, tx)]
+        return cls(text=ctx.text, anchor=ctx.anchor, present=ctx.present,
+                   fig_anchor=figure_anchor(ctx.anchor, ctx.present), timexes=timexes, mentions=ctx.states,
+                   main=home_first(sorted(set(ctx.main_parties)), ctx.sentences, ctx.states),
+                   table_spans=[(t.start, t.end) for t in ctx.tables], res=res, fw=fw)
+
+    def in_table(self, q: Quantity) -> bool:
+        """The tables stage read this value already."""
+        return any(a <= q.start < b for a, b in self.table_spans)
+
+
+@dataclass
+class _Story:
+    """What the sentences read so far tell the next ones; a paragraph break forgets the
+    paragraph's own part."""
+
+    last_period: str | None = None
+    last_deadline: str | None = None
+    para_period: str | None = None         # the last period named in this paragraph
+    prev_states: list[str] = field(default_factory=list)   # the states the previous sentence named
+    carried: dict[tuple[str, bool], str] = field(default_factory=dict)   # the previous sentence's indicators, by unit
+    lead: _Lead | None = None              # the line introducing the list being read
+    prev_end: int = 0                      # where the previous sentence ended
+
+    def new_paragraph(self) -> None:
+        self.para_period, self.carried, self.prev_states = None, {}, []
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence with what the figures readers need of it."""
+
+    s0: int
+    s1: int
+    text: str
+    item: bool                             # an item of the list a lead introduced
+    stx: list[TimeEx]
+    periods: list[Period]
+    bases: list[tuple[int, int]]           # comparison bases ("compared to 22.9% in 2022")
+    quantities: list[Quantity]
+    ments: list[Mention]
+    paired: dict[int, str]                 # "..., respectively": value -> state
+
+    def slot(self, qi: int) -> tuple[int, int]:
+        """A value's own stretch of the sentence: from the end of the previous number to the
+        start of the next ("2 bln in 2017 and ... $3 billion in 2018")."""
+        qs = self.quantities
+        return (qs[qi - 1].end - self.s0 if qi else 0,
+                qs[qi + 1].start - self.s0 if qi + 1 < len(qs) else len(self.text))
+
+
 def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
     time expressions, states and main parties; units and indicators from `resources`, the
     grammar's words from `fw`."""
-    res = resources
-    comp = res.indicators.compiled
-    text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
-    # Figures are dated from the text's present (the timex stage read it).
-    present, timexes = ctx.present, ctx.present_timexes
-    fig_anchor = figure_anchor(anchor, present)
-    # A dateline says when the story was filed, not what period a figure covers.
-    timexes = [tx for tx in timexes if not is_dateline(text, tx)]
-    main = home_first(sorted(set(ctx.main_parties)), sentences, mentions)
+    doc = _Document.of(ctx, resources, fw)
+    story = _Story()
     figures = list(ctx.figures)
-    table_spans = [(t.start, t.end) for t in ctx.tables]
-    last_period: str | None = None
-    prev_states: list[str] = []            # the states the previous sentence of the paragraph named
-    last_deadline: str | None = None
-    para_period: str | None = None         # the last period named in this paragraph
-    carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
-    lead: _Lead | None = None              # the line introducing the list being read
-    prev_end = 0
-    for s0, s1 in sentences:
-        sent = text[s0:s1]
-        item = lead is not None and _is_item(text, s0, s1)
-        if lead is not None and not item and not _MARKER.fullmatch(sent):
-            lead = None
-        if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
-            para_period, carried, prev_states = None, {}, []
-        prev_end = s1
-        stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx, words=fw)
-        # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
-        # which date nothing else in the sentence.
-        bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
-        periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
-        # A footnote or reference line ("[4] ...") cites, it does not report.
-        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
-        # A count in words is a figure only as a completed act ("four meetings were held");
-        # "the two countries" is no value and must not cut the sentence into stretches.
-        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
-        if item and lead and not quantities:
-            quantities = _bare_values(sent, s0, lead)
-        ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
-        paired = respectively(sent, s0, ments, quantities)
-        done: list[tuple[Quantity, str]] = []
-        made: list[tuple[Quantity, Figure]] = []
-        window_start = 0
-        prev_kind: str | None = None
-        for qi, q in enumerate(quantities):
-            rel = q.start - s0
-            # This figure's own stretch of the sentence: from the end of the previous
-            # number to the start of the next ("2 bln in 2017 and ... $3 billion in 2018").
-            slot = (quantities[qi - 1].end - s0 if qi else 0,
-                    quantities[qi + 1].start - s0 if qi + 1 < len(quantities) else len(sent))
-            if any(a <= q.start < b for a, b in table_spans):
-                continue
-            # A value with no cue of its own continues the previous sentence's enumeration
-            # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
-            base = next(((a, b) for a, b in bases if a <= rel < b), None)
-            if base:
-                fig = _compared(q, base, sent, s0, stx, made, res)
-                if fig:
-                    figures.append(fig)
-                window_start = rel + len(q.text)
-                continue
-            stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, res, fw, stock)
-            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
-                ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
-            ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
-            if ind is None and item and lead:
-                ind = _lead_indicator(q, lead, res)
-            if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
-                    f.value == q.value and f.unit == q.unit for f in figures):
-                ind = None             # "... three million people. ... for the three million inhabitants": the same value again
-            if ind is None:
-                window_start = rel + len(q.text)
-                continue
-            kind = _kind(sent, window_start, rel, prev_kind, res, fw,
-                         goods=_unit_class(q, res) not in ("money", "count"))
-            spec = not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
-                                        and ind.endswith(comp["specification_nouns"]))
-            if spec and kind == "target":
-                kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
-            if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
-                    re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, rel - 25):rel]):
-                kind = "actual"        # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
-            if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
-                    q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
-                kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
-            prev_kind = kind
-            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0, res)
-                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0, res))
-            if starting:
-                kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
-            window_start = rel + len(q.text)
-            deadline = None
-            period = None
-            if kind == "target":
-                after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
-                         and p.start - rel - len(q.text) < 40]
-                # a goal is met after it is set: a time before the report ("under a contract
-                # signed on Thursday") is when it was set, not its deadline
-                named = [p for p in periods if p.value and p.kind in ("point", "present")
-                         and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
-                if after and after[0].kind == "deadline":
-                    deadline = after[0].value
-                elif after and after[0].years:
-                    # "within five years" counts from when the goal was set: the time its own
-                    # sentence names before it, else the last one the text named.
-                    set_at = [p for p in periods if p.value and p.kind == "point" and p.start < rel]
-                    base = (set_at[-1].value[:4] if set_at else None) or last_deadline or \
-                        (last_period[:4] if last_period else None) or (str(present) if present else None)
-                    deadline = str(int(base[:4]) + after[0].years) if base else None
-                elif named:            # "to raise exports by 20 percent next year"
-                    deadline = named[0].value
-                if deadline:
-                    last_deadline = deadline
-            elif starting:
-                period = None          # the level before a set change: its time is not stated
-            elif kind == "actual" and spec:
-                period = None
-            elif kind == "actual":
-                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period, words=fw)
-                if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
-                    period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
-                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
-                    period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
-                inherited = para_period is None and not any(p.value and p.kind not in ("deadline", "within")
-                                                            for p in periods)
-                if (period is None or inherited) and anchor and len(anchor) >= 7 \
-                        and _just_done(sent[slot[0]:slot[1]], res, fw):
-                    # "15 documents were signed": news of this month's act (a time named in
-                    # another paragraph dates something else)
-                    period = anchor[:7]
-            else:                      # a forecast covers the time it names, if any
-                own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
-                # the time after the value first: "exceeded $1.5 billion in 2022 and should reach $2 billion in 2025"
-                own = [p for p in own if p.start >= rel] or own
-                period = own[0].value if own else month_at_most(para_period)
-            clause = _clause(sent, rel, q, slot)
-            # the states a flow passes through ("exported via Russia") are its route, not its ends
-            ends = [m for m in ments if not fw.route.search(text, max(0, m[0] - 30), m[0])] \
-                if res.indicators.is_flow(ind) else ments
-            parties = parties_of(q, sent, s0, ends, main, paired, slot, ind, res.indicators,
-                                 reporting=fw.reporting, clause=clause)
-            if not ments and len(set(prev_states)) == 2:
-                # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
-                # a sentence naming no state goes on about the pair the one before named.
-                parties = sorted(set(prev_states))
-            if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
-                parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
-            if item and lead:
-                parties = _lead_parties(ments, lead) or parties
-                if period is None and kind == "actual":
-                    period = lead.period
-            if len(parties) < 2:
-                continue
-            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
-            if direction is None and item and lead:
-                direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, res.indicators)
-            unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
-            figures.append(Figure(
-                indicator=ind, value=q.value, unit=unit, parties=parties,
-                evidence=Span(s0, s1, sent), direction=direction, period=period,
-                kind=kind, deadline=deadline, confidence=0.6,
-            ))
-            done.append((q, ind))
-            made.append((q, figures[-1]))
-        # the states named last; a sentence naming none that went on about them keeps them
-        prev_states = [m[2] for m in ments] or (prev_states if made else [])
-        own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
-        if own:
-            last_period = para_period = own[-1].value
-        if not item and _is_lead(text, s0, s1, quantities):
-            lead = _Lead(sent, s0, tuple(ments), own[-1].value if own else None, read_unit(sent, res.units))
-        carried = {_carry_key(q, res): ind for q, ind in done
-                   if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
+    for s0, s1 in ctx.sentences:
+        item = _enter_sentence(doc, story, s0, s1)
+        st = _read_sentence(doc, story, s0, s1, item)
+        done, made = _sentence_figures(doc, story, st, figures)
+        _remember(doc, story, st, done, made)
     return _dedupe(figures)
+
+
+def _enter_sentence(doc: _Document, story: _Story, s0: int, s1: int) -> bool:
+    """Whether the sentence is an item of the list being read; a line that is not ends the
+    list, and a blank line or line break ends the paragraph."""
+    text = doc.text
+    item = story.lead is not None and _is_item(text, s0, s1)
+    if story.lead is not None and not item and not _MARKER.fullmatch(text[s0:s1]):
+        story.lead = None
+    if "\n\n" in text[story.prev_end:s0] or re.search(r"\n\s*$", text[story.prev_end:s0]):
+        story.new_paragraph()
+    story.prev_end = s1
+    return item
+
+
+def _read_sentence(doc: _Document, story: _Story, s0: int, s1: int, item: bool) -> _Sentence:
+    """The sentence's times, comparison bases, values and states."""
+    sent, fw, res = doc.text[s0:s1], doc.fw, doc.res
+    stx = [tx for tx in within(doc.timexes, s0, s1) if tx.end <= s1]
+    periods = find_periods(sent, present=doc.present, anchor=doc.fig_anchor, offset=s0, timexes=stx, words=fw)
+    # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
+    # which date nothing else in the sentence.
+    bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
+    periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
+    quantities = _sentence_quantities(doc, story, sent, s0, item)
+    ments = not_currency(states_in(doc.mentions, s0, s1), quantities, doc.text, res.units)
+    return _Sentence(s0, s1, sent, item, stx, periods, bases, quantities, ments,
+                     respectively(sent, s0, ments, quantities))
+
+
+def _sentence_quantities(doc: _Document, story: _Story, sent: str, s0: int, item: bool) -> list[Quantity]:
+    """The values of a sentence that can be figures."""
+    res, fw = doc.res, doc.fw
+    # A footnote or reference line ("[4] ...") cites, it does not report.
+    quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
+    # A count in words is a figure only as a completed act ("four meetings were held");
+    # "the two countries" is no value and must not cut the sentence into stretches.
+    quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
+    if item and story.lead and not quantities:
+        quantities = _bare_values(sent, s0, story.lead)
+    return quantities
+
+
+def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
+                      figures: list[Figure]) -> tuple[list[tuple[Quantity, str]], list[tuple[Quantity, Figure]]]:
+    """Appends the figures of the sentence's values to `figures`; returns the values with a
+    measure and those that made a figure."""
+    res = doc.res
+    done: list[tuple[Quantity, str]] = []
+    made: list[tuple[Quantity, Figure]] = []
+    window_start = 0                       # where the cues of the next value's kind start
+    prev_kind: str | None = None
+    for qi, q in enumerate(st.quantities):
+        rel = q.start - st.s0
+        if doc.in_table(q):
+            continue
+        base = next(((a, b) for a, b in st.bases if a <= rel < b), None)
+        if base:
+            fig = _compared(q, base, st.text, st.s0, st.stx, made, res)
+            if fig:
+                figures.append(fig)
+            window_start = rel + len(q.text)
+            continue
+        ind = _measure(doc, story, st, qi, done, figures)
+        if ind is None:
+            window_start = rel + len(q.text)
+            continue
+        spec = _is_specification(q, ind, res)
+        kind = prev_kind = _stated_kind(doc, st, qi, window_start, prev_kind, spec)
+        starting = kind != "actual" and _ranges_from(st, qi, res)
+        if starting:
+            kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
+        window_start = rel + len(q.text)
+        deadline, period = _time_of(doc, story, st, qi, kind, starting, spec)
+        clause = _clause(st.text, rel, q, st.slot(qi))
+        parties = _parties(doc, story, st, qi, ind, clause)
+        if len(parties) < 2:
+            continue
+        figures.append(Figure(
+            indicator=ind, value=q.value, unit=_unit_of(q, ind), parties=parties,
+            evidence=Span(st.s0, st.s1, st.text), direction=_direction(doc, story, st, ind, parties, clause),
+            period=period, kind=kind, deadline=deadline, confidence=0.6,
+        ))
+        done.append((q, ind))
+        made.append((q, figures[-1]))
+    return done, made
+
+
+def _remember(doc: _Document, story: _Story, st: _Sentence, done: list[tuple[Quantity, str]],
+              made: list[tuple[Quantity, Figure]]) -> None:
+    """What the sentence leaves for the next: its states, its time, the list it leads, its measures."""
+    # the states named last; a sentence naming none that went on about them keeps them
+    story.prev_states = [m[2] for m in st.ments] or (story.prev_states if made else [])
+    own = [p for p in st.periods if p.kind not in ("deadline", "within") and p.value]
+    if own:
+        story.last_period = story.para_period = own[-1].value
+    if not st.item and _is_lead(doc.text, st.s0, st.s1, st.quantities):
+        story.lead = _Lead(st.text, st.s0, tuple(st.ments), own[-1].value if own else None,
+                           read_unit(st.text, doc.res.units))
+    story.carried = {_carry_key(q, doc.res): ind for q, ind in done
+                     if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
+
+
+def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[tuple[Quantity, str]],
+             figures: list[Figure]) -> str | None:
+    """What a value measures: what its own words say, else the measure of the value it
+    ranges from, of the previous sentence's value of its unit, or of its list's lead."""
+    res, fw = doc.res, doc.fw
+    q, slot = st.quantities[qi], st.slot(qi)
+    rel = q.start - st.s0
+    stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in st.periods)
+    ind = _indicator(q, st.text, rel, done, res, fw, stock)
+    if ind is None and done and done[-1][0] is st.quantities[qi - 1] and _from_to(q, done[-1][0], st.text, st.s0, res):
+        ind = done[-1][1]          # "to $4.79 million a year from 4.5 million": the same measure
+    # A value with no cue of its own continues the previous sentence's enumeration
+    # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+    ind = ind or story.carried.get(_carry_key(q, res)) or \
+        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res)
+    if ind is None and st.item and story.lead:
+        ind = _lead_indicator(q, story.lead, res)
+    if ind is not None and re.search(r"\bthe\s+$", st.text[max(0, rel - 5):rel], re.I) and any(
+            f.value == q.value and f.unit == q.unit for f in figures):
+        ind = None                 # "... three million people. ... for the three million inhabitants": the same value again
+    return ind
+
+
+def _is_specification(q: Quantity, ind: str, res: Resources) -> bool:
+    """A project's length, capacity...: a fact of the thing, never a goal or a period's value."""
+    comp = res.indicators.compiled
+    return not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
+                                and ind.endswith(comp["specification_nouns"]))
+
+
+def _stated_kind(doc: _Document, st: _Sentence, qi: int, window_start: int, prev_kind: str | None,
+                 spec: bool) -> str:
+    """Goal, forecast or level, as the words before the value state it."""
+    res, fw, sent = doc.res, doc.fw, st.text
+    q, slot = st.quantities[qi], st.slot(qi)
+    rel = q.start - st.s0
+    kind = _kind(sent, window_start, rel, prev_kind, res, fw, goods=_unit_class(q, res) not in ("money", "count"))
+    if spec and kind == "target":
+        kind = "actual"            # "agreed to build a 280 km railway": the railway's length, not a goal
+    if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
+            re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, rel - 25):rel]):
+        kind = "actual"            # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
+    if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
+            q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
+        kind = "forecast"          # "40 agreements will be signed", "trade will grow to ...": expected
+    return kind
+
+
+def _ranges_from(st: _Sentence, qi: int, res: Resources) -> bool:
+    """The value is the start of a stated change, "from $A to $B" (in either order)."""
+    qs, q = st.quantities, st.quantities[qi]
+    return bool(qi + 1 < len(qs) and _from_to(q, qs[qi + 1], st.text, st.s0, res)
+                or qi > 0 and _from_to(q, qs[qi - 1], st.text, st.s0, res))
+
+
+def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, starting: bool,
+             spec: bool) -> tuple[str | None, str | None]:
+    """A goal's deadline, or the period a level or forecast covers."""
+    deadline = period = None
+    if kind == "target":
+        deadline = _deadline(doc, story, st, qi)
+    elif starting:
+        period = None              # the level before a set change: its time is not stated
+    elif kind == "actual" and spec:
+        period = None
+    elif kind == "actual":
+        period = _level_period(doc, story, st, qi)
+    else:
+        period = _forecast_period(story, st, qi)
+    if period is None and kind == "actual" and st.item and story.lead:
+        period = story.lead.period     # a list item's time is its lead's
+    return deadline, period
+
+
+def _deadline(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | None:
+    """When a goal is to be met: the deadline right after it ("by 2030"), a stretch counted
+    from when it was set ("within five years"), or a time its stretch names."""
+    q, slot, periods, anchor = st.quantities[qi], st.slot(qi), st.periods, doc.anchor
+    rel = q.start - st.s0
+    deadline = None
+    after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
+             and p.start - rel - len(q.text) < 40]
+    # a goal is met after it is set: a time before the report ("under a contract
+    # signed on Thursday") is when it was set, not its deadline
+    named = [p for p in periods if p.value and p.kind in ("point", "present")
+             and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
+    if after and after[0].kind == "deadline":
+        deadline = after[0].value
+    elif after and after[0].years:
+        # "within five years" counts from when the goal was set: the time its own
+        # sentence names before it, else the last one the text named.
+        set_at = [p for p in periods if p.value and p.kind == "point" and p.start < rel]
+        base = (set_at[-1].value[:4] if set_at else None) or story.last_deadline or \
+            (story.last_period[:4] if story.last_period else None) or (str(doc.present) if doc.present else None)
+        deadline = str(int(base[:4]) + after[0].years) if base else None
+    elif named:                    # "to raise exports by 20 percent next year"
+        deadline = named[0].value
+    if deadline:
+        story.last_deadline = deadline
+    return deadline
+
+
+def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | None:
+    """The period a level covers: the time its sentence names for it, else the paragraph's."""
+    res, sent, anchor = doc.res, st.text, doc.anchor
+    q, slot, periods = st.quantities[qi], st.slot(qi), st.periods
+    rel = q.start - st.s0
+    period = period_for(q, sent, rel, periods, story.last_period, doc.present, slot, story.para_period, words=doc.fw)
+    if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
+        period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
+    if qi + 1 < len(st.quantities) and _year_before(q, st.quantities[qi + 1], sent, st.s0, periods, res):
+        period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
+    inherited = story.para_period is None and not any(p.value and p.kind not in ("deadline", "within")
+                                                      for p in periods)
+    if (period is None or inherited) and anchor and len(anchor) >= 7 \
+            and _just_done(sent[slot[0]:slot[1]], res, doc.fw):
+        # "15 documents were signed": news of this month's act (a time named in
+        # another paragraph dates something else)
+        period = anchor[:7]
+    return period
+
+
+def _forecast_period(story: _Story, st: _Sentence, qi: int) -> str | None:
+    """A forecast covers the time its stretch names, if any, the one after the value first
+    ("exceeded $1.5 billion in 2022 and should reach $2 billion in 2025")."""
+    slot, rel = st.slot(qi), st.quantities[qi].start - st.s0
+    own = [p for p in st.periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+    own = [p for p in own if p.start >= rel] or own
+    return own[0].value if own else month_at_most(story.para_period)
+
+
+def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
+             clause: tuple[int, int]) -> list[str]:
+    """The states a value is about: its clause's, else the pair the text goes on about."""
+    res, fw = doc.res, doc.fw
+    q, slot = st.quantities[qi], st.slot(qi)
+    # the states a flow passes through ("exported via Russia") are its route, not its ends
+    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])] \
+        if res.indicators.is_flow(ind) else st.ments
+    parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
+                         reporting=fw.reporting, clause=clause)
+    pair = set(story.prev_states)
+    if not st.ments and len(pair) == 2:
+        # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
+        # a sentence naming no state goes on about the pair the one before named.
+        parties = sorted(pair)
+    if len(parties) < 2 and len(pair) == 2 and set(parties) <= pair:
+        parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
+    if st.item and story.lead:
+        parties = _lead_parties(st.ments, story.lead) or parties
+    return parties
+
+
+def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: list[str],
+               clause: tuple[int, int]) -> dict[str, str] | None:
+    """Who sends and who receives a flow: as its clause says, else as its list's lead does."""
+    indicators = doc.res.indicators
+    direction = direction_of(ind, st.text, st.s0, st.ments, parties, indicators, clause)
+    if direction is None and st.item and story.lead:
+        lead = story.lead
+        direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, indicators)
+    return direction
+
+
+def _unit_of(q: Quantity, ind: str) -> str:
+    """A capacity counted per period is in things per period ("flights/week")."""
+    return q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
