@@ -210,78 +210,109 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
 
 def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
                fw: FigureWords, stock: bool = False) -> str | None:
-    """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
-    comp = res.indicators.compiled
-    before = sent[:rel]
-    after = sent[rel + len(q.text):]
+    """What a value measures, by its unit. `prev`: the values of the sentence before it, with
+    their measures; `stock`: the clause speaks of a standing total ("to date")."""
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            # a growth rate measures what its own clause names, or what came before it: not a
-            # measure of a later clause ("the economy grew by 6%, and investment rose to ...")
-            later = _STRONG_BREAK.search(sent, rel + len(q.text))
-            base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
-            if base is None:
-                return None
-            return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = fw.share_after.match(after) or re.match(
-            r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
-        if not share:
-            share = fw.share_before.search(before)
-        # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
-        whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
-        if whole and whole.split()[-1].lower() in comp["skip"]:
-            return None        # "80 percent of the votes": a share of something never a figure
-        if _slug(whole):
-            return f"other:share_of_{_slug(whole)}"
-        if re.search(r"\(\s*$|,\s*$", before) and prev:
-            for pq, ind in reversed(prev):
-                if pq.unit == "percent" and ind.startswith("other:share_of_"):
-                    return ind
-        return None
+            return _growth_indicator(q, sent, rel, res, fw)
+        return _share_indicator(q, sent, rel, prev, res, fw)
     if q.unit == "count" and q.noun:
-        noun = q.noun.lower()
-        head = noun.split()[-1]
-        # the noun's own modifiers may come between: "300 residents of the village were evacuated"
-        verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
-                      r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
-        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
-            return None        # casualty counts are not figures of the relations
-        done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
-                        r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
-                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
-        completed = (done and comp["completed"].match(done.group(1))) or re.search(
-            r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
-            % comp["completed"].pattern, before, comp["completed"].flags)
-        if (head in comp["skip"] or q.spelled and not q.per) and not completed:
-            return None        # "two countries"; but "22 documents were signed" is a figure
-        if head in comp["demonyms"]:
-            if comp["people"].match(after):
-                return None
-            return "other:diaspora_population"
-        subject = head if " and " in noun else q.noun
-        standing = next((name for name, (_, spec) in comp["ind"].items()
-                         if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
-                         and not spec.get("per")), None)
-        if done and not (stock and standing):
-            tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
-            return f"other:{_slug(subject)}_{_slug(tail)}"
-        if q.per:
-            cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
-            if cap:
-                return f"other:{_slug(cap.group(1) or cap.group(2))}_capacity"
-        for name, (_, spec) in comp["ind"].items():
-            if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
-                if spec.get("per") and q.per != spec["per"]:
-                    continue
-                return name
-        return f"other:{_slug(subject)}"
+        return _count_indicator(q, sent, rel, res, stock)
     if q.unit == "count" and q.per:
         # "the number of flights ... rose to 14 per week": the noun was named before
-        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
+        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", sent[:rel])
         if counted:
             return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
+    return _amount_indicator(q, sent, rel, prev, res, fw)
+
+
+def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
+    """A growth rate measures what its own clause names, or what came before it: not a
+    measure of a later clause ("the economy grew by 6%, and investment rose to ...")."""
+    later = _STRONG_BREAK.search(sent, rel + len(q.text))
+    base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
+    if base is None:
+        return None
+    return f"other:{res.indicators.compiled['ind'][base][1]['growth']}_growth"
+
+
+def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
+                     fw: FigureWords) -> str | None:
+    """A percentage is the share of the whole named after it ("12% of its exports") or
+    before it ("the share of X in Y was 12%"), or of the share just before it ("(..., 14.5%)")."""
+    before = sent[:rel]
+    after = sent[rel + len(q.text):]
+    share = fw.share_after.match(after) or re.match(
+        r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
+    if not share:
+        share = fw.share_before.search(before)
+    # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
+    whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+    if whole and whole.split()[-1].lower() in res.indicators.compiled["skip"]:
+        return None            # "80 percent of the votes": a share of something never a figure
+    if _slug(whole):
+        return f"other:share_of_{_slug(whole)}"
+    if re.search(r"\(\s*$|,\s*$", before) and prev:
+        for pq, ind in reversed(prev):
+            if pq.unit == "percent" and ind.startswith("other:share_of_"):
+                return ind
+    return None
+
+
+def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, stock: bool) -> str | None:
+    """A count of things: of what was done to them ("22 documents were signed"), else the
+    indicator counting that noun, else the noun itself; casualties and "two countries" are
+    no figures."""
+    comp = res.indicators.compiled
+    before = sent[:rel]
+    after = sent[rel + len(q.text):]
+    noun = q.noun.lower()
+    head = noun.split()[-1]
+    # the noun's own modifiers may come between: "300 residents of the village were evacuated"
+    verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
+                  r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
+    if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
+        return None            # casualty counts are not figures of the relations
+    done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
+                    r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
+                    r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
+    completed = (done and comp["completed"].match(done.group(1))) or re.search(
+        r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
+        % comp["completed"].pattern, before, comp["completed"].flags)
+    if (head in comp["skip"] or q.spelled and not q.per) and not completed:
+        return None            # "two countries"; but "22 documents were signed" is a figure
+    if head in comp["demonyms"]:
+        if comp["people"].match(after):
+            return None
+        return "other:diaspora_population"
+    subject = head if " and " in noun else q.noun
+    standing = next((name for name, (_, spec) in comp["ind"].items()
+                     if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
+                     and not spec.get("per")), None)
+    if done and not (stock and standing):
+        tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
+        return f"other:{_slug(subject)}_{_slug(tail)}"
+    if q.per:
+        cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
+        if cap:
+            return f"other:{_slug(cap.group(1) or cap.group(2))}_capacity"
+    for name, (_, spec) in comp["ind"].items():
+        if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
+            if spec.get("per") and q.per != spec["per"]:
+                continue
+            return name
+    return f"other:{_slug(subject)}"
+
+
+def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
+                      fw: FigureWords) -> str | None:
+    """An amount of money or goods: a change of the measure nearest it, the value of what
+    was counted or of the thing it is "worth", what the grammar names it, else the nearest
+    cue; a state's own output is no figure."""
+    comp = res.indicators.compiled
+    before = sent[:rel]
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
         base = _nearest_indicator(sent, rel, None, res)
         return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
@@ -296,17 +327,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if link and re.search(r"\b(?:is|are|was|were|be|been|now|currently)\b", link.group(1), re.I):
         link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
     if link and _unit_class(q, res) == "money":
-        # "trade agreements worth $300 million": the value of what the noun names
-        # the last piece that is not only a name: "a power plant in Tajikistan worth ..." -> plant
-        pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))
-        np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
-                  pieces[-1].strip())
-        head = np.split()[-1]
-        cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
-        if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
-            # "imported goods worth ...", "exported gas worth ...": the verb names the flow
-            cue = _nearest_indicator(np, len(np), "money", res)
-        return cue or f"other:{_slug(np)}_value"
+        return _worth_indicator(link.group(1), res)
     unit_class = _unit_class(q, res)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
@@ -334,6 +355,21 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue
+
+
+def _worth_indicator(phrase: str, res: Resources) -> str:
+    """"trade agreements worth $300 million": the value of what the noun phrase names, its
+    last piece that is not only a name ("a power plant in Tajikistan worth ..." -> plant)."""
+    comp = res.indicators.compiled
+    pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(phrase))
+    np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
+              pieces[-1].strip())
+    head = np.split()[-1]
+    cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
+    if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
+        # "imported goods worth ...", "exported gas worth ...": the verb names the flow
+        cue = _nearest_indicator(np, len(np), "money", res)
+    return cue or f"other:{_slug(np)}_value"
 
 
 # "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
