@@ -17,84 +17,14 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
+from steppe.pipeline.figure_words import FigureWords
 from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, is_currency, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 
 if TYPE_CHECKING:
     from steppe.resources import Resources
-    from steppe.words import Grammar
 
 __all__ = ["extract_figures", "FigureWords", "Indicators", "present_year", "find_periods", "Period"]
-
-_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
-
-
-@dataclass(frozen=True)
-class FigureWords:
-    """The grammar words of the figure readers (data/words/en.yaml `figures`, numbers in
-    words), compiled once where the figures component is built."""
-
-    share_before: re.Pattern[str]       # "the share of X in Y was" 12%
-    share_after: re.Pattern[str]        # 12% "of its exports"
-    link_before: re.Pattern[str]        # "trade agreements worth" $300 million
-    compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
-    raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
-    actual_verbs: re.Pattern[str]       # a value reached, not a goal
-    result: re.Pattern[str]             # "to reach" ...
-    result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
-    reporting: re.Pattern[str]          # "said", "according to": who reports a figure
-    cardinals: dict[str, int]           # "five" -> 5 ("within five years")
-    years: re.Pattern[str]              # "five years", "5 years": group 1 the count
-    present: re.Pattern[str]            # "currently", "to date": the text's present
-    present_state: re.Pattern[str]      # "is", "accounts for": a value stated in the present tense
-    present_act: re.Pattern[str]        # ... by a verb other than a copula ("accounts for")
-    perfect: re.Pattern[str]            # "have been signed": a running total
-    comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
-    deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
-    handed: re.Pattern[str]             # "allocated", "provided": a one-off transfer the news reports
-    route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
-
-    @classmethod
-    def from_grammar(cls, grammar: Grammar) -> "FigureWords":
-        w = grammar.words("en", "figures")
-        cardinals = grammar.numbers("en").cardinals
-        return cls(
-            share_before=re.compile(
-                rf"\bshares?\s+(?:in|of)\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
-                r"(?:about\s+|some\s+|around\s+)?$", re.I),
-            share_after=re.compile(
-                rf"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?({w.alternation('share_wholes')})\b", re.I),
-            link_before=re.compile(rf"({_NP})\s+(?:{w.alternation('value_links')})\s+(?:\w+\s+){{0,2}}$", re.I),
-            # A comparison base runs from its cue to the end of its parenthesis or clause.
-            compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
-            raised=re.compile(
-                rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                r"([a-z][\w-]*(?:\s+(?!(?:to|at|from|for|of|on|by|and)\b)[a-z][\w-]*){0,2})"    # "gas swap volumes"
-                r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
-                r"\s+(?:to|at|from)\s+"
-                r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
-            actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
-            result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
-            # the verb may be a few words back, past its own value and time: "rose 1.5 times in
-            # January-November to reach $576 million"
-            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\b(?:\s+[^\s,;]+){{0,6}}?\s+$", re.I),
-            reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
-            cardinals=cardinals,
-            years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
-            present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
-            present_state=re.compile(rf"\b(?:{w.alternation('present_copulas')}|{w.alternation('present_verbs')})\b"),
-            present_act=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
-            perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
-                               rf"(?:{w.alternation('perfect_participles')})\b"),
-            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
-                                r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
-                                r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
-            route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
-            handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
-            comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
-                                  r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
-        )
-
 
 class Indicators:
     """The indicator lexicon (data/indicators.yaml, plus a user's) compiled for the readers."""
@@ -162,11 +92,11 @@ def _unit_class(q: Quantity, res: Resources) -> str:
     return "money" if is_currency(q.unit, res.units) else q.unit
 
 
-def _slug(words: str) -> str:
+def _slug(words: str, fw: FigureWords) -> str:
     """An indicator name from words; names of states and peoples ("Kyrgyz-Tajik") say who,
     not what, and are left out when anything else remains."""
     common = " ".join(w for w in words.split() if not w[:1].isupper()) or words
-    common = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", common.lower())
+    common = fw.name_stops.sub(" ", common.lower())
     return "_".join(re.findall(r"[a-z]+", common))
 
 
@@ -190,19 +120,17 @@ def _without_owners(words: str) -> str:
     return re.sub(r"[\w-]+['’]s?\s+", "", words)
 
 
-def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
+def _named(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
     """A name the grammar gives a value: "$5 billion in reimbursements", "a $2 billion
     debt", "a loan of $300 million", "a 12 km road". Generic heads ("total") name nothing."""
     generic = res.indicators.compiled["generic"]
     after = sent[rel + len(q.text):]
     before = sent[:rel]
-    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or \
-        re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
-                 r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
-        else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
+    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or fw.head_after_article.match(after) \
+        if fw.article_before.search(before) else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
     if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or res.units.words.is_plural(m.group(1))):
         return m.group(1)
-    m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
+    m = fw.of_before.search(before)
     if m and m.group(1).lower() not in generic:
         return m.group(1)
     return None
@@ -217,7 +145,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             return _growth_indicator(q, sent, rel, res, fw)
         return _share_indicator(q, sent, rel, prev, res, fw)
     if q.unit == "count" and q.noun:
-        return _count_indicator(q, sent, rel, res, stock)
+        return _count_indicator(q, sent, rel, res, fw, stock)
     if q.unit == "count" and q.per:
         # "the number of flights ... rose to 14 per week": the noun was named before
         counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", sent[:rel])
@@ -231,7 +159,7 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
 def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
     """A growth rate measures what its own clause names, or what came before it: not a
     measure of a later clause ("the economy grew by 6%, and investment rose to ...")."""
-    later = _STRONG_BREAK.search(sent, rel + len(q.text))
+    later = fw.contrast_break.search(sent, rel + len(q.text))
     base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
     if base is None:
         return None
@@ -244,16 +172,15 @@ def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity
     before it ("the share of X in Y was 12%"), or of the share just before it ("(..., 14.5%)")."""
     before = sent[:rel]
     after = sent[rel + len(q.text):]
-    share = fw.share_after.match(after) or re.match(
-        r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
+    share = fw.share_after.match(after) or fw.share_of.match(after)
     if not share:
         share = fw.share_before.search(before)
     # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
-    whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
+    whole = _without_owners(fw.share_split.split(share.group(1))[-1]) if share else ""
     if whole and whole.split()[-1].lower() in res.indicators.compiled["skip"]:
         return None            # "80 percent of the votes": a share of something never a figure
-    if _slug(whole):
-        return f"other:share_of_{_slug(whole)}"
+    if _slug(whole, fw):
+        return f"other:share_of_{_slug(whole, fw)}"
     if re.search(r"\(\s*$|,\s*$", before) and prev:
         for pq, ind in reversed(prev):
             if pq.unit == "percent" and ind.startswith("other:share_of_"):
@@ -261,7 +188,7 @@ def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity
     return None
 
 
-def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, stock: bool) -> str | None:
+def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords, stock: bool) -> str | None:
     """A count of things: of what was done to them ("22 documents were signed"), else the
     indicator counting that noun, else the noun itself; casualties and "two countries" are
     no figures."""
@@ -271,16 +198,12 @@ def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, stock: bo
     noun = q.noun.lower()
     head = noun.split()[-1]
     # the noun's own modifiers may come between: "300 residents of the village were evacuated"
-    verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
-                  r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
+    verb = fw.counted_verb.sub("", after)
     if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
         return None            # casualty counts are not figures of the relations
-    done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
-                    r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
-                    r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
+    done = fw.counted_done.match(after)
     completed = (done and comp["completed"].match(done.group(1))) or re.search(
-        r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
-        % comp["completed"].pattern, before, comp["completed"].flags)
+        rf"(?:{comp['completed'].pattern})\s+(?:(?:{fw.completed_approx})\s+)?$", before, comp["completed"].flags)
     if (head in comp["skip"] or q.spelled and not q.per) and not completed:
         return None            # "two countries"; but "22 documents were signed" is a figure
     if head in comp["demonyms"]:
@@ -293,17 +216,17 @@ def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, stock: bo
                      and not spec.get("per")), None)
     if done and not (stock and standing):
         tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
-        return f"other:{_slug(subject)}_{_slug(tail)}"
+        return f"other:{_slug(subject, fw)}_{_slug(tail, fw)}"
     if q.per:
         cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
         if cap:
-            return f"other:{_slug(cap.group(1) or cap.group(2))}_capacity"
+            return f"other:{_slug(cap.group(1) or cap.group(2), fw)}_capacity"
     for name, (_, spec) in comp["ind"].items():
         if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
             if spec.get("per") and q.per != spec["per"]:
                 continue
             return name
-    return f"other:{_slug(subject)}"
+    return f"other:{_slug(subject, fw)}"
 
 
 def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
@@ -324,17 +247,17 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
                     return "investment"
                 return f"{ind}_value"
     link = fw.link_before.search(before)
-    if link and re.search(r"\b(?:is|are|was|were|be|been|now|currently)\b", link.group(1), re.I):
+    if link and fw.predicate.search(link.group(1)):
         link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
     if link and _unit_class(q, res) == "money":
-        return _worth_indicator(link.group(1), res)
+        return _worth_indicator(link.group(1), res, fw)
     unit_class = _unit_class(q, res)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
         pass
     if domestic and not any(rx.search(before[-40:], domestic.end()) for rx, _ in comp["ind"].values()):
         return None            # "Uzbekistan produces 52 bcm of gas": a state's own output
-    named = _named(q, sent, rel, res)
+    named = _named(q, sent, rel, res, fw)
     if named:
         cue = _nearest_indicator(named, len(named), unit_class, res)
         if cue:
@@ -342,26 +265,26 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
         # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
         governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
         if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
-            return f"other:{_slug(named)}"
+            return f"other:{_slug(named, fw)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
     deal = fw.deal_for.search(before)
     if cue is None and deal and unit_class not in ("money", "count", "days"):
-        return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
+        return f"other:{_slug(deal.group(1), fw)}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
         raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
         named = [w for w in raised.group(1).lower().split() if w not in comp["generic"]] if raised else []
-        if named and named[0] not in {"it", "them", "this", "that"}:
-            return f"other:{_slug(' '.join(named))}"
+        if named and named[0] not in fw.pronouns:
+            return f"other:{_slug(' '.join(named), fw)}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue
 
 
-def _worth_indicator(phrase: str, res: Resources) -> str:
+def _worth_indicator(phrase: str, res: Resources, fw: FigureWords) -> str:
     """"trade agreements worth $300 million": the value of what the noun phrase names, its
     last piece that is not only a name ("a power plant in Tajikistan worth ..." -> plant)."""
     comp = res.indicators.compiled
-    pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(phrase))
+    pieces = fw.phrase_split.split(" " + _without_owners(phrase))
     np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
               pieces[-1].strip())
     head = np.split()[-1]
@@ -369,12 +292,7 @@ def _worth_indicator(phrase: str, res: Resources) -> str:
     if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
         # "imported goods worth ...", "exported gas worth ...": the verb names the flow
         cue = _nearest_indicator(np, len(np), "money", res)
-    return cue or f"other:{_slug(np)}_value"
-
-
-# "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
-# specification of a project, not a goal the parties set for their relations.
-_SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
+    return cue or f"other:{_slug(np, fw)}_value"
 
 
 def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords,
@@ -391,7 +309,7 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     if comp["forecast"].search(window):
         return "forecast"
     goals = [m for m in comp["target"].finditer(window)
-             if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+             if not fw.specification.match(window, m.end()) or m.group().lower() not in fw.describing_cues]
     results = [m for m in goals if fw.result.fullmatch(m.group()) and (
         fw.result_after.search(sent, max(0, window_start + m.start() - 80), window_start + m.start())
         or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
@@ -603,7 +521,7 @@ def _read_sentence(doc: _Document, story: _Story, s0: int, s1: int, item: bool) 
     quantities = _sentence_quantities(doc, story, sent, s0, item)
     ments = not_currency(states_in(doc.mentions, s0, s1), quantities, doc.text, res.units)
     return _Sentence(s0, s1, sent, item, stx, periods, bases, quantities, ments,
-                     respectively(sent, s0, ments, quantities))
+                     respectively(sent, s0, ments, quantities, fw))
 
 
 def _sentence_quantities(doc: _Document, story: _Story, sent: str, s0: int, item: bool) -> list[Quantity]:
@@ -645,12 +563,12 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
             continue
         spec = _is_specification(q, ind, res)
         kind = prev_kind = _stated_kind(doc, st, qi, window_start, prev_kind, spec)
-        starting = kind != "actual" and _ranges_from(st, qi, res)
+        starting = kind != "actual" and _ranges_from(st, qi, res, doc.fw)
         if starting:
             kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
         window_start = rel + len(q.text)
         deadline, period = _time_of(doc, story, st, qi, kind, starting, spec)
-        clause = _clause(st.text, rel, q, st.slot(qi))
+        clause = _clause(st.text, rel, q, st.slot(qi), doc.fw)
         parties = _parties(doc, story, st, qi, ind, clause)
         if len(parties) < 2:
             continue
@@ -688,12 +606,12 @@ def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[t
     rel = q.start - st.s0
     stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in st.periods)
     ind = _indicator(q, st.text, rel, done, res, fw, stock)
-    if ind is None and done and done[-1][0] is st.quantities[qi - 1] and _from_to(q, done[-1][0], st.text, st.s0, res):
+    if ind is None and done and done[-1][0] is st.quantities[qi - 1] and _from_to(q, done[-1][0], st.text, st.s0, res, fw):
         ind = done[-1][1]          # "to $4.79 million a year from 4.5 million": the same measure
     # A value with no cue of its own continues the previous sentence's enumeration
     # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
     ind = ind or story.carried.get(_carry_key(q, res)) or \
-        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res)
+        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
     if ind is None and st.item and story.lead:
         ind = _lead_indicator(q, story.lead, res)
     if ind is not None and re.search(r"\bthe\s+$", st.text[max(0, rel - 5):rel], re.I) and any(
@@ -719,19 +637,19 @@ def _stated_kind(doc: _Document, st: _Sentence, qi: int, window_start: int, prev
     if spec and kind == "target":
         kind = "actual"            # "agreed to build a 280 km railway": the railway's length, not a goal
     if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
-            re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, rel - 25):rel]):
+            fw.change_from.search(sent[max(0, rel - 25):rel]):
         kind = "actual"            # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
-    if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
+    if (kind == "actual" and fw.future.search(sent[window_start:rel])) or (
             q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
         kind = "forecast"          # "40 agreements will be signed", "trade will grow to ...": expected
     return kind
 
 
-def _ranges_from(st: _Sentence, qi: int, res: Resources) -> bool:
+def _ranges_from(st: _Sentence, qi: int, res: Resources, fw: FigureWords) -> bool:
     """The value is the start of a stated change, "from $A to $B" (in either order)."""
     qs, q = st.quantities, st.quantities[qi]
-    return bool(qi + 1 < len(qs) and _from_to(q, qs[qi + 1], st.text, st.s0, res)
-                or qi > 0 and _from_to(q, qs[qi - 1], st.text, st.s0, res))
+    return bool(qi + 1 < len(qs) and _from_to(q, qs[qi + 1], st.text, st.s0, res, fw)
+                or qi > 0 and _from_to(q, qs[qi - 1], st.text, st.s0, res, fw))
 
 
 def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, starting: bool,
@@ -787,9 +705,9 @@ def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str 
     q, slot, periods = st.quantities[qi], st.slot(qi), st.periods
     rel = q.start - st.s0
     period = period_for(q, sent, rel, periods, story.last_period, doc.present, slot, story.para_period, words=doc.fw)
-    if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
+    if period and len(period) == 10 and not doc.fw.as_of.search(sent):
         period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
-    if qi + 1 < len(st.quantities) and _year_before(q, st.quantities[qi + 1], sent, st.s0, periods, res):
+    if qi + 1 < len(st.quantities) and _year_before(q, st.quantities[qi + 1], sent, st.s0, periods, res, doc.fw):
         period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
     inherited = story.para_period is None and not any(p.value and p.kind not in ("deadline", "within")
                                                       for p in periods)
@@ -819,7 +737,7 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
     ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])] \
         if res.indicators.is_flow(ind) else st.ments
     parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
-                         reporting=fw.reporting, clause=clause)
+                         words=fw, clause=clause)
     pair = set(story.prev_states)
     if not st.ments and len(pair) == 2:
         # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
@@ -836,10 +754,10 @@ def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: 
                clause: tuple[int, int]) -> dict[str, str] | None:
     """Who sends and who receives a flow: as its clause says, else as its list's lead does."""
     indicators = doc.res.indicators
-    direction = direction_of(ind, st.text, st.s0, st.ments, parties, indicators, clause)
+    direction = direction_of(ind, st.text, st.s0, st.ments, parties, indicators, clause, words=doc.fw)
     if direction is None and st.item and story.lead:
         lead = story.lead
-        direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, indicators)
+        direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, indicators, words=doc.fw)
     return direction
 
 
@@ -867,10 +785,11 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
-def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources) -> str | None:
+def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources,
+                       fw: FigureWords) -> str | None:
     """"Trade reached $15 billion in 2022. This year it is expected to grow by 10%": a growth
     rate whose subject is a pronoun is the growth of the measure the sentence before gave."""
-    if not q.is_growth or not re.search(r"\b(?:it|its|this|this\s+figure|the\s+figure)\b", before, re.I):
+    if not q.is_growth or not fw.figure_pronouns.search(before):
         return None
     ind = res.indicators.compiled["ind"]
     level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
@@ -883,43 +802,39 @@ def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
     named: the act the news reports, in the month of the report. A present
     perfect ("have been signed") is a running total over no stated stretch."""
     acts = [*res.indicators.compiled["completed_word"].finditer(stretch), *fw.handed.finditer(stretch)]
-    return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
-               and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
+    return any(not fw.perfect_before.search(stretch[:m.start()])
+               and not fw.future_before.search(stretch[:m.start()])
                for m in acts)
 
 
-_STRONG_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s|,\s+and\s")
-_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
-
-
-def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
+def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int], fw: FigureWords) -> tuple[int, int]:
     """A value's own clause: its stretch of the sentence between the comma, semicolon or
     coordination before it and the one after it ("..., while imports from B reached ...",
     "including 3 million tons to B and 1 million tons to C")."""
     end = rel + len(q.text)
     start = slot[0]
-    for brk in _CLAUSE_BREAK.finditer(sent, slot[0], rel):
+    for brk in fw.clause_break.finditer(sent, slot[0], rel):
         start = brk.end()
-    stop = _CLAUSE_BREAK.search(sent, end, slot[1])
+    stop = fw.clause_break.search(sent, end, slot[1])
     return start, stop.start() if stop else slot[1]
 
 
-def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:
+def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
     if a.is_growth or a.is_change or _unit_class(a, res) != _unit_class(b, res):
         return False
-    if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
+    if not fw.range_from.search(sent[max(0, a.start - s0 - 20):a.start - s0]):
         return False
     if a.start < b.start:
         return bool(re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]))
-    return bool(re.search(r"\bto\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, b.start - s0 - 20):b.start - s0])
-                and re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", sent[b.end - s0:a.start - s0]))
+    return bool(fw.range_to.search(sent[max(0, b.start - s0 - 20):b.start - s0])
+                and fw.yearly_from.fullmatch(sent[b.end - s0:a.start - s0]))
 
 
 def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period],
-                 res: Resources) -> bool:
+                 res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" with no time between them: A is the level a year before B."""
-    return _from_to(a, b, sent, s0, res) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+    return _from_to(a, b, sent, s0, res, fw) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
 
 
 def previous_year(period: str | None) -> str | None:
