@@ -80,11 +80,12 @@ class FigureWords:
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "FigureWords":
         w = grammar.words("en", "figures")
+        shared = grammar.words("en", "quantities")       # what joins two values, the same for both readers
         cardinals = grammar.numbers("en").cardinals
         approx = w.alternation("approximations")
         determiners = w.alternation("possessive_determiners")
         share_in = w.alternation("share_prepositions")
-        contrast, coordinators = w.alternation("contrast_conjunctions"), w.alternation("coordinators")
+        contrast, coordinators = w.alternation("contrast_conjunctions"), shared.alternation("coordinators")
         return cls(
             share_before=re.compile(
                 rf"\bshares?\s+(?:{share_in})\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
@@ -141,7 +142,7 @@ class FigureWords:
             as_of=re.compile(rf"\b(?:{w.alternation('as_of_words')})\b", re.I),
             range_from=re.compile(rf"\bfrom\s+(?:(?:{approx})\s+)?$"),
             range_to=re.compile(rf"\bto\s+(?:(?:{approx})\s+)?$"),
-            yearly_from=re.compile(rf"\s*(?:{w.alternation('yearly')})?\s*,?\s*from\s*"),
+            yearly_from=re.compile(rf"\s*(?:{shared.alternation('yearly')})?\s*,?\s*from\s*"),
             handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
             cardinals=cardinals,
             years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
@@ -156,7 +157,7 @@ class FigureWords:
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
             coordination=re.compile(rf"\s*(?:,|{coordinators}|,\s*(?:{coordinators}))\s*"),
-            coordinators=tuple(w.list("coordinators")),
+            coordinators=tuple(shared.list("coordinators")),
             placed=re.compile(rf"\b(?:{w.alternation('place_prepositions')})\s+$"),
             partner_after=re.compile(rf"\s*(?:{w.alternation('partner_prepositions')})\s+(?:the\s+)?"),
             governed=re.compile(rf"\b(?:{w.alternation('governing_words')})\s+(?:the\s+)?$"),

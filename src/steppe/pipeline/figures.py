@@ -18,7 +18,7 @@ from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, n
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
 from steppe.pipeline.figure_words import FigureWords
-from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, is_currency, parse_number, read_unit
+from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, measure_of, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 
 if TYPE_CHECKING:
@@ -66,6 +66,11 @@ class Indicators:
         base = re.sub(r"_(?:growth|change)$", "", indicator.removeprefix("other:"))
         return next((rx for rx, spec in ind.values() if spec.get("growth") == base), None)
 
+    def growth_of(self, name: str, suffix: str = "growth") -> str:
+        """The growth (or "change") of an indicator, under the name its growth goes by:
+        trade_turnover -> other:trade_growth."""
+        return f"other:{self.compiled['ind'][name][1]['growth']}_{suffix}"
+
     def growth_names(self) -> dict[str, str]:
         """Each indicator -> the name its growth goes by (trade_turnover -> trade)."""
         return {k: v["growth"] for k, v in self.data["indicators"].items()}
@@ -86,10 +91,6 @@ def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
 def _cue_re(words: list[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})", re.I)
-
-
-def _unit_class(q: Quantity, res: Resources) -> str:
-    return "money" if is_currency(q.unit, res.units) else q.unit
 
 
 def _slug(words: str, fw: FigureWords) -> str:
@@ -163,7 +164,7 @@ def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figu
     base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
     if base is None:
         return None
-    return f"other:{res.indicators.compiled['ind'][base][1]['growth']}_growth"
+    return res.indicators.growth_of(base)
 
 
 def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
@@ -238,8 +239,8 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
     before = sent[:rel]
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
         base = _nearest_indicator(sent, rel, None, res)
-        return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
-    if _unit_class(q, res) == "money" and comp["value"].search(before[-40:]):
+        return res.indicators.growth_of(base, "change") if base else None
+    if measure_of(q, res.units) == "money" and comp["value"].search(before[-40:]):
         # "69 contracts valued at $209 million": the value of the counted things
         for pq, ind in reversed(prev):
             if pq.unit == "count" and pq.noun:
@@ -249,9 +250,9 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
     link = fw.link_before.search(before)
     if link and fw.predicate.search(link.group(1)):
         link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
-    if link and _unit_class(q, res) == "money":
+    if link and measure_of(q, res.units) == "money":
         return _worth_indicator(link.group(1), res, fw)
-    unit_class = _unit_class(q, res)
+    unit_class = measure_of(q, res.units)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
         pass
@@ -389,13 +390,12 @@ def _bare_values(sent: str, s0: int, lead: _Lead) -> list[Quantity]:
 def _lead_indicator(q: Quantity, lead: _Lead, res: Resources) -> str | None:
     """What an item's value measures when it says nothing itself: the lead's measure (its
     growth for a signed percentage, "(+3.2%)")."""
-    ind = res.indicators.compiled["ind"]
     if q.unit == "percent" and not q.is_growth:
         return None
-    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else _unit_class(q, res), res)
+    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else measure_of(q, res.units), res)
     if name is None:
         return None
-    return f"other:{ind[name][1]['growth']}_growth" if q.is_growth or q.unit == "ratio" else name
+    return res.indicators.growth_of(name) if q.is_growth or q.unit == "ratio" else name
 
 
 def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
@@ -633,7 +633,7 @@ def _stated_kind(doc: _Document, st: _Sentence, qi: int, window_start: int, prev
     res, fw, sent = doc.res, doc.fw, st.text
     q, slot = st.quantities[qi], st.slot(qi)
     rel = q.start - st.s0
-    kind = _kind(sent, window_start, rel, prev_kind, res, fw, goods=_unit_class(q, res) not in ("money", "count"))
+    kind = _kind(sent, window_start, rel, prev_kind, res, fw, goods=measure_of(q, res.units) not in ("money", "count"))
     if spec and kind == "target":
         kind = "actual"            # "agreed to build a 280 km railway": the railway's length, not a goal
     if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
@@ -776,7 +776,7 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"
         when = next((tx for tx in stx if base[0] <= tx.start - s0 < q.start - s0 and tx.value), None)
     level = q.unit not in ("percent", "ratio")
-    prev = next((f for pq, f in reversed(made) if _unit_class(pq, res) == _unit_class(q, res)
+    prev = next((f for pq, f in reversed(made) if measure_of(pq, res.units) == measure_of(q, res.units)
                  and (pq.is_change or pq.is_growth) != level), None) if level else \
         next((f for pq, f in reversed(made) if pq.unit == q.unit), None)
     if when is None or prev is None or prev.kind != "actual":
@@ -793,7 +793,7 @@ def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool],
         return None
     ind = res.indicators.compiled["ind"]
     level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
-    return f"other:{ind[level][1]['growth']}_growth" if level else None
+    return res.indicators.growth_of(level) if level else None
 
 
 def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
@@ -821,7 +821,7 @@ def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int], fw: FigureW
 
 def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
-    if a.is_growth or a.is_change or _unit_class(a, res) != _unit_class(b, res):
+    if a.is_growth or a.is_change or measure_of(a, res.units) != measure_of(b, res.units):
         return False
     if not fw.range_from.search(sent[max(0, a.start - s0 - 20):a.start - s0]):
         return False
@@ -849,7 +849,7 @@ def previous_year(period: str | None) -> str | None:
 
 
 def _carry_key(q: Quantity, res: Resources) -> tuple[str, bool]:
-    return _unit_class(q, res), q.is_growth or q.is_change
+    return measure_of(q, res.units), q.is_growth or q.is_change
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:

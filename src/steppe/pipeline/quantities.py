@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from steppe.words import Grammar
 
 __all__ = ["Quantity", "QuantityWords", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency",
-           "NUMBER",
-           "is_currency"]
+           "NUMBER", "is_currency", "measure_of"]
 
 
 @dataclass(frozen=True)
@@ -206,6 +205,11 @@ def is_currency(unit: str, units: Units) -> bool:
     return unit in units.currencies.values()
 
 
+def measure_of(q: Quantity, units: Units) -> str:
+    """What a value measures, any currency being "money": values of one measure compare."""
+    return "money" if is_currency(q.unit, units) else q.unit
+
+
 def parse_number(s: str) -> float:
     """Read "2 920", "1,056.5", "1,2" (decimal comma) or "3.5" as a float."""
     s = s.replace("\u00a0", " ").replace("\u202f", " ").strip()
@@ -333,13 +337,10 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
 def _without_conversions(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
     """A value in parentheses right after another of the same measure restates it in other
     units ("200,000 rubles ($3,250)", "a 1,500-kilometre (930-mile) pipeline"): not a value of its own."""
-    def measure(q: Quantity) -> str:
-        return "money" if is_currency(q.unit, units) else q.unit
-
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev and measure(prev) == measure(q) and not q.is_growth and \
+        if prev and measure_of(prev, units) == measure_of(q, units) and not q.is_growth and \
                 units.words.conversion_gap.fullmatch(text[prev.end - offset:q.start - offset]) \
                 and re.match(r"\s*\)", text[q.end - offset:]):
             continue
