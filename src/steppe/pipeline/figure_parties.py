@@ -85,38 +85,61 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
              clause: tuple[int, int] | None = None) -> list[str]:
     """The states a value is about: those its clause names, not the states mentioned nearby.
     `clause`: the value's own clause."""
-    codes = {m[2] for m in ments}
     named = (paired or {}).get(q.start) or _state_before_paren(q, sent, s0, ments)
     if named:
         return sorted({named, _partner(named, sent, s0, ments, main)} - {None})
+    if len({m[2] for m in ments}) > 2:
+        ments = _without_speaker(q, sent, s0, ments, words)
+    if len({m[2] for m in ments}) > 2 and indicators is not None:
+        ments = _without_places(sent, s0, ments, indicators.cue(ind), words)
+    codes = {m[2] for m in ments}
     if len(codes) > 2:
-        # Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...").
-        said = [r for r in words.reporting.finditer(sent) if r.end() <= q.start - s0]
-        if said:
-            told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
-                [m for m in ments if m[1] <= s0 + said[-1].start()]
-            speaker = [m for m in ments if m[1] <= s0 + said[-1].start()]
-            if len({m[2] for m in told}) == 1 and speaker and speaker[-1][2] not in {m[2] for m in told}:
-                # "..., Uzbek minister Saidov said that trade with Kazakhstan exceeded $4 billion":
-                # a report naming one state is about it and the speaker's state
-                told = told + speaker[-1:]
-            ments = told if len({m[2] for m in told}) >= 2 else ments
-            codes = {m[2] for m in ments}
-    if len(codes) > 2 and indicators is not None:
-        # "After talks in Moscow, A and B agreed to raise trade to ...": the place where something
-        # happened is no party (but "investment in B" is: the measure's own phrase)
-        cue = indicators.cue(ind)
-        placed = [m for m in ments if words.placed.search(sent[max(0, m[0] - s0 - 4):m[0] - s0])
-                  and not (cue and cue.search(sent[max(0, m[0] - s0 - 25):m[0] - s0]))]
-        if placed and len(codes - {m[2] for m in placed}) >= 2:
-            ments = [m for m in ments if m not in placed]
-            codes = {m[2] for m in ments}
-    if len(codes) > 2 and indicators is not None and indicators.is_flow(ind):
+        chosen = _among_many(q, sent, s0, ments, main, slot, ind, indicators, words, clause)
+        if chosen is not None:
+            return chosen
+        codes = {m[2] for m in ments if m[1] <= q.start} or codes
+    return _with_main(codes, main)
+
+
+def _without_speaker(q: Quantity, sent: str, s0: int, ments: list[Mention], words: FigureWords) -> list[Mention]:
+    """Who reports a figure is not a party to it ("Russian officials said Kyrgyz trade ...")."""
+    said = [r for r in words.reporting.finditer(sent) if r.end() <= q.start - s0]
+    if not said:
+        return ments
+    told = [m for m in ments if m[0] >= s0 + said[-1].end()] or \
+        [m for m in ments if m[1] <= s0 + said[-1].start()]
+    speaker = [m for m in ments if m[1] <= s0 + said[-1].start()]
+    if len({m[2] for m in told}) == 1 and speaker and speaker[-1][2] not in {m[2] for m in told}:
+        # "..., Uzbek minister Saidov said that trade with Kazakhstan exceeded $4 billion":
+        # a report naming one state is about it and the speaker's state
+        told = told + speaker[-1:]
+    return told if len({m[2] for m in told}) >= 2 else ments
+
+
+def _without_places(sent: str, s0: int, ments: list[Mention], cue: re.Pattern[str] | None,
+                    words: FigureWords) -> list[Mention]:
+    """"After talks in Moscow, A and B agreed to raise trade to ...": the place where something
+    happened is no party (but "investment in B" is: the measure's own phrase)."""
+    codes = {m[2] for m in ments}
+    placed = [m for m in ments if words.placed.search(sent[max(0, m[0] - s0 - 4):m[0] - s0])
+              and not (cue and cue.search(sent[max(0, m[0] - s0 - 25):m[0] - s0]))]
+    if placed and len(codes - {m[2] for m in placed}) >= 2:
+        return [m for m in ments if m not in placed]
+    return ments
+
+
+def _among_many(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list[str],
+                slot: tuple[int, int] | None, ind: str, indicators: Indicators | None, words: FigureWords,
+                clause: tuple[int, int] | None) -> list[str] | None:
+    """Of more than two states, those the grammar ties to the value: a flow's ends, the state
+    right after it or in its own stretch, or those of its measure's phrase; None if none."""
+    codes = {m[2] for m in ments}
+    if indicators is not None and indicators.is_flow(ind):
         flow = direction_of(ind, sent, s0, ments, sorted(codes), indicators, clause, words=words)
         if flow and flow.get("from") and flow.get("to"):
             # "aid to Tajikistan and Kyrgyzstan", "from A and B": every state of a coordinated end
             return sorted(_coordinated(flow["from"], sent, s0, ments, words) | _coordinated(flow["to"], sent, s0, ments, words))
-    if len(codes) > 2 and slot:
+    if slot:
         # "..., including $9.3 billion with Russia and $4.6 billion with Kazakhstan": the state
         # right after the value, with its partner (the owner of the whole)
         after = next((m for m in ments if q.end <= m[0] and m[1] - s0 <= slot[1]
@@ -130,14 +153,17 @@ def parties_of(q: Quantity, sent: str, s0: int, ments: list[Mention], main: list
                 return sorted({m[2] for m in own})
             partner = _partner(own[-1][2], sent, s0, ments, main)
             return sorted({own[-1][2], partner} - {None})
-    if len(codes) > 2 and indicators is not None:
+    if indicators is not None:
         # "Amid sanctions on Russia, Kazakhstan's trade with China rose to ...": the states the
         # measure's own phrase names, not another one mentioned around it.
         attached = _attached(q, sent, s0, ments, indicators.cue(ind), slot, words)
         if len(attached) == 2:
             return sorted(attached)
-    if len(codes) > 2:
-        codes = {m[2] for m in ments if m[1] <= q.start} or codes
+    return None
+
+
+def _with_main(codes: set[str], main: list[str]) -> list[str]:
+    """The states named, a lone one paired with the document's hub (or its main parties)."""
     if len(codes) >= 2:
         return sorted(codes)
     if len(codes) == 1:
