@@ -16,7 +16,7 @@ from steppe.pipeline.quantities import Quantity
 from steppe.pipeline.timex import TimeEx, period_of
 
 if TYPE_CHECKING:
-    from steppe.pipeline.figures import FigureWords
+    from steppe.pipeline.figure_words import FigureWords
 
 __all__ = ["Period", "find_periods", "period_for", "month_at_most"]
 

@@ -9,7 +9,7 @@ are handed to ``tables.py`` and their lines are not read again as prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from steppe.facts import Figure, Span
@@ -17,84 +17,14 @@ from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
 from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
-from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, is_currency, parse_number, read_unit
+from steppe.pipeline.figure_words import FigureWords
+from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, measure_of, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
 
 if TYPE_CHECKING:
     from steppe.resources import Resources
-    from steppe.words import Grammar
 
 __all__ = ["extract_figures", "FigureWords", "Indicators", "present_year", "find_periods", "Period"]
-
-_NP = r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
-
-
-@dataclass(frozen=True)
-class FigureWords:
-    """The grammar words of the figure readers (data/words/en.yaml `figures`, numbers in
-    words), compiled once where the figures component is built."""
-
-    share_before: re.Pattern[str]       # "the share of X in Y was" 12%
-    share_after: re.Pattern[str]        # 12% "of its exports"
-    link_before: re.Pattern[str]        # "trade agreements worth" $300 million
-    compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
-    raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
-    actual_verbs: re.Pattern[str]       # a value reached, not a goal
-    result: re.Pattern[str]             # "to reach" ...
-    result_after: re.Pattern[str]       # ... right after "grew (by 6%)": a result, not a goal
-    reporting: re.Pattern[str]          # "said", "according to": who reports a figure
-    cardinals: dict[str, int]           # "five" -> 5 ("within five years")
-    years: re.Pattern[str]              # "five years", "5 years": group 1 the count
-    present: re.Pattern[str]            # "currently", "to date": the text's present
-    present_state: re.Pattern[str]      # "is", "accounts for": a value stated in the present tense
-    present_act: re.Pattern[str]        # ... by a verb other than a copula ("accounts for")
-    perfect: re.Pattern[str]            # "have been signed": a running total
-    comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
-    deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
-    handed: re.Pattern[str]             # "allocated", "provided": a one-off transfer the news reports
-    route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
-
-    @classmethod
-    def from_grammar(cls, grammar: Grammar) -> "FigureWords":
-        w = grammar.words("en", "figures")
-        cardinals = grammar.numbers("en").cardinals
-        return cls(
-            share_before=re.compile(
-                rf"\bshares?\s+(?:in|of)\s+([^,.;\d]{{1,60}}?)\s+(?:{w.alternation('share_verbs')})\s+"
-                r"(?:about\s+|some\s+|around\s+)?$", re.I),
-            share_after=re.compile(
-                rf"\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?({w.alternation('share_wholes')})\b", re.I),
-            link_before=re.compile(rf"({_NP})\s+(?:{w.alternation('value_links')})\s+(?:\w+\s+){{0,2}}$", re.I),
-            # A comparison base runs from its cue to the end of its parenthesis or clause.
-            compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),
-            raised=re.compile(
-                rf"\b(?:{w.alternation('setting_stems')})\w*\s+(?:the\s+|its\s+|their\s+)?"
-                r"([a-z][\w-]*(?:\s+(?!(?:to|at|from|for|of|on|by|and)\b)[a-z][\w-]*){0,2})"    # "gas swap volumes"
-                r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
-                r"\s+(?:to|at|from)\s+"
-                r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I),
-            actual_verbs=re.compile(rf"\b(?:{w.alternation('actual_verbs')})\b", re.I),
-            result=re.compile(rf"(?:{w.alternation('result_infinitives')})", re.I),
-            # the verb may be a few words back, past its own value and time: "rose 1.5 times in
-            # January-November to reach $576 million"
-            result_after=re.compile(rf"\b(?:{w.alternation('result_verbs')})\b(?:\s+[^\s,;]+){{0,6}}?\s+$", re.I),
-            reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
-            cardinals=cardinals,
-            years=re.compile(r"\b(\d+|%s)\s+years?\b" % "|".join(cardinals), re.I),
-            present=re.compile(rf"\b(?:{w.alternation('present_words')})\b", re.I),
-            present_state=re.compile(rf"\b(?:{w.alternation('present_copulas')}|{w.alternation('present_verbs')})\b"),
-            present_act=re.compile(rf"\b(?:{w.alternation('present_verbs')})\b"),
-            perfect=re.compile(r"\b(?:have|has)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?"
-                               rf"(?:{w.alternation('perfect_participles')})\b"),
-            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
-                                r"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:extra\s+|additional\s+|another\s+)?"
-                                r"(?:about\s+|some\s+|around\s+|up\s+to\s+)?$", re.I),
-            route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
-            handed=re.compile(rf"\b(?:{w.alternation('handing_verbs')})\b", re.I),
-            comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
-                                  r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
-        )
-
 
 class Indicators:
     """The indicator lexicon (data/indicators.yaml, plus a user's) compiled for the readers."""
@@ -136,6 +66,11 @@ class Indicators:
         base = re.sub(r"_(?:growth|change)$", "", indicator.removeprefix("other:"))
         return next((rx for rx, spec in ind.values() if spec.get("growth") == base), None)
 
+    def growth_of(self, name: str, suffix: str = "growth") -> str:
+        """The growth (or "change") of an indicator, under the name its growth goes by:
+        trade_turnover -> other:trade_growth."""
+        return f"other:{self.compiled['ind'][name][1]['growth']}_{suffix}"
+
     def growth_names(self) -> dict[str, str]:
         """Each indicator -> the name its growth goes by (trade_turnover -> trade)."""
         return {k: v["growth"] for k, v in self.data["indicators"].items()}
@@ -158,15 +93,11 @@ def _cue_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})", re.I)
 
 
-def _unit_class(q: Quantity, res: Resources) -> str:
-    return "money" if is_currency(q.unit, res.units) else q.unit
-
-
-def _slug(words: str) -> str:
+def _slug(words: str, fw: FigureWords) -> str:
     """An indicator name from words; names of states and peoples ("Kyrgyz-Tajik") say who,
     not what, and are left out when anything else remains."""
     common = " ".join(w for w in words.split() if not w[:1].isupper()) or words
-    common = re.sub(r"\b(?:the|our|their|its|his|her|of|a|an)\b", " ", common.lower())
+    common = fw.name_stops.sub(" ", common.lower())
     return "_".join(re.findall(r"[a-z]+", common))
 
 
@@ -190,19 +121,17 @@ def _without_owners(words: str) -> str:
     return re.sub(r"[\w-]+['’]s?\s+", "", words)
 
 
-def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
+def _named(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
     """A name the grammar gives a value: "$5 billion in reimbursements", "a $2 billion
     debt", "a loan of $300 million", "a 12 km road". Generic heads ("total") name nothing."""
     generic = res.indicators.compiled["generic"]
     after = sent[rel + len(q.text):]
     before = sent[:rel]
-    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or \
-        re.match(r"\s+(?!(?:in|of|to|for|from|and|or|by|with|at|on|a|the|per|each|every|this|that|which|"
-                 r"was|were|is|are|will|would)\b)([a-z][\w-]*)\b", after) if re.search(r"\b(?:a|an)\s+$", before) \
-        else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
+    m = re.match(r"\s+in\s+([a-z][\w-]*s)\b", after) or fw.head_after_article.match(after) \
+        if fw.article_before.search(before) else re.match(r"\s+in\s+([a-z][\w-]*s)\b", after)
     if m and m.group(1).lower() not in generic and (m.group(1).endswith("s") is False or res.units.words.is_plural(m.group(1))):
         return m.group(1)
-    m = re.search(r"\b([a-z][\w-]*)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", before)
+    m = fw.of_before.search(before)
     if m and m.group(1).lower() not in generic:
         return m.group(1)
     return None
@@ -210,82 +139,108 @@ def _named(q: Quantity, sent: str, rel: int, res: Resources) -> str | None:
 
 def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
                fw: FigureWords, stock: bool = False) -> str | None:
-    """What a value measures. `stock`: the clause speaks of a standing total ("to date")."""
-    comp = res.indicators.compiled
-    before = sent[:rel]
-    after = sent[rel + len(q.text):]
+    """What a value measures, by its unit. `prev`: the values of the sentence before it, with
+    their measures; `stock`: the clause speaks of a standing total ("to date")."""
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            # a growth rate measures what its own clause names, or what came before it: not a
-            # measure of a later clause ("the economy grew by 6%, and investment rose to ...")
-            later = _STRONG_BREAK.search(sent, rel + len(q.text))
-            base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
-            if base is None:
-                return None
-            return f"other:{comp['ind'][base][1]['growth']}_growth"
-        share = fw.share_after.match(after) or re.match(
-            r"\s*of\s+((?:[\w’'-]+)(?:\s+(?!(?:in|to|with|from|for|by|at|on|and|which|that)\b)[\w’'-]+){0,3})", after)
-        if not share:
-            share = fw.share_before.search(before)
-        # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
-        whole = _without_owners(re.split(r"\s+(?:in|of)\s+", share.group(1))[-1]) if share else ""
-        if whole and whole.split()[-1].lower() in comp["skip"]:
-            return None        # "80 percent of the votes": a share of something never a figure
-        if _slug(whole):
-            return f"other:share_of_{_slug(whole)}"
-        if re.search(r"\(\s*$|,\s*$", before) and prev:
-            for pq, ind in reversed(prev):
-                if pq.unit == "percent" and ind.startswith("other:share_of_"):
-                    return ind
-        return None
+            return _growth_indicator(q, sent, rel, res, fw)
+        return _share_indicator(q, sent, rel, prev, res, fw)
     if q.unit == "count" and q.noun:
-        noun = q.noun.lower()
-        head = noun.split()[-1]
-        # the noun's own modifiers may come between: "300 residents of the village were evacuated"
-        verb = re.sub(r"^(?:\s+(?:of|from|in)(?:\s+(?!(?:were|was|have|has|had)\b)[\w-]+){1,3}?(?=\s+(?:were|was|have|has|had)\b))?"
-                      r"(?:\s+(?:were|was|have|has|had|been|are|got|reportedly))+\s+", "", after)
-        if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
-            return None        # casualty counts are not figures of the relations
-        done = re.match(r"(?:\s+[\w-]+){0,10}?\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|got|will\s+be)\s+"
-                        r"(\w+ed|stuck|built|made|set\s+up|opened|held|signed)\b"
-                        r"(?:\s+(?:at|in|on)\s+(?:the\s+)?([a-z]+))?", after)
-        completed = (done and comp["completed"].match(done.group(1))) or re.search(
-            r"(?:%s)\s+(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|about\s+|nearly\s+)?$"
-            % comp["completed"].pattern, before, comp["completed"].flags)
-        if (head in comp["skip"] or q.spelled and not q.per) and not completed:
-            return None        # "two countries"; but "22 documents were signed" is a figure
-        if head in comp["demonyms"]:
-            if comp["people"].match(after):
-                return None
-            return "other:diaspora_population"
-        subject = head if " and " in noun else q.noun
-        standing = next((name for name, (_, spec) in comp["ind"].items()
-                         if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
-                         and not spec.get("per")), None)
-        if done and not (stock and standing):
-            tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
-            return f"other:{_slug(subject)}_{_slug(tail)}"
-        if q.per:
-            cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
-            if cap:
-                return f"other:{_slug(cap.group(1) or cap.group(2))}_capacity"
-        for name, (_, spec) in comp["ind"].items():
-            if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
-                if spec.get("per") and q.per != spec["per"]:
-                    continue
-                return name
-        return f"other:{_slug(subject)}"
+        return _count_indicator(q, sent, rel, res, fw, stock)
     if q.unit == "count" and q.per:
         # "the number of flights ... rose to 14 per week": the noun was named before
-        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", before)
+        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", sent[:rel])
         if counted:
             return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
+    return _amount_indicator(q, sent, rel, prev, res, fw)
+
+
+def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
+    """A growth rate measures what its own clause names, or what came before it: not a
+    measure of a later clause ("the economy grew by 6%, and investment rose to ...")."""
+    later = fw.contrast_break.search(sent, rel + len(q.text))
+    base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
+    if base is None:
+        return None
+    return res.indicators.growth_of(base)
+
+
+def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
+                     fw: FigureWords) -> str | None:
+    """A percentage is the share of the whole named after it ("12% of its exports") or
+    before it ("the share of X in Y was 12%"), or of the share just before it ("(..., 14.5%)")."""
+    before = sent[:rel]
+    after = sent[rel + len(q.text):]
+    share = fw.share_after.match(after) or fw.share_of.match(after)
+    if not share:
+        share = fw.share_before.search(before)
+    # "the share of Tajikistan in Kyrgyzstan's total trade" -> total trade
+    whole = _without_owners(fw.share_split.split(share.group(1))[-1]) if share else ""
+    if whole and whole.split()[-1].lower() in res.indicators.compiled["skip"]:
+        return None            # "80 percent of the votes": a share of something never a figure
+    if _slug(whole, fw):
+        return f"other:share_of_{_slug(whole, fw)}"
+    if re.search(r"\(\s*$|,\s*$", before) and prev:
+        for pq, ind in reversed(prev):
+            if pq.unit == "percent" and ind.startswith("other:share_of_"):
+                return ind
+    return None
+
+
+def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords, stock: bool) -> str | None:
+    """A count of things: of what was done to them ("22 documents were signed"), else the
+    indicator counting that noun, else the noun itself; casualties and "two countries" are
+    no figures."""
+    comp = res.indicators.compiled
+    before = sent[:rel]
+    after = sent[rel + len(q.text):]
+    noun = q.noun.lower()
+    head = noun.split()[-1]
+    # the noun's own modifiers may come between: "300 residents of the village were evacuated"
+    verb = fw.counted_verb.sub("", after)
+    if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
+        return None            # casualty counts are not figures of the relations
+    done = fw.counted_done.match(after)
+    completed = (done and comp["completed"].match(done.group(1))) or re.search(
+        rf"(?:{comp['completed'].pattern})\s+(?:(?:{fw.completed_approx})\s+)?$", before, comp["completed"].flags)
+    if (head in comp["skip"] or q.spelled and not q.per) and not completed:
+        return None            # "two countries"; but "22 documents were signed" is a figure
+    if head in comp["demonyms"]:
+        if comp["people"].match(after):
+            return None
+        return "other:diaspora_population"
+    subject = head if " and " in noun else q.noun
+    standing = next((name for name, (_, spec) in comp["ind"].items()
+                     if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", []))
+                     and not spec.get("per")), None)
+    if done and not (stock and standing):
+        tail = "_".join(x for x in (done.group(1), "at" if done.group(2) and "at" in done.group(0) else "", done.group(2) or "") if x)
+        return f"other:{_slug(subject, fw)}_{_slug(tail, fw)}"
+    if q.per:
+        cap = re.search(r"([\w-]+)['’]s\s+capacity|capacity\s+of\s+the\s+([\w-]+)", before)
+        if cap:
+            return f"other:{_slug(cap.group(1) or cap.group(2), fw)}_capacity"
+    for name, (_, spec) in comp["ind"].items():
+        if "count" in spec["units"] and any(noun.endswith(n) for n in spec.get("nouns", [])):
+            if spec.get("per") and q.per != spec["per"]:
+                continue
+            return name
+    return f"other:{_slug(subject, fw)}"
+
+
+def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
+                      fw: FigureWords) -> str | None:
+    """An amount of money or goods: a change of the measure nearest it, the value of what
+    was counted or of the thing it is "worth", what the grammar names it, else the nearest
+    cue; a state's own output is no figure."""
+    comp = res.indicators.compiled
+    before = sent[:rel]
     if q.is_change:            # "trade grew by $5.4 billion": the change, not the level
         base = _nearest_indicator(sent, rel, None, res)
-        return f"other:{comp['ind'][base][1]['growth']}_change" if base else None
-    if _unit_class(q, res) == "money" and comp["value"].search(before[-40:]):
+        return res.indicators.growth_of(base, "change") if base else None
+    if measure_of(q, res.units) == "money" and comp["value"].search(before[-40:]):
         # "69 contracts valued at $209 million": the value of the counted things
         for pq, ind in reversed(prev):
             if pq.unit == "count" and pq.noun:
@@ -293,27 +248,17 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
                     return "investment"
                 return f"{ind}_value"
     link = fw.link_before.search(before)
-    if link and re.search(r"\b(?:is|are|was|were|be|been|now|currently)\b", link.group(1), re.I):
+    if link and fw.predicate.search(link.group(1)):
         link = None            # "trade is now worth $1.5 billion": a predicate; the subject's cue names it
-    if link and _unit_class(q, res) == "money":
-        # "trade agreements worth $300 million": the value of what the noun names
-        # the last piece that is not only a name: "a power plant in Tajikistan worth ..." -> plant
-        pieces = re.split(r"\s+(?:with|of|in|for|to|from|on|by)\s+", " " + _without_owners(link.group(1)))
-        np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
-                  pieces[-1].strip())
-        head = np.split()[-1]
-        cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
-        if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
-            # "imported goods worth ...", "exported gas worth ...": the verb names the flow
-            cue = _nearest_indicator(np, len(np), "money", res)
-        return cue or f"other:{_slug(np)}_value"
-    unit_class = _unit_class(q, res)
+    if link and measure_of(q, res.units) == "money":
+        return _worth_indicator(link.group(1), res, fw)
+    unit_class = measure_of(q, res.units)
     domestic = None
     for domestic in comp["domestic"].finditer(before[-40:]):
         pass
     if domestic and not any(rx.search(before[-40:], domestic.end()) for rx, _ in comp["ind"].values()):
         return None            # "Uzbekistan produces 52 bcm of gas": a state's own output
-    named = _named(q, sent, rel, res)
+    named = _named(q, sent, rel, res, fw)
     if named:
         cue = _nearest_indicator(named, len(named), unit_class, res)
         if cue:
@@ -321,24 +266,34 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         # "invested $5 billion in factories": the verb says what the value is, the phrase where it goes
         governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
         if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
-            return f"other:{_slug(named)}"
+            return f"other:{_slug(named, fw)}"
     cue = _nearest_indicator(sent, rel, unit_class, res)
     deal = fw.deal_for.search(before)
     if cue is None and deal and unit_class not in ("money", "count", "days"):
-        return f"other:{_slug(deal.group(1))}"      # "a deal ... for an extra 1.5 bcm"
+        return f"other:{_slug(deal.group(1), fw)}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
         raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
         named = [w for w in raised.group(1).lower().split() if w not in comp["generic"]] if raised else []
-        if named and named[0] not in {"it", "them", "this", "that"}:
-            return f"other:{_slug(' '.join(named))}"
+        if named and named[0] not in fw.pronouns:
+            return f"other:{_slug(' '.join(named), fw)}"
     if cue is None and unit_class in comp["measures"] and unit_class != "days":
         return f"other:{comp['measures'][unit_class]}"
     return cue
 
 
-# "planned" describing a thing ("its planned capacity of", "planned at 335 metres") states a
-# specification of a project, not a goal the parties set for their relations.
-_SPECIFICATION = re.compile(r"\s+(?:at\b|[a-z]+\s+(?:of|at|is|was|will)\b)")
+def _worth_indicator(phrase: str, res: Resources, fw: FigureWords) -> str:
+    """"trade agreements worth $300 million": the value of what the noun phrase names, its
+    last piece that is not only a name ("a power plant in Tajikistan worth ..." -> plant)."""
+    comp = res.indicators.compiled
+    pieces = fw.phrase_split.split(" " + _without_owners(phrase))
+    np = next((p.strip() for p in reversed(pieces) if any(not w[:1].isupper() for w in p.split())),
+              pieces[-1].strip())
+    head = np.split()[-1]
+    cue = _nearest_indicator(head, len(head), "money", res)      # "investments worth ..."
+    if cue is None and (head.lower() in comp["goods"] or re.search(r"\b[a-z]+ed\s", np)):
+        # "imported goods worth ...", "exported gas worth ...": the verb names the flow
+        cue = _nearest_indicator(np, len(np), "money", res)
+    return cue or f"other:{_slug(np, fw)}_value"
 
 
 def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Resources, fw: FigureWords,
@@ -355,7 +310,7 @@ def _kind(sent: str, window_start: int, rel: int, previous: str | None, res: Res
     if comp["forecast"].search(window):
         return "forecast"
     goals = [m for m in comp["target"].finditer(window)
-             if not _SPECIFICATION.match(window, m.end()) or m.group().lower() != "planned"]
+             if not fw.specification.match(window, m.end()) or m.group().lower() not in fw.describing_cues]
     results = [m for m in goals if fw.result.fullmatch(m.group()) and (
         fw.result_after.search(sent, max(0, window_start + m.start() - 80), window_start + m.start())
         or previous == "actual" and window_start > 0 and not window[:m.start()].strip(" ,"))]
@@ -435,13 +390,12 @@ def _bare_values(sent: str, s0: int, lead: _Lead) -> list[Quantity]:
 def _lead_indicator(q: Quantity, lead: _Lead, res: Resources) -> str | None:
     """What an item's value measures when it says nothing itself: the lead's measure (its
     growth for a signed percentage, "(+3.2%)")."""
-    ind = res.indicators.compiled["ind"]
     if q.unit == "percent" and not q.is_growth:
         return None
-    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else _unit_class(q, res), res)
+    name = _nearest_indicator(lead.text, len(lead.text), None if q.is_growth else measure_of(q, res.units), res)
     if name is None:
         return None
-    return f"other:{ind[name][1]['growth']}_growth" if q.is_growth or q.unit == "ratio" else name
+    return res.indicators.growth_of(name) if q.is_growth or q.unit == "ratio" else name
 
 
 def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
@@ -456,187 +410,360 @@ def _lead_parties(ments: list[Mention], lead: _Lead) -> list[str] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What every sentence of a document is read against."""
+
+    text: str
+    anchor: str | None               # the document's date
+    present: int | None              # the year the text calls "this year"
+    fig_anchor: str | None           # the date relative expressions of figures count from
+    timexes: list[TimeEx]
+    mentions: list[Mention]
+    main: list[str]                  # the main parties, the hub first
+    table_spans: list[tuple[int, int]]
+    res: Resources
+    fw: FigureWords
+
+    @classmethod
+    def of(cls, ctx: DocContext, res: Resources, fw: FigureWords) -> "_Document":
+        # Figures are dated from the text's present (the timex stage read it); a dateline says
+        # when the story was filed, not what period a figure covers.
+        timexes = [tx for tx in ctx.present_timexes if not is_dateline(ctx.text, tx)]
+        return cls(text=ctx.text, anchor=ctx.anchor, present=ctx.present,
+                   fig_anchor=figure_anchor(ctx.anchor, ctx.present), timexes=timexes, mentions=ctx.states,
+                   main=home_first(sorted(set(ctx.main_parties)), ctx.sentences, ctx.states),
+                   table_spans=[(t.start, t.end) for t in ctx.tables], res=res, fw=fw)
+
+    def in_table(self, q: Quantity) -> bool:
+        """The tables stage read this value already."""
+        return any(a <= q.start < b for a, b in self.table_spans)
+
+
+@dataclass
+class _Story:
+    """What the sentences read so far tell the next ones; a paragraph break forgets the
+    paragraph's own part."""
+
+    last_period: str | None = None
+    last_deadline: str | None = None
+    para_period: str | None = None         # the last period named in this paragraph
+    prev_states: list[str] = field(default_factory=list)   # the states the previous sentence named
+    carried: dict[tuple[str, bool], str] = field(default_factory=dict)   # the previous sentence's indicators, by unit
+    lead: _Lead | None = None              # the line introducing the list being read
+    prev_end: int = 0                      # where the previous sentence ended
+
+    def new_paragraph(self) -> None:
+        self.para_period, self.carried, self.prev_states = None, {}, []
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence with what the figures readers need of it."""
+
+    s0: int
+    s1: int
+    text: str
+    item: bool                             # an item of the list a lead introduced
+    stx: list[TimeEx]
+    periods: list[Period]
+    bases: list[tuple[int, int]]           # comparison bases ("compared to 22.9% in 2022")
+    quantities: list[Quantity]
+    ments: list[Mention]
+    paired: dict[int, str]                 # "..., respectively": value -> state
+
+    def slot(self, qi: int) -> tuple[int, int]:
+        """A value's own stretch of the sentence: from the end of the previous number to the
+        start of the next ("2 bln in 2017 and ... $3 billion in 2018")."""
+        qs = self.quantities
+        return (qs[qi - 1].end - self.s0 if qi else 0,
+                qs[qi + 1].start - self.s0 if qi + 1 < len(qs) else len(self.text))
+
+
 def extract_figures(ctx: DocContext, resources: Resources, fw: FigureWords) -> list[Figure]:
     """Figures stated in the document, in document order: those the tables stage read
     (ctx.figures) and those of the prose outside its tables. Reads the context's sentences,
     time expressions, states and main parties; units and indicators from `resources`, the
     grammar's words from `fw`."""
-    res = resources
-    comp = res.indicators.compiled
-    text, anchor, sentences, mentions = ctx.text, ctx.anchor, ctx.sentences, ctx.states
-    # Figures are dated from the text's present (the timex stage read it).
-    present, timexes = ctx.present, ctx.present_timexes
-    fig_anchor = figure_anchor(anchor, present)
-    # A dateline says when the story was filed, not what period a figure covers.
-    timexes = [tx for tx in timexes if not is_dateline(text, tx)]
-    main = home_first(sorted(set(ctx.main_parties)), sentences, mentions)
+    doc = _Document.of(ctx, resources, fw)
+    story = _Story()
     figures = list(ctx.figures)
-    table_spans = [(t.start, t.end) for t in ctx.tables]
-    last_period: str | None = None
-    prev_states: list[str] = []            # the states the previous sentence of the paragraph named
-    last_deadline: str | None = None
-    para_period: str | None = None         # the last period named in this paragraph
-    carried: dict[tuple[str, bool], str] = {}   # the previous sentence's indicators, by unit
-    lead: _Lead | None = None              # the line introducing the list being read
-    prev_end = 0
-    for s0, s1 in sentences:
-        sent = text[s0:s1]
-        item = lead is not None and _is_item(text, s0, s1)
-        if lead is not None and not item and not _MARKER.fullmatch(sent):
-            lead = None
-        if "\n\n" in text[prev_end:s0] or re.search(r"\n\s*$", text[prev_end:s0]):
-            para_period, carried, prev_states = None, {}, []
-        prev_end = s1
-        stx = [tx for tx in within(timexes, s0, s1) if tx.end <= s1]
-        periods = find_periods(sent, present=present, anchor=fig_anchor, offset=s0, timexes=stx, words=fw)
-        # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
-        # which date nothing else in the sentence.
-        bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
-        periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
-        # A footnote or reference line ("[4] ...") cites, it does not report.
-        quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
-        # A count in words is a figure only as a completed act ("four meetings were held");
-        # "the two countries" is no value and must not cut the sentence into stretches.
-        quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
-        if item and lead and not quantities:
-            quantities = _bare_values(sent, s0, lead)
-        ments = not_currency(states_in(mentions, s0, s1), quantities, text, res.units)
-        paired = respectively(sent, s0, ments, quantities)
-        done: list[tuple[Quantity, str]] = []
-        made: list[tuple[Quantity, Figure]] = []
-        window_start = 0
-        prev_kind: str | None = None
-        for qi, q in enumerate(quantities):
-            rel = q.start - s0
-            # This figure's own stretch of the sentence: from the end of the previous
-            # number to the start of the next ("2 bln in 2017 and ... $3 billion in 2018").
-            slot = (quantities[qi - 1].end - s0 if qi else 0,
-                    quantities[qi + 1].start - s0 if qi + 1 < len(quantities) else len(sent))
-            if any(a <= q.start < b for a, b in table_spans):
-                continue
-            # A value with no cue of its own continues the previous sentence's enumeration
-            # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
-            base = next(((a, b) for a, b in bases if a <= rel < b), None)
-            if base:
-                fig = _compared(q, base, sent, s0, stx, made, res)
-                if fig:
-                    figures.append(fig)
-                window_start = rel + len(q.text)
-                continue
-            stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in periods)
-            ind = _indicator(q, sent, rel, done, res, fw, stock)
-            if ind is None and done and done[-1][0] is quantities[qi - 1] and _from_to(q, done[-1][0], sent, s0, res):
-                ind = done[-1][1]      # "to $4.79 million a year from 4.5 million": the same measure
-            ind = ind or carried.get(_carry_key(q, res)) or _growth_of_carried(q, sent[slot[0]:rel], carried, res)
-            if ind is None and item and lead:
-                ind = _lead_indicator(q, lead, res)
-            if ind is not None and re.search(r"\bthe\s+$", sent[max(0, rel - 5):rel], re.I) and any(
-                    f.value == q.value and f.unit == q.unit for f in figures):
-                ind = None             # "... three million people. ... for the three million inhabitants": the same value again
-            if ind is None:
-                window_start = rel + len(q.text)
-                continue
-            kind = _kind(sent, window_start, rel, prev_kind, res, fw,
-                         goods=_unit_class(q, res) not in ("money", "count"))
-            spec = not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
-                                        and ind.endswith(comp["specification_nouns"]))
-            if spec and kind == "target":
-                kind = "actual"        # "agreed to build a 280 km railway": the railway's length, not a goal
-            if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
-                    re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, rel - 25):rel]):
-                kind = "actual"        # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
-            if (kind == "actual" and re.search(r"\b(?:will|shall)\b", sent[window_start:rel])) or (
-                    q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
-                kind = "forecast"      # "40 agreements will be signed", "trade will grow to ...": expected
-            prev_kind = kind
-            starting = kind != "actual" and (qi + 1 < len(quantities) and _from_to(q, quantities[qi + 1], sent, s0, res)
-                                             or qi > 0 and _from_to(q, quantities[qi - 1], sent, s0, res))
-            if starting:
-                kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
-            window_start = rel + len(q.text)
-            deadline = None
-            period = None
-            if kind == "target":
-                after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
-                         and p.start - rel - len(q.text) < 40]
-                # a goal is met after it is set: a time before the report ("under a contract
-                # signed on Thursday") is when it was set, not its deadline
-                named = [p for p in periods if p.value and p.kind in ("point", "present")
-                         and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
-                if after and after[0].kind == "deadline":
-                    deadline = after[0].value
-                elif after and after[0].years:
-                    # "within five years" counts from when the goal was set: the time its own
-                    # sentence names before it, else the last one the text named.
-                    set_at = [p for p in periods if p.value and p.kind == "point" and p.start < rel]
-                    base = (set_at[-1].value[:4] if set_at else None) or last_deadline or \
-                        (last_period[:4] if last_period else None) or (str(present) if present else None)
-                    deadline = str(int(base[:4]) + after[0].years) if base else None
-                elif named:            # "to raise exports by 20 percent next year"
-                    deadline = named[0].value
-                if deadline:
-                    last_deadline = deadline
-            elif starting:
-                period = None          # the level before a set change: its time is not stated
-            elif kind == "actual" and spec:
-                period = None
-            elif kind == "actual":
-                period = period_for(q, sent, rel, periods, last_period, present, slot, para_period, words=fw)
-                if period and len(period) == 10 and not re.search(r"\bas\s+(?:of|at)\b", sent, re.I):
-                    period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
-                if qi + 1 < len(quantities) and _year_before(q, quantities[qi + 1], sent, s0, periods, res):
-                    period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
-                inherited = para_period is None and not any(p.value and p.kind not in ("deadline", "within")
-                                                            for p in periods)
-                if (period is None or inherited) and anchor and len(anchor) >= 7 \
-                        and _just_done(sent[slot[0]:slot[1]], res, fw):
-                    # "15 documents were signed": news of this month's act (a time named in
-                    # another paragraph dates something else)
-                    period = anchor[:7]
-            else:                      # a forecast covers the time it names, if any
-                own = [p for p in periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
-                # the time after the value first: "exceeded $1.5 billion in 2022 and should reach $2 billion in 2025"
-                own = [p for p in own if p.start >= rel] or own
-                period = own[0].value if own else month_at_most(para_period)
-            clause = _clause(sent, rel, q, slot)
-            # the states a flow passes through ("exported via Russia") are its route, not its ends
-            ends = [m for m in ments if not fw.route.search(text, max(0, m[0] - 30), m[0])] \
-                if res.indicators.is_flow(ind) else ments
-            parties = parties_of(q, sent, s0, ends, main, paired, slot, ind, res.indicators,
-                                 reporting=fw.reporting, clause=clause)
-            if not ments and len(set(prev_states)) == 2:
-                # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
-                # a sentence naming no state goes on about the pair the one before named.
-                parties = sorted(set(prev_states))
-            if len(parties) < 2 and len(set(prev_states)) == 2 and set(parties) <= set(prev_states):
-                parties = sorted(set(prev_states))     # "A and B held talks. B's exports reached ...": the pair
-            if item and lead:
-                parties = _lead_parties(ments, lead) or parties
-                if period is None and kind == "actual":
-                    period = lead.period
-            if len(parties) < 2:
-                continue
-            direction = direction_of(ind, sent, s0, ments, parties, res.indicators, clause)
-            if direction is None and item and lead:
-                direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, res.indicators)
-            unit = q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
-            figures.append(Figure(
-                indicator=ind, value=q.value, unit=unit, parties=parties,
-                evidence=Span(s0, s1, sent), direction=direction, period=period,
-                kind=kind, deadline=deadline, confidence=0.6,
-            ))
-            done.append((q, ind))
-            made.append((q, figures[-1]))
-        # the states named last; a sentence naming none that went on about them keeps them
-        prev_states = [m[2] for m in ments] or (prev_states if made else [])
-        own = [p for p in periods if p.kind not in ("deadline", "within") and p.value]
-        if own:
-            last_period = para_period = own[-1].value
-        if not item and _is_lead(text, s0, s1, quantities):
-            lead = _Lead(sent, s0, tuple(ments), own[-1].value if own else None, read_unit(sent, res.units))
-        carried = {_carry_key(q, res): ind for q, ind in done
-                   if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
+    for s0, s1 in ctx.sentences:
+        item = _enter_sentence(doc, story, s0, s1)
+        st = _read_sentence(doc, story, s0, s1, item)
+        done, made = _sentence_figures(doc, story, st, figures)
+        _remember(doc, story, st, done, made)
     return _dedupe(figures)
+
+
+def _enter_sentence(doc: _Document, story: _Story, s0: int, s1: int) -> bool:
+    """Whether the sentence is an item of the list being read; a line that is not ends the
+    list, and a blank line or line break ends the paragraph."""
+    text = doc.text
+    item = story.lead is not None and _is_item(text, s0, s1)
+    if story.lead is not None and not item and not _MARKER.fullmatch(text[s0:s1]):
+        story.lead = None
+    if "\n\n" in text[story.prev_end:s0] or re.search(r"\n\s*$", text[story.prev_end:s0]):
+        story.new_paragraph()
+    story.prev_end = s1
+    return item
+
+
+def _read_sentence(doc: _Document, story: _Story, s0: int, s1: int, item: bool) -> _Sentence:
+    """The sentence's times, comparison bases, values and states."""
+    sent, fw, res = doc.text[s0:s1], doc.fw, doc.res
+    stx = [tx for tx in within(doc.timexes, s0, s1) if tx.end <= s1]
+    periods = find_periods(sent, present=doc.present, anchor=doc.fig_anchor, offset=s0, timexes=stx, words=fw)
+    # "(compared to 22.9% in 2022)": the base of a comparison has its own value and time,
+    # which date nothing else in the sentence.
+    bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
+    periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
+    quantities = _sentence_quantities(doc, story, sent, s0, item)
+    ments = not_currency(states_in(doc.mentions, s0, s1), quantities, doc.text, res.units)
+    return _Sentence(s0, s1, sent, item, stx, periods, bases, quantities, ments,
+                     respectively(sent, s0, ments, quantities, fw))
+
+
+def _sentence_quantities(doc: _Document, story: _Story, sent: str, s0: int, item: bool) -> list[Quantity]:
+    """The values of a sentence that can be figures."""
+    res, fw = doc.res, doc.fw
+    # A footnote or reference line ("[4] ...") cites, it does not report.
+    quantities = [] if re.match(r"\s*\[\d+\]", sent) else find_quantities(sent, units=res.units, offset=s0)
+    # A count in words is a figure only as a completed act ("four meetings were held");
+    # "the two countries" is no value and must not cut the sentence into stretches.
+    quantities = [q for q in quantities if not q.spelled or _indicator(q, sent, q.start - s0, [], res, fw)]
+    if item and story.lead and not quantities:
+        quantities = _bare_values(sent, s0, story.lead)
+    return quantities
+
+
+def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
+                      figures: list[Figure]) -> tuple[list[tuple[Quantity, str]], list[tuple[Quantity, Figure]]]:
+    """Appends the figures of the sentence's values to `figures`; returns the values with a
+    measure and those that made a figure."""
+    res = doc.res
+    done: list[tuple[Quantity, str]] = []
+    made: list[tuple[Quantity, Figure]] = []
+    window_start = 0                       # where the cues of the next value's kind start
+    prev_kind: str | None = None
+    for qi, q in enumerate(st.quantities):
+        rel = q.start - st.s0
+        if doc.in_table(q):
+            continue
+        base = next(((a, b) for a, b in st.bases if a <= rel < b), None)
+        if base:
+            fig = _compared(q, base, st.text, st.s0, st.stx, made, res)
+            if fig:
+                figures.append(fig)
+            window_start = rel + len(q.text)
+            continue
+        ind = _measure(doc, story, st, qi, done, figures)
+        if ind is None:
+            window_start = rel + len(q.text)
+            continue
+        spec = _is_specification(q, ind, res)
+        kind = prev_kind = _stated_kind(doc, st, qi, window_start, prev_kind, spec)
+        starting = kind != "actual" and _ranges_from(st, qi, res, doc.fw)
+        if starting:
+            kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
+        window_start = rel + len(q.text)
+        deadline, period = _time_of(doc, story, st, qi, kind, starting, spec)
+        clause = _clause(st.text, rel, q, st.slot(qi), doc.fw)
+        parties = _parties(doc, story, st, qi, ind, clause)
+        if len(parties) < 2:
+            continue
+        figures.append(Figure(
+            indicator=ind, value=q.value, unit=_unit_of(q, ind), parties=parties,
+            evidence=Span(st.s0, st.s1, st.text), direction=_direction(doc, story, st, ind, parties, clause),
+            period=period, kind=kind, deadline=deadline, confidence=0.6,
+        ))
+        done.append((q, ind))
+        made.append((q, figures[-1]))
+    return done, made
+
+
+def _remember(doc: _Document, story: _Story, st: _Sentence, done: list[tuple[Quantity, str]],
+              made: list[tuple[Quantity, Figure]]) -> None:
+    """What the sentence leaves for the next: its states, its time, the list it leads, its measures."""
+    # the states named last; a sentence naming none that went on about them keeps them
+    story.prev_states = [m[2] for m in st.ments] or (story.prev_states if made else [])
+    own = [p for p in st.periods if p.kind not in ("deadline", "within") and p.value]
+    if own:
+        story.last_period = story.para_period = own[-1].value
+    if not st.item and _is_lead(doc.text, st.s0, st.s1, st.quantities):
+        story.lead = _Lead(st.text, st.s0, tuple(st.ments), own[-1].value if own else None,
+                           read_unit(st.text, doc.res.units))
+    story.carried = {_carry_key(q, doc.res): ind for q, ind in done
+                     if q.unit != "percent" or q.is_growth or ind.startswith("other:share_of_")}
+
+
+def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[tuple[Quantity, str]],
+             figures: list[Figure]) -> str | None:
+    """What a value measures: what its own words say, else the measure of the value it
+    ranges from, of the previous sentence's value of its unit, or of its list's lead."""
+    res, fw = doc.res, doc.fw
+    q, slot = st.quantities[qi], st.slot(qi)
+    rel = q.start - st.s0
+    stock = any(p.kind == "present" and slot[0] <= p.start and p.end <= rel for p in st.periods)
+    ind = _indicator(q, st.text, rel, done, res, fw, stock)
+    if ind is None and done and done[-1][0] is st.quantities[qi - 1] and _from_to(q, done[-1][0], st.text, st.s0, res, fw):
+        ind = done[-1][1]          # "to $4.79 million a year from 4.5 million": the same measure
+    # A value with no cue of its own continues the previous sentence's enumeration
+    # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+    ind = ind or story.carried.get(_carry_key(q, res)) or \
+        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
+    if ind is None and st.item and story.lead:
+        ind = _lead_indicator(q, story.lead, res)
+    if ind is not None and re.search(r"\bthe\s+$", st.text[max(0, rel - 5):rel], re.I) and any(
+            f.value == q.value and f.unit == q.unit for f in figures):
+        ind = None                 # "... three million people. ... for the three million inhabitants": the same value again
+    return ind
+
+
+def _is_specification(q: Quantity, ind: str, res: Resources) -> bool:
+    """A project's length, capacity...: a fact of the thing, never a goal or a period's value."""
+    comp = res.indicators.compiled
+    return not q.is_growth and (q.unit in comp["specification"] or ind.startswith("other:")
+                                and ind.endswith(comp["specification_nouns"]))
+
+
+def _stated_kind(doc: _Document, st: _Sentence, qi: int, window_start: int, prev_kind: str | None,
+                 spec: bool) -> str:
+    """Goal, forecast or level, as the words before the value state it."""
+    res, fw, sent = doc.res, doc.fw, st.text
+    q, slot = st.quantities[qi], st.slot(qi)
+    rel = q.start - st.s0
+    kind = _kind(sent, window_start, rel, prev_kind, res, fw, goods=measure_of(q, res.units) not in ("money", "count"))
+    if spec and kind == "target":
+        kind = "actual"            # "agreed to build a 280 km railway": the railway's length, not a goal
+    if re.match(r"\s+already\b", sent[rel + len(q.text):]) or \
+            fw.change_from.search(sent[max(0, rel - 25):rel]):
+        kind = "actual"            # "306 to be expelled, with 27 already deported"; "..., up from $750 million"
+    if (kind == "actual" and fw.future.search(sent[window_start:rel])) or (
+            q.unit == "count" and re.search(r"\bwill\b", sent[window_start:slot[1]])):
+        kind = "forecast"          # "40 agreements will be signed", "trade will grow to ...": expected
+    return kind
+
+
+def _ranges_from(st: _Sentence, qi: int, res: Resources, fw: FigureWords) -> bool:
+    """The value is the start of a stated change, "from $A to $B" (in either order)."""
+    qs, q = st.quantities, st.quantities[qi]
+    return bool(qi + 1 < len(qs) and _from_to(q, qs[qi + 1], st.text, st.s0, res, fw)
+                or qi > 0 and _from_to(q, qs[qi - 1], st.text, st.s0, res, fw))
+
+
+def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, starting: bool,
+             spec: bool) -> tuple[str | None, str | None]:
+    """A goal's deadline, or the period a level or forecast covers."""
+    deadline = period = None
+    if kind == "target":
+        deadline = _deadline(doc, story, st, qi)
+    elif starting:
+        period = None              # the level before a set change: its time is not stated
+    elif kind == "actual" and spec:
+        period = None
+    elif kind == "actual":
+        period = _level_period(doc, story, st, qi)
+    else:
+        period = _forecast_period(story, st, qi)
+    if period is None and kind == "actual" and st.item and story.lead:
+        period = story.lead.period     # a list item's time is its lead's
+    return deadline, period
+
+
+def _deadline(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | None:
+    """When a goal is to be met: the deadline right after it ("by 2030"), a stretch counted
+    from when it was set ("within five years"), or a time its stretch names."""
+    q, slot, periods, anchor = st.quantities[qi], st.slot(qi), st.periods, doc.anchor
+    rel = q.start - st.s0
+    deadline = None
+    after = [p for p in periods if p.start >= rel and p.kind in ("deadline", "within")
+             and p.start - rel - len(q.text) < 40]
+    # a goal is met after it is set: a time before the report ("under a contract
+    # signed on Thursday") is when it was set, not its deadline
+    named = [p for p in periods if p.value and p.kind in ("point", "present")
+             and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
+    if after and after[0].kind == "deadline":
+        deadline = after[0].value
+    elif after and after[0].years:
+        # "within five years" counts from when the goal was set: the time its own
+        # sentence names before it, else the last one the text named.
+        set_at = [p for p in periods if p.value and p.kind == "point" and p.start < rel]
+        base = (set_at[-1].value[:4] if set_at else None) or story.last_deadline or \
+            (story.last_period[:4] if story.last_period else None) or (str(doc.present) if doc.present else None)
+        deadline = str(int(base[:4]) + after[0].years) if base else None
+    elif named:                    # "to raise exports by 20 percent next year"
+        deadline = named[0].value
+    if deadline:
+        story.last_deadline = deadline
+    return deadline
+
+
+def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | None:
+    """The period a level covers: the time its sentence names for it, else the paragraph's."""
+    res, sent, anchor = doc.res, st.text, doc.anchor
+    q, slot, periods = st.quantities[qi], st.slot(qi), st.periods
+    rel = q.start - st.s0
+    period = period_for(q, sent, rel, periods, story.last_period, doc.present, slot, story.para_period, words=doc.fw)
+    if period and len(period) == 10 and not doc.fw.as_of.search(sent):
+        period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
+    if qi + 1 < len(st.quantities) and _year_before(q, st.quantities[qi + 1], sent, st.s0, periods, res, doc.fw):
+        period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
+    inherited = story.para_period is None and not any(p.value and p.kind not in ("deadline", "within")
+                                                      for p in periods)
+    if (period is None or inherited) and anchor and len(anchor) >= 7 \
+            and _just_done(sent[slot[0]:slot[1]], res, doc.fw):
+        # "15 documents were signed": news of this month's act (a time named in
+        # another paragraph dates something else)
+        period = anchor[:7]
+    return period
+
+
+def _forecast_period(story: _Story, st: _Sentence, qi: int) -> str | None:
+    """A forecast covers the time its stretch names, if any, the one after the value first
+    ("exceeded $1.5 billion in 2022 and should reach $2 billion in 2025")."""
+    slot, rel = st.slot(qi), st.quantities[qi].start - st.s0
+    own = [p for p in st.periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
+    own = [p for p in own if p.start >= rel] or own
+    return own[0].value if own else month_at_most(story.para_period)
+
+
+def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
+             clause: tuple[int, int]) -> list[str]:
+    """The states a value is about: its clause's, else the pair the text goes on about."""
+    res, fw = doc.res, doc.fw
+    q, slot = st.quantities[qi], st.slot(qi)
+    # the states a flow passes through ("exported via Russia") are its route, not its ends
+    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])] \
+        if res.indicators.is_flow(ind) else st.ments
+    parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
+                         words=fw, clause=clause)
+    pair = set(story.prev_states)
+    if not st.ments and len(pair) == 2:
+        # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
+        # a sentence naming no state goes on about the pair the one before named.
+        parties = sorted(pair)
+    if len(parties) < 2 and len(pair) == 2 and set(parties) <= pair:
+        parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
+    if st.item and story.lead:
+        parties = _lead_parties(st.ments, story.lead) or parties
+    return parties
+
+
+def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: list[str],
+               clause: tuple[int, int]) -> dict[str, str] | None:
+    """Who sends and who receives a flow: as its clause says, else as its list's lead does."""
+    indicators = doc.res.indicators
+    direction = direction_of(ind, st.text, st.s0, st.ments, parties, indicators, clause, words=doc.fw)
+    if direction is None and st.item and story.lead:
+        lead = story.lead
+        direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, indicators, words=doc.fw)
+    return direction
+
+
+def _unit_of(q: Quantity, ind: str) -> str:
+    """A capacity counted per period is in things per period ("flights/week")."""
+    return q.unit if not (q.per and q.unit == "count" and ind.endswith("_capacity")) else f"{q.noun}/{q.per}"
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
@@ -649,7 +776,7 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"
         when = next((tx for tx in stx if base[0] <= tx.start - s0 < q.start - s0 and tx.value), None)
     level = q.unit not in ("percent", "ratio")
-    prev = next((f for pq, f in reversed(made) if _unit_class(pq, res) == _unit_class(q, res)
+    prev = next((f for pq, f in reversed(made) if measure_of(pq, res.units) == measure_of(q, res.units)
                  and (pq.is_change or pq.is_growth) != level), None) if level else \
         next((f for pq, f in reversed(made) if pq.unit == q.unit), None)
     if when is None or prev is None or prev.kind != "actual":
@@ -658,14 +785,15 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
-def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources) -> str | None:
+def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources,
+                       fw: FigureWords) -> str | None:
     """"Trade reached $15 billion in 2022. This year it is expected to grow by 10%": a growth
     rate whose subject is a pronoun is the growth of the measure the sentence before gave."""
-    if not q.is_growth or not re.search(r"\b(?:it|its|this|this\s+figure|the\s+figure)\b", before, re.I):
+    if not q.is_growth or not fw.figure_pronouns.search(before):
         return None
     ind = res.indicators.compiled["ind"]
     level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
-    return f"other:{ind[level][1]['growth']}_growth" if level else None
+    return res.indicators.growth_of(level) if level else None
 
 
 def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
@@ -674,43 +802,39 @@ def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
     named: the act the news reports, in the month of the report. A present
     perfect ("have been signed") is a running total over no stated stretch."""
     acts = [*res.indicators.compiled["completed_word"].finditer(stretch), *fw.handed.finditer(stretch)]
-    return any(not re.search(r"\b(?:have|has|had)\s+(?:already\s+|so\s+far\s+)?(?:been\s+)?$", stretch[:m.start()])
-               and not re.search(r"\b(?:will|to|would|shall)\s+(?:be\s+)?$", stretch[:m.start()])
+    return any(not fw.perfect_before.search(stretch[:m.start()])
+               and not fw.future_before.search(stretch[:m.start()])
                for m in acts)
 
 
-_STRONG_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s|,\s+and\s")
-_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:while|whereas|and|but)\s")
-
-
-def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int]) -> tuple[int, int]:
+def _clause(sent: str, rel: int, q: Quantity, slot: tuple[int, int], fw: FigureWords) -> tuple[int, int]:
     """A value's own clause: its stretch of the sentence between the comma, semicolon or
     coordination before it and the one after it ("..., while imports from B reached ...",
     "including 3 million tons to B and 1 million tons to C")."""
     end = rel + len(q.text)
     start = slot[0]
-    for brk in _CLAUSE_BREAK.finditer(sent, slot[0], rel):
+    for brk in fw.clause_break.finditer(sent, slot[0], rel):
         start = brk.end()
-    stop = _CLAUSE_BREAK.search(sent, end, slot[1])
+    stop = fw.clause_break.search(sent, end, slot[1])
     return start, stop.start() if stop else slot[1]
 
 
-def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources) -> bool:
+def _from_to(a: Quantity, b: Quantity, sent: str, s0: int, res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" (or "to $B a year from $A"): A and B are two levels of one measure."""
-    if a.is_growth or a.is_change or _unit_class(a, res) != _unit_class(b, res):
+    if a.is_growth or a.is_change or measure_of(a, res.units) != measure_of(b, res.units):
         return False
-    if not re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, a.start - s0 - 20):a.start - s0]):
+    if not fw.range_from.search(sent[max(0, a.start - s0 - 20):a.start - s0]):
         return False
     if a.start < b.start:
         return bool(re.fullmatch(r"\s*to\s*", sent[a.end - s0:b.start - s0]))
-    return bool(re.search(r"\bto\s+(?:about\s+|some\s+|around\s+)?$", sent[max(0, b.start - s0 - 20):b.start - s0])
-                and re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", sent[b.end - s0:a.start - s0]))
+    return bool(fw.range_to.search(sent[max(0, b.start - s0 - 20):b.start - s0])
+                and fw.yearly_from.fullmatch(sent[b.end - s0:a.start - s0]))
 
 
 def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Period],
-                 res: Resources) -> bool:
+                 res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" with no time between them: A is the level a year before B."""
-    return _from_to(a, b, sent, s0, res) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
+    return _from_to(a, b, sent, s0, res, fw) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
 
 
 def previous_year(period: str | None) -> str | None:
@@ -725,7 +849,7 @@ def previous_year(period: str | None) -> str | None:
 
 
 def _carry_key(q: Quantity, res: Resources) -> tuple[str, bool]:
-    return _unit_class(q, res), q.is_growth or q.is_change
+    return measure_of(q, res.units), q.is_growth or q.is_change
 
 
 def _dedupe(figures: list[Figure]) -> list[Figure]:

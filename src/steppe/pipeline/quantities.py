@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from steppe.words import Grammar
 
 __all__ = ["Quantity", "QuantityWords", "Units", "find_quantities", "parse_number", "scale_factor", "names_currency",
-           "NUMBER",
-           "is_currency"]
+           "NUMBER", "is_currency", "measure_of"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,15 @@ class QuantityWords:
     rates: dict[str, str]                 # "weekly" -> "week": the period of a rate
     rate_after: re.Pattern[str]           # "per week" (group 1), "weekly" (group 2) after a value
     rate_before: re.Pattern[str]          # "weekly" before the counted noun ("three weekly flights")
+    determiner_before: re.Pattern[str]    # "the" two sides: a number in words that counts nothing
+    ordinal: re.Pattern[str]              # "st" in "21st"
+    conversion_gap: re.Pattern[str]       # "(about" between a value and its conversion
+    subject_next: re.Pattern[str]         # "have", "were": a bare number acting as a subject
+    whole_before: re.Pattern[str]         # "the total number of citizens" before a bare number
+    coordinated: re.Pattern[str]          # "and" between two values
+    yearly_from: re.Pattern[str]          # "(a year) from" between two values
+    range_joiner: re.Pattern[str]         # "to", "-" between the ends of a range
+    caption_count_units: tuple[str, ...]  # "passengers": a caption's unit of things counted
 
     @classmethod
     def from_grammar(cls, grammar: Grammar) -> "QuantityWords":
@@ -80,11 +88,11 @@ class QuantityWords:
                 rf"(?:{w.alternation('growth_before_patterns')})(?:\s+(?!to\b|from\b)\w+)?\s+(?:by\s+)?$", re.I),
             growth_after=re.compile(
                 rf"^\s*(?:\w+\s+)?(?:{w.alternation('growth_after_patterns')})"
-                r"|^\s*(?:more|less|higher|lower)\s+than\b", re.I),     # "8.3 percent more than in 2022"
+                rf"|^\s*(?:{w.alternation('comparatives')})\s+than\b", re.I),     # "8.3 percent more than in 2022"
             # A change stated as "<change word> ... by|of <value>" ("an increase in exports from A to B
             # at the level of 16.6%"), the words between holding no other number.
             change_before=re.compile(
-                rf"(?<!\w){change_word}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:by|of|at\s+the\s+level\s+of|на)\s+$",
+                rf"(?<!\w){change_word}(?:\s+[^\s\d%$€£.;:]+){{0,10}}?\s+(?:{w.alternation('change_prepositions')})\s+$",
                 re.I),
             decline=re.compile(w.alternation("decline_patterns"), re.I),
             time_nouns=w.set("time_nouns"),
@@ -95,12 +103,23 @@ class QuantityWords:
             multiplied={k.lower(): int(v) for k, v in w.table("multiplying_verbs").items()},
             multiplied_re=re.compile(rf"\b(?:{'|'.join(map(re.escape, w.table('multiplying_verbs')))})\b", re.I),
             rates={**w.table("rate_adverbs"), **w.table("rate_adjectives")},
-            rate_after=re.compile(r"\s*(?:per|a|each|every)\s+(week|month|year|day)\b"
+            rate_after=re.compile(rf"\s*(?:{w.alternation('rate_words')})\s+({w.alternation('rate_periods')})\b"
                                   rf"|\s*({'|'.join(w.table('rate_adverbs'))})\b", re.I),
             rate_before=re.compile(rf"({'|'.join(w.table('rate_adjectives'))})\b", re.I),
             number_of=re.compile(
                 r"\b[Nn]umber\s+of\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*s)\b[^.;:\d]{0,80}?\s"
                 rf"(?:{w.alternation('level_verbs')})\s+(?:{w.alternation('approximation_patterns')})?\s*$", re.I),
+            determiner_before=re.compile(rf"\b(?:{w.alternation('count_determiners')})\s+$", re.I),
+            ordinal=re.compile(rf"(?:{w.alternation('ordinal_suffixes')})\b", re.I),
+            conversion_gap=re.compile(rf"\s*\(\s*(?:{w.alternation('conversion_words')})?\s*"),
+            subject_next=re.compile(rf"\s+(?:{w.alternation('subject_verbs')})\b"),
+            whole_before=re.compile(rf"\b(?:{w.alternation('whole_words')})\s+of\s+"
+                                    rf"(?:(?:{w.alternation('whole_determiners')})\s+)?"
+                                    r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I),
+            coordinated=re.compile(rf"\s*(?:,|{w.alternation('coordinators')}|,\s*(?:{w.alternation('coordinators')}))\s*"),
+            yearly_from=re.compile(rf"\s*(?:{w.alternation('yearly')})?\s*,?\s*from\s*"),
+            range_joiner=re.compile(rf"\s*(?:{w.alternation('range_joiners')})\s*"),
+            caption_count_units=tuple(w.list("caption_count_units")),
         )
 
     def is_plural(self, word: str) -> bool:
@@ -186,6 +205,11 @@ def is_currency(unit: str, units: Units) -> bool:
     return unit in units.currencies.values()
 
 
+def measure_of(q: Quantity, units: Units) -> str:
+    """What a value measures, any currency being "money": values of one measure compare."""
+    return "money" if is_currency(q.unit, units) else q.unit
+
+
 def parse_number(s: str) -> float:
     """Read "2 920", "1,056.5", "1,2" (decimal comma) or "3.5" as a float."""
     s = s.replace("\u00a0", " ").replace("\u202f", " ").strip()
@@ -236,12 +260,12 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         cur, scale, unit_word = m.group("cur"), m.group("scale"), m.group("unit")
         start, end = m.start(), m.end()
         fold = bool(unit_word and unit_word.lower() == "fold")      # "fivefold", "two-fold"
-        if word and not scale and not fold and (not _counted_noun(text, m.end("word"), qw)[0] or re.search(
-                r"\b(?:the|both|these|those|our|their|its|all)\s+$", text[max(0, start - 8):start], re.I)):
+        if word and not scale and not fold and (not _counted_noun(text, m.end("word"), qw)[0]
+                                                or qw.determiner_before.search(text[max(0, start - 8):start])):
             continue              # "one of", "the two sides": no count
         if qw.reference.search(text[max(0, m.start() - 12):m.start()]):
             continue              # "section 4.2", "Article 7", "No. 12"
-        if num and re.match(r"(?:st|nd|rd|th)\b", text[m.end("num"):], re.I):
+        if num and qw.ordinal.match(text[m.end("num"):]):
             continue              # ordinal
         if scale and scale.lower() in ("m", "k", "t") and not (cur or unit_word):
             scale = None          # a bare "m"/"k" is a unit letter elsewhere, not a scale
@@ -313,28 +337,20 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
 def _without_conversions(found: list[Quantity], text: str, offset: int, units: Units) -> list[Quantity]:
     """A value in parentheses right after another of the same measure restates it in other
     units ("200,000 rubles ($3,250)", "a 1,500-kilometre (930-mile) pipeline"): not a value of its own."""
-    def measure(q: Quantity) -> str:
-        return "money" if is_currency(q.unit, units) else q.unit
-
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev and measure(prev) == measure(q) and not q.is_growth and \
-                re.fullmatch(r"\s*\(\s*(?:about|around|some|approximately|roughly|or|~)?\s*", text[prev.end - offset:q.start - offset]) \
+        if prev and measure_of(prev, units) == measure_of(q, units) and not q.is_growth and \
+                units.words.conversion_gap.fullmatch(text[prev.end - offset:q.start - offset]) \
                 and re.match(r"\s*\)", text[q.end - offset:]):
             continue
         out.append(q)
     return out
 
 
-# "out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
-# with 27 already deported": a bare number acting as a subject counts the noun named before.
-_SUBJECT_NEXT = re.compile(r"\s+(?:have|has|had|were|was|are|already)\b")
-_WHOLE_BEFORE = re.compile(r"\b(?:number|total|out|each|many)\s+of\s+(?:the\s+|these\s+|those\s+)?"
-                           r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b", re.I)
-
-
 def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWords) -> list[Quantity]:
+    """"out of the total number of citizens stranded, 322 have been admitted"; "306 individuals,
+    with 27 already deported": a bare number acting as a subject counts the noun named before."""
     out = list(found)
     for i, q in enumerate(out):
         scaled = q.unit == "count" and q.noun is None and q.scale_word is not None     # "1.5 million"
@@ -346,7 +362,7 @@ def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWor
             continue
         if scaled:
             continue
-        if not _SUBJECT_NEXT.match(text, q.end - offset):
+        if not qw.subject_next.match(text, q.end - offset):
             continue
         before = text[:q.start - offset]
         if re.search(r"[$€£]\s*$", before):
@@ -354,7 +370,7 @@ def _elided_nouns(found: list[Quantity], text: str, offset: int, qw: QuantityWor
         noun = next((p.noun for p in reversed(out[:i]) if p.unit == "count" and p.noun), None)
         if noun is None:
             whole = None
-            for whole in _WHOLE_BEFORE.finditer(before):
+            for whole in qw.whole_before.finditer(before):
                 pass
             noun = whole.group(1) if whole and whole.group(1).lower() not in qw.time_nouns else None
         if noun:
@@ -366,20 +382,21 @@ def _share_units(found: list[Quantity], text: str, offset: int, units: Units) ->
     """In "from 510 to 1,056 enterprises" or "$1 to $2 billion" the first number borrows
     the unit of the second; in "fell by $260 million and $65 million" the second is a
     change like the first."""
+    qw = units.words
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end - offset:b.start - offset]
         if (a.is_change or a.is_growth) and not (b.is_change or b.is_growth) and a.unit == b.unit \
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                and qw.coordinated.fullmatch(gap):
             out[i + 1] = replace(b, is_change=a.is_change, is_growth=a.is_growth,
                                  value=b.value if (a.value < 0) == (b.value < 0) else -b.value)
             continue
-        if re.fullmatch(r"\s*(?:(?:a|per)\s+year|annually)?\s*,?\s*from\s*", gap) and a.unit not in ("", "count") \
+        if qw.yearly_from.fullmatch(gap) and a.unit not in ("", "count") \
                 and b.unit == "count" and b.noun is None and b.scale_word:
             out[i + 1] = replace(b, unit=a.unit, per=a.per)      # "to $4.79 million a year from 4.5 million"
             continue
-        if not re.fullmatch(r"\s*(?:to|and|or|-|–|—|до|и)\s*", gap):
+        if not qw.range_joiner.fullmatch(gap):
             continue
         if (a.unit == "" or (a.unit == "count" and a.noun is None and a.scale_word)) and b.unit:
             out[i] = replace(a, unit=b.unit, noun=b.noun, per=b.per)
@@ -394,7 +411,7 @@ def read_unit(text: str, units: Units) -> tuple[str, float] | None:
     """The unit and multiplier a caption declares: "million USD" -> ("USD", 1e6)."""
     lex = units
     scales = _alternation(list(lex.scales))
-    units = _alternation(list(lex.currencies) + list(lex.units) + ["units", "people", "passengers"])
+    units = _alternation(list(lex.currencies) + list(lex.units) + list(lex.words.caption_count_units))
     # the scale before the unit ("million USD") or after it ("$ million", "USD mln")
     pattern = re.compile(rf"(?<!\w)(?:({scales})\s*)?({units})(?!\w)(?:\s*({scales})(?!\w))?", re.I)
     m = pattern.search(text)
