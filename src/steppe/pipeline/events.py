@@ -177,9 +177,13 @@ class EventCoder:
                 source = list(target)
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
-            if not source and trig.type in self.lex.coding.unseen_agent and _passive(tok) and target:
-                # No agent: "three civilians were killed in a bombing"
-                return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
+            weapon = _weapon_subject(tok, self.words.weapon_modes)
+            if not source and trig.type in self.lex.coding.unseen_agent and (_passive(tok) or weapon) \
+                    and target:
+                # No agent: "three civilians were killed in a bombing", "a roadside bomb
+                # killed three soldiers" (the weapon names the mode of violence, 3.16)
+                mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
+                return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
             if not source:
                 return None
@@ -219,12 +223,16 @@ class EventCoder:
             if harm:
                 # "ready to use force", "vowed to attack": a threat, not a promise (3.11)
                 type_, mode = "THREATEN", self.lex.coding.threatened_as.get(harm, "")
-        if trig.reciprocal and type_ in self.lex.coding.joint_as and (explicit or len(codes_of(source)) >= 2):
+        if trig.reciprocal and type_ in self.lex.coding.joint_as and \
+                (explicit and codes_of(target) - codes_of(source) or len(codes_of(source)) >= 2):
             # "Kazakhstan and Kyrgyzstan held exercises", "... exercises with Russia": joint
-            # military games (3.5); one state's exercises stay MOBILIZE (3.14.1)
+            # military games (3.5); one state's exercises stay MOBILIZE (3.14.1), also when
+            # held in its own region ("in the Surkhandarya region" names no partner)
             type_, mode = self.lex.coding.joint_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
+        if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(first, tok):
+            type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
                 t.type == "RETREAT" and t.mode in self.lex.coding.declared_retreats
                 for t in complement_triggers(tok, sent, self.lex)):
@@ -237,6 +245,13 @@ class EventCoder:
         return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, tok, text,
                         round(conf, 3), sent)
 
+    def _declared(self, first: Token, tok: Token) -> bool:
+        """'declared a ceasefire', 'announced the withdrawal': a retreat said by a verb of
+        declaring."""
+        verbs = self.words.declaring_verbs
+        return first.lemma_.lower() in verbs or tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.lemma_.lower() in verbs
+
     def _threat(self, tok: Token, type_: str, modality: str, future_in_past: bool) -> bool:
         """Harm told as possible, as coming force, or as coming on a condition: a threat."""
         if modality == "hypothetical":
@@ -244,6 +259,18 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
+    """The ASSAULT mode of a weapon that is the subject of the act ("a roadside bomb
+    killed", "a suicide bomber attacked"): the mode of its modifier or of its head noun, ""
+    when the subject is no weapon."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            for word in [*(m for m in c.children if m.dep_ in ("compound", "amod")), c]:
+                if word.lemma_.lower() in weapon_modes:
+                    return weapon_modes[word.lemma_.lower()]
+    return ""
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
