@@ -207,6 +207,14 @@ class EventCoder:
         if modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
+        if (type_ in self.lex.coding.relief_as or mode in self.lex.coding.disaster_modes) and \
+                _about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
+            if type_ not in self.lex.coding.relief_as:
+                return None   # "declared a state of emergency after the floods" (3.15.2)
+            type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
+        if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
+                                                     self.words.ending_words):
+            type_, mode = "AGREE", ""   # "Armenia called for an end to the conflict with Azerbaijan" (3.8.2)
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
@@ -259,6 +267,37 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:
+    """A disaster named in the act's own phrase, or in its verb's when the trigger is that
+    verb's object ("declared a state of emergency after the [floods]"); with `purpose`, only
+    in what the act is for ("deployed soldiers to help [flood] victims", "for [relief]"), not
+    in when it happened ("deployed troops after the floods" is still a mobilization)."""
+    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else tok
+    parts = [c for c in head.children if not purpose or c.dep_ in ("xcomp", "advcl", "dobj")
+             or c.dep_ == "prep" and c.lower_ == "for"]
+    return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
+               for c in parts for t in c.subtree)
+
+
+def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
+                       ending: frozenset[str]) -> bool:
+    """A call to end a conflict the caller is a party to ("called for an end to the conflict
+    with Azerbaijan", "... to its war"), not a third party's ("... between Armenia and
+    Azerbaijan"): the conflict names at most one other party, with "with" or the caller's own."""
+    own = codes_of(source)
+    for t in tok.subtree:
+        if t.i == tok.i or t.lemma_.lower() not in ending:
+            continue
+        for c in t.subtree:
+            if c.pos_ != "NOUN" or not any(tr.type == "ASSAULT" and tr.pos == "NOUN" for tr in lex.entries_at(c)):
+                continue
+            named = {code for x in c.subtree if x.i in tm for code in tm[x.i].codes}
+            party = bool(named & own) or any(x.lower_ in ("with", "its", "our") for x in c.subtree)
+            if party and len(named - own) <= 1:
+                return True
+    return False
 
 
 def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:

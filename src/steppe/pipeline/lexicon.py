@@ -68,6 +68,8 @@ class TypeRules:
     announced_threats: frozenset[str] = frozenset()
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
+    relief_as: dict[str, str] = field(default_factory=dict)
+    disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
 

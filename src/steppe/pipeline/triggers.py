@@ -34,6 +34,10 @@ class TriggerGrammar:
     not_event_phrases: tuple[tuple[str, ...], ...] = ()
     # "a roadside [bomb] killed": a weapon as the subject of violence, and its PLOVER mode.
     weapon_modes: dict[str, str] = field(default_factory=dict)
+    # "deployed troops to help [flood] victims": a disaster in the act's phrase.
+    disaster_words: frozenset[str] = frozenset()
+    # "called for an [end] to the conflict": ending a conflict.
+    ending_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -47,7 +51,9 @@ class TriggerGrammar:
                    condition_markers=own.set("condition_markers"),
                    not_event_phrases=tuple(tuple(p.lower().split())
                                            for p in own.list("not_event_phrases")),
-                   weapon_modes=dict(own.table("weapon_modes")))
+                   weapon_modes=dict(own.table("weapon_modes")),
+                   disaster_words=own.set("disaster_words"),
+                   ending_words=own.set("ending_words"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
