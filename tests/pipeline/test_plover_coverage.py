@@ -13,7 +13,6 @@ Remaining misses (as of this floor), by the manual's section:
 - 3.7.2 refugees fleeing: SANCTION expel with the causative agent as actor is not modelled.
 - 3.12 riot, strike, hunger strike: the protest is found, but its target ("a Chinese-owned
   field", "detained in Kazakhstan") is not (roles).
-- 3.12 boycott by civilians: coded REJECT; who boycotts (fans, not a state) is not read.
 - 3.13.2 a prison sentence is one event (SANCTION convict), not also COERCE arrest.
 - 3.14 "build-ups on both sides of the Kyrgyz-Tajik border": no actor outside the place
   phrase (taking the hyphenated pair for any act wrongly coded "a blast near the
@@ -36,10 +35,10 @@ FIXTURE = Path(__file__).parent.parent / "data" / "plover_coverage.yaml"
 # Per-type share of the sentences coded right (type + the states on both sides), at least.
 FLOORS: dict[str, float] = {
     "ACCUSE": 1.0, "AGREE": 1.0, "AID": 0.91, "ASSAULT": 1.0, "COERCE": 0.93, "CONCEDE": 0.93,
-    "CONSULT": 1.0, "COOPERATE": 1.0, "MOBILIZE": 0.9, "PROTEST": 0.6, "REJECT": 1.0,
+    "CONSULT": 1.0, "COOPERATE": 1.0, "MOBILIZE": 0.9, "PROTEST": 0.7, "REJECT": 1.0,
     "REQUEST": 1.0, "RETREAT": 1.0, "SANCTION": 0.83, "SUPPORT": 1.0, "THREATEN": 1.0, "NONE": 1.0,
 }
-OVERALL_FLOOR = 0.94    # 169 of 179 (0.746 before this set's lexicon work)
+OVERALL_FLOOR = 170     # sentences coded right, of 179 (134 before this set's lexicon work)
 
 
 def load_sentences() -> list[dict]:
@@ -94,7 +93,7 @@ def test_overall_accuracy_floor(coverage):
     per_type, misses = coverage
     total = sum(len(v) for v in per_type.values())
     right = sum(sum(v) for v in per_type.values())
-    assert right / total >= OVERALL_FLOOR, "\n".join(misses)
+    assert right >= OVERALL_FLOOR, f"{right} of {total} right:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("event_type", sorted(FLOORS))
