@@ -191,6 +191,8 @@ class PloverCoding(_Strict):
     announced_threats: list[str] = []
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
+    relief_as: dict[str, str] = {}
+    disaster_modes: list[str] = []
     appraisals: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
@@ -203,7 +205,7 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
-    @field_validator("threatened_as", "joint_as")
+    @field_validator("threatened_as", "joint_as", "relief_as")
     @classmethod
     def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
         """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""

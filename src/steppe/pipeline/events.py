@@ -177,9 +177,13 @@ class EventCoder:
                 source = list(target)
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
-            if not source and trig.type in self.lex.coding.unseen_agent and _passive(tok) and target:
-                # No agent: "three civilians were killed in a bombing"
-                return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
+            weapon = _weapon_subject(tok, self.words.weapon_modes)
+            if not source and trig.type in self.lex.coding.unseen_agent and (_passive(tok) or weapon) \
+                    and target:
+                # No agent: "three civilians were killed in a bombing", "a roadside bomb
+                # killed three soldiers" (the weapon names the mode of violence, 3.16)
+                mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
+                return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
             if not source:
                 return None
@@ -203,6 +207,14 @@ class EventCoder:
         if modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
+        if (type_ in self.lex.coding.relief_as or mode in self.lex.coding.disaster_modes) and \
+                _about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
+            if type_ not in self.lex.coding.relief_as:
+                return None   # "declared a state of emergency after the floods" (3.15.2)
+            type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
+        if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
+                                                     self.words.ending_words):
+            type_, mode = "AGREE", ""   # "Armenia called for an end to the conflict with Azerbaijan" (3.8.2)
         if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
@@ -219,12 +231,16 @@ class EventCoder:
             if harm:
                 # "ready to use force", "vowed to attack": a threat, not a promise (3.11)
                 type_, mode = "THREATEN", self.lex.coding.threatened_as.get(harm, "")
-        if trig.reciprocal and type_ in self.lex.coding.joint_as and (explicit or len(codes_of(source)) >= 2):
+        if trig.reciprocal and type_ in self.lex.coding.joint_as and \
+                (explicit and codes_of(target) - codes_of(source) or len(codes_of(source)) >= 2):
             # "Kazakhstan and Kyrgyzstan held exercises", "... exercises with Russia": joint
-            # military games (3.5); one state's exercises stay MOBILIZE (3.14.1)
+            # military games (3.5); one state's exercises stay MOBILIZE (3.14.1), also when
+            # held in its own region ("in the Surkhandarya region" names no partner)
             type_, mode = self.lex.coding.joint_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
+        if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(first, tok):
+            type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
                 t.type == "RETREAT" and t.mode in self.lex.coding.declared_retreats
                 for t in complement_triggers(tok, sent, self.lex)):
@@ -237,6 +253,13 @@ class EventCoder:
         return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, tok, text,
                         round(conf, 3), sent)
 
+    def _declared(self, first: Token, tok: Token) -> bool:
+        """'declared a ceasefire', 'announced the withdrawal': a retreat said by a verb of
+        declaring."""
+        verbs = self.words.declaring_verbs
+        return first.lemma_.lower() in verbs or tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.lemma_.lower() in verbs
+
     def _threat(self, tok: Token, type_: str, modality: str, future_in_past: bool) -> bool:
         """Harm told as possible, as coming force, or as coming on a condition: a threat."""
         if modality == "hypothetical":
@@ -244,6 +267,49 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:
+    """A disaster named in the act's own phrase, or in its verb's when the trigger is that
+    verb's object ("declared a state of emergency after the [floods]"); with `purpose`, only
+    in what the act is for ("deployed soldiers to help [flood] victims", "for [relief]"), not
+    in when it happened ("deployed troops after the floods" is still a mobilization)."""
+    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else tok
+    parts = [c for c in head.children if not purpose or c.dep_ in ("xcomp", "advcl", "dobj")
+             or c.dep_ == "prep" and c.lower_ == "for"]
+    return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
+               for c in parts for t in c.subtree)
+
+
+def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
+                       ending: frozenset[str]) -> bool:
+    """A call to end a conflict the caller is a party to ("called for an end to the conflict
+    with Azerbaijan", "... to its war"), not a third party's ("... between Armenia and
+    Azerbaijan"): the conflict names at most one other party, with "with" or the caller's own."""
+    own = codes_of(source)
+    for t in tok.subtree:
+        if t.i == tok.i or t.lemma_.lower() not in ending:
+            continue
+        for c in t.subtree:
+            if c.pos_ != "NOUN" or not any(tr.type == "ASSAULT" and tr.pos == "NOUN" for tr in lex.entries_at(c)):
+                continue
+            named = {code for x in c.subtree if x.i in tm for code in tm[x.i].codes}
+            party = bool(named & own) or any(x.lower_ in ("with", "its", "our") for x in c.subtree)
+            if party and len(named - own) <= 1:
+                return True
+    return False
+
+
+def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
+    """The ASSAULT mode of a weapon that is the subject of the act ("a roadside bomb
+    killed", "a suicide bomber attacked"): the mode of its modifier or of its head noun, ""
+    when the subject is no weapon."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            for word in [*(m for m in c.children if m.dep_ in ("compound", "amod")), c]:
+                if word.lemma_.lower() in weapon_modes:
+                    return weapon_modes[word.lemma_.lower()]
+    return ""
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:

@@ -30,6 +30,9 @@ class Trigger:
     reversed: bool = False       # the subject is the host/target ("host", "receive")
     judge: bool = False          # a predicate judging something: the judge is the source
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
+    # The inflected forms of each word after the first (lemminflect), matched when the
+    # tagger gives one of them a stray lemma.
+    later_forms: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class TypeRules:
     announced_threats: frozenset[str] = frozenset()
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
+    relief_as: dict[str, str] = field(default_factory=dict)
+    disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
 
@@ -72,9 +77,20 @@ class TypeRules:
 class Lexicon:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)   # first lemma -> entries
     surfaces: frozenset[str] = frozenset()                             # forms for the pre-filter
+    # Inflected form -> the first lemmas it inflects (lemminflect), for a token whose lemma
+    # the tagger got wrong ("cordoned" lemmatised as "cordone", "raped" as "rap").
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cues: Cues = field(default_factory=Cues)
     plover: dict[str, dict] = field(default_factory=dict)
     coding: TypeRules = field(default_factory=TypeRules)
+
+    def entries_at(self, tok) -> list[Trigger]:
+        """The entries whose first word is this token: by its lemma or, when that lemma
+        codes nothing, by its surface as an inflection of an entry's first word."""
+        found = self.triggers.get(tok.lemma_.lower())
+        if found:
+            return found
+        return [t for lemma in sorted(self.forms.get(tok.lower_, ())) for t in self.triggers[lemma]]
 
     def score(self, type_: str, mode: str) -> tuple[float | None, int | None, str | None]:
         """PLOVER score, quad class and CAMEO root of a type (and mode)."""
@@ -116,6 +132,11 @@ def load_lexicon(language: str = "en", user_files: Iterable[Path] = ()) -> Lexic
             if trig.lemmas[0] not in hand:
                 _add(lex, trig, surfaces)
     lex.surfaces = frozenset(surfaces)
+    forms: dict[str, set[str]] = {}
+    for lemma in lex.triggers:
+        for form in _inflected(lemma) - {lemma}:
+            forms.setdefault(form, set()).add(lemma)
+    lex.forms = {f: frozenset(ls) for f, ls in forms.items()}
     if raw.modality is not None:
         lex.cues = Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.modality.model_dump().items()})
     return lex
@@ -140,7 +161,8 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    not_object=frozenset(str(x).lower() for x in e.get("not_object") or ()),
                    weight=weight, reciprocal=bool(e.get("reciprocal")),
                    reversed=str(e.get("roles") or "") == "reversed",
-                   judge=str(e.get("roles") or "") == "judge", derived=derived)
+                   judge=str(e.get("roles") or "") == "judge", derived=derived,
+                   later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
 
 def split_lemmas(lemma: str) -> tuple[str, ...]:
@@ -157,6 +179,17 @@ def _add(lex: Lexicon, trig: Trigger, surfaces: set[str]) -> None:
 def _expand(entries: list[TriggerEntry]) -> list[tuple[TriggerEntry, str]]:
     """An entry names one `lemma` or a list of `lemmas` sharing the other fields."""
     return [(e, str(lemma)) for e in entries for lemma in ([e.lemma] if e.lemma else e.lemmas)]
+
+
+def _inflected(word: str) -> frozenset[str]:
+    """A word and its inflections that lemminflect knows (no guessed forms: these match
+    tokens, not just pre-filter them)."""
+    forms = {word}
+    if word.isalpha():
+        for upos in ("VERB", "NOUN"):
+            for found in getAllInflections(word, upos=upos).values():
+                forms.update(f.lower() for f in found)
+    return frozenset(forms)
 
 
 def inflections(lemma: str) -> set[str]:

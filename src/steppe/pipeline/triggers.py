@@ -3,7 +3,7 @@ token, with triggers that complete another ("agreed to [visit]") left out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -32,6 +32,12 @@ class TriggerGrammar:
     condition_markers: frozenset[str] = frozenset()
     # "declined to comment", "a request for comment": the reporter's boilerplate, no event.
     not_event_phrases: tuple[tuple[str, ...], ...] = ()
+    # "a roadside [bomb] killed": a weapon as the subject of violence, and its PLOVER mode.
+    weapon_modes: dict[str, str] = field(default_factory=dict)
+    # "deployed troops to help [flood] victims": a disaster in the act's phrase.
+    disaster_words: frozenset[str] = frozenset()
+    # "called for an [end] to the conflict": ending a conflict.
+    ending_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -44,7 +50,10 @@ class TriggerGrammar:
                    declaring_verbs=own.set("declaring_verbs"),
                    condition_markers=own.set("condition_markers"),
                    not_event_phrases=tuple(tuple(p.lower().split())
-                                           for p in own.list("not_event_phrases")))
+                                           for p in own.list("not_event_phrases")),
+                   weapon_modes=dict(own.table("weapon_modes")),
+                   disaster_words=own.set("disaster_words"),
+                   ending_words=own.set("ending_words"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -61,7 +70,7 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             continue   # "establishing close relations has become a priority": a topic
         if tok.ent_type_ in _NOT_TRIGGER_ENTS:
             continue   # "on 20 March", "Mr Strike": part of a date or a name
-        for trig in lexicon.triggers.get(tok.lemma_.lower(), ()):
+        for trig in lexicon.entries_at(tok):
             first, end = tok, _match(tok, trig, sent)
             if end is None and (obj := _passive_object(tok, trig, lexicon)) is not None:
                 first, end = obj, tok.i + 1     # "the ban ... was lifted": from the object on
@@ -107,7 +116,7 @@ def complement_triggers(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[T
 
 def triggers_at(tok: Token, sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     """The lexicon entries whose words occur from `tok` with its part of speech."""
-    return [trig for trig in lexicon.triggers.get(tok.lemma_.lower(), ())
+    return [trig for trig in lexicon.entries_at(tok)
             if _match(tok, trig, sent) is not None and _pos_ok(tok, trig)]
 
 
@@ -127,7 +136,8 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
         limit = min(sent.end, i + 2 + trig.gap)
         j = None
         for k in range(i + 1, limit):
-            if doc[k].lemma_.lower() == lemma or doc[k].lower_ == lemma:
+            if doc[k].lemma_.lower() == lemma or doc[k].lower_ in trig.later_forms[n - 2] \
+                    or doc[k].lower_ == lemma:
                 j = k
                 break
             if doc[k].pos_ not in _GAP_POS and doc[k].dep_ not in ("amod", "compound", "nummod", "poss", "det"):
