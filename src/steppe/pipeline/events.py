@@ -188,7 +188,12 @@ class EventCoder:
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
             target = [a for a in target if a.code not in codes_of(source)]
-        if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2:
+        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
+        # "will not accept refugees": a refusal (PLOVER), which needs no one named
+        refusal = modality == "negated" and trig.type in self.lex.coding.cooperative and \
+            _future_refusal(tok, self.lex.cues)
+        if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2 \
+                and not refusal:
             return None  # "X imposed a tariff", "X met": an act toward no one named
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
@@ -199,11 +204,10 @@ class EventCoder:
         # when the text reports interactions between states.
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
-        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
         if modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
-        if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
+        if refusal:
             # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.threatened_as and self._threat(tok, type_, modality, future_in_past) and \

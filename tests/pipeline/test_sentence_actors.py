@@ -1,0 +1,41 @@
+"""Actors of one-sentence reports (the shape of PLOVER's gold-standard records): the act's
+recipient is not taken from a clause that tells another act, a refusal needs no recipient,
+the partner of what an act is done to is its recipient.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+from coded import found
+
+
+def test_recipient_not_taken_from_a_condition(extractor):
+    # The state after "if" is where the other act (the war) happens: Jordan refuses no one.
+    got = found(extractor, "Jordan says it will not admit any more refugees if war breaks out in Syria.")
+    assert ("REJECT", {"JOR"}, set()) in got
+
+
+def test_recipient_not_taken_from_a_clause_with_its_own_agent(extractor):
+    # The students protest against another act: the state it names is not the target.
+    got = found(extractor, "Egyptian police detained dozens of students who were protesting "
+                           "against the deployment of troops to Libya.")
+    assert got and all("LBY" not in t for _, _, t in got)
+
+
+def test_recipient_of_a_request_for_someone_to_act(extractor):
+    # "pushing for X to support": X is asked, though it is the subject of its own clause.
+    got = found(extractor, "France is pressing hard for Germany to back its plan on migration.")
+    assert any(t == "REQUEST" and s == {"FRA"} and tg == {"DEU"} for t, s, tg in got)
+
+
+def test_clause_on_the_acts_own_noun_still_names_its_parties(extractor):
+    got = found(extractor, "The mediator role taken on by Qatar during the talks between "
+                           "Sudan and Chad in May 2023 was praised.")
+    assert not any(tg == {"QAT"} for _, s, tg in got if s == {"QAT"})
+
+
+def test_partner_of_what_is_suspended_is_the_recipient(extractor):
+    # "a suspension of flights with Iran": Iran is whom the sanction hits, Spain imposes it.
+    got = found(extractor, "Spain announced a suspension of flights with Iran on Monday.")
+    assert ("SANCTION", {"ESP"}, {"IRN"}) in got
