@@ -39,3 +39,25 @@ def test_partner_of_what_is_suspended_is_the_recipient(extractor):
     # "a suspension of flights with Iran": Iran is whom the sanction hits, Spain imposes it.
     got = found(extractor, "Spain announced a suspension of flights with Iran on Monday.")
     assert ("SANCTION", {"ESP"}, {"IRN"}) in got
+
+
+# -- a one-sentence report keeps its main act ------------------------------------------------
+
+_BRIEF = "Turkmen police detained dozens of students in Ashgabat a day after Russia condemned Ukraine."
+
+
+def test_one_sentence_report_keeps_its_domestic_main_act(extractor):
+    got = found(extractor, _BRIEF)
+    assert ("COERCE", {"TKM"}, {"TKM"}) in got
+    assert ("ACCUSE", {"RUS"}, {"UKR"}) in got
+
+
+def test_domestic_act_left_out_of_a_longer_story(extractor):
+    got = found(extractor, _BRIEF + " Russia and Ukraine held talks in Minsk on Friday.")
+    assert not any(t == "COERCE" for t, _, _ in got)
+    assert ("ACCUSE", {"RUS"}, {"UKR"}) in got
+
+
+def test_domestic_act_told_beside_the_main_interaction_is_left_out(extractor):
+    got = found(extractor, "Russia condemned Ukraine after Ukrainian police detained dozens of students in Kyiv.")
+    assert got == [("ACCUSE", {"RUS"}, {"UKR"})]

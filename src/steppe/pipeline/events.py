@@ -62,6 +62,9 @@ class RawEvent:
     # Character spans (within the sentence doc) of the words that belong to this event
     # rather than to another trigger of the sentence: where its own date is looked for.
     region: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the trigger is the sentence's main act (its root clause, or what the root
+    # reports): what a one-sentence report is about (interactions_only).
+    main: bool = False
 
 
 class EventCoder:
@@ -94,6 +97,8 @@ class EventCoder:
             self.words.adjunct_preps))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
+        for ev in events:
+            ev.main = main_act(ev.trigger, self.lex.cues.reporting_verbs)
         return events + grounds
 
     def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
@@ -580,11 +585,30 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
 
-def interactions_only(events: list[Event]) -> list[Event]:
+def main_act(tok: Token, reporting: frozenset[str]) -> bool:
+    """Whether `tok` is its sentence's main act: the root, a verb coordinated with it or
+    completing it ("agreed to [release]"), or what a root verb of saying reports ("police
+    [arrested] 30 people, a spokesman said")."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in reporting:
+            return False
+        cur = cur.head
+    return False
+
+
+def interactions_only(events: list[Event], main_acts: frozenset[int] = frozenset()) -> list[Event]:
     """A text that reports interactions between actors keeps only those: its acts with no
     recipient, or within one state, are domestic ("criticised those responsible for the
     energy sector"), which the annotation guide leaves out. A text that reports nothing
-    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them."""
+    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them;
+    and so does a one-sentence report its main act (`main_acts`: ids of those events) when
+    the interactions are told beside it ("police detained the protesters, a day after X
+    attacked Y"): the sentence is about it."""
     def party(a: Actor) -> tuple[str, str]:
         return (a.code, a.text if a.code == "IGO" else "")
 
@@ -593,5 +617,7 @@ def interactions_only(events: list[Event]) -> list[Event]:
         return any(a.code for a in e.target) and len(parties) >= 2
 
     if any(interaction(e) for e in events):
-        return [e for e in events if interaction(e)]
+        if any(interaction(e) and id(e) in main_acts for e in events):
+            main_acts = frozenset()   # the sentence's main act is the interaction
+        return [e for e in events if interaction(e) or id(e) in main_acts]
     return events
