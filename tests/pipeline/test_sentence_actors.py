@@ -61,3 +61,22 @@ def test_domestic_act_left_out_of_a_longer_story(extractor):
 def test_domestic_act_told_beside_the_main_interaction_is_left_out(extractor):
     got = found(extractor, "Russia condemned Ukraine after Ukrainian police detained dozens of students in Kyiv.")
     assert got == [("ACCUSE", {"RUS"}, {"UKR"})]
+
+
+# -- a titled person the knowledge base lacks ------------------------------------------------
+
+def test_titled_unknown_person_is_not_of_the_state_acted_on(extractor):
+    # Nothing says the president is Sudanese: Sudan is whom he accuses.
+    got = found(extractor, "President Isaias Afwerki accused Sudan of arming rebels on Monday.")
+    assert got == [("ACCUSE", set(), {"SDN"})]
+
+
+def test_titled_unknown_person_of_the_state_named_as_where(extractor):
+    got = found(extractor, "President Prosper Avril declared a state of emergency in Haiti "
+                           "and arrested opposition leaders.")
+    assert got and all(s == {"HTI"} for _, s, _ in got)
+
+
+def test_titled_unknown_person_of_the_state_whose_officials_are_acted_on(extractor):
+    got = found(extractor, "Judge Ana Rivas opened an inquiry against 12 Peruvian officials.")
+    assert ("ACCUSE", {"PER"}, {"PER"}) in got

@@ -227,8 +227,11 @@ class ActorResolver:
             # (kept, so that the parser's names do not bring it back).
             return Mention(span.start_char, span.end_char, text, [], kind="place",
                            location=True, head="place", pieces=group)
+        # "President Juvenal Habyarimana", a name the KB lacks: a person whose state only
+        # the text can tell (events._local_agents).
+        head = "person" if name_end and not code else kind
         return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
-                       weak=weak, location=location, head=kind, pieces=group)
+                       weak=weak, location=location, head=head, pieces=group)
 
     def _by_surname(self, surname: str, date: str | None) -> tuple[str, str, str] | None:
         """(code, sector, actor id or "") when every known bearer of the surname shares a state."""

@@ -186,9 +186,10 @@ class EventCoder:
                 # No agent: "three civilians were killed in a bombing"
                 return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
-            if not source:
-                return None
-        if not codes_of(source):
+        # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
+        # the sentence do not tell; the act is kept toward its named recipient, its agent
+        # unknown (as for violence with no agent named).
+        if not codes_of(source) and not (codes_of(target) and _unplaced_person(tok, token_mentions)):
             return None
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
@@ -316,15 +317,46 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     if len(codes) != 1:
         return tm
     code = codes.pop()
+    # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
+    # state the sentence names as someone acted on, only of one named as where.
+    where = _named_as_place(sent, mentions, code)
     out = dict(tm)
     fixed: dict[int, Mention] = {}
     for i, m in tm.items():
+        if m.head == "person" and not where:
+            continue
         if m.kind in ("generic", "unknown") and m.actors and not m.codes:
             if id(m) not in fixed:
                 fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _unplaced_person(tok: Token, tm: dict[int, Mention]) -> bool:
+    """The subject of `tok` is a titled person the KB lacks, given no state."""
+    for c in tok.children:
+        m = tm.get(c.i)
+        if c.dep_ == "nsubj" and m is not None and m.head == "person" and not m.codes:
+            return True
+    return False
+
+
+def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool:
+    """Whether the sentence names the state `code` otherwise than by itself as someone
+    acted on: as a place ("in Haiti", "roads in the capital city of Algiers"), by its
+    people or agents ("investigations against 28 Chilean officials"), or not at all (the
+    story's state)."""
+    named = [m for m in mentions if sent.start_char <= m.start < sent.end_char and code in m.codes]
+    if not named:
+        return True
+    for m in named:
+        if m.location or m.kind != "state" or any(p.how in ("adjective", "demonym") for p in m.pieces):
+            return True
+        toks = [t for t in sent if m.start <= t.idx < m.end]
+        if any(a.dep_ == "prep" and a.lower_ == "in" for t in toks for a in t.ancestors):
+            return True
+    return False
 
 
 def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
