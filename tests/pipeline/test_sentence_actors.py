@@ -80,3 +80,24 @@ def test_titled_unknown_person_of_the_state_named_as_where(extractor):
 def test_titled_unknown_person_of_the_state_whose_officials_are_acted_on(extractor):
     got = found(extractor, "Judge Ana Rivas opened an inquiry against 12 Peruvian officials.")
     assert ("ACCUSE", {"PER"}, {"PER"}) in got
+
+
+# -- peoples ------------------------------------------------------------------------------
+
+def test_ethnic_people_is_of_the_state_where_it_acts(extractor):
+    got = found(extractor, "About 200 ethnic Uzbeks demonstrated on Friday in Kyrgyzstan, "
+                           "Kazakh television said.")
+    assert ("PROTEST", {"KGZ"}, {"KGZ"}) in got
+    got = found(extractor, "Ethnic Tajiks protested in Uzbekistan on Monday against new language rules.")
+    assert ("PROTEST", {"UZB"}, {"UZB"}) in got
+
+
+def test_ethnic_people_with_no_place_keeps_its_name(extractor):
+    got = found(extractor, "Ethnic Uzbeks attacked a police station near the Tajik border.")
+    assert any(s == {"UZB"} for _, s, _ in got)
+
+
+def test_people_named_with_the_state_it_lives_in(extractor):
+    # "Bosnian Croats": Bosnia's, not Croatia's.
+    got = found(extractor, "Bosnian Croats blocked roads near Mostar to protest against Serbia.")
+    assert got and all("HRV" not in s and "BIH" in s for _, s, _ in got)

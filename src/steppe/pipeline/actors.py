@@ -43,6 +43,7 @@ class ActorWords:
     agent_nouns: frozenset[str]
     stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
+    people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
 
     @classmethod
@@ -53,7 +54,8 @@ class ActorWords:
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
                    name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
                    stance_prefixes=w.set("stance_prefixes"),
-                   people_preps=w.set("people_preps"), compass=w.set("compass_words"))
+                   people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
+                   compass=w.set("compass_words"))
 
 
 class ActorResolver:
@@ -358,11 +360,21 @@ def _peoples(text: str, mentions: list[Mention], words: ActorWords) -> list[Ment
     of that place (PLOVER codes an actor by the country it is associated with): "the
     Albanians of southern Serbia" are Serbia's, "Serbs in Croatia" Croatia's."""
     out: list[Mention] = []
-    for m, nxt in zip(mentions, mentions[1:] + [None]):
+    for prev, m, nxt in zip([None] + mentions[:-1], mentions, mentions[1:] + [None]):
         if _people(m) and nxt is not None and nxt.kind == "state" and nxt.actors and \
                 _people_place(text[m.end:nxt.start], words):
             m = replace(m, weak=False, actors=[replace(a, code=b.code, actor_id=b.actor_id)
                                                for a in m.actors for b in nxt.actors[:1]])
+        elif _people(m) and prev is not None and prev.kind == "state" and prev.codes and \
+                prev.pieces[:1] and prev.pieces[0].how in ("adjective", "name") and \
+                text[prev.end:m.start] == " " and set(prev.codes) != set(m.codes):
+            # "Bosnian Serbs", "Kosovo Albanians": the adjective says where the people lives.
+            m = replace(m, actors=[replace(a, code=b.code, actor_id=b.actor_id)
+                                   for a in m.actors for b in prev.actors[:1]])
+        elif _people(m) and text[max(0, m.start - 20):m.start].split()[-1:] and \
+                text[max(0, m.start - 20):m.start].split()[-1].lower() in words.people_markers:
+            # "ethnic Uzbeks": where they live is for the sentence to say (events).
+            m = replace(m, people=True)
         out.append(m)
     return out
 

@@ -84,6 +84,7 @@ class EventCoder:
         `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
+            mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [])
         events = []
         for tok, trig, end in found:
@@ -331,6 +332,43 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _peoples_placed(sent: SpacySpan, mentions: list[Mention],
+                    tm: dict[int, Mention]) -> tuple[list[Mention], dict[int, Mention]]:
+    """'ethnic Albanians demonstrated in Serbia': a people stands for the state where it
+    lives (PLOVER codes an actor by the country it belongs to): the state its verb happens
+    "in"; else its name's state stays."""
+    if not any(m.people for m in mentions):
+        return mentions, tm
+    out = dict(tm)
+    placed_at: dict[int, str] = {}     # character (in the sentence) of a people placed -> code
+    for i, m in tm.items():
+        if not m.people or out[i] is not m:
+            continue
+        tok = sent.doc[i]
+        own = set(m.codes)
+        # its verb: "Uzbeks [protested]", or the participle on it the parse may make of it
+        verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        where = {c for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.i in tm for c in tm[o.i].codes} - own
+        if len(where) != 1:
+            continue
+        code = where.pop()
+        placed = _of_state(m, code)
+        for j, n in tm.items():
+            if n is m:
+                out[j] = placed
+                placed_at[sent.doc[j].idx] = code
+    # The sentence's mentions are copies of the tokens' ones (offsets in the sentence).
+    return [_of_state(m, placed_at[m.start]) if m.people and m.start in placed_at else m
+            for m in mentions], out
+
+
+def _of_state(m: Mention, code: str) -> Mention:
+    return replace(m, people=False, actors=[replace(a, code=code, actor_id=f"state:{code}")
+                                            for a in m.actors])
 
 
 def _unplaced_person(tok: Token, tm: dict[int, Mention]) -> bool:
