@@ -101,3 +101,18 @@ def test_people_named_with_the_state_it_lives_in(extractor):
     # "Bosnian Croats": Bosnia's, not Croatia's.
     got = found(extractor, "Bosnian Croats blocked roads near Mostar to protest against Serbia.")
     assert got and all("HRV" not in s and "BIH" in s for _, s, _ in got)
+
+
+# -- who reports the sentence -------------------------------------------------------------
+
+def test_reporter_is_no_party_and_lends_no_state(extractor):
+    got = found(extractor, "The interim government of President Ahmad Ruslan imposed a curfew in "
+                           "Kyrgyzstan on Monday, detaining dozens of opposition activists, a "
+                           "spokesman for the Russian embassy said.")
+    assert got and all(s == {"KGZ"} and "RUS" not in t for _, s, t in got)
+
+
+def test_reporter_is_not_the_target_of_the_act_it_tells(extractor):
+    got = found(extractor, "Rebels shelled the regional capital on Sunday, killing about 15 people, "
+                           "aid workers in Turkey said on Monday.")
+    assert all("TUR" not in s | t for _, s, t in got)

@@ -85,7 +85,8 @@ class EventCoder:
         found = find_triggers(sent, self.lex, self.words)
         if found:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
-            token_mentions = _local_agents(sent, mentions, token_mentions, main or [])
+            token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
+                                           self.lex.cues.reporting_verbs)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
@@ -174,7 +175,8 @@ class EventCoder:
                 pass
             else:
                 target = nearest_other(tok, sent, mentions, source,
-                                        before=trig.type in self.lex.coding.cooperative, words=self.roles)
+                                       before=trig.type in self.lex.coding.cooperative, words=self.roles,
+                                       reporting=self.lex.cues.reporting_verbs)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
                     target = _other_main_party(source, main)
@@ -306,12 +308,15 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
-                  main: list[str]) -> dict[int, Mention]:
+                  main: list[str], reporting: frozenset[str] = frozenset()) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
-    ("Police arrested 30 protesters" in a story about Kenya)."""
+    ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
+    ("..., a spokeswoman for the US embassy said") names no state of its acts."""
+    told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
+             and not told_by[0] <= m.start < told_by[1]
              for c in m.codes if c != "IGO"}
     if not codes and len(main) == 1:
         codes = {main[0]}
@@ -332,6 +337,19 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _reporter_span(sent: SpacySpan, reporting: frozenset[str]) -> tuple[int, int]:
+    """Characters of the subject of the sentence's root when it is a verb of saying that
+    comes after what it reports ("Police arrested ..., [Thai officials] said"), else (0, 0)."""
+    root = sent.root
+    if root.lemma_.lower() not in reporting or not any(c.dep_ == "ccomp" and c.i < root.i
+                                                       for c in root.children):
+        return (0, 0)
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return (0, 0)
 
 
 def _peoples_placed(sent: SpacySpan, mentions: list[Mention],

@@ -417,8 +417,8 @@ def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                  *, before: bool = False,
-                   words: RoleWords | None = None) -> list[Actor]:
+                  *, before: bool = False, words: RoleWords | None = None,
+                  reporting: frozenset[str] = frozenset()) -> list[Actor]:
     """The closest mention in the sentence that is not the source (after the trigger first);
     with `words`, none named in the topic of a word of talking ("discussed issues concerning
     North Korea")."""
@@ -428,7 +428,7 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
              if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     frames = _frames(tok, sent, words) if words is not None else []
     topic += _asides(tok, sent, words) if words is not None else []
-    topic += _modifier_clauses(tok, sent)
+    topic += _modifier_clauses(tok, sent) + _reporters(tok, reporting)
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
              and not m.location and m.codes and not set(m.codes) <= src
              and not any(a <= m.start < b for a, b in topic)
@@ -500,6 +500,16 @@ def _modifier_clauses(tok: Token, sent: SpacySpan) -> list[tuple[int, int]]:
                 out += [(t.left_edge.idx, agent.idx),
                         (agent.right_edge.idx + len(agent.right_edge), end)]
     return out
+
+
+def _reporters(tok: Token, reporting: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the verbs of saying above the trigger that come
+    after it ("Tajik troops shelled a village, [officials in Bishkek] said"): who tells
+    the act is not whom it is aimed at."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for a in tok.ancestors if a.lemma_.lower() in reporting
+            for c in a.children if c.dep_ == "nsubj" and c.i > tok.i
+            and not c.left_edge.i <= tok.i <= c.right_edge.i]
 
 
 def _own_agent(clause: Token) -> bool:
