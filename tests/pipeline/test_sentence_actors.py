@@ -116,3 +116,17 @@ def test_reporter_is_not_the_target_of_the_act_it_tells(extractor):
     got = found(extractor, "Rebels shelled the regional capital on Sunday, killing about 15 people, "
                            "aid workers in Turkey said on Monday.")
     assert all("TUR" not in s | t for _, s, t in got)
+
+
+# -- a state as the owner or maker of a thing ----------------------------------------------
+
+def test_owner_of_the_reporting_paper_is_no_party(extractor):
+    got = found(extractor, "Iran has threatened to strike Israel, a Qatari-owned newspaper reported.")
+    assert got == [("THREATEN", {"IRN"}, {"ISR"})]
+
+
+def test_flag_and_make_of_things_name_no_party(extractor):
+    got = found(extractor, "Kazakh authorities detained 40 Uzbek workers on a Turkish-registered ship.")
+    assert ("COERCE", {"KAZ"}, {"UZB"}) in got
+    got = found(extractor, "Tajik troops shelled Kyrgyz villages with Russian-made rockets.")
+    assert ("ASSAULT", {"TJK"}, {"KGZ"}) in got

@@ -42,6 +42,7 @@ class ActorWords:
     name_heads: frozenset[str]     # head nouns of names that are things, not actors
     agent_nouns: frozenset[str]
     stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
+    origin_suffixes: frozenset[str]   # "-owned", "-made": the state owns or made a thing
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
     people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
@@ -53,7 +54,7 @@ class ActorWords:
                    not_name=w.set("not_names", lower=False),
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
                    name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
-                   stance_prefixes=w.set("stance_prefixes"),
+                   stance_prefixes=w.set("stance_prefixes"), origin_suffixes=w.set("origin_suffixes"),
                    people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
                    compass=w.set("compass_words"))
 
@@ -140,9 +141,11 @@ class ActorResolver:
     # -- mentions --------------------------------------------------------------------
 
     def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
-        if group[0].kind in ("state", "igo") and _after_stance_prefix(doc, group[0].start, self.words):
-            # "an anti-Syria journalist": the state is what the stance is about, not who
-            # (kept, so that the parser's names do not bring it back).
+        if group[0].kind in ("state", "igo") and (_after_stance_prefix(doc, group[0].start, self.words)
+                                                  or len(group) == 1 and _before_origin_suffix(doc, group[0].end, self.words)):
+            # "an anti-Syria journalist": the state is what the stance is about, not who;
+            # "a Saudi-owned weekly": whose the thing is (kept, so that the parser's names
+            # do not bring it back).
             span = doc[group[0].start:group[0].end]
             return Mention(span.start_char, span.end_char, span.text, [], kind="place",
                            location=True, head="place", pieces=group[:1])
@@ -349,6 +352,12 @@ def _after_stance_prefix(doc: Doc, start: int, words: ActorWords) -> bool:
     """'anti-Syria', 'pro-Western': a prefix joined to the name by a hyphen."""
     return start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
         and not doc[start - 1].whitespace_ and doc[start - 2].lower_ in words.stance_prefixes
+
+
+def _before_origin_suffix(doc: Doc, end: int, words: ActorWords) -> bool:
+    """'Saudi-owned', 'Russian-made': a participle joined to the name by a hyphen."""
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in words.origin_suffixes
 
 
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
