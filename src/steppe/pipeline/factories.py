@@ -221,7 +221,7 @@ class Events:
                 ev = self._finish(raw, s, ctx)
                 ctx.events.append(ev)
                 if raw.main:
-                    ctx.main_acts.add(id(ev))
+                    ctx.main_acts.append(ev)
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
@@ -334,7 +334,7 @@ class Interactions:
     def __call__(self, ctx: DocContext) -> None:
         # In a report of one sentence (a headline, a wire brief), its main act is what it
         # reports; in a longer text, the domestic acts are the background of the story.
-        main = frozenset(ctx.main_acts) if len(ctx.sentences) == 1 else frozenset()
+        main = frozenset(id(e) for e in ctx.main_acts) if len(ctx.sentences) == 1 else frozenset()
         ctx.events = interactions_only(ctx.events, main)
 
 
