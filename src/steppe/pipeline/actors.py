@@ -42,7 +42,9 @@ class ActorWords:
     name_heads: frozenset[str]     # head nouns of names that are things, not actors
     agent_nouns: frozenset[str]
     stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
+    origin_suffixes: frozenset[str]   # "-owned", "-made": the state owns or made a thing
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
+    people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
 
     @classmethod
@@ -52,8 +54,9 @@ class ActorWords:
                    not_name=w.set("not_names", lower=False),
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
                    name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
-                   stance_prefixes=w.set("stance_prefixes"),
-                   people_preps=w.set("people_preps"), compass=w.set("compass_words"))
+                   stance_prefixes=w.set("stance_prefixes"), origin_suffixes=w.set("origin_suffixes"),
+                   people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
+                   compass=w.set("compass_words"))
 
 
 class ActorResolver:
@@ -138,9 +141,11 @@ class ActorResolver:
     # -- mentions --------------------------------------------------------------------
 
     def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
-        if group[0].kind in ("state", "igo") and _after_stance_prefix(doc, group[0].start, self.words):
-            # "an anti-Syria journalist": the state is what the stance is about, not who
-            # (kept, so that the parser's names do not bring it back).
+        if group[0].kind in ("state", "igo") and (_after_stance_prefix(doc, group[0].start, self.words)
+                                                  or len(group) == 1 and _before_origin_suffix(doc, group[0].end, self.words)):
+            # "an anti-Syria journalist": the state is what the stance is about, not who;
+            # "a Saudi-owned weekly": whose the thing is (kept, so that the parser's names
+            # do not bring it back).
             span = doc[group[0].start:group[0].end]
             return Mention(span.start_char, span.end_char, span.text, [], kind="place",
                            location=True, head="place", pieces=group[:1])
@@ -227,8 +232,11 @@ class ActorResolver:
             # (kept, so that the parser's names do not bring it back).
             return Mention(span.start_char, span.end_char, text, [], kind="place",
                            location=True, head="place", pieces=group)
+        # "President Juvenal Habyarimana", a name the KB lacks: a person whose state only
+        # the text can tell (events._local_agents).
+        head = "person" if name_end and not code else kind
         return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
-                       weak=weak, location=location, head=kind, pieces=group)
+                       weak=weak, location=location, head=head, pieces=group)
 
     def _by_surname(self, surname: str, date: str | None) -> tuple[str, str, str] | None:
         """(code, sector, actor id or "") when every known bearer of the surname shares a state."""
@@ -346,6 +354,12 @@ def _after_stance_prefix(doc: Doc, start: int, words: ActorWords) -> bool:
         and not doc[start - 1].whitespace_ and doc[start - 2].lower_ in words.stance_prefixes
 
 
+def _before_origin_suffix(doc: Doc, end: int, words: ActorWords) -> bool:
+    """'Saudi-owned', 'Russian-made': a participle joined to the name by a hyphen."""
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in words.origin_suffixes
+
+
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
     return i < len(doc) and doc[i].text.lower() in words.agent_nouns
 
@@ -355,11 +369,21 @@ def _peoples(text: str, mentions: list[Mention], words: ActorWords) -> list[Ment
     of that place (PLOVER codes an actor by the country it is associated with): "the
     Albanians of southern Serbia" are Serbia's, "Serbs in Croatia" Croatia's."""
     out: list[Mention] = []
-    for m, nxt in zip(mentions, mentions[1:] + [None]):
+    for prev, m, nxt in zip([None] + mentions[:-1], mentions, mentions[1:] + [None]):
         if _people(m) and nxt is not None and nxt.kind == "state" and nxt.actors and \
                 _people_place(text[m.end:nxt.start], words):
             m = replace(m, weak=False, actors=[replace(a, code=b.code, actor_id=b.actor_id)
                                                for a in m.actors for b in nxt.actors[:1]])
+        elif _people(m) and prev is not None and prev.kind == "state" and prev.codes and \
+                prev.pieces[:1] and prev.pieces[0].how in ("adjective", "name") and \
+                text[prev.end:m.start] == " " and set(prev.codes) != set(m.codes):
+            # "Bosnian Serbs", "Kosovo Albanians": the adjective says where the people lives.
+            m = replace(m, actors=[replace(a, code=b.code, actor_id=b.actor_id)
+                                   for a in m.actors for b in prev.actors[:1]])
+        elif _people(m) and text[max(0, m.start - 20):m.start].split()[-1:] and \
+                text[max(0, m.start - 20):m.start].split()[-1].lower() in words.people_markers:
+            # "ethnic Uzbeks": where they live is for the sentence to say (events).
+            m = replace(m, people=True)
         out.append(m)
     return out
 

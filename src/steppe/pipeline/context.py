@@ -75,6 +75,7 @@ class DocContext:
     tables: list[Table] = field(default_factory=list)
     project_names: list[ProjectName] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    main_acts: list[Event] = field(default_factory=list)   # events that are their sentence's main act
     figures: list[Figure] = field(default_factory=list)
     concluded: list[Concluded] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)

@@ -62,6 +62,9 @@ class RawEvent:
     # Character spans (within the sentence doc) of the words that belong to this event
     # rather than to another trigger of the sentence: where its own date is looked for.
     region: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the trigger is the sentence's main act (its root clause, or what the root
+    # reports): what a one-sentence report is about (interactions_only).
+    main: bool = False
 
 
 class EventCoder:
@@ -81,7 +84,9 @@ class EventCoder:
         `main` are the document's main parties (its two most mentioned states)."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
-            token_mentions = _local_agents(sent, mentions, token_mentions, main or [])
+            mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
+            token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
+                                           self.lex.cues.reporting_verbs)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
@@ -94,6 +99,8 @@ class EventCoder:
             self.words.adjunct_preps))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
+        for ev in events:
+            ev.main = main_act(ev.trigger, self.lex.cues.reporting_verbs)
         return events + grounds
 
     def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
@@ -168,7 +175,8 @@ class EventCoder:
                 pass
             else:
                 target = nearest_other(tok, sent, mentions, source,
-                                        before=trig.type in self.lex.coding.cooperative, words=self.roles)
+                                       before=trig.type in self.lex.coding.cooperative, words=self.roles,
+                                       reporting=self.lex.cues.reporting_verbs)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
                     target = _other_main_party(source, main)
@@ -185,14 +193,20 @@ class EventCoder:
                 mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
                 return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
-            if not source:
-                return None
-        if not codes_of(source):
+        # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
+        # the sentence do not tell; the act is kept toward its named recipient, its agent
+        # unknown (as for violence with no agent named).
+        if not codes_of(source) and not (codes_of(target) and _unplaced_person(tok, token_mentions)):
             return None
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
             target = [a for a in target if a.code not in codes_of(source)]
-        if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2:
+        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
+        # "will not accept refugees": a refusal (PLOVER), which needs no one named
+        refusal = modality == "negated" and trig.type in self.lex.coding.cooperative and \
+            _future_refusal(tok, self.lex.cues)
+        if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2 \
+                and not refusal:
             return None  # "X imposed a tariff", "X met": an act toward no one named
         if len(codes_of(source)) >= 2 and codes_of(target) < codes_of(source):
             target = list(source)  # "Kazakhstan and Kyrgyzstan committed ... the two countries"
@@ -203,7 +217,6 @@ class EventCoder:
         # when the text reports interactions between states.
         if trig.type == "CONSULT":
             source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
-        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
         if modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
         type_, mode = trig.type, trig.mode
@@ -361,27 +374,111 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
-                  main: list[str]) -> dict[int, Mention]:
+                  main: list[str], reporting: frozenset[str] = frozenset()) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
-    ("Police arrested 30 protesters" in a story about Kenya)."""
+    ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
+    ("..., a spokeswoman for the US embassy said") names no state of its acts."""
+    told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
+             and not told_by[0] <= m.start < told_by[1]
              for c in m.codes if c != "IGO"}
     if not codes and len(main) == 1:
         codes = {main[0]}
     if len(codes) != 1:
         return tm
     code = codes.pop()
+    # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
+    # state the sentence names as someone acted on, only of one named as where.
+    where = _named_as_place(sent, mentions, code)
     out = dict(tm)
     fixed: dict[int, Mention] = {}
     for i, m in tm.items():
+        if m.head == "person" and not where:
+            continue
         if m.kind in ("generic", "unknown") and m.actors and not m.codes:
             if id(m) not in fixed:
                 fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _reporter_span(sent: SpacySpan, reporting: frozenset[str]) -> tuple[int, int]:
+    """Characters of the subject of the sentence's root when it is a verb of saying that
+    comes after what it reports ("Police arrested ..., [Thai officials] said"), else (0, 0)."""
+    root = sent.root
+    if root.lemma_.lower() not in reporting or not any(c.dep_ == "ccomp" and c.i < root.i
+                                                       for c in root.children):
+        return (0, 0)
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return (0, 0)
+
+
+def _peoples_placed(sent: SpacySpan, mentions: list[Mention],
+                    tm: dict[int, Mention]) -> tuple[list[Mention], dict[int, Mention]]:
+    """'ethnic Albanians demonstrated in Serbia': a people stands for the state where it
+    lives (PLOVER codes an actor by the country it belongs to): the state its verb happens
+    "in"; else its name's state stays."""
+    if not any(m.people for m in mentions):
+        return mentions, tm
+    out = dict(tm)
+    placed_at: dict[int, str] = {}     # character (in the sentence) of a people placed -> code
+    for i, m in tm.items():
+        if not m.people or out[i] is not m:
+            continue
+        tok = sent.doc[i]
+        own = set(m.codes)
+        # its verb: "Uzbeks [protested]", or the participle on it the parse may make of it
+        verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        where = {c for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.i in tm for c in tm[o.i].codes} - own
+        if len(where) != 1:
+            continue
+        code = where.pop()
+        placed = _of_state(m, code)
+        for j, n in tm.items():
+            if n is m:
+                out[j] = placed
+                placed_at[sent.doc[j].idx] = code
+    # The sentence's mentions are copies of the tokens' ones (offsets in the sentence).
+    return [_of_state(m, placed_at[m.start]) if m.people and m.start in placed_at else m
+            for m in mentions], out
+
+
+def _of_state(m: Mention, code: str) -> Mention:
+    return replace(m, people=False, actors=[replace(a, code=code, actor_id=f"state:{code}")
+                                            for a in m.actors])
+
+
+def _unplaced_person(tok: Token, tm: dict[int, Mention]) -> bool:
+    """The subject of `tok` is a titled person the KB lacks, given no state."""
+    for c in tok.children:
+        m = tm.get(c.i)
+        if c.dep_ == "nsubj" and m is not None and m.head == "person" and not m.codes:
+            return True
+    return False
+
+
+def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool:
+    """Whether the sentence names the state `code` otherwise than by itself as someone
+    acted on: as a place ("in Haiti", "roads in the capital city of Algiers"), by its
+    people or agents ("investigations against 28 Chilean officials"), or not at all (the
+    story's state)."""
+    named = [m for m in mentions if sent.start_char <= m.start < sent.end_char and code in m.codes]
+    if not named:
+        return True
+    for m in named:
+        if m.location or m.kind != "state" or any(p.how in ("adjective", "demonym") for p in m.pieces):
+            return True
+        toks = [t for t in sent if m.start <= t.idx < m.end]
+        if any(a.dep_ == "prep" and a.lower_ == "in" for t in toks for a in t.ancestors):
+            return True
+    return False
 
 
 def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
@@ -642,11 +739,30 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
 
-def interactions_only(events: list[Event]) -> list[Event]:
+def main_act(tok: Token, reporting: frozenset[str]) -> bool:
+    """Whether `tok` is its sentence's main act: the root, a verb coordinated with it or
+    completing it ("agreed to [release]"), or what a root verb of saying reports ("police
+    [arrested] 30 people, a spokesman said")."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in reporting:
+            return False
+        cur = cur.head
+    return False
+
+
+def interactions_only(events: list[Event], main_acts: frozenset[int] = frozenset()) -> list[Event]:
     """A text that reports interactions between actors keeps only those: its acts with no
     recipient, or within one state, are domestic ("criticised those responsible for the
     energy sector"), which the annotation guide leaves out. A text that reports nothing
-    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them."""
+    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them;
+    and so does a one-sentence report its main act (`main_acts`: ids of those events) when
+    the interactions are told beside it ("police detained the protesters, a day after X
+    attacked Y"): the sentence is about it."""
     def party(a: Actor) -> tuple[str, str]:
         return (a.code, a.text if a.code == "IGO" else "")
 
@@ -655,5 +771,7 @@ def interactions_only(events: list[Event]) -> list[Event]:
         return any(a.code for a in e.target) and len(parties) >= 2
 
     if any(interaction(e) for e in events):
-        return [e for e in events if interaction(e)]
+        if any(interaction(e) and id(e) in main_acts for e in events):
+            main_acts = frozenset()   # the sentence's main act is the interaction
+        return [e for e in events if interaction(e) or id(e) in main_acts]
     return events

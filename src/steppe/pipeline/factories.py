@@ -221,7 +221,10 @@ class Events:
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties):
-                ctx.events.append(self._finish(raw, s, ctx, said))
+                ev = self._finish(raw, s, ctx, said)
+                ctx.events.append(ev)
+                if raw.main:
+                    ctx.main_acts.append(ev)
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
                 said: Said) -> Event:
@@ -335,7 +338,10 @@ class Interactions:
         pass
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.events = interactions_only(ctx.events)
+        # In a report of one sentence (a headline, a wire brief), its main act is what it
+        # reports; in a longer text, the domestic acts are the background of the story.
+        main = frozenset(id(e) for e in ctx.main_acts) if len(ctx.sentences) == 1 else frozenset()
+        ctx.events = interactions_only(ctx.events, main)
 
 
 @register("steppe.signing_links.v1")

@@ -26,6 +26,7 @@ class Mention:
     location: bool = False    # a place that is not a seat of government
     head: str = ""            # what the mention is mostly about (person/role/state...)
     speaker: bool = False     # a group phrase for the quoted speaker's state ("our country")
+    people: bool = False      # "ethnic Albanians": of the state where they live, once known
     pieces: list[Piece] = field(default_factory=list, repr=False)
 
     @property

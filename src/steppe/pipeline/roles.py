@@ -18,6 +18,7 @@ from steppe.words import Grammar
 
 _SOURCE_DEPS = {"nsubj", "csubj", "expl"}
 _SKIP_SUBTREE = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct"}
+_MODIFIER_CLAUSES = {"relcl", "acl", "advcl"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,14 @@ def roles_of(tok: Token, tm: dict[int, Mention],
             elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in words.patient_nouns:
                 target += pobj_actors(c, tm)   # "criticism of X", "the arrest of X": done to X
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                source += pobj_actors(c, tm)
+                # "the suspension of air links with X": what the act is done to is no
+                # actor; the partner of that thing is the act's recipient, not its agent.
+                things = [p for o in c.children if o.dep_ == "pobj" and o.i not in tm
+                          for p in o.children if p.dep_ == "prep" and p.lower_ in words.target_preps]
+                if things:
+                    target += [a for p in things for a in pobj_actors(p, tm)]
+                else:
+                    source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
                 source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
             elif c.dep_ == "prep" and _topic(tok, c, words):
@@ -409,8 +417,8 @@ def actors_of_token(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
 
 
 def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: list[Actor],
-                  *, before: bool = False,
-                   words: RoleWords | None = None) -> list[Actor]:
+                  *, before: bool = False, words: RoleWords | None = None,
+                  reporting: frozenset[str] = frozenset()) -> list[Actor]:
     """The closest mention in the sentence that is not the source (after the trigger first);
     with `words`, none named in the topic of a word of talking ("discussed issues concerning
     North Korea")."""
@@ -420,6 +428,7 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
              if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     frames = _frames(tok, sent, words) if words is not None else []
     topic += _asides(tok, sent, words) if words is not None else []
+    topic += _modifier_clauses(tok, sent) + _reporters(tok, reporting)
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
              and not m.location and m.codes and not set(m.codes) <= src
              and not any(a <= m.start < b for a, b in topic)
@@ -468,6 +477,48 @@ def _asides(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, in
             if p.dep_ == "prep" and p.lower_ in words.setting_preps and p.lower_ != "as":
                 out.append((p.idx, p.right_edge.idx + len(p.right_edge)))
     return out
+
+
+def _modifier_clauses(tok: Token, sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character spans of the clauses that tell another act than the trigger's, with their
+    own agent: a condition or time ("will not accept refugees [if war starts in X]"), a
+    clause on a noun ("prevented the demonstration [staged by students against the war in
+    X]"). What they name is that act's; when the parse leaves the trigger without an
+    object, its recipient is not looked for there."""
+    # A clause on the act's own noun tells the act ("the mediator role [adopted by X ...]").
+    own = {tok.i, tok.head.i} if tok.dep_ == "compound" else {tok.i}
+    out = []
+    for t in sent:
+        if t.dep_ in _MODIFIER_CLAUSES and not t.left_edge.i <= tok.i <= t.right_edge.i and \
+                not (t.dep_ != "advcl" and t.head.i in own) and _own_agent(t):
+            end = t.right_edge.idx + len(t.right_edge)
+            # "refuted the statements [made by X]": who made the thing acted on is its party.
+            agent = next((c for c in t.children if c.dep_ == "agent" and t.dep_ == "acl"), None)
+            if agent is None:
+                out.append((t.left_edge.idx, end))
+            else:
+                out += [(t.left_edge.idx, agent.idx),
+                        (agent.right_edge.idx + len(agent.right_edge), end)]
+    return out
+
+
+def _reporters(tok: Token, reporting: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the verbs of saying above the trigger that come
+    after it ("Tajik troops shelled a village, [officials in Bishkek] said"): who tells
+    the act is not whom it is aimed at."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for a in tok.ancestors if a.lemma_.lower() in reporting
+            for c in a.children if c.dep_ == "nsubj" and c.i > tok.i
+            and not c.left_edge.i <= tok.i <= c.right_edge.i]
+
+
+def _own_agent(clause: Token) -> bool:
+    """A clause that names its own agent ("after [a Serbian jet] shot down ...", "staged [by
+    students]"), so it tells another act; not "pushing for the US to support ...", where
+    "for" brings in whom the act asks."""
+    kids = list(clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids) and \
+        not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
 
 
 def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
