@@ -9,6 +9,7 @@ gives way ("rejected an [invitation]"), one trigger per type and set of actors.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -42,7 +43,7 @@ from steppe.pipeline.triggers import (
     triggers_at,
 )
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
+__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only", "pairs_before"]
 
 
 
@@ -76,15 +77,18 @@ class EventCoder:
         self.roles = roles
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
-             token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
+             token_mentions: dict[int, Mention], main: list[str] | None = None,
+             pair_before: list[str] | None = None) -> list[RawEvent]:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
-        `main` are the document's main parties (its two most mentioned states)."""
+        `main` are the document's main parties (its two most mentioned states);
+        `pair_before` the two states of the nearest sentence before that names two."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [])
         events = []
         for tok, trig, end in found:
-            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
+            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
+                             pair_before or [])
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
@@ -92,12 +96,13 @@ class EventCoder:
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps))
-        grounds = self._grounds(events, sent, mentions, token_mentions, main or [])
+        grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         return events + grounds
 
     def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
-                 token_mentions: dict[int, Mention], main: list[str]) -> list[RawEvent]:
+                 token_mentions: dict[int, Mention], main: list[str],
+                 told: list[str]) -> list[RawEvent]:
         """'voiced concern over cases where citizens are denied entry into Russia', 'condemned
         it over Russia's detention of Tajik migrants': what a complaint or praise is about
         is an act that happened, an interaction the text reports (ANNOTATION.md rule 1)
@@ -117,7 +122,7 @@ class EventCoder:
                 for tok, trig, end in find_triggers(span, self.lex, self.words):
                     if trig.type == ev.type:
                         continue
-                    g = self._event(tok, trig, end, sent, mentions, token_mentions, main)
+                    g = self._event(tok, trig, end, sent, mentions, token_mentions, main, told)
                     if g is not None and g.trigger.i not in coded and g.modality == "asserted" \
                             and codes_of(g.source) and not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
@@ -125,7 +130,7 @@ class EventCoder:
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
-               main: list[str]) -> RawEvent | None:
+               main: list[str], told: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(tok, self.modality_words):
@@ -158,7 +163,7 @@ class EventCoder:
         if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(sent, mentions, main)
+            source = target = _story_pair(sent, mentions, main, told)
         if not source and not target:
             return None
         if not target:
@@ -318,17 +323,34 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     return out
 
 
-def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
+def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
+                before: list[str]) -> list[Actor]:
     """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
-    named by a noun with no one attached is between the story's two main parties, unless
-    the sentence names someone else."""
-    if len(main) != 2:
-        return []
+    named by a noun with no one attached is between the pair of states the story is telling
+    of: the pair of the nearest sentence before that names two (a story moves from one
+    pair to another), else the story's two main parties; unless the sentence names someone
+    else."""
     named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
              for c in m.codes}
-    if named - set(main):
+    pair = before if len(before) == 2 and named <= set(before) else main
+    if len(pair) != 2 or named - set(pair):
         return []
-    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in pair]
+
+
+def pairs_before(states: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
+                 back: int = 3) -> list[list[str]]:
+    """For each sentence, the two states of the nearest of the `back` sentences before it
+    that names any ([] when that one names more than two): whom the story is telling of."""
+    starts = [m[0] for m in states]
+    named = [{c for _, _, c in states[bisect_left(starts, s):bisect_left(starts, e)] if c != "IGO"}
+             for s, e in sentences]
+    out: list[list[str]] = []
+    for i in range(len(sentences)):
+        codes = next((named[j] for j in range(i - 1, max(-1, i - 1 - back), -1)
+                      if len(named[j]) >= 2), set())
+        out.append(sorted(codes) if len(codes) == 2 else [])
+    return out
 
 
 def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
