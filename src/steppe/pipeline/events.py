@@ -22,6 +22,7 @@ from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_com
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
+    claimant,
     codes_of,
     dedupe,
     doc_token_mentions,
@@ -136,6 +137,13 @@ class EventCoder:
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
+        if not trig.reciprocal:
+            # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
+            # what was said is aimed at its author (whom a bare adjective may name), not at
+            # whoever the claim is about
+            said = [a for a in claimant(tok, token_mentions, self.roles)
+                    if a.code not in codes_of(source)]
+            target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not _trend(tok, self.roles.trend_nouns) and \
                 not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
