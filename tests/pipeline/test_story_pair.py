@@ -54,3 +54,14 @@ def test_with_no_pair_before_the_story_parties_stay(extractor):
     facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
     meetings = [e for e in facts.events if e.trigger == "meetings"]
     assert [{a.code for a in e.source} for e in meetings] == [{"KAZ", "UZB"}]
+
+
+def test_a_rejection_of_no_one_named_is_aimed_at_the_other_of_the_pair_before(extractor):
+    # the story's main parties are Kazakhstan and Uzbekistan; the dispute is Kyrgyz-Tajik
+    text = ("Kazakhstan and Uzbekistan signed a water deal on 2 May. Kazakhstan will supply "
+            "Uzbekistan with grain. Uzbekistan thanked Kazakhstan. Kyrgyz and Tajik officials "
+            "met in Bishkek on 1 April. The Tajik side rejected the proposal.")
+    facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
+    rejects = [({a.code for a in e.source}, {a.code for a in e.target})
+               for e in facts.events if e.type == "REJECT"]
+    assert rejects == [({"TJK"}, {"KGZ"})]

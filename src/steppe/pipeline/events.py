@@ -184,7 +184,7 @@ class EventCoder:
                                         before=trig.type in self.lex.coding.cooperative, words=self.roles)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
-                    target = _other_main_party(source, main)
+                    target = _other_of_pair(source, told) or _other_of_pair(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
@@ -411,13 +411,14 @@ def _people_object(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
 
 
-def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:
-    """'The four men were detained by Uzbek police': a conflictual act by one of the story's
-    two main parties against no one named is against the other one."""
+def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
+    """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
+    states against no one named is against the other one (the pair of the sentences just
+    before, else the story's two main parties)."""
     codes = codes_of(source)
-    if len(main) != 2 or len(codes) != 1 or not codes <= set(main):
+    if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
         return []
-    other = next(c for c in main if c not in codes)
+    other = next(c for c in pair if c not in codes)
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
