@@ -71,3 +71,14 @@ def test_cpc_in_chinese_party_news_is_the_communist_party(extractor):
     text = "A CPC delegation visited Kazakhstan on Monday."
     events = extractor.extract(Document(id="t", text=text, date="2024-05-10")).events
     assert any({a.code for a in e.source} == {"CHN"} for e in events), events
+
+
+def test_a_run_on_of_a_shared_name_costs_linear_time(extractor):
+    # the cue words are counted once per document, not once per occurrence of the name
+    import time
+
+    from steppe.facts import Document
+    text = "CPC crude " * 4_000
+    started = time.process_time()
+    extractor.extract(Document(id="t", text=text))
+    assert time.process_time() - started < 6.0

@@ -175,11 +175,16 @@ class NameIndex:
     def pieces(self, doc: Doc) -> list[Piece]:
         """The names, roles and agents in a tokenised text, longest first where they overlap."""
         found: list[Piece] = []
+        text = None         # the document's text, made only for a name two entries share
+        cue_counts: dict[str, int] = {}     # each such entry's cue words in it, counted once
         for _, s, e in self._names(doc):
             ids = self._surface.get(doc[s:e].text)
             if not ids:
                 continue
-            eid, how = self.best(self._in_context(ids, doc.text))
+            if len(ids) > 1 and any(self.kb.entities[i].cues for i, _ in ids):
+                text = doc.text if text is None else text
+                ids = self._in_context(ids, text, cue_counts)
+            eid, how = self.best(ids)
             ent = self.kb.entities[eid]
             found.append(Piece(s, e, ent.kind, entity=ent, how=how, sector=ent.sector))
         for match_id, s, e in self._generic(doc):
@@ -206,12 +211,15 @@ class NameIndex:
             out.append(p)
         return sorted(out, key=lambda p: p.start)
 
-    def _in_context(self, ids: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    def _in_context(self, ids: list[tuple[str, str]], text: str,
+                    counts: dict[str, int]) -> list[tuple[str, str]]:
         """Of the entities a shared name stands for, those whose cue words the document
-        holds most of ("CPC" near "pipeline" and "crude" is the Caspian Pipeline Consortium)."""
-        if len(ids) < 2 or not any(self.kb.entities[i].cues for i, _ in ids):
-            return ids
-        score = {i: len(self._cues(i).findall(text)) for i, _ in ids}
+        holds most of ("CPC" with "crude" and "Novorossiysk" is the Caspian Pipeline
+        Consortium). `counts` keeps each entity's count for the document."""
+        for i, _ in ids:
+            if i not in counts:
+                counts[i] = len(self._cues(i).findall(text))
+        score = {i: counts[i] for i, _ in ids}
         top = max(score.values())
         if top == 0:
             # no cue at all: the reading written without cues, else the first listed
