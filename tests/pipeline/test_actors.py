@@ -354,6 +354,13 @@ def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, ad
     # nothing named before it in the sentence: the document's main pair
     ("Kazakhstan and Uzbekistan met. Kazakhstan thanked Uzbekistan. Both countries then "
      "signed a plan.", "Both countries", {"KAZ", "UZB"}),
+    # a third state named in between: still the pair named just before, not the main pair
+    ("Uzbekistan and Russia signed a gas deal. Russia thanked Uzbekistan. Uzbekistan praised "
+     "Russia. Kyrgyzstan and Tajikistan signed a border treaty. Kazakhstan welcomed the "
+     "treaty, saying the two countries had shown wisdom.", "two countries", {"KGZ", "TJK"}),
+    ("Uzbekistan and Russia signed a gas deal. Russia thanked Uzbekistan. Uzbekistan praised "
+     "Russia. Kyrgyzstan and Tajikistan signed a border treaty. Kazakhstan welcomed it. "
+     "The two countries will open three crossings.", "two countries", {"KGZ", "TJK"}),
 ])
 def test_pair_phrase_takes_the_pair_named_before(extractor, text, surface, codes):
     assert _codes(_mention(extractor, text, surface, date="2023-05-01")) == codes

@@ -367,3 +367,31 @@ def test_a_state_of_a_user_knowledge_base_is_a_party_and_named_by_its_usual_name
     assert agreement.parties == ["XVL", "XZR"]
     assert agreement.name == "Agreement between Valdoria and Zerania on the joint use of the Tesk river"
     assert agreement.date == "2021-03-04"
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the talks just before produced it; the pair the story turns to next did not
+    ("Tajik and Uzbek delegations held talks in Dushanbe on Friday. Agreements were reached "
+     "to speed up joint projects in agriculture, officials said. Kyrgyzstan and Tajikistan "
+     "resumed talks on the border.", ["TJK", "UZB"]),
+    # a sentence naming one state between them does not break the chain back to the talks
+    ("Kazakhstan and China held consultations in Astana. The Chinese side praised the host. "
+     "A road map on grain exports was signed. Uzbekistan and Kyrgyzstan met later.",
+     ["CHN", "KAZ"]),
+    # the one state the sentence names belongs to the pair
+    ("Kyrgyzstan and China discussed the railway. Tajikistan and Uzbekistan discussed water. "
+     "Kyrgyzstan also signed a memorandum on the feasibility study of the railway.",
+     ["CHN", "KGZ"]),
+    # nothing named before: the sentence after
+    ("A memorandum on joint customs posts was signed on Monday. Kazakhstan and Uzbekistan "
+     "will open the posts in June.", ["KAZ", "UZB"]),
+])
+def test_an_agreement_naming_no_pair_takes_the_nearest_pair_not_the_union(text, parties):
+    (agreement,) = run_doc(text, main=("KAZ", "KGZ"))
+    assert agreement.parties == parties
+
+
+def test_an_agreement_with_no_pair_nearby_takes_the_document_parties():
+    text = "A memorandum on joint customs posts was signed on Monday, the ministry said."
+    (agreement,) = run_doc(text, main=("KAZ", "UZB"))
+    assert agreement.parties == ["KAZ", "UZB"]

@@ -34,3 +34,34 @@ def test_a_trend_under_way_is_no_event_between_the_story_parties(extractor, sent
 def test_an_occurrence_still_takes_the_story_parties(extractor, sentence):
     evs = _consults(extractor, sentence)
     assert any({a.code for a in e.source} == {"KAZ", "KGZ"} for e in evs), evs
+
+
+def test_an_act_named_by_no_one_takes_the_pair_the_story_has_turned_to(extractor):
+    # the main parties are Kazakhstan and Uzbekistan; the sentence before names two others
+    text = ("Kazakhstan and Uzbekistan signed a water deal on Monday. Kazakhstan will supply "
+            "Uzbekistan with grain. Uzbekistan thanked Kazakhstan. Kyrgyzstan and Tajikistan "
+            "resumed border talks in March. More than twenty meetings were held last year, "
+            "the ministry said.")
+    facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
+    meetings = [e for e in facts.events if e.trigger == "meetings"]
+    assert [{a.code for a in e.source} for e in meetings] == [{"KGZ", "TJK"}]
+
+
+def test_with_no_pair_before_the_story_parties_stay(extractor):
+    text = ("Kazakhstan and Uzbekistan signed a water deal on Monday. Kazakhstan will supply "
+            "Uzbekistan with grain. Uzbekistan thanked Kazakhstan. Uzbekistan praised Kazakhstan's "
+            "help. More than twenty meetings were held last year, the ministry said.")
+    facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
+    meetings = [e for e in facts.events if e.trigger == "meetings"]
+    assert [{a.code for a in e.source} for e in meetings] == [{"KAZ", "UZB"}]
+
+
+def test_a_rejection_of_no_one_named_is_aimed_at_the_other_of_the_pair_before(extractor):
+    # the story's main parties are Kazakhstan and Uzbekistan; the dispute is Kyrgyz-Tajik
+    text = ("Kazakhstan and Uzbekistan signed a water deal on 2 May. Kazakhstan will supply "
+            "Uzbekistan with grain. Uzbekistan thanked Kazakhstan. Kyrgyz and Tajik officials "
+            "met in Bishkek on 1 April. The Tajik side rejected the proposal.")
+    facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
+    rejects = [({a.code for a in e.source}, {a.code for a in e.target})
+               for e in facts.events if e.type == "REJECT"]
+    assert rejects == [({"TJK"}, {"KGZ"})]

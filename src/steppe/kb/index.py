@@ -88,6 +88,7 @@ class NameIndex:
         self.kb = kb
         self._vocab = nlp.vocab
         self._keyed_by_orth: dict[int, Sequence[_KeyedName]] = {}
+        self._cue_patterns: dict[str, re.Pattern[str]] = {}
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._surface: dict[str, list[tuple[str, str]]] = {}
@@ -174,10 +175,15 @@ class NameIndex:
     def pieces(self, doc: Doc) -> list[Piece]:
         """The names, roles and agents in a tokenised text, longest first where they overlap."""
         found: list[Piece] = []
+        text = None         # the document's text, made only for a name two entries share
+        cue_counts: dict[str, int] = {}     # each such entry's cue words in it, counted once
         for _, s, e in self._names(doc):
             ids = self._surface.get(doc[s:e].text)
             if not ids:
                 continue
+            if len(ids) > 1 and any(self.kb.entities[i].cues for i, _ in ids):
+                text = doc.text if text is None else text
+                ids = self._in_context(ids, text, cue_counts)
             eid, how = self.best(ids)
             ent = self.kb.entities[eid]
             found.append(Piece(s, e, ent.kind, entity=ent, how=how, sector=ent.sector))
@@ -204,6 +210,28 @@ class NameIndex:
                 taken[i] = True
             out.append(p)
         return sorted(out, key=lambda p: p.start)
+
+    def _in_context(self, ids: list[tuple[str, str]], text: str,
+                    counts: dict[str, int]) -> list[tuple[str, str]]:
+        """Of the entities a shared name stands for, those whose cue words the document
+        holds most of ("CPC" with "crude" and "Novorossiysk" is the Caspian Pipeline
+        Consortium). `counts` keeps each entity's count for the document."""
+        for i, _ in ids:
+            if i not in counts:
+                counts[i] = len(self._cues(i).findall(text))
+        score = {i: counts[i] for i, _ in ids}
+        top = max(score.values())
+        if top == 0:
+            # no cue at all: the reading written without cues, else the first listed
+            return [t for t in ids if not self.kb.entities[t[0]].cues] or ids[:1]
+        return [t for t in ids if score[t[0]] == top]
+
+    def _cues(self, eid: str) -> re.Pattern[str]:
+        if eid not in self._cue_patterns:
+            cues = self.kb.entities[eid].cues
+            self._cue_patterns[eid] = re.compile(
+                r"\b(?:%s)\b" % "|".join(map(re.escape, cues)) if cues else r"(?!)", re.I)
+        return self._cue_patterns[eid]
 
     def best(self, ids: list[tuple[str, str]]) -> tuple[str, str]:
         """The (entity id, kind of name) a shared name stands for."""

@@ -181,7 +181,8 @@ def _add_orgs(kb: KnowledgeBase, orgs: list[dict[str, Any]]) -> None:
                              start=_iso(p.get("start")), end=_iso(p.get("end")))
                         for p in o.get("sectors") or ())
         kb.entities[eid] = Entity(id=eid, kind="org", name=o["name"], code=o.get("state") or "",
-                                  sector=o.get("sector") or "", roles=periods)
+                                  sector=o.get("sector") or "", roles=periods,
+                                  cues=tuple(o.get("cues") or ()))
         for surface in [o["name"]] + list(o.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 

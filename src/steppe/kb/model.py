@@ -47,6 +47,7 @@ class Entity:
     sector: str = ""
     roles: tuple[Role, ...] = ()
     members: tuple[str, ...] = ()   # an organisation's member states (the actor page lists them)
+    cues: tuple[str, ...] = ()      # words of a document that make it the reading of a shared name
 
     def roles_at(self, date: str | None) -> list[Role]:
         """Roles held at `date` (empty when the person held none then)."""

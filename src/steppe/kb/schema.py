@@ -69,6 +69,9 @@ class Org(_Strict):
     sector: Optional[str] = None
     kind: Optional[str] = None
     sectors: list[Standing] = []
+    # Words of a document that make this organisation the reading of a name it shares with
+    # another ("CPC": the Communist Party of China, or the Caspian Pipeline Consortium).
+    cues: list[str] = []
 
 
 class Place(_Strict):

@@ -14,7 +14,8 @@ decides which names are concluded agreements, who signed them and when:
   dated occasion or signing told just before, and for a signing reported as news ("have
   signed") the dateline or the publication date;
 - parties: the states named in the title, else those named in its sentence (a group such
-  as "the two countries" stands for the two states it names), else the document's parties;
+  as "the two countries" stands for the two states it names), else those of the nearest
+  sentence before (then after) that names two, else the document's parties;
 - one record per agreement: a short name contained in a fuller one, or "an agreement on
   this matter", is the agreement named before.
 
@@ -211,16 +212,29 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         return sorted(named)
     if len(_states(c for *_, c in grouped)) >= 2:
         return sorted(_states(c for *_, c in grouped))
-    states = set(named)
     igo = {"IGO"} if any(c.startswith("IGO") for *_, c in here) else set()
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(sentences):
-            states |= _states(c for ms, me, c in mentions
-                              if sentences[j][0] <= ms and me <= sentences[j][1]
-                              and not _is_group(text, ms, me, g))
+    states = _nearest_signatories(text, mentions, sentences, i, named, g)
     if len(states) + len(igo) < 2:
-        states |= set(main_parties)
+        states = named | set(main_parties)
     return sorted(states | igo)
+
+
+def _nearest_signatories(text: str, mentions: list[tuple[int, int, str]],
+                         sentences: list[tuple[int, int]], i: int, named: set[str],
+                         g: AgreementGrammar) -> set[str]:
+    """The states of an agreement whose sentence names fewer than two ("Agreements were
+    reached on ..."): those of the nearest sentence before it that names two or more (with
+    the one this sentence names), the talks that produced it; else of the sentence after
+    it. Never the union of both: a story moves from one pair of states to another."""
+    for j in [*range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1), i + 1]:
+        if not 0 <= j < len(sentences):
+            continue
+        there = _states(c for ms, me, c in mentions
+                        if sentences[j][0] <= ms and me <= sentences[j][1]
+                        and not _is_group(text, ms, me, g))
+        if len(there) >= 2 and named <= there:
+            return there
+    return set()
 
 
 def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],

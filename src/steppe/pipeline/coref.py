@@ -115,22 +115,28 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
 
 def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     """The closest pair of states named before `at`: the states of this sentence, else of
-    the sentences before (at most two back), when they come to exactly two. "Kyrgyzstan's
-    president arrived in Dushanbe. The two countries signed ..." is about that pair, whatever
-    the story's main parties."""
+    the sentences before (at most two back), when they come to exactly two, else the nearest
+    of those earlier sentences that names two. "Kyrgyzstan's president arrived in Dushanbe.
+    The two countries signed ..." is about that pair, whatever the story's main parties."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     codes: list[str] = []
+    pairs: list[list[str]] = []     # the states of each earlier sentence that names two
     stop = at
-    for _ in range(_PAIR_SENTENCES):
+    for k in range(_PAIR_SENTENCES):
         start = _sentence_start(text, stop)
-        for m in reversed(named):
-            if start <= m.start < stop:
-                codes += [c for c in m.codes if c != "IGO" and c not in codes]
+        here = {c for m in named if start <= m.start < stop for c in m.codes if c != "IGO"}
+        codes += sorted(here - set(codes))
+        if k and len(here) == 2:
+            pairs.append(sorted(here))
         if len(codes) >= 2 or start == 0:
             break
         stop = start
-    return sorted(codes) if len(codes) == 2 else []
+    if len(codes) == 2:
+        return sorted(codes)
+    # "Kazakhstan welcomed the treaty, saying the two countries ...": the pair named just
+    # before, not the state this sentence adds to it
+    return pairs[0] if pairs else []
 
 
 _PAIR_SENTENCES = 3    # this sentence and two before it

@@ -9,6 +9,7 @@ gives way ("rejected an [invitation]"), one trigger per type and set of actors.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -21,6 +22,7 @@ from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_com
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
+    claimant,
     codes_of,
     dedupe,
     doc_token_mentions,
@@ -42,7 +44,7 @@ from steppe.pipeline.triggers import (
     triggers_at,
 )
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
+__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only", "pairs_before"]
 
 
 
@@ -79,9 +81,11 @@ class EventCoder:
         self.roles = roles
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
-             token_mentions: dict[int, Mention], main: list[str] | None = None) -> list[RawEvent]:
+             token_mentions: dict[int, Mention], main: list[str] | None = None,
+             pair_before: list[str] | None = None) -> list[RawEvent]:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
-        `main` are the document's main parties (its two most mentioned states)."""
+        `main` are the document's main parties (its two most mentioned states);
+        `pair_before` the two states of the nearest sentence before that names two."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
@@ -89,7 +93,8 @@ class EventCoder:
                                            self.lex.cues.reporting_verbs)
         events = []
         for tok, trig, end in found:
-            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [])
+            ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
+                             pair_before or [])
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
@@ -97,14 +102,15 @@ class EventCoder:
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps))
-        grounds = self._grounds(events, sent, mentions, token_mentions, main or [])
+        grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
             ev.main = main_act(ev.trigger, self.lex.cues.reporting_verbs)
         return events + grounds
 
     def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
-                 token_mentions: dict[int, Mention], main: list[str]) -> list[RawEvent]:
+                 token_mentions: dict[int, Mention], main: list[str],
+                 told: list[str]) -> list[RawEvent]:
         """'voiced concern over cases where citizens are denied entry into Russia', 'condemned
         it over Russia's detention of Tajik migrants': what a complaint or praise is about
         is an act that happened, an interaction the text reports (ANNOTATION.md rule 1)
@@ -124,7 +130,7 @@ class EventCoder:
                 for tok, trig, end in find_triggers(span, self.lex, self.words):
                     if trig.type == ev.type:
                         continue
-                    g = self._event(tok, trig, end, sent, mentions, token_mentions, main)
+                    g = self._event(tok, trig, end, sent, mentions, token_mentions, main, told)
                     if g is not None and g.trigger.i not in coded and g.modality == "asserted" \
                             and codes_of(g.source) and not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
@@ -132,12 +138,19 @@ class EventCoder:
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
-               main: list[str]) -> RawEvent | None:
+               main: list[str], told: list[str]) -> RawEvent | None:
         first = tok
         tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
+        if not trig.reciprocal:
+            # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
+            # what was said is aimed at its author (whom a bare adjective may name), not at
+            # whoever the claim is about
+            said = [a for a in claimant(tok, token_mentions, self.roles)
+                    if a.code not in codes_of(source)]
+            target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not _trend(tok, self.roles.trend_nouns) and \
                 not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
@@ -165,7 +178,7 @@ class EventCoder:
         if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(sent, mentions, main)
+            source = target = _story_pair(sent, mentions, main, told)
         if not source and not target:
             return None
         if not target:
@@ -179,7 +192,7 @@ class EventCoder:
                                        reporting=self.lex.cues.reporting_verbs)
                 if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
                         and not _people_object(tok):
-                    target = _other_main_party(source, main)
+                    target = _other_of_pair(source, told) or _other_of_pair(source, main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
@@ -481,17 +494,34 @@ def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool
     return False
 
 
-def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str]) -> list[Actor]:
+def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
+                before: list[str]) -> list[Actor]:
     """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
-    named by a noun with no one attached is between the story's two main parties, unless
-    the sentence names someone else."""
-    if len(main) != 2:
-        return []
+    named by a noun with no one attached is between the pair of states the story is telling
+    of: the pair of the nearest sentence before that names two (a story moves from one
+    pair to another), else the story's two main parties; unless the sentence names someone
+    else."""
     named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
              for c in m.codes}
-    if named - set(main):
+    pair = before if len(before) == 2 and named <= set(before) else main
+    if len(pair) != 2 or named - set(pair):
         return []
-    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in main]
+    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in pair]
+
+
+def pairs_before(states: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
+                 back: int = 3) -> list[list[str]]:
+    """For each sentence, the two states of the nearest of the `back` sentences before it
+    that names any ([] when that one names more than two): whom the story is telling of."""
+    starts = [m[0] for m in states]
+    named = [{c for _, _, c in states[bisect_left(starts, s):bisect_left(starts, e)] if c != "IGO"}
+             for s, e in sentences]
+    out: list[list[str]] = []
+    for i in range(len(sentences)):
+        codes = next((named[j] for j in range(i - 1, max(-1, i - 1 - back), -1)
+                      if len(named[j]) >= 2), set())
+        out.append(sorted(codes) if len(codes) == 2 else [])
+    return out
 
 
 def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
@@ -544,13 +574,14 @@ def _people_object(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
 
 
-def _other_main_party(source: list[Actor], main: list[str]) -> list[Actor]:
-    """'The four men were detained by Uzbek police': a conflictual act by one of the story's
-    two main parties against no one named is against the other one."""
+def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
+    """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
+    states against no one named is against the other one (the pair of the sentences just
+    before, else the story's two main parties)."""
     codes = codes_of(source)
-    if len(main) != 2 or len(codes) != 1 or not codes <= set(main):
+    if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
         return []
-    other = next(c for c in main if c not in codes)
+    other = next(c for c in pair if c not in codes)
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 

@@ -23,7 +23,7 @@ from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import (DatingWords, Said, Thread, date_event, occasion_of, other_clauses,
                                     party_keys, refers_back, told_in_past)
-from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only
+from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.modality import ModalityWords
@@ -213,6 +213,7 @@ class Events:
         starts = [m.start for m in ctx.mentions]      # sorted by find()
         # The parties each mention names: what ties an undated event to an earlier date.
         said = Said.of(ctx.mentions)
+        pairs = pairs_before(ctx.states, ctx.sentences) if ctx.parsed else []
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -220,7 +221,7 @@ class Events:
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
-                                       main=ctx.main_parties):
+                                       main=ctx.main_parties, pair_before=pairs[i]):
                 ev = self._finish(raw, s, ctx, said)
                 ctx.events.append(ev)
                 if raw.main:

@@ -53,6 +53,8 @@ class RoleWords:
     time_names: frozenset[str]
     # What a complaint or praise is about: "concern [over] X's act" (events._grounds).
     grievance_preps: frozenset[str]
+    # Nouns of something said, whose author a reaction to it is aimed at (claimant).
+    claim_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -72,7 +74,8 @@ class RoleWords:
                    happening_verbs=w.set("happening_verbs"),
                    patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()),
-                   grievance_preps=w.set("grievance_prepositions"))
+                   grievance_preps=w.set("grievance_prepositions"),
+                   claim_nouns=w.set("claim_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -389,6 +392,27 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
     for m in seen:
         out.extend(m.actors)
     return out
+
+
+def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
+    """Who said what the act is aimed at: "denied Kyrgyz claims that ...", "rejected Bishkek's
+    accusations", "dismissed claims by Kyrgyzstan", "claims made by Tajik television". The
+    parser often reads "Kyrgyz claims that ..." as a clause ("Kyrgyz" its subject), so
+    the noun is looked for as the trigger's clause complement too."""
+    said = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")]
+    said += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    out: list[Actor] = []
+    for noun in said:
+        if noun.lemma_.lower() not in words.claim_nouns:
+            continue
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod", "nsubj"):
+                out += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                out += pobj_actors(c, tm)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+    return [a for a in out if a.code]
 
 
 def hyphen_pair(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
