@@ -248,6 +248,9 @@ def _object_lemmas(tok: Token) -> set[str]:
             # object is a part of is what is acted on
             near.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj")
+        if c.dep_ == "ccomp":
+            # "allowed inspectors to visit": who is let (or ordered) to act is acted on
+            near.extend(g for g in c.children if g.dep_ == "nsubj")
     if tok.dep_ in ("acl", "relcl", "amod", "compound"):
         near.append(tok.head)
     lemmas = set()
