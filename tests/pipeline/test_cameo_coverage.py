@@ -1,9 +1,10 @@
-"""Breadth across the CAMEO codebook: one invented wire sentence per CAMEO code
+"""Breadth across the CAMEO codebook: one or two invented wire sentences per CAMEO code
 (tests/data/cameo_coverage.yaml), scored as PLOVER gold-standard sentence records are by
 scripts/cameo_coverage.py (type among the coded types, actor F1, sentences with no event).
 
 The floors are regression floors at what the extractor reached when the set was written
-(type accuracy 0.887 -> floor 0.88, actor F1 0.961 -> 0.95, 7 empty -> at most 7): raise them
+(331 sentences; type accuracy 0.915 -> floor 0.91, actor F1 0.947 -> 0.94, 11 empty -> at most
+11; main before this work: 0.782, 0.916, 37): raise them
 when a change codes more of the set, never lower them to let a change through.
 """
 
@@ -19,9 +20,9 @@ from steppe.schemas import PLOVER_TYPES
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "cameo_coverage.py"
 
-TYPE_ACC_FLOOR = 0.88
-ACTOR_F1_FLOOR = 0.95
-MAX_EMPTY = 7
+TYPE_ACC_FLOOR = 0.91
+ACTOR_F1_FLOOR = 0.94
+MAX_EMPTY = 11
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def coverage():
 def test_the_set_names_each_code_once_with_a_plover_type(coverage):
     records = coverage.load()
     codes = [r["code"] for r in records]
-    assert len(codes) == len(set(codes))
+    assert max(codes.count(c) for c in codes) <= 2        # one or two sentences a code
     assert len(records) > 200
     assert all(r["type"] in PLOVER_TYPES and r["actors"] and r["text"] for r in records)
     # 01 and 02 (statements, appeals) have no PLOVER type: not in the set.
@@ -65,3 +66,33 @@ def test_scoring_counts_a_type_among_several_and_the_chosen_events_actors(covera
     res = coverage.score(records, lambda text: found[text])
     assert res["type_acc"] == 0.5 and res["empty"] == 1
     assert res["actor_f1"] == pytest.approx(2 * 1.0 * (2 / 3) / (1.0 + 2 / 3))
+
+
+# The mechanisms the set showed missing, each on sentences of its own: (text, type, actors).
+@pytest.mark.parametrize("text, type_, actors", [
+    # an attacker no state is named for keeps the act, with its victim
+    ("Masked gunmen abducted three Turkish workers on Monday.", "ASSAULT", {"TUR"}),
+    # a bomb that kills is an attacker placed where it went off
+    ("A roadside bomb killed four Nigerien soldiers near Niamey.", "ASSAULT", {"NER"}),
+    # who is allowed to act is what "allow" acts on (PLOVER RETREAT access)
+    ("Belarus allowed OSCE observers to monitor the vote.", "RETREAT", {"BLR"}),
+    # the object of a preposition under a particle: leaving ground is a retreat
+    ("Armenian troops pulled out of the town of Lachin on Sunday.", "RETREAT", {"ARM"}),
+    # stopping aid is a SANCTION, not aid (PLOVER 3.10.2)
+    ("Sweden froze its development aid to Zambia.", "SANCTION", {"SWE", "ZMB"}),
+    # banning a party coerces (PLOVER COERCE restrict); banning imports stays a SANCTION
+    ("A court in Tajikistan banned the main opposition party.", "COERCE", {"TJK"}),
+    ("Ukraine banned imports of Russian fertiliser.", "SANCTION", {"UKR", "RUS"}),
+])
+def test_breadth_mechanisms(extractor, text, type_, actors):
+    from coded import found
+
+    events = found(extractor, text)
+    assert any(t == type_ and actors <= (s | g) for t, s, g in events), events
+
+
+def test_a_ban_on_imports_is_no_coercion_and_a_withdrawal_from_a_body_no_retreat(extractor):
+    from coded import found
+
+    assert {t for t, _, _ in found(extractor, "Ukraine banned imports of Russian fertiliser.")} == {"SANCTION"}
+    assert {t for t, _, _ in found(extractor, "Russia withdrew from the Council of Europe.")} == {"SANCTION"}

@@ -177,8 +177,10 @@ class EventCoder:
                 source = list(target)
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
-            if not source and trig.type in self.lex.coding.unseen_agent and _passive(tok) and target:
-                # No agent: "three civilians were killed in a bombing"
+            if not source and trig.type in self.lex.coding.unseen_agent and target and \
+                    (_passive(tok) or _unplaced_agent(tok, token_mentions)):
+                # No agent: "three civilians were killed in a bombing"; or one no state is
+                # named for: "gunmen kidnapped two German aid workers in Chechnya"
                 return RawEvent(trig.type, trig.mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
             if not source:
@@ -244,6 +246,12 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _unplaced_agent(tok: Token, tm: dict[int, Mention]) -> bool:
+    """The act's subject is an agent ("gunmen", "kidnappers") that no state is named for."""
+    return any(c.dep_ == "nsubj" and c.i in tm and tm[c.i].kind == "generic" and not tm[c.i].codes
+               for c in tok.children)
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
