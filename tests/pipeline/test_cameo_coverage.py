@@ -72,6 +72,9 @@ def test_scoring_counts_a_type_among_several_and_the_chosen_events_actors(covera
 @pytest.mark.parametrize("text, type_, actors", [
     # an attacker no state is named for keeps the act, with its victim
     ("Masked gunmen abducted three Turkish workers on Monday.", "ASSAULT", {"TUR"}),
+    # armed groups of the world's wire news are coded by the state where they fight
+    ("The Tamil Tigers ambushed an army convoy near Jaffna.", "ASSAULT", {"LKA"}),
+    ("Boko Haram fighters burned a village school and abducted its teachers.", "ASSAULT", {"NGA"}),
     # a bomb that kills is an attacker placed where it went off
     ("A roadside bomb killed four Nigerien soldiers near Niamey.", "ASSAULT", {"NER"}),
     # who is allowed to act is what "allow" acts on (PLOVER RETREAT access)
