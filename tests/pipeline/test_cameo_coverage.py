@@ -75,6 +75,10 @@ def test_scoring_counts_a_type_among_several_and_the_chosen_events_actors(covera
     # armed groups of the world's wire news are coded by the state where they fight
     ("The Tamil Tigers ambushed an army convoy near Jaffna.", "ASSAULT", {"LKA"}),
     ("Boko Haram fighters burned a village school and abducted its teachers.", "ASSAULT", {"NGA"}),
+    # PLOVER ASSAULT crowd-control (tear gas, water cannon); a weapons test is MOBILIZE weapons
+    ("Bolivian police fired tear gas at miners marching on La Paz.", "ASSAULT", {"BOL"}),
+    ("Pakistan test-fired a nuclear-capable cruise missile on Thursday.", "MOBILIZE", {"PAK"}),
+    ("India carried out a missile test off its eastern coast.", "MOBILIZE", {"IND"}),
     # a bomb that kills is an attacker placed where it went off
     ("A roadside bomb killed four Nigerien soldiers near Niamey.", "ASSAULT", {"NER"}),
     # who is allowed to act is what "allow" acts on (PLOVER RETREAT access)
