@@ -199,10 +199,11 @@ class EventCoder:
             else:
                 source = preceding(tok, sent, mentions, target, token_mentions)
             weapon = _weapon_subject(tok, self.words.weapon_modes)
-            if not source and trig.type in self.lex.coding.unseen_agent and (_passive(tok) or weapon) \
-                    and target:
+            if not source and trig.type in self.lex.coding.unseen_agent and target and \
+                    (_passive(tok) or weapon or _unplaced_agent(tok, token_mentions)):
                 # No agent: "three civilians were killed in a bombing", "a roadside bomb
-                # killed three soldiers" (the weapon names the mode of violence, 3.16)
+                # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
+                # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
                 mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
                 return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
                                 sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
@@ -336,6 +337,12 @@ def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
                 if word.lemma_.lower() in weapon_modes:
                     return weapon_modes[word.lemma_.lower()]
     return ""
+
+
+def _unplaced_agent(tok: Token, tm: dict[int, Mention]) -> bool:
+    """The act's subject is an agent ("gunmen", "kidnappers") that no state is named for."""
+    return any(c.dep_ == "nsubj" and c.i in tm and tm[c.i].kind == "generic" and not tm[c.i].codes
+               for c in tok.children)
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:

@@ -253,11 +253,17 @@ def _object_lemmas(tok: Token) -> set[str]:
     for c in list(near):
         if c.dep_ in ("prep", "agent", "dobj", "nsubjpass", "attr", "pobj", "conj"):
             near.extend(c.children)
+        if c.dep_ == "prep":
+            # "pulled out of [Kuwait City]": the object of a preposition under a particle
+            near.extend(g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")
         if c.dep_ in ("dobj", "nsubjpass"):
             # "captured part of the stronghold", "lifted some of the restrictions": what an
             # object is a part of is what is acted on
             near.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj")
+        if c.dep_ == "ccomp":
+            # "allowed inspectors to visit": who is let (or ordered) to act is acted on
+            near.extend(g for g in c.children if g.dep_ == "nsubj")
     if tok.dep_ in ("acl", "relcl", "amod", "compound"):
         near.append(tok.head)
     lemmas = set()
