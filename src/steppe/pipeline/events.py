@@ -144,6 +144,8 @@ class EventCoder:
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
+        if trig.type == "REQUEST" and codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
+            target = addressee   # "demanded that China open its market": China is asked
         if not trig.reciprocal:
             # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
             # what was said is aimed at its author (whom a bare adjective may name), not at
@@ -337,6 +339,20 @@ def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
                 if word.lemma_.lower() in weapon_modes:
                     return weapon_modes[word.lemma_.lower()]
     return ""
+
+
+def _clause_addressee(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    """'demanded that China open its market', 'insisted that Spain endorse the plan': the one
+    a demand is made of is the subject of the clause that says what is demanded (PLOVER 3.8:
+    the recipient is who is asked to act), not a state named inside what is asked."""
+    if tok.pos_ != "VERB":
+        return []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    return actors_in(s, tm)
+    return []
 
 
 def _unplaced_agent(tok: Token, tm: dict[int, Mention]) -> bool:

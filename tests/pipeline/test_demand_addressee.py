@@ -1,0 +1,26 @@
+"""A demand's recipient is the one asked to act (PLOVER 3.8): the subject of the clause that
+says what is demanded, not a state named inside the demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # without the rule: KAZ -> KAZ, TJK -> AFG, EU -> RUS (a state inside what is asked)
+    ("Kazakhstan demanded that Kyrgyzstan open its market to Kazakh flour, the trade minister said.",
+     {"KAZ"}, {"KGZ"}),
+    ("Tajikistan demanded that Uzbekistan protect its trucks on the road to the Afghan border.",
+     {"TJK"}, {"UZB"}),
+    ("The European Union demanded that Kazakhstan stop the re-export of Russian goods.",
+     {"IGO"}, {"KAZ"}),
+])
+def test_the_subject_of_the_demanded_clause_is_the_recipient(extractor, text, source, target):
+    assert ("REQUEST", source, target) in found(extractor, text)
+
+
+def test_an_object_of_asking_stays_the_recipient(extractor):
+    assert ("REQUEST", {"UZB"}, {"KAZ"}) in found(
+        extractor, "Uzbekistan asked Kazakhstan to reopen the border crossings near Saryagash.")
