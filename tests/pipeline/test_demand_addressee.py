@@ -1,5 +1,6 @@
-"""A demand's recipient is the one asked to act (PLOVER 3.8): the subject of the clause that
-says what is demanded, not a state named inside the demand."""
+"""A demand's recipient is the one asked to act (PLOVER 3.8), and access goes to the one let
+in (3.7): the subject of the clause that says what is demanded or allowed, not a state named
+inside it."""
 
 from __future__ import annotations
 
@@ -24,3 +25,9 @@ def test_the_subject_of_the_demanded_clause_is_the_recipient(extractor, text, so
 def test_an_object_of_asking_stays_the_recipient(extractor):
     assert ("REQUEST", {"UZB"}, {"KAZ"}) in found(
         extractor, "Uzbekistan asked Kazakhstan to reopen the border crossings near Saryagash.")
+
+
+def test_the_third_party_let_in_is_the_recipient_of_access(extractor):
+    # without the rule the recipient was Turkmenistan itself (the place of the vote)
+    assert ("RETREAT", {"TKM"}, {"IGO"}) in found(
+        extractor, "Turkmenistan allowed OSCE observers to monitor the vote in Ashgabat.")

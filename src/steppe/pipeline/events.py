@@ -144,8 +144,11 @@ class EventCoder:
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
-        if trig.type == "REQUEST" and codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
-            target = addressee   # "demanded that China open its market": China is asked
+        if (trig.type == "REQUEST" or trig.mode == "access") and \
+                codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
+            # "demanded that China open its market": China is asked; "allowed UN inspectors
+            # to visit": the third party let in is the recipient (PLOVER 3.7 access)
+            target = addressee
         if not trig.reciprocal:
             # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
             # what was said is aimed at its author (whom a bare adjective may name), not at
@@ -344,7 +347,8 @@ def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
 def _clause_addressee(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
     """'demanded that China open its market', 'insisted that Spain endorse the plan': the one
     a demand is made of is the subject of the clause that says what is demanded (PLOVER 3.8:
-    the recipient is who is asked to act), not a state named inside what is asked."""
+    the recipient is who is asked to act), not a state named inside what is asked; likewise
+    the one let in by 'allowed X to visit'."""
     if tok.pos_ != "VERB":
         return []
     for c in tok.children:
