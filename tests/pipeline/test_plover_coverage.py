@@ -112,8 +112,9 @@ def test_per_type_accuracy_floor(coverage, event_type):
 @pytest.mark.parametrize("text, type_, source, target", [
     # A lemma the tagger gets wrong ("cordoned" -> "cordone") is matched by its inflection.
     ("Uzbek police cordoned off the Tajik consulate in Samarkand.", "COERCE", {"UZB"}, {"TJK"}),
-    # A weapon as the subject of violence: the act is kept with its victims (3.16).
-    ("A car bomb killed four Afghan policemen.", "ASSAULT", set(), {"AFG"}),
+    # A weapon as the subject of violence: the act is kept with its victims (3.16), the bomb
+    # an unseen attacker placed by the sentence's one state (as gold-standard records code it).
+    ("A car bomb killed four Afghan policemen.", "ASSAULT", {"AFG"}, {"AFG"}),
     # Declaring a ceasefire is a CONCEDE; observing it is RETREAT (3.4).
     ("Armenia declared a ceasefire with Azerbaijan on Tuesday.", "CONCEDE", {"ARM"}, {"AZE"}),
     # The exchange of prisoners is a RETREAT, not the war they were captured in (3.3.2).
