@@ -79,12 +79,14 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                modality: str, words: DatingWords, text: str = "",
                region: list[tuple[int, int]] | None = None,
                narrative: bool = True, occasion: str | None = None,
-               thread: Thread | None = None) -> tuple[str | None, str, str]:
+               thread: Thread | None = None,
+               announced: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
     visit"), see occasion_of. `thread`: what ties the sentence to the ones before it; an
-    earlier date frames the event only when the sentence continues its story (continues)."""
+    earlier date frames the event only when the sentence continues its story (continues).
+    `announced`: where the date of the saying that reports the act is (announced_at)."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
     if anchor and modality != "planned":
@@ -117,6 +119,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             return _stretch_date(stretch[0], today or anchor, words)
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
+        if any(a <= best.start < b for a, b in announced or []):
+            # "it will expand trade, the minister said on Tuesday": the plan is dated by its
+            # announcement, which was told as past (last Tuesday, not the next one).
+            return _dated(best, "asserted", anchor, words, today, "text")
         return _dated(best, modality, anchor, words, today, "text", own=True)
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
@@ -258,6 +264,28 @@ def _firm(t: TimeEx) -> bool:
     """A relative day or month whose value is exactly what it names (a week's Monday kept
     at month precision is not)."""
     return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
+
+
+def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans (in the trigger's doc) of the phrases that date the saying which
+    reports the act: the verb of saying governs the act's clause ("the minister said [on
+    Tuesday] that it would ...") or follows it ("it will ..., the minister said [on Tuesday]")."""
+    cur = trigger
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ in ("ccomp", "parataxis") and c.i > trigger.i and c.lemma_.lower() in reporting:
+                return _dependents(c)
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting:
+            return _dependents(cur.head)
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
+def _dependents(verb) -> list[tuple[int, int]]:
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+            if c.dep_ in ("prep", "npadvmod")]
 
 
 def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,

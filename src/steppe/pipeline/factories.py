@@ -21,8 +21,8 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import (DatingWords, Said, Thread, date_event, occasion_of, other_clauses,
-                                    party_keys, refers_back, told_in_past)
+from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, date_event, occasion_of,
+                                    other_clauses, party_keys, refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
@@ -240,7 +240,9 @@ class Events:
             narrative=told_in_past(raw.trigger),
             occasion=occasion_of(raw.trigger, self.dating_words),
             thread=Thread(party_keys([*raw.source, *raw.target]), said,
-                          *refers_back(raw.trigger, self.dating_words)))
+                          *refers_back(raw.trigger, self.dating_words)),
+            announced=[(a + offset, b + offset) for a, b in
+                       announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)])
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),

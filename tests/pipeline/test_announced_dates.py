@@ -1,0 +1,22 @@
+"""A plan dated only by the saying that reports it is dated by that announcement, told as
+past ("..., the minister said on Tuesday": last Tuesday); a date in the plan's own clause is
+still its time to come ("will visit on Thursday": next Thursday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import events_in
+
+REPORTED = "2024-05-10"     # a Friday
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Kazakhstan intends to expand trade with Uzbekistan, the minister said on Tuesday.", "2024-05-07"),
+    ("Kazakhstan said on Tuesday that it intends to expand trade with Uzbekistan.", "2024-05-07"),
+    ("Tokayev will travel to Tashkent on Thursday, his office said.", "2024-05-16"),
+    ("The ministry said Tokayev will travel to Tashkent on Thursday.", "2024-05-16"),
+])
+def test_the_date_of_a_plan(extractor, text, date):
+    plans = [e for e in events_in(extractor, text, date=REPORTED) if e.modality == "planned"]
+    assert [e.date for e in plans] == [date]
