@@ -121,14 +121,14 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     codes: list[str] = []
-    pairs: list[list[str]] = []     # the states of each earlier sentence that names two
+    first_pair: list[str] = []      # the states of the nearest earlier sentence naming two
     stop = at
     for k in range(_PAIR_SENTENCES):
         start = _sentence_start(text, stop)
         here = {c for m in named if start <= m.start < stop for c in m.codes if c != "IGO"}
         codes += sorted(here - set(codes))
-        if k and len(here) == 2:
-            pairs.append(sorted(here))
+        if k and len(here) == 2 and not first_pair:
+            first_pair = sorted(here)
         if len(codes) >= 2 or start == 0:
             break
         stop = start
@@ -136,7 +136,7 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
         return sorted(codes)
     # "Kazakhstan welcomed the treaty, saying the two countries ...": the pair named just
     # before, not the state this sentence adds to it
-    return pairs[0] if pairs else []
+    return first_pair
 
 
 _PAIR_SENTENCES = 3    # this sentence and two before it

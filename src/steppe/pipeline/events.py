@@ -205,7 +205,7 @@ class EventCoder:
                 source = preceding(tok, sent, mentions, target, token_mentions)
             weapon = _weapon_subject(tok, self.words.weapon_modes)
             if not source and trig.type in self.lex.coding.unseen_agent and target and \
-                    (_passive(tok) or weapon or _unplaced_agent(tok, token_mentions)):
+                    (_passive(tok) or weapon or _stateless_subject(tok, token_mentions, "generic")):
                 # No agent: "three civilians were killed in a bombing", "a roadside bomb
                 # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
                 # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
@@ -215,15 +215,16 @@ class EventCoder:
         # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
         # the sentence do not tell; the act is kept toward its named recipient, its agent
         # unknown (as for violence with no agent named).
-        if not codes_of(source) and not (codes_of(target) and _unplaced_person(tok, token_mentions)):
+        if not codes_of(source) and not (codes_of(target) and _stateless_subject(tok, token_mentions, "person")):
             return None
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
             target = [a for a in target if a.code not in codes_of(source)]
         modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
-        # "will not accept refugees": a refusal (PLOVER), which needs no one named
-        refusal = modality == "negated" and trig.type in self.lex.coding.cooperative and \
-            _future_refusal(tok, self.lex.cues)
+        # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
+        # which needs no one named
+        refuses = modality == "negated" and _future_refusal(tok, self.lex.cues)
+        refusal = refuses and trig.type in self.lex.coding.cooperative
         if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2 \
                 and not refusal:
             return None  # "X imposed a tariff", "X met": an act toward no one named
@@ -245,10 +246,10 @@ class EventCoder:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
         if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
-                                                     self.words.ending_words):
+                                                     self.words.ending_words,
+                                                     self.words.own_conflict_words):
             type_, mode = "AGREE", ""   # "Armenia called for an end to the conflict with Azerbaijan" (3.8.2)
-        if modality == "negated" and type_ in self.lex.coding.cooperative and _future_refusal(tok, self.lex.cues):
-            # "will not accept refugees", "would not meet their demands": a refusal (PLOVER)
+        if refuses and type_ in self.lex.coding.cooperative:
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.threatened_as and self._threat(tok, type_, modality, future_in_past) and \
                 codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
@@ -314,7 +315,7 @@ def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -
 
 
 def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
-                       ending: frozenset[str]) -> bool:
+                       ending: frozenset[str], own_words: frozenset[str]) -> bool:
     """A call to end a conflict the caller is a party to ("called for an end to the conflict
     with Azerbaijan", "... to its war"), not a third party's ("... between Armenia and
     Azerbaijan"): the conflict names at most one other party, with "with" or the caller's own."""
@@ -326,7 +327,7 @@ def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], 
             if c.pos_ != "NOUN" or not any(tr.type == "ASSAULT" and tr.pos == "NOUN" for tr in lex.entries_at(c)):
                 continue
             named = {code for x in c.subtree if x.i in tm for code in tm[x.i].codes}
-            party = bool(named & own) or any(x.lower_ in ("with", "its", "our") for x in c.subtree)
+            party = bool(named & own) or any(x.lower_ in own_words for x in c.subtree)
             if party and len(named - own) <= 1:
                 return True
     return False
@@ -359,10 +360,15 @@ def _clause_addressee(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
     return []
 
 
-def _unplaced_agent(tok: Token, tm: dict[int, Mention]) -> bool:
-    """The act's subject is an agent ("gunmen", "kidnappers") that no state is named for."""
-    return any(c.dep_ == "nsubj" and c.i in tm and tm[c.i].kind == "generic" and not tm[c.i].codes
-               for c in tok.children)
+def _stateless_subject(tok: Token, tm: dict[int, Mention], what: str) -> bool:
+    """The act's subject is an agent (`what` "generic": "gunmen", "kidnappers") or a titled
+    person the KB lacks ("person": "President Isaias Afwerki") that no state is named for."""
+    for c in tok.children:
+        m = tm.get(c.i)
+        if c.dep_ == "nsubj" and m is not None and not m.codes and \
+                (m.kind if what == "generic" else m.head) == what:
+            return True
+    return False
 
 
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
@@ -431,12 +437,15 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     code = codes.pop()
     # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
     # state the sentence names as someone acted on, only of one named as where.
-    where = _named_as_place(sent, mentions, code)
+    where = None        # read only if a titled person needs it (most sentences have none)
     out = dict(tm)
     fixed: dict[int, Mention] = {}
     for i, m in tm.items():
-        if m.head == "person" and not where:
-            continue
+        if m.head == "person":
+            if where is None:
+                where = _named_as_place(sent, mentions, code)
+            if not where:
+                continue
         if m.kind in ("generic", "unknown") and m.actors and not m.codes:
             if id(m) not in fixed:
                 fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
@@ -493,15 +502,6 @@ def _peoples_placed(sent: SpacySpan, mentions: list[Mention],
 def _of_state(m: Mention, code: str) -> Mention:
     return replace(m, people=False, actors=[replace(a, code=code, actor_id=f"state:{code}")
                                             for a in m.actors])
-
-
-def _unplaced_person(tok: Token, tm: dict[int, Mention]) -> bool:
-    """The subject of `tok` is a titled person the KB lacks, given no state."""
-    for c in tok.children:
-        m = tm.get(c.i)
-        if c.dep_ == "nsubj" and m is not None and m.head == "person" and not m.codes:
-            return True
-    return False
 
 
 def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool:

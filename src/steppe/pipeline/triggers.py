@@ -38,6 +38,7 @@ class TriggerGrammar:
     disaster_words: frozenset[str] = frozenset()
     # "called for an [end] to the conflict": ending a conflict.
     ending_words: frozenset[str] = frozenset()
+    own_conflict_words: frozenset[str] = frozenset()   # "... the conflict [with] Azerbaijan"
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -53,7 +54,8 @@ class TriggerGrammar:
                                            for p in own.list("not_event_phrases")),
                    weapon_modes=dict(own.table("weapon_modes")),
                    disaster_words=own.set("disaster_words"),
-                   ending_words=own.set("ending_words"))
+                   ending_words=own.set("ending_words"),
+                   own_conflict_words=own.set("own_conflict_words"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
