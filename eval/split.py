@@ -14,7 +14,7 @@ to the wording of a few documents and should be reverted.
 - gsr: records alternate between the halves in file order.
 
 ca-dev figures are also reported without the three list/table documents (105, 109, 113),
-which hold most of its figures. Reads ../shared/eval, which a user's clone does not have:
+which hold most of its figures, whole and in each half (tune-p, check-p). Reads ../shared/eval, which a user's clone does not have:
 this is a development tool, never part of the test suite.
 """
 
@@ -80,13 +80,15 @@ def run_set(name: str, steppe: str, tmp: Path) -> None:
     parts = {"all": set(ids), **halves(ids, name)}
     if name == "ca-dev":
         parts["prose"] = set(ids) - LIST_DOCS
+        parts["tune-p"] = parts["tune"] - LIST_DOCS
+        parts["check-p"] = parts["check"] - LIST_DOCS
     print(f"== {name}")
     for part, keep in parts.items():
         if not keep:
             continue
         g = write_jsonl(tmp / f"{name}.{part}.gold.jsonl", [r for r in gold if r["id"] in keep])
         p = write_jsonl(tmp / f"{name}.{part}.pred.jsonl", [r for r in pred if r["id"] in keep])
-        print(f"  {part:<6} ({len(keep):>3}) {score([flag, str(g), '--pred', str(p)])}")
+        print(f"  {part:<7} ({len(keep):>3}) {score([flag, str(g), '--pred', str(p)])}")
 
 
 def main() -> None:
