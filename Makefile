@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 
 LOCK   := requirements.lock
 
-.PHONY: demo test install lock bench eval brief-sample clean
+.PHONY: demo test install lock bench eval copycheck brief-sample clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	bash .ci/eval.sh
+
+# Runs of 7 words shared with the development documents in ../shared (copied text): none allowed.
+copycheck:
+	$(PYTHON) eval/copycheck.py
 
 # The sample brief in docs/briefs/: the packaged corpus ingested into a scratch store,
 # then `steppe brief` (re-run after the extraction changes; never edit the output).
