@@ -330,7 +330,7 @@ def _unknown_name(doc: Doc, i: int, words: ActorWords) -> int | None:
 
 def _inside_title(doc: Doc, end: int, words: ActorWords) -> bool:
     """An adjective inside the capitalised name of a document, project or event ("the
-    Turkish World 2040 Vision Strategic Document"): not an actor. In the name of a group
+    Kazakh Green Economy 2050 Concept"): not an actor. In the name of a group
     ("the Palestinian Islamic Jihad movement") or before a title ("Uzbek President") it is."""
     for tok in doc[end:end + 7]:
         if not (tok.is_title or tok.like_num or tok.text == "-"):

@@ -33,7 +33,7 @@ def read_lists(text: str, sentences: list[tuple[int, int]], g: AgreementGrammar,
 
     Items stand on lines of their own (with or without bullets, ended by ";" or nothing);
     a list flattened into one line is cut where a capitalised head noun starts a new title
-    ("... of the two countries Memorandum of understanding on ...").
+    ("... on customs cooperation Memorandum of understanding in tourism ...").
     """
     past, future = g.past, g.future
     out: list[tuple[int, int]] = []

@@ -7,7 +7,7 @@
     HEAD    := a head noun of data/agreements.yaml ("agreement", "memorandum of understanding")
     COMPLEMENT := prepositional phrases (of, on, for, between, regarding, to ...), whose
                objects may be coordinated lists ("on trade, economic, scientific and technical
-               cooperation", "between Andijan and Osh, Namangan and Jalal-Abad")
+               cooperation", "between Shymkent and Jizzakh, Turkestan and Tashkent")
 
 A singular head keeps its whole complement, lists included. A plural head over a list names
 one agreement per member ("agreements on transit, on energy and on customs" are three), the
@@ -146,7 +146,7 @@ def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], g: Agr
                     (nxt[0].isupper() and not between and not titled):
                 break
             # Go on only through a list: "joint industrial, trade and logistics center",
-            # "between Andijan and Osh, Namangan and Jalal-Abad".
+            # "between Shymkent and Jizzakh, Turkestan and Tashkent".
             if not any(t.group().lower() in ("and", "or") for t in toks[i + 1:i + 4]):
                 break
         i += 1

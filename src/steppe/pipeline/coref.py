@@ -256,7 +256,7 @@ def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:
 # subject, which is already its source: only the pronouns that stand for an actor count.
 def _definite_descriptions(mentions: list[Mention]) -> None:
     """'the ministry', 'the bank', 'the president' with no state: the last actor named
-    before with the same head word ("the Ministry of Foreign Affairs of Tajikistan")."""
+    before with the same head word ("the Ministry of Energy of Kazakhstan")."""
     named = [m for m in mentions if m.codes and m.kind not in ("group", "pronoun")]
     for m in mentions:
         if m.kind != "generic" or m.codes or not m.actors:

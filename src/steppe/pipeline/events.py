@@ -506,7 +506,7 @@ def _of_state(m: Mention, code: str) -> Mention:
 
 def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool:
     """Whether the sentence names the state `code` otherwise than by itself as someone
-    acted on: as a place ("in Haiti", "roads in the capital city of Algiers"), by its
+    acted on: as a place ("in Haiti", "highways near the capital of Bolivia"), by its
     people or agents ("investigations against 28 Chilean officials"), or not at all (the
     story's state)."""
     named = [m for m in mentions if sent.start_char <= m.start < sent.end_char and code in m.codes]
@@ -614,7 +614,7 @@ def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
 
 def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues,
                       words: RoleWords) -> list[RawEvent]:
-    """'Kyrgyz border guards said Tajik troops opened fire on Kyrgyz vehicles': the side that
+    """'Uzbek police said Kazakh guards had shot at Uzbek lorries': the side that
     reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
     attacked" = 112, ACCUSE)."""
     out = []
@@ -724,7 +724,7 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
 
 def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
-    ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
+    ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
     keep = []
     for ev in events:

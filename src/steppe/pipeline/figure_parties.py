@@ -51,7 +51,7 @@ def _partner(code: str, sent: str, s0: int, ments: list[Mention], main: list[str
 
 
 def _state_before_paren(q: Quantity, sent: str, s0: int, ments: list[Mention]) -> str | None:
-    """"Kazakhstan (+$2.8 billion)", "Uzbekistan ($13.7 billion, 14.5 percent)": the state
+    """"Kazakhstan (+$2.8 billion)", "Tajikistan ($2.1 billion, 6.3 percent)": the state
     a parenthesis holding the value follows."""
     before = sent[:q.start - s0]
     opened = before.rfind("(")

@@ -27,7 +27,7 @@ class FigureWords:
     link_before: re.Pattern[str]        # "trade agreements worth" $300 million
     predicate: re.Pattern[str]          # "trade is now worth": a predicate, not a thing's value
     phrase_split: re.Pattern[str]       # the prepositions between the pieces of a noun phrase
-    raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
+    raised: re.Pattern[str]             # "raise the fee for the airfield to" $3.2 million
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
     name_stops: re.Pattern[str]         # "the", "its": no part of a name made of words
     head_after_article: re.Pattern[str]   # "a $2 billion debt": the noun after the value

@@ -272,7 +272,7 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
     if cue is None and deal and unit_class not in ("money", "count", "days"):
         return f"other:{_slug(deal.group(1), fw)}"      # "a deal ... for an extra 1.5 bcm"
     if cue is None and unit_class not in ("count", "days"):
-        raised = fw.raised.search(before)    # "increase the rent for the base to $4.8 million", "the capacity to 10 million tons"
+        raised = fw.raised.search(before)    # "raise the fee for the airfield to $3.2 million", "the capacity to 10 million tons"
         named = [w for w in raised.group(1).lower().split() if w not in comp["generic"]] if raised else []
         if named and named[0] not in fw.pronouns:
             return f"other:{_slug(' '.join(named), fw)}"
@@ -609,7 +609,7 @@ def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[t
     if ind is None and done and done[-1][0] is st.quantities[qi - 1] and _from_to(q, done[-1][0], st.text, st.s0, res, fw):
         ind = done[-1][1]          # "to $4.79 million a year from 4.5 million": the same measure
     # A value with no cue of its own continues the previous sentence's enumeration
-    # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
+    # ("... Turkmenistan second with $9.1 billion. Next comes Tajikistan ($4.2 billion)").
     ind = ind or story.carried.get(_carry_key(q, res)) or \
         _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
     if ind is None and st.item and story.lead:
@@ -708,7 +708,7 @@ def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str 
     if period and len(period) == 10 and not doc.fw.as_of.search(sent):
         period = period[:7]        # "a fine ... on Monday": an act's day, the figure's month
     if qi + 1 < len(st.quantities) and _year_before(q, st.quantities[qi + 1], sent, st.s0, periods, res, doc.fw):
-        period = previous_year(period)     # "rose from $4.6 billion to $4.4 billion"
+        period = previous_year(period)     # "grew from $3.1 billion to $3.6 billion"
     inherited = story.para_period is None and not any(p.value and p.kind not in ("deadline", "within")
                                                       for p in periods)
     if (period is None or inherited) and anchor and len(anchor) >= 7 \
@@ -740,7 +740,7 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
                          words=fw, clause=clause)
     pair = set(story.prev_states)
     if not st.ments and len(pair) == 2:
-        # "... Uzbekistan's trade with Kazakhstan fell. The overall trade decreased by 5.4%":
+        # "... Kyrgyzstan's exports to Tajikistan shrank. Total turnover went down 3.8%":
         # a sentence naming no state goes on about the pair the one before named.
         parties = sorted(pair)
     if len(parties) < 2 and len(pair) == 2 and set(parties) <= pair:
@@ -769,8 +769,8 @@ def _unit_of(q: Quantity, ind: str) -> str:
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
               made: list[tuple[Quantity, Figure]], res: Resources) -> Figure | None:
     """A value in a comparison base is the same measure as the value it is compared with,
-    at the time the base names: "grew by 5.3% (compared to 22.9% in 2022)", "$94.8 billion,
-    up $5.4 billion compared to 2023 ($89.4 billion)". Without a time it is left out."""
+    at the time the base names: "rose 7.1% (compared to 12.6% in 2021)", "$61.2 billion,
+    up $2.3 billion compared to 2022 ($58.9 billion)". Without a time it is left out."""
     when = next((tx for tx in stx if base[0] <= tx.start - s0 < base[1] and tx.value
                  and tx.kind == "point"), None)
     if when is None and base[0] > 0:      # "compared to 2023 ($89.4 billion)"

@@ -144,7 +144,7 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
     chain = [tok]
     cur = tok
     # A noun trigger's own verb: "paid a visit", "the visit is expected"; or the verb whose
-    # occasion it is: "during the [visit], a protocol will be signed".
+    # occasion it is: "during the [visit], two accords will be signed".
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
@@ -165,7 +165,7 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 def _headline_future(trigger: Token) -> bool:
     """A sentence with a "to"-infinitive and no finite verb is headlinese for the future
-    ("Russia, Kyrgyzstan to ink agreements during Putin visit", "deals to be signed during
+    ("China, Tajikistan to sign road deals during Xi trip", "deals to be signed during
     the visit"): every act in it is planned. The tagger often reads the infinitive of such
     a headline as a noun, so the "to" marks it, not the verb's tag."""
     sent = trigger.sent

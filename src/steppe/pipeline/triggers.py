@@ -291,7 +291,7 @@ def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token
         if cur is None or key > (cur[2] - cur[0].i, bool(cur[1].needs_object), cur[1].weight):
             best[f[0].i] = f
     # Tokens inside a longer multi-word trigger do not fire on their own (unless that
-    # trigger is a loose derived phrase: "drew up a document on the [demarcation]").
+    # trigger is a loose derived phrase: "drafted a text on the [demarcation]").
     covered = {i for t, trig, e in best.values() if not trig.derived for i in range(t.i + 1, e)}
     return [f for i, f in sorted(best.items()) if i not in covered]
 

@@ -3,7 +3,7 @@
 
 The head is written back in the nominative ("Договоров о ..." -> "Договор о ..."); the rest
 keeps its case, which a title never changes. Coordinated titles share their head:
-"Договоров о стратегическом партнерстве (2004 год) и о союзнических отношениях (2005 год)"
+"Договоров о дружбе (1996 год) и о взаимной защите инвестиций (2009 год)"
 are two treaties, each with its year.
 """
 
@@ -134,7 +134,7 @@ def _skip_party(aw: AgreementWords, words: list[Word], j: int, mentions: list[Ru
 
 
 def _skip_including(aw: AgreementWords, words: list[Word], j: int) -> int:
-    """"15 документов, в том числе о стратегическом партнерстве": the title follows."""
+    """"8 документов, в том числе о транзите грузов": the title follows."""
     tail = [w.low for w in words[j:j + 5]]
     if tail[:4] == [",", "в", "том", "числе"] and len(tail) > 4 and tail[4] in aw.about:
         return j + 4

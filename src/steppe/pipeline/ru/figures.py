@@ -160,7 +160,7 @@ def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[
                 not any(w.a.lemma in data["growth_nouns"] for w in before[-12:])
             indicator, flow, cue_i = _indicator(data, before, [counted] if counted else after, unit, prefer_unit=share)
         if indicator is None:
-            # "с $5,3 млрд до $10 млрд в год – двустороннего товарооборота": the cue after
+            # "с $2,4 млрд до $4 млрд к 2030 году – товарооборота двух стран": the cue after
             following = [w for w in words if w.start >= end][:12]
             indicator, flow, cue_i = _indicator(data, following, [], unit)
         act = indicator is None and counted is not None
@@ -191,7 +191,7 @@ def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[
             kind = "forecast"
         elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)):
             kind = "target"
-        # "с $5,3 млрд до $10 млрд": the first is where it stands, the second the goal
+        # "с $2,4 млрд до $4 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
         period = _period_of(times, start, last_end, sentence, s, anchor) if kind != "target" else None
