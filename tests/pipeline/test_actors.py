@@ -329,7 +329,7 @@ def test_our_countries_in_a_quote_are_the_speakers(extractor, text, codes):
 
 
 @pytest.mark.parametrize("text,adjective,is_actor", [
-    ("After the adoption of the Turkish World 2040 Vision Strategic Document, trade grew.", "Turkish", False),
+    ("Since the approval of the Kazakh Digital Silk Way 2030 Programme, exports have risen.", "Kazakh", False),
     ("The Palestinian Islamic Jihad movement rejected the offer.", "Palestinian", True),
     ("The Uzbek President arrived.", "Uzbek", True),
 ])
@@ -345,9 +345,9 @@ def test_an_adjective_inside_a_document_name_is_not_an_actor(extractor, text, ad
     ("Kazakhstan and Uzbekistan lead the region. Kyrgyzstan also sent its envoy to Ankara, "
      "and the two countries signed a memorandum.", "two countries", {"KGZ", "TUR"}),
     # "two Central Asian nations" is a pair, not the five states of the region
-    ("Kyrgyzstan and Tajikistan traded fire. Kyrgyzstan closed its border with Tajikistan. "
-     "The presidents of the two Central Asian nations spoke later.", "two Central Asian nations",
-     {"KGZ", "TJK"}),
+    ("Uzbekistan and Turkmenistan argued over water. Uzbekistan shut a canal to Turkmenistan. "
+     "A week on, the two Central Asian nations held talks.", "two Central Asian nations",
+     {"UZB", "TKM"}),
     # an initial is not the end of a sentence: "the U.S. envoy" still names the pair
     ("Kazakhstan and Uzbekistan met. The U.S. envoy to Kyrgyzstan said the two countries "
      "had agreed.", "two countries", {"USA", "KGZ"}),

@@ -113,8 +113,8 @@ def test_latest_visit_wins_over_an_older_one():
 
 
 def test_the_project_is_resolved_to_a_named_project():
-    text = ("Work on the Rogun Hydroelectric Power Plant continues. "
-            "A road map was signed by the parties in this regard.")
+    text = ("Construction of the Rogun Hydroelectric Power Plant is under way. "
+            "In this regard, the ministers signed a road map.")
     (agreement,) = run(text)
     assert agreement.name == "Road map for the Rogun Hydroelectric Power Plant"
 
@@ -244,8 +244,8 @@ def test_an_agreement_in_force_keeps_only_its_own_date():
 
 def test_the_two_countries_are_the_two_states_the_sentence_names():
     # The resolver gives "the two countries" the document's main parties (here KGZ, TJK).
-    text = ("On 26 August the Kazakh ambassador to Uzbekistan said the officials of the two "
-            "countries had reached an agreement on the future of the aircraft.")
+    text = ("On 14 March the Kazakh ambassador to Uzbekistan announced that negotiators of the two "
+            "countries had concluded an agreement on the use of the canal.")
     mentions = find_mentions(text) + [(text.index("the two"), text.index(" countries") + 10,
                                        c) for c in ("KGZ", "TJK")]
     (agreement,) = extract_agreements(context_for(text, anchor="2023-09-01", states=mentions,
@@ -334,10 +334,10 @@ def test_several_titles_in_one_sentence_keep_apart_and_share_no_plan_period():
 
 
 def test_an_agreed_ceasefire_is_an_agreement_and_its_later_mentions_fold_into_it():
-    text = ("Kyrgyzstan and Tajikistan agreed what they called a complete ceasefire on 1 May. "
-            "Moscow urged both sides to stick to the ceasefire agreement.")
-    got = [(a.name, a.parties, a.date) for a in run_doc(text, anchor="2021-05-02")]
-    assert got == [("Agreement on a complete ceasefire", ["KGZ", "TJK"], "2021-05-01")]
+    text = ("Tajikistan and Uzbekistan agreed what they called a lasting ceasefire on 9 November. "
+            "Beijing asked both sides to respect the ceasefire agreement.")
+    got = [(a.name, a.parties, a.date) for a in run_doc(text, anchor="2020-11-12")]
+    assert got == [("Agreement on a lasting ceasefire", ["TJK", "UZB"], "2020-11-09")]
 
 
 @pytest.mark.parametrize("text", [

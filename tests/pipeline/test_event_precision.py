@@ -45,8 +45,8 @@ def test_the_partner_of_talks_is_still_their_target(extractor, text, partner):
 
 def test_what_happens_during_talks_is_not_their_party(extractor):
     # The passive subject of the clause the talks are the occasion of is what was done then.
-    text = ("The minister said that during the talks the tensions between Washington and "
-            "Moscow were taken into account.")
+    text = ("The envoy noted that during the negotiations the rivalry between Beijing and "
+            "Tokyo was borne in mind.")
     assert _events(extractor, text, "CONSULT") == []
 
 

@@ -68,8 +68,8 @@ FOUND = [
     pytest.param("The United States withdrew aid to Uzbekistan in 2005.", "SANCTION", {"USA"},
                  {"UZB"}, id="withdrew-aid"),
     # A claim that a party owes money is an allegation (PLOVER 3.9); a claim of an opinion is not.
-    pytest.param("Turkmenistan claimed that Iran owed it $1.8 billion.", "ACCUSE", {"TKM"},
-                 {"IRN"}, id="claimed-owed"),
+    pytest.param("Uzbekistan claimed that Tajikistan still owed it $95 million for gas.", "ACCUSE",
+                 {"UZB"}, {"TJK"}, id="claimed-owed"),
     # Authorities act on their own ground: with no agent, the state where it happens acts.
     pytest.param("Many Tajik citizens were denied entry into Russia.", "REJECT", {"RUS"}, {"TJK"},
                  id="passive-denied-entry"),
@@ -86,8 +86,8 @@ FOUND = [
     # PLOVER 3.4: a declared ceasefire is a verbal concession; observing it is RETREAT.
     pytest.param("Kyrgyzstan and Tajikistan agreed to a ceasefire on Saturday.", "CONCEDE",
                  {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-ceasefire"),
-    pytest.param("Kyrgyzstan and Tajikistan agreed what they called a full ceasefire on Saturday.",
-                 "CONCEDE", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="agreed-what-they-called-ceasefire"),
+    pytest.param("Armenia and Azerbaijan agreed what they called a lasting ceasefire on Tuesday.",
+                 "CONCEDE", {"ARM", "AZE"}, {"ARM", "AZE"}, id="agreed-what-they-called-ceasefire"),
     pytest.param("Kyrgyz and Tajik troops observed the ceasefire on Sunday.", "RETREAT",
                  {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="observed-ceasefire"),
     # ... and agreeing to other things stays AGREE.

@@ -127,7 +127,7 @@ def test_seasons(text, anchor, value):
 @pytest.mark.parametrize("text,anchor,kind,value,end_value", [
     ("since 2016", "2022-01", "since", "2016", "2022"),
     ("since 2016", None, "since", "2016", None),
-    ("from the beginning of 2019 to the present", "2023", "since", "2019", "2023"),
+    ("from the start of 2018 until now", "2023", "since", "2018", "2023"),
     ("by 2022", None, "deadline", "2022", None),
     ("by the end of 2025", None, "deadline", "2025", None),
     ("until 2030", None, "deadline", "2030", None),
