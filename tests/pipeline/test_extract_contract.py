@@ -41,7 +41,7 @@ DOCS = [
     pytest.param(
         "Kyrgyz border guards were attacked by Tajik troops near the disputed village. "
         "Kyrgyzstan could close the border with Tajikistan, officials warned. "
-        "Scores of people died in the clashes between the two neighbours in the spring of 2021.",
+        "Scores of people died in the clashes between the two neighbours in April 2021.",
         "2022-06-15", id="conflict"),
     pytest.param(
         "Japarov said Kyrgyzstan will open its border with Uzbekistan. Tokayev met Japarov in "

@@ -92,7 +92,7 @@ def test_hand_written_places_win_over_derived_ones(extractor):
 
 
 def test_a_city_where_others_meet_is_no_party(extractor):
-    text = "Chinese and Indian diplomats meet in Geneva next week for border talks."
+    text = "Chinese and Indian diplomats travel to Geneva next week for border talks."
     assert "CHE" not in _all_codes(_events(extractor, text))
 
 
