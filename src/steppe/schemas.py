@@ -192,12 +192,13 @@ class PloverCoding(_Strict):
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
+    given_as_aid: list[str] = []
     disaster_modes: list[str] = []
     appraisals: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
-                     "announced_threats", "promised_threats", "appraisals")
+                     "announced_threats", "promised_threats", "appraisals", "given_as_aid")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

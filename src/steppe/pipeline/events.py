@@ -99,6 +99,7 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
         events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
+        events += _prison_terms(events, self.words.prison_words)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps))
@@ -163,6 +164,11 @@ class EventCoder:
             source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
+        if trig.mode == "convict" and codes_of(paid := _payees(tok, token_mentions, self.words.payment_verbs)):
+            # "ordered Turkmenistan to pay $400 million to a Turkish builder": the winner and
+            # the court act on the party that pays (PLOVER 3.6.2)
+            source = dedupe(source + paid)
+            target = [a for a in target if a.code not in codes_of(paid)]
         if trig.judge:
             source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
                                         self.roles)
@@ -245,6 +251,8 @@ class EventCoder:
             if type_ not in self.lex.coding.relief_as:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
+        if type_ in self.lex.coding.given_as_aid and _given_as_aid(tok, self.words.aid_frame_preps, self.lex):
+            type_, mode = "AID", ""   # "delivered armoured vehicles as military aid" (3.6)
         if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):
@@ -312,6 +320,36 @@ def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -
              or c.dep_ == "prep" and c.lower_ == "for"]
     return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
                for c in parts for t in c.subtree)
+
+
+def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
+    """'delivered armoured vehicles as military aid', 'sent tanks as part of an assistance
+    package', 'supplied radars under an aid programme': a transfer whose "as" or "under"
+    phrase (on the verb or on what it hands over) names aid, a noun of an AID trigger."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in preps and
+               any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
+                   for t in c.subtree)
+               for h in heads for c in h.children)
+
+
+def _payees(tok: Token, tm: dict[int, Mention], payment_verbs: frozenset[str]) -> list[Actor]:
+    """Who is to be paid under the trigger: the "to" phrase or indirect object of a verb of
+    paying it governs ("ordered X to pay $400 million [to a Turkish builder]", "to pay
+    [Naftogaz] $2.6 billion")."""
+    out: list[Actor] = []
+    for verb in tok.subtree:
+        if verb.lemma_.lower() not in payment_verbs or verb.pos_ != "VERB":
+            continue
+        for c in verb.children:
+            if c.dep_ == "dative" or c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i > c.i for d in verb.children):
+                out += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                out += pobj_actors(c, tm)
+        # "$100 million in damages to Kyrgyzstan": the "to" on what is paid
+        out += [a for o in verb.children if o.dep_ == "dobj" for p in o.subtree
+                if p.dep_ == "prep" and p.lower_ == "to" for a in pobj_actors(p, tm)]
+    return [a for a in out if a.code]
 
 
 def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
@@ -628,6 +666,21 @@ def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues
         out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
                             ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
                             ev.sentence, ["reported-attack"]))
+    return out
+
+
+def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[RawEvent]:
+    """'A Kyrgyz court sentenced a Tajik citizen to eight years in prison', 'jailed a French
+    tourist': a conviction that imprisons is also a COERCE arrest, between the same actors
+    (PLOVER 3.13.2; table 3.8 convict: "court sentences that include imprisonment will also
+    receive a COERCE 'arrest' mode")."""
+    out = []
+    for ev in events:
+        if ev.mode != "convict" or not any(t.lemma_.lower() in prison_words or t.lower_ in prison_words
+                                           for t in ev.trigger.subtree):
+            continue
+        out.append(replace(ev, type="COERCE", mode="arrest", source=list(ev.source),
+                           target=list(ev.target), region=list(ev.region)))
     return out
 
 

@@ -69,6 +69,7 @@ class TypeRules:
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
     relief_as: dict[str, str] = field(default_factory=dict)
+    given_as_aid: frozenset[str] = frozenset()
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 

@@ -39,6 +39,9 @@ class TriggerGrammar:
     # "called for an [end] to the conflict": ending a conflict.
     ending_words: frozenset[str] = frozenset()
     own_conflict_words: frozenset[str] = frozenset()   # "... the conflict [with] Azerbaijan"
+    aid_frame_preps: frozenset[str] = frozenset()      # "delivered arms [as] military aid"
+    payment_verbs: frozenset[str] = frozenset()        # "ordered X to [pay] Y"
+    prison_words: frozenset[str] = frozenset()         # "sentenced X to eight years in [prison]"
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -55,7 +58,10 @@ class TriggerGrammar:
                    weapon_modes=dict(own.table("weapon_modes")),
                    disaster_words=own.set("disaster_words"),
                    ending_words=own.set("ending_words"),
-                   own_conflict_words=own.set("own_conflict_words"))
+                   own_conflict_words=own.set("own_conflict_words"),
+                   aid_frame_preps=own.set("aid_frame_prepositions"),
+                   payment_verbs=own.set("payment_verbs"),
+                   prison_words=own.set("prison_words"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
