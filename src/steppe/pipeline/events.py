@@ -100,9 +100,11 @@ class EventCoder:
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
         events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
         events += _prison_terms(events, self.words.prison_words)
+        # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
+        undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps))
+            self.words.adjunct_preps, undergone))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -164,6 +166,8 @@ class EventCoder:
             source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
+        if trig.cause:
+            source, target = _flight(tok, token_mentions, self.words, self.lex, self.roles)
         if trig.mode == "convict" and codes_of(paid := _payees(tok, token_mentions, self.words.payment_verbs)):
             # "ordered Turkmenistan to pay $400 million to a Turkish builder": the winner and
             # the court act on the party that pays (PLOVER 3.6.2)
@@ -331,6 +335,48 @@ def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
                any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
                    for t in c.subtree)
                for h in heads for c in h.children)
+
+
+def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexicon,
+            roles: RoleWords) -> tuple[list[Actor], list[Actor]]:
+    """(source, target) of people fleeing (PLOVER 3.7.2: "the causative agent as the actor"):
+    the one who made them flee ("Azerbaijani shelling forced thousands to flee", "forced to
+    flee by X"), else the actors of the act they fled ("after the Azerbaijani offensive",
+    "fled the fighting between X and Y", "to escape attacks by X", "as X advanced"), else the
+    state of the place fled ("fled Myanmar"). Whoever flees is the target, else the people
+    of the place they fled ("thousands fled Darfur")."""
+    people = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
+    cause: list[Actor] = []
+    places: list[Actor] = []
+    cur, made = tok, False
+    while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in words.causative_verbs:
+            made = True
+            doers = [c for c in cur.children if c.dep_ in ("nsubj", "agent")]
+            cause += [a for c in doers for a in
+                      (pobj_actors(c, tm) if c.dep_ == "agent" else actors_in(c, tm, deep=True))]
+            people = people or [a for c in cur.children if c.dep_ in ("dobj", "nsubjpass")
+                                for a in actors_in(c, tm)]
+            break
+    if not people and not made:
+        people = subject_actors(tok, tm, roles)
+
+    def an_act(noun: Token) -> bool:
+        return any(e.type not in lex.coding.cooperative and e.pos == "NOUN" for e in lex.entries_at(noun))
+
+    for c in tok.children:
+        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in words.flight_causes:
+            nouns = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            for n in nouns:
+                (cause if an_act(n) or c.dep_ == "prep" and c.lower_ != "from" else places).extend(
+                    actors_in(n, tm, deep=True))
+        elif c.dep_ == "advcl":
+            cause += actors_in(c, tm, deep=True)
+    fled = [a for a in places if a.code]
+    source = [a for a in cause if a.code] or fled
+    target = [a for a in people if a.code] or fled
+    return dedupe(source), dedupe(target)
 
 
 def _payees(tok: Token, tm: dict[int, Mention], payment_verbs: frozenset[str]) -> list[Actor]:
@@ -775,7 +821,8 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasions: frozenset[str],
+                 undergone: frozenset[int] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
@@ -784,7 +831,7 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawE
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
         if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
-                   if o.trigger.i != ev.trigger.i and o.type != ev.type):
+                   if o.trigger.i != ev.trigger.i and o.type != ev.type and o.trigger.i not in undergone):
             keep.append(ev)
     return keep
 
