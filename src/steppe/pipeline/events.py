@@ -673,7 +673,7 @@ def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) 
             # author's "it is possible to say that ..."
             return False
         cur = cur.head
-    return not any(t.like_num and len(t.text) == 4 or t.text in words.time_names
+    return not any(t.like_num and len(t.text) == 4 or t.lower_ in words.time_names and t.text[:1].isupper()
                    for t in tok.sent)
 
 
