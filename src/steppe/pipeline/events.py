@@ -164,6 +164,9 @@ class EventCoder:
                 not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
             source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
+        elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
+                codes_of(source + target) <= codes_of(pair):
+            source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
         if trig.cause:
@@ -335,6 +338,21 @@ def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
                any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
                    for t in c.subtree)
                for h in heads for c in h.children)
+
+
+def _both_sides(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
+    """'troop build-ups on both sides of the Kyrgyz-Tajik border', 'troops were massed on
+    either side of the Indian-Pakistani frontier': a place told with both its sides names
+    the two states of its hyphenated pair as the parties of whatever happens there; on one
+    side only ("a blast near the Turkmen-Uzbek border") it names neither."""
+    phrase = list(tok.subtree)
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
+        phrase += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
+    for t in phrase:
+        if t.lemma_.lower() in words.two_sided_nouns and \
+                any(d.lower_ in words.two_sided_dets for d in t.children if d.dep_ in ("det", "predet", "nummod")):
+            return hyphen_pair(t, tm)
+    return []
 
 
 def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexicon,

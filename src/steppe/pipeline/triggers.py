@@ -44,6 +44,8 @@ class TriggerGrammar:
     prison_words: frozenset[str] = frozenset()         # "sentenced X to eight years in [prison]"
     flight_causes: frozenset[str] = frozenset()        # "fled [after] the offensive"
     causative_verbs: frozenset[str] = frozenset()      # "[forced] thousands to flee"
+    two_sided_nouns: frozenset[str] = frozenset()      # "on both [sides] of the X-Y border"
+    two_sided_dets: frozenset[str] = frozenset()       # "on [both] sides of ..."
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -65,7 +67,9 @@ class TriggerGrammar:
                    payment_verbs=own.set("payment_verbs"),
                    prison_words=own.set("prison_words"),
                    flight_causes=own.set("flight_cause_prepositions"),
-                   causative_verbs=own.set("causative_verbs"))
+                   causative_verbs=own.set("causative_verbs"),
+                   two_sided_nouns=own.set("two_sided_nouns"),
+                   two_sided_dets=own.set("two_sided_determiners"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
