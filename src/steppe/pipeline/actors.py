@@ -373,7 +373,15 @@ def _successors(doc: Doc, piece: Piece, words: ActorWords) -> bool:
 
 
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
-    return i < len(doc) and doc[i].text.lower() in words.agent_nouns
+    """'Kazakh officials', 'a Colombian cargo ship': the noun after the adjective, or the one
+    after a lower-case noun before it ("cargo" of "ship"), is an agent or a thing a state
+    owns. Read from the words: the names are found before any parse."""
+    for j in range(i, min(i + 2, len(doc))):
+        if doc[j].text.lower() in words.agent_nouns:
+            return True
+        if not doc[j].is_alpha or not doc[j].is_lower:
+            return False
+    return False
 
 
 def _peoples(text: str, mentions: list[Mention], words: ActorWords) -> list[Mention]:

@@ -147,6 +147,11 @@ class EventCoder:
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
+        if trig.pos == "ADJ" and not source and _passive(tok):
+            # "Moscow was prepared to hold ...": readiness parsed as a passive; its subject
+            # is ready, not acted on
+            source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            target = [a for a in target if a.code not in codes_of(source)]
         if (trig.type == "REQUEST" or trig.mode == "access") and \
                 codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
             # "demanded that China open its market": China is asked; "allowed UN inspectors
