@@ -193,12 +193,13 @@ class PloverCoding(_Strict):
     joint_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
     given_as_aid: list[str] = []
+    placed_agent: list[str] = []
     disaster_modes: list[str] = []
     appraisals: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
-                     "announced_threats", "promised_threats", "appraisals", "given_as_aid")
+                     "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

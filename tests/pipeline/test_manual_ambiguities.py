@@ -95,6 +95,13 @@ def test_one_side_of_a_border_names_neither_state_for_a_one_sided_act(extractor)
     assert not any("TKM" in s for t, s, _ in events if t == "MOBILIZE")
 
 
+def test_a_protest_named_in_a_place_is_by_that_states_people(extractor):
+    assert _has(found(extractor, "Riots broke out in Dhaka after the arrest of the opposition leader."),
+                "PROTEST", {"BGD"}, set())
+    assert _has(found(extractor, "Rallies were held in Yerevan against the Azerbaijani blockade."),
+                "PROTEST", {"ARM"}, {"AZE"})
+
+
 # -- former states -----------------------------------------------------------------------------
 @pytest.mark.parametrize("text, type_, codes", [
     ("The Soviet Union invaded Afghanistan in December 1979.", "ASSAULT", {"SUN", "AFG"}),

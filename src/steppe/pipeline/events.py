@@ -195,6 +195,9 @@ class EventCoder:
             place = _territory(tok, token_mentions, self.words.place_preps)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
+        if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
+            place = _where_it_happened(tok, token_mentions, self.roles)
+            source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
@@ -343,6 +346,21 @@ def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
                any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
                    for t in c.subtree)
                for h in heads for c in h.children)
+
+
+def _where_it_happened(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
+    """'riots broke out in Jakarta', 'protests were held in Bishkek', 'a rally in Almaty': the
+    state of the place an act named by a noun happens "in" (on the noun, or on the verb that
+    tells it happen), as an actor of that state."""
+    heads = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() in words.happening_verbs | words.convene_verbs:
+        heads.append(tok.head)
+    places = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
+    if len(codes_of(places)) != 1:
+        return []
+    return [replace(places[0], actor_id=f"state:{places[0].code}", confidence=0.6)]
 
 
 def _both_sides(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:

@@ -71,6 +71,7 @@ class TypeRules:
     joint_as: dict[str, str] = field(default_factory=dict)
     relief_as: dict[str, str] = field(default_factory=dict)
     given_as_aid: frozenset[str] = frozenset()
+    placed_agent: frozenset[str] = frozenset()
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
