@@ -102,6 +102,14 @@ def test_a_protest_named_in_a_place_is_by_that_states_people(extractor):
                 "PROTEST", {"ARM"}, {"AZE"})
 
 
+def test_an_investigation_is_aimed_at_the_state_where_its_subject_happened(extractor):
+    # PLOVER 3.9: "all investigations", of killings, war crimes, ...
+    assert _has(found(extractor, "The UN launched an inquiry into the deaths of protesters in Bishkek."),
+                "ACCUSE", {"IGO"}, {"KGZ"})
+    assert _has(found(extractor, "The OSCE opened an investigation into abuses committed in Belarus."),
+                "ACCUSE", {"IGO"}, {"BLR"})
+
+
 # -- former states -----------------------------------------------------------------------------
 @pytest.mark.parametrize("text, type_, codes", [
     ("The Soviet Union invaded Afghanistan in December 1979.", "ASSAULT", {"SUN", "AFG"}),

@@ -181,6 +181,11 @@ class EventCoder:
             # the court act on the party that pays (PLOVER 3.6.2)
             source = dedupe(source + paid)
             target = [a for a in target if a.code not in codes_of(paid)]
+        if trig.mode == "investigate" and not codes_of(target) - codes_of(source) and \
+                codes_of(where := _investigated_place(tok, token_mentions)) - codes_of(source):
+            # "an investigation into war crimes committed in Libya" (PLOVER 3.9: "all
+            # investigations"): the state where the act looked into happened is the recipient
+            target = [a for a in where if a.code not in codes_of(source)]
         if trig.judge:
             source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
                                         self.roles)
@@ -346,6 +351,20 @@ def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
                any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
                    for t in c.subtree)
                for h in heads for c in h.children)
+
+
+def _investigated_place(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    """The one state named as where the thing investigated happened: an "in" place inside
+    the object of "investigate" or the "into"/"of" phrase of an investigation ("an air
+    strike that killed nine civilians in Afghanistan's Kunduz province")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    looked_into = [c for h in heads for c in h.children
+                   if c.dep_ == "dobj" and h.i == tok.i or c.dep_ == "prep" and c.lower_ in ("into", "of", "over")]
+    places = [a for x in looked_into for p in x.subtree if p.dep_ == "prep" and p.lower_ == "in"
+              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
+    if len(codes_of(places)) != 1:
+        return []
+    return [replace(places[0], actor_id=f"state:{places[0].code}")]
 
 
 def _where_it_happened(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
