@@ -33,7 +33,7 @@ class TriggerEntry(_Strict):
     not_object: list[str] = []
     weight: float = Field(1.0, gt=0, le=1.0)
     reciprocal: bool = False
-    roles: Literal["reversed", "judge", ""] = ""
+    roles: Literal["reversed", "judge", "cause", ""] = ""
 
     @field_validator("type")
     @classmethod
@@ -192,12 +192,14 @@ class PloverCoding(_Strict):
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
+    given_as_aid: list[str] = []
+    placed_agent: list[str] = []
     disaster_modes: list[str] = []
     appraisals: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
-                     "announced_threats", "promised_threats", "appraisals")
+                     "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -15,6 +15,9 @@ KB = Path(__file__).resolve().parents[2] / "src" / "steppe" / "data" / "kb"
 
 EXTRA_CODES = {"XKX", "IMG"}
 ISO3 = {c.alpha_3 for c in pycountry.countries}
+# Former states keep their ISO 3166-3 (formerly ISO 3166-1) alpha-3 codes.
+FORMER = {"SUN", "YUG", "SCG", "CSK", "DDR"}
+assert FORMER <= {c.alpha_3 for c in pycountry.historic_countries}
 SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "BUS", "OPP", "REB", "CVL", "REF",
            "JRN", "EDU", "MED", "AGR", "LAB", "REL", "SOC", "PTY", "UAF", "CRM", "IGO",
            "ELI", "ENV", "HLH"}
@@ -59,7 +62,7 @@ def _le(start: str, end: str) -> bool:
 
 
 def _valid_code(code: str) -> bool:
-    return code in ISO3 or code in EXTRA_CODES
+    return code in ISO3 or code in EXTRA_CODES or code in FORMER
 
 
 def _aliases_ok(entry: dict, where: str) -> None:

@@ -4,7 +4,7 @@ scripts/cameo_coverage.py (type among the coded types, actor F1, sentences with 
 
 The floors are regression floors at what the extractor reached when the set was written
 (331 sentences; type accuracy 0.931 -> floor 0.93, actor F1 0.965 -> 0.96, 6 empty -> at most
-6; main before this work: 0.782, 0.916, 37): raise them
+6; main before this work: 0.782, 0.916, 37; then 0.937, 0.973, 3 empty): raise them
 when a change codes more of the set, never lower them to let a change through.
 """
 
@@ -21,8 +21,8 @@ from steppe.schemas import PLOVER_TYPES
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "cameo_coverage.py"
 
 TYPE_ACC_FLOOR = 0.93
-ACTOR_F1_FLOOR = 0.96
-MAX_EMPTY = 6
+ACTOR_F1_FLOOR = 0.97
+MAX_EMPTY = 3
 
 
 @pytest.fixture(scope="module")

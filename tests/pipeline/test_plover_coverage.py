@@ -8,19 +8,12 @@ sentences fails here, one that gains should raise the floor.
 Remaining misses (as of this floor), by the manual's section:
 - 3.4 lifting a curfew: the lifting is found, but "talks with Tajikistan" in the same
   sentence is taken as its recipient (roles).
-- 3.6 arms delivered "as military aid": coded COOPERATE (deliver), the "as aid" adjunct unread.
-- 3.6.2 a court-ordered payment: a court with no state named is no actor, so nothing is coded.
-- 3.7.2 refugees fleeing: SANCTION expel with the causative agent as actor is not modelled.
 - 3.12 riot, strike, hunger strike: the protest is found, but its target ("a Chinese-owned
   field", "detained in Kazakhstan") is not (roles).
 - 3.12.2 the protest a motivating act provoked ("demonstrated after China detained ..."):
   the motivating act is coded (COERCE), but the protest takes no recipient from that clause,
   since an act's recipient is not looked for in a clause with its own agent (a rule the GSR
   records support).
-- 3.13.2 a prison sentence is one event (SANCTION convict), not also COERCE arrest.
-- 3.14 "build-ups on both sides of the Kyrgyz-Tajik border": no actor outside the place
-  phrase (taking the hyphenated pair for any act wrongly coded "a blast near the
-  Turkmen-Uzbek border", so it stays for mutual acts only).
 """
 
 from __future__ import annotations
@@ -38,11 +31,11 @@ FIXTURE = Path(__file__).parent.parent / "data" / "plover_coverage.yaml"
 
 # Per-type share of the sentences coded right (type + the states on both sides), at least.
 FLOORS: dict[str, float] = {
-    "ACCUSE": 1.0, "AGREE": 1.0, "AID": 0.91, "ASSAULT": 1.0, "COERCE": 0.93, "CONCEDE": 0.93,
-    "CONSULT": 1.0, "COOPERATE": 1.0, "MOBILIZE": 0.9, "PROTEST": 0.6, "REJECT": 1.0,
-    "REQUEST": 1.0, "RETREAT": 1.0, "SANCTION": 0.83, "SUPPORT": 1.0, "THREATEN": 1.0, "NONE": 1.0,
+    "ACCUSE": 1.0, "AGREE": 1.0, "AID": 1.0, "ASSAULT": 1.0, "COERCE": 1.0, "CONCEDE": 0.93,
+    "CONSULT": 1.0, "COOPERATE": 1.0, "MOBILIZE": 1.0, "PROTEST": 0.6, "REJECT": 1.0,
+    "REQUEST": 1.0, "RETREAT": 1.0, "SANCTION": 1.0, "SUPPORT": 1.0, "THREATEN": 1.0, "NONE": 1.0,
 }
-OVERALL_FLOOR = 169     # sentences coded right, of 179 (134 before this set's lexicon work)
+OVERALL_FLOOR = 191     # sentences coded right, of 196 (134 before this set's lexicon work)
 
 
 def load_sentences() -> list[dict]:

@@ -43,6 +43,7 @@ class ActorWords:
     agent_nouns: frozenset[str]
     stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
     origin_suffixes: frozenset[str]   # "-owned", "-made": the state owns or made a thing
+    successor_nouns: frozenset[str]   # "former Soviet [republics]": states that came out of it
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
     people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
@@ -55,6 +56,7 @@ class ActorWords:
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
                    name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
                    stance_prefixes=w.set("stance_prefixes"), origin_suffixes=w.set("origin_suffixes"),
+                   successor_nouns=w.set("successor_nouns"),
                    people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
                    compass=w.set("compass_words"))
 
@@ -142,10 +144,12 @@ class ActorResolver:
 
     def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
         if group[0].kind in ("state", "igo") and (_after_stance_prefix(doc, group[0].start, self.words)
-                                                  or len(group) == 1 and _before_origin_suffix(doc, group[0].end, self.words)):
+                                                  or len(group) == 1 and _before_origin_suffix(doc, group[0].end, self.words)
+                                                  or len(group) == 1 and _successors(doc, group[0], self.words)):
             # "an anti-Syria journalist": the state is what the stance is about, not who;
-            # "a Saudi-owned weekly": whose the thing is (kept, so that the parser's names
-            # do not bring it back).
+            # "a Saudi-owned weekly": whose the thing is; "the former Soviet republics":
+            # the states that came out of it (kept, so that the parser's names do not
+            # bring it back).
             span = doc[group[0].start:group[0].end]
             return Mention(span.start_char, span.end_char, span.text, [], kind="place",
                            location=True, head="place", pieces=group[:1])
@@ -360,8 +364,24 @@ def _before_origin_suffix(doc: Doc, end: int, words: ActorWords) -> bool:
         and not doc[end].whitespace_ and doc[end + 1].lower_ in words.origin_suffixes
 
 
+def _successors(doc: Doc, piece: Piece, words: ActorWords) -> bool:
+    """'the former Soviet republics', 'ex-Yugoslav states': the states that came out of a
+    former one, which is no party to what they do."""
+    start, end = piece.start, piece.end
+    return piece.how == "adjective" and start >= 1 and end < len(doc) and \
+        doc[start - 1].lower_ in ("former", "ex", "-") and doc[end].lower_ in words.successor_nouns
+
+
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
-    return i < len(doc) and doc[i].text.lower() in words.agent_nouns
+    """'Kazakh officials', 'a Colombian cargo ship': the noun after the adjective, or the one
+    after a lower-case noun before it ("cargo" of "ship"), is an agent or a thing a state
+    owns. Read from the words: the names are found before any parse."""
+    for j in range(i, min(i + 2, len(doc))):
+        if doc[j].text.lower() in words.agent_nouns:
+            return True
+        if not doc[j].is_alpha or not doc[j].is_lower:
+            return False
+    return False
 
 
 def _peoples(text: str, mentions: list[Mention], words: ActorWords) -> list[Mention]:

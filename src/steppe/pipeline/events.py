@@ -99,9 +99,12 @@ class EventCoder:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
         events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
+        events += _prison_terms(events, self.words.prison_words)
+        # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
+        undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps))
+            self.words.adjunct_preps, undergone))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -144,6 +147,11 @@ class EventCoder:
         if only_sought(tok, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
         source, target = roles_of(tok, token_mentions, self.roles)
+        if trig.pos == "ADJ" and not source and _passive(tok):
+            # "Moscow was prepared to hold ...": readiness parsed as a passive; its subject
+            # is ready, not acted on
+            source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            target = [a for a in target if a.code not in codes_of(source)]
         if (trig.type == "REQUEST" or trig.mode == "access") and \
                 codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
             # "demanded that China open its market": China is asked; "allowed UN inspectors
@@ -161,8 +169,23 @@ class EventCoder:
                 not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
             source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
+        elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
+                codes_of(source + target) <= codes_of(pair):
+            source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
+        if trig.cause:
+            source, target = _flight(tok, token_mentions, self.words, self.lex, self.roles)
+        if trig.mode == "convict" and codes_of(paid := _payees(tok, token_mentions, self.words.payment_verbs)):
+            # "ordered Turkmenistan to pay $400 million to a Turkish builder": the winner and
+            # the court act on the party that pays (PLOVER 3.6.2)
+            source = dedupe(source + paid)
+            target = [a for a in target if a.code not in codes_of(paid)]
+        if trig.mode == "investigate" and not codes_of(target) - codes_of(source) and \
+                codes_of(where := _investigated_place(tok, token_mentions)) - codes_of(source):
+            # "an investigation into war crimes committed in Libya" (PLOVER 3.9: "all
+            # investigations"): the state where the act looked into happened is the recipient
+            target = [a for a in where if a.code not in codes_of(source)]
         if trig.judge:
             source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
                                         self.roles)
@@ -177,6 +200,9 @@ class EventCoder:
             place = _territory(tok, token_mentions, self.words.place_preps)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
+        if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
+            place = _where_it_happened(tok, token_mentions, self.roles)
+            source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
@@ -245,6 +271,8 @@ class EventCoder:
             if type_ not in self.lex.coding.relief_as:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
+        if type_ in self.lex.coding.given_as_aid and _given_as_aid(tok, self.words.aid_frame_preps, self.lex):
+            type_, mode = "AID", ""   # "delivered armoured vehicles as military aid" (3.6)
         if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):
@@ -312,6 +340,122 @@ def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -
              or c.dep_ == "prep" and c.lower_ == "for"]
     return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
                for c in parts for t in c.subtree)
+
+
+def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
+    """'delivered armoured vehicles as military aid', 'sent tanks as part of an assistance
+    package', 'supplied radars under an aid programme': a transfer whose "as" or "under"
+    phrase (on the verb or on what it hands over) names aid, a noun of an AID trigger."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in preps and
+               any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
+                   for t in c.subtree)
+               for h in heads for c in h.children)
+
+
+def _investigated_place(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+    """The one state named as where the thing investigated happened: an "in" place inside
+    the object of "investigate" or the "into"/"of" phrase of an investigation ("an air
+    strike that killed nine civilians in Afghanistan's Kunduz province")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    looked_into = [c for h in heads for c in h.children
+                   if c.dep_ == "dobj" and h.i == tok.i or c.dep_ == "prep" and c.lower_ in ("into", "of", "over")]
+    places = [a for x in looked_into for p in x.subtree if p.dep_ == "prep" and p.lower_ == "in"
+              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
+    if len(codes_of(places)) != 1:
+        return []
+    return [replace(places[0], actor_id=f"state:{places[0].code}")]
+
+
+def _where_it_happened(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
+    """'riots broke out in Jakarta', 'protests were held in Bishkek', 'a rally in Almaty': the
+    state of the place an act named by a noun happens "in" (on the noun, or on the verb that
+    tells it happen), as an actor of that state."""
+    heads = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass") and \
+            tok.head.lemma_.lower() in words.happening_verbs | words.convene_verbs:
+        heads.append(tok.head)
+    places = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
+    if len(codes_of(places)) != 1:
+        return []
+    return [replace(places[0], actor_id=f"state:{places[0].code}", confidence=0.6)]
+
+
+def _both_sides(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
+    """'troop build-ups on both sides of the Kyrgyz-Tajik border', 'troops were massed on
+    either side of the Indian-Pakistani frontier': a place told with both its sides names
+    the two states of its hyphenated pair as the parties of whatever happens there; on one
+    side only ("a blast near the Turkmen-Uzbek border") it names neither."""
+    phrase = list(tok.subtree)
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
+        phrase += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
+    for t in phrase:
+        if t.lemma_.lower() in words.two_sided_nouns and \
+                any(d.lower_ in words.two_sided_dets for d in t.children if d.dep_ in ("det", "predet", "nummod")):
+            return hyphen_pair(t, tm)
+    return []
+
+
+def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexicon,
+            roles: RoleWords) -> tuple[list[Actor], list[Actor]]:
+    """(source, target) of people fleeing (PLOVER 3.7.2: "the causative agent as the actor"):
+    the one who made them flee ("Azerbaijani shelling forced thousands to flee", "forced to
+    flee by X"), else the actors of the act they fled ("after the Azerbaijani offensive",
+    "fled the fighting between X and Y", "to escape attacks by X", "as X advanced"), else the
+    state of the place fled ("fled Myanmar"). Whoever flees is the target, else the people
+    of the place they fled ("thousands fled Darfur")."""
+    people = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
+    cause: list[Actor] = []
+    places: list[Actor] = []
+    cur, made = tok, False
+    while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in words.causative_verbs:
+            made = True
+            doers = [c for c in cur.children if c.dep_ in ("nsubj", "agent")]
+            cause += [a for c in doers for a in
+                      (pobj_actors(c, tm) if c.dep_ == "agent" else actors_in(c, tm, deep=True))]
+            people = people or [a for c in cur.children if c.dep_ in ("dobj", "nsubjpass")
+                                for a in actors_in(c, tm)]
+            break
+    if not people and not made:
+        people = subject_actors(tok, tm, roles)
+
+    def an_act(noun: Token) -> bool:
+        return any(e.type not in lex.coding.cooperative and e.pos == "NOUN" for e in lex.entries_at(noun))
+
+    for c in tok.children:
+        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in words.flight_causes:
+            nouns = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            for n in nouns:
+                (cause if an_act(n) or c.dep_ == "prep" and c.lower_ != "from" else places).extend(
+                    actors_in(n, tm, deep=True))
+        elif c.dep_ == "advcl":
+            cause += actors_in(c, tm, deep=True)
+    fled = [a for a in places if a.code]
+    source = [a for a in cause if a.code] or fled
+    target = [a for a in people if a.code] or fled
+    return dedupe(source), dedupe(target)
+
+
+def _payees(tok: Token, tm: dict[int, Mention], payment_verbs: frozenset[str]) -> list[Actor]:
+    """Who is to be paid under the trigger: the "to" phrase or indirect object of a verb of
+    paying it governs ("ordered X to pay $400 million [to a Turkish builder]", "to pay
+    [Naftogaz] $2.6 billion")."""
+    out: list[Actor] = []
+    for verb in tok.subtree:
+        if verb.lemma_.lower() not in payment_verbs or verb.pos_ != "VERB":
+            continue
+        for c in verb.children:
+            if c.dep_ == "dative" or c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i > c.i for d in verb.children):
+                out += actors_in(c, tm)
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                out += pobj_actors(c, tm)
+        # "$100 million in damages to Kyrgyzstan": the "to" on what is paid
+        out += [a for o in verb.children if o.dep_ == "dobj" for p in o.subtree
+                if p.dep_ == "prep" and p.lower_ == "to" for a in pobj_actors(p, tm)]
+    return [a for a in out if a.code]
 
 
 def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
@@ -589,7 +733,7 @@ def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) 
             # author's "it is possible to say that ..."
             return False
         cur = cur.head
-    return not any(t.like_num and len(t.text) == 4 or t.text in words.time_names
+    return not any(t.like_num and len(t.text) == 4 or t.lower_ in words.time_names and t.text[:1].isupper()
                    for t in tok.sent)
 
 
@@ -628,6 +772,21 @@ def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues
         out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
                             ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
                             ev.sentence, ["reported-attack"]))
+    return out
+
+
+def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[RawEvent]:
+    """'A Kyrgyz court sentenced a Tajik citizen to eight years in prison', 'jailed a French
+    tourist': a conviction that imprisons is also a COERCE arrest, between the same actors
+    (PLOVER 3.13.2; table 3.8 convict: "court sentences that include imprisonment will also
+    receive a COERCE 'arrest' mode")."""
+    out = []
+    for ev in events:
+        if ev.mode != "convict" or not any(t.lemma_.lower() in prison_words or t.lower_ in prison_words
+                                           for t in ev.trigger.subtree):
+            continue
+        out.append(replace(ev, type="COERCE", mode="arrest", source=list(ev.source),
+                           target=list(ev.target), region=list(ev.region)))
     return out
 
 
@@ -722,7 +881,8 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasions: frozenset[str],
+                 undergone: frozenset[int] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
@@ -731,7 +891,7 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawE
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
         if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
-                   if o.trigger.i != ev.trigger.i and o.type != ev.type):
+                   if o.trigger.i != ev.trigger.i and o.type != ev.type and o.trigger.i not in undergone):
             keep.append(ev)
     return keep
 

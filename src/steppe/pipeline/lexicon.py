@@ -29,6 +29,7 @@ class Trigger:
     reciprocal: bool = False
     reversed: bool = False       # the subject is the host/target ("host", "receive")
     judge: bool = False          # a predicate judging something: the judge is the source
+    cause: bool = False          # "fled after X's offensive": who caused it is the source
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
     # The inflected forms of each word after the first (lemminflect), matched when the
     # tagger gives one of them a stray lemma.
@@ -69,6 +70,8 @@ class TypeRules:
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
     relief_as: dict[str, str] = field(default_factory=dict)
+    given_as_aid: frozenset[str] = frozenset()
+    placed_agent: frozenset[str] = frozenset()
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
@@ -161,7 +164,8 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    not_object=frozenset(str(x).lower() for x in e.get("not_object") or ()),
                    weight=weight, reciprocal=bool(e.get("reciprocal")),
                    reversed=str(e.get("roles") or "") == "reversed",
-                   judge=str(e.get("roles") or "") == "judge", derived=derived,
+                   judge=str(e.get("roles") or "") == "judge",
+                   cause=str(e.get("roles") or "") == "cause", derived=derived,
                    later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
 

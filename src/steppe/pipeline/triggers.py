@@ -39,6 +39,13 @@ class TriggerGrammar:
     # "called for an [end] to the conflict": ending a conflict.
     ending_words: frozenset[str] = frozenset()
     own_conflict_words: frozenset[str] = frozenset()   # "... the conflict [with] Azerbaijan"
+    aid_frame_preps: frozenset[str] = frozenset()      # "delivered arms [as] military aid"
+    payment_verbs: frozenset[str] = frozenset()        # "ordered X to [pay] Y"
+    prison_words: frozenset[str] = frozenset()         # "sentenced X to eight years in [prison]"
+    flight_causes: frozenset[str] = frozenset()        # "fled [after] the offensive"
+    causative_verbs: frozenset[str] = frozenset()      # "[forced] thousands to flee"
+    two_sided_nouns: frozenset[str] = frozenset()      # "on both [sides] of the X-Y border"
+    two_sided_dets: frozenset[str] = frozenset()       # "on [both] sides of ..."
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -55,7 +62,14 @@ class TriggerGrammar:
                    weapon_modes=dict(own.table("weapon_modes")),
                    disaster_words=own.set("disaster_words"),
                    ending_words=own.set("ending_words"),
-                   own_conflict_words=own.set("own_conflict_words"))
+                   own_conflict_words=own.set("own_conflict_words"),
+                   aid_frame_preps=own.set("aid_frame_prepositions"),
+                   payment_verbs=own.set("payment_verbs"),
+                   prison_words=own.set("prison_words"),
+                   flight_causes=own.set("flight_cause_prepositions"),
+                   causative_verbs=own.set("causative_verbs"),
+                   two_sided_nouns=own.set("two_sided_nouns"),
+                   two_sided_dets=own.set("two_sided_determiners"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -89,9 +103,11 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
     hand = {f[0].i for f in found if not f[1].derived}
     found = [f for f in found if not f[1].derived or not any(f[0].i < i < f[2] for i in hand)]
     # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
-    # is looser ("considering the joint [exercises]") than a hand-written governor's.
+    # is looser ("considering the joint [exercises]") than a hand-written governor's; nor
+    # does an act undergone ("fled [the fighting]"): what is fled is an act of its own.
     return [f for f in found
-            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived],
+            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived
+                                     and not g[1].cause],
                               words)]
 
 
