@@ -79,6 +79,7 @@ class Indicator(_Strict):
     nouns: list[str] = []
     per: Literal["day", "week", "month", "year"] | None = None
     flow: bool = False                          # goes from one state to another
+    overrides: list[str] = []                   # indicators it replaces where its cue is in the clause
 
 
 class IndicatorFile(BaseModel):

@@ -18,7 +18,7 @@ from steppe.pipeline.timex import TimeEx, period_of
 if TYPE_CHECKING:
     from steppe.pipeline.figure_words import FigureWords
 
-__all__ = ["Period", "find_periods", "period_for", "month_at_most"]
+__all__ = ["Period", "find_periods", "period_for", "month_at_most", "ahead"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Period:
     value: str | None
     kind: str            # point | range | present | deadline | within | since
     years: int = 0       # for "within N years"
+    bare_month: bool = False   # a month named without its year ("from April"): read as the latest one
 
 
 def _precise(value: str | None, precision: str) -> str | None:
@@ -65,11 +66,11 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: str | None, kind: str, years: int = 0) -> None:
+    def add(start: int, end: int, value: str | None, kind: str, years: int = 0, bare_month: bool = False) -> None:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        out.append(Period(start, end, value, kind, years))
+        out.append(Period(start, end, value, kind, years, bare_month))
 
     p = str(present) if present else None
     for m in words.present.finditer(sentence):
@@ -92,7 +93,8 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
         elif tx.kind == "range":
             add(s, e, period_of(tx), "range")
         elif tx.value:
-            add(s, e, _precise(tx.value, tx.precision), "point")
+            add(s, e, _precise(tx.value, tx.precision), "point",
+                bare_month=tx.relative and tx.precision == "month" and not re.search(r"\d{4}", tx.text))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -145,3 +147,11 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
 def month_at_most(period: str | None) -> str | None:
     """A day named in another sentence dates an event there, not this figure: keep its month."""
     return period[:7] if period and len(period) == 10 and "/" not in period else period
+
+
+def ahead(p: Period, anchor: str | None) -> str | None:
+    """A period looking forward: a month named without its year that has already passed
+    this year is next year's ("will operate 14 flights a week from April", said in May)."""
+    if p.bare_month and p.value and anchor and len(anchor) >= 7 and p.value < anchor[:7]:
+        return f"{int(p.value[:4]) + 1}{p.value[4:]}"
+    return p.value

@@ -16,7 +16,7 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
-from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
+from steppe.pipeline.figure_periods import Period, ahead, find_periods, month_at_most, period_for
 from steppe.pipeline.figure_words import FigureWords
 from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, measure_of, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
@@ -52,6 +52,9 @@ class Indicators:
             "goods": {w.lower() for w in c["goods_nouns"]},
             "specification": set(c.get("specification_units", [])),
             "specification_nouns": tuple(c.get("specification_nouns", [])),
+            # the nouns of the counts given per week, month...: the last one before a bare rate
+            "rate_nouns": re.compile(r"\b(%s)\b(?:(?!\d)[^.;])*$" % "|".join(
+                re.escape(n) for v in c["indicators"].values() if v.get("per") for n in v.get("nouns", [])), re.I),
         }
         # Flows between states, and who sends and who receives them (figure_parties.py).
         self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
@@ -143,18 +146,32 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     their measures; `stock`: the clause speaks of a standing total ("to date")."""
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            return _growth_indicator(q, sent, rel, res, fw)
+            return _growth_indicator(q, sent, rel, res, fw) or _counted_growth(sent[:rel], prev, fw)
         return _share_indicator(q, sent, rel, prev, res, fw)
     if q.unit == "count" and q.noun:
         return _count_indicator(q, sent, rel, res, fw, stock)
     if q.unit == "count" and q.per:
         # "the number of flights ... rose to 14 per week": the noun was named before
-        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", sent[:rel])
+        counted = _NUMBER_OF.search(sent[:rel])
+        # ... or the rate's own counted noun is its subject: "flights ... will increase to 21 per week"
+        counted = counted or res.indicators.compiled["rate_nouns"].search(sent[:rel])
         if counted:
             return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
-    return _amount_indicator(q, sent, rel, prev, res, fw)
+    return _overridden(_amount_indicator(q, sent, rel, prev, res, fw), sent, rel, res, fw)
+
+
+def _overridden(ind: str | None, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
+    """An indicator that names what a value is more narrowly wherever its clause cues it
+    (indicators.yaml `overrides`): goods "delivered ... as humanitarian aid" are aid, not exports."""
+    if ind is None:
+        return None
+    start = max((m.end() for m in fw.contrast_break.finditer(sent, 0, rel)), default=0)
+    end = fw.contrast_break.search(sent, rel)
+    clause = sent[start:end.start() if end else len(sent)]
+    return next((name for name, (rx, spec) in res.indicators.compiled["ind"].items()
+                 if ind in spec.get("overrides", ()) and rx.search(clause)), ind)
 
 
 def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
@@ -165,6 +182,21 @@ def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figu
     if base is None:
         return None
     return res.indicators.growth_of(base)
+
+
+# "the number of (weekly) flights ... rose to": the counted noun a later bare value or rate is of
+_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$")
+
+
+def _counted_growth(before: str, prev: list[tuple[Quantity, str]], fw: FigureWords) -> str | None:
+    """The growth of a count no indicator names: of "the number of X" before it ("the number
+    of tourists grew 2.5 times"), or of the count just before it ("350,000 tourists came, up 12%")."""
+    counted = _NUMBER_OF.search(before)
+    if counted:
+        return f"other:{_slug(counted.group(1), fw)}_growth"
+    if prev and prev[-1][0].unit == "count" and prev[-1][1].startswith("other:"):
+        return f"{prev[-1][1]}_growth"
+    return None
 
 
 def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
@@ -665,7 +697,7 @@ def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, s
     elif kind == "actual":
         period = _level_period(doc, story, st, qi)
     else:
-        period = _forecast_period(story, st, qi)
+        period = _forecast_period(story, st, qi, doc.anchor)
     if period is None and kind == "actual" and st.item and story.lead:
         period = story.lead.period     # a list item's time is its lead's
     return deadline, period
@@ -683,8 +715,12 @@ def _deadline(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | No
     # signed on Thursday") is when it was set, not its deadline
     named = [p for p in periods if p.value and p.kind in ("point", "present")
              and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
+    # "By 2030, the two sides intend to raise trade to $5 billion": a deadline leading the stretch
+    leading = [p for p in periods if p.kind == "deadline" and p.value and slot[0] <= p.start and p.end <= rel]
     if after and after[0].kind == "deadline":
         deadline = after[0].value
+    elif leading and not after:
+        deadline = leading[-1].value
     elif after and after[0].years:
         # "within five years" counts from when the goal was set: the time its own
         # sentence names before it, else the last one the text named.
@@ -719,13 +755,13 @@ def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str 
     return period
 
 
-def _forecast_period(story: _Story, st: _Sentence, qi: int) -> str | None:
+def _forecast_period(story: _Story, st: _Sentence, qi: int, anchor: str | None) -> str | None:
     """A forecast covers the time its stretch names, if any, the one after the value first
     ("exceeded $1.5 billion in 2022 and should reach $2 billion in 2025")."""
     slot, rel = st.slot(qi), st.quantities[qi].start - st.s0
     own = [p for p in st.periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
     own = [p for p in own if p.start >= rel] or own
-    return own[0].value if own else month_at_most(story.para_period)
+    return ahead(own[0], anchor) if own else month_at_most(story.para_period)
 
 
 def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
