@@ -80,6 +80,7 @@ class Indicator(_Strict):
     per: Literal["day", "week", "month", "year"] | None = None
     flow: bool = False                          # goes from one state to another
     overrides: list[str] = []                   # indicators it replaces where its cue is in the clause
+    goods_cues: list[str] = []                  # cues only for goods (tons, m3, kWh), never money
 
 
 class IndicatorFile(BaseModel):

@@ -90,7 +90,76 @@ CASES = [
      [("trade_turnover", 28e9, "USD", "2024", "forecast", ["KAZ", "RUS"])]),
     ("2023-09-19", "Trade between Russia and Kyrgyzstan could reach $4 billion by the end of the year, the minister said.",
      [("trade_turnover", 4e9, "USD", "2023", "forecast", ["KGZ", "RUS"])]),
+    # more wordings of levels, parties and periods
+    ("2024-03-05", "Trade turnover between Kazakhstan and Azerbaijan reached $480 million in 2023 against $410 million in 2022.",
+     [("trade_turnover", 480e6, "USD", "2023", "actual", ["AZE", "KAZ"]),
+      ("trade_turnover", 410e6, "USD", "2022", "actual", ["AZE", "KAZ"])]),
+    ("2024-06-14", "Sino-Kazakh trade hit a record $41 billion last year.",
+     [("trade_turnover", 41e9, "USD", "2023", "actual", ["CHN", "KAZ"])]),
+    ("2025-02-03", "Kazakhstan accounted for 12% of Kyrgyzstan's imports in 2024.",
+     [("other:share_of_imports", 12, "percent", "2024", "actual", ["KAZ", "KGZ"])]),
+    ("2024-10-10", "Tajikistan's exports to Russia totalled $150 million, and imports $1.3 billion, in January-September.",
+     [("exports", 150e6, "USD", "2024-01/2024-09", "actual", ["RUS", "TJK"]),
+      ("imports", 1.3e9, "USD", "2024-01/2024-09", "actual", ["RUS", "TJK"])]),
+    ("2024-07-02", "Trade between Kyrgyzstan and Kazakhstan amounted to USD 1.6 bln in 2023.",
+     [("trade_turnover", 1.6e9, "USD", "2023", "actual", ["KAZ", "KGZ"])]),
+    ("2024-05-07", "Kazakhstan and Uzbekistan held talks in Tashkent. The sides noted that trade reached $4.5 billion "
+                   "in 2023. They agreed to raise it to $10 billion.",
+     [("trade_turnover", 4.5e9, "USD", "2023", "actual", ["KAZ", "UZB"]),
+      ("trade_turnover", 10e9, "USD", None, "target", ["KAZ", "UZB"])]),
+    ("2024-11-06", "Last year Uzbekistan and Kyrgyzstan traded goods worth $1.3 billion. Over the same period, "
+                   "the number of joint ventures rose by 15% to 1,100.",
+     [("trade_turnover", 1.3e9, "USD", "2023", "actual", ["KGZ", "UZB"]),
+      ("other:enterprises_growth", 15, "percent", "2023", "actual", ["KGZ", "UZB"])]),
+    ("2025-06-04", "Chinese direct investment in Kazakhstan in 2024 amounted to $2.1 billion, or 14% of all foreign "
+                   "direct investment in the country.",
+     [("investment", 2.1e9, "USD", "2024", "actual", ["CHN", "KAZ"]),
+      ("other:share_of_all_foreign_direct_investment", 14, "percent", "2024", "actual", ["CHN", "KAZ"])]),
+    ("2025-10-17", "In 2024, remittances from Russia to Tajikistan amounted to $2.8 billion, 9% less than in 2023.",
+     [("other:remittances", 2.8e9, "USD", "2024", "actual", ["RUS", "TJK"]),
+      ("other:remittances_growth", -9, "percent", "2024", "actual", ["RUS", "TJK"])]),
+    ("2024-11-25", "Kyrgyzstan attracted $250 million of Chinese investment in the first nine months of 2024.",
+     [("investment", 250e6, "USD", "2024-01/2024-09", "actual", ["CHN", "KGZ"])]),
+    # goods received are imports; money received is what its own words say
+    ("2025-01-15", "Kazakhstan received 600,000 tonnes of fuel from Russia in 2024.",
+     [("imports", 600000, "tons", "2024", "actual", ["KAZ", "RUS"])]),
+    ("2025-01-15", "Kazakhstan received $5 billion of investment from China in 2024.",
+     [("investment", 5e9, "USD", "2024", "actual", ["CHN", "KAZ"])]),
+    ("2024-09-05", "China has become Turkmenistan's largest buyer of gas, purchasing more than 30 billion cubic metres in 2023.",
+     [("imports", 30e9, "m3", "2023", "actual", ["CHN", "TKM"])]),
+    # a volume of gas no cue names, its route left out of the parties
+    ("2024-12-09", "The volume of Russian gas transit through Kazakhstan to Uzbekistan rose to 5.6 billion cubic "
+                   "metres in January-November.",
+     [("other:volume", 5.6e9, "m3", "2024-01/2024-11", "actual", ["RUS", "UZB"])]),
+    # "a year earlier": the same stretch of the year before
+    ("2025-03-21", "Uzbekistan bought goods worth $2.3 billion from Russia in the first two months of the year, "
+                   "up from $1.9 billion a year earlier.",
+     [("imports", 2.3e9, "USD", "2025-01/2025-02", "actual", ["RUS", "UZB"]),
+      ("imports", 1.9e9, "USD", "2024-01/2024-02", "actual", ["RUS", "UZB"])]),
+    ("2025-03-21", "Trade between Kazakhstan and China reached $44 billion in 2024, compared with $41 billion a year earlier.",
+     [("trade_turnover", 44e9, "USD", "2024", "actual", ["CHN", "KAZ"]),
+      ("trade_turnover", 41e9, "USD", "2023", "actual", ["CHN", "KAZ"])]),
+    # more goals and projections; a potential is a goal of the measure it qualifies
+    ("2024-07-25", "Trade between Uzbekistan and Tajikistan exceeded $700 million in 2023, and the parties plan to "
+                   "double it by 2026.",
+     [("trade_turnover", 700e6, "USD", "2023", "actual", ["TJK", "UZB"]),
+      ("other:trade_growth", 2, "ratio", "2026", "target", ["TJK", "UZB"])]),
+    ("2024-04-30", "Turkmenistan and Afghanistan intend to double their trade turnover within two years.",
+     [("other:trade_growth", 2, "ratio", "2026", "target", ["AFG", "TKM"])]),
+    ("2024-02-27", "Bilateral trade between Uzbekistan and India is about $800 million a year, far below its "
+                   "potential of $2 billion.",
+     [("trade_turnover", 800e6, "USD", "2024", "actual", ["IND", "UZB"]),
+      ("trade_turnover", 2e9, "USD", None, "target", ["IND", "UZB"])]),
+    ("2024-08-30", "Trade between Kazakhstan and Tajikistan is forecast to reach $1.5 billion in 2025.",
+     [("trade_turnover", 1.5e9, "USD", "2025", "forecast", ["KAZ", "TJK"])]),
+    ("2024-02-06", "The two sides set the task of increasing trade between Kyrgyzstan and Turkey to $2 billion "
+                   "within five years.",
+     [("trade_turnover", 2e9, "USD", "2029", "target", ["KGZ", "TUR"])]),
+    ("2025-08-26", "Turkmenistan plans to raise gas exports to China to 65 billion cubic metres a year.",
+     [("exports", 65e9, "m3", None, "target", ["CHN", "TKM"])]),
     # numbers that are no figures of the relations
+    ("2024-04-30", "Kazakhstan and Uzbekistan signed an agreement on the avoidance of double taxation.", []),
+    ("2025-09-02", "Some 1,200 Kyrgyz migrants were deported from Russia in August.", []),
     ("2025-03-30", "Three Uzbek citizens were detained by Kazakh border guards on Monday.", []),
     ("2024-07-17", "Over 40 people were killed in the clashes between Kyrgyz and Tajik troops.", []),
     ("2024-11-19", "The lease of the base was extended for 49 years under the new agreement between Russia and Kyrgyzstan.", []),

@@ -18,7 +18,7 @@ from steppe.pipeline.timex import TimeEx, period_of
 if TYPE_CHECKING:
     from steppe.pipeline.figure_words import FigureWords
 
-__all__ = ["Period", "find_periods", "period_for", "month_at_most", "ahead"]
+__all__ = ["Period", "find_periods", "period_for", "month_at_most", "ahead", "previous_year"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,10 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
             add(s, e, None, "within", years)
         elif tx.kind == "range":
             add(s, e, period_of(tx), "range")
+        elif tx.value and words.year_earlier.fullmatch(tx.text) and out and out[-1].value:
+            # "$2.3 billion in January-February, up from $1.9 billion a year earlier": the
+            # same stretch of the year before the one just named, not the year before the report
+            add(s, e, previous_year(out[-1].value), out[-1].kind)
         elif tx.value:
             add(s, e, _precise(tx.value, tx.precision), "point",
                 bare_month=tx.relative and tx.precision == "month" and not re.search(r"\d{4}", tx.text))
@@ -155,3 +159,14 @@ def ahead(p: Period, anchor: str | None) -> str | None:
     if p.bare_month and p.value and anchor and len(anchor) >= 7 and p.value < anchor[:7]:
         return f"{int(p.value[:4]) + 1}{p.value[4:]}"
     return p.value
+
+
+def previous_year(period: str | None) -> str | None:
+    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
+    if period and re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
+    if m and m.group(1) == m.group(3):
+        y = int(m.group(1)) - 1
+        return f"{y}{m.group(2)}/{y}{m.group(4)}"
+    return period

@@ -64,6 +64,7 @@ class FigureWords:
     present_act: re.Pattern[str]        # ... by a verb other than a copula ("accounts for")
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
+    year_earlier: re.Pattern[str]       # "a year earlier": the year before the time just named
     # -- parties and direction (figure_parties.py)
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
@@ -154,6 +155,7 @@ class FigureWords:
                                rf"(?:{w.alternation('perfect_participles')})\b"),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
+            year_earlier=re.compile(rf"(?:{w.alternation('year_earlier_words')})", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
             coordination=re.compile(rf"\s*(?:,|{coordinators}|,\s*(?:{coordinators}))\s*"),

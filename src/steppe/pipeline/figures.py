@@ -16,7 +16,7 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
-from steppe.pipeline.figure_periods import Period, ahead, find_periods, month_at_most, period_for
+from steppe.pipeline.figure_periods import Period, ahead, find_periods, month_at_most, period_for, previous_year
 from steppe.pipeline.figure_words import FigureWords
 from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, measure_of, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
@@ -33,6 +33,7 @@ class Indicators:
         self.data = c
         self.compiled = {
             "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
+            "goods_cues": {k: _cue_re(v["goods_cues"]) for k, v in c["indicators"].items() if v.get("goods_cues")},
             "target": _cue_re(c["target_cues"]),
             "forecast": _cue_re(c["forecast_cues"]),
             "bilateral": _cue_re(c["bilateral_cues"]),
@@ -107,10 +108,12 @@ def _slug(words: str, fw: FigureWords) -> str:
 def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resources) -> str | None:
     """The indicator whose cue is nearest to `pos`, cues before the value counting double."""
     best: tuple[float, str] | None = None
+    goods = res.indicators.compiled["goods_cues"] if unit_class not in (None, "money", "count") else {}
     for name, (rx, spec) in res.indicators.compiled["ind"].items():
         if unit_class and unit_class not in spec["units"]:
             continue
-        for m in rx.finditer(sent):
+        matches = [*rx.finditer(sent), *(goods[name].finditer(sent) if name in goods else ())]
+        for m in matches:
             dist = pos - m.end() if m.end() <= pos else 2 * (m.start() - pos) + 20
             if dist < 0:
                 continue
@@ -584,7 +587,7 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
             continue
         base = next(((a, b) for a, b in st.bases if a <= rel < b), None)
         if base:
-            fig = _compared(q, base, st.text, st.s0, st.stx, made, res)
+            fig = _compared(q, base, st.text, st.s0, st.stx, made, res, doc.fw)
             if fig:
                 figures.append(fig)
             window_start = rel + len(q.text)
@@ -769,9 +772,9 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
     """The states a value is about: its clause's, else the pair the text goes on about."""
     res, fw = doc.res, doc.fw
     q, slot = st.quantities[qi], st.slot(qi)
-    # the states a flow passes through ("exported via Russia") are its route, not its ends
-    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])] \
-        if res.indicators.is_flow(ind) else st.ments
+    # the states a flow or a volume passes through ("exported via Russia", "gas transit through
+    # Kazakhstan") are its route, not its ends
+    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])]
     parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
                          words=fw, clause=clause)
     pair = set(story.prev_states)
@@ -803,7 +806,7 @@ def _unit_of(q: Quantity, ind: str) -> str:
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
-              made: list[tuple[Quantity, Figure]], res: Resources) -> Figure | None:
+              made: list[tuple[Quantity, Figure]], res: Resources, fw: FigureWords) -> Figure | None:
     """A value in a comparison base is the same measure as the value it is compared with,
     at the time the base names: "grew by 5.3% (compared to 22.9% in 2022)", "$94.8 billion,
     up $5.4 billion compared to 2023 ($89.4 billion)". Without a time it is left out."""
@@ -818,6 +821,8 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     if when is None or prev is None or prev.kind != "actual":
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
+    if fw.year_earlier.fullmatch(when.text):
+        period = previous_year(prev.period)      # "compared with $41 billion a year earlier"
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
@@ -871,17 +876,6 @@ def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Per
                  res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" with no time between them: A is the level a year before B."""
     return _from_to(a, b, sent, s0, res, fw) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
-
-
-def previous_year(period: str | None) -> str | None:
-    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
-    if period and re.fullmatch(r"\d{4}", period):
-        return str(int(period) - 1)
-    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
-    if m and m.group(1) == m.group(3):
-        y = int(m.group(1)) - 1
-        return f"{y}{m.group(2)}/{y}{m.group(4)}"
-    return period
 
 
 def _carry_key(q: Quantity, res: Resources) -> tuple[str, bool]:
