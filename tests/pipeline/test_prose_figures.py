@@ -77,6 +77,11 @@ CASES = [
      [("flights_per_week", 21, "count", "2025-02", "forecast", ["KAZ", "KOR"])]),
     ("2024-03-03", "Uzbekistan Airways will operate 14 flights a week between Tashkent and Moscow from April.",
      [("flights_per_week", 14, "count", "2024-04", "forecast", ["RUS", "UZB"])]),
+    # the cities a route joins stand for their states
+    ("2025-04-28", "Air Astana will operate 7 flights a week between Almaty and Delhi from June.",
+     [("flights_per_week", 7, "count", "2025-06", "forecast", ["IND", "KAZ"])]),
+    ("2025-04-28", "The number of passengers on the Tashkent-Almaty train reached 200,000 in 2024.",
+     [("passengers", 200000, "count", "2024", "actual", ["KAZ", "UZB"])]),
     # targets (with the deadline), forecasts (with their period)
     ("2024-09-20", "Tajikistan and Iran aim to lift mutual trade to $500 million by 2027.",
      [("trade_turnover", 500e6, "USD", "2027", "target", ["IRN", "TJK"])]),
@@ -160,6 +165,9 @@ CASES = [
     # numbers that are no figures of the relations
     ("2024-04-30", "Kazakhstan and Uzbekistan signed an agreement on the avoidance of double taxation.", []),
     ("2025-09-02", "Some 1,200 Kyrgyz migrants were deported from Russia in August.", []),
+    ("2024-05-02", "At least 12 Tajik soldiers and 5 Kyrgyz border guards were wounded in the shooting.", []),
+    ("2024-05-02", "Kazakhstan produced 90 million tonnes of oil last year, most of it shipped via Russia.", []),
+    ("2024-05-02", "Kazakhstan's GDP grew by 5.1% in 2023, Tokayev told Putin during their meeting.", []),
     ("2025-03-30", "Three Uzbek citizens were detained by Kazakh border guards on Monday.", []),
     ("2024-07-17", "Over 40 people were killed in the clashes between Kyrgyz and Tajik troops.", []),
     ("2024-11-19", "The lease of the base was extended for 49 years under the new agreement between Russia and Kyrgyzstan.", []),

@@ -238,6 +238,8 @@ def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figur
     if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
         return None            # casualty counts are not figures of the relations
     done = fw.counted_done.match(after)
+    if done and comp["casualty"].match(done.group(1)):
+        return None            # "12 soldiers and 5 border guards were wounded": casualties too
     completed = (done and comp["completed"].match(done.group(1))) or re.search(
         rf"(?:{comp['completed'].pattern})\s+(?:(?:{fw.completed_approx})\s+)?$", before, comp["completed"].flags)
     if (head in comp["skip"] or q.spelled and not q.per) and not completed:
@@ -455,6 +457,7 @@ class _Document:
     fig_anchor: str | None           # the date relative expressions of figures count from
     timexes: list[TimeEx]
     mentions: list[Mention]
+    places: list[Mention]            # cities and regions, by the state they are in
     main: list[str]                  # the main parties, the hub first
     table_spans: list[tuple[int, int]]
     res: Resources
@@ -467,6 +470,8 @@ class _Document:
         timexes = [tx for tx in ctx.present_timexes if not is_dateline(ctx.text, tx)]
         return cls(text=ctx.text, anchor=ctx.anchor, present=ctx.present,
                    fig_anchor=figure_anchor(ctx.anchor, ctx.present), timexes=timexes, mentions=ctx.states,
+                   places=sorted((a.start, a.end, a.code) for m in ctx.mentions if m.location
+                                 for a in m.actors if a.code),
                    main=home_first(sorted(set(ctx.main_parties)), ctx.sentences, ctx.states),
                    table_spans=[(t.start, t.end) for t in ctx.tables], res=res, fw=fw)
 
@@ -786,6 +791,10 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
         parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
     if st.item and story.lead:
         parties = _lead_parties(st.ments, story.lead) or parties
+    if len(parties) < 2 and res.indicators.compiled["ind"].get(ind, (None, {}))[1].get("between_places"):
+        # "flights between Almaty and Istanbul": the cities a route joins stand for their states
+        ends = set(parties) | {m[2] for m in states_in(doc.places, st.s0, st.s1)}
+        parties = sorted(ends) if len(ends) >= 2 else parties
     return parties
 
 
