@@ -162,6 +162,26 @@ CASES = [
      [("trade_turnover", 2e9, "USD", "2029", "target", ["KGZ", "TUR"])]),
     ("2025-08-26", "Turkmenistan plans to raise gas exports to China to 65 billion cubic metres a year.",
      [("exports", 65e9, "m3", None, "target", ["CHN", "TKM"])]),
+    # a pronoun carries the measure of the sentence before, level or growth
+    ("2025-03-27", "Kazakh President Tokayev received the Azerbaijani foreign minister. He said trade had grown by "
+                   "30 percent in 2024. Tokayev called for raising it to $1 billion by 2027.",
+     [("other:trade_growth", 30, "percent", "2024", "actual", ["AZE", "KAZ"]),
+      ("trade_turnover", 1e9, "USD", "2027", "target", ["AZE", "KAZ"])]),
+    ("2024-11-20", "The Russian-Uzbek intergovernmental commission met in Moscow. In January-September, trade "
+                   "turnover reached $8.4 billion. By the end of the year, it may exceed $11 billion.",
+     [("trade_turnover", 8.4e9, "USD", "2024-01/2024-09", "actual", ["RUS", "UZB"]),
+      ("trade_turnover", 11e9, "USD", "2024", "forecast", ["RUS", "UZB"])]),
+    ("2024-09-03", "Uzbekistan and Turkey held the fourth meeting of their cooperation council. The sides aim to "
+                   "reach $5 billion in trade in the near future. Currently, some 2,000 Turkish companies operate "
+                   "in Uzbekistan.",
+     [("trade_turnover", 5e9, "USD", None, "target", ["TUR", "UZB"]),
+      ("enterprises_count", 2000, "count", "2024", "actual", ["TUR", "UZB"])]),
+    # a stock stated in the present is of the publication's year; a value of things signed, of their signing
+    ("2025-01-09", "More than 700,000 Uzbek labour migrants work in Kazakhstan, the labour ministry said.",
+     [("other:labour_migrants", 700000, "count", "2025", "actual", ["KAZ", "UZB"])]),
+    ("2025-04-15", "Russia and Kazakhstan signed 17 commercial agreements worth $4.5 billion at the interregional forum.",
+     [("other:commercial_agreements", 17, "count", "2025-04", "actual", ["KAZ", "RUS"]),
+      ("other:commercial_agreements_value", 4.5e9, "USD", "2025-04", "actual", ["KAZ", "RUS"])]),
     # numbers that are no figures of the relations
     ("2024-04-30", "Kazakhstan and Uzbekistan signed an agreement on the avoidance of double taxation.", []),
     ("2025-09-02", "Some 1,200 Kyrgyz migrants were deported from Russia in August.", []),

@@ -608,6 +608,8 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
             kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
         window_start = rel + len(q.text)
         deadline, period = _time_of(doc, story, st, qi, kind, starting, spec)
+        if period is None and kind == "actual" and made and made[-1][1].indicator + "_value" == ind:
+            period = made[-1][1].period    # "17 agreements worth $4.5 billion were signed": when they were
         clause = _clause(st.text, rel, q, st.slot(qi), doc.fw)
         parties = _parties(doc, story, st, qi, ind, clause)
         if len(parties) < 2:
@@ -651,7 +653,8 @@ def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[t
     # A value with no cue of its own continues the previous sentence's enumeration
     # ("... Kyrgyzstan second with $22.7 billion. It is followed by Uzbekistan ($13.7 billion)").
     ind = ind or story.carried.get(_carry_key(q, res)) or \
-        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
+        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw) or \
+        _level_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
     if ind is None and st.item and story.lead:
         ind = _lead_indicator(q, story.lead, res)
     if ind is not None and re.search(r"\bthe\s+$", st.text[max(0, rel - 5):rel], re.I) and any(
@@ -844,6 +847,18 @@ def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool],
     ind = res.indicators.compiled["ind"]
     level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
     return res.indicators.growth_of(level) if level else None
+
+
+def _level_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources,
+                      fw: FigureWords) -> str | None:
+    """"Trade grew by 30% in 2024. He called for raising it to $1 billion": a level whose subject
+    is a pronoun is of the measure whose growth the sentence before gave."""
+    if q.is_growth or q.is_change or not fw.figure_pronouns.search(before):
+        return None
+    unit_class = measure_of(q, res.units)
+    growths = {f"other:{base}_growth": name for name, base in res.indicators.growth_names().items()}
+    return next((growths[ind] for (_, growth), ind in carried.items() if growth and ind in growths
+                 and unit_class in res.indicators.compiled["ind"][growths[ind]][1]["units"]), None)
 
 
 def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
