@@ -28,6 +28,7 @@ class FigureWords:
     predicate: re.Pattern[str]          # "trade is now worth": a predicate, not a thing's value
     phrase_split: re.Pattern[str]       # the prepositions between the pieces of a noun phrase
     raised: re.Pattern[str]             # "increase the rent for the base to" $4.8 million
+    world_total: re.Pattern[str]        # "Uzbekistan's foreign trade reached": one state's, with the world
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
     name_stops: re.Pattern[str]         # "the", "its": no part of a name made of words
     head_after_article: re.Pattern[str]   # "a $2 billion debt": the noun after the value
@@ -105,6 +106,10 @@ class FigureWords:
                 r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
                 r"\s+(?:to|at|from)\s+"
                 rf"(?:(?:{w.alternation('setting_approximations')})\s+)?$", re.I),
+            world_total=re.compile(
+                rf"(?:{w.alternation('total_trade_owners')})\s+(?:{w.alternation('total_trade_words')})\s+"
+                rf"(?:{w.alternation('total_trade_heads')})\b(?!\s+(?:{w.alternation('total_trade_partners')})\b)"
+                r"[^,;]*$", re.I),
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
                                 rf"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:(?:{w.alternation('additional_words')})\s+)?"
                                 rf"(?:(?:{w.alternation('deal_approximations')})\s+)?$", re.I),

@@ -162,6 +162,8 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
             return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
+    if fw.world_total.search(sent[:rel]):
+        return None            # one state's trade with the world, whatever other state the sentence names
     return _overridden(_amount_indicator(q, sent, rel, prev, res, fw), sent, rel, res, fw)
 
 
