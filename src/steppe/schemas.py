@@ -79,6 +79,9 @@ class Indicator(_Strict):
     nouns: list[str] = []
     per: Literal["day", "week", "month", "year"] | None = None
     flow: bool = False                          # goes from one state to another
+    overrides: list[str] = []                   # indicators it replaces where its cue is in the clause
+    goods_cues: list[str] = []                  # cues only for goods (tons, m3, kWh), never money
+    between_places: bool = False                # a route's cities stand for their states
 
 
 class IndicatorFile(BaseModel):

@@ -205,7 +205,10 @@ def test_other_units_after_a_number_in_words_are_no_quantity(text):
 def test_a_verb_of_multiplying_is_a_growth_ratio():
     (q,) = find_quantities("Trade between the two countries doubled last year", units=UNITS)
     assert (q.value, q.unit, q.is_growth) == (2, "ratio", True)
-    assert find_quantities("They plan to double trade", units=UNITS) == []
+    # planned, it is a goal's ratio (the figure reader makes it a target); the adjective is none
+    (q,) = find_quantities("They plan to double trade", units=UNITS)
+    assert (q.text, q.value, q.unit) == ("double", 2, "ratio")
+    assert find_quantities("an agreement on the avoidance of double taxation", units=UNITS) == []
 
 
 def test_weekly_before_the_counted_noun_is_a_rate():

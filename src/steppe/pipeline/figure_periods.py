@@ -18,7 +18,7 @@ from steppe.pipeline.timex import TimeEx, period_of
 if TYPE_CHECKING:
     from steppe.pipeline.figure_words import FigureWords
 
-__all__ = ["Period", "find_periods", "period_for", "month_at_most"]
+__all__ = ["Period", "find_periods", "period_for", "month_at_most", "ahead", "previous_year"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Period:
     value: str | None
     kind: str            # point | range | present | deadline | within | since
     years: int = 0       # for "within N years"
+    bare_month: bool = False   # a month named without its year ("from April"): read as the latest one
 
 
 def _precise(value: str | None, precision: str) -> str | None:
@@ -65,11 +66,11 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: str | None, kind: str, years: int = 0) -> None:
+    def add(start: int, end: int, value: str | None, kind: str, years: int = 0, bare_month: bool = False) -> None:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        out.append(Period(start, end, value, kind, years))
+        out.append(Period(start, end, value, kind, years, bare_month))
 
     p = str(present) if present else None
     for m in words.present.finditer(sentence):
@@ -91,8 +92,13 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
             add(s, e, None, "within", years)
         elif tx.kind == "range":
             add(s, e, period_of(tx), "range")
+        elif tx.value and words.year_earlier.fullmatch(tx.text) and out and out[-1].value:
+            # "$2.3 billion in January-February, up from $1.9 billion a year earlier": the
+            # same stretch of the year before the one just named, not the year before the report
+            add(s, e, previous_year(out[-1].value), out[-1].kind)
         elif tx.value:
-            add(s, e, _precise(tx.value, tx.precision), "point")
+            add(s, e, _precise(tx.value, tx.precision), "point",
+                bare_month=tx.relative and tx.precision == "month" and not re.search(r"\d{4}", tx.text))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -145,3 +151,22 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
 def month_at_most(period: str | None) -> str | None:
     """A day named in another sentence dates an event there, not this figure: keep its month."""
     return period[:7] if period and len(period) == 10 and "/" not in period else period
+
+
+def ahead(p: Period, anchor: str | None) -> str | None:
+    """A period looking forward: a month named without its year that has already passed
+    this year is next year's ("will operate 14 flights a week from April", said in May)."""
+    if p.bare_month and p.value and anchor and len(anchor) >= 7 and p.value < anchor[:7]:
+        return f"{int(p.value[:4]) + 1}{p.value[4:]}"
+    return p.value
+
+
+def previous_year(period: str | None) -> str | None:
+    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
+    if period and re.fullmatch(r"\d{4}", period):
+        return str(int(period) - 1)
+    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
+    if m and m.group(1) == m.group(3):
+        y = int(m.group(1)) - 1
+        return f"{y}{m.group(2)}/{y}{m.group(4)}"
+    return period

@@ -28,6 +28,7 @@ class FigureWords:
     predicate: re.Pattern[str]          # "trade is now worth": a predicate, not a thing's value
     phrase_split: re.Pattern[str]       # the prepositions between the pieces of a noun phrase
     raised: re.Pattern[str]             # "raise the fee for the airfield to" $3.2 million
+    world_total: re.Pattern[str]        # "Uzbekistan's foreign trade reached": one state's, with the world
     deal_for: re.Pattern[str]           # "a deal with X for (the supply of)" 1.5 bcm: goods committed
     name_stops: re.Pattern[str]         # "the", "its": no part of a name made of words
     head_after_article: re.Pattern[str]   # "a $2 billion debt": the noun after the value
@@ -64,6 +65,7 @@ class FigureWords:
     present_act: re.Pattern[str]        # ... by a verb other than a copula ("accounts for")
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
+    year_earlier: re.Pattern[str]       # "a year earlier": the year before the time just named
     # -- parties and direction (figure_parties.py)
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
@@ -104,6 +106,10 @@ class FigureWords:
                 r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[a-z][\w-]*)?(?:\s+from\s+[^\s,;]+(?:\s+[a-z]+)?)?"
                 r"\s+(?:to|at|from)\s+"
                 rf"(?:(?:{w.alternation('setting_approximations')})\s+)?$", re.I),
+            world_total=re.compile(
+                rf"(?:{w.alternation('total_trade_owners')})\s+(?:{w.alternation('total_trade_words')})\s+"
+                rf"(?:{w.alternation('total_trade_heads')})\b(?!\s+(?:{w.alternation('total_trade_partners')})\b)"
+                r"[^,;]*$", re.I),
             deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
                                 rf"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:(?:{w.alternation('additional_words')})\s+)?"
                                 rf"(?:(?:{w.alternation('deal_approximations')})\s+)?$", re.I),
@@ -154,6 +160,7 @@ class FigureWords:
                                rf"(?:{w.alternation('perfect_participles')})\b"),
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
+            year_earlier=re.compile(rf"(?:{w.alternation('year_earlier_words')})", re.I),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
             coordination=re.compile(rf"\s*(?:,|{coordinators}|,\s*(?:{coordinators}))\s*"),

@@ -16,7 +16,7 @@ from steppe.facts import Figure, Span
 from steppe.pipeline.context import DocContext
 from steppe.pipeline.figure_parties import (Mention, direction_of, home_first, not_currency, parties_of,
                                             respectively, states_in)
-from steppe.pipeline.figure_periods import Period, find_periods, month_at_most, period_for
+from steppe.pipeline.figure_periods import Period, ahead, find_periods, month_at_most, period_for, previous_year
 from steppe.pipeline.figure_words import FigureWords
 from steppe.pipeline.quantities import NUMBER, Quantity, find_quantities, measure_of, parse_number, read_unit
 from steppe.pipeline.timex import TimeEx, figure_anchor, is_dateline, present_year, within
@@ -33,6 +33,7 @@ class Indicators:
         self.data = c
         self.compiled = {
             "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
+            "goods_cues": {k: _cue_re(v["goods_cues"]) for k, v in c["indicators"].items() if v.get("goods_cues")},
             "target": _cue_re(c["target_cues"]),
             "forecast": _cue_re(c["forecast_cues"]),
             "bilateral": _cue_re(c["bilateral_cues"]),
@@ -52,6 +53,9 @@ class Indicators:
             "goods": {w.lower() for w in c["goods_nouns"]},
             "specification": set(c.get("specification_units", [])),
             "specification_nouns": tuple(c.get("specification_nouns", [])),
+            # the nouns of the counts given per week, month...: the last one before a bare rate
+            "rate_nouns": re.compile(r"\b(%s)\b(?:(?!\d)[^.;])*$" % "|".join(
+                re.escape(n) for v in c["indicators"].values() if v.get("per") for n in v.get("nouns", [])), re.I),
         }
         # Flows between states, and who sends and who receives them (figure_parties.py).
         self.flows = frozenset(k.removeprefix("other:") for k, v in c["indicators"].items() if v.get("flow"))
@@ -104,10 +108,12 @@ def _slug(words: str, fw: FigureWords) -> str:
 def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resources) -> str | None:
     """The indicator whose cue is nearest to `pos`, cues before the value counting double."""
     best: tuple[float, str] | None = None
+    goods = res.indicators.compiled["goods_cues"] if unit_class not in (None, "money", "count") else {}
     for name, (rx, spec) in res.indicators.compiled["ind"].items():
         if unit_class and unit_class not in spec["units"]:
             continue
-        for m in rx.finditer(sent):
+        matches = [*rx.finditer(sent), *(goods[name].finditer(sent) if name in goods else ())]
+        for m in matches:
             dist = pos - m.end() if m.end() <= pos else 2 * (m.start() - pos) + 20
             if dist < 0:
                 continue
@@ -143,18 +149,34 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
     their measures; `stock`: the clause speaks of a standing total ("to date")."""
     if q.unit == "percent" or q.unit == "ratio":
         if q.is_growth or q.unit == "ratio":
-            return _growth_indicator(q, sent, rel, res, fw)
+            return _growth_indicator(q, sent, rel, res, fw) or _counted_growth(sent[:rel], prev, fw)
         return _share_indicator(q, sent, rel, prev, res, fw)
     if q.unit == "count" and q.noun:
         return _count_indicator(q, sent, rel, res, fw, stock)
     if q.unit == "count" and q.per:
         # "the number of flights ... rose to 14 per week": the noun was named before
-        counted = re.search(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$", sent[:rel])
+        counted = _NUMBER_OF.search(sent[:rel])
+        # ... or the rate's own counted noun is its subject: "flights ... will increase to 21 per week"
+        counted = counted or res.indicators.compiled["rate_nouns"].search(sent[:rel])
         if counted:
             return _indicator(replace(q, noun=counted.group(1)), sent, rel, prev, res, fw, stock)
     if q.unit == "count":
         return None            # a scaled number with no noun or unit: "10 bln" of what?
-    return _amount_indicator(q, sent, rel, prev, res, fw)
+    if fw.world_total.search(sent[:rel]):
+        return None            # one state's trade with the world, whatever other state the sentence names
+    return _overridden(_amount_indicator(q, sent, rel, prev, res, fw), sent, rel, res, fw)
+
+
+def _overridden(ind: str | None, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
+    """An indicator that names what a value is more narrowly wherever its clause cues it
+    (indicators.yaml `overrides`): goods "delivered ... as humanitarian aid" are aid, not exports."""
+    if ind is None:
+        return None
+    start = max((m.end() for m in fw.contrast_break.finditer(sent, 0, rel)), default=0)
+    end = fw.contrast_break.search(sent, rel)
+    clause = sent[start:end.start() if end else len(sent)]
+    return next((name for name, (rx, spec) in res.indicators.compiled["ind"].items()
+                 if ind in spec.get("overrides", ()) and rx.search(clause)), ind)
 
 
 def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
@@ -165,6 +187,21 @@ def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figu
     if base is None:
         return None
     return res.indicators.growth_of(base)
+
+
+# "the number of (weekly) flights ... rose to": the counted noun a later bare value or rate is of
+_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*s)\b(?:(?!\d)[^.;])*$")
+
+
+def _counted_growth(before: str, prev: list[tuple[Quantity, str]], fw: FigureWords) -> str | None:
+    """The growth of a count no indicator names: of "the number of X" before it ("the number
+    of tourists grew 2.5 times"), or of the count just before it ("350,000 tourists came, up 12%")."""
+    counted = _NUMBER_OF.search(before)
+    if counted:
+        return f"other:{_slug(counted.group(1), fw)}_growth"
+    if prev and prev[-1][0].unit == "count" and prev[-1][1].startswith("other:"):
+        return f"{prev[-1][1]}_growth"
+    return None
 
 
 def _share_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]], res: Resources,
@@ -203,6 +240,8 @@ def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figur
     if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
         return None            # casualty counts are not figures of the relations
     done = fw.counted_done.match(after)
+    if done and comp["casualty"].match(done.group(1)):
+        return None            # "12 soldiers and 5 border guards were wounded": casualties too
     completed = (done and comp["completed"].match(done.group(1))) or re.search(
         rf"(?:{comp['completed'].pattern})\s+(?:(?:{fw.completed_approx})\s+)?$", before, comp["completed"].flags)
     if (head in comp["skip"] or q.spelled and not q.per) and not completed:
@@ -420,6 +459,7 @@ class _Document:
     fig_anchor: str | None           # the date relative expressions of figures count from
     timexes: list[TimeEx]
     mentions: list[Mention]
+    places: list[Mention]            # cities and regions, by the state they are in
     main: list[str]                  # the main parties, the hub first
     table_spans: list[tuple[int, int]]
     res: Resources
@@ -432,6 +472,8 @@ class _Document:
         timexes = [tx for tx in ctx.present_timexes if not is_dateline(ctx.text, tx)]
         return cls(text=ctx.text, anchor=ctx.anchor, present=ctx.present,
                    fig_anchor=figure_anchor(ctx.anchor, ctx.present), timexes=timexes, mentions=ctx.states,
+                   places=sorted((a.start, a.end, a.code) for m in ctx.mentions if m.location
+                                 for a in m.actors if a.code),
                    main=home_first(sorted(set(ctx.main_parties)), ctx.sentences, ctx.states),
                    table_spans=[(t.start, t.end) for t in ctx.tables], res=res, fw=fw)
 
@@ -552,7 +594,7 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
             continue
         base = next(((a, b) for a, b in st.bases if a <= rel < b), None)
         if base:
-            fig = _compared(q, base, st.text, st.s0, st.stx, made, res)
+            fig = _compared(q, base, st.text, st.s0, st.stx, made, res, doc.fw)
             if fig:
                 figures.append(fig)
             window_start = rel + len(q.text)
@@ -568,6 +610,8 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
             kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
         window_start = rel + len(q.text)
         deadline, period = _time_of(doc, story, st, qi, kind, starting, spec)
+        if period is None and kind == "actual" and made and made[-1][1].indicator + "_value" == ind:
+            period = made[-1][1].period    # "17 agreements worth $4.5 billion were signed": when they were
         clause = _clause(st.text, rel, q, st.slot(qi), doc.fw)
         parties = _parties(doc, story, st, qi, ind, clause)
         if len(parties) < 2:
@@ -611,7 +655,8 @@ def _measure(doc: _Document, story: _Story, st: _Sentence, qi: int, done: list[t
     # A value with no cue of its own continues the previous sentence's enumeration
     # ("... Turkmenistan second with $9.1 billion. Next comes Tajikistan ($4.2 billion)").
     ind = ind or story.carried.get(_carry_key(q, res)) or \
-        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
+        _growth_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw) or \
+        _level_of_carried(q, st.text[slot[0]:rel], story.carried, res, fw)
     if ind is None and st.item and story.lead:
         ind = _lead_indicator(q, story.lead, res)
     if ind is not None and re.search(r"\bthe\s+$", st.text[max(0, rel - 5):rel], re.I) and any(
@@ -665,7 +710,7 @@ def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, s
     elif kind == "actual":
         period = _level_period(doc, story, st, qi)
     else:
-        period = _forecast_period(story, st, qi)
+        period = _forecast_period(story, st, qi, doc.anchor)
     if period is None and kind == "actual" and st.item and story.lead:
         period = story.lead.period     # a list item's time is its lead's
     return deadline, period
@@ -683,8 +728,12 @@ def _deadline(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str | No
     # signed on Thursday") is when it was set, not its deadline
     named = [p for p in periods if p.value and p.kind in ("point", "present")
              and rel < p.start < slot[1] and not (anchor and p.value < anchor[:len(p.value)])]
+    # "By 2030, the two sides intend to raise trade to $5 billion": a deadline leading the stretch
+    leading = [p for p in periods if p.kind == "deadline" and p.value and slot[0] <= p.start and p.end <= rel]
     if after and after[0].kind == "deadline":
         deadline = after[0].value
+    elif leading and not after:
+        deadline = leading[-1].value
     elif after and after[0].years:
         # "within five years" counts from when the goal was set: the time its own
         # sentence names before it, else the last one the text named.
@@ -719,13 +768,13 @@ def _level_period(doc: _Document, story: _Story, st: _Sentence, qi: int) -> str 
     return period
 
 
-def _forecast_period(story: _Story, st: _Sentence, qi: int) -> str | None:
+def _forecast_period(story: _Story, st: _Sentence, qi: int, anchor: str | None) -> str | None:
     """A forecast covers the time its stretch names, if any, the one after the value first
     ("exceeded $1.5 billion in 2022 and should reach $2 billion in 2025")."""
     slot, rel = st.slot(qi), st.quantities[qi].start - st.s0
     own = [p for p in st.periods if p.value and p.kind != "within" and slot[0] <= p.start < slot[1]]
     own = [p for p in own if p.start >= rel] or own
-    return own[0].value if own else month_at_most(story.para_period)
+    return ahead(own[0], anchor) if own else month_at_most(story.para_period)
 
 
 def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
@@ -733,9 +782,9 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
     """The states a value is about: its clause's, else the pair the text goes on about."""
     res, fw = doc.res, doc.fw
     q, slot = st.quantities[qi], st.slot(qi)
-    # the states a flow passes through ("exported via Russia") are its route, not its ends
-    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])] \
-        if res.indicators.is_flow(ind) else st.ments
+    # the states a flow or a volume passes through ("exported via Russia", "gas transit through
+    # Kazakhstan") are its route, not its ends
+    ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])]
     parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
                          words=fw, clause=clause)
     pair = set(story.prev_states)
@@ -747,6 +796,10 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
         parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
     if st.item and story.lead:
         parties = _lead_parties(st.ments, story.lead) or parties
+    if len(parties) < 2 and res.indicators.compiled["ind"].get(ind, (None, {}))[1].get("between_places"):
+        # "flights between Almaty and Istanbul": the cities a route joins stand for their states
+        ends = set(parties) | {m[2] for m in states_in(doc.places, st.s0, st.s1)}
+        parties = sorted(ends) if len(ends) >= 2 else parties
     return parties
 
 
@@ -767,7 +820,7 @@ def _unit_of(q: Quantity, ind: str) -> str:
 
 
 def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[TimeEx],
-              made: list[tuple[Quantity, Figure]], res: Resources) -> Figure | None:
+              made: list[tuple[Quantity, Figure]], res: Resources, fw: FigureWords) -> Figure | None:
     """A value in a comparison base is the same measure as the value it is compared with,
     at the time the base names: "rose 7.1% (compared to 12.6% in 2021)", "$61.2 billion,
     up $2.3 billion compared to 2022 ($58.9 billion)". Without a time it is left out."""
@@ -782,6 +835,8 @@ def _compared(q: Quantity, base: tuple[int, int], sent: str, s0: int, stx: list[
     if when is None or prev is None or prev.kind != "actual":
         return None
     period = when.value[:{"year": 4, "month": 7}.get(when.precision, 4)]
+    if fw.year_earlier.fullmatch(when.text):
+        period = previous_year(prev.period)      # "compared with $41 billion a year earlier"
     return replace(prev, value=q.value, period=period, evidence=Span(s0 + base[0], s0 + base[1], sent[base[0]:base[1]]))
 
 
@@ -794,6 +849,18 @@ def _growth_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool],
     ind = res.indicators.compiled["ind"]
     level = next((name for (_, growth), name in carried.items() if not growth and name in ind), None)
     return res.indicators.growth_of(level) if level else None
+
+
+def _level_of_carried(q: Quantity, before: str, carried: dict[tuple[str, bool], str], res: Resources,
+                      fw: FigureWords) -> str | None:
+    """"Trade grew by 30% in 2024. He called for raising it to $1 billion": a level whose subject
+    is a pronoun is of the measure whose growth the sentence before gave."""
+    if q.is_growth or q.is_change or not fw.figure_pronouns.search(before):
+        return None
+    unit_class = measure_of(q, res.units)
+    growths = {f"other:{base}_growth": name for name, base in res.indicators.growth_names().items()}
+    return next((growths[ind] for (_, growth), ind in carried.items() if growth and ind in growths
+                 and unit_class in res.indicators.compiled["ind"][growths[ind]][1]["units"]), None)
 
 
 def _just_done(stretch: str, res: Resources, fw: FigureWords) -> bool:
@@ -835,17 +902,6 @@ def _year_before(a: Quantity, b: Quantity, sent: str, s0: int, periods: list[Per
                  res: Resources, fw: FigureWords) -> bool:
     """"from $A to $B" with no time between them: A is the level a year before B."""
     return _from_to(a, b, sent, s0, res, fw) and not any(a.end - s0 <= p.start < b.start - s0 for p in periods)
-
-
-def previous_year(period: str | None) -> str | None:
-    """"2023" -> "2022"; "2023-01/2023-06" -> "2022-01/2022-06"; other periods stay."""
-    if period and re.fullmatch(r"\d{4}", period):
-        return str(int(period) - 1)
-    m = re.fullmatch(r"(\d{4})(-\d\d)/(\d{4})(-\d\d)", period or "")
-    if m and m.group(1) == m.group(3):
-        y = int(m.group(1)) - 1
-        return f"{y}{m.group(2)}/{y}{m.group(4)}"
-    return period
 
 
 def _carry_key(q: Quantity, res: Resources) -> tuple[str, bool]:

@@ -327,8 +327,9 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
             spelled=bool(word and not scale),
         ))
     for m in qw.multiplied_re.finditer(text):          # "trade doubled": a ratio of 2
-        found.append(Quantity(start=m.start() + offset, end=m.end() + offset, text=m.group(), is_growth=True,
-                              value=float(qw.multiplied[m.group().lower()]), unit="ratio"))
+        verb = m.group().split()[-1]                   # "(plan) to double": the value is the verb, its cue stays before it
+        found.append(Quantity(start=m.end() - len(verb) + offset, end=m.end() + offset, text=verb, is_growth=True,
+                              value=float(qw.multiplied[" ".join(m.group().lower().split())]), unit="ratio"))
     found.sort(key=lambda q: q.start)
     found = [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
     return _without_conversions(found, text, offset, units)

@@ -249,14 +249,15 @@ def _h_half(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
 
 
 def _h_months_of(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
-    """"11 months of 2024", "the first eight months of this year": January to month N."""
+    """"11 months of 2024", "the first eight months of this year": January to month N; "of the
+    year" is the latest such stretch that has ended, as with no year named."""
     n = g.number(m["n"])
     if n is None or not 1 <= n <= 12:
         return None
     y_named, rel = m.groupdict().get("y"), m.groupdict().get("rel")
     if y_named:
         y = int(y_named)
-    elif a is not None and rel:
+    elif a is not None and rel and rel.lower() != "the":
         y = a.year + {"this": 0, "current": 0, "last": -1}[rel.lower().split()[-1]]
     elif a is not None:
         y = _year_for_month(n, a)
@@ -522,7 +523,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     r"(?:(?P<y>" + _YEAR + r")\b|(?i:(?P<rel>this|the\s+current|current|last|next|the)"
                     r"\s+year))|(?!\s+of\b)))"), _h_half),
         (re.compile(r"(?i:\b(?:the\s+)?(?:first\s+)?(?P<n>" + num + r")\s+months\s+of\s+)(?:(?P<y>" + _YEAR + r")\b|"
-                    r"(?i:(?P<rel>this|the\s+current|current|last)\s+year))"), _h_months_of),
+                    r"(?i:(?P<rel>this|the\s+current|current|last|the)\s+year))"), _h_months_of),
         (re.compile(r"\b(?P<mon1>" + month + r")" + _DASH + r"(?P<mon2>" + month + r")(?!\s*,?\s*\d)"),
          _h_bare_month_range),
         # "from January to June", "January through September", "between January and June"
