@@ -41,6 +41,8 @@ class CorefWords:
     person_pronouns: frozenset[str]     # the last person named before
     thing_pronouns: frozenset[str]      # the last state, organisation or company
     plural_pronouns: frozenset[str]     # the last pair or group of states
+    thing_possessives: frozenset[str]   # "its president": of the state "it" would be
+    plural_possessives: frozenset[str]  # "their ministers": of the pair "they" would be
     first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
     quote_tail: re.Pattern[str]         # where a dash-led quotation ends
 
@@ -53,6 +55,8 @@ class CorefWords:
                           rf"(?:{w.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
         return cls(person_pronouns=w.set("person_pronouns"), thing_pronouns=w.set("thing_pronouns"),
                    plural_pronouns=w.set("plural_pronouns"),
+                   thing_possessives=w.set("thing_possessives"),
+                   plural_possessives=w.set("plural_possessives"),
                    first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
                    quote_tail=tail)
 
@@ -72,6 +76,7 @@ class Coreference:
         _first_person_groups(text, groups, mentions, main, self.words)
         mentions = mentions + groups
         mentions += _pronoun_mentions(doc, mentions, self.words)
+        _possessed_agents(doc, mentions, self.words)
         _definite_descriptions(mentions)
         return mentions
 
@@ -277,33 +282,78 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
 def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
     the last pair or group of states ("Kyrgyzstan and Tajikistan",
-    "the two countries"), within ~300 characters."""
+    "the two countries"), within ~300 characters. A pronoun that opens a sentence is its
+    subject, and continues the subject of the sentence before: "Kazakhstan condemned the
+    attack in Kabul. It sent aid ..." is Kazakhstan, not the last state named."""
     named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
                     and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
     ends = [m.end for m in named]
     text = doc.text
     out = []
     for tok in _words_among(doc, words.thing_pronouns | words.plural_pronouns):
-        low = tok.text.lower()
-        i = bisect_right(ends, tok.idx)
-        if i == 0 or tok.idx - ends[i - 1] >= 300:
-            continue
-        last = named[i - 1]
-        if low in words.thing_pronouns:
-            if last.kind == "group" or len(last.codes) != 1:
-                continue
-            refs = [last]
-        elif len(set(last.codes)) >= 2:
-            refs = [last]
-        elif i >= 2 and text[named[i - 2].end:last.start].strip() in ("and", ",", ", and"):
-            refs = [named[i - 2], last]     # "Kyrgyzstan and Tajikistan ... they"
-        else:
+        refs = _referents(tok.idx, tok.text.lower() in words.plural_pronouns, named, ends, text)
+        if not refs:
             continue
         actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.7) for r in refs for a in r.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=refs[-1].head))
     return out
+
+
+def _referents(at: int, plural: bool, named: list[Mention], ends: list[int],
+               text: str) -> list[Mention]:
+    """What a pronoun at `at` stands for among the `named` mentions (sorted by end)."""
+    i = bisect_right(ends, at)
+    if i == 0 or at - ends[i - 1] >= 300:
+        return []
+    last = named[i - 1]
+    if not plural:
+        # "Kazakhstan condemned the attack in Kabul. It sent aid ...": a state named as
+        # where something happened is not what "it" goes on about; the one before is.
+        j = i - 1
+        while j > 0 and text[max(0, named[j].start - 7):named[j].start].lower().endswith(
+                ("in ", "in the ")) and at - named[j - 1].end < 300:
+            j -= 1
+        last = named[j]
+        if last.kind == "group" or len(last.codes) != 1:
+            return []
+        return [last]
+    # the last pair named: "Armenia and Azerbaijan clashed. The EU urged them ..."
+    for j in range(i - 1, -1, -1):
+        if at - named[j].end >= 300:
+            break
+        if len(set(named[j].codes)) >= 2:
+            return [named[j]]
+        if j >= 1 and text[named[j - 1].end:named[j].start].strip() in ("and", ",", ", and"):
+            return [named[j - 1], named[j]]     # "Kyrgyzstan and Tajikistan ... they"
+    return []
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?\n\"”»"
+
+
+def _possessed_agents(doc: Doc, mentions: list[Mention], words: CorefWords) -> None:
+    """'Its president', 'Their foreign ministers' opening a sentence: an agent with no state
+    of its own, owned by a pronoun, is of the state (or pair) the pronoun stands for
+    ("Mongolia hosted the forum. Its president met ..."). Inside a clause the possessive
+    points back at the clause's own subject ("pulled its troops back"), already its source."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    ends = [m.end for m in named]
+    agents = {m.start: m for m in mentions if m.kind == "generic" and not m.codes and m.actors}
+    text = doc.text
+    for tok in _words_among(doc, words.thing_possessives | words.plural_possessives):
+        m = agents.get(tok.idx + len(tok) + 1)
+        if m is None or text[tok.idx + len(tok)] != " " or not _opens_sentence(text, tok.idx):
+            continue
+        refs = _referents(tok.idx, tok.text.lower() in words.plural_possessives, named, ends, text)
+        # the agents of states (an organisation's own are no state's: "its peacekeepers")
+        if refs and all(c != "IGO" for r in refs for c in r.codes):
+            m.actors = [replace(a, code=c, actor_id=f"state:{c}", confidence=a.confidence * 0.7)
+                        for a in m.actors[:1] for r in refs for c in r.codes]
 
 
 def load_groups(entries: list[dict]) -> list[GroupPattern]:
