@@ -29,6 +29,15 @@ CASES = [
     ("Serbian President Aleksandar Vucic met Hungarian Prime Minister Viktor Orban in Belgrade "
      "on Monday. The leaders of the two countries signed an energy accord.", "SUPPORT",
      {"SRB", "HUN"}, None),
+    # "the parties", "the two governments": the pair, not agents of no state
+    ("Azerbaijan and Armenia held border talks on Tuesday. The parties agreed to exchange "
+     "prisoners.", "AGREE", {"AZE", "ARM"}, None),
+    ("Kenya and Somalia restored diplomatic relations on Thursday. The parties agreed to "
+     "reopen their embassies next month.", "AGREE", {"KEN", "SOM"}, None),
+    ("Azerbaijan and Armenia suspended talks in May. Turkey called on the parties to resume "
+     "negotiations.", "REQUEST", {"TUR", "AZE", "ARM"}, {"TUR"}),
+    ("Colombia and Venezuela reopened their border on Monday. The United States welcomed the "
+     "decision of the two governments.", "SUPPORT", {"USA", "COL", "VEN"}, {"USA"}),
     # a pair qualified by any region, not only Central Asia
     ("Vietnam and the Philippines signed a maritime accord on Friday. The two Southeast Asian "
      "nations also agreed to conduct joint patrols.", "AGREE", {"VNM", "PHL"}, None),
@@ -96,3 +105,13 @@ def test_a_stand_in_resolves_to_its_states(extractor, text, type_, states, sourc
     got = found(extractor, text)
     assert any(t == type_ and s | g == states and (source is None or s == source)
                for t, s, g in got), got
+
+
+def test_the_parties_stay_political_parties_where_the_text_names_one(extractor):
+    # the story's pair is Armenia and Azerbaijan, but the parties that agree are Armenian ones
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. In Yerevan, the ruling party "
+            "and the opposition met on Tuesday. The parties agreed to hold early elections.")
+    assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. The parties agreed to hold "
+            "a second round in May.")
+    assert any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))

@@ -43,6 +43,7 @@ class CorefWords:
     plural_pronouns: frozenset[str]     # the last pair or group of states
     thing_possessives: frozenset[str]   # "its president": of the state "it" would be
     plural_possessives: frozenset[str]  # "their ministers": of the pair "they" would be
+    party_sectors: frozenset[str]       # political parties' sectors ("the parties" may be them)
     first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
     quote_tail: re.Pattern[str]         # where a dash-led quotation ends
 
@@ -57,6 +58,7 @@ class CorefWords:
                    plural_pronouns=w.set("plural_pronouns"),
                    thing_possessives=w.set("thing_possessives"),
                    plural_possessives=w.set("plural_possessives"),
+                   party_sectors=w.set("party_sectors", lower=False),
                    first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
                    quote_tail=tail)
 
@@ -74,6 +76,12 @@ class Coreference:
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
         _first_person_groups(text, groups, mentions, main, self.words)
+        # An agent word a group phrase took over ("the [parties]") is no mention of its own.
+        covered = bytearray(len(text))
+        for g in groups:
+            covered[g.start:g.end] = b"\x01" * (g.end - g.start)
+        mentions = [m for m in mentions if not (m.kind == "generic" and not m.codes
+                                                and covered.find(1, m.start, m.end) != -1)]
         mentions = mentions + groups
         mentions += _pronoun_mentions(doc, mentions, self.words)
         _possessed_agents(doc, mentions, self.words)
@@ -83,21 +91,28 @@ class Coreference:
     def _group_mentions(self, text: str, main: list[str],
                         mentions: list[Mention]) -> list[Mention]:
         out = []
-        # Characters already in a mention (a map, not a list of spans: the overlap test
-        # must not grow with the number of mentions, limits.py).
-        taken = bytearray(len(text))
-        for m in mentions:
-            if not m.weak:
-                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = _quotes(text, self.words)
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
         found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
         found.sort(key=lambda f: (f[0].start() - f[0].end(), f[0].start()))
+        # Characters already in a mention (a map, not a list of spans: the overlap test
+        # must not grow with the number of mentions, limits.py).
+        grouped = bytearray(len(text))
+        for m, _ in found:
+            grouped[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        yielding = self._agents_yielding(mentions, grouped)
+        taken = bytearray(len(text))
+        agents = bytearray(len(text))       # agent words that give way to a group phrase
+        for m in mentions:
+            if not m.weak:
+                (agents if yielding(m) else taken)[m.start:m.end] = b"\x01" * (m.end - m.start)
+        quotes = _quotes(text, self.words)
         for m, group in found:
             s, e = m.start(), m.end()
             if taken.find(1, s, e) != -1:
                 continue
+            if agents.find(1, s, e) != -1 and text.startswith(" of ", e):
+                continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
             here = list(group.members or main)
@@ -113,6 +128,21 @@ class Coreference:
                                weak=group.weak, speaker=group.speaker))
             taken[s:e] = b"\x01" * (e - s)
         return sorted(out, key=lambda g: g.start)
+
+    def _agents_yielding(self, mentions: list[Mention], grouped: bytearray):
+        """Which agent words inside a group phrase give way to it: "the two governments",
+        "the parties agreed" stand for the pair, not for agents of no state. A party word
+        keeps its political sense where the document names a political party or the
+        opposition outside group phrases ("the ruling party and the opposition ... the
+        parties agreed")."""
+        party = self.words.party_sectors
+        parties_named = any(a.sector in party for m in mentions if grouped.find(1, m.start, m.end) == -1
+                            for a in m.actors)
+
+        def yields(m: Mention) -> bool:
+            return m.kind == "generic" and not m.codes and \
+                not (parties_named and any(a.sector in party for a in m.actors))
+        return yields
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
