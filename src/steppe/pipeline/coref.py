@@ -41,6 +41,9 @@ class CorefWords:
     person_pronouns: frozenset[str]     # the last person named before
     thing_pronouns: frozenset[str]      # the last state, organisation or company
     plural_pronouns: frozenset[str]     # the last pair or group of states
+    thing_possessives: frozenset[str]   # "its president": of the state "it" would be
+    plural_possessives: frozenset[str]  # "their ministers": of the pair "they" would be
+    party_sectors: frozenset[str]       # political parties' sectors ("the parties" may be them)
     first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
     quote_tail: re.Pattern[str]         # where a dash-led quotation ends
 
@@ -53,6 +56,9 @@ class CorefWords:
                           rf"(?:{w.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
         return cls(person_pronouns=w.set("person_pronouns"), thing_pronouns=w.set("thing_pronouns"),
                    plural_pronouns=w.set("plural_pronouns"),
+                   thing_possessives=w.set("thing_possessives"),
+                   plural_possessives=w.set("plural_possessives"),
+                   party_sectors=w.set("party_sectors", lower=False),
                    first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
                    quote_tail=tail)
 
@@ -70,29 +76,43 @@ class Coreference:
         main = main_parties(mentions, text)
         groups = self._group_mentions(text, main, mentions)
         _first_person_groups(text, groups, mentions, main, self.words)
+        # An agent word a group phrase took over ("the [parties]") is no mention of its own.
+        covered = bytearray(len(text))
+        for g in groups:
+            covered[g.start:g.end] = b"\x01" * (g.end - g.start)
+        mentions = [m for m in mentions if not (m.kind == "generic" and not m.codes
+                                                and covered.find(1, m.start, m.end) != -1)]
         mentions = mentions + groups
         mentions += _pronoun_mentions(doc, mentions, self.words)
+        _possessed_agents(doc, mentions, self.words)
         _definite_descriptions(mentions)
         return mentions
 
     def _group_mentions(self, text: str, main: list[str],
                         mentions: list[Mention]) -> list[Mention]:
         out = []
-        # Characters already in a mention (a map, not a list of spans: the overlap test
-        # must not grow with the number of mentions, limits.py).
-        taken = bytearray(len(text))
-        for m in mentions:
-            if not m.weak:
-                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = _quotes(text, self.words)
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
         found = [(m, group) for group in self.groups for m in group.pattern.finditer(text)]
         found.sort(key=lambda f: (f[0].start() - f[0].end(), f[0].start()))
+        # Characters already in a mention (a map, not a list of spans: the overlap test
+        # must not grow with the number of mentions, limits.py).
+        grouped = bytearray(len(text))
+        for m, _ in found:
+            grouped[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        yielding = self._agents_yielding(mentions, grouped)
+        taken = bytearray(len(text))
+        agents = bytearray(len(text))       # agent words that give way to a group phrase
+        for m in mentions:
+            if not m.weak:
+                (agents if yielding(m) else taken)[m.start:m.end] = b"\x01" * (m.end - m.start)
+        quotes = _quotes(text, self.words)
         for m, group in found:
             s, e = m.start(), m.end()
             if taken.find(1, s, e) != -1:
                 continue
+            if agents.find(1, s, e) != -1 and text.startswith(" of ", e):
+                continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
             here = list(group.members or main)
@@ -108,6 +128,21 @@ class Coreference:
                                weak=group.weak, speaker=group.speaker))
             taken[s:e] = b"\x01" * (e - s)
         return sorted(out, key=lambda g: g.start)
+
+    def _agents_yielding(self, mentions: list[Mention], grouped: bytearray):
+        """Which agent words inside a group phrase give way to it: "the two governments",
+        "the parties agreed" stand for the pair, not for agents of no state. A party word
+        keeps its political sense where the document names a political party or the
+        opposition outside group phrases ("the ruling party and the opposition ... the
+        parties agreed")."""
+        party = self.words.party_sectors
+        parties_named = any(a.sector in party for m in mentions if grouped.find(1, m.start, m.end) == -1
+                            for a in m.actors)
+
+        def yields(m: Mention) -> bool:
+            return m.kind == "generic" and not m.codes and \
+                not (parties_named and any(a.sector in party for a in m.actors))
+        return yields
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”»]?\s+(?=[A-Z\"“«])")
@@ -277,33 +312,78 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
 def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
     the last pair or group of states ("Kyrgyzstan and Tajikistan",
-    "the two countries"), within ~300 characters."""
+    "the two countries"), within ~300 characters. A pronoun that opens a sentence is its
+    subject, and continues the subject of the sentence before: "Kazakhstan condemned the
+    attack in Kabul. It sent aid ..." is Kazakhstan, not the last state named."""
     named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
                     and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
     ends = [m.end for m in named]
     text = doc.text
     out = []
     for tok in _words_among(doc, words.thing_pronouns | words.plural_pronouns):
-        low = tok.text.lower()
-        i = bisect_right(ends, tok.idx)
-        if i == 0 or tok.idx - ends[i - 1] >= 300:
-            continue
-        last = named[i - 1]
-        if low in words.thing_pronouns:
-            if last.kind == "group" or len(last.codes) != 1:
-                continue
-            refs = [last]
-        elif len(set(last.codes)) >= 2:
-            refs = [last]
-        elif i >= 2 and text[named[i - 2].end:last.start].strip() in ("and", ",", ", and"):
-            refs = [named[i - 2], last]     # "Kyrgyzstan and Tajikistan ... they"
-        else:
+        refs = _referents(tok.idx, tok.text.lower() in words.plural_pronouns, named, ends, text)
+        if not refs:
             continue
         actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.7) for r in refs for a in r.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=refs[-1].head))
     return out
+
+
+def _referents(at: int, plural: bool, named: list[Mention], ends: list[int],
+               text: str) -> list[Mention]:
+    """What a pronoun at `at` stands for among the `named` mentions (sorted by end)."""
+    i = bisect_right(ends, at)
+    if i == 0 or at - ends[i - 1] >= 300:
+        return []
+    last = named[i - 1]
+    if not plural:
+        # "Kazakhstan condemned the attack in Kabul. It sent aid ...": a state named as
+        # where something happened is not what "it" goes on about; the one before is.
+        j = i - 1
+        while j > 0 and text[max(0, named[j].start - 7):named[j].start].lower().endswith(
+                ("in ", "in the ")) and at - named[j - 1].end < 300:
+            j -= 1
+        last = named[j]
+        if last.kind == "group" or len(last.codes) != 1:
+            return []
+        return [last]
+    # the last pair named: "Armenia and Azerbaijan clashed. The EU urged them ..."
+    for j in range(i - 1, -1, -1):
+        if at - named[j].end >= 300:
+            break
+        if len(set(named[j].codes)) >= 2:
+            return [named[j]]
+        if j >= 1 and text[named[j - 1].end:named[j].start].strip() in ("and", ",", ", and"):
+            return [named[j - 1], named[j]]     # "Kyrgyzstan and Tajikistan ... they"
+    return []
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?\n\"”»"
+
+
+def _possessed_agents(doc: Doc, mentions: list[Mention], words: CorefWords) -> None:
+    """'Its president', 'Their foreign ministers' opening a sentence: an agent with no state
+    of its own, owned by a pronoun, is of the state (or pair) the pronoun stands for
+    ("Mongolia hosted the forum. Its president met ..."). Inside a clause the possessive
+    points back at the clause's own subject ("pulled its troops back"), already its source."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    ends = [m.end for m in named]
+    agents = {m.start: m for m in mentions if m.kind == "generic" and not m.codes and m.actors}
+    text = doc.text
+    for tok in _words_among(doc, words.thing_possessives | words.plural_possessives):
+        m = agents.get(tok.idx + len(tok) + 1)
+        if m is None or text[tok.idx + len(tok)] != " " or not _opens_sentence(text, tok.idx):
+            continue
+        refs = _referents(tok.idx, tok.text.lower() in words.plural_possessives, named, ends, text)
+        # the agents of states (an organisation's own are no state's: "its peacekeepers")
+        if refs and all(c != "IGO" for r in refs for c in r.codes):
+            m.actors = [replace(a, code=c, actor_id=f"state:{c}", confidence=a.confidence * 0.7)
+                        for a in m.actors[:1] for r in refs for c in r.codes]
 
 
 def load_groups(entries: list[dict]) -> list[GroupPattern]:

@@ -31,6 +31,9 @@ class DatingWords:
     occasion_prepositions: frozenset[str]   # ... "during", "at" them
     continuations: frozenset[str]           # "then", "also": the narrative goes on
     stretch_precision: dict[str, str]       # "years" -> "unknown": see _stretch_date
+    # "during the visit", "at Mr. Mirziyoyev's meeting": an occasion told before, in words
+    # (what a sentence that is not parsed says; group 1 is the occasion noun)
+    occasion_phrase: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "DatingWords":
@@ -41,7 +44,11 @@ class DatingWords:
                    occasion_nouns=w.set("occasion_nouns"),
                    occasion_prepositions=w.set("occasion_prepositions"),
                    continuations=w.set("continuations"),
-                   stretch_precision=dict(time.stretch_precision))
+                   stretch_precision=dict(time.stretch_precision),
+                   occasion_phrase=re.compile(
+                       rf"\b(?:{w.alternation('occasion_prepositions')})\s+(?:the|this|that|his|her|"
+                       rf"their|its|(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?"
+                       rf"({w.alternation('occasion_nouns')})\b", re.I))
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             before = [t for t in before if not t.relative or _firm(t)]
         if before and (thread is None or _continues(thread, text, sentences, before[-1], s)):
             return _dated(before[-1], modality, anchor, words, today, "context")
+    if idx is not None and text and narrative and thread is not None and thread.continuation:
+        told = _paragraph_occasion(timexes, sentences, idx, text, anchor, modality, words)
+        if told is not None:
+            return _dated(told, modality, anchor, words, today, "context")
     if today and modality != "planned":
         return today, precision_of(today), "document"
     if anchor:
@@ -201,6 +212,23 @@ def occasion_of(trigger, words: DatingWords) -> str | None:
         if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                for c in tok.children):
             return tok.lower_
+    return None
+
+
+def _paragraph_occasion(timexes: list[TimeEx], sentences: list[tuple[int, int]], idx: int,
+                        text: str, anchor: str | None, modality: str,
+                        words: DatingWords) -> TimeEx | None:
+    """'During the visit, it was confirmed ... Also, the parties agreed ...': an act that
+    goes on with the story ("also", "then") in a paragraph that placed an earlier sentence
+    at an occasion told before happened at that occasion, as the earlier sentence did."""
+    for j in range(idx - 1, max(-1, idx - 1 - CONTEXT_SENTENCES), -1):
+        s, e = sentences[j]
+        if "\n" in text[e:sentences[idx][0]]:
+            break       # another paragraph
+        occasion = words.occasion_phrase.search(text, s, e)
+        if occasion:
+            return _occasion_date(timexes, sentences[:j], text, occasion.group(1).lower(),
+                                  anchor, modality)
     return None
 
 
@@ -351,6 +379,8 @@ def told_in_past(trigger) -> bool:
     visit") or it is the predicate of a copula ("Kyrgyzstan is a reliable partner"): it
     takes that verb's tense; an infinitive takes the tense of the verb that governs it."""
     tok = trigger
+    if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
+        return True     # "a road map signed by the parties": a past act of its own
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
         # An occurrence held by a verb ("is on a visit", "are holding talks") is told in
         # that verb's tense; one named as a subject or modifier keeps the narrative's time.

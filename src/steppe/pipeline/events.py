@@ -90,7 +90,7 @@ class EventCoder:
         if found:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
-                                           self.lex.cues.reporting_verbs)
+                                           self.lex.cues.reporting_verbs, pair_before or [])
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
@@ -564,12 +564,15 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
-                  main: list[str], reporting: frozenset[str] = frozenset()) -> dict[int, Mention]:
+                  main: list[str], reporting: frozenset[str] = frozenset(),
+                  told: list[str] = ()) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
     ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
-    ("..., a spokeswoman for the US embassy said") names no state of its acts."""
+    ("..., a spokeswoman for the US embassy said") names no state of its acts. An agent
+    whose act is aimed at that one state ("The Foreign Ministry accused Russia") is the
+    other state of the pair the story tells of (`told`, else the main pair)."""
     told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              and not told_by[0] <= m.start < told_by[1]
@@ -592,10 +595,42 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                 continue
         if m.kind in ("generic", "unknown") and m.actors and not m.codes:
             if id(m) not in fixed:
-                fixed[id(m)] = replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence)
+                own = code
+                if _acts_on(sent.doc[i], code, tm):
+                    other = _other_of_pair([Actor(code=code, text=code)], list(told)) or \
+                        _other_of_pair([Actor(code=code, text=code)], main)
+                    own = other[0].code if other else code
+                fixed[id(m)] = replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _acts_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
+    """Whether `agent` is the subject of a verb whose object ("accused Russia") or
+    prepositional complement ("protested to Minsk"; not a place "in" it) names the state
+    `code`: then the agent is not of that state. What a reported clause names is not its
+    object ("officials said Russia ...")."""
+    subj = agent
+    while subj.dep_ not in ("nsubj", "nsubjpass") and subj.head.i != subj.i and \
+            subj.dep_ in ("compound", "amod", "det", "poss", "pobj", "prep", "appos"):
+        subj = subj.head
+    if subj.dep_ != "nsubj":
+        return False
+    objects = [c for c in subj.head.children if c.dep_ in ("dobj", "dative")
+               or c.dep_ == "prep" and c.lower_ != "in"]
+    stack = list(objects)
+    while stack:
+        t = stack.pop()
+        m = tm.get(t.i)
+        if m is not None and code in m.codes and not m.location:
+            return True
+        stack += [c for c in t.children if c.dep_ not in _CLAUSES
+                  and not (c.dep_ == "prep" and c.lower_ == "in")]
+    return False
+
+
+_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"}
 
 
 def _reporter_span(sent: SpacySpan, reporting: frozenset[str]) -> tuple[int, int]:

@@ -1,0 +1,117 @@
+"""Actors given as groups, sides and stand-ins ("the two leaders", "the Kazakh side",
+"Ashgabat", "the Foreign Ministry", "it", "its president") resolve to the states they
+stand for, for any states, in subject and object positions.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import found
+
+# (text, PLOVER type, the states on both sides together, the source's states or None)
+CASES = [
+    # group phrases as subjects: the pair named before
+    ("President Tokayev received Uzbek President Mirziyoyev in Astana on Monday. The two "
+     "leaders signed an agreement on water sharing.", "SUPPORT", {"KAZ", "UZB"}, None),
+    ("Japan and South Korea resumed talks in Seoul on Friday. The heads of state agreed to "
+     "lift trade restrictions.", "AGREE", {"JPN", "KOR"}, None),
+    ("Brazil and Argentina held a summit in Brasilia on Monday. Both sides signed a deal on "
+     "nuclear energy.", "SUPPORT", {"BRA", "ARG"}, None),
+    ("India and Pakistan held talks in Geneva on Monday. The sides accused each other of "
+     "violating the ceasefire.", "ACCUSE", {"IND", "PAK"}, None),
+    ("Tajik President Emomali Rahmon arrived in Bishkek on Wednesday. The presidents of the "
+     "two Central Asian states discussed border security.", "CONSULT", {"TJK", "KGZ"}, None),
+    ("Russia and China signed a gas deal on Tuesday. The two states also agreed to hold joint "
+     "naval exercises.", "AGREE", {"RUS", "CHN"}, None),
+    ("Serbian President Aleksandar Vucic met Hungarian Prime Minister Viktor Orban in Belgrade "
+     "on Monday. The leaders of the two countries signed an energy accord.", "SUPPORT",
+     {"SRB", "HUN"}, None),
+    # "the parties", "the two governments": the pair, not agents of no state
+    ("Azerbaijan and Armenia held border talks on Tuesday. The parties agreed to exchange "
+     "prisoners.", "AGREE", {"AZE", "ARM"}, None),
+    ("Kenya and Somalia restored diplomatic relations on Thursday. The parties agreed to "
+     "reopen their embassies next month.", "AGREE", {"KEN", "SOM"}, None),
+    ("Azerbaijan and Armenia suspended talks in May. Turkey called on the parties to resume "
+     "negotiations.", "REQUEST", {"TUR", "AZE", "ARM"}, {"TUR"}),
+    ("Colombia and Venezuela reopened their border on Monday. The United States welcomed the "
+     "decision of the two governments.", "SUPPORT", {"USA", "COL", "VEN"}, {"USA"}),
+    # a pair qualified by any region, not only Central Asia
+    ("Vietnam and the Philippines signed a maritime accord on Friday. The two Southeast Asian "
+     "nations also agreed to conduct joint patrols.", "AGREE", {"VNM", "PHL"}, None),
+    # group phrases as objects
+    ("Kyrgyzstan and Tajikistan exchanged fire on the border on Sunday. Russia urged both "
+     "sides to show restraint.", "REQUEST", {"RUS", "KGZ", "TJK"}, {"RUS"}),
+    ("Ethiopia and Sudan clashed over the border on Monday. The African Union condemned the "
+     "two countries for the violence.", "ACCUSE", {"IGO", "ETH", "SDN"}, None),
+    ("Israel and Lebanon exchanged fire across the border on Sunday. France held talks with "
+     "both sides on Monday.", "CONSULT", {"FRA", "ISR", "LBN"}, None),
+    ("Kazakhstan and Kyrgyzstan disagree over water quotas. Uzbekistan offered to mediate "
+     "between the two neighbours.", "AGREE", {"UZB", "KAZ", "KGZ"}, {"UZB"}),
+    # sides and delegations
+    ("Kazakh and Chinese officials met in Beijing on Monday. The Kazakh side rejected the "
+     "Chinese proposal on water quotas.", "REJECT", {"KAZ", "CHN"}, {"KAZ"}),
+    ("The Uzbek delegation signed three agreements with Turkmenistan in Ashgabat on Friday.",
+     "SUPPORT", {"UZB", "TKM"}, None),
+    ("The German delegation held talks with the Polish side in Warsaw on Thursday.",
+     "CONSULT", {"DEU", "POL"}, None),
+    ("Afghan and Turkmen officials met in Herat on Monday. The Turkmen side promised to supply "
+     "more electricity to Afghanistan.", "AGREE", {"TKM", "AFG"}, None),
+    ("The Egyptian side accused Ethiopia of filling the dam without consent.", "ACCUSE",
+     {"EGY", "ETH"}, {"EGY"}),
+    ("Tajikistan accused Kyrgyzstan of building a road in disputed territory. The Kyrgyz side "
+     "denied the accusation.", "REJECT", {"KGZ", "TJK"}, {"KGZ"}),
+    # capitals
+    ("Ashgabat rejected the proposal from Tehran on gas prices.", "REJECT", {"TKM", "IRN"}, {"TKM"}),
+    ("Moscow accused Kyiv of shelling the power plant.", "ACCUSE", {"RUS", "UKR"}, {"RUS"}),
+    ("Beijing sent humanitarian aid to Dushanbe after the earthquake.", "AID", {"CHN", "TJK"}, {"CHN"}),
+    ("Washington imposed new sanctions on Tehran on Friday.", "SANCTION", {"USA", "IRN"}, {"USA"}),
+    ("Tashkent and Bishkek signed a border agreement on Monday.", "SUPPORT", {"UZB", "KGZ"}, None),
+    ("Nepal asked India for fuel on Monday. New Delhi agreed to help Kathmandu.", "AGREE",
+     {"IND", "NPL"}, {"IND"}),
+    # ministries: of the state named, else not of the state they act on
+    ("Georgia recalled its ambassador from Moscow on Friday. The Foreign Ministry accused "
+     "Russia of violating the ceasefire.", "ACCUSE", {"GEO", "RUS"}, {"GEO"}),
+    ("Poland said on Friday that Belarus had sent migrants across the border. The Interior "
+     "Ministry accused Minsk of staging the crisis.", "ACCUSE", {"POL", "BLR"}, {"POL"}),
+    ("Uzbek border guards detained two Kyrgyz citizens on Monday. The Kyrgyz Foreign Ministry "
+     "demanded their release.", "REQUEST", {"KGZ", "UZB"}, {"KGZ"}),
+    ("Kazakhstan's Foreign Ministry summoned the Russian ambassador on Monday. The ministry "
+     "protested against remarks by a Russian lawmaker.", "PROTEST", {"KAZ", "RUS"}, {"KAZ"}),
+    ("Pakistan closed the Torkham crossing with Afghanistan on Monday. The Afghan Foreign "
+     "Ministry criticised the decision.", "ACCUSE", {"AFG", "PAK"}, {"AFG"}),
+    ("Chinese Foreign Minister Wang Yi visited Astana on Tuesday. The Kazakh Foreign Ministry "
+     "said the sides signed a visa agreement.", "SUPPORT", {"CHN", "KAZ"}, None),
+    # pronouns and possessives
+    ("Kazakhstan condemned the attack in Kabul. It sent humanitarian aid to Afghanistan on "
+     "Tuesday.", "AID", {"KAZ", "AFG"}, {"KAZ"}),
+    ("Uzbekistan and Tajikistan reopened border crossings on Friday. They also agreed to "
+     "restore air links.", "AGREE", {"UZB", "TJK"}, None),
+    ("Armenia and Azerbaijan clashed on the border on Tuesday. The European Union urged them "
+     "to return to talks.", "REQUEST", {"IGO", "ARM", "AZE"}, {"IGO"}),
+    ("Iran seized a British tanker on Friday. London demanded that it release the ship.",
+     "REQUEST", {"GBR", "IRN"}, {"GBR"}),
+    ("Mongolia hosted Chinese investors on Monday. Its president met the Chinese premier in "
+     "Ulaanbaatar.", "CONSULT", {"MNG", "CHN"}, None),
+    ("Uzbekistan welcomed the Afghan delegation in Termez on Monday. Its foreign minister "
+     "promised to expand trade with Kabul.", "AGREE", {"UZB", "AFG"}, {"UZB"}),
+]
+
+
+@pytest.mark.parametrize("text,type_,states,source", CASES, ids=[c[0][:40] for c in CASES])
+def test_a_stand_in_resolves_to_its_states(extractor, text, type_, states, source):
+    got = found(extractor, text)
+    assert any(t == type_ and s | g == states and (source is None or s == source)
+               for t, s, g in got), got
+
+
+def test_the_parties_stay_political_parties_where_the_text_names_one(extractor):
+    # the story's pair is Armenia and Azerbaijan, but the parties that agree are Armenian ones
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. In Yerevan, the ruling party "
+            "and the opposition met on Tuesday. The parties agreed to hold early elections.")
+    assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. The parties agreed to hold "
+            "a second round in May.")
+    assert any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
