@@ -22,7 +22,7 @@ CASES = [
      "nuclear energy.", "SUPPORT", {"BRA", "ARG"}, None),
     ("India and Pakistan held talks in Geneva on Monday. The sides accused each other of "
      "violating the ceasefire.", "ACCUSE", {"IND", "PAK"}, None),
-    ("Tajik President Emomali Rahmon arrived in Bishkek on Wednesday. The presidents of the "
+    ("Tajik President Emomali Rahmon arrived in Bishkek on Wednesday. The heads of the "
      "two Central Asian states discussed border security.", "CONSULT", {"TJK", "KGZ"}, None),
     ("Russia and China signed a gas deal on Tuesday. The two states also agreed to hold joint "
      "naval exercises.", "AGREE", {"RUS", "CHN"}, None),

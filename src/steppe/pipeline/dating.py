@@ -380,7 +380,7 @@ def told_in_past(trigger) -> bool:
     takes that verb's tense; an infinitive takes the tense of the verb that governs it."""
     tok = trigger
     if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
-        return True     # "a road map signed by the parties": a past act of its own
+        return True     # "a plan adopted by both sides": a participle on a noun is a past act of its own
     if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ != "attr":
         # An occurrence held by a verb ("is on a visit", "are holding talks") is told in
         # that verb's tense; one named as a subject or modifier keeps the narrative's time.
