@@ -101,7 +101,7 @@ class EventCoder:
         events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps))
+            self.words.adjunct_preps, self.roles.claim_nouns))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -172,9 +172,24 @@ class EventCoder:
             source, target = target, source
         if not source and trig.type in self.lex.coding.forces_act and _passive(tok):
             forces = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            named = {c for t in tok.subtree if t.i in token_mentions for c in token_mentions[t.i].codes}
+            if not codes_of(forces) and named:
+                # "units were put on alert along the border with Afghanistan, the Tajik
+                # defence ministry said": who reports unnamed forces' move toward another
+                # reports its own; not when the move is told near the reporter's own ground
+                # ("troops were massed near the Armenian border, the Armenian ministry said")
+                forces = [a for a in _speaker(tok, token_mentions, self.lex.cues, self.roles)
+                          if a.code not in named]
             source, target = forces, [a for a in target if a.code not in codes_of(forces)]
-        if not source and trig.type in self.lex.coding.territorial_agent and _passive(tok):
-            place = _territory(tok, token_mentions, self.words.place_preps)
+        if not codes_of(source) and trig.type in self.lex.coding.forces_act and tok.pos_ == "NOUN" and \
+                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
+            source, target = pair, list(pair)   # "troop build-ups on the Kyrgyz-Tajik border"
+        if not source and trig.type in self.lex.coding.territorial_agent and \
+                (_passive(tok) or tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN"):
+            # "a [note] of protest was handed ... at the Russian foreign ministry": a noun's
+            # place is its passive verb's
+            place = _territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
+                _territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         explicit = bool(source) and bool(target)
@@ -256,9 +271,9 @@ class EventCoder:
             # "Tajikistan said it could close the border", "... would close it if ...": a
             # threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
-        if modality == "asserted" and type_ in self.lex.coding.future_agree and \
-                occasion_to_come(tok, self.lex.cues, self.modality_words):
-            modality = "planned"
+        if modality == "asserted" and (trig.planned or type_ in self.lex.coding.future_agree and
+                                       occasion_to_come(tok, self.lex.cues, self.modality_words)):
+            modality = "planned"   # "invited X to visit": an act to come (PLOVER 3.2.1)
         if type_ == "AGREE" and not trig.reciprocal:
             harm = _promised_harm(tok, sent, self.lex)
             if harm:
@@ -682,11 +697,16 @@ def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues, judging: frozense
     return [], []
 
 
-def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str]) -> list[Actor]:
+def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str],
+               recipient: bool = False) -> list[Actor]:
     """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
     named as where an act happens (on the verb or its object), other than the people it
-    happens to."""
+    happens to; with `recipient`, also where the one it is handed to is ("a note was handed
+    to the ambassador in Bishkek", "... at the Russian foreign ministry")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    if recipient:
+        heads += [o for c in tok.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
+                  for o in ([c] if c.dep_ == "dative" else c.children) if o.dep_ in ("pobj", "dative")]
     where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
              for a in pobj_actors(c, tm, in_prep=True)]
     people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
@@ -722,18 +742,29 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def _main_events(events: list[RawEvent], occasions: frozenset[str]) -> list[RawEvent]:
+def _main_events(events: list[RawEvent], occasions: frozenset[str],
+                 said: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("rejected an invitation to attend a [meeting]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
+    the sentence reports the governing event; coordinated verbs ("visited and signed") stay.
+    A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
+    [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
+    (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
     keep = []
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
-                   if o.trigger.i != ev.trigger.i and o.type != ev.type):
+        if not any(_descends(ev.trigger, o.trigger, occasions) and not _answered(ev, o, said)
+                   for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type):
             keep.append(ev)
     return keep
+
+
+def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
+    """`said` is a thing said by its own author (not the answering event's agent) that
+    `answer` reacts to."""
+    return said.trigger.pos_ == "NOUN" and said.trigger.lemma_.lower() in said_nouns and \
+        bool(codes_of(said.source)) and not codes_of(said.source) & codes_of(answer.source)
 
 
 def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],

@@ -30,6 +30,8 @@ class Trigger:
     reversed: bool = False       # the subject is the host/target ("host", "receive")
     judge: bool = False          # a predicate judging something: the judge is the source
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
+    # An act that looks ahead by its nature ("invited X to visit"): said as done, it is planned.
+    planned: bool = False
     # The inflected forms of each word after the first (lemminflect), matched when the
     # tagger gives one of them a stray lemma.
     later_forms: tuple[frozenset[str], ...] = ()
@@ -162,6 +164,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    weight=weight, reciprocal=bool(e.get("reciprocal")),
                    reversed=str(e.get("roles") or "") == "reversed",
                    judge=str(e.get("roles") or "") == "judge", derived=derived,
+                   planned=e.get("modality") == "planned",
                    later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
 

@@ -55,6 +55,8 @@ class RoleWords:
     grievance_preps: frozenset[str]
     # Nouns of something said, whose author a reaction to it is aimed at (claimant).
     claim_nouns: frozenset[str] = frozenset()
+    # Nouns that count occasions ("rounds of talks").
+    count_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -75,7 +77,7 @@ class RoleWords:
                    patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
-                   claim_nouns=w.set("claim_nouns"))
+                   claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -110,11 +112,18 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source: list[Actor] = []
     target: list[Actor] = []
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
-        # "talks were held between X and Y", "fighting broke out between X and Y": the
-        # verb of an act named as its subject only says that it happened; its "between"
-        # phrase is the act's.
-        between += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
+    counted = _counted_by(tok, words)
+    if tok.pos_ in ("NOUN", "PROPN") and counted.dep_ in ("nsubj", "nsubjpass"):
+        # "talks were held between X and Y", "fighting broke out between X and Y", "twelve
+        # rounds of talks took place between X and Y": the verb of an act named as its
+        # subject only says that it happened; its "between" phrase is the act's, also where
+        # the parse hangs it on the verb's adjunct ("were held at various levels between X
+        # and Y").
+        verb = counted.head
+        between += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
+        between += [g for p in verb.children if p.dep_ == "prep" and p.lower_ not in words.between_preps
+                    for o in p.children if o.dep_ == "pobj" and o.i not in tm
+                    for g in o.children if g.dep_ == "prep" and g.lower_ in words.between_preps]
     if tok.pos_ in ("NOUN", "PROPN") and between:
         # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
         both = [a for c in between for a in pobj_actors(c, tm) if a.code]
@@ -165,6 +174,14 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source = [a for a in source if a.code]
     target = [a for a in target if a.code and not any(a is s for s in source)]
     return source, target
+
+
+def _counted_by(tok: Token, words: RoleWords) -> Token:
+    """The noun that counts the act, "[rounds] of talks", "a [series] of meetings"; else the act."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words.count_nouns:
+        return of.head
+    return tok
 
 
 def host_direction(tok: Token, sent: SpacySpan, source: list[Actor], target: list[Actor],
