@@ -146,6 +146,14 @@ def test_troop_moves_with_their_sides(extractor, text, source, target):
     ("Kazakhstan stopped buying Russian electricity in January.", "KAZ", "RUS"),
     ("Russia cut its imports of Tajik fruit by half.", "RUS", "TJK"),
     ("Beijing halted purchases of Australian coal in 2020.", "CHN", "AUS"),
+    ("Uzbekistan halved its purchases of Kazakh grain last year.", "UZB", "KAZ"),
+    ("Russia slashed imports of Tajik aluminium in 2023.", "RUS", "TJK"),
 ])
 def test_economic_cuts_are_sanctions(extractor, text, source, target):
     assert _expected("SANCTION", source, target, "asserted") in _events(extractor, text)
+
+
+def test_clashes_named_with_their_border_are_both_sides_whatever_they_did(extractor):
+    # the subject of what the clashes brought about is still the clashes of the pair named
+    events = _events(extractor, "Clashes on the Kyrgyz-Tajik border killed 49 people last week.")
+    assert _expected("ASSAULT", "KGZ+TJK", BOTH, "asserted") in events

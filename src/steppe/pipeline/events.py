@@ -158,9 +158,10 @@ class EventCoder:
             target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not _trend(tok, self.roles.trend_nouns) and \
-                not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
-            source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
+            # "clashes on the Kyrgyz-Tajik border", also as the subject of what they did
+            # ("... killed 49 people"): the pair names the sides, no analysis borrows them
+            source, target = pair, list(pair)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
         if trig.judge:
