@@ -157,3 +157,18 @@ def test_clashes_named_with_their_border_are_both_sides_whatever_they_did(extrac
     # the subject of what the clashes brought about is still the clashes of the pair named
     events = _events(extractor, "Clashes on the Kyrgyz-Tajik border killed 49 people last week.")
     assert _expected("ASSAULT", "KGZ+TJK", BOTH, "asserted") in events
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # the participle that imposes the ban, hung by the parse on what is banned
+    ("The ban on Kyrgyz dairy products imposed by Russia remained in force on Monday.", "RUS", "KGZ"),
+    ("The import ban on Kazakh wheat introduced by Uzbekistan hit farmers.", "UZB", "KAZ"),
+    ("Moscow's ban on Georgian wine devastated the industry.", "RUS", "GEO"),
+    # a flow from one state to another, halted: by the one it comes from (PLOVER 3.13.3)
+    ("The halt in Turkmen gas supplies to Uzbekistan lasted three weeks.", "TKM", "UZB"),
+    ("The suspension of Turkmen gas supplies to Uzbekistan lasted three weeks.", "TKM", "UZB"),
+    ("The halt in Russian fuel exports to Kazakhstan was announced on Monday.", "RUS", "KAZ"),
+    ("Kazakhstan's suspension of coal exports to Russia began on Friday.", "KAZ", "RUS"),
+])
+def test_bans_and_halts_named_by_nouns(extractor, text, source, target):
+    assert _expected("SANCTION", source, target, "asserted") in _events(extractor, text)

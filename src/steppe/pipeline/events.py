@@ -158,9 +158,12 @@ class EventCoder:
             target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not _trend(tok, self.roles.trend_nouns) and \
-                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
+                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2 and \
+                (len(codes_of(hyphen_pair(tok, token_mentions, own=True))) == 2 or
+                 not _analysis(tok, token_mentions, self.roles, self.lex.cues)):
             # "clashes on the Kyrgyz-Tajik border", also as the subject of what they did
-            # ("... killed 49 people"): the pair names the sides, no analysis borrows them
+            # ("... killed 49 people"): a pair in the act's own phrase names its sides; one
+            # only in what it brought about ("gave impetus to Kazakh-Kyrgyz ties") is analysis
             source, target = pair, list(pair)
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
