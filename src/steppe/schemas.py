@@ -193,6 +193,7 @@ class PloverCoding(_Strict):
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
+    leaving_body_as: dict[str, str] = {}
     disaster_modes: list[str] = []
     appraisals: list[str] = []
 
@@ -206,7 +207,7 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
-    @field_validator("threatened_as", "joint_as", "relief_as")
+    @field_validator("threatened_as", "joint_as", "relief_as", "leaving_body_as")
     @classmethod
     def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
         """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""

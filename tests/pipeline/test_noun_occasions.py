@@ -172,3 +172,14 @@ def test_clashes_named_with_their_border_are_both_sides_whatever_they_did(extrac
 ])
 def test_bans_and_halts_named_by_nouns(extractor, text, source, target):
     assert _expected("SANCTION", source, target, "asserted") in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    # leaving an organisation is SANCTION withdraw (PLOVER 3.13.3); forces leaving ground retreat
+    ("Uzbekistan's withdrawal from the CSTO was announced in 2012.", "SANCTION", "UZB", "IGO"),
+    ("Russia's withdrawal from the Council of Europe was completed in March.", "SANCTION", "RUS", "IGO"),
+    ("The withdrawal of CSTO peacekeepers from Kazakhstan was completed on January 19.",
+     "RETREAT", "IGO", "KAZ"),
+])
+def test_a_withdrawal_from_an_organisation_leaves_the_body(extractor, text, type_, source, target):
+    assert _expected(type_, source, target, "asserted") in _events(extractor, text)

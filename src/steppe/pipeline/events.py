@@ -264,6 +264,9 @@ class EventCoder:
             if type_ not in self.lex.coding.relief_as:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
+        if type_ in self.lex.coding.leaving_body_as and mode == "withdraw" and target and \
+                all(a.code == "IGO" for a in target):
+            type_ = self.lex.coding.leaving_body_as[type_]   # "withdrawal from the CSTO" (3.13.3)
         if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):

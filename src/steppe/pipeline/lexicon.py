@@ -71,6 +71,7 @@ class TypeRules:
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
     relief_as: dict[str, str] = field(default_factory=dict)
+    leaving_body_as: dict[str, str] = field(default_factory=dict)
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
