@@ -34,6 +34,7 @@ class TriggerEntry(_Strict):
     weight: float = Field(1.0, gt=0, le=1.0)
     reciprocal: bool = False
     roles: Literal["reversed", "judge", "cause", ""] = ""
+    modality: Literal["planned", ""] = ""
 
     @field_validator("type")
     @classmethod
@@ -197,6 +198,7 @@ class PloverCoding(_Strict):
     relief_as: dict[str, str] = {}
     given_as_aid: list[str] = []
     placed_agent: list[str] = []
+    leaving_body_as: dict[str, str] = {}
     disaster_modes: list[str] = []
     appraisals: list[str] = []
 
@@ -210,7 +212,7 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
-    @field_validator("threatened_as", "joint_as", "relief_as")
+    @field_validator("threatened_as", "joint_as", "relief_as", "leaving_body_as")
     @classmethod
     def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
         """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""

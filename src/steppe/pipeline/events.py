@@ -104,7 +104,7 @@ class EventCoder:
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps, undergone))
+            self.words.adjunct_preps, undergone, self.roles.claim_nouns))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -166,9 +166,13 @@ class EventCoder:
             target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not _trend(tok, self.roles.trend_nouns) and \
-                not _analysis(tok, token_mentions, self.roles, self.lex.cues) and \
-                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
-            source, target = pair, list(pair)   # "clashes on the Kyrgyz-Tajik border"
+                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2 and \
+                (len(codes_of(hyphen_pair(tok, token_mentions, own=True))) == 2 or
+                 not _analysis(tok, token_mentions, self.roles, self.lex.cues)):
+            # "clashes on the Kyrgyz-Tajik border", also as the subject of what they did
+            # ("... killed 49 people"): a pair in the act's own phrase names its sides; one
+            # only in what it brought about ("gave impetus to Kazakh-Kyrgyz ties") is analysis
+            source, target = pair, list(pair)
         elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
                 codes_of(source + target) <= codes_of(pair):
             source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
@@ -195,9 +199,24 @@ class EventCoder:
             source, target = target, source
         if not source and trig.type in self.lex.coding.forces_act and _passive(tok):
             forces = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
+            named = {c for t in tok.subtree if t.i in token_mentions for c in token_mentions[t.i].codes}
+            if not codes_of(forces) and named:
+                # "units were put on alert along the border with Afghanistan, the Tajik
+                # defence ministry said": who reports unnamed forces' move toward another
+                # reports its own; not when the move is told near the reporter's own ground
+                # ("troops were massed near the Armenian border, the Armenian ministry said")
+                forces = [a for a in _speaker(tok, token_mentions, self.lex.cues, self.roles)
+                          if a.code not in named]
             source, target = forces, [a for a in target if a.code not in codes_of(forces)]
-        if not source and trig.type in self.lex.coding.territorial_agent and _passive(tok):
-            place = _territory(tok, token_mentions, self.words.place_preps)
+        if not codes_of(source) and trig.type in self.lex.coding.forces_act and tok.pos_ == "NOUN" and \
+                len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2:
+            source, target = pair, list(pair)   # "troop build-ups on the Kyrgyz-Tajik border"
+        if not source and trig.type in self.lex.coding.territorial_agent and \
+                (_passive(tok) or tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN"):
+            # "a [note] of protest was handed ... at the Russian foreign ministry": a noun's
+            # place is its passive verb's
+            place = _territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
+                _territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
@@ -273,6 +292,9 @@ class EventCoder:
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
         if type_ in self.lex.coding.given_as_aid and _given_as_aid(tok, self.words.aid_frame_preps, self.lex):
             type_, mode = "AID", ""   # "delivered armoured vehicles as military aid" (3.6)
+        if type_ in self.lex.coding.leaving_body_as and mode == "withdraw" and target and \
+                all(a.code == "IGO" for a in target):
+            type_ = self.lex.coding.leaving_body_as[type_]   # "withdrawal from the CSTO" (3.13.3)
         if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):
@@ -284,9 +306,9 @@ class EventCoder:
             # "Tajikistan said it could close the border", "... would close it if ...": a
             # threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
-        if modality == "asserted" and type_ in self.lex.coding.future_agree and \
-                occasion_to_come(tok, self.lex.cues, self.modality_words):
-            modality = "planned"
+        if modality == "asserted" and (trig.planned or type_ in self.lex.coding.future_agree and
+                                       occasion_to_come(tok, self.lex.cues, self.modality_words)):
+            modality = "planned"   # "invited X to visit": an act to come (PLOVER 3.2.1)
         if type_ == "AGREE" and not trig.reciprocal:
             harm = _promised_harm(tok, sent, self.lex)
             if harm:
@@ -876,11 +898,16 @@ def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues, judging: frozense
     return [], []
 
 
-def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str]) -> list[Actor]:
+def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str],
+               recipient: bool = False) -> list[Actor]:
     """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
     named as where an act happens (on the verb or its object), other than the people it
-    happens to."""
+    happens to; with `recipient`, also where the one it is handed to is ("a note was handed
+    to the ambassador in Bishkek", "... at the Russian foreign ministry")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    if recipient:
+        heads += [o for c in tok.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
+                  for o in ([c] if c.dep_ == "dative" else c.children) if o.dep_ in ("pobj", "dative")]
     where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
              for a in pobj_actors(c, tm, in_prep=True)]
     people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
@@ -917,18 +944,30 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
 
 
 def _main_events(events: list[RawEvent], occasions: frozenset[str],
-                 undergone: frozenset[int] = frozenset()) -> list[RawEvent]:
+                 undergone: frozenset[int] = frozenset(),
+                 said: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay."""
+    the sentence reports the governing event; coordinated verbs ("visited and signed") stay.
+    A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
+    [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
+    (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
     keep = []
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger, occasions) for o in events
-                   if o.trigger.i != ev.trigger.i and o.type != ev.type and o.trigger.i not in undergone):
+        if not any(_descends(ev.trigger, o.trigger, occasions) and not _answered(ev, o, said)
+                   for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
+                   and o.trigger.i not in undergone):
             keep.append(ev)
     return keep
+
+
+def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
+    """`said` is a thing said by its own author (not the answering event's agent) that
+    `answer` reacts to."""
+    return said.trigger.pos_ == "NOUN" and said.trigger.lemma_.lower() in said_nouns and \
+        bool(codes_of(said.source)) and not codes_of(said.source) & codes_of(answer.source)
 
 
 def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],

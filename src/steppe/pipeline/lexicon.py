@@ -31,6 +31,8 @@ class Trigger:
     judge: bool = False          # a predicate judging something: the judge is the source
     cause: bool = False          # "fled after X's offensive": who caused it is the source
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
+    # An act that looks ahead by its nature ("invited X to visit"): said as done, it is planned.
+    planned: bool = False
     # The inflected forms of each word after the first (lemminflect), matched when the
     # tagger gives one of them a stray lemma.
     later_forms: tuple[frozenset[str], ...] = ()
@@ -72,6 +74,7 @@ class TypeRules:
     relief_as: dict[str, str] = field(default_factory=dict)
     given_as_aid: frozenset[str] = frozenset()
     placed_agent: frozenset[str] = frozenset()
+    leaving_body_as: dict[str, str] = field(default_factory=dict)
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
 
@@ -166,6 +169,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    reversed=str(e.get("roles") or "") == "reversed",
                    judge=str(e.get("roles") or "") == "judge",
                    cause=str(e.get("roles") or "") == "cause", derived=derived,
+                   planned=e.get("modality") == "planned",
                    later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
 

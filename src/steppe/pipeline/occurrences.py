@@ -26,14 +26,21 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
     keeping the most confident evidence and the most precise date. `reciprocal`: the
     mutual types, one occurrence whichever side tells them (plover.yaml coding)."""
     out: list[Event] = []
+    # The tellings merged into each kept event: a repeat may fit any of them ("border
+    # clashes" in a headline dated by the document is the body's "border clashes", though
+    # the body told them first as "the clashes broke out this week").
+    told: dict[int, list[Event]] = {}
     # Events dated by their own sentence first, so that they lend their date to repeats.
     for ev in sorted(events, key=lambda e: (e.date_source != "text", -e.confidence)):
         twin = next((o for o in out if o.type == ev.type and o.codes() == ev.codes()
-                     and o.modality == ev.modality and dates_compatible(o, ev)
+                     and o.modality == ev.modality
+                     and (dates_compatible(o, ev) or any(_told_alike(t, ev) for t in told[id(o)]))
                      and not _opposite(o, ev, reciprocal)), None)
         if twin is None:
             out.append(ev)
+            told[id(ev)] = [ev]
             continue
+        told[id(twin)].append(ev)
         if ev.mode == "visit" and _mutual(twin) and not _mutual(ev):
             # A meeting told as mutual and as a visit: the visit says who hosts (PLOVER).
             twin.source, twin.target = ev.source, ev.target
@@ -46,7 +53,7 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
 def dates_compatible(a: Event, b: Event) -> bool:
     """Same date at the coarser precision; a date guessed from context fits a repeat told
     in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
-    if a.date and b.date and a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger):
+    if _told_alike(a, b):
         return True
     if a.date and b.date and {a.date_source, b.date_source} == {"document", "text"} \
             and len(a.date) == len(b.date) == 10 and _same_date(a.date, b.date, day_window=3) \
@@ -56,6 +63,11 @@ def dates_compatible(a: Event, b: Event) -> bool:
         return _same_date(a.date, b.date, day_window=ADJACENT_DAYS)
     # Plans of one type may be different acts: AGREE gathers every future act (PLOVER 3.1).
     return _same_date(a.date, b.date)
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """Two dated tellings in the same words, one dated from context or the document."""
+    return bool(a.date and b.date and a.date_source != b.date_source and _stem(a.trigger) == _stem(b.trigger))
 
 
 def _mutual(e: Event) -> bool:

@@ -55,6 +55,10 @@ class RoleWords:
     grievance_preps: frozenset[str]
     # Nouns of something said, whose author a reaction to it is aimed at (claimant).
     claim_nouns: frozenset[str] = frozenset()
+    # Nouns that count occasions ("rounds of talks").
+    count_nouns: frozenset[str] = frozenset()
+    # Verbs whose object is the act itself ("the ban imposed by Russia").
+    act_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -75,7 +79,8 @@ class RoleWords:
                    patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
-                   claim_nouns=w.set("claim_nouns"))
+                   claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
+                   act_verbs=w.set("act_verbs"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -110,11 +115,18 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source: list[Actor] = []
     target: list[Actor] = []
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
-        # "talks were held between X and Y", "fighting broke out between X and Y": the
-        # verb of an act named as its subject only says that it happened; its "between"
-        # phrase is the act's.
-        between += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
+    counted = _counted_by(tok, words)
+    if tok.pos_ in ("NOUN", "PROPN") and counted.dep_ in ("nsubj", "nsubjpass"):
+        # "talks were held between X and Y", "fighting broke out between X and Y", "twelve
+        # rounds of talks took place between X and Y": the verb of an act named as its
+        # subject only says that it happened; its "between" phrase is the act's, also where
+        # the parse hangs it on the verb's adjunct ("were held at various levels between X
+        # and Y").
+        verb = counted.head
+        between += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.between_preps]
+        between += [g for p in verb.children if p.dep_ == "prep" and p.lower_ not in words.between_preps
+                    for o in p.children if o.dep_ == "pobj" and o.i not in tm
+                    for g in o.children if g.dep_ == "prep" and g.lower_ in words.between_preps]
     if tok.pos_ in ("NOUN", "PROPN") and between:
         # "the clashes between Kyrgyzstan and Tajikistan": the parties are on both sides.
         both = [a for c in between for a in pobj_actors(c, tm) if a.code]
@@ -128,14 +140,21 @@ def roles_of(tok: Token, tm: dict[int, Mention],
                 source += actors_in(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in words.patient_nouns:
                 target += pobj_actors(c, tm)   # "criticism of X", "the arrest of X": done to X
-            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                # "the suspension of air links with X": what the act is done to is no
-                # actor; the partner of that thing is the act's recipient, not its agent.
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by", "in"):
+                # "the suspension of air links with X", "a halt in supplies to X": what the
+                # act is done to is no actor; the partner of that thing is the act's
+                # recipient, not its agent.
                 things = [p for o in c.children if o.dep_ == "pobj" and o.i not in tm
                           for p in o.children if p.dep_ == "prep" and p.lower_ in words.target_preps]
                 if things:
-                    target += [a for p in things for a in pobj_actors(p, tm)]
-                else:
+                    partners = [a for p in things for a in pobj_actors(p, tm)]
+                    target += partners
+                    # "the halt in Turkmen gas supplies to Uzbekistan": a flow from one
+                    # state to another is stopped by the one it comes from
+                    source += [a for o in c.children if o.dep_ == "pobj"
+                               for m in o.children if m.dep_ in ("amod", "compound", "nmod")
+                               for a in actors_in(m, tm) if a.code and a.code not in codes_of(partners)]
+                elif c.lower_ != "in":
                     source += pobj_actors(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in words.from_is_source:
                 source += pobj_actors(c, tm)   # "backing from Uzbekistan", "aid from China"
@@ -146,6 +165,13 @@ def roles_of(tok: Token, tm: dict[int, Mention],
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "the visit made by X", "the role adopted by X"
                 source += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+        if not codes_of(source):
+            # "the ban on Kyrgyz dairy imposed by Russia": the participle that imposes the
+            # act, which the parse hangs on the act's own object
+            source += [a for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                       for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in words.act_verbs
+                       for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
         verb = _governing_verb(tok)
         if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
             target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X
@@ -165,6 +191,14 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source = [a for a in source if a.code]
     target = [a for a in target if a.code and not any(a is s for s in source)]
     return source, target
+
+
+def _counted_by(tok: Token, words: RoleWords) -> Token:
+    """The noun that counts the act, "[rounds] of talks", "a [series] of meetings"; else the act."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words.count_nouns:
+        return of.head
+    return tok
 
 
 def host_direction(tok: Token, sent: SpacySpan, source: list[Actor], target: list[Actor],
@@ -415,13 +449,14 @@ def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor
     return [a for a in out if a.code]
 
 
-def hyphen_pair(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+def hyphen_pair(tok: Token, tm: dict[int, Mention], own: bool = False) -> list[Actor]:
     """The two states of a hyphenated pair in the phrase of `tok` ("clashes on the
     Kyrgyz-Tajik border", "Uzbek-Kazakh talks"): the two sides of a mutual act, though
-    the first adjective alone would only qualify ("the Russian-led CSTO")."""
+    the first adjective alone would only qualify ("the Russian-led CSTO"). Unless `own`,
+    also in its verb's phrases when it is the subject."""
     doc = tok.doc
     words = list(tok.subtree)
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    if tok.dep_ in ("nsubj", "nsubjpass") and not own:
         # "gunfire was reported on the Kyrgyz-Tajik border": where the verb of its
         # happening places it
         words += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
