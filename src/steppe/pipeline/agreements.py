@@ -34,6 +34,7 @@ from steppe.pipeline.agreement_grammar import AgreementGrammar
 from steppe.pipeline.agreement_lists import item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, read_titles
 from steppe.pipeline.context import Concluded, DocContext, ProjectName
+from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.timex import TimeEx, is_dateline, within
 
 __all__ = ["AgreementGrammar", "Concluded", "extract_agreements", "read_agreements"]
@@ -193,9 +194,11 @@ def _is_group(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
-             together: list[str] | None, g: AgreementGrammar) -> list[str] | None:
+             together: list[str] | None, by_sentence: list[set[str]],
+             g: AgreementGrammar) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
-    `together` are the parties of the list the agreement is an item of."""
+    `together` are the parties of the list the agreement is an item of; `by_sentence` the
+    states each sentence names (_Doc.named)."""
     s, e = sentences[i]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
     in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
@@ -213,28 +216,13 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     if len(_states(c for *_, c in grouped)) >= 2:
         return sorted(_states(c for *_, c in grouped))
     igo = {"IGO"} if any(c.startswith("IGO") for *_, c in here) else set()
-    states = _nearest_signatories(text, mentions, sentences, i, named, g)
+    # "Agreements were reached on ...": the parties of the talks that produced it, the
+    # nearest sentence before that names two or more with the one this names, else the
+    # sentence after it.
+    states = set(nearest_pair(by_sentence, i, back=_LOOK_BACK, holding=True, more=True, after=True))
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
-
-
-def _nearest_signatories(text: str, mentions: list[tuple[int, int, str]],
-                         sentences: list[tuple[int, int]], i: int, named: set[str],
-                         g: AgreementGrammar) -> set[str]:
-    """The states of an agreement whose sentence names fewer than two ("Agreements were
-    reached on ..."): those of the nearest sentence before it that names two or more (with
-    the one this sentence names), the talks that produced it; else of the sentence after
-    it. Never the union of both: a story moves from one pair of states to another."""
-    for j in [*range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1), i + 1]:
-        if not 0 <= j < len(sentences):
-            continue
-        there = _states(c for ms, me, c in mentions
-                        if sentences[j][0] <= ms and me <= sentences[j][1]
-                        and not _is_group(text, ms, me, g))
-        if len(there) >= 2 and named <= there:
-            return there
-    return set()
 
 
 def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],
@@ -391,6 +379,7 @@ class _Doc:
     g: AgreementGrammar
     found: list[_Found] = field(default_factory=list)
     _actor_words: frozenset[str] | None = None
+    _named: list[set[str]] | None = None
 
     @property
     def actor_words(self) -> frozenset[str]:
@@ -399,6 +388,14 @@ class _Doc:
             self._actor_words = self.g.names.stems(" ".join(self.text[ms:me]
                                                             for ms, me, _ in self.mentions))
         return self._actor_words
+
+    @property
+    def named(self) -> list[set[str]]:
+        """The states each sentence names, groups ("the two countries") left out."""
+        if self._named is None:
+            named = [m for m in self.mentions if not _is_group(self.text, m[0], m[1], self.g)]
+            self._named = states_by_sentence(named, self.sentences, wholly=True)
+        return self._named
 
 
 def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int | None,
@@ -409,7 +406,8 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     # The documents of one list were signed by the same parties.
     together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
         if item else None
-    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together, g)
+    parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together,
+                       doc.named, g)
     if parties is None:
         return
     # An agreement only referred to as in force predates the story: no date from the context.

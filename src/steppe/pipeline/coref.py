@@ -18,6 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from steppe.facts import Actor
+from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.words import Grammar
 
@@ -155,26 +156,27 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     The two countries signed ..." is about that pair, whatever the story's main parties."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
-    codes: list[str] = []
-    first_pair: list[str] = []      # the states of the nearest earlier sentence naming two
-    stop = at
-    for k in range(_PAIR_SENTENCES):
-        start = _sentence_start(text, stop)
-        here = {c for m in named if start <= m.start < stop for c in m.codes if c != "IGO"}
-        codes += sorted(here - set(codes))
-        if k and len(here) == 2 and not first_pair:
-            first_pair = sorted(here)
-        if len(codes) >= 2 or start == 0:
-            break
-        stop = start
-    if len(codes) == 2:
-        return sorted(codes)
-    # "Kazakhstan welcomed the treaty, saying the two countries ...": the pair named just
-    # before, not the state this sentence adds to it
-    return first_pair
+    spans = _sentences_back(text, at, _PAIR_SENTENCES)
+    states = [(m.start, m.end, c) for m in named for c in m.codes]
+    last = len(spans) - 1
+    return nearest_pair(states_by_sentence(states, spans), last, back=last, adding=True)
 
 
 _PAIR_SENTENCES = 3    # this sentence and two before it
+
+
+def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
+    """The sentence `at` is in, up to `at`, and the sentences before it: `n` at most, in
+    the order of the text."""
+    spans: list[tuple[int, int]] = []
+    stop = at
+    while len(spans) < n:
+        start = _sentence_start(text, stop)
+        spans.insert(0, (start, stop))
+        if start == 0:
+            break
+        stop = start
+    return spans
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -9,13 +9,13 @@ gives way ("rejected an [invitation]"), one trigger per type and set of actors.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
+from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
@@ -740,16 +740,9 @@ def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
 def pairs_before(states: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
                  back: int = 3) -> list[list[str]]:
     """For each sentence, the two states of the nearest of the `back` sentences before it
-    that names any ([] when that one names more than two): whom the story is telling of."""
-    starts = [m[0] for m in states]
-    named = [{c for _, _, c in states[bisect_left(starts, s):bisect_left(starts, e)] if c != "IGO"}
-             for s, e in sentences]
-    out: list[list[str]] = []
-    for i in range(len(sentences)):
-        codes = next((named[j] for j in range(i - 1, max(-1, i - 1 - back), -1)
-                      if len(named[j]) >= 2), set())
-        out.append(sorted(codes) if len(codes) == 2 else [])
-    return out
+    that names two or more ([] when that one names more): whom the story is telling of."""
+    named = states_by_sentence(states, sentences)
+    return [nearest_pair(named, i, back=back) for i in range(len(sentences))]
 
 
 def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
