@@ -194,11 +194,11 @@ def _is_group(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
-             together: list[str] | None, by_sentence: list[set[str]],
+             together: list[str] | None, sentence_states: list[set[str]],
              g: AgreementGrammar) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
-    `together` are the parties of the list the agreement is an item of; `by_sentence` the
-    states each sentence names (_Doc.named)."""
+    `together` are the parties of the list the agreement is an item of; `sentence_states`
+    the states each sentence names (_Doc.sentence_states)."""
     s, e = sentences[i]
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
     in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
@@ -219,7 +219,8 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     # "Agreements were reached on ...": the parties of the talks that produced it, the
     # nearest sentence before that names two or more with the one this names, else the
     # sentence after it.
-    states = set(nearest_pair(by_sentence, i, back=_LOOK_BACK, holding=True, more=True, after=True))
+    states = set(nearest_pair(sentence_states, i, back=_LOOK_BACK,
+                              holding=True, more=True, after=True))
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
@@ -379,7 +380,7 @@ class _Doc:
     g: AgreementGrammar
     found: list[_Found] = field(default_factory=list)
     _actor_words: frozenset[str] | None = None
-    _named: list[set[str]] | None = None
+    _sentence_states: list[set[str]] | None = None
 
     @property
     def actor_words(self) -> frozenset[str]:
@@ -390,12 +391,12 @@ class _Doc:
         return self._actor_words
 
     @property
-    def named(self) -> list[set[str]]:
+    def sentence_states(self) -> list[set[str]]:
         """The states each sentence names, groups ("the two countries") left out."""
-        if self._named is None:
+        if self._sentence_states is None:
             named = [m for m in self.mentions if not _is_group(self.text, m[0], m[1], self.g)]
-            self._named = states_by_sentence(named, self.sentences, wholly=True)
-        return self._named
+            self._sentence_states = states_by_sentence(named, self.sentences, wholly=True)
+        return self._sentence_states
 
 
 def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int | None,
@@ -407,7 +408,7 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
         if item else None
     parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together,
-                       doc.named, g)
+                       doc.sentence_states, g)
     if parties is None:
         return
     # An agreement only referred to as in force predates the story: no date from the context.

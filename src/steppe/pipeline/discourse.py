@@ -48,5 +48,6 @@ def nearest_pair(named: Sequence[set[str]], i: int, *, back: int, adding: bool =
             continue
         if len(seen) == 2 or more:
             return sorted(seen)
+        # More than two: a pair this sentence names alone, never a state picked from them.
         return sorted(named[j]) if len(named[j]) == 2 else []
     return []
