@@ -956,10 +956,15 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger, occasions) and not _answered(ev, o, said)
-                   for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                   and o.trigger.i not in undergone):
-            keep.append(ev)
+        governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
+                     and o.trigger.i not in undergone and _descends(ev.trigger, o.trigger, occasions)]
+        if any(not _answered(ev, o, said) for o in governors):
+            continue
+        if governors and not codes_of(ev.target) - codes_of(ev.source):
+            # "Tashkent rejected the accusations made by Bishkek": what is answered was
+            # said against the one answering
+            ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
+        keep.append(ev)
     return keep
 
 

@@ -1,0 +1,37 @@
+"""Misses found on invented sentences and closed together: an accusation rejected as the
+direct object, ...
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import found
+
+
+@pytest.mark.parametrize("text, rejecter, accuser", [
+    ("Tashkent rejected the accusations made by Bishkek on Tuesday.", {"UZB"}, {"KGZ"}),
+    ("Hanoi rejected the accusations from Beijing over the seized fishing boats.", {"VNM"}, {"CHN"}),
+    ("Minsk dismissed the charges brought by Vilnius as groundless.", {"BLR"}, {"LTU"}),
+    ("Ankara rejected Athens' allegations about the airspace violations.", {"TUR"}, {"GRC"}),
+])
+def test_a_rejected_accusation_is_coded_beside_the_rejection(extractor, text, rejecter, accuser):
+    events = found(extractor, text)
+    # PLOVER 3.9 ACCUSE: the accusation was made, against the one who rejects it
+    assert ("REJECT", rejecter, accuser) in events
+    assert ("ACCUSE", accuser, rejecter) in events
+
+
+def test_a_rejected_accusation_of_no_one_else_stays_the_rejection(extractor):
+    # no author other than the one rejecting: nothing was said by another state
+    events = found(extractor, "Kazakhstan rejected the accusations, its foreign ministry said.")
+    assert not any(t == "ACCUSE" for t, _, _ in events)
+
+
+def test_a_rejected_demand_stays_the_rejections_content(extractor):
+    # CAMEO 12 (reject request): the demand is what is rejected, not a second event here
+    events = found(extractor, "Baku rejected the demand made by Yerevan to reopen the road.")
+    assert ("REJECT", {"AZE"}, {"ARM"}) in events
+    assert not any(t == "REQUEST" for t, _, _ in events)
