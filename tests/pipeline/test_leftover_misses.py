@@ -1,5 +1,5 @@
 """Misses found on invented sentences and closed together: an accusation rejected as the
-direct object, ...
+direct object, a border closed by a named state (as a noun too), ...
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -35,3 +35,24 @@ def test_a_rejected_demand_stays_the_rejections_content(extractor):
     events = found(extractor, "Baku rejected the demand made by Yerevan to reopen the road.")
     assert ("REJECT", {"AZE"}, {"ARM"}) in events
     assert not any(t == "REQUEST" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, closer, other", [
+    # the 'by' phrase of the noun is the agent, also where the parse hangs it on the crossing
+    ("Kazakh and Kyrgyz officials met in Bishkek on Monday. The closing of the crossing by "
+     "Kyrgyzstan lasted a week.", {"KGZ"}, {"KAZ"}),
+    # an unqualified border is the one the story's pair shares (SANCTION, PLOVER 3.13)
+    ("Tajik and Uzbek ministers held talks on water on Monday. The closure of the border by "
+     "Uzbekistan came two days later.", {"UZB"}, {"TJK"}),
+    ("Peru and Chile held talks in Lima on Monday. Chile closed the border on Friday.",
+     {"CHL"}, {"PER"}),
+    # the border's other side named in its own phrase
+    ("The closing of the border with Benin by Niger hurt traders.", {"NER"}, {"BEN"}),
+])
+def test_closing_a_border_is_aimed_at_the_state_across_it(extractor, text, closer, other):
+    assert ("SANCTION", closer, other) in found(extractor, text)
+
+
+def test_a_closing_ceremony_closes_no_border(extractor):
+    events = found(extractor, "The closing ceremony of the forum of Kazakhstan and China was held in Astana.")
+    assert not any(t == "SANCTION" for t, _, _ in events)

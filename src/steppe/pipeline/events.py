@@ -240,7 +240,8 @@ class EventCoder:
                 target = nearest_other(tok, sent, mentions, source,
                                        before=trig.type in self.lex.coding.cooperative, words=self.roles,
                                        reporting=self.lex.cues.reporting_verbs)
-                if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
+                if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
+                                   or _on_border(tok, self.roles.border_nouns)) \
                         and not _people_object(tok):
                     target = _other_of_pair(source, told) or _other_of_pair(source, main)
         if not source:
@@ -800,6 +801,14 @@ def _people_object(tok: Token) -> bool:
     # A pronoun, or a proper name where no actor was named: NER runs only where entities
     # can change a trigger (pipeline/prefilter.py), so person names are not read from it.
     return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
+
+
+def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
+    """'closed the [border]', 'the closure of the [crossing]': an act done to a shared line."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in border_nouns for o in objects)
 
 
 def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
