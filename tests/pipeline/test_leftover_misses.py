@@ -1,5 +1,6 @@
 """Misses found on invented sentences and closed together: an accusation rejected as the
-direct object, a border closed by a named state (as a noun too), ...
+direct object, a border closed by a named state (as a noun too),
+unnamed forces moved toward a border whose far side is the only state named, ...
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -56,3 +57,20 @@ def test_closing_a_border_is_aimed_at_the_state_across_it(extractor, text, close
 def test_a_closing_ceremony_closes_no_border(extractor):
     events = found(extractor, "The closing ceremony of the forum of Kazakhstan and China was held in Astana.")
     assert not any(t == "SANCTION" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, mover, across", [
+    ("Troops were deployed along the border with Afghanistan, the Tajik defence ministry said.",
+     {"TJK"}, {"AFG"}),
+    ("Tanks were moved toward the border with Lebanon, the Israeli army said.", {"ISR"}, {"LBN"}),
+    ("Soldiers were put on alert along the border with Azerbaijan, the Armenian ministry said.",
+     {"ARM"}, {"AZE"}),
+])
+def test_unnamed_forces_at_a_border_are_the_reporters(extractor, text, mover, across):
+    # PLOVER 3.14 MOBILIZE: the state across the border is where the move looks, not its agent
+    assert ("MOBILIZE", mover, across) in found(extractor, text)
+
+
+def test_forces_at_the_reporters_own_border_stay_its_own(extractor):
+    events = found(extractor, "Troops were massed near the Armenian border, the Armenian ministry said.")
+    assert all(src == {"ARM"} for t, src, _ in events if t == "MOBILIZE")

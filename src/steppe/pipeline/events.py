@@ -90,7 +90,8 @@ class EventCoder:
         if found:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
-                                           self.lex.cues.reporting_verbs, pair_before or [])
+                                           self.lex.cues.reporting_verbs, pair_before or [],
+                                           self.roles.border_nouns)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
@@ -588,14 +589,18 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
                   main: list[str], reporting: frozenset[str] = frozenset(),
-                  told: list[str] = ()) -> dict[int, Mention]:
+                  told: list[str] = (), border_nouns: frozenset[str] = frozenset()
+                  ) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
     ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
     ("..., a spokeswoman for the US embassy said") names no state of its acts. An agent
     whose act is aimed at that one state ("The Foreign Ministry accused Russia") is the
-    other state of the pair the story tells of (`told`, else the main pair)."""
+    other state of the pair the story tells of (`told`, else the main pair). A state named
+    only as the far side of a border ("troops were deployed along the border with
+    Afghanistan, the Tajik ministry said") is where the move looks, not whose it is: the
+    reporter's state is."""
     told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              and not told_by[0] <= m.start < told_by[1]
@@ -605,6 +610,9 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     if len(codes) != 1:
         return tm
     code = codes.pop()
+    reporters = {c for m in mentions if told_by[0] <= m.start < told_by[1] for c in m.codes if c != "IGO"}
+    if len(reporters) == 1 and code not in reporters and _across_border(sent, tm, code, border_nouns):
+        code = reporters.pop()
     # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
     # state the sentence names as someone acted on, only of one named as where.
     where = None        # read only if a titled person needs it (most sentences have none)
@@ -627,6 +635,22 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
+                   border_nouns: frozenset[str]) -> bool:
+    """Whether every naming of `code` in the sentence is a border's other side: "the border
+    with Afghanistan" (the parse may hang "with" on the verb), "the Afghan border"."""
+    doc = sent.doc
+    named = [t for t in sent if t.i in tm and code in tm[t.i].codes]
+
+    def across(t: Token) -> bool:
+        if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in border_nouns:
+            return True
+        prep = t.head
+        return t.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and \
+            (prep.head.lemma_.lower() in border_nouns or doc[prep.i - 1].lemma_.lower() in border_nouns)
+    return bool(named) and all(across(t) for t in named)
 
 
 def _acts_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
