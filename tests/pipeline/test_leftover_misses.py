@@ -1,6 +1,7 @@
 """Misses found on invented sentences and closed together: an accusation rejected as the
 direct object, a border closed by a named state (as a noun too),
-unnamed forces moved toward a border whose far side is the only state named, ...
+unnamed forces moved toward a border whose far side is the only state named, an invitation
+someone is thanked for.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -74,3 +75,22 @@ def test_unnamed_forces_at_a_border_are_the_reporters(extractor, text, mover, ac
 def test_forces_at_the_reporters_own_border_stay_its_own(extractor):
     events = found(extractor, "Troops were massed near the Armenian border, the Armenian ministry said.")
     assert all(src == {"ARM"} for t, src, _ in events if t == "MOBILIZE")
+
+
+@pytest.mark.parametrize("text, inviter, invited", [
+    ("Kazakhstan thanked Uzbekistan for the invitation.", {"UZB"}, {"KAZ"}),
+    ("Japarov thanked Tokayev for the invitation to visit Astana in June.", {"KAZ"}, {"KGZ"}),
+    ("Mongolia thanked China for the invitation to the trade fair.", {"CHN"}, {"MNG"}),
+])
+def test_an_invitation_thanked_for_was_extended_by_the_one_thanked(extractor, text, inviter, invited):
+    events = found(extractor, text)
+    # the thanks (PLOVER 3.3 SUPPORT) and the invitation itself (AGREE planned, 3.2)
+    assert ("SUPPORT", invited, inviter) in events
+    assert ("AGREE", inviter, invited) in events
+
+
+def test_a_past_act_thanked_for_without_its_own_agent_stays_uncoded(extractor):
+    # the intent of the grounds rule: the thanks alone does not code a past material act
+    events = found(extractor, "Chile thanked Peru for the firefighting aircraft sent in March.")
+    assert ("SUPPORT", {"CHL"}, {"PER"}) in events
+    assert not any(t == "AID" for t, _, _ in events)

@@ -135,8 +135,15 @@ class EventCoder:
                     if trig.type == ev.type:
                         continue
                     g = self._event(tok, trig, end, sent, mentions, token_mentions, main, told)
-                    if g is not None and g.trigger.i not in coded and g.modality == "asserted" \
-                            and codes_of(g.source) and not codes_of(g.source) <= codes_of(ev.source):
+                    if g is None or g.trigger.i in coded:
+                        continue
+                    offer = g.type in self.lex.coding.offers_appraised and g.modality == "planned"
+                    if offer and codes_of(g.source) <= codes_of(ev.source) and codes_of(ev.target):
+                        # "Kazakhstan thanked Uzbekistan for the invitation": an offer one
+                        # is thanked for was made to the one thanking by the one thanked
+                        g.source, g.target = list(ev.target), list(ev.source)
+                    if (g.modality == "asserted" or offer) and codes_of(g.source) and \
+                            not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
         return _one_per_type(out)
 

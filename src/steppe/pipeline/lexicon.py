@@ -78,6 +78,7 @@ class TypeRules:
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
     answered_claims: frozenset[str] = frozenset()
+    offers_appraised: frozenset[str] = frozenset()
 
 
 @dataclass
