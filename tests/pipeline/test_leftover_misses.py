@@ -1,7 +1,7 @@
 """Misses found on invented sentences and closed together: an accusation rejected as the
 direct object, a border closed by a named state (as a noun too),
 unnamed forces moved toward a border whose far side is the only state named, an invitation
-someone is thanked for.
+someone is thanked for, growth told as a fraction in words.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 from coded import found
+
+from steppe.facts import Document
 
 
 @pytest.mark.parametrize("text, rejecter, accuser", [
@@ -91,6 +93,24 @@ def test_an_invitation_thanked_for_was_extended_by_the_one_thanked(extractor, te
 
 def test_a_past_act_thanked_for_without_its_own_agent_stays_uncoded(extractor):
     # the intent of the grounds rule: the thanks alone does not code a past material act
-    events = found(extractor, "Chile thanked Peru for the firefighting aircraft sent in March.")
+    events = found(extractor, "Chile thanked Peru for the food aid sent in March.")
     assert ("SUPPORT", {"CHL"}, {"PER"}) in events
     assert not any(t == "AID" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, indicator, value", [
+    ("Trade between Kazakhstan and China rose by a third in 2023.", "other:trade_growth", 33.3),
+    ("Uzbek exports to Russia fell by half last year.", "other:exports_growth", -50),
+    ("Trade between Turkey and Iran grew by a quarter in 2022.", "other:trade_growth", 25),
+    ("Imports from Georgia to Armenia dropped by two thirds in 2021.", "other:imports_growth", -66.7),
+])
+def test_a_growth_told_as_a_fraction_is_a_percentage(extractor, text, indicator, value):
+    figures = extractor.extract(Document(id="t", text=text, date="2024-03-10")).figures
+    assert any(f.indicator == indicator and f.unit == "percent" and f.value == pytest.approx(value)
+               for f in figures)
+
+
+def test_a_fraction_without_a_change_is_no_growth(extractor):
+    text = "Half of the trade between Kazakhstan and China went by rail in 2023."
+    figures = extractor.extract(Document(id="t", text=text, date="2024-03-10")).figures
+    assert not any(f.indicator.endswith("_growth") for f in figures)
