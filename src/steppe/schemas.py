@@ -201,10 +201,13 @@ class PloverCoding(_Strict):
     leaving_body_as: dict[str, str] = {}
     disaster_modes: list[str] = []
     appraisals: list[str] = []
+    answered_claims: list[str] = []
+    offers_appraised: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
-                     "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent")
+                     "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent",
+                     "answered_claims", "offers_appraised")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -90,7 +90,8 @@ class EventCoder:
         if found:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
-                                           self.lex.cues.reporting_verbs, pair_before or [])
+                                           self.lex.cues.reporting_verbs, pair_before or [],
+                                           self.roles.border_nouns)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
@@ -134,8 +135,15 @@ class EventCoder:
                     if trig.type == ev.type:
                         continue
                     g = self._event(tok, trig, end, sent, mentions, token_mentions, main, told)
-                    if g is not None and g.trigger.i not in coded and g.modality == "asserted" \
-                            and codes_of(g.source) and not codes_of(g.source) <= codes_of(ev.source):
+                    if g is None or g.trigger.i in coded:
+                        continue
+                    offer = g.type in self.lex.coding.offers_appraised and g.modality == "planned"
+                    if offer and codes_of(g.source) <= codes_of(ev.source) and codes_of(ev.target):
+                        # "Kazakhstan thanked Uzbekistan for the invitation": an offer one
+                        # is thanked for was made to the one thanking by the one thanked
+                        g.source, g.target = list(ev.target), list(ev.source)
+                    if (g.modality == "asserted" or offer) and codes_of(g.source) and \
+                            not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
         return _one_per_type(out)
 
@@ -240,7 +248,8 @@ class EventCoder:
                 target = nearest_other(tok, sent, mentions, source,
                                        before=trig.type in self.lex.coding.cooperative, words=self.roles,
                                        reporting=self.lex.cues.reporting_verbs)
-                if not target and trig.type in self.lex.coding.unnamed_recipient_is_other_party \
+                if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
+                                   or _on_border(tok, self.roles.border_nouns)) \
                         and not _people_object(tok):
                     target = _other_of_pair(source, told) or _other_of_pair(source, main)
         if not source:
@@ -587,14 +596,18 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
                   main: list[str], reporting: frozenset[str] = frozenset(),
-                  told: list[str] = ()) -> dict[int, Mention]:
+                  told: list[str] = (), border_nouns: frozenset[str] = frozenset()
+                  ) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
     ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
     ("..., a spokeswoman for the US embassy said") names no state of its acts. An agent
     whose act is aimed at that one state ("The Foreign Ministry accused Russia") is the
-    other state of the pair the story tells of (`told`, else the main pair)."""
+    other state of the pair the story tells of (`told`, else the main pair). A state named
+    only as the far side of a border ("troops were deployed along the border with
+    Afghanistan, the Tajik ministry said") is where the move looks, not whose it is: the
+    reporter's state is."""
     told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              and not told_by[0] <= m.start < told_by[1]
@@ -604,6 +617,9 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     if len(codes) != 1:
         return tm
     code = codes.pop()
+    reporters = {c for m in mentions if told_by[0] <= m.start < told_by[1] for c in m.codes if c != "IGO"}
+    if len(reporters) == 1 and code not in reporters and _across_border(sent, tm, code, border_nouns):
+        code = reporters.pop()
     # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
     # state the sentence names as someone acted on, only of one named as where.
     where = None        # read only if a titled person needs it (most sentences have none)
@@ -626,6 +642,22 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
+                   border_nouns: frozenset[str]) -> bool:
+    """Whether every naming of `code` in the sentence is a border's other side: "the border
+    with Afghanistan" (the parse may hang "with" on the verb), "the Afghan border"."""
+    doc = sent.doc
+    named = [t for t in sent if t.i in tm and code in tm[t.i].codes]
+
+    def across(t: Token) -> bool:
+        if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in border_nouns:
+            return True
+        prep = t.head
+        return t.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and \
+            (prep.head.lemma_.lower() in border_nouns or doc[prep.i - 1].lemma_.lower() in border_nouns)
+    return bool(named) and all(across(t) for t in named)
 
 
 def _acts_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
@@ -795,6 +827,14 @@ def _people_object(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
 
 
+def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
+    """'closed the [border]', 'the closure of the [crossing]': an act done to a shared line."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in border_nouns for o in objects)
+
+
 def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
     states against no one named is against the other one (the pair of the sentences just
@@ -949,10 +989,15 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
     for ev in events:
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
-        if not any(_descends(ev.trigger, o.trigger, occasions) and not _answered(ev, o, said)
-                   for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                   and o.trigger.i not in undergone):
-            keep.append(ev)
+        governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
+                     and o.trigger.i not in undergone and _descends(ev.trigger, o.trigger, occasions)]
+        if any(not _answered(ev, o, said) for o in governors):
+            continue
+        if governors and not codes_of(ev.target) - codes_of(ev.source):
+            # "Tashkent rejected the accusations made by Bishkek": what is answered was
+            # said against the one answering
+            ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
+        keep.append(ev)
     return keep
 
 

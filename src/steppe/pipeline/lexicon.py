@@ -77,6 +77,8 @@ class TypeRules:
     leaving_body_as: dict[str, str] = field(default_factory=dict)
     disaster_modes: frozenset[str] = frozenset()
     appraisals: frozenset[str] = frozenset()
+    answered_claims: frozenset[str] = frozenset()
+    offers_appraised: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -63,6 +63,8 @@ class QuantityWords:
     number_of: re.Pattern[str]            # "the number of <noun> reached" 1,800
     multiplied: dict[str, int]            # "doubled" -> 2: a growth ratio stated by the verb alone
     multiplied_re: re.Pattern[str]
+    fractions: dict[str, float]           # "a third" -> 33.3: a growth in percent after "rose by"
+    fractions_re: re.Pattern[str]
     rates: dict[str, str]                 # "weekly" -> "week": the period of a rate
     rate_after: re.Pattern[str]           # "per week" (group 1), "weekly" (group 2) after a value
     rate_before: re.Pattern[str]          # "weekly" before the counted noun ("three weekly flights")
@@ -102,6 +104,9 @@ class QuantityWords:
             reference=re.compile(rf"\b(?:{w.alternation('reference_patterns')})\s*$", re.I),
             multiplied={k.lower(): int(v) for k, v in w.table("multiplying_verbs").items()},
             multiplied_re=re.compile(rf"\b(?:{'|'.join(map(re.escape, w.table('multiplying_verbs')))})\b", re.I),
+            fractions={k.lower(): float(v) for k, v in w.table("fraction_percents").items()},
+            fractions_re=re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(w.table('fraction_percents'), key=len, reverse=True)))})\b",
+                                    re.I),
             rates={**w.table("rate_adverbs"), **w.table("rate_adjectives")},
             rate_after=re.compile(rf"\s*(?:{w.alternation('rate_words')})\s+({w.alternation('rate_periods')})\b"
                                   rf"|\s*({'|'.join(w.table('rate_adverbs'))})\b", re.I),
@@ -330,6 +335,13 @@ def find_quantities(text: str, *, units: Units, offset: int = 0) -> list[Quantit
         verb = m.group().split()[-1]                   # "(plan) to double": the value is the verb, its cue stays before it
         found.append(Quantity(start=m.end() - len(verb) + offset, end=m.end() + offset, text=verb, is_growth=True,
                               value=float(qw.multiplied[" ".join(m.group().lower().split())]), unit="ratio"))
+    for m in qw.fractions_re.finditer(text):           # "rose by a third": a growth of 33.3%
+        change = qw.change_before.search(text[max(0, m.start() - 100):m.start()])
+        if change is None:
+            continue
+        sign = -1.0 if qw.decline.search(change.group().split()[0]) else 1.0
+        found.append(Quantity(start=m.start() + offset, end=m.end() + offset, text=m.group(), is_growth=True,
+                              value=sign * qw.fractions[" ".join(m.group().lower().split())], unit="percent"))
     found.sort(key=lambda q: q.start)
     found = [q for q in _share_units(_elided_nouns(found, text, offset, qw), text, offset, units) if q.unit]
     return _without_conversions(found, text, offset, units)

@@ -59,6 +59,9 @@ class RoleWords:
     count_nouns: frozenset[str] = frozenset()
     # Verbs whose object is the act itself ("the ban imposed by Russia").
     act_verbs: frozenset[str] = frozenset()
+    # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
+    # with no one else named is aimed at the state across it.
+    border_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -80,7 +83,7 @@ class RoleWords:
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
-                   act_verbs=w.set("act_verbs"))
+                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -172,6 +175,13 @@ def roles_of(tok: Token, tm: dict[int, Mention],
                        for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        and c.lemma_.lower() in words.act_verbs
                        for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+        if not codes_of(source):
+            # "the closing of the crossing by Kyrgyzstan": the parse hangs the act's agent on
+            # the thing acted on, which no one names
+            source += [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj" and o.i not in tm
+                       for g in o.children if g.dep_ == "prep" and g.lower_ == "by"
+                       for a in pobj_actors(g, tm)]
         verb = _governing_verb(tok)
         if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
             target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X

@@ -46,6 +46,9 @@ class TriggerGrammar:
     causative_verbs: frozenset[str] = frozenset()      # "[forced] thousands to flee"
     two_sided_nouns: frozenset[str] = frozenset()      # "on both [sides] of the X-Y border"
     two_sided_dets: frozenset[str] = frozenset()       # "on [both] sides of ..."
+    # "rejected the [accusations] made by Bishkek": nouns of something said (the roles'
+    # claim nouns), which the events stage keeps beside a reaction when someone else said it.
+    said_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -69,7 +72,8 @@ class TriggerGrammar:
                    flight_causes=own.set("flight_cause_prepositions"),
                    causative_verbs=own.set("causative_verbs"),
                    two_sided_nouns=own.set("two_sided_nouns"),
-                   two_sided_dets=own.set("two_sided_determiners"))
+                   two_sided_dets=own.set("two_sided_determiners"),
+                   said_nouns=roles.set("claim_nouns"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -105,8 +109,11 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
     # A derived (CAMEO) phrase does not silence the triggers in its complement: its wording
     # is looser ("considering the joint [exercises]") than a hand-written governor's; nor
     # does an act undergone ("fled [the fighting]"): what is fled is an act of its own.
+    # A claim answered ("rejected the [accusations] made by Bishkek") is left to the events
+    # stage, which knows whether its author is the one reacting (events._main_events).
     return [f for f in found
-            if not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived
+            if _answered_claim(f[0], f[1], lexicon, words)
+            or not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived
                                      and not g[1].cause],
                               words)]
 
@@ -310,6 +317,11 @@ def _best_per_token(found: list[tuple[Token, Trigger, int]]) -> list[tuple[Token
     # trigger is a loose derived phrase: "drafted a text on the [demarcation]").
     covered = {i for t, trig, e in best.values() if not trig.derived for i in range(t.i + 1, e)}
     return [f for i, f in sorted(best.items()) if i not in covered]
+
+
+def _answered_claim(tok: Token, trig: Trigger, lexicon: Lexicon, words: TriggerGrammar) -> bool:
+    return trig.type in lexicon.coding.answered_claims and tok.pos_ == "NOUN" and \
+        tok.lemma_.lower() in words.said_nouns
 
 
 def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
