@@ -102,6 +102,12 @@ def test_a_protest_named_in_a_place_is_by_that_states_people(extractor):
                 "PROTEST", {"ARM"}, {"AZE"})
 
 
+def test_a_protest_named_in_a_place_is_aimed_at_no_one_the_story_names(extractor):
+    text = ("Russia sent troops to Kazakhstan under a CSTO mandate on 6 January.\n\n"
+            "Protests over a rise in fuel prices broke out in the town of Zhanaozen on 2 January.")
+    assert not any(t == "PROTEST" and "RUS" in s | g for t, s, g in found(extractor, text))
+
+
 def test_an_investigation_is_aimed_at_the_state_where_its_subject_happened(extractor):
     # PLOVER 3.9: "all investigations", of killings, war crimes, ...
     assert _has(found(extractor, "The UN launched an inquiry into the deaths of protesters in Bishkek."),
@@ -125,10 +131,18 @@ def test_former_states_keep_their_own_codes(extractor, text, type_, codes):
     "Kyrgyzstan and Tajikistan, former Soviet republics, signed a border treaty on Friday.",
     "The post-Soviet border between Uzbekistan and Kyrgyzstan was demarcated in 2023.",
     "Uzbekistan and Kyrgyzstan agreed to demarcate the Soviet-era border, the ministry said.",
+    "Armenia and Georgia signed a transit accord on Monday, their first since the collapse of "
+    "the Soviet Union.",
+    "Kyrgyzstan agreed on Friday to hand over to Uzbekistan a dam built in Soviet times.",
 ])
 def test_a_former_state_named_as_a_period_or_a_past_is_no_actor(extractor, text):
     events = found(extractor, text)
     assert events and not any("SUN" in s | g for _, s, g in events)
+
+
+def test_the_end_of_a_state_dates_a_story_without_making_it_a_party(extractor):
+    text = "Slovenia and Croatia have disputed the bay since the break-up of Yugoslavia."
+    assert not any("YUG" in s | g for _, s, g in found(extractor, text))
 
 
 def test_the_owner_of_a_thing_named_with_a_noun_before_it_is_an_actor(extractor):

@@ -44,6 +44,8 @@ class ActorWords:
     stance_prefixes: frozenset[str]   # "anti-", "pro-": the state is what a stance is about
     origin_suffixes: frozenset[str]   # "-owned", "-made": the state owns or made a thing
     successor_nouns: frozenset[str]   # "former Soviet [republics]": states that came out of it
+    ending_nouns: frozenset[str]      # "the [collapse] of the Soviet Union": a time, not a party
+    period_nouns: frozenset[str]      # "in Soviet [times]"
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
     people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
@@ -56,7 +58,8 @@ class ActorWords:
                    fuzzy_prefix=re.compile(rf"^(?:{w.alternation('fuzzy_prefix_patterns')})\s+", re.I),
                    name_heads=w.set("thing_heads"), agent_nouns=w.set("agent_nouns"),
                    stance_prefixes=w.set("stance_prefixes"), origin_suffixes=w.set("origin_suffixes"),
-                   successor_nouns=w.set("successor_nouns"),
+                   successor_nouns=w.set("successor_nouns"), ending_nouns=w.set("ending_nouns"),
+                   period_nouns=w.set("period_nouns"),
                    people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
                    compass=w.set("compass_words"))
 
@@ -145,11 +148,13 @@ class ActorResolver:
     def _mention(self, doc: Doc, group: list[Piece], date: str | None) -> Mention | None:
         if group[0].kind in ("state", "igo") and (_after_stance_prefix(doc, group[0].start, self.words)
                                                   or len(group) == 1 and _before_origin_suffix(doc, group[0].end, self.words)
-                                                  or len(group) == 1 and _successors(doc, group[0], self.words)):
+                                                  or len(group) == 1 and _successors(doc, group[0], self.words)
+                                                  or _names_a_time(doc, group[0], self.words)):
             # "an anti-Syria journalist": the state is what the stance is about, not who;
             # "a Saudi-owned weekly": whose the thing is; "the former Soviet republics":
-            # the states that came out of it (kept, so that the parser's names do not
-            # bring it back).
+            # the states that came out of it; "since the collapse of the Soviet Union", "in
+            # Soviet times": a time (kept as places, so that the parser's names do not bring
+            # them back).
             span = doc[group[0].start:group[0].end]
             return Mention(span.start_char, span.end_char, span.text, [], kind="place",
                            location=True, head="place", pieces=group[:1])
@@ -370,6 +375,21 @@ def _successors(doc: Doc, piece: Piece, words: ActorWords) -> bool:
     start, end = piece.start, piece.end
     return piece.how == "adjective" and start >= 1 and end < len(doc) and \
         doc[start - 1].lower_ in ("former", "ex", "-") and doc[end].lower_ in words.successor_nouns
+
+
+def _names_a_time(doc: Doc, piece: Piece, words: ActorWords) -> bool:
+    """'since the collapse of the Soviet Union', 'in Soviet times': a state named as a time
+    (its end or its years) dates the story and is no party to it."""
+    start, end = piece.start, piece.end
+    if piece.how == "adjective":
+        return end < len(doc) and doc[end].lower_ in words.period_nouns
+    j = start - 1 - (start >= 1 and doc[start - 1].lower_ == "the")
+    if j < 1 or doc[j].lower_ != "of":
+        return False
+    noun = doc[j - 1].lower_
+    if noun == "up" and j >= 3 and doc[j - 2].text == "-":
+        noun = doc[j - 3].lower_ + "-up"          # "break-up" is cut into three tokens
+    return noun in words.ending_nouns
 
 
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:

@@ -227,9 +227,11 @@ class EventCoder:
                 _territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
+        placed = False
         if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
             place = _where_it_happened(tok, token_mentions, self.roles)
             source, target = place, [a for a in target if a.code not in codes_of(place)]
+            placed = bool(place)
         explicit = bool(source) and bool(target)
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own.
@@ -242,8 +244,8 @@ class EventCoder:
         if not target:
             if trig.reciprocal and len(codes_of(source)) >= 2:
                 target = list(source)
-            elif trig.mode in self.lex.coding.no_recipient_modes:
-                pass
+            elif trig.mode in self.lex.coding.no_recipient_modes or placed:
+                pass    # "protests broke out in Almaty": against no one the story names
             else:
                 target = nearest_other(tok, sent, mentions, source,
                                        before=trig.type in self.lex.coding.cooperative, words=self.roles,
