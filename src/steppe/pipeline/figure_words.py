@@ -40,6 +40,7 @@ class FigureWords:
     pronouns: frozenset[str]            # "raise it to": names no measure
     figure_pronouns: re.Pattern[str]    # "it", "this figure": the measure the sentence before gave
     contrast_break: re.Pattern[str]     # "; ", ", while", ", and": where a growth rate's clause ends
+    growth_break: re.Pattern[str]       # ... or ", hitting": a participle clause of its consequences
     clause_break: re.Pattern[str]       # ",", "while", "and": the ends of a value's clause
     # -- goal or level (figures.py)
     compared: re.Pattern[str]           # "(compared to 22.9% in 2022)"
@@ -129,6 +130,8 @@ class FigureWords:
             pronouns=w.set("pronouns"),
             figure_pronouns=re.compile(rf"\b(?:{w.alternation('figure_pronouns')})\b", re.I),
             contrast_break=re.compile(rf";|,?\s+(?:{contrast})\s|,\s+(?:{coordinators})\s"),
+            growth_break=re.compile(rf";|,?\s+(?:{contrast})\s|,\s+(?:{coordinators}|"
+                                    rf"{w.alternation('consequence_participles')})\s"),
             clause_break=re.compile(rf"[,;]|\s(?:{contrast}|{coordinators})\s"),
             # A comparison base runs from its cue to the end of its parenthesis or clause.
             compared=re.compile(rf"\b(?:{w.alternation('comparison_cues')})\s+[^);]*?(?=\)|;|,\s|$)", re.I),

@@ -181,8 +181,9 @@ def _overridden(ind: str | None, sent: str, rel: int, res: Resources, fw: Figure
 
 def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
     """A growth rate measures what its own clause names, or what came before it: not a
-    measure of a later clause ("the economy grew by 6%, and investment rose to ...")."""
-    later = fw.contrast_break.search(sent, rel + len(q.text))
+    measure of a later clause ("the economy grew by 6%, and investment rose to ...") nor of
+    one telling its consequences ("the rouble fell 20%, hitting remittances")."""
+    later = fw.growth_break.search(sent, rel + len(q.text))
     base = _nearest_indicator(sent[:later.start()] if later else sent, rel, None, res)
     if base is None:
         return None
