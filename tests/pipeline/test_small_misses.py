@@ -1,5 +1,5 @@
 """Small misses found on invented sentences: claims and criticism answered by the one they
-are aimed at, a currency's fall told before what it hit.
+are aimed at, a currency's fall told before what it hit, a total broken down by partner.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -53,3 +53,23 @@ def test_a_growth_rate_still_measures_what_came_before_it(extractor):
     figs = _figures(extractor, "Remittances from Russia to Tajikistan fell 20% in 2015, hitting "
                                "household incomes.")
     assert any(f.indicator.endswith("_growth") and f.value == -20 for f in figs), figs
+
+
+@pytest.mark.parametrize("text, whole, part, partner", [
+    ("Kazakhstan's grain exports reached 12 million tonnes in 2023, including 3 million tonnes "
+     "to Uzbekistan.", 12e6, 3e6, "UZB"),
+    ("Turkmenistan exported 40 billion cubic metres of gas last year, including 30 billion "
+     "cubic metres to China.", 40e9, 30e9, "CHN"),
+    ("Kyrgyzstan imported 2 million tonnes of fuel in 2023, of which 1.8 million tonnes came "
+     "from Russia.", 2e6, 1.8e6, "RUS"),
+])
+def test_a_total_with_the_world_has_not_the_partner_of_its_part(extractor, text, whole, part, partner):
+    figs = _figures(extractor, text)
+    assert any(f.value == part and partner in f.parties for f in figs), figs
+    assert not any(f.value == whole and partner in f.parties for f in figs), figs
+
+
+def test_a_partner_named_before_the_breakdown_stays_the_wholes(extractor):
+    figs = _figures(extractor, "Uzbekistan's trade with Russia reached $10 billion in 2023, "
+                               "including exports of $3 billion.")
+    assert any(f.value == 10e9 and sorted(f.parties) == ["RUS", "UZB"] for f in figs), figs

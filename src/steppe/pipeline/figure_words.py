@@ -74,6 +74,7 @@ class FigureWords:
     coordinators: tuple[str, ...]       # "and": a run of states ends at its last one
     placed: re.Pattern[str]             # "in", "at" right before a state: where, not who
     partner_after: re.Pattern[str]      # "$9.3 billion with" Russia
+    breakdown: re.Pattern[str]          # ", including" the parts of the value before it
     governed: re.Pattern[str]           # "trade between" A and B: the states a cue governs
     investors: re.Pattern[str]          # "with" Chinese "capital": the sender of an investment
     from_before: re.Pattern[str]        # "from (the)" right before a state: a flow's sender
@@ -170,6 +171,7 @@ class FigureWords:
             coordinators=tuple(shared.list("coordinators")),
             placed=re.compile(rf"\b(?:{w.alternation('place_prepositions')})\s+$"),
             partner_after=re.compile(rf"\s*(?:{w.alternation('partner_prepositions')})\s+(?:the\s+)?"),
+            breakdown=re.compile(rf"\b(?:{w.alternation('breakdown_cues')})\b", re.I),
             governed=re.compile(rf"\b(?:{w.alternation('governing_words')})\s+(?:the\s+)?$"),
             investors=re.compile(rf"\s+(?:{w.alternation('investor_nouns')})\b"),
             from_before=re.compile(r"\bfrom\s+(?:the\s+)?$"),

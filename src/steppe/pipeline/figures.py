@@ -797,11 +797,24 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
         parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
     if st.item and story.lead:
         parties = _lead_parties(st.ments, story.lead) or parties
+    parties = _without_parts_partners(st, qi, parties, fw)
     if len(parties) < 2 and res.indicators.compiled["ind"].get(ind, (None, {}))[1].get("between_places"):
         # "flights between Almaty and Istanbul": the cities a route joins stand for their states
         ends = set(parties) | {m[2] for m in states_in(doc.places, st.s0, st.s1)}
         parties = sorted(ends) if len(ends) >= 2 else parties
     return parties
+
+
+def _without_parts_partners(st: _Sentence, qi: int, parties: list[str], fw: FigureWords) -> list[str]:
+    """"Exports reached 12 million tonnes, including 3 million tonnes to Uzbekistan": a state
+    named only in the breakdown after a value is a part's partner, not the whole's."""
+    q, slot = st.quantities[qi], st.slot(qi)
+    cue = fw.breakdown.search(st.text, q.end - st.s0, slot[1])
+    if cue is None:
+        return parties
+    before = {m[2] for m in st.ments if m[1] - st.s0 <= cue.start()}
+    kept = [p for p in parties if p in before or all(m[2] != p for m in st.ments)]
+    return kept or parties
 
 
 def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: list[str],
