@@ -1,5 +1,6 @@
 """Small misses found on invented sentences: claims and criticism answered by the one they
-are aimed at, a currency's fall told before what it hit, a total broken down by partner.
+are aimed at, a currency's fall told before what it hit, a total broken down by partner,
+a leader fleeing his own country.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded import found
+from coded import events_in, found
 
 from steppe.facts import Document
 
@@ -73,3 +74,16 @@ def test_a_partner_named_before_the_breakdown_stays_the_wholes(extractor):
     figs = _figures(extractor, "Uzbekistan's trade with Russia reached $10 billion in 2023, "
                                "including exports of $3 billion.")
     assert any(f.value == 10e9 and sorted(f.parties) == ["RUS", "UZB"] for f in figs), figs
+
+
+@pytest.mark.parametrize("text", [
+    "Former President Bakiyev fled Kyrgyzstan in 2010.",
+    "The ousted Tajik opposition leader fled Tajikistan in 1997.",
+])
+def test_a_leader_fleeing_his_own_country_unprompted_is_no_expulsion(extractor, text):
+    assert not [e for e in events_in(extractor, text) if e.type == "SANCTION"]
+
+
+def test_people_driven_from_a_place_by_another_state_are_still_expelled(extractor):
+    events = found(extractor, "Thousands of ethnic Armenians fled Karabakh after the Azerbaijani offensive.")
+    assert ("SANCTION", {"AZE"}, {"ARM"}) in events

@@ -469,6 +469,8 @@ def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexi
     fled = [a for a in places if a.code]
     source = [a for a in cause if a.code] or fled
     target = [a for a in people if a.code] or fled
+    if not codes_of(cause) and codes_of(people) and codes_of(people) <= codes_of(fled):
+        return [], []    # "Former President Bakiyev fled Kyrgyzstan": leaving one's own state, no one drove him
     return dedupe(source), dedupe(target)
 
 
