@@ -169,6 +169,8 @@ class EventCoder:
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
                main: list[str], told: list[str]) -> RawEvent | None:
+        """The event one trigger expresses, or None: who acts on whom, whether that is an
+        act worth reporting, then its type, mode and modality by the PLOVER manual."""
         head = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(head, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
