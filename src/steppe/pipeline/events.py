@@ -69,6 +69,25 @@ class RawEvent:
     main: bool = False
 
 
+@dataclass(frozen=True)
+class _Occurrence:
+    """One trigger in its sentence, and how the sentence tells it: what each step of
+    coding the event reads."""
+
+    first: Token   # the trigger's first word
+    tok: Token     # the head of its phrase
+    trig: Trigger
+    end: int
+    sent: SpacySpan
+    mentions: list[Mention]
+    token_mentions: dict[int, Mention]
+    main: list[str]   # the document's two main parties
+    told: list[str]   # the two states of the nearest sentence before that names two
+    modality: str
+    future_in_past: bool
+    refuses: bool
+
+
 class EventCoder:
     """Rules over one parsed sentence; holds the lexicon and the word classes it reads
     (its own, modality's and roles')."""
@@ -150,10 +169,63 @@ class EventCoder:
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
                main: list[str], told: list[str]) -> RawEvent | None:
-        first = tok
-        tok = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
-        if only_sought(tok, self.modality_words):
+        """The event one trigger expresses, or None: who acts on whom, whether that is an
+        act worth reporting, then its type, mode and modality by the PLOVER manual."""
+        head = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
+        if only_sought(head, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
+        modality, future_in_past = modality_of(head, self.lex.cues, self.modality_words)
+        at = _Occurrence(
+            first=tok, tok=head, trig=trig, end=end, sent=sent, mentions=mentions,
+            token_mentions=token_mentions, main=main, told=told, modality=modality,
+            future_in_past=future_in_past,
+            # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
+            # which needs no one named
+            refuses=modality == "negated" and _future_refusal(head, self.lex.cues))
+        parties = self._parties(at)
+        if parties is None:
+            return None
+        source, target, explicit = parties
+        if not source and (agentless := self._agentless(at, target)) is not None:
+            return agentless
+        interaction = self._interaction(at, source, target)
+        if interaction is None:
+            return None
+        source, target = interaction
+        recoded = self._recode(at, source, target, explicit)
+        if recoded is None:
+            return None
+        type_, mode, modality = recoded
+        conf = trig.weight * (0.9 if explicit else 0.6)
+        conf *= min([a.confidence for a in source + target] or [1.0])
+        text = sent.doc[tok.i:end].text
+        return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, head, text,
+                        round(conf, 3), sent)
+
+    def _parties(self, at: _Occurrence) -> tuple[list[Actor], list[Actor], bool] | None:
+        """(source, target, explicit): who acts on whom, from the act's own words first,
+        then from unnamed and placed agents, then borrowed from the sentence and the story.
+        `explicit` says both were found before anything was borrowed."""
+        source, target = self._named_sides(at)
+        source, target = self._sides_by_kind(at, source, target)
+        source, target, placed = self._unnamed_agents(at, source, target)
+        explicit = bool(source) and bool(target)
+        tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
+        # "documents were signed", "exercises were held": a reciprocal act in the passive
+        # with no one named is, like a bare noun, the story's two parties' own.
+        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
+                and not _trend(tok, self.roles.trend_nouns) \
+                and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
+            source = target = _story_pair(at.sent, at.mentions, at.main, at.told)
+        if not source and not target:
+            return None
+        source, target = self._borrowed(at, source, target, placed)
+        return source, target, explicit
+
+    def _named_sides(self, at: _Occurrence) -> tuple[list[Actor], list[Actor]]:
+        """The roles the act's own phrase names: readiness passives, demands' addressees,
+        claimants, hyphen pairs and both sides."""
+        tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         source, target = roles_of(tok, token_mentions, self.roles)
         if trig.pos == "ADJ" and not source and _passive(tok):
             # "Moscow was prepared to hold ...": readiness parsed as a passive; its subject
@@ -184,6 +256,13 @@ class EventCoder:
         elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
                 codes_of(source + target) <= codes_of(pair):
             source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
+        return source, target
+
+    def _sides_by_kind(self, at: _Occurrence, source: list[Actor],
+                       target: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """Roles the kind of act settles: patients, flight, payees, investigations,
+        judgements, summits and reversed roles."""
+        tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         if tok.pos_ == "NOUN" and not trig.reciprocal:
             source, target = _patient_of(tok, source, target, token_mentions)
         if trig.cause:
@@ -205,6 +284,13 @@ class EventCoder:
             source = target = summit_parties(tok, source + target, token_mentions, self.roles)
         if trig.reversed:
             source, target = target, source
+        return source, target
+
+    def _unnamed_agents(self, at: _Occurrence, source: list[Actor],
+                        target: list[Actor]) -> tuple[list[Actor], list[Actor], bool]:
+        """An agent the act's words leave unnamed: unnamed forces, territorial and placed
+        agents. The flag says the agent is where the act happened."""
+        tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         if not source and trig.type in self.lex.coding.forces_act and _passive(tok):
             forces = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
             named = {c for t in tok.subtree if t.i in token_mentions for c in token_mentions[t.i].codes}
@@ -232,15 +318,13 @@ class EventCoder:
             place = _where_it_happened(tok, token_mentions, self.roles)
             source, target = place, [a for a in target if a.code not in codes_of(place)]
             placed = bool(place)
-        explicit = bool(source) and bool(target)
-        # "documents were signed", "exercises were held": a reciprocal act in the passive
-        # with no one named is, like a bare noun, the story's two parties' own.
-        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
-                and not _trend(tok, self.roles.trend_nouns) \
-                and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(sent, mentions, main, told)
-        if not source and not target:
-            return None
+        return source, target, placed
+
+    def _borrowed(self, at: _Occurrence, source: list[Actor], target: list[Actor],
+                  placed: bool) -> tuple[list[Actor], list[Actor]]:
+        """A missing side borrowed from the sentence or the story: unnamed recipients and
+        agents."""
+        tok, trig, sent, mentions = at.tok, at.trig, at.sent, at.mentions
         if not target:
             if trig.reciprocal and len(codes_of(source)) >= 2:
                 target = list(source)
@@ -253,21 +337,32 @@ class EventCoder:
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
                                    or _on_border(tok, self.roles.border_nouns)) \
                         and not _people_object(tok):
-                    target = _other_of_pair(source, told) or _other_of_pair(source, main)
+                    target = _other_of_pair(source, at.told) or _other_of_pair(source, at.main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             else:
-                source = preceding(tok, sent, mentions, target, token_mentions)
-            weapon = _weapon_subject(tok, self.words.weapon_modes)
-            if not source and trig.type in self.lex.coding.unseen_agent and target and \
-                    (_passive(tok) or weapon or _stateless_subject(tok, token_mentions, "generic")):
-                # No agent: "three civilians were killed in a bombing", "a roadside bomb
-                # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
-                # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
-                mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
-                return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
-                                sent.doc[first.i:end].text, round(0.4 * trig.weight, 3), sent)
+                source = preceding(tok, sent, mentions, target, at.token_mentions)
+        return source, target
+
+    def _agentless(self, at: _Occurrence, target: list[Actor]) -> RawEvent | None:
+        """An act whose agent is unseen, kept toward its recipient with no source."""
+        tok, trig = at.tok, at.trig
+        weapon = _weapon_subject(tok, self.words.weapon_modes)
+        if trig.type in self.lex.coding.unseen_agent and target and \
+                (_passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
+            # No agent: "three civilians were killed in a bombing", "a roadside bomb
+            # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
+            # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
+            mode = weapon if weapon and trig.type == "ASSAULT" else trig.mode
+            return RawEvent(trig.type, mode, [], dedupe(target), "asserted", tok,
+                            at.sent.doc[at.first.i:at.end].text, round(0.4 * trig.weight, 3), at.sent)
+        return None
+
+    def _interaction(self, at: _Occurrence, source: list[Actor],
+                     target: list[Actor]) -> tuple[list[Actor], list[Actor]] | None:
+        """(source, target) of an act between parties worth reporting, or None."""
+        tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
         # the sentence do not tell; the act is kept toward its named recipient, its agent
         # unknown (as for violence with no agent named).
@@ -276,11 +371,7 @@ class EventCoder:
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
             target = [a for a in target if a.code not in codes_of(source)]
-        modality, future_in_past = modality_of(tok, self.lex.cues, self.modality_words)
-        # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
-        # which needs no one named
-        refuses = modality == "negated" and _future_refusal(tok, self.lex.cues)
-        refusal = refuses and trig.type in self.lex.coding.cooperative
+        refusal = at.refuses and trig.type in self.lex.coding.cooperative
         if not target and trig.type in self.lex.coding.needs_target and len(codes_of(source)) < 2 \
                 and not refusal:
             return None  # "X imposed a tariff", "X met": an act toward no one named
@@ -292,9 +383,19 @@ class EventCoder:
         # Other acts within one state are domestic: kept here, left out by interactions_only
         # when the text reports interactions between states.
         if trig.type == "CONSULT":
-            source, target = host_direction(tok, sent, source, target, token_mentions, self.roles)
-        if modality != "asserted" and talked_about(tok, self.roles):
+            source, target = host_direction(tok, at.sent, source, target, token_mentions, self.roles)
+        if at.modality != "asserted" and talked_about(tok, self.roles):
             return None   # "discussed [expanding] cooperation": a topic; a past visit discussed stays
+        return source, target
+
+    def _recode(self, at: _Occurrence, source: list[Actor], target: list[Actor],
+                explicit: bool) -> tuple[str, str, str] | None:
+        """(type, mode, modality) as the PLOVER manual codes the act, or None for no act:
+        relief, aid, leaving a body, ending one's own conflict, refusals, threats, plans,
+        promised harm, joint exercises, future AGREE, declared retreats, multilateral
+        meetings."""
+        tok, trig, sent, token_mentions = at.tok, at.trig, at.sent, at.token_mentions
+        modality, future_in_past, refuses = at.modality, at.future_in_past, at.refuses
         type_, mode = trig.type, trig.mode
         if (type_ in self.lex.coding.relief_as or mode in self.lex.coding.disaster_modes) and \
                 _about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
@@ -333,7 +434,7 @@ class EventCoder:
             type_, mode = self.lex.coding.joint_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
-        if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(first, tok):
+        if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
             type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(
                 t.type == "RETREAT" and t.mode in self.lex.coding.declared_retreats
@@ -341,11 +442,7 @@ class EventCoder:
             type_, mode = "CONCEDE", ""   # "agreed a ceasefire": a declared retreat
         if type_ == "CONSULT" and not mode and len(codes_of(source) | codes_of(target)) >= 3:
             mode = "multilateral"
-        conf = trig.weight * (0.9 if explicit else 0.6)
-        conf *= min([a.confidence for a in source + target] or [1.0])
-        text = sent.doc[first.i:end].text
-        return RawEvent(type_, mode, dedupe(source), dedupe(target), modality, tok, text,
-                        round(conf, 3), sent)
+        return type_, mode, modality
 
     def _declared(self, first: Token, tok: Token) -> bool:
         """'declared a ceasefire', 'announced the withdrawal': a retreat said by a verb of
