@@ -314,12 +314,8 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
 def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
     """'it' -> the last state, organisation or company named before; 'they' / 'them' ->
     the last pair or group of states ("Kyrgyzstan and Tajikistan",
-    "the two countries"), within ~300 characters. A pronoun that opens a sentence is its
-    subject, and continues the subject of the sentence before: "Kazakhstan condemned the
-    attack in Kabul. It sent aid ..." is Kazakhstan, not the last state named."""
-    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
-                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
-    ends = [m.end for m in named]
+    "the two countries"), within ~300 characters (`_referents`)."""
+    named, ends = _antecedents(mentions)
     text = doc.text
     out = []
     for tok in _words_among(doc, words.thing_pronouns | words.plural_pronouns):
@@ -331,6 +327,14 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> lis
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=refs[-1].head))
     return out
+
+
+def _antecedents(mentions: list[Mention]) -> tuple[list[Mention], list[int]]:
+    """What a pronoun may stand for: the states, organisations, companies and groups named
+    (not as places), sorted by where they end, and those ends."""
+    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
+                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
+    return named, [m.end for m in named]
 
 
 def _referents(at: int, plural: bool, named: list[Mention], ends: list[int],
@@ -372,9 +376,7 @@ def _possessed_agents(doc: Doc, mentions: list[Mention], words: CorefWords) -> N
     of its own, owned by a pronoun, is of the state (or pair) the pronoun stands for
     ("Mongolia hosted the forum. Its president met ..."). Inside a clause the possessive
     points back at the clause's own subject ("pulled its troops back"), already its source."""
-    named = sorted((m for m in mentions if m.codes and not m.location and not m.weak
-                    and m.kind in ("state", "igo", "org", "group")), key=lambda m: m.end)
-    ends = [m.end for m in named]
+    named, ends = _antecedents(mentions)
     agents = {m.start: m for m in mentions if m.kind == "generic" and not m.codes and m.actors}
     text = doc.text
     for tok in _words_among(doc, words.thing_possessives | words.plural_possessives):

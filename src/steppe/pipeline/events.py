@@ -83,9 +83,10 @@ class _Occurrence:
     token_mentions: dict[int, Mention]
     main: list[str]   # the document's two main parties
     told: list[str]   # the two states of the nearest sentence before that names two
-    modality: str
-    future_in_past: bool
-    refuses: bool
+    # How sure the act is, read only once it has parties (most triggers have none).
+    modality: str = ""
+    future_in_past: bool = False
+    refuses: bool = False
 
 
 class EventCoder:
@@ -174,20 +175,19 @@ class EventCoder:
         head = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(head, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
-        modality, future_in_past = modality_of(head, self.lex.cues, self.modality_words)
-        at = _Occurrence(
-            first=tok, tok=head, trig=trig, end=end, sent=sent, mentions=mentions,
-            token_mentions=token_mentions, main=main, told=told, modality=modality,
-            future_in_past=future_in_past,
-            # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
-            # which needs no one named
-            refuses=modality == "negated" and _future_refusal(head, self.lex.cues))
+        at = _Occurrence(first=tok, tok=head, trig=trig, end=end, sent=sent, mentions=mentions,
+                         token_mentions=token_mentions, main=main, told=told)
         parties = self._parties(at)
         if parties is None:
             return None
         source, target, explicit = parties
         if not source and (agentless := self._agentless(at, target)) is not None:
             return agentless
+        modality, future_in_past = modality_of(head, self.lex.cues, self.modality_words)
+        # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
+        # which needs no one named
+        at = replace(at, modality=modality, future_in_past=future_in_past,
+                     refuses=modality == "negated" and _future_refusal(head, self.lex.cues))
         interaction = self._interaction(at, source, target)
         if interaction is None:
             return None
