@@ -115,3 +115,29 @@ def test_the_parties_stay_political_parties_where_the_text_names_one(extractor):
     text = ("Armenia and Azerbaijan resumed peace talks on Monday. The parties agreed to hold "
             "a second round in May.")
     assert any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
+
+
+# A person named in full, then by the surname alone: the same person's state, whether the
+# knowledge base knows the person or only the role named with the full name says whose.
+SURNAMES = [
+    ("US Secretary of State John Kerry met President Islam Karimov in Samarkand on Sunday. "
+     "Kerry praised Uzbekistan for its reforms.", "SUPPORT", {"USA", "UZB"}),
+    ("Turkish Foreign Minister Selim Arkan visited Baku on Monday. On Tuesday Arkan criticised "
+     "Armenia over the ceasefire violations.", "ACCUSE", {"TUR", "ARM"}),
+    # the headline calls him by the surname before the story names him in full
+    ("Arkan condemns Armenia\n\nTurkish Foreign Minister Selim Arkan spoke in Baku on Monday.",
+     "ACCUSE", {"TUR", "ARM"}),
+]
+
+
+@pytest.mark.parametrize("text,type_,states", SURNAMES, ids=[c[0][:40] for c in SURNAMES])
+def test_a_surname_alone_stands_for_the_person_named_in_full(extractor, text, type_, states):
+    assert any(t == type_ and s | g == states for t, s, g in found(extractor, text)), \
+        found(extractor, text)
+
+
+def test_a_surname_inside_another_full_name_is_someone_else(extractor):
+    # "Maria Arkan" is another person: her act is not the minister's
+    text = ("Turkish Foreign Minister Selim Arkan visited Baku on Monday. Writer Maria Arkan "
+            "criticised Armenia on Tuesday.")
+    assert not any(t == "ACCUSE" and s == {"TUR"} for t, s, g in found(extractor, text))

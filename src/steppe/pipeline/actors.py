@@ -244,8 +244,12 @@ class ActorResolver:
         # "President Juvenal Habyarimana", a name the KB lacks: a person whose state only
         # the text can tell (events._local_agents).
         head = "person" if name_end and not code else kind
+        # A full name ("US Secretary of State John Kerry", "Kyrgyz Foreign Minister Almaz
+        # Tursunov"): news writing calls the person by the surname alone afterwards (coref).
+        surname = doc[name_end - 1].text if name_end else \
+            doc[person.end - 1].text if person is not None and person.end - person.start >= 2 else ""
         return Mention(span.start_char, span.end_char, text, [actor], kind=kind,
-                       weak=weak, location=location, head=head, pieces=group)
+                       weak=weak, location=location, head=head, pieces=group, surname=surname)
 
     def _by_surname(self, surname: str, date: str | None) -> tuple[str, str, str] | None:
         """(code, sector, actor id or "") when every known bearer of the surname shares a state."""

@@ -47,6 +47,7 @@ class CorefWords:
     party_sectors: frozenset[str]       # political parties' sectors ("the parties" may be them)
     first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
     quote_tail: re.Pattern[str]         # where a dash-led quotation ends
+    calendar: frozenset[str] = frozenset()  # "On Tuesday Kerry said": no given name before it
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> CorefWords:
@@ -61,7 +62,7 @@ class CorefWords:
                    plural_possessives=w.set("plural_possessives"),
                    party_sectors=w.set("party_sectors", lower=False),
                    first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
-                   quote_tail=tail)
+                   quote_tail=tail, calendar=grammar.time(language).names())
 
 
 class Coreference:
@@ -84,6 +85,7 @@ class Coreference:
         mentions = [m for m in mentions if not (m.kind == "generic" and not m.codes
                                                 and covered.find(1, m.start, m.end) != -1)]
         mentions = mentions + groups
+        mentions += _surname_mentions(doc, mentions, self.words)
         mentions += _pronoun_mentions(doc, mentions, self.words)
         _possessed_agents(doc, mentions, self.words)
         _definite_descriptions(mentions)
@@ -261,6 +263,49 @@ def _names_other_state(text: str, g: Mention, mentions: list[Mention], code: str
     return any(start <= m.start < end and m is not g and not m.location and m.kind not in
                ("group", "pronoun") and any(c not in (code, "IGO") for c in m.codes)
                for m in mentions)
+
+
+_SURNAME_MIN = 4    # "Li", "Xi": too short to stand for one person by themselves
+
+
+def _surname_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:
+    """'Kerry' after 'US Secretary of State John Kerry': a person named in full, then by the
+    surname alone (the news style), is the same actor. The nearest full name before counts
+    (a headline may call the person by the surname first: then the first one after). A
+    surname inside a longer name ("Teresa Heinz Kerry") or a mention is another's."""
+    named: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.surname and len(m.surname) >= _SURNAME_MIN and m.codes:
+            named.setdefault(m.surname, []).append(m)
+    if not named:
+        return []
+    covered = bytearray(len(doc.text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for tok in doc:
+        refs = named.get(tok.text)
+        if refs is None or covered.find(1, tok.idx, tok.idx + len(tok)) != -1:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].is_alpha or \
+                _given_name_before(doc, tok.i, words.calendar):
+            continue
+        ref = next((r for r in reversed(refs) if r.end <= tok.idx), refs[0])
+        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok)) for a in ref.actors]
+        out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind=ref.kind,
+                           head=ref.head))
+    return out
+
+
+def _given_name_before(doc: Doc, i: int, calendar: frozenset[str]) -> bool:
+    """A capitalised word before token `i` that is neither the first of its sentence nor a
+    day or month: a given name ("Maria Arkan"), so the surname is someone else's."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if not (prev.is_title and prev.is_alpha) or prev.lower_ in calendar:
+        return False
+    return i >= 2 and not (doc[i - 2].is_space or doc[i - 2].text in (".", "!", "?", "\n"))
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> list[Mention]:

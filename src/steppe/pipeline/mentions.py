@@ -27,6 +27,7 @@ class Mention:
     head: str = ""            # what the mention is mostly about (person/role/state...)
     speaker: bool = False     # a group phrase for the quoted speaker's state ("our country")
     people: bool = False      # "ethnic Albanians": of the state where they live, once known
+    surname: str = ""         # a person named in full: the word later references use alone
     pieces: list[Piece] = field(default_factory=list, repr=False)
 
     @property
