@@ -80,6 +80,9 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
         if tx.kind == "point" and words.comparison.search(sentence[max(0, s - 40):s]):
             taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
             continue
+        if tx.precision == "day" and words.statement_time.search(sentence[max(0, s - 40):s]):
+            taken.append((s, e))       # "the ministry said on Tuesday": when it was said
+            continue
         if tx.kind == "deadline":
             add(s, e, _precise(tx.value, tx.precision), "deadline")
         elif tx.kind == "since":
