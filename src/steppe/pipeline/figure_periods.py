@@ -121,8 +121,8 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         # A level at either end ("rising from 510 to 1,056") or a flow over the whole stretch.
         if re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel]):
             return start
-        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]):
-            return end
+        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]) and re.search(r"\bfrom\s+\D{0,3}\d", sent[:rel]):
+            return end             # ... but "since 2005 investment amounted to $5.5 billion" is the whole stretch
         return since.value
     if since and since.value:
         return since.value
