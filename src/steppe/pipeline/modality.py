@@ -34,6 +34,8 @@ class ModalityWords:
     capacity_nouns: frozenset[str] = frozenset()
     # Words that deny such a noun ("has [no] right to expel"): the act is negated.
     denying_words: frozenset[str] = frozenset()
+    # Words of taking part in an occasion ("take part in", "participate in").
+    taking_part: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -42,7 +44,7 @@ class ModalityWords:
                    asking_verbs=w.set("asking_verbs"),
                    sequence_prepositions=w.set("sequence_prepositions"),
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
-                   denying_words=w.set("denying_words"))
+                   denying_words=w.set("denying_words"), taking_part=w.set("taking_part"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -152,12 +154,23 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
             and cur.head.head.pos_ in ("VERB", "AUX"):
         cur = cur.head.head
         chain.append(cur)
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and _takes_part(cur.head.head, words):
+        # "to take part in the [meeting]", "will participate in the [summit]": the occasion
+        # is as sure as the taking part
+        cur = cur.head.head
+        chain.append(cur)
     while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
             break
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _takes_part(verb: Token, words: ModalityWords) -> bool:
+    """'participate (in)', 'take part (in)': the verb or its object is a word of taking part."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in words.taking_part or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words.taking_part for c in verb.children))
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
