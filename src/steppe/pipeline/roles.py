@@ -185,6 +185,13 @@ def roles_of(tok: Token, tm: dict[int, Mention],
         verb = _governing_verb(tok)
         if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
             target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X
+        elif not codes_of(source) and verb is not None and verb.lemma_.lower() in words.receive_verbs \
+                and tok.lemma_.lower() in words.from_is_source and \
+                codes_of(givers := [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                                    for a in pobj_actors(p, tm)]):
+            # "X received 120 tonnes of aid from Y": the "from" the parse hangs on the verb
+            # names the giver, the verb's subject the receiver
+            source, target = givers, subject_actors(verb, tm, words)
         elif not codes_of(source) and verb is not None:
             # "expanded [military] cooperation": a sector word names no state, the verb's does.
             source = subject_actors(verb, tm, words)
