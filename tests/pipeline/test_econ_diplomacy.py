@@ -116,3 +116,14 @@ def test_place_stands_for_the_host_when_one_side_is_named(extractor):
 def test_aid_received_from_a_state_is_given_by_it(extractor):
     evs = _events(extractor, "2024-05-14", "Tajikistan received 300 tonnes of humanitarian aid from Kazakhstan.")
     assert ("AID", ["KAZ"], ["TJK"], "2024-05-14", "asserted") in evs, evs
+
+
+def test_joint_commission_meeting_is_between_the_sentence_pair(extractor):
+    evs = _events(extractor, "2024-10-10", "Kazakhstan and Turkmenistan agreed to simplify transit procedures "
+                                           "after the intergovernmental commission met in Astana.")
+    assert any(e[0] == "CONSULT" and sorted(set(e[1] + e[2])) == ["KAZ", "TKM"] for e in evs), evs
+
+
+def test_a_named_council_meets_as_itself(extractor):
+    evs = _events(extractor, "2024-10-10", "The UN Security Council met on Monday to discuss Afghanistan.")
+    assert not any("KAZ" in e[1] + e[2] for e in evs) and any(e[0] == "CONSULT" and e[1] == ["IGO"] for e in evs), evs

@@ -62,6 +62,9 @@ class RoleWords:
     # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
     # with no one else named is aimed at the state across it.
     border_nouns: frozenset[str] = frozenset()
+    # "the intergovernmental [commission] met": a body two states hold together; when it
+    # names neither, its meeting is the story's pair's.
+    joint_bodies: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -83,7 +86,8 @@ class RoleWords:
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
-                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"))
+                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
+                   joint_bodies=w.set("joint_bodies"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
