@@ -58,6 +58,11 @@ FIGURE_CASES = [
     ("2024-06-06", "Tajikistan and Uzbekistan held talks on Thursday. The presidents welcomed the growth "
                    "in the number of joint ventures to 420.",
      ("enterprises_count", 420, "count", "2024-06", "actual", ["TJK", "UZB"]), None),
+    # "in Kyrgyzstan's foreign trade": an owner after "in" is a party, not a place
+    ("2024-03-03", "Kazakhstan's share in Tajikistan's foreign trade was 15 percent in 2023, while Iran's "
+                   "share was 3 percent.",
+     ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["KAZ", "TJK"]),
+     ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["IRN", "KAZ"])),
 ]
 
 
