@@ -132,3 +132,18 @@ def test_joint_commission_meeting_is_between_the_sentence_pair(extractor):
 def test_a_named_council_meets_as_itself(extractor):
     evs = _events(extractor, "2024-10-10", "The UN Security Council met on Monday to discuss Afghanistan.")
     assert not any("KAZ" in e[1] + e[2] for e in evs) and any(e[0] == "CONSULT" and e[1] == ["IGO"] for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Japarov is to visit Uzbekistan in September.",
+    "Talks between Kyrgyzstan and Uzbekistan are to be held in Osh in September.",
+])
+def test_arranged_with_be_to_is_planned(extractor, text):
+    evs = _events(extractor, "2024-06-10", text)
+    assert evs and all(e[0] == "AGREE" and e[4] == "planned" and e[3] == "2024-09" for e in evs), evs
+
+
+def test_a_copula_with_an_aim_is_no_plan_of_the_act(extractor):
+    # "was" with a noun complement: the visit happened
+    evs = _events(extractor, "2024-06-10", "Japarov's visit to Uzbekistan was a success.")
+    assert evs and all(e[4] == "asserted" for e in evs), evs

@@ -36,6 +36,8 @@ class ModalityWords:
     denying_words: frozenset[str] = frozenset()
     # Words of taking part in an occasion ("take part in", "participate in").
     taking_part: frozenset[str] = frozenset()
+    # Copulas whose "to"-infinitive is arranged to come ("Tokayev is to [visit] Ashgabat").
+    arranged_copulas: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -44,7 +46,8 @@ class ModalityWords:
                    asking_verbs=w.set("asking_verbs"),
                    sequence_prepositions=w.set("sequence_prepositions"),
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
-                   denying_words=w.set("denying_words"), taking_part=w.set("taking_part"))
+                   denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
+                   arranged_copulas=w.set("arranged_copulas"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -113,6 +116,8 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
+    if any(_arranged(t, words) for t in chain):
+        return "planned", False   # "is to visit", "the talks are to be held": arranged
     if auxes & cues.future_aux or "going" in around and "to" in around:
         return "planned", False
     if "would" in auxes:
@@ -165,6 +170,16 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _arranged(tok: Token, words: ModalityWords) -> bool:
+    """'is to [visit]' (the infinitive under the copula), '[talks] are to be held' (the
+    copula of the act's noun, with its infinitive)."""
+    def to_infinitive(t: Token) -> bool:
+        return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+    if to_infinitive(tok) and tok.head.lemma_.lower() in words.arranged_copulas:
+        return True
+    return tok.lemma_.lower() in words.arranged_copulas and any(to_infinitive(c) for c in tok.children)
 
 
 def _takes_part(verb: Token, words: ModalityWords) -> bool:
