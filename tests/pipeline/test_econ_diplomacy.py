@@ -63,6 +63,11 @@ FIGURE_CASES = [
                    "share was 3 percent.",
      ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["KAZ", "TJK"]),
      ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["IRN", "KAZ"])),
+    # lenders' currencies
+    ("2024-02-02", "Japan will lend Kyrgyzstan 8 billion yen for a new water supply system.",
+     ("other:loans", 8e9, "JPY", None, "target", ["JPN", "KGZ"]), None),
+    ("2024-02-02", "The Saudi Fund for Development allocated a grant of 40 million Saudi riyals to Tajikistan.",
+     ("other:aid", 40e6, "SAR", "2024-02", "actual", ["SAU", "TJK"]), None),
 ]
 
 
