@@ -152,3 +152,13 @@ def test_a_copula_with_an_aim_is_no_plan_of_the_act(extractor):
     # "was" with a noun complement: the visit happened
     evs = _events(extractor, "2024-06-10", "Japarov's visit to Uzbekistan was a success.")
     assert evs and all(e[4] == "asserted" for e in evs), evs
+
+
+def test_goal_deadline_does_not_date_the_agreeing(extractor):
+    evs = _events(extractor, "2024-10-16", "Uzbekistan and Turkmenistan agreed on Tuesday to raise trade to $3 billion by 2030.")
+    assert [e[3] for e in evs if e[0] == "AGREE"] == ["2024-10-15"], evs
+
+
+def test_talks_a_planned_trip_is_for_are_planned(extractor):
+    evs = _events(extractor, "2024-10-16", "Rahmon will travel to Tashkent next week for talks with Mirziyoyev.")
+    assert evs and all(e[0] == "AGREE" and e[4] == "planned" for e in evs), evs

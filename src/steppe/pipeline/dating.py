@@ -101,7 +101,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     the plan's, read forward ("agreed to meet in May")."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
-    planned = [t for t in own if any(a <= t.start < b for a, b in plan or [])]
+    # (a deadline there is a goal's, "agreed to raise trade to $3 billion by 2028": not when)
+    planned = [t for t in own if t.kind == "point" and any(a <= t.start < b for a, b in plan or [])]
     if planned and modality != "planned":
         best = min(planned, key=lambda t: abs(t.start - trigger_at))
         return _dated(best, "planned", anchor, words, None, "text", own=True)

@@ -38,6 +38,9 @@ class ModalityWords:
     taking_part: frozenset[str] = frozenset()
     # Copulas whose "to"-infinitive is arranged to come ("Tokayev is to [visit] Ashgabat").
     arranged_copulas: frozenset[str] = frozenset()
+    # Prepositions of what a trip is for ("will travel to Moscow for [talks]"): the
+    # occasion is as sure as the trip.
+    purpose_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -47,7 +50,7 @@ class ModalityWords:
                    sequence_prepositions=w.set("sequence_prepositions"),
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
                    denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
-                   arranged_copulas=w.set("arranged_copulas"))
+                   arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -155,8 +158,8 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
-    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ in words.same_time_prepositions \
-            and cur.head.head.pos_ in ("VERB", "AUX"):
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.head.pos_ in ("VERB", "AUX") \
+            and (cur.head.lower_ in words.same_time_prepositions or cur.head.lower_ in words.purpose_prepositions):
         cur = cur.head.head
         chain.append(cur)
     elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and _takes_part(cur.head.head, words):
