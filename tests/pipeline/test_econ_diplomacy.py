@@ -63,6 +63,11 @@ FIGURE_CASES = [
                    "share was 3 percent.",
      ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["KAZ", "TJK"]),
      ("other:share_of_foreign_trade", 15, "percent", "2023", "actual", ["IRN", "KAZ"])),
+    # "have invested" with no time of its own: a total to date, not the last year named
+    ("2024-04-15", "Trade between Uzbekistan and Korea reached $2.5 billion last year. Korean companies have "
+                   "invested more than $7 billion in Uzbekistan.",
+     ("investment", 7e9, "USD", None, "actual", ["KOR", "UZB"]),
+     ("investment", 7e9, "USD", "2023", "actual", ["KOR", "UZB"])),
     # lenders' currencies
     ("2024-02-02", "Japan will lend Kyrgyzstan 8 billion yen for a new water supply system.",
      ("other:loans", 8e9, "JPY", None, "target", ["JPN", "KGZ"]), None),
