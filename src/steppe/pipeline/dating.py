@@ -31,6 +31,7 @@ class DatingWords:
     occasion_prepositions: frozenset[str]   # ... "during", "at" them
     continuations: frozenset[str]           # "then", "also": the narrative goes on
     stretch_precision: dict[str, str]       # "years" -> "unknown": see _stretch_date
+    plan_types: frozenset[str] = frozenset()   # events whose infinitive tells a plan (planned_clause)
     # "during the visit", "at Mr. Mirziyoyev's meeting": an occasion told before, in words
     # (what a sentence that is not parsed says; group 1 is the occasion noun)
     occasion_phrase: re.Pattern[str] = re.compile(r"(?!)")
@@ -45,6 +46,7 @@ class DatingWords:
                    occasion_prepositions=w.set("occasion_prepositions"),
                    continuations=w.set("continuations"),
                    stretch_precision=dict(time.stretch_precision),
+                   plan_types=w.set("plan_event_types", lower=False),
                    occasion_phrase=re.compile(
                        rf"\b(?:{w.alternation('occasion_prepositions')})\s+(?:the|this|that|his|her|"
                        rf"their|its|(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?"
@@ -87,15 +89,23 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                region: list[tuple[int, int]] | None = None,
                narrative: bool = True, occasion: str | None = None,
                thread: Thread | None = None,
-               announced: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
+               announced: list[tuple[int, int]] | None = None,
+               plan: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
     visit"), see occasion_of. `thread`: what ties the sentence to the ones before it; an
     earlier date frames the event only when the sentence continues its story (continues).
-    `announced`: where the date of the saying that reports the act is (announced_at)."""
+    `announced`: where the date of the saying that reports the act is (announced_at).
+    `plan`: where the clause of what was agreed to is (planned_clause): a time there is
+    the plan's, read forward ("agreed to meet in May")."""
     s, e = sentence
     own = [t for t in within(timexes, s, e) if t.value]
+    # (a deadline there is a goal's, "agreed to raise trade to $3 billion by 2028": not when)
+    planned = [t for t in own if t.kind == "point" and any(a <= t.start < b for a, b in plan or [])]
+    if planned and modality != "planned":
+        best = min(planned, key=lambda t: abs(t.start - trigger_at))
+        return _dated(best, "planned", anchor, words, None, "text", own=True)
     if anchor and modality != "planned":
         # What happened cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if t.value[:len(anchor)] <= anchor]
@@ -309,6 +319,14 @@ def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
             return []
         cur = cur.head
     return []
+
+
+def planned_clause(trigger) -> list[tuple[int, int]]:
+    """Character spans (in the trigger's parse) of the infinitive a verb of agreeing governs
+    ("agreed [to hold the next meeting in February]", "invited him [to visit in May]"): what
+    was agreed to is still to come, and a time told there dates it."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trigger.children
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
 
 
 def _dependents(verb) -> list[tuple[int, int]]:

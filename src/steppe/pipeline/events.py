@@ -212,11 +212,13 @@ class EventCoder:
         explicit = bool(source) and bool(target)
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         # "documents were signed", "exercises were held": a reciprocal act in the passive
-        # with no one named is, like a bare noun, the story's two parties' own.
-        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok)) \
+        # with no one named is, like a bare noun, the story's two parties' own; so is one
+        # done by a body they hold together ("the intergovernmental commission met").
+        joint = _joint_subject(tok, self.roles)
+        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok) or joint) \
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(at.sent, at.mentions, at.main, at.told)
+            source = target = _story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
         if not source and not target:
             return None
         source, target = self._borrowed(at, source, target, placed)
@@ -856,15 +858,18 @@ def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool
 
 
 def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
-                before: list[str]) -> list[Actor]:
+                before: list[str], own: bool = False) -> list[Actor]:
     """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
     named by a noun with no one attached is between the pair of states the story is telling
     of: the pair of the nearest sentence before that names two (a story moves from one
     pair to another), else the story's two main parties; unless the sentence names someone
-    else."""
+    else. With `own`, a sentence naming two states is about them ("A and B agreed ...
+    after the intergovernmental commission met")."""
     named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
              for c in m.codes}
     pair = before if len(before) == 2 and named <= set(before) else main
+    if own and len(named) == 2:
+        pair = sorted(named)
     if len(pair) != 2 or named - set(pair):
         return []
     return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in pair]
@@ -1050,6 +1055,11 @@ def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str],
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _joint_subject(tok: Token, words: RoleWords) -> bool:
+    """'the intergovernmental commission met': the act's subject is a body two states hold."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.joint_bodies for c in tok.children)
 
 
 

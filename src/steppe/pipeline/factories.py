@@ -21,7 +21,7 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, date_event, occasion_of,
+from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, date_event, occasion_of, planned_clause,
                                     other_clauses, party_keys, refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
 from steppe.pipeline.figures import FigureWords, extract_figures
@@ -242,7 +242,9 @@ class Events:
             thread=Thread(party_keys([*raw.source, *raw.target]), said,
                           *refers_back(raw.trigger, self.dating_words)),
             announced=[(a + offset, b + offset) for a, b in
-                       announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)])
+                       announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
+            plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
+            if raw.type in self.dating_words.plan_types else None)
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),

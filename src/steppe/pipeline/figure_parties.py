@@ -121,7 +121,9 @@ def _without_places(sent: str, s0: int, ments: list[Mention], cue: re.Pattern[st
     """"After talks in Moscow, A and B agreed to raise trade to ...": the place where something
     happened is no party (but "investment in B" is: the measure's own phrase)."""
     codes = {m[2] for m in ments}
+    # "the share of Russia in Kyrgyzstan's trade": an owner after "in" is no place
     placed = [m for m in ments if words.placed.search(sent[max(0, m[0] - s0 - 4):m[0] - s0])
+              and not re.match(r"['’]s?\b", sent[m[1] - s0:])
               and not (cue and cue.search(sent[max(0, m[0] - s0 - 25):m[0] - s0]))]
     if placed and len(codes - {m[2] for m in placed}) >= 2:
         return [m for m in ments if m not in placed]

@@ -80,6 +80,9 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
         if tx.kind == "point" and words.comparison.search(sentence[max(0, s - 40):s]):
             taken.append((s, e))       # "grew by 12% compared to 2020": the base, not the period
             continue
+        if tx.precision == "day" and words.statement_time.search(sentence[max(0, s - 40):s]):
+            taken.append((s, e))       # "the ministry said on Tuesday": when it was said
+            continue
         if tx.kind == "deadline":
             add(s, e, _precise(tx.value, tx.precision), "deadline")
         elif tx.kind == "since":
@@ -118,8 +121,8 @@ def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
         # A level at either end ("rising from 510 to 1,056") or a flow over the whole stretch.
         if re.search(r"\bfrom\s+$", sent[max(0, rel - 10):rel]):
             return start
-        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]):
-            return end
+        if re.search(r"\bto\s+$", sent[max(0, rel - 10):rel]) and re.search(r"\bfrom\s+\D{0,3}\d", sent[:rel]):
+            return end             # ... but "since 2005 investment amounted to $5.5 billion" is the whole stretch
         return since.value
     if since and since.value:
         return since.value

@@ -67,6 +67,7 @@ class FigureWords:
     perfect: re.Pattern[str]            # "have been signed": a running total
     comparison: re.Pattern[str]         # "compared to" 2020: the base, not the period
     year_earlier: re.Pattern[str]       # "a year earlier": the year before the time just named
+    statement_time: re.Pattern[str]     # "said on" (Tuesday): the day of the statement, not of a figure
     # -- parties and direction (figure_parties.py)
     reporting: re.Pattern[str]          # "said", "according to": who reports a figure
     route: re.Pattern[str]              # "via", "across" (ending right before a state): a flow's route
@@ -110,9 +111,11 @@ class FigureWords:
                 rf"(?:(?:{w.alternation('setting_approximations')})\s+)?$", re.I),
             world_total=re.compile(
                 rf"(?:{w.alternation('total_trade_owners')})\s+(?:{w.alternation('total_trade_words')})\s+"
-                rf"(?:{w.alternation('total_trade_heads')})\b(?!\s+(?:{w.alternation('total_trade_partners')})\b)"
+                rf"(?:{w.alternation('total_trade_heads')})\b"
+                # a partner may follow a word more of the head: "foreign trade turnover with the EU"
+                rf"(?!\s+(?:[a-z]+\s+)?(?:{w.alternation('total_trade_partners')})\b)"
                 r"[^,;]*$", re.I),
-            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\bfor\s+(?:the\s+)?"
+            deal_for=re.compile(rf"\b({w.alternation('deal_nouns')})\b[^.;$€\d]{{0,80}}?\b(?:{w.alternation('deal_prepositions')})\s+(?:the\s+)?"
                                 rf"(?:[a-z]+\s+of\s+)?(?:an?\s+)?(?:(?:{w.alternation('additional_words')})\s+)?"
                                 rf"(?:(?:{w.alternation('deal_approximations')})\s+)?$", re.I),
             name_stops=re.compile(rf"\b(?:{w.alternation('name_stop_words')})\b"),
@@ -165,6 +168,8 @@ class FigureWords:
             comparison=re.compile(rf"(?:{w.alternation('period_comparison_cues')})\s+(?:in\s+)?(?:the\s+)?"
                                   r"(?:same\s+period\s+(?:of|in)\s+)?$", re.I),
             year_earlier=re.compile(rf"(?:{w.alternation('year_earlier_words')})", re.I),
+            statement_time=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})(?:\s+[a-z]+)?"
+                                      rf"(?:\s+(?:{w.alternation('statement_links')}))?\s+$"),
             reporting=re.compile(rf"\b(?:{w.alternation('reporting_patterns')})\b", re.I),
             route=re.compile(rf"\b(?:{w.alternation('route_prepositions')})\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I),
             coordination=re.compile(rf"\s*(?:,|{coordinators}|,\s*(?:{coordinators}))\s*"),

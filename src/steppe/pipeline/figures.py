@@ -164,19 +164,21 @@ def _indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantity, str]
         return None            # a scaled number with no noun or unit: "10 bln" of what?
     if fw.world_total.search(sent[:rel]):
         return None            # one state's trade with the world, whatever other state the sentence names
-    return _overridden(_amount_indicator(q, sent, rel, prev, res, fw), sent, rel, res, fw)
+    return _overridden(_amount_indicator(q, sent, rel, prev, res, fw), q, sent, rel, res, fw)
 
 
-def _overridden(ind: str | None, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
+def _overridden(ind: str | None, q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
     """An indicator that names what a value is more narrowly wherever its clause cues it
-    (indicators.yaml `overrides`): goods "delivered ... as humanitarian aid" are aid, not exports."""
+    (indicators.yaml `overrides`) and the value is in one of its units: goods "delivered ...
+    as humanitarian aid" are aid, not exports; cubic metres "of water" supplied are water."""
     if ind is None:
         return None
     start = max((m.end() for m in fw.contrast_break.finditer(sent, 0, rel)), default=0)
     end = fw.contrast_break.search(sent, rel)
     clause = sent[start:end.start() if end else len(sent)]
+    unit_class = measure_of(q, res.units)
     return next((name for name, (rx, spec) in res.indicators.compiled["ind"].items()
-                 if ind in spec.get("overrides", ()) and rx.search(clause)), ind)
+                 if ind in spec.get("overrides", ()) and unit_class in spec["units"] and rx.search(clause)), ind)
 
 
 def _growth_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: FigureWords) -> str | None:
@@ -307,7 +309,10 @@ def _amount_indicator(q: Quantity, sent: str, rel: int, prev: list[tuple[Quantit
         governed = _nearest_indicator(before[-40:], len(before[-40:]), unit_class, res)
         if unit_class not in ("count", "days") and not governed:      # "an annual capacity of 10 bcm"
             return f"other:{_slug(named, fw)}"
-    cue = _nearest_indicator(sent, rel, unit_class, res)
+    # a cue past the end of the value's clause names another value ("exports rose to $3.9
+    # billion, while imports fell to ..."), not this one
+    later = fw.contrast_break.search(sent, rel + len(q.text))
+    cue = _nearest_indicator(sent[:later.start()] if later else sent, rel, unit_class, res)
     deal = fw.deal_for.search(before)
     if cue is None and deal and unit_class not in ("money", "count", "days"):
         return f"other:{_slug(deal.group(1), fw)}"      # "a deal ... for an extra 1.5 bcm"

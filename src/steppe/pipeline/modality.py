@@ -34,6 +34,13 @@ class ModalityWords:
     capacity_nouns: frozenset[str] = frozenset()
     # Words that deny such a noun ("has [no] right to expel"): the act is negated.
     denying_words: frozenset[str] = frozenset()
+    # Words of taking part in an occasion ("take part in", "participate in").
+    taking_part: frozenset[str] = frozenset()
+    # Copulas whose "to"-infinitive is arranged to come ("Tokayev is to [visit] Ashgabat").
+    arranged_copulas: frozenset[str] = frozenset()
+    # Prepositions of what a trip is for ("will travel to Moscow for [talks]"): the
+    # occasion is as sure as the trip.
+    purpose_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -42,7 +49,8 @@ class ModalityWords:
                    asking_verbs=w.set("asking_verbs"),
                    sequence_prepositions=w.set("sequence_prepositions"),
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
-                   denying_words=w.set("denying_words"))
+                   denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
+                   arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -111,6 +119,8 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
     if _advcl_of_future(chain, cues):
         return "planned", False
+    if any(_arranged(t, words) for t in chain):
+        return "planned", False   # "is to visit", "the talks are to be held": arranged
     if auxes & cues.future_aux or "going" in around and "to" in around:
         return "planned", False
     if "would" in auxes:
@@ -148,8 +158,13 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
-    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.lower_ in words.same_time_prepositions \
-            and cur.head.head.pos_ in ("VERB", "AUX"):
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.head.pos_ in ("VERB", "AUX") \
+            and (cur.head.lower_ in words.same_time_prepositions or cur.head.lower_ in words.purpose_prepositions):
+        cur = cur.head.head
+        chain.append(cur)
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and _takes_part(cur.head.head, words):
+        # "to take part in the [meeting]", "will participate in the [summit]": the occasion
+        # is as sure as the taking part
         cur = cur.head.head
         chain.append(cur)
     while cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "auxpass", "pcomp") and cur.head.i != cur.i:
@@ -158,6 +173,22 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _arranged(tok: Token, words: ModalityWords) -> bool:
+    """'is to [visit]' (the infinitive under the copula), '[talks] are to be held' (the
+    copula of the act's noun, with its infinitive)."""
+    def to_infinitive(t: Token) -> bool:
+        return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+    if to_infinitive(tok) and tok.head.lemma_.lower() in words.arranged_copulas:
+        return True
+    return tok.lemma_.lower() in words.arranged_copulas and any(to_infinitive(c) for c in tok.children)
+
+
+def _takes_part(verb: Token, words: ModalityWords) -> bool:
+    """'participate (in)', 'take part (in)': the verb or its object is a word of taking part."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in words.taking_part or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words.taking_part for c in verb.children))
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}

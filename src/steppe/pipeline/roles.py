@@ -62,6 +62,9 @@ class RoleWords:
     # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
     # with no one else named is aimed at the state across it.
     border_nouns: frozenset[str] = frozenset()
+    # "the intergovernmental [commission] met": a body two states hold together; when it
+    # names neither, its meeting is the story's pair's.
+    joint_bodies: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -83,7 +86,8 @@ class RoleWords:
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
-                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"))
+                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
+                   joint_bodies=w.set("joint_bodies"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -185,6 +189,13 @@ def roles_of(tok: Token, tm: dict[int, Mention],
         verb = _governing_verb(tok)
         if source and not target and verb is not None and verb.lemma_.lower() in words.receive_verbs:
             target = subject_actors(verb, tm, words)   # "X garners backing from Y": Y supports X
+        elif not codes_of(source) and verb is not None and verb.lemma_.lower() in words.receive_verbs \
+                and tok.lemma_.lower() in words.from_is_source and \
+                codes_of(givers := [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                                    for a in pobj_actors(p, tm)]):
+            # "X received 120 tonnes of aid from Y": the "from" the parse hangs on the verb
+            # names the giver, the verb's subject the receiver
+            source, target = givers, subject_actors(verb, tm, words)
         elif not codes_of(source) and verb is not None:
             # "expanded [military] cooperation": a sector word names no state, the verb's does.
             source = subject_actors(verb, tm, words)
@@ -192,7 +203,10 @@ def roles_of(tok: Token, tm: dict[int, Mention],
                 # "during the talks, the situation was considered": what the verb of an
                 # occasion's clause undergoes happened at it; it is not the other party.
                 adjunct = tok.dep_ == "pobj"
-                target = object_actors(verb, tm, words, exclude=tok, undergoer=not adjunct)
+                # "X and Y signed an [agreement] in Moscow": as below, the place is no party
+                # when the subject already names both sides
+                target = object_actors(verb, tm, words, exclude=tok, undergoer=not adjunct,
+                                       where=len(codes_of(source)) < 2)
     else:
         source = subject_actors(tok, tm, words)
         # "Tokayev and Japarov met in Moscow": the place is no party when the subject
@@ -328,7 +342,9 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
             out += [a for p in _partner_phrases(c, words) for a in pobj_actors(p, tm)]
             continue
         if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
-            out += actors_in(c, tm, topics=words)   # "held talks on Afghanistan
+            # "held talks on Afghanistan"; "X and Y held talks in Moscow": no host when the
+            # subject names both sides
+            out += actors_in(c, tm, topics=words, places=where)
         elif c.dep_ == "prep" and c.lower_ == "at" and verb.lemma_.lower() not in words.aim_verbs:
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
         elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c, words.time_names):
@@ -397,10 +413,12 @@ def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> l
 
 
 def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
-              topics: RoleWords | None = None) -> list[Actor]:
+              topics: RoleWords | None = None, places: bool = True) -> list[Actor]:
     """Actors mentioned in the phrase headed by `tok` (nested clauses left out unless `deep`:
     "a newspaper based in Beirut" names its state only inside the participle). With
-    `topics`, the topic of a word of talking in it is left out ("talks on Afghanistan")."""
+    `topics`, the topic of a word of talking in it is left out ("talks on Afghanistan").
+    Without `places`, no "in" phrase names an actor ("talks in Moscow" when both sides are
+    named elsewhere)."""
     seen: list[Mention] = []
     # Mentions that name the phrase's actor only when nothing else does: the place of the
     # head ("the rebels in Macedonia") and a possessive pronoun ("his Uzbek counterpart",
@@ -417,7 +435,7 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 continue   # "election as a member of the Security Council": a role, not a party
-            if c.dep_ == "prep" and c.lower_ == "in" and t.i != tok.i:
+            if c.dep_ == "prep" and c.lower_ == "in" and (t.i != tok.i or not places):
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if topics is not None and _topic(t, c, topics):
                 # "talks on cooperation with X": the partner of what is talked about is
