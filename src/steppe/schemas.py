@@ -195,6 +195,7 @@ class PloverCoding(_Strict):
     announced_threats: list[str] = []
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
+    joint_force_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
     given_as_aid: list[str] = []
     placed_agent: list[str] = []
@@ -215,10 +216,11 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
-    @field_validator("threatened_as", "joint_as", "relief_as", "leaving_body_as")
+    @field_validator("threatened_as", "joint_as", "joint_force_as", "relief_as", "leaving_body_as")
     @classmethod
     def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
-        """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""
+        """The types a rule rewrites (the values are a mode or, for joint_as and
+        joint_force_as, a type)."""
         unknown = [t for t in v if t not in PLOVER_TYPES]
         if unknown:
             raise ValueError(f"unknown PLOVER types {unknown}")

@@ -227,6 +227,10 @@ class EventCoder:
         claimants, hyphen pairs and both sides."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         source, target = roles_of(tok, token_mentions, self.roles)
+        if not trig.reciprocal and codes_of(partners := _joint_partners(tok, token_mentions, self.words)):
+            # "Kazakh police, together with Kyrgyz colleagues, arrested ...": the partner acts too
+            source = dedupe(source + partners)
+            target = [a for a in target if a.code not in codes_of(partners)]
         if trig.pos == "ADJ" and not source and _passive(tok):
             # "Moscow was prepared to hold ...": readiness parsed as a passive; its subject
             # is ready, not acted on
@@ -432,6 +436,12 @@ class EventCoder:
             # military games (3.5); one state's exercises stay MOBILIZE (3.14.1), also when
             # held in its own region ("in the Surkhandarya region" names no partner)
             type_, mode = self.lex.coding.joint_as[type_], ""
+        if not trig.reciprocal and type_ in self.lex.coding.joint_force_as and \
+                len(codes_of(source)) >= 2 and codes_of(target) <= codes_of(source) and \
+                _done_jointly(tok, self.words, token_mentions):
+            # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
+            # of the two (3.14.1), which coerces neither of them
+            type_, mode = self.lex.coding.joint_force_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
@@ -458,6 +468,45 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _joint_partners(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
+    """'Kazakh police, together with Kyrgyz colleagues, arrested ...', 'Tajik troops
+    alongside Russian units patrolled ...': a partner phrase on the act's verb or its subject
+    (or on the comma the parse may hang it on) names a state acting with the agent."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = tok.doc
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "punct"))]
+    out: list[Actor] = []
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for phrase in words.joint_partner_phrases:
+            start = prep.i - len(phrase) + 1
+            if start >= 0 and tuple(t.lower_ for t in doc[start:prep.i + 1]) == phrase:
+                out += pobj_actors(prep, tm)
+                break
+    return [a for a in out if a.code]
+
+
+def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
+    """An act told as done together: a joint marker on it or on a verb it is coordinated
+    with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
+    patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
+                return True
+            agent = c.dep_ in ("nsubj", "agent")
+            frame = c.dep_ == "prep" and c.lower_ in words.joint_frame_preps
+            if (agent or frame) and any(t.dep_ == "amod" and t.lower_ in words.joint_markers
+                                        for t in c.subtree):
+                return True
+        if _joint_partners(v, tm, words):
+            return True
+    return False
 
 
 def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:

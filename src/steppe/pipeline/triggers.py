@@ -49,6 +49,12 @@ class TriggerGrammar:
     # "rejected the [accusations] made by Bishkek": nouns of something said (the roles'
     # claim nouns), which the events stage keeps beside a reaction when someone else said it.
     said_nouns: frozenset[str] = frozenset()
+    # "[jointly] detained": an act done together (plover.yaml joint_force_as), the frame it
+    # is done in ("[in] a joint raid") and the phrases, ending in their preposition, that name
+    # a partner acting too ("[together with] Kyrgyz colleagues", "[alongside] Russian troops").
+    joint_markers: frozenset[str] = frozenset()
+    joint_frame_preps: frozenset[str] = frozenset()
+    joint_partner_phrases: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -73,7 +79,11 @@ class TriggerGrammar:
                    causative_verbs=own.set("causative_verbs"),
                    two_sided_nouns=own.set("two_sided_nouns"),
                    two_sided_dets=own.set("two_sided_determiners"),
-                   said_nouns=roles.set("claim_nouns"))
+                   said_nouns=roles.set("claim_nouns"),
+                   joint_markers=own.set("joint_markers"),
+                   joint_frame_preps=own.set("joint_frame_prepositions"),
+                   joint_partner_phrases=tuple(tuple(p.lower().split())
+                                               for p in own.list("joint_partner_phrases")))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
