@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention
-from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
+from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
 from steppe.pipeline.roles import (
     RoleWords,
@@ -40,6 +40,7 @@ from steppe.pipeline.triggers import (
     TriggerGrammar,
     complement_triggers,
     find_triggers,
+    fronted_claim,
     phrase_head,
     triggers_at,
 )
@@ -119,13 +120,14 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
-        events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
+        events += _reported_harm(events, token_mentions, self.lex.cues, self.roles, self.lex.coding,
+                                 self.words)
         events += _prison_terms(events, self.words.prison_words)
         # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps, undergone, self.roles.claim_nouns))
+            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers))
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -241,6 +243,18 @@ class EventCoder:
             # "demanded that China open its market": China is asked; "allowed UN inspectors
             # to visit": the third party let in is the recipient (PLOVER 3.7 access)
             target = addressee
+        elif trig.type == "ACCUSE" and not codes_of(target) and \
+                codes_of(doer := _clause_addressee(tok, token_mentions)) - codes_of(source):
+            # "alleged that Armenian units had shelled its positions", "complained that
+            # Uzbekistan had closed the border": the one whose act is alleged (PLOVER 3.9)
+            target = [a for a in doer if a.code not in codes_of(source)]
+        if (trig.type == "THREATEN" or trig.type in self.lex.coding.threatened_as) and not codes_of(target) and \
+                codes_of(cond := _condition_subject(tok, token_mentions, self.words.condition_markers)) - \
+                codes_of(source):
+            # "threatened to use force if Armenia did not withdraw", "could close the border if
+            # Kyrgyzstan ...": a threat, or harm, is aimed at the one whose act it is
+            # conditioned on (PLOVER 3.11)
+            target = [a for a in cond if a.code not in codes_of(source)]
         if not trig.reciprocal:
             # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
             # what was said is aimed at its author (whom a bare adjective may name), not at
@@ -696,13 +710,25 @@ def _stateless_subject(tok: Token, tm: dict[int, Mention], what: str) -> bool:
     return False
 
 
+def _condition_clause(clause: Token, markers: frozenset[str]) -> bool:
+    """Whether an adverbial clause is a condition ("[if] talks fail")."""
+    return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+
+
+def _condition_subject(tok: Token, tm: dict[int, Mention], markers: frozenset[str]) -> list[Actor]:
+    """The subject of a condition on the act or on the verb it governs ('threatened to use
+    force if [Armenia] did not withdraw')."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    return [a for v in verbs for c in v.children if c.dep_ == "advcl" and _condition_clause(c, markers)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in actors_in(s, tm)]
+
+
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
     """'would close the border if talks fail': a clause of condition on the act, or on the
     verbs it completes up to the clause that reports it."""
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
-               for c in cur.children):
+        if any(c.dep_ == "advcl" and _condition_clause(c, markers) for c in cur.children):
             return True
         if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
             return False
@@ -996,23 +1022,38 @@ def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
-def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues,
-                      words: RoleWords) -> list[RawEvent]:
-    """'Uzbek police said Kazakh guards had shot at Uzbek lorries': the side that
-    reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
-    attacked" = 112, ACCUSE)."""
+def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, roles: RoleWords,
+                   coding: TypeRules, words: TriggerGrammar) -> list[RawEvent]:
+    """'Uzbek police said Kazakh guards had shot at Uzbek lorries', 'Kyrgyz officials claimed
+    that Tajikistan was moving heavy weapons to the border': the side that reports harm done
+    to itself by another accuses the doer (CAMEO's transformation "a says b attacked" = 112,
+    ACCUSE; PLOVER 3.9 "allege"): an attack it reports, any harm it claims. Harm with no
+    recipient named is done to the side reporting it when it claims it or the act names
+    what it does harm to as the reporter's own ("said Armenian units had shelled [its]
+    positions"); a third party's report is news, no accusation."""
     out = []
     for ev in events:
-        if ev.type != "ASSAULT" or not ev.source:
+        if ev.type not in coding.reported_harm or not codes_of(ev.source) or ev.modality != "asserted":
             continue
-        speaker = _speaker(ev.trigger, tm, cues, words)
-        if not speaker or codes_of(speaker) & codes_of(ev.source) or \
-                not codes_of(speaker) <= codes_of(ev.target):
-            continue   # only the side attacked accuses; a third party's report is news
-        out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
-                            ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
+        speaker, verb = _reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
+        if not codes_of(speaker) or codes_of(speaker) & codes_of(ev.source):
+            continue
+        claimed = verb in words.claiming_verbs
+        if not codes_of(ev.target) and (claimed or _reporter_owns(ev.trigger, words.own_possessives)):
+            ev.target = dedupe(speaker)
+        if not codes_of(speaker) <= codes_of(ev.target) or not (claimed or ev.type in coding.said_attacks):
+            continue
+        out.append(RawEvent("ACCUSE", "allege" if claimed else "", dedupe(speaker), dedupe(ev.source),
+                            "asserted", ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
                             ev.sentence, ["reported-attack"]))
     return out
+
+
+def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
+    """'said Tajik troops had fired on [its] border post': what a reported act is done to
+    is told as the reporter's by a possessive in the act's object or its phrase."""
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative")]
+    return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 
 def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[RawEvent]:
@@ -1033,17 +1074,25 @@ def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[
 def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -> list[Actor]:
     """Who reports the clause of `tok`: the subject of the reporting verb it is the
     complement of, or the X of "according to X" attached to its clause."""
+    return _reporter(tok, tm, cues, words)[0]
+
+
+def _reporter(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords,
+              claiming: frozenset[str] = frozenset()) -> tuple[list[Actor], str]:
+    """(who reports the clause of `tok`, the lemma of the verb that reports it: "" for
+    "according to X"); a verb of `claiming` reports too ("alleged that ...")."""
     cur = tok
     for _ in range(6):
         for c in cur.children:
             if c.dep_ == "prep" and c.lower_ == "according":
-                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)]
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
-            return subject_actors(cur.head, tm, words)
+                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)], ""
+        verb = cur.head.lemma_.lower()
+        if cur.dep_ == "ccomp" and (verb in cues.reporting_verbs or verb in claiming):
+            return subject_actors(cur.head, tm, words), verb
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return []
+    return [], ""
 
 
 
@@ -1128,10 +1177,13 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
 
 def _main_events(events: list[RawEvent], occasions: frozenset[str],
                  undergone: frozenset[int] = frozenset(),
-                 said: frozenset[str] = frozenset()) -> list[RawEvent]:
+                 said: frozenset[str] = frozenset(),
+                 conditions: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay.
+    the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
+    and so do acts in an adverbial clause, unless it is a condition ("threatened to use force
+    [if] Armenia did not withdraw"): what a threat is conditioned on has not happened.
     A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
     [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
     (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
@@ -1140,8 +1192,9 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
         governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                     and o.trigger.i not in undergone and _descends(ev.trigger, o.trigger, occasions)]
-        if any(not _answered(ev, o, said) for o in governors):
+                     and o.trigger.i not in undergone
+                     and _descends(ev.trigger, o.trigger, occasions, conditions, said)]
+        if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
             continue
         if governors and not codes_of(ev.target) - codes_of(ev.source):
             # "Tashkent rejected the accusations made by Bishkek": what is answered was
@@ -1149,6 +1202,13 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
             ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
         keep.append(ev)
     return keep
+
+
+def _answers_claim(tok: Token, said_nouns: frozenset[str]) -> bool:
+    """'accused X of ..., a charge Kabul [denied]', '..., a claim Tallinn [rejected] as absurd':
+    a relative clause on a noun that restates what was said is the answer of another party,
+    an act of its own aimed at whoever said it."""
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in said_nouns
 
 
 def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
@@ -1184,13 +1244,16 @@ def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
         and prep.head.i == head.i
 
 
-def _descends(tok: Token, ancestor: Token, occasions: frozenset[str]) -> bool:
+def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
+              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset()) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
         # one coordinated inside its complement is still part of what it governs ("urged X
         # to refrain ... and to cooperate").
-        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
+        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
+                fronted_claim(cur, said) or \
+                cur.dep_ == "advcl" and not _condition_clause(cur, conditions) or \
                 cur.dep_ == "prep" and cur.lower_ in occasions:
             return False
         if cur.head.i == ancestor.i:

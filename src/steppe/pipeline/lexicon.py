@@ -80,6 +80,8 @@ class TypeRules:
     appraisals: frozenset[str] = frozenset()
     answered_claims: frozenset[str] = frozenset()
     offers_appraised: frozenset[str] = frozenset()
+    reported_harm: frozenset[str] = frozenset()
+    said_attacks: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -456,6 +456,11 @@ def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor
                 out += pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 out += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+    # "Pakistan accused Kabul of ..., a charge Kabul denied", parsed as "Kabul denied [a
+    # charge] [Pakistan accused ...]": the subject of the clause before the verb said it
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in words.claim_nouns for c in tok.children):
+        out += [a for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i
+                for s in c.children if s.dep_ == "nsubj" for a in actors_in(s, tm)]
     return [a for a in out if a.code]
 
 
