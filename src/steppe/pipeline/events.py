@@ -112,7 +112,7 @@ class EventCoder:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
                                            self.lex.cues.reporting_verbs, pair_before or [],
-                                           self.roles.border_nouns)
+                                           self.roles.border_nouns, self.roles.foreign_words)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
@@ -772,8 +772,8 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
                   main: list[str], reporting: frozenset[str] = frozenset(),
-                  told: list[str] = (), border_nouns: frozenset[str] = frozenset()
-                  ) -> dict[int, Mention]:
+                  told: list[str] = (), border_nouns: frozenset[str] = frozenset(),
+                  foreign: frozenset[str] = frozenset()) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
@@ -807,7 +807,8 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                 where = _named_as_place(sent, mentions, code)
             if not where:
                 continue
-        if m.kind in ("generic", "unknown") and m.actors and not m.codes:
+        if m.kind in ("generic", "unknown") and m.actors and not m.codes and \
+                not _foreign(sent.doc[i], foreign):
             if id(m) not in fixed:
                 own = code
                 if _acts_on(sent.doc[i], code, tm):
@@ -818,6 +819,13 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _foreign(tok: Token, foreign: frozenset[str]) -> bool:
+    """Whether the agent word `tok` is told as foreign ("[foreign] military forces")."""
+    phrase = tok if tok.dep_ not in ("compound", "amod") else tok.head
+    return any(c.lower_ in foreign for c in phrase.children if c.dep_ in ("amod", "compound")) or \
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ in foreign
 
 
 def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
@@ -1051,8 +1059,12 @@ def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, r
 
 def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
     """'said Tajik troops had fired on [its] border post': what a reported act is done to
-    is told as the reporter's by a possessive in the act's object or its phrase."""
-    parts = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative")]
+    is told as the reporter's by a possessive in the act's object or its phrase, or in a
+    verb's it is coordinated with ("had crossed into [its] territory and occupied ...")."""
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    parts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
     return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 

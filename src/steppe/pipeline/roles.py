@@ -62,6 +62,8 @@ class RoleWords:
     # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
     # with no one else named is aimed at the state across it.
     border_nouns: frozenset[str] = frozenset()
+    # "the presence of [foreign] forces": an agent told as another state's than the place's.
+    foreign_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -83,7 +85,8 @@ class RoleWords:
                    time_names=frozenset(grammar.time(language).names()),
                    grievance_preps=w.set("grievance_prepositions"),
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
-                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"))
+                   act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
+                   foreign_words=w.set("foreign_words"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -600,8 +603,12 @@ def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list
     tgt = codes_of(target)
     # "engineers working in northern Kyrgyzstan were killed": a place is not the agent.
     places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
+    # "two Chinese nationals were killed in an [attack]": who undergoes the verb the act
+    # hangs under is its victim, not its agent.
+    patients = {tm[t.i].start for v in (tok, *tok.ancestors) for c in v.children if c.dep_ == "nsubjpass"
+                for t in c.subtree if t.i in tm}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt and m.start not in places]
+             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients]
     return list(cands[-1].actors) if cands else []
 
 

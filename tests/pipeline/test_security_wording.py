@@ -1,0 +1,57 @@
+"""Security and conflict wording of wire news: expulsions told as orders to leave, police
+raids on the places migrants work (PLOVER 3.15 COERCE seize: "raid"), victims of an attack
+who are not its agents, and agents told as foreign who are not the state a sentence names.
+
+Every sentence here is written for these tests (none is taken from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import found as _found
+
+
+# (text, type, source codes, target codes)
+FOUND = [
+    # PLOVER 3.13 SANCTION expel: expelling diplomats, whatever the wording.
+    pytest.param("Latvia ordered two Belarusian embassy staff to leave the country within 72 hours.",
+                 "SANCTION", {"LVA"}, {"BLR"}, id="ordered-to-leave"),
+    pytest.param("Estonia declared three Russian diplomats persona non grata on Monday.",
+                 "SANCTION", {"EST"}, {"RUS"}, id="persona-non-grata-with-object"),
+    # PLOVER 3.15 COERCE seize: a raid on where people work is a search.
+    pytest.param("Russian police raided a wholesale market in Kazan and detained 40 Tajik vendors.",
+                 "COERCE", {"RUS"}, {"TJK"}, id="raided-market"),
+]
+
+# (text, type, source codes or None for no agent, target codes)
+VICTIMS = [
+    # Those killed in an attack are its victims, not its agents.
+    pytest.param("Three Pakistani engineers were killed in an ambush on their convoy in Afghanistan.",
+                 "ASSAULT", set(), {"PAK"}, id="killed-in-ambush"),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", FOUND)
+def test_found(extractor, text, type_, source, target):
+    events = _found(extractor, text)
+    assert any(t == type_ and s == source and g == target for t, s, g in events), events
+
+
+@pytest.mark.parametrize("text, type_, source, target", VICTIMS)
+def test_victims_are_not_agents(extractor, text, type_, source, target):
+    events = _found(extractor, text)
+    assert any(t == type_ and s == source and target <= g for t, s, g in events), events
+    assert not any(s & target for _, s, _ in events), events
+
+
+def test_ordered_to_leave_needs_diplomats(extractor):
+    # Ordering people who are no diplomats out is no expulsion of diplomats.
+    events = _found(extractor, "Kazakhstan ordered the Chinese mining company to leave the field.")
+    assert not any(t == "SANCTION" for t, _, _ in events), events
+
+
+def test_foreign_agents_are_not_the_named_state(extractor):
+    # "foreign forces" in Iran's complaint are not Iran's own.
+    events = _found(extractor, "Iran voiced concern over the presence of foreign troops near its northern border.")
+    assert not any(s & g for _, s, g in events), events
