@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from coded import codes as _codes
+from coded import events_in as _events
 from coded import found as _found
 
 
@@ -22,6 +24,9 @@ FOUND = [
     # PLOVER 3.15 COERCE seize: a raid on where people work is a search.
     pytest.param("Russian police raided a wholesale market in Kazan and detained 40 Tajik vendors.",
                  "COERCE", {"RUS"}, {"TJK"}, id="raided-market"),
+    # Attacking words is criticism (CAMEO 111), not violence.
+    pytest.param("The Uzbek foreign minister attacked the Kazakh proposal as premature.",
+                 "ACCUSE", {"UZB"}, {"KAZ"}, id="attacked-proposal"),
 ]
 
 # (text, type, source codes or None for no agent, target codes)
@@ -29,6 +34,9 @@ VICTIMS = [
     # Those killed in an attack are its victims, not its agents.
     pytest.param("Three Pakistani engineers were killed in an ambush on their convoy in Afghanistan.",
                  "ASSAULT", set(), {"PAK"}, id="killed-in-ambush"),
+    # An agent of no state named for the act: none borrowed from the sentence.
+    pytest.param("Kazakhstan condemned the attack after a suicide bomber killed four Kazakh pilgrims "
+                 "in Iraq.", "ASSAULT", set(), {"KAZ"}, id="bomber-no-borrowed-agent"),
 ]
 
 
@@ -40,9 +48,10 @@ def test_found(extractor, text, type_, source, target):
 
 @pytest.mark.parametrize("text, type_, source, target", VICTIMS)
 def test_victims_are_not_agents(extractor, text, type_, source, target):
-    events = _found(extractor, text)
-    assert any(t == type_ and s == source and target <= g for t, s, g in events), events
-    assert not any(s & target for _, s, _ in events), events
+    events = _events(extractor, text)
+    coded = [(e.type, _codes(e.source), _codes(e.target)) for e in events]
+    assert not any(t == type_ and s for t, s, _ in coded), coded
+    assert not any(s & target for t, s, _ in coded if t == type_), coded
 
 
 def test_ordered_to_leave_needs_diplomats(extractor):

@@ -127,7 +127,8 @@ class EventCoder:
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers))
+            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers),
+            self.lex.coding.reciprocal)
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -167,7 +168,7 @@ class EventCoder:
                     if (g.modality == "asserted" or offer) and codes_of(g.source) and \
                             not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
-        return _one_per_type(out)
+        return _one_per_type(out, self.lex.coding.reciprocal)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
@@ -359,7 +360,7 @@ class EventCoder:
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
-            else:
+            elif not _unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
 
@@ -723,6 +724,16 @@ def _condition_subject(tok: Token, tm: dict[int, Mention], markers: frozenset[st
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in actors_in(s, tm)]
 
 
+def _unattached_agent(tok: Token, tm: dict[int, Mention], weapon_modes: dict[str, str]) -> bool:
+    """'a suicide bomber killed five Chinese engineers', 'gunmen kidnapped ...': the act's
+    agent is named, as a weapon or an agent of no state, and its phrase names no state
+    either ("hackers working for Russian intelligence" do); so no other is borrowed for it
+    (_agentless keeps the act toward its victims)."""
+    if not (_weapon_subject(tok, weapon_modes) or _stateless_subject(tok, tm, "generic")):
+        return False
+    return not any(a.code for c in tok.children if c.dep_ == "nsubj" for a in actors_in(c, tm, deep=True))
+
+
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
     """'would close the border if talks fail': a clause of condition on the act, or on the
     verbs it completes up to the clause that reports it."""
@@ -808,7 +819,7 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
             if not where:
                 continue
         if m.kind in ("generic", "unknown") and m.actors and not m.codes and \
-                not _foreign(sent.doc[i], foreign):
+                not _foreign(sent.doc, min(j for j, n in tm.items() if n is m), foreign):
             if id(m) not in fixed:
                 own = code
                 if _acts_on(sent.doc[i], code, tm):
@@ -821,11 +832,12 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
     return out
 
 
-def _foreign(tok: Token, foreign: frozenset[str]) -> bool:
-    """Whether the agent word `tok` is told as foreign ("[foreign] military forces")."""
-    phrase = tok if tok.dep_ not in ("compound", "amod") else tok.head
-    return any(c.lower_ in foreign for c in phrase.children if c.dep_ in ("amod", "compound")) or \
-        tok.i > 0 and tok.doc[tok.i - 1].lower_ in foreign
+def _foreign(doc, first: int, foreign: frozenset[str]) -> bool:
+    """Whether the agent whose mention begins at token `first` is told as foreign: "[foreign]
+    military forces", a word before the mention that qualifies it ("the Foreign Ministry" is
+    the mention itself)."""
+    word = doc[first - 1] if first > 0 else None
+    return word is not None and word.lower_ in foreign and word.dep_ == "amod" and word.head.i >= first
 
 
 def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
@@ -1164,15 +1176,21 @@ def _passive(tok: Token) -> bool:
 
 
 
-def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
+def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
     """In one sentence, an event whose actors are among those of another of the same type
-    is the same occurrence told twice ("met ... to discuss", "talks ... discussions")."""
+    is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
+    unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
+    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations)."""
     def codes(e: RawEvent) -> set[str]:
         return codes_of(e.source) | codes_of(e.target)
 
+    def opposite(a: RawEvent, b: RawEvent) -> bool:
+        return a.type not in mutual and bool(codes_of(a.source)) and bool(codes_of(b.source)) and \
+            not codes_of(a.source) & codes_of(b.source)
+
     keep: list[RawEvent] = []
     for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and codes(ev) <= codes(k) for k in keep):
+        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
 

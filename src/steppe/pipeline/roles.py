@@ -389,6 +389,8 @@ def _names_a_day(prep: Token, time_names: frozenset[str]) -> bool:
 def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
     out: list[Actor] = []
     for c in prep.children:
+        if c.dep_ == "pcomp" and any(s.dep_ == "nsubj" for s in c.children):
+            continue    # "rejected it, with [Kremlin spokesman Peskov calling it ...]": a clause
         if c.dep_ in ("pobj", "pcomp"):
             for a in actors_in(c, tm):
                 out.append(a)
@@ -605,7 +607,10 @@ def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list
     places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
     # "two Chinese nationals were killed in an [attack]": who undergoes the verb the act
     # hangs under is its victim, not its agent.
-    patients = {tm[t.i].start for v in (tok, *tok.ancestors) for c in v.children if c.dep_ == "nsubjpass"
+    verb = tok
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    patients = {tm[t.i].start for v in {tok, verb} for c in v.children if c.dep_ == "nsubjpass"
                 for t in c.subtree if t.i in tm}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
              and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients]
