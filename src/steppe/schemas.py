@@ -205,12 +205,14 @@ class PloverCoding(_Strict):
     answered_claims: list[str] = []
     offers_appraised: list[str] = []
     reported_harm: list[str] = []
+    border_acts: list[str] = []
     said_attacks: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
                      "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent",
-                     "answered_claims", "offers_appraised", "reported_harm", "said_attacks")
+                     "answered_claims", "offers_appraised", "reported_harm", "said_attacks",
+                     "border_acts")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -64,3 +64,11 @@ def test_foreign_agents_are_not_the_named_state(extractor):
     # "foreign forces" in Iran's complaint are not Iran's own.
     events = _found(extractor, "Iran voiced concern over the presence of foreign troops near its northern border.")
     assert not any(s & g for _, s, g in events), events
+
+
+def test_force_at_the_border_with_no_side_named_is_both_sides(extractor):
+    # PLOVER 3.16.1: two-sided force codes every participant; the border is the pair's line.
+    text = ("Armenia and Azerbaijan signed a ceasefire on Monday. By Thursday there were reports "
+            "of new troop build-ups along the Armenian border.")
+    events = _found(extractor, text)
+    assert ("MOBILIZE", {"ARM", "AZE"}, {"ARM", "AZE"}) in events, events

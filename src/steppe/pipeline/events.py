@@ -220,6 +220,12 @@ class EventCoder:
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
             source = target = _story_pair(at.sent, at.mentions, at.main, at.told)
+        if not codes_of(source) and trig.type in self.lex.coding.border_acts and tok.pos_ == "NOUN" \
+                and _at_border(tok, self.roles.border_nouns) and not _trend(tok, self.roles.trend_nouns) \
+                and codes_of(target) <= codes_of(pair := _story_pair(at.sent, at.mentions, at.main, at.told)):
+            # "reports of fresh shooting and troop build-ups along the (Kyrgyz) border": force
+            # at the line two states share, no side named, is both sides' (PLOVER 3.16.1)
+            source, target = pair, list(pair)
         if not source and not target:
             return None
         source, target = self._borrowed(at, source, target, placed)
@@ -1029,6 +1035,17 @@ def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
     objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for o in c.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in border_nouns for o in objects)
+
+
+def _at_border(tok: Token, border_nouns: frozenset[str]) -> bool:
+    """'troop build-ups [along the border]', 'shooting and build-ups along the border': an act
+    named by a noun placed at a border (by its own phrase or that of the noun it is
+    coordinated with)."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        nouns.append(tok.head)
+    return any(p.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in border_nouns
+               for n in nouns for p in n.children for o in p.children)
 
 
 def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:

@@ -81,6 +81,7 @@ class TypeRules:
     answered_claims: frozenset[str] = frozenset()
     offers_appraised: frozenset[str] = frozenset()
     reported_harm: frozenset[str] = frozenset()
+    border_acts: frozenset[str] = frozenset()
     said_attacks: frozenset[str] = frozenset()
 
 
