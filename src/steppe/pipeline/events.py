@@ -223,7 +223,7 @@ class EventCoder:
         if not codes_of(source) and trig.type in self.lex.coding.border_acts and tok.pos_ == "NOUN" \
                 and _at_border(tok, self.roles.border_nouns) and not _trend(tok, self.roles.trend_nouns) \
                 and codes_of(target) <= codes_of(pair := _story_pair(at.sent, at.mentions, at.main, at.told)):
-            # "reports of fresh shooting and troop build-ups along the (Kyrgyz) border": force
+            # "word of new troop build-ups along the (Kyrgyz) border": force
             # at the line two states share, no side named, is both sides' (PLOVER 3.16.1)
             source, target = pair, list(pair)
         if not source and not target:
@@ -1038,7 +1038,7 @@ def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
 
 
 def _at_border(tok: Token, border_nouns: frozenset[str]) -> bool:
-    """'troop build-ups [along the border]', 'shooting and build-ups along the border': an act
+    """'troop build-ups [along the border]', 'gunfire and build-ups along the border': an act
     named by a noun placed at a border (by its own phrase or that of the noun it is
     coordinated with)."""
     nouns = [tok, *(c for c in tok.children if c.dep_ == "conj")]
