@@ -206,13 +206,14 @@ class PloverCoding(_Strict):
     offers_appraised: list[str] = []
     reported_harm: list[str] = []
     border_acts: list[str] = []
+    caused_by_acts: list[str] = []
     said_attacks: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
                      "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent",
                      "answered_claims", "offers_appraised", "reported_harm", "said_attacks",
-                     "border_acts")
+                     "border_acts", "caused_by_acts")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]

@@ -72,3 +72,11 @@ def test_force_at_the_border_with_no_side_named_is_both_sides(extractor):
             "of new troop build-ups along the Armenian border.")
     events = _found(extractor, text)
     assert ("MOBILIZE", {"ARM", "AZE"}, {"ARM", "AZE"}) in events, events
+
+
+def test_pressure_from_an_act_is_what_it_brought_about(extractor):
+    # The invasion is the event; that it pushed others to act is analysis, no demand.
+    events = _found(extractor, "Russia's invasion of Ukraine in 2022 pushed the Baltic states to "
+                               "raise their defence spending.")
+    assert ("ASSAULT", {"RUS"}, {"UKR"}) in events, events
+    assert not any(t == "REQUEST" for t, _, _ in events), events

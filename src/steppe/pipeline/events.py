@@ -127,7 +127,8 @@ class EventCoder:
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers),
+            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers,
+            self.lex.coding.caused_by_acts),
             self.lex.coding.reciprocal)
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
@@ -1225,21 +1226,28 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
 def _main_events(events: list[RawEvent], occasions: frozenset[str],
                  undergone: frozenset[int] = frozenset(),
                  said: frozenset[str] = frozenset(),
-                 conditions: frozenset[str] = frozenset()) -> list[RawEvent]:
+                 conditions: frozenset[str] = frozenset(),
+                 caused: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
     and so do acts in an adverbial clause, unless it is a condition ("threatened to use force
     [if] Armenia did not withdraw"): what a threat is conditioned on has not happened.
+    An act of a `caused` type whose subject is another act ("the [invasion] pushed states to
+    diversify their ties") tells what that act brought about: the subject act is the event.
     A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
     [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
     (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
     keep = []
     for ev in events:
+        if ev.type in caused and any(o.type != ev.type and o.trigger.dep_ == "nsubj" and
+                                     o.trigger.head.i == ev.trigger.i for o in events):
+            continue   # "Russia's [invasion] ... pushed Central Asian states to ...": what it brought about
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
         governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
                      and o.trigger.i not in undergone
+                     and not (o.type in caused and ev.trigger.dep_ == "nsubj" and ev.trigger.head.i == o.trigger.i)
                      and _descends(ev.trigger, o.trigger, occasions, conditions, said)]
         if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
             continue

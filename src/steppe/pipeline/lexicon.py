@@ -82,6 +82,7 @@ class TypeRules:
     offers_appraised: frozenset[str] = frozenset()
     reported_harm: frozenset[str] = frozenset()
     border_acts: frozenset[str] = frozenset()
+    caused_by_acts: frozenset[str] = frozenset()
     said_attacks: frozenset[str] = frozenset()
 
 
