@@ -195,6 +195,7 @@ class PloverCoding(_Strict):
     announced_threats: list[str] = []
     promised_threats: list[str] = []
     joint_as: dict[str, str] = {}
+    joint_force_as: dict[str, str] = {}
     relief_as: dict[str, str] = {}
     given_as_aid: list[str] = []
     placed_agent: list[str] = []
@@ -203,11 +204,16 @@ class PloverCoding(_Strict):
     appraisals: list[str] = []
     answered_claims: list[str] = []
     offers_appraised: list[str] = []
+    reported_harm: list[str] = []
+    border_acts: list[str] = []
+    caused_by_acts: list[str] = []
+    said_attacks: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",
                      "announced_threats", "promised_threats", "appraisals", "given_as_aid", "placed_agent",
-                     "answered_claims", "offers_appraised")
+                     "answered_claims", "offers_appraised", "reported_harm", "said_attacks",
+                     "border_acts", "caused_by_acts")
     @classmethod
     def _types(cls, v: list[str]) -> list[str]:
         unknown = [t for t in v if t not in PLOVER_TYPES]
@@ -215,10 +221,11 @@ class PloverCoding(_Strict):
             raise ValueError(f"unknown PLOVER types {unknown}")
         return v
 
-    @field_validator("threatened_as", "joint_as", "relief_as", "leaving_body_as")
+    @field_validator("threatened_as", "joint_as", "joint_force_as", "relief_as", "leaving_body_as")
     @classmethod
     def _type_keys(cls, v: dict[str, str]) -> dict[str, str]:
-        """The types a rule rewrites (the values are a mode or, for joint_as, a type)."""
+        """The types a rule rewrites (the values are a mode or, for joint_as and
+        joint_force_as, a type)."""
         unknown = [t for t in v if t not in PLOVER_TYPES]
         if unknown:
             raise ValueError(f"unknown PLOVER types {unknown}")

@@ -35,7 +35,7 @@ FLOORS: dict[str, float] = {
     "CONSULT": 1.0, "COOPERATE": 1.0, "MOBILIZE": 1.0, "PROTEST": 0.6, "REJECT": 1.0,
     "REQUEST": 1.0, "RETREAT": 1.0, "SANCTION": 1.0, "SUPPORT": 1.0, "THREATEN": 1.0, "NONE": 1.0,
 }
-OVERALL_FLOOR = 191     # sentences coded right, of 196 (134 before this set's lexicon work)
+OVERALL_FLOOR = 193     # sentences coded right, of 198 (134 before this set's lexicon work)
 
 
 def load_sentences() -> list[dict]:

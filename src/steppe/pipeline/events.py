@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from steppe.facts import Actor, Event
 from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention
-from steppe.pipeline.lexicon import Cues, Lexicon, Trigger
+from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
 from steppe.pipeline.roles import (
     RoleWords,
@@ -40,6 +40,7 @@ from steppe.pipeline.triggers import (
     TriggerGrammar,
     complement_triggers,
     find_triggers,
+    fronted_claim,
     phrase_head,
     triggers_at,
 )
@@ -111,7 +112,7 @@ class EventCoder:
             mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
             token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
                                            self.lex.cues.reporting_verbs, pair_before or [],
-                                           self.roles.border_nouns)
+                                           self.roles.border_nouns, self.roles.foreign_words)
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
@@ -119,13 +120,16 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
-        events += _reported_attacks(events, token_mentions, self.lex.cues, self.roles)
+        events += _reported_harm(events, token_mentions, self.lex.cues, self.roles, self.lex.coding,
+                                 self.words)
         events += _prison_terms(events, self.words.prison_words)
         # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
-            self.words.adjunct_preps, undergone, self.roles.claim_nouns))
+            self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers,
+            self.lex.coding.caused_by_acts),
+            self.lex.coding.reciprocal)
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
@@ -165,7 +169,7 @@ class EventCoder:
                     if (g.modality == "asserted" or offer) and codes_of(g.source) and \
                             not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
-        return _one_per_type(out)
+        return _one_per_type(out, self.lex.coding.reciprocal)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
@@ -219,6 +223,12 @@ class EventCoder:
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
             source = target = _story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
+        if not codes_of(source) and trig.type in self.lex.coding.border_acts and tok.pos_ == "NOUN" \
+                and _at_border(tok, self.roles.border_nouns) and not _trend(tok, self.roles.trend_nouns) \
+                and codes_of(target) <= codes_of(pair := _story_pair(at.sent, at.mentions, at.main, at.told)):
+            # "word of new troop build-ups along the (Kyrgyz) border": force
+            # at the line two states share, no side named, is both sides' (PLOVER 3.16.1)
+            source, target = pair, list(pair)
         if not source and not target:
             return None
         source, target = self._borrowed(at, source, target, placed)
@@ -229,6 +239,10 @@ class EventCoder:
         claimants, hyphen pairs and both sides."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         source, target = roles_of(tok, token_mentions, self.roles)
+        if not trig.reciprocal and codes_of(partners := _joint_partners(tok, token_mentions, self.words)):
+            # "Kazakh police, together with Kyrgyz colleagues, arrested ...": the partner acts too
+            source = dedupe(source + partners)
+            target = [a for a in target if a.code not in codes_of(partners)]
         if trig.pos == "ADJ" and not source and _passive(tok):
             # "Moscow was prepared to hold ...": readiness parsed as a passive; its subject
             # is ready, not acted on
@@ -239,6 +253,18 @@ class EventCoder:
             # "demanded that China open its market": China is asked; "allowed UN inspectors
             # to visit": the third party let in is the recipient (PLOVER 3.7 access)
             target = addressee
+        elif trig.type == "ACCUSE" and not codes_of(target) and \
+                codes_of(doer := _clause_addressee(tok, token_mentions)) - codes_of(source):
+            # "alleged that Armenian units had shelled its positions", "complained that
+            # Uzbekistan had closed the border": the one whose act is alleged (PLOVER 3.9)
+            target = [a for a in doer if a.code not in codes_of(source)]
+        if (trig.type == "THREATEN" or trig.type in self.lex.coding.threatened_as) and not codes_of(target) and \
+                codes_of(cond := _condition_subject(tok, token_mentions, self.words.condition_markers)) - \
+                codes_of(source):
+            # "threatened to use force if Armenia did not withdraw", "could close the border if
+            # Kyrgyzstan ...": a threat, or harm, is aimed at the one whose act it is
+            # conditioned on (PLOVER 3.11)
+            target = [a for a in cond if a.code not in codes_of(source)]
         if not trig.reciprocal:
             # "denied Kyrgyz claims that its troops shelled Uzbek villages": a reaction to
             # what was said is aimed at its author (whom a bare adjective may name), not at
@@ -343,7 +369,7 @@ class EventCoder:
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
-            else:
+            elif not _unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
 
@@ -434,6 +460,12 @@ class EventCoder:
             # military games (3.5); one state's exercises stay MOBILIZE (3.14.1), also when
             # held in its own region ("in the Surkhandarya region" names no partner)
             type_, mode = self.lex.coding.joint_as[type_], ""
+        if not trig.reciprocal and type_ in self.lex.coding.joint_force_as and \
+                len(codes_of(source)) >= 2 and codes_of(target) <= codes_of(source) and \
+                _done_jointly(tok, self.words, token_mentions):
+            # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
+            # of the two (3.14.1), which coerces neither of them
+            type_, mode = self.lex.coding.joint_force_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
         if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
@@ -460,6 +492,45 @@ class EventCoder:
         if modality != "planned" and not future_in_past:
             return False
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+
+
+def _joint_partners(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
+    """'Kazakh police, together with Kyrgyz colleagues, arrested ...', 'Tajik troops
+    alongside Russian units patrolled ...': a partner phrase on the act's verb or its subject
+    (or on the comma the parse may hang it on) names a state acting with the agent."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = tok.doc
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "punct"))]
+    out: list[Actor] = []
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for phrase in words.joint_partner_phrases:
+            start = prep.i - len(phrase) + 1
+            if start >= 0 and tuple(t.lower_ for t in doc[start:prep.i + 1]) == phrase:
+                out += pobj_actors(prep, tm)
+                break
+    return [a for a in out if a.code]
+
+
+def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
+    """An act told as done together: a joint marker on it or on a verb it is coordinated
+    with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
+    patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
+                return True
+            agent = c.dep_ in ("nsubj", "agent")
+            frame = c.dep_ == "prep" and c.lower_ in words.joint_frame_preps
+            if (agent or frame) and any(t.dep_ == "amod" and t.lower_ in words.joint_markers
+                                        for t in c.subtree):
+                return True
+        if _joint_partners(v, tm, words):
+            return True
+    return False
 
 
 def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:
@@ -649,13 +720,35 @@ def _stateless_subject(tok: Token, tm: dict[int, Mention], what: str) -> bool:
     return False
 
 
+def _condition_clause(clause: Token, markers: frozenset[str]) -> bool:
+    """Whether an adverbial clause is a condition ("[if] talks fail")."""
+    return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+
+
+def _condition_subject(tok: Token, tm: dict[int, Mention], markers: frozenset[str]) -> list[Actor]:
+    """The subject of a condition on the act or on the verb it governs ('threatened to use
+    force if [Armenia] did not withdraw')."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    return [a for v in verbs for c in v.children if c.dep_ == "advcl" and _condition_clause(c, markers)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in actors_in(s, tm)]
+
+
+def _unattached_agent(tok: Token, tm: dict[int, Mention], weapon_modes: dict[str, str]) -> bool:
+    """'a suicide bomber killed five Chinese engineers', 'gunmen kidnapped ...': the act's
+    agent is named, as a weapon or an agent of no state, and its phrase names no state
+    either ("hackers working for Russian intelligence" do); so no other is borrowed for it
+    (_agentless keeps the act toward its victims)."""
+    if not (_weapon_subject(tok, weapon_modes) or _stateless_subject(tok, tm, "generic")):
+        return False
+    return not any(a.code for c in tok.children if c.dep_ == "nsubj" for a in actors_in(c, tm, deep=True))
+
+
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
     """'would close the border if talks fail': a clause of condition on the act, or on the
     verbs it completes up to the clause that reports it."""
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
-               for c in cur.children):
+        if any(c.dep_ == "advcl" and _condition_clause(c, markers) for c in cur.children):
             return True
         if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
             return False
@@ -699,8 +792,8 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
 
 def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
                   main: list[str], reporting: frozenset[str] = frozenset(),
-                  told: list[str] = (), border_nouns: frozenset[str] = frozenset()
-                  ) -> dict[int, Mention]:
+                  told: list[str] = (), border_nouns: frozenset[str] = frozenset(),
+                  foreign: frozenset[str] = frozenset()) -> dict[int, Mention]:
     """'The military government declared a state of siege in Haiti': an agent or an unknown
     name that no state is named for belongs to the one state the sentence names, if it
     names only one; in a sentence that names no state, to the document's one main state
@@ -734,7 +827,8 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                 where = _named_as_place(sent, mentions, code)
             if not where:
                 continue
-        if m.kind in ("generic", "unknown") and m.actors and not m.codes:
+        if m.kind in ("generic", "unknown") and m.actors and not m.codes and \
+                not _foreign(sent.doc, min(j for j, n in tm.items() if n is m), foreign):
             if id(m) not in fixed:
                 own = code
                 if _acts_on(sent.doc[i], code, tm):
@@ -745,6 +839,14 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
     return out
+
+
+def _foreign(doc, first: int, foreign: frozenset[str]) -> bool:
+    """Whether the agent whose mention begins at token `first` is told as foreign: "[foreign]
+    military forces", a word before the mention that qualifies it ("the Foreign Ministry" is
+    the mention itself)."""
+    word = doc[first - 1] if first > 0 else None
+    return word is not None and word.lower_ in foreign and word.dep_ == "amod" and word.head.i >= first
 
 
 def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
@@ -941,6 +1043,17 @@ def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
     return any(o.lemma_.lower() in border_nouns for o in objects)
 
 
+def _at_border(tok: Token, border_nouns: frozenset[str]) -> bool:
+    """'troop build-ups [along the border]', 'gunfire and build-ups along the border': an act
+    named by a noun placed at a border (by its own phrase or that of the noun it is
+    coordinated with)."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        nouns.append(tok.head)
+    return any(p.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in border_nouns
+               for n in nouns for p in n.children for o in p.children)
+
+
 def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
     states against no one named is against the other one (the pair of the sentences just
@@ -952,23 +1065,42 @@ def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
-def _reported_attacks(events: list[RawEvent], tm: dict[int, Mention], cues: Cues,
-                      words: RoleWords) -> list[RawEvent]:
-    """'Uzbek police said Kazakh guards had shot at Uzbek lorries': the side that
-    reports an attack on itself accuses the attacker (CAMEO's transformation "a says b
-    attacked" = 112, ACCUSE)."""
+def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, roles: RoleWords,
+                   coding: TypeRules, words: TriggerGrammar) -> list[RawEvent]:
+    """'Uzbek police said Kazakh guards had shot at Uzbek lorries', 'Kyrgyz officials claimed
+    that Tajikistan was moving heavy weapons to the border': the side that reports harm done
+    to itself by another accuses the doer (CAMEO's transformation "a says b attacked" = 112,
+    ACCUSE; PLOVER 3.9 "allege"): an attack it reports, any harm it claims. Harm with no
+    recipient named is done to the side reporting it when it claims it or the act names
+    what it does harm to as the reporter's own ("said Armenian units had shelled [its]
+    positions"); a third party's report is news, no accusation."""
     out = []
     for ev in events:
-        if ev.type != "ASSAULT" or not ev.source:
+        if ev.type not in coding.reported_harm or not codes_of(ev.source) or ev.modality != "asserted":
             continue
-        speaker = _speaker(ev.trigger, tm, cues, words)
-        if not speaker or codes_of(speaker) & codes_of(ev.source) or \
-                not codes_of(speaker) <= codes_of(ev.target):
-            continue   # only the side attacked accuses; a third party's report is news
-        out.append(RawEvent("ACCUSE", "", dedupe(speaker), dedupe(ev.source), "asserted",
-                            ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
+        speaker, verb = _reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
+        if not codes_of(speaker) or codes_of(speaker) & codes_of(ev.source):
+            continue
+        claimed = verb in words.claiming_verbs
+        if not codes_of(ev.target) and (claimed or _reporter_owns(ev.trigger, words.own_possessives)):
+            ev.target = dedupe(speaker)
+        if not codes_of(speaker) <= codes_of(ev.target) or not (claimed or ev.type in coding.said_attacks):
+            continue
+        out.append(RawEvent("ACCUSE", "allege" if claimed else "", dedupe(speaker), dedupe(ev.source),
+                            "asserted", ev.trigger, ev.trigger_text, round(0.7 * ev.confidence, 3),
                             ev.sentence, ["reported-attack"]))
     return out
+
+
+def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
+    """'said Tajik troops had fired on [its] border post': what a reported act is done to
+    is told as the reporter's by a possessive in the act's object or its phrase, or in a
+    verb's it is coordinated with ("had crossed into [its] territory and occupied ...")."""
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    parts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
+    return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 
 def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[RawEvent]:
@@ -989,17 +1121,25 @@ def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[
 def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -> list[Actor]:
     """Who reports the clause of `tok`: the subject of the reporting verb it is the
     complement of, or the X of "according to X" attached to its clause."""
+    return _reporter(tok, tm, cues, words)[0]
+
+
+def _reporter(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords,
+              claiming: frozenset[str] = frozenset()) -> tuple[list[Actor], str]:
+    """(who reports the clause of `tok`, the lemma of the verb that reports it: "" for
+    "according to X"); a verb of `claiming` reports too ("alleged that ...")."""
     cur = tok
     for _ in range(6):
         for c in cur.children:
             if c.dep_ == "prep" and c.lower_ == "according":
-                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)]
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs:
-            return subject_actors(cur.head, tm, words)
+                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)], ""
+        verb = cur.head.lemma_.lower()
+        if cur.dep_ == "ccomp" and (verb in cues.reporting_verbs or verb in claiming):
+            return subject_actors(cur.head, tm, words), verb
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return []
+    return [], ""
 
 
 
@@ -1064,15 +1204,21 @@ def _joint_subject(tok: Token, words: RoleWords) -> bool:
 
 
 
-def _one_per_type(events: list[RawEvent]) -> list[RawEvent]:
+def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
     """In one sentence, an event whose actors are among those of another of the same type
-    is the same occurrence told twice ("met ... to discuss", "talks ... discussions")."""
+    is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
+    unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
+    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations)."""
     def codes(e: RawEvent) -> set[str]:
         return codes_of(e.source) | codes_of(e.target)
 
+    def opposite(a: RawEvent, b: RawEvent) -> bool:
+        return a.type not in mutual and bool(codes_of(a.source)) and bool(codes_of(b.source)) and \
+            not codes_of(a.source) & codes_of(b.source)
+
     keep: list[RawEvent] = []
     for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and codes(ev) <= codes(k) for k in keep):
+        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
 
@@ -1089,20 +1235,31 @@ def _future_refusal(tok: Token, cues: Cues) -> bool:
 
 def _main_events(events: list[RawEvent], occasions: frozenset[str],
                  undergone: frozenset[int] = frozenset(),
-                 said: frozenset[str] = frozenset()) -> list[RawEvent]:
+                 said: frozenset[str] = frozenset(),
+                 conditions: frozenset[str] = frozenset(),
+                 caused: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay.
+    the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
+    and so do acts in an adverbial clause, unless it is a condition ("threatened to use force
+    [if] Armenia did not withdraw"): what a threat is conditioned on has not happened.
+    An act of a `caused` type whose subject is another act ("the [invasion] pushed states to
+    diversify their ties") tells what that act brought about: the subject act is the event.
     A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
     [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
     (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
     keep = []
     for ev in events:
+        if ev.type in caused and any(o.type != ev.type and o.trigger.dep_ == "nsubj" and
+                                     o.trigger.head.i == ev.trigger.i for o in events):
+            continue   # "Russia's [invasion] ... pushed Central Asian states to ...": what it brought about
         # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
         # _one_per_type, which prefers the more specific one.
         governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                     and o.trigger.i not in undergone and _descends(ev.trigger, o.trigger, occasions)]
-        if any(not _answered(ev, o, said) for o in governors):
+                     and o.trigger.i not in undergone
+                     and not (o.type in caused and ev.trigger.dep_ == "nsubj" and ev.trigger.head.i == o.trigger.i)
+                     and _descends(ev.trigger, o.trigger, occasions, conditions, said)]
+        if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
             continue
         if governors and not codes_of(ev.target) - codes_of(ev.source):
             # "Tashkent rejected the accusations made by Bishkek": what is answered was
@@ -1110,6 +1267,13 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
             ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
         keep.append(ev)
     return keep
+
+
+def _answers_claim(tok: Token, said_nouns: frozenset[str]) -> bool:
+    """'accused X of ..., a charge Kabul [denied]', '..., a claim Tallinn [rejected] as absurd':
+    a relative clause on a noun that restates what was said is the answer of another party,
+    an act of its own aimed at whoever said it."""
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in said_nouns
 
 
 def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
@@ -1145,13 +1309,16 @@ def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
         and prep.head.i == head.i
 
 
-def _descends(tok: Token, ancestor: Token, occasions: frozenset[str]) -> bool:
+def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
+              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset()) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
         # one coordinated inside its complement is still part of what it governs ("urged X
         # to refrain ... and to cooperate").
-        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ in ("advcl", "parataxis") or \
+        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
+                fronted_claim(cur, said) or \
+                cur.dep_ == "advcl" and not _condition_clause(cur, conditions) or \
                 cur.dep_ == "prep" and cur.lower_ in occasions:
             return False
         if cur.head.i == ancestor.i:

@@ -71,6 +71,7 @@ class TypeRules:
     announced_threats: frozenset[str] = frozenset()
     promised_threats: frozenset[str] = frozenset()
     joint_as: dict[str, str] = field(default_factory=dict)
+    joint_force_as: dict[str, str] = field(default_factory=dict)
     relief_as: dict[str, str] = field(default_factory=dict)
     given_as_aid: frozenset[str] = frozenset()
     placed_agent: frozenset[str] = frozenset()
@@ -79,6 +80,10 @@ class TypeRules:
     appraisals: frozenset[str] = frozenset()
     answered_claims: frozenset[str] = frozenset()
     offers_appraised: frozenset[str] = frozenset()
+    reported_harm: frozenset[str] = frozenset()
+    border_acts: frozenset[str] = frozenset()
+    caused_by_acts: frozenset[str] = frozenset()
+    said_attacks: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -65,6 +65,8 @@ class RoleWords:
     # "the intergovernmental [commission] met": a body two states hold together; when it
     # names neither, its meeting is the story's pair's.
     joint_bodies: frozenset[str] = frozenset()
+    # "the presence of [foreign] forces": an agent told as another state's than the place's.
+    foreign_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -87,7 +89,8 @@ class RoleWords:
                    grievance_preps=w.set("grievance_prepositions"),
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
                    act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
-                   joint_bodies=w.set("joint_bodies"))
+                   joint_bodies=w.set("joint_bodies"),
+                   foreign_words=w.set("foreign_words"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -402,6 +405,8 @@ def _names_a_day(prep: Token, time_names: frozenset[str]) -> bool:
 def pobj_actors(prep: Token, tm: dict[int, Mention], in_prep: bool = False) -> list[Actor]:
     out: list[Actor] = []
     for c in prep.children:
+        if c.dep_ == "pcomp" and any(s.dep_ == "nsubj" for s in c.children):
+            continue    # "rejected it, with [Kremlin spokesman Peskov calling it ...]": a clause
         if c.dep_ in ("pobj", "pcomp"):
             for a in actors_in(c, tm):
                 out.append(a)
@@ -474,6 +479,11 @@ def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor
                 out += pobj_actors(c, tm)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 out += [a for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
+    # "Pakistan accused Kabul of ..., a charge Kabul denied", parsed as "Kabul denied [a
+    # charge] [Pakistan accused ...]": the subject of the clause before the verb said it
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in words.claim_nouns for c in tok.children):
+        out += [a for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i
+                for s in c.children if s.dep_ == "nsubj" for a in actors_in(s, tm)]
     return [a for a in out if a.code]
 
 
@@ -613,8 +623,15 @@ def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list
     tgt = codes_of(target)
     # "engineers working in northern Kyrgyzstan were killed": a place is not the agent.
     places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
+    # "two Chinese nationals were killed in an [attack]": who undergoes the verb the act
+    # hangs under is its victim, not its agent.
+    verb = tok
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    patients = {tm[t.i].start for v in {tok, verb} for c in v.children if c.dep_ == "nsubjpass"
+                for t in c.subtree if t.i in tm}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt and m.start not in places]
+             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients]
     return list(cands[-1].actors) if cands else []
 
 

@@ -49,6 +49,17 @@ class TriggerGrammar:
     # "rejected the [accusations] made by Bishkek": nouns of something said (the roles'
     # claim nouns), which the events stage keeps beside a reaction when someone else said it.
     said_nouns: frozenset[str] = frozenset()
+    # "[jointly] detained": an act done together (plover.yaml joint_force_as), the frame it
+    # is done in ("[in] a joint raid") and the phrases, ending in their preposition, that name
+    # a partner acting too ("[together with] Kyrgyz colleagues", "[alongside] Russian troops").
+    joint_markers: frozenset[str] = frozenset()
+    joint_frame_preps: frozenset[str] = frozenset()
+    joint_partner_phrases: tuple[tuple[str, ...], ...] = ()
+    # "Kyrgyz officials [claimed] that Tajikistan was moving heavy weapons": verbs whose
+    # report of harm by another is an allegation (plover.yaml reported_harm), and the
+    # possessives that make what a reported act harms the reporter's ("fired on [its] post").
+    claiming_verbs: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -73,7 +84,13 @@ class TriggerGrammar:
                    causative_verbs=own.set("causative_verbs"),
                    two_sided_nouns=own.set("two_sided_nouns"),
                    two_sided_dets=own.set("two_sided_determiners"),
-                   said_nouns=roles.set("claim_nouns"))
+                   said_nouns=roles.set("claim_nouns"),
+                   joint_markers=own.set("joint_markers"),
+                   joint_frame_preps=own.set("joint_frame_prepositions"),
+                   joint_partner_phrases=tuple(tuple(p.lower().split())
+                                               for p in own.list("joint_partner_phrases")),
+                   claiming_verbs=own.set("claiming_verbs"),
+                   own_possessives=own.set("own_possessives"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -324,12 +341,20 @@ def _answered_claim(tok: Token, trig: Trigger, lexicon: Lexicon, words: TriggerG
         tok.lemma_.lower() in words.said_nouns
 
 
+def fronted_claim(clause: Token, said_nouns: frozenset[str]) -> bool:
+    """'Pakistan accused Kabul of ..., a charge Kabul denied', parsed as "Kabul denied [a
+    charge] [Pakistan accused ...]": a clause before the verb that answers it, whose object
+    is a noun of something said, is that thing said, an act of its own."""
+    return clause.dep_ == "ccomp" and clause.i < clause.head.i and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in said_nouns for c in clause.head.children)
+
+
 def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
     """True when another trigger governs this one as its complement ("agreed to [sign]")."""
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ == "prep" and cur.lower_ in words.adjunct_preps:
+        if cur.dep_ == "prep" and cur.lower_ in words.adjunct_preps or fronted_claim(cur, words.said_nouns):
             return False   # "signed at the [summit]": an occasion, an event of its own
         if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
             return False
