@@ -19,7 +19,7 @@ from steppe.pipeline.context import Concluded, DocContext
 from steppe.pipeline.ru.actors import ActorWords, RuActorResolver
 from steppe.pipeline.ru.agreements import AgreementWords, document_agreements
 from steppe.pipeline.ru.coref import GroupWords, refer_back
-from steppe.pipeline.ru.dating import DatingWords, date_by_report, event_date, without_headline_repeats
+from steppe.pipeline.ru.dating import DatingWords, ahead, date_by_report, event_date, without_headline_repeats
 from steppe.pipeline.ru.events import RuEventCoder, RuRawEvent
 from steppe.pipeline.ru.figures import RuFigureReader
 from steppe.pipeline.ru.sentences import by_sentence
@@ -80,7 +80,9 @@ class RuEvents:
 
     def __init__(self, res: Loaded) -> None:
         russian = res.resources.russian
-        self.coder = RuEventCoder(russian.triggers(), russian.modality())
+        figures = russian.figures()
+        units = {w for w, u in figures["units"].items() if u not in ("count", "ratio")}
+        self.coder = RuEventCoder(russian.triggers(), russian.modality(), frozenset(figures["scales"]) | units)
         self.dating = DatingWords.build(russian.dates())
         self.score = res.resources.lexicon.score   # PLOVER score, quad class, CAMEO root
 
@@ -107,6 +109,10 @@ class RuEvents:
     def _event(self, raw: RuRawEvent, text: str, s: int, e: int, times: list[RuTime],
                anchor: str | None) -> Event:
         date, source = event_date(raw, times, anchor)
+        if raw.modality == "asserted" and not raw.past and source == "text" and ahead(date, anchor):
+            # "с 1 июля вводит ограничения": an act dated after the report, not told in the
+            # past tense, is still to come
+            raw = self.coder.planned(raw)
         precision = precision_of(date)
         score, quad, cameo = self.score(raw.type, raw.mode)
         return Event(type=raw.type, mode=raw.mode, source=raw.source, target=raw.target,

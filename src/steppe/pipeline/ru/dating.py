@@ -60,6 +60,14 @@ def event_date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tupl
     return None, "document"
 
 
+def ahead(date: str | None, anchor: str | None) -> bool:
+    """A date later than the publication's, compared at the coarser of their precisions."""
+    if not date or not anchor:
+        return False
+    n = min(len(date), len(anchor))
+    return date[:n] > anchor[:n]
+
+
 def date_by_report(events: list[Event], times: list[RuTime]) -> None:
     """Acts the text gave no date of take the day they were reported on."""
     day = next((t for t in times if len(t.value) == 10 and not t.deadline), None)

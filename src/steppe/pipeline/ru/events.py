@@ -10,11 +10,11 @@ dative, accusative and "с + instrumental" actors are targets ("с Мирзиё�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from steppe.facts import Actor
 from steppe.pipeline.ru.actors import RuMention
-from steppe.pipeline.ru.text import Word, analyse
+from steppe.pipeline.ru.text import Word, analyse, fold
 
 WINDOW = 18          # words around the trigger in which its actors are looked for
 # Types whose target may follow "по": "открыли огонь по пограничникам", "удар по позициям".
@@ -35,6 +35,8 @@ class RuTrigger:
     needs: frozenset[str] = frozenset()
     gap: int = 3                # other words allowed between the words of a phrase
     future: bool = False        # the act it reports lies ahead (an invitation, a promise)
+    verbal: bool = False        # its first word is a verb ("достичь договоренности")
+    flow: bool = False          # a trade flow: with an amount, its sentence states a figure
 
 
 @dataclass
@@ -48,6 +50,7 @@ class RuRawEvent:
     trigger: str
     modality: str
     confidence: float
+    past: bool = False          # told in the past tense ("ввел", "был закрыт")
 
 
 def index_triggers(entries: list[dict]) -> dict[str, list[RuTrigger]]:
@@ -60,7 +63,8 @@ def index_triggers(entries: list[dict]) -> dict[str, list[RuTrigger]]:
             t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
                           bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
                           frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()),
-                          int(entry.get("gap", 3)), entry.get("modality") == "planned")
+                          int(entry.get("gap", 3)), entry.get("modality") == "planned",
+                          analyse(str(phrase).split()[0]).pos in ("INFN", "VERB"), bool(entry.get("flow")))
             index.setdefault(words[0], []).append(t)
     return index
 
@@ -69,13 +73,20 @@ class RuEventCoder:
     """Codes the events of a sentence with the trigger lexicon and modality cues of
     data/ru/ (Resources.russian), lemmatised once when the coder is built."""
 
-    def __init__(self, triggers: list[dict], modality: dict) -> None:
+    def __init__(self, triggers: list[dict], modality: dict, amounts: frozenset[str] = frozenset()) -> None:
         self.index = index_triggers(triggers)
         self.cues = {k: (set(v) if isinstance(v, list) else v) for k, v in modality.items()}
+        self.cues["amounts"] = amounts      # scale and unit words after a number (figures.yaml)
 
     def code_sentence(self, words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
         """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
         return code_sentence(words, mentions, main, self.index, self.cues)
+
+
+    def planned(self, raw: RuRawEvent) -> RuRawEvent:
+        """The event as one still to come: planned, and AGREE when cooperative."""
+        etype = "AGREE" if raw.type in self.cues["to_agree"] else raw.type
+        return replace(raw, type=etype, mode=raw.mode if etype == raw.type else "", modality="planned")
 
 
 def find_triggers(words: list[Word], index: dict[str, list[RuTrigger]], cues: dict
@@ -92,31 +103,42 @@ def find_triggers(words: list[Word], index: dict[str, list[RuTrigger]], cues: di
                     continue
                 if best is None or len(t.words) > len(best[2].words):
                     best = (i, end, t)
-        if best and _is_trigger_word(words, best, out, cues["frames"]):
+        if best and _is_trigger_word(words, best, out, cues):
             out.append(best)
     # a phrase swallows the single-word triggers inside it ("телефонный разговор")
     covered = [(s, e) for s, e, t in out if len(t.words) > 1]
     return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
 
 
-def _is_trigger_word(words: list[Word], match, earlier, frames: set[str]) -> bool:
-    """Not a participle describing a past act ("задержанный ранее", "похищенного"), unless
-    it reports a signing or has its own date; not an infinitive that is the content of the trigger before it
-    ("пригласил Эрдогана посетить", "договорились ускорить делимитацию"), nor a genitive
-    noun that only qualifies the noun before it."""
-    i, _, t = match
+def _is_trigger_word(words: list[Word], match, earlier, cues: dict) -> bool:
+    """Not a participle describing a past act ("задержанный ранее", "похищенного",
+    "достигнутых договоренностей"), unless it reports a signing or has its own date; not
+    an infinitive that is the content of the trigger before it ("пригласил Эрдогана
+    посетить", "договорились ускорить делимитацию"), nor the document a signing signs
+    ("подписали меморандум и дорожную карту"), nor a genitive noun phrase that only
+    qualifies the noun before it, nor a noun of a purpose or a reason ("кредит для
+    поддержки бюджета", "поблагодарил за содействие")."""
+    i, end, t = match
     pos = words[i].a.pos
     if pos == "PRTF" and not t.reciprocal and not _dated(words, i):
         return False
+    if pos == "ADJF" and t.verbal and t.type != "SUPPORT" and not _dated(words, i):
+        return False
+    nominal = pos in ("NOUN", "ADJF")
     for _, e, u in earlier:
         between = {w.low for w in words[e:i]}
         if i - 4 <= e <= i and not between & {"и", ",", "а"} and \
-                (u.type in _GOVERNING or (u.type == "CONSULT" and pos == "NOUN")):
+                (u.type in _GOVERNING or (u.type == "CONSULT" and nominal)):
             return False            # "обсудили сотрудничество": the topic, not a second event
-    # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества"
-    # ("по итогам переговоров", "в ходе визита" frame the event: they do not qualify it)
-    if pos == "NOUN" and len(t.words) == 1 and i > 0 and "gent" in words[i].a.cases \
-            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & frames:
+        if u.type == "SUPPORT" and nominal and any(u.needs & w.a.lemmas for w in words[i:end]):
+            return False            # what was signed is no second event
+    # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества",
+    # "реализации совместных проектов" ("по итогам переговоров", "в ходе визита" frame the
+    # event: they do not qualify it)
+    if nominal and i > 0 and "gent" in words[i].a.cases and (len(t.words) == 1 or pos == "ADJF") \
+            and words[i - 1].a.pos == "NOUN" and not words[i - 1].a.lemmas & cues["frames"]:
+        return False
+    if nominal and i > 0 and words[i - 1].low in cues["purpose"]:
         return False
     return True
 
@@ -140,7 +162,13 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
                   index: dict[str, list[RuTrigger]], cues: dict) -> list[RuRawEvent]:
     """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
     out = []
+    amount = _has_amount(words, cues.get("amounts", ()))
+    denied = _denied_from(words, cues["denials"])
     for s, e, t in find_triggers(words, index, cues):
+        if t.flow and amount:
+            continue                # "экспорт вырос до 3 млрд долларов": a figure, not an act
+        if s >= denied:
+            continue                # "опроверг сообщения о том, что ... открыли огонь"
         near = [m for m in mentions if (m.participant or (m.prep == "по" and t.type in _AGAINST)) and m.codes
                 and m.start < e + WINDOW and m.end > s - WINDOW]
         places = [m for m in mentions if m not in near and m.codes and m.start < e + WINDOW and m.end > s - WINDOW]
@@ -156,10 +184,29 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
         elif modality == "planned" and etype in cues["to_agree"]:
             etype = "AGREE"
         mode = t.mode if etype == t.type else ""
+        past = any(w.a.tense == "past" and w.a.pos in ("VERB", "PRTS") for w in words[max(0, s - 3):e])
         out.append(RuRawEvent(etype, mode, source, target, words[s].start, words[e - 1].end,
                               " ".join(w.text for w in words[s:e]), modality,
-                              0.6 * t.weight + (0.2 if len(t.words) > 1 else 0.0)))
+                              0.6 * t.weight + (0.2 if len(t.words) > 1 else 0.0), past))
     return out
+
+
+def _has_amount(words: list[Word], amounts) -> bool:
+    """A number followed by a scale or a unit: "3,1 млрд долларов", "500 тонн", "12%"."""
+    return any(w.text[:1].isdigit() and (nxt.text == "%" or nxt.a.lemmas & amounts or fold(nxt.text).rstrip(".") in amounts)
+               for w, nxt in zip(words, words[1:]))
+
+
+def _denied_from(words: list[Word], denials: set[str]) -> int:
+    """Index of the first word of the clause a denial governs ("опроверг ... , что"), or
+    past the sentence when it has none."""
+    seen = False
+    for k, w in enumerate(words):
+        if w.a.lemmas & denials:
+            seen = True
+        elif seen and w.low == "что":
+            return k
+    return len(words)
 
 
 def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: list[str],

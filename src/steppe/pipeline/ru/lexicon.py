@@ -30,6 +30,7 @@ class _Trigger(_Strict):
     needs: list[str] = []
     gap: int = 3
     modality: str = ""
+    flow: bool = False
 
 
 class _Triggers(_Strict):
@@ -45,6 +46,8 @@ class _Modality(_Strict):
     refusal: list[str]
     to_agree: list[str]
     frames: list[str]
+    purpose: list[str]
+    denials: list[str]
 
 
 class _Dates(_Strict):
