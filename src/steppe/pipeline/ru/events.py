@@ -105,6 +105,10 @@ def find_triggers(words: list[Word], index: dict[str, list[RuTrigger]], cues: di
                     best = (i, end, t)
         if best and _is_trigger_word(words, best, out, cues):
             out.append(best)
+    # an infinitive right before the act that governs it is its content ("ввозить бензин
+    # запрещали")
+    out = [x for x in out if not (words[x[0]].a.pos == "INFN" and any(
+        u.type in _GOVERNING and x[1] <= s <= x[1] + 3 for s, _, u in out))]
     # a phrase swallows the single-word triggers inside it ("телефонный разговор")
     covered = [(s, e) for s, e, t in out if len(t.words) > 1]
     return [x for x in out if len(x[2].words) > 1 or not any(s <= x[0] < e for s, e in covered)]
@@ -132,6 +136,12 @@ def _is_trigger_word(words: list[Word], match, earlier, cues: dict) -> bool:
             return False            # "обсудили сотрудничество": the topic, not a second event
         if u.type == "SUPPORT" and nominal and any(u.needs & w.a.lemmas for w in words[i:end]):
             return False            # what was signed is no second event
+        if pos == "INFN" and u.type in _GOVERNING and e <= i <= e + 6 and \
+                not any(w.a.pos == "VERB" for w in words[e:i]):
+            return False            # "потребовал от Ташкента и Душанбе вернуть вертолеты"
+        if u.type in _GOVERNING and e <= i and any(w.a.pos == "INFN" for w in words[e:i]) and \
+                not any(w.text in (",", ";", "—") or w.a.pos == "VERB" for w in words[e:i]):
+            return False            # "пригласил Эрдогана посетить Бишкек с официальным визитом"
     # a noun in the genitive after a noun names a kind of thing: "Программа сотрудничества",
     # "реализации совместных проектов" ("по итогам переговоров", "в ходе визита" frame the
     # event: they do not qualify it)
@@ -224,9 +234,16 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
     sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
                 and words[m.start - 1].low == "стороны"]
+    # a genitive after a noun qualifies it ("выслал дипломата посольства Ирана"): a subject
+    # only when nothing else can be
+    free = [m for m in sources if not _attached(words, m)]
+    sources = free or sources
     if sources:
-        # the subject nearest to the trigger, before it when there is one
+        # the subject nearest to the trigger, before it when there is one; a gerund's is
+        # its clause's, the first ("Туркменистан выслал ..., объявив его персоной нон грата")
         before = [m for m in sources if m.end <= s]
+        if before and words[s].a.pos == "GRND":
+            before = before[:1]
         src = [before[-1]] if before else [min(sources, key=lambda m: abs(m.start - s))]
         # "Президенты Узбекистана и Казахстана", "Казахстан и Турция подписали"
         src = _coordinated(words, near, src[0])
@@ -241,8 +258,9 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     tgt = [m for m in near if m not in src and set(m.codes) - src_codes]
     source = [a for m in src for a in m.actors]
     target = [a for m in tgt for a in m.actors if a.code not in src_codes]
-    if not target and len(src_codes) >= 2:
-        # "выразили надежду на стабилизацию ситуации в Кыргызстане": the place is the target
+    if not target and (len(src_codes) >= 2 or (t.mode == "visit" and src_codes)):
+        # "выразили надежду на стабилизацию ситуации в Кыргызстане": the place is the target;
+        # so is a visit's ("находится в Китае с государственным визитом": the host)
         target = [a for m in places for a in m.actors if a.code not in src_codes]
     codes = {a.code for a in source + target}
     if t.reversed and source and target:
@@ -259,8 +277,11 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
             source = extra
     if not source:
         # no subject (a passive: "был передан кыргызской стороне"): the dative receives,
-        # the others act; else the first named acts
+        # the others act; the subject of a passive is acted on ("посол был вызван в МИД
+        # России"); else the first named acts
         receivers = {c for m in tgt if "datv" in m.cases and m.prep == "" for c in m.codes}
+        if passive and not receivers and t.type != "MOBILIZE":   # one's own forces are moved
+            receivers = {c for m in tgt if "nomn" in m.cases and m.prep == "" for c in m.codes}
         if receivers and {a.code for a in target} - receivers:
             source = [a for a in target if a.code not in receivers]
             target = [a for a in target if a.code in receivers]
@@ -276,6 +297,14 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not target:
         return None
     return _unique(source), _unique(target)
+
+
+def _attached(words: list[Word], m: RuMention) -> bool:
+    """A mention that may be a genitive right after a noun in an oblique case."""
+    if m.start == 0 or "gent" not in m.cases:
+        return False
+    prev = words[m.start - 1].a
+    return prev.pos == "NOUN" and "nomn" not in prev.cases
 
 
 def _home(near: list[RuMention], e: int, source: list[Actor]) -> bool:
@@ -296,18 +325,27 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 
 def _coordinated(words: list[Word], near: list[RuMention], m: RuMention) -> list[RuMention]:
-    """m and the mentions joined to it by "и": "Садыр Жапаров и Владимир Путин"."""
-    group = [m]
-    for direction in (-1, 1):
-        cur = m
-        while True:
-            nxt = next((o for o in near if (o.start == cur.end + 1 and direction == 1 and words[cur.end].low == "и")
-                        or (o.end + 1 == cur.start and direction == -1 and words[o.end].low == "и")), None)
-            if nxt is None or nxt in group:
-                break
-            group.append(nxt)
-            cur = nxt
-    return sorted(group, key=lambda x: x.start)
+    """m and the mentions joined to it by "и": "Садыр Жапаров и Владимир Путин"; or in a
+    list whose last link is "и": "Казахстана, Кыргызстана и Узбекистана"."""
+    by_start = {o.start: o for o in near}
+    run = [m]
+    while run[-1].end < len(words) and words[run[-1].end].low in ("и", ",") \
+            and run[-1].end + 1 in by_start and by_start[run[-1].end + 1] not in run:
+        run.append(by_start[run[-1].end + 1])
+    while run[0].start > 0 and words[run[0].start - 1].low in ("и", ",") and any(
+            o.end + 1 == run[0].start and o not in run for o in near):
+        run.insert(0, next(o for o in near if o.end + 1 == run[0].start))
+    links = [words[a.end].low for a in run[:-1]]
+    if "," in links and links[-1] == "и":
+        return run
+    # only the "и" links around m
+    k = run.index(m)
+    lo, hi = k, k
+    while lo > 0 and links[lo - 1] == "и":
+        lo -= 1
+    while hi < len(links) and links[hi] == "и":
+        hi += 1
+    return run[lo:hi + 1]
 
 
 def _refused(words: list[Word], s: int, cues: dict) -> bool:
