@@ -90,11 +90,13 @@ class RuEvents:
         text, anchor = ctx.text, ctx.anchor
         events: list[Event] = []
         before_from = 0                       # the events of the sentence before start here
+        carried = None                        # the sides of the sentence before's last event
         for st in by_sentence(ctx.sentences, ctx.tokens, ctx.mentions, ctx.timexes):
             if self.dating.reports_before(st.words):
                 date_by_report(events[before_from:], st.times)
             before_from = len(events)
-            raws = self.coder.code_sentence(st.words, st.mentions, ctx.main_parties)
+            raws = self.coder.code_sentence(st.words, st.mentions, ctx.main_parties, carried)
+            carried = (raws[-1].source, raws[-1].target) if raws else None
             for raw in raws:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st.times if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]

@@ -78,9 +78,11 @@ class RuEventCoder:
         self.cues = {k: (set(v) if isinstance(v, list) else v) for k, v in modality.items()}
         self.cues["amounts"] = amounts      # scale and unit words after a number (figures.yaml)
 
-    def code_sentence(self, words: list[Word], mentions: list[RuMention], main: list[str]) -> list[RuRawEvent]:
-        """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
-        return code_sentence(words, mentions, main, self.index, self.cues)
+    def code_sentence(self, words: list[Word], mentions: list[RuMention], main: list[str],
+                      carried: tuple[list[Actor], list[Actor]] | None = None) -> list[RuRawEvent]:
+        """Events of one sentence; `mentions` are those inside it (word indexes into `words`);
+        `carried`: the sides of the sentence before's last event."""
+        return code_sentence(words, mentions, main, self.index, self.cues, carried)
 
 
     def planned(self, raw: RuRawEvent) -> RuRawEvent:
@@ -169,8 +171,12 @@ def _match_rest(words: list[Word], i: int, phrase: tuple[str, ...], gap: int) ->
 
 
 def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
-                  index: dict[str, list[RuTrigger]], cues: dict) -> list[RuRawEvent]:
-    """Events of one sentence; `mentions` are those inside it (word indexes into `words`)."""
+                  index: dict[str, list[RuTrigger]], cues: dict,
+                  carried: tuple[list[Actor], list[Actor]] | None = None) -> list[RuRawEvent]:
+    """Events of one sentence; `mentions` are those inside it (word indexes into `words`).
+    A sentence that names no one continues the one before: its acts are between the sides
+    of that one's last event ("Туркменистан возобновит поставки газа в Узбекистан.
+    Поставки были приостановлены в январе")."""
     out = []
     amount = _has_amount(words, cues.get("amounts", ()))
     denied = _denied_from(words, cues["denials"])
@@ -182,7 +188,7 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
         near = [m for m in mentions if (m.participant or (m.prep == "по" and t.type in _AGAINST)) and m.codes
                 and m.start < e + WINDOW and m.end > s - WINDOW]
         places = [m for m in mentions if m not in near and m.codes and m.start < e + WINDOW and m.end > s - WINDOW]
-        roles = _roles(words, near, s, e, t, main, places)
+        roles = _roles(words, near, s, e, t, main, places) if mentions else carried
         if roles is None:
             continue
         source, target = roles
