@@ -104,6 +104,8 @@ class RuEvents:
                 # ... был передан"): it dates every clause after it
                 undated = not own and self.dating.undated(st.words, raw.trigger_start, raw.type)
                 own = own or [t for t in st.times if t.start < raw.trigger_start and t.start - st.start < 25]
+                # "программа на 2025–2027 годы": the years a document runs, not when it was signed
+                own = [t for t in own if not ("/" in t.value and text[max(0, t.start - 3):t.start].endswith("на "))]
                 events.append(self._event(raw, text, st.start, st.end, [] if undated else own,
                                           None if undated else anchor))
         ctx.events = without_headline_repeats(events, text)

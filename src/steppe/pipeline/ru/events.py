@@ -62,7 +62,7 @@ def index_triggers(entries: list[dict]) -> dict[str, list[RuTrigger]]:
                           for w in str(phrase).split())
             t = RuTrigger(entry["type"], words, entry.get("mode", ""), bool(entry.get("reciprocal")),
                           bool(entry.get("reversed")), float(entry.get("weight", 1.0)),
-                          frozenset(n.replace("ё", "е") for n in entry.get("needs") or ()),
+                          frozenset(fold(n) for n in entry.get("needs") or ()),   # "ОДКБ": lemmas are folded
                           int(entry.get("gap", 3)), entry.get("modality") == "planned",
                           analyse(str(phrase).split()[0]).pos in ("INFN", "VERB"), bool(entry.get("flow")))
             index.setdefault(words[0], []).append(t)
