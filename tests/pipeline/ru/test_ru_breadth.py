@@ -121,3 +121,25 @@ def test_figures_told_across_two_sentences(extractor):
         [("other:trade_growth", "2024-04/2024-06"), ("exports", "2024-04/2024-06")]
     facts = extract(extractor, "В Узбекистане работают 2,1 тыс. предприятий с участием китайского капитала.")
     assert [(f.indicator, f.value, f.unit) for f in facts.figures] == [("enterprises_count", 2100, "count")]
+
+
+def test_who_acts_when_the_word_order_or_the_voice_changes(extractor):
+    # object first, subject after the verb
+    assert events(extractor, "Бишкек посетил министр иностранных дел Турции Хакан Фидан.") == \
+        [("CONSULT", ["TUR"], ["KGZ"], "2024-10-02", "asserted")]
+    # the doer of a passive in the instrumental
+    assert events(extractor, "Двое граждан Таджикистана были задержаны пограничниками Узбекистана.") == \
+        [("COERCE", ["UZB"], ["TJK"], "2024-10-02", "asserted")]
+    # the subject suffers, "со стороны" names the doer
+    assert events(extractor, "Узбекский пограничный пост подвергся обстрелу со стороны военнослужащих "
+                             "Афганистана.") == [("ASSAULT", ["AFG"], ["UZB"], "2024-10-02", "asserted")]
+    # an adjective agrees with its noun: "таджикской стороне" receives, it does not act
+    got = events(extractor, "В ходе задержания пограничниками Кыргызстана гражданин был передан таджикской "
+                            "стороне.")
+    assert ("RETREAT", ["KGZ"], ["TJK"], "2024-10-02", "asserted") in got
+
+
+def test_a_deadline_opening_the_sentence(extractor):
+    facts = extract(extractor, "К 2028 году Казахстан и Азербайджан намерены довести товарооборот до "
+                               "1 млрд долларов.")
+    assert [(f.indicator, f.kind, f.deadline) for f in facts.figures] == [("trade_turnover", "target", "2028")]

@@ -238,18 +238,32 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     sources = [m for m in near if "nomn" in m.cases and m.prep == "" and not passive
                and not (m.end - m.start == 1 and words[m.start].a.pos == "ADJF")]
     # passives: "подвергся нападению со стороны пограничников Таджикистана"
-    sources += [m for m in near if m.start >= 2 and words[m.start - 2].low == "со"
-                and words[m.start - 1].low == "стороны"]
+    by = [m for m in near if _by(words, m)]
+    sources += by
     # a genitive after a noun qualifies it ("выслал дипломата посольства Ирана"): a subject
     # only when nothing else can be
     free = [m for m in sources if not _attached(words, m)]
     sources = free or sources
-    if sources:
+    # the doer of a passive or of an act named by a noun, in the instrumental right after
+    # it: "в ходе нападения военнослужащими X", "был задержан пограничниками X"
+    doer = [m for m in near if m.prep == "" and e <= m.start <= e + 1 and "ablt" in m.cases
+            and "nomn" not in m.cases and not (m.end - m.start == 1 and words[m.start].a.pos == "ADJF")
+            ] if passive or words[e - 1].a.pos == "NOUN" else []
+    by += doer
+    if doer:
+        src = _coordinated(words, near, doer[0])
+    elif sources:
         # the subject nearest to the trigger, before it when there is one; a gerund's is
         # its clause's, the first ("Туркменистан выслал ..., объявив его персоной нон грата")
         before = [m for m in sources if m.end <= s]
         if before and words[s].a.pos == "GRND":
             before = before[:1]
+        # a place name before the verb that may be its object, and a person or office after
+        # it that can only be its subject: the order is inverted ("Ташкент посетил министр
+        # иностранных дел Китая")
+        after = [m for m in sources if m.start >= e and m.kind in ("person", "role") and "accs" not in m.cases]
+        if before and after and before[-1].kind in ("state", "place") and "accs" in before[-1].cases:
+            before = after[:1]
         src = [before[-1]] if before else [min(sources, key=lambda m: abs(m.start - s))]
         # "Президенты Узбекистана и Казахстана", "Казахстан и Турция подписали"
         src = _coordinated(words, near, src[0])
@@ -269,8 +283,8 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
         # so is a visit's ("находится в Китае с государственным визитом": the host)
         target = [a for m in places for a in m.actors if a.code not in src_codes]
     codes = {a.code for a in source + target}
-    if t.reversed and source and target:
-        source, target = target, source
+    if t.reversed and source and target and not all(m in by for m in src):
+        source, target = target, source     # "со стороны X" names the doer even so
     if len(codes) == 1:
         # one party named: the other is the document's other main party, if it has one
         others = [c for c in main if c not in codes]
@@ -303,6 +317,13 @@ def _roles(words, near: list[RuMention], s: int, e: int, t: RuTrigger, main: lis
     if not target:
         return None
     return _unique(source), _unique(target)
+
+
+def _by(words: list[Word], m: RuMention) -> bool:
+    """"со стороны пограничников Таджикистана": the doer of a passive or of what the subject
+    suffered ("стороны" may open the mention itself, as an agent word)."""
+    return (m.start >= 2 and words[m.start - 2].low == "со" and words[m.start - 1].low == "стороны") or \
+        (m.prep == "со" and words[m.start].low == "стороны")
 
 
 def _attached(words: list[Word], m: RuMention) -> bool:
