@@ -143,3 +143,10 @@ def test_a_deadline_opening_the_sentence(extractor):
     facts = extract(extractor, "К 2028 году Казахстан и Азербайджан намерены довести товарооборот до "
                                "1 млрд долларов.")
     assert [(f.indicator, f.kind, f.deadline) for f in facts.figures] == [("trade_turnover", "target", "2028")]
+
+
+def test_officials_named_by_surname_in_any_case(extractor):
+    assert events(extractor, "Касымалиев провел переговоры с Белоусовым.", "2025-03-01") == \
+        [("CONSULT", ["KGZ"], ["RUS"], "2025-03-01", "asserted")]
+    assert events(extractor, "Министр обороны Турции Яшар Гюлер встретился с Байрамовым.") == \
+        [("CONSULT", ["TUR"], ["AZE"], "2024-10-02", "asserted")]
