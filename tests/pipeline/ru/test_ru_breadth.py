@@ -47,6 +47,12 @@ def test_nouns_of_purpose_and_reason_are_no_events(extractor):
     got = events(extractor, "Всемирный банк одобрил Таджикистану кредит на 60 млн долларов для поддержки "
                             "системы образования.")
     assert [g[0] for g in got] == ["AID"]
+    got = events(extractor, "Китай выделил Таджикистану грант в размере 20 млн долларов на поддержку "
+                            "здравоохранения.")
+    assert [g[0] for g in got] == ["AID"]
+    # one goes to a meeting: "на" with the accusative of a meeting is no purpose
+    got = events(extractor, "Президент Кыргызстана прибыл на саммит ОДКБ в Минске.")
+    assert [(g[0], g[2]) for g in got] == [("CONSULT", ["IGO"])]
 
 
 def test_an_act_dated_after_the_report_is_planned(extractor):

@@ -152,6 +152,11 @@ def _is_trigger_word(words: list[Word], match, earlier, cues: dict) -> bool:
         return False
     if nominal and i > 0 and words[i - 1].low in cues["purpose"]:
         return False
+    # "на" with the accusative says what for ("грант на поддержку бюджета"), with the
+    # locative where ("на переговорах"); one goes to a meeting ("прибыл на саммит")
+    if nominal and i > 0 and words[i - 1].low in cues["purpose_accusative"] and t.type != "CONSULT" \
+            and "accs" in words[i].a.cases and "loct" not in words[i].a.cases:
+        return False
     return True
 
 

@@ -47,6 +47,7 @@ class _Modality(_Strict):
     to_agree: list[str]
     frames: list[str]
     purpose: list[str]
+    purpose_accusative: list[str]
     denials: list[str]
 
 
