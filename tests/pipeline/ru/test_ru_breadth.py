@@ -156,3 +156,14 @@ def test_officials_named_by_surname_in_any_case(extractor):
         [("CONSULT", ["KGZ"], ["RUS"], "2025-03-01", "asserted")]
     assert events(extractor, "Министр обороны Турции Яшар Гюлер встретился с Байрамовым.") == \
         [("CONSULT", ["TUR"], ["AZE"], "2024-10-02", "asserted")]
+
+
+def test_relative_days_of_wire_news(extractor):
+    # 2024-06-05 is a Wednesday
+    assert events(extractor, "В минувший четверг Жээнбеков провел переговоры с Рахмоном.", "2024-06-05")[0][3] \
+        == "2024-05-30"
+    assert events(extractor, "В прошлую пятницу Мирзиёев посетил Душанбе.", "2024-06-05")[0][3] == "2024-05-31"
+    assert events(extractor, "Накануне Мирзиёев провел переговоры с Токаевым.", "2024-06-05")[0][3] == "2024-06-04"
+    # "накануне визита" is before the visit, no date: the report's day
+    assert events(extractor, "Накануне визита Мирзиёев провел переговоры с Токаевым.", "2024-06-05")[0][3] \
+        == "2024-06-05"

@@ -56,6 +56,8 @@ class _Dates(_Strict):
     months_genitive: dict[str, int]         # read by steppe/words.py (ingest/dating.py)
     weekdays: dict[str, int]
     days: dict[str, int]
+    before_a_noun: list[str]
+    last: list[str]
     years: dict[str, int]
     months_rel: dict[str, int]
     weeks_rel: dict[str, int]
