@@ -167,3 +167,12 @@ def test_relative_days_of_wire_news(extractor):
     # "накануне визита" is before the visit, no date: the report's day
     assert events(extractor, "Накануне визита Мирзиёев провел переговоры с Токаевым.", "2024-06-05")[0][3] \
         == "2024-06-05"
+
+
+def test_meetings_called_off_and_possible_accessions(extractor):
+    facts = extract(extractor, "Переговоры глав МИД Туркменистана и Афганистана не состоялись.")
+    assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "negated")]
+    facts = extract(extractor, "Визит премьер-министра Кыргызстана в Ташкент был отменен.")
+    assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "negated")]
+    facts = extract(extractor, "Таджикистан изучает возможность вступления в ЕАЭС.")
+    assert [(e.type, e.modality) for e in facts.events] == [("COOPERATE", "hypothetical")]

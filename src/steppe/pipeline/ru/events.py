@@ -408,6 +408,10 @@ def _modality(words: list[Word], s: int, t: RuTrigger, cues: dict) -> str:
             if w.text in (",", ".", ";", "—"):
                 break                   # the clause ends
             after.append(w)
+        # "переговоры не состоялись", "визит был отменен": it did not take place
+        if any(w.low in negation and n.a.pos in ("VERB", "PRTS") for w, n in zip(after, after[1:])) or \
+                {l for w in after for l in w.a.lemmas} & cues["negated_after"]:
+            return "negated"
         if any(w.a.tense == "futr" and w.a.pos == "VERB" for w in after) or \
                 {l for w in after for l in w.a.lemmas} & cues["planned_after"]:
             return "planned"

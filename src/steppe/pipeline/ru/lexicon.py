@@ -40,6 +40,7 @@ class _Triggers(_Strict):
 class _Modality(_Strict):
     planned: list[str]
     planned_after: list[str]
+    negated_after: list[str]
     hypothetical: list[str]
     negated: list[str]
     refusal_right_before: list[str]
