@@ -171,7 +171,7 @@ def test_relative_days_of_wire_news(extractor):
 
 def test_meetings_called_off_and_possible_accessions(extractor):
     facts = extract(extractor, "Переговоры глав МИД Туркменистана и Афганистана не состоялись.")
-    assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "negated")]
+    assert [(e.type, e.modality, e.date) for e in facts.events] == [("CONSULT", "negated", "2024-10-02")]
     facts = extract(extractor, "Визит премьер-министра Кыргызстана в Ташкент был отменен.")
     assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "negated")]
     facts = extract(extractor, "Таджикистан изучает возможность вступления в ЕАЭС.")
