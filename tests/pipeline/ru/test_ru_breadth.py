@@ -176,3 +176,10 @@ def test_meetings_called_off_and_possible_accessions(extractor):
     assert [(e.type, e.modality) for e in facts.events] == [("CONSULT", "negated")]
     facts = extract(extractor, "Таджикистан изучает возможность вступления в ЕАЭС.")
     assert [(e.type, e.modality) for e in facts.events] == [("COOPERATE", "hypothetical")]
+
+
+def test_an_amount_pledged_in_the_future_tense_is_a_target(extractor):
+    facts = extract(extractor, "Турция предоставит Кыргызстану кредит в размере 40 млн долларов.")
+    assert [(f.indicator, f.kind, f.period) for f in facts.figures] == [("other:loans", "target", None)]
+    facts = extract(extractor, "Турция предоставила Кыргызстану кредит в размере 40 млн долларов.")
+    assert [(f.indicator, f.kind) for f in facts.figures] == [("other:loans", "actual")]

@@ -202,8 +202,9 @@ def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[
         kind = "actual"
         if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
             kind = "forecast"
-        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)):
-            kind = "target"
+        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)) \
+                or any(w.a.pos == "VERB" and w.a.tense == "futr" for w in before[-8:]):
+            kind = "target"             # a pledge: "Китай предоставит ... 50 млн долларов"
         # "с $2,4 млрд до $4 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
