@@ -287,6 +287,10 @@ class RuActorResolver:
                 (s == 0 or words[s - 1].text in "\n."):
             location = True                   # a dateline: "ТАШКЕНТ, 16 февраля"
         cases = g[0].cases or head.a.cases
+        if head.a.pos == "ADJF" and e - s > 1 and words[s + 1].a.pos == "NOUN":
+            # an adjective agrees with its noun: "кыргызской стороне" is dative (or locative),
+            # not the genitive "кыргызской" alone may be
+            cases = (cases & words[s + 1].a.cases) or cases
         return RuMention(s, e, cs, ce, text, actors, kind, cases, prep, location, g,
                          topic=prep in self.words.topic)
 

@@ -19,7 +19,7 @@ from steppe.pipeline.context import Concluded, DocContext
 from steppe.pipeline.ru.actors import ActorWords, RuActorResolver
 from steppe.pipeline.ru.agreements import AgreementWords, document_agreements
 from steppe.pipeline.ru.coref import GroupWords, refer_back
-from steppe.pipeline.ru.dating import DatingWords, date_by_report, event_date, without_headline_repeats
+from steppe.pipeline.ru.dating import DatingWords, ahead, date_by_report, event_date, without_headline_repeats
 from steppe.pipeline.ru.events import RuEventCoder, RuRawEvent
 from steppe.pipeline.ru.figures import RuFigureReader
 from steppe.pipeline.ru.sentences import by_sentence
@@ -80,7 +80,9 @@ class RuEvents:
 
     def __init__(self, res: Loaded) -> None:
         russian = res.resources.russian
-        self.coder = RuEventCoder(russian.triggers(), russian.modality())
+        figures = russian.figures()
+        units = {w for w, u in figures["units"].items() if u not in ("count", "ratio")}
+        self.coder = RuEventCoder(russian.triggers(), russian.modality(), frozenset(figures["scales"]) | units)
         self.dating = DatingWords.build(russian.dates())
         self.score = res.resources.lexicon.score   # PLOVER score, quad class, CAMEO root
 
@@ -88,11 +90,13 @@ class RuEvents:
         text, anchor = ctx.text, ctx.anchor
         events: list[Event] = []
         before_from = 0                       # the events of the sentence before start here
+        carried = None                        # the sides of the sentence before's last event
         for st in by_sentence(ctx.sentences, ctx.tokens, ctx.mentions, ctx.timexes):
             if self.dating.reports_before(st.words):
                 date_by_report(events[before_from:], st.times)
             before_from = len(events)
-            raws = self.coder.code_sentence(st.words, st.mentions, ctx.main_parties)
+            raws = self.coder.code_sentence(st.words, st.mentions, ctx.main_parties, carried)
+            carried = (raws[-1].source, raws[-1].target) if raws else None
             for raw in raws:
                 # a time expression belongs to the trigger nearest to it
                 own = [t for t in st.times if min(raws, key=lambda r: abs(r.trigger_start - t.start)) is raw]
@@ -100,6 +104,8 @@ class RuEvents:
                 # ... был передан"): it dates every clause after it
                 undated = not own and self.dating.undated(st.words, raw.trigger_start, raw.type)
                 own = own or [t for t in st.times if t.start < raw.trigger_start and t.start - st.start < 25]
+                # "программа на 2025–2027 годы": the years a document runs, not when it was signed
+                own = [t for t in own if not ("/" in t.value and text[max(0, t.start - 3):t.start].endswith("на "))]
                 events.append(self._event(raw, text, st.start, st.end, [] if undated else own,
                                           None if undated else anchor))
         ctx.events = without_headline_repeats(events, text)
@@ -107,6 +113,10 @@ class RuEvents:
     def _event(self, raw: RuRawEvent, text: str, s: int, e: int, times: list[RuTime],
                anchor: str | None) -> Event:
         date, source = event_date(raw, times, anchor)
+        if raw.modality == "asserted" and not raw.past and source == "text" and ahead(date, anchor):
+            # "с 1 июля вводит ограничения": an act dated after the report, not told in the
+            # past tense, is still to come
+            raw = self.coder.planned(raw)
         precision = precision_of(date)
         score, quad, cameo = self.score(raw.type, raw.mode)
         return Event(type=raw.type, mode=raw.mode, source=raw.source, target=raw.target,

@@ -108,29 +108,39 @@ def _with_groups(ws: list[Word], mentions: list[RuMention], main: list[str], gw:
 
 
 def _with_pronouns(ws: list[Word], mentions: list[RuMention]) -> list[RuMention]:
-    """"Он сообщил", "Она заверила": the person or office named last before the pronoun."""
+    """"Он сообщил", "Она заверила": the person or office named last before the pronoun as
+    a subject (nominative, no preposition), else the one named last: "Саидов принял посла
+    Казахстана. Он поблагодарил ..." is Saidov speaking."""
     out = list(mentions)
     k = 0
-    last = None
+    last = subject = None
     for i, w in enumerate(ws):
         while k < len(mentions) and mentions[k].start <= i:
-            if mentions[k].kind in ("person", "role"):
-                last = mentions[k]
+            m = mentions[k]
+            if m.kind in ("person", "role"):
+                last = m
+                if "nomn" in m.cases and not m.prep:
+                    subject = m
             k += 1
-        if w.low in _PRONOUNS and last is not None:
-            out.append(replace(last, start=i, end=i + 1, char_start=w.start, char_end=w.end,
+        antecedent = subject or last
+        if w.low in _PRONOUNS and antecedent is not None:
+            out.append(replace(antecedent, start=i, end=i + 1, char_start=w.start, char_end=w.end,
                                text=w.text, cases=frozenset({"nomn"}), prep="", topic=False))
     return sorted(out, key=lambda m: m.start)
 
 
 def main_parties(mentions: list[RuMention], text: str, size: int = 2, least: int = 2) -> list[str]:
-    """The document's main states: the most named codes, the title counting double."""
+    """The document's main states: the most named codes, the title counting double. With
+    one state named as a party, the state named most as a place is the other ("Мирзиёев
+    находится в Китае с визитом")."""
     counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
     for m in mentions:
-        if m.location:
-            continue
         for c in m.codes:
             if c != "IGO":
-                counts[c] += 2 if m.char_start < title_end else 1
-    return sorted(c for c, n in counts.most_common(size) if n >= least)
+                (places if m.location else counts)[c] += 2 if m.char_start < title_end else 1
+    main = sorted(c for c, n in counts.most_common(size) if n >= least)
+    if len(main) == 1:
+        main += [c for c, n in places.most_common() if c not in main and n >= least][:size - 1]
+    return sorted(main)

@@ -48,16 +48,25 @@ class DatingWords:
 
 def event_date(raw: RuRawEvent, times: list[RuTime], anchor: str | None) -> tuple[str | None, str]:
     """The sentence's time expression nearest the trigger; else the publication date for
-    what happened (news reports the day's events), nothing for what is only planned."""
+    what happened or failed to (news reports the day's events), nothing for what is only
+    planned or possible."""
     usable = [t for t in times if not t.deadline or raw.modality == "planned"]
     if usable:
         t = min(usable, key=lambda t: abs(t.start - raw.trigger_start))
         if anchor and raw.modality == "asserted" and anchor.startswith(t.point) and len(anchor) > len(t.point):
             return anchor, "text"          # "в этом году", "в мае" in a report of that month
         return t.point, "text"
-    if raw.modality == "asserted" and anchor:
-        return anchor, "document"
+    if raw.modality in ("asserted", "negated") and anchor:
+        return anchor, "document"       # "не смогли договориться": failed on the day reported
     return None, "document"
+
+
+def ahead(date: str | None, anchor: str | None) -> bool:
+    """A date later than the publication's, compared at the coarser of their precisions."""
+    if not date or not anchor:
+        return False
+    n = min(len(date), len(anchor))
+    return date[:n] > anchor[:n]
 
 
 def date_by_report(events: list[Event], times: list[RuTime]) -> None:

@@ -46,12 +46,22 @@ class RuFigureReader:
         figures: list[Figure] = []
         flows: list[dict[str, str]] = []      # directions of trade the document states
         prev_words: list[Word] = []
+        prev_period = None                    # the period of the sentence before's figures
         for st in sentences:
             # what "его", "этот показатель" refer to: the sentence before, else the last figure
             previous = sentence_indicator(self.data, prev_words) or (figures[-1].indicator if figures else None)
             prev_words = st.words
-            figures += extract_sentence_figures(self.data, text, st.start, st.end, st.words, st.mentions,
-                                                st.times, main, previous, anchor)
+            found = extract_sentence_figures(self.data, text, st.start, st.end, st.words, st.mentions,
+                                             st.times, main, previous, anchor)
+            if prev_period and not st.times and any(w.a.tense == "past" for w in st.words):
+                # "В первом квартале торговля выросла на 20%. Экспорт составил 45 млн долларов":
+                # a report in the past tense with no time of its own continues the one before
+                # (a present "составляет" states a standing rate)
+                for f in found:
+                    if f.period is None and f.kind == "actual":
+                        f.period = prev_period
+            prev_period = next((f.period for f in reversed(found) if f.period), None) if found else None
+            figures += found
             flows += sentence_flows(self.data, st.words, st.mentions, st.end)
         _directed_by_document(self.data, figures, flows)
         return merge_figures(figures)
@@ -151,7 +161,10 @@ def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[
                 unit = ""
         if not unit:
             continue
-        if previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
+        named = _named_count(data, [w for w in words if w.start >= counted.start][:6]) if counted else None
+        if named:
+            indicator, flow, cue_i = named, False, None   # "1,3 тыс. предприятий с участием капитала"
+        elif previous and any(w.is_(*data["anaphora"]) for w in before[-4:]):
             indicator, flow, cue_i = previous, False, None     # "довести его до 10 млрд"
         else:
             # a share in percent is named by its own cue even before a nearer one:
@@ -189,8 +202,9 @@ def extract_sentence_figures(data: dict, text: str, s: int, e: int, words: list[
         kind = "actual"
         if _has(before, data["forecast"]) and _has(before, {("мочь",), ("прогноз",), ("ожидаться",)}):
             kind = "forecast"
-        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)):
-            kind = "target"
+        elif _has(before, data["target"]) or any(t.deadline for t in _own(times, end, sentence, s)) \
+                or any(w.a.pos == "VERB" and w.a.tense == "futr" for w in before[-8:]):
+            kind = "target"             # a pledge: "Китай предоставит ... 50 млн долларов"
         # "с $2,4 млрд до $4 млрд": the first is where it stands, the second the goal
         if kind == "target" and before and before[-1].low == "с":
             kind = "actual"
@@ -261,6 +275,16 @@ def _numbers(data: dict, sentence: str, s: int, words: list[Word]):
         if value is not None and nxt.a.lemma in scales:
             found.append((w.start, w.end, float(value), False, False))
     return sorted(found)
+
+
+def _named_count(data: dict, following: list[Word]) -> str | None:
+    """The count indicator whose cue starts at the counted noun: "1,3 тыс. предприятий с
+    участием российского капитала" counts enterprises, whatever cue stands before."""
+    for ind in data["indicators"]:
+        if ind.get("unit") == "count" and not ind.get("count_only") and \
+                any(_cue_at(following, cue) == 0 for cue in ind["cues"]):
+            return ind["indicator"]
+    return None
 
 
 def _counted(data: dict, noun: Word, words: list[Word]):

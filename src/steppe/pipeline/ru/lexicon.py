@@ -30,6 +30,7 @@ class _Trigger(_Strict):
     needs: list[str] = []
     gap: int = 3
     modality: str = ""
+    flow: bool = False
 
 
 class _Triggers(_Strict):
@@ -39,12 +40,16 @@ class _Triggers(_Strict):
 class _Modality(_Strict):
     planned: list[str]
     planned_after: list[str]
+    negated_after: list[str]
     hypothetical: list[str]
     negated: list[str]
     refusal_right_before: list[str]
     refusal: list[str]
     to_agree: list[str]
     frames: list[str]
+    purpose: list[str]
+    purpose_accusative: list[str]
+    denials: list[str]
 
 
 class _Dates(_Strict):
@@ -52,6 +57,8 @@ class _Dates(_Strict):
     months_genitive: dict[str, int]         # read by steppe/words.py (ingest/dating.py)
     weekdays: dict[str, int]
     days: dict[str, int]
+    before_a_noun: list[str]
+    last: list[str]
     years: dict[str, int]
     months_rel: dict[str, int]
     weeks_rel: dict[str, int]

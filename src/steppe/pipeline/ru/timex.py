@@ -30,7 +30,7 @@ _WORD = r"[А-Яа-яЁё]+"
 _DASH = r"\s*[-–—]\s*"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?\s+({_WORD})\.?(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?")
 _MONTH = re.compile(rf"\b({_WORD})(?:{_DASH}({_WORD}))?(?:\s+(\d{{4}})(?:\s*(?:г\.|года|год))?|\s+(этого|текущего|прошлого|следующего)\s+года)?")
-_YEAR = re.compile(r"(?<![\d,.])((?:до|к)\s+)?(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*(?:г\.|гг\.|года|году|год|годом|годах|годы|годов)(?!\w)|\((\d{4})(?:\s*год)?\)")
+_YEAR = re.compile(r"(?<![\d,.])((?:[Дд]о|[Кк])\s+)?(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*(?:г\.|гг\.|года|году|год|годом|годах|годы|годов)(?!\w)|\((\d{4})(?:\s*год)?\)")
 # "за 9 месяцев", "по итогам девяти месяцев": from January; not a duration ("в течение двух месяцев")
 _MONTHS_OF = re.compile(rf"\b(?:за|итогам)\s+(?:первые\s+)?(\d{{1,2}}|{_WORD})\s+месяц\w*(?:\s+({_WORD})\s+года|\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
 _PART_OF = re.compile(rf"\b({_WORD})\s+(полугоди\w*|квартал\w*)(?:\s+(\d{{4}})\s*(?:г\.|года|год)?)?", re.I)
@@ -128,13 +128,21 @@ class RuDates:
                          for b in (analyse(m.group(2)).lemmas if m.group(2) else {""})}
                 pair = next((p for p in pairs if p in self.d["years"] or p in self.d["months_rel"]
                              or p in self.d["weeks_rel"]), "")
-                if w1 in self.d["days"]:
+                nxt = analyse(m.group(2)) if m.group(2) else None
+                if w1 in self.d["days"] and not (w1 in self.d["before_a_noun"] and nxt is not None
+                                                 and m.group(2)[:1].islower() and "gent" in nxt.cases):
+                    # "накануне" alone is the day before; "накануне визита" is not a date
                     d = base + timedelta(days=self.d["days"][w1])
                     found.append(RuTime(m.start(1), m.start(1) + len(m.group(1)), d.isoformat()))
                 elif w1 in self.d["weekdays"] and m.group(0).lower().startswith(("в ", "во ")):
                     back = (base.weekday() - self.d["weekdays"][w1]) % 7
                     d = base - timedelta(days=back)
                     found.append(RuTime(m.start(), m.start(1) + len(m.group(1)), d.isoformat()))
+                elif w1 in self.d["last"] and nxt is not None and nxt.lemma in self.d["weekdays"]:
+                    # "в минувший четверг": the last such day before the report
+                    back = (base.weekday() - self.d["weekdays"][nxt.lemma]) % 7 or 7
+                    d = base - timedelta(days=back)
+                    found.append(RuTime(m.start(), m.end(2), d.isoformat()))
                 elif pair in self.d["years"]:
                     found.append(RuTime(m.start(), m.end(2), str(base.year + self.d["years"][pair])))
                 elif pair in self.d["months_rel"]:
