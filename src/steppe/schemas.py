@@ -166,6 +166,7 @@ class AgreementWords(BaseModel):
     negation: list[str]
     reported_now: list[str]
     groups: list[str]
+    venue_prepositions: list[str]
     generic_modifiers: list[str]
     back_reference_prepositions: list[str]
     back_reference: list[str]

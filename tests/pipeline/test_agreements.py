@@ -71,6 +71,14 @@ def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
      "2013"),
     ("Last year, SCO members adopted the Development Strategy of the organisation.",
      "Development Strategy of the organisation", "strategy", ["IGO", "KGZ", "TJK"], "2022"),
+    # the capital where the ceremony took place hosts it: no party when two others sign
+    ("In Tashkent, Kyrgyzstan and Tajikistan signed a memorandum on border crossings in 2021.",
+     "Memorandum on border crossings", "memorandum", ["KGZ", "TJK"], "2021"),
+    ("At the summit in the city of Astana, Uzbekistan and China concluded a memorandum on "
+     "green energy in 2022.", "Memorandum on green energy", "memorandum", ["CHN", "UZB"], "2022"),
+    # ... but one state signing in another's capital signs with its host
+    ("In Beijing, Uzbekistan signed a memorandum on rail transit in 2022.",
+     "Memorandum on rail transit", "memorandum", ["CHN", "UZB"], "2022"),
 ])
 def test_finds_concluded_agreements(text, name, kind, parties, date):
     (agreement,) = run(text)

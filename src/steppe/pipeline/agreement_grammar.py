@@ -64,6 +64,7 @@ class AgreementGrammar:
     negation: re.Pattern[str]
     now: re.Pattern[str]
     group: re.Pattern[str]
+    venue: re.Pattern[str]              # text before a place where the signing took place
     back: re.Pattern[str]
     agreed: re.Pattern[str]
     planned_after: re.Pattern[str]
@@ -105,6 +106,8 @@ class AgreementGrammar:
             negation=_words(w.negation),
             now=_words(w.reported_now),
             group=_words(w.groups),
+            venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
+                             + r")\s+$", re.I),
             back=re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:" + _any(w.back_reference_prepositions)
                             + r")\s+(?:" + _any(w.back_reference) + r")$", re.I),
             agreed=re.compile(

@@ -207,6 +207,12 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         return sorted(in_name)
     grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me, g)]
     named = _states(c for m in here if m not in grouped for c in [m[2]])
+    # "Kazakhstan and Turkmenistan signed a transit agreement in Baku": the host of the
+    # ceremony, named only as where, is no party when two others sign.
+    hosts = named - _states(c for ms, me, c in here if (ms, me, c) not in grouped
+                            and not g.venue.search(text, max(s, ms - 40), ms))
+    if len(named - hosts) >= 2:
+        named -= hosts
     if together is not None:
         return sorted(in_name | set(together)) or None
     if len(in_name) == 1 and len(named) < 2 and not grouped:
