@@ -67,6 +67,8 @@ class RoleWords:
     joint_bodies: frozenset[str] = frozenset()
     # "the presence of [foreign] forces": an agent told as another state's than the place's.
     foreign_words: frozenset[str] = frozenset()
+    # "grew [despite] the war": a circumstance of the clause, not its subject's act.
+    background_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -90,7 +92,8 @@ class RoleWords:
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
                    act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
                    joint_bodies=w.set("joint_bodies"),
-                   foreign_words=w.set("foreign_words"))
+                   foreign_words=w.set("foreign_words"),
+                   background_preps=w.set("background_prepositions"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -199,8 +202,10 @@ def roles_of(tok: Token, tm: dict[int, Mention],
             # "X received 120 tonnes of aid from Y": the "from" the parse hangs on the verb
             # names the giver, the verb's subject the receiver
             source, target = givers, subject_actors(verb, tm, words)
-        elif not codes_of(source) and verb is not None:
-            # "expanded [military] cooperation": a sector word names no state, the verb's does.
+        elif not codes_of(source) and verb is not None and \
+                not (tok.dep_ == "pobj" and tok.head.lower_ in words.background_preps):
+            # "expanded [military] cooperation": a sector word names no state, the verb's does;
+            # "trade grew despite the [war]": the war is no act of the trade's parties
             source = subject_actors(verb, tm, words)
             if not target:
                 # "during the talks, the situation was considered": what the verb of an
