@@ -1,6 +1,7 @@
-"""Wording whose parties are easily misread: joint appeals by several states, and wars or
+"""Wording whose parties are easily misread: joint appeals by several states; wars or
 fighting named only as the background of a clause ("despite the war", "amid the fighting"),
-whose agents are not the clause's subject.
+whose agents are not the clause's subject; and one state's side of a border named as where
+something happened, which is a place, not a party.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -51,3 +52,23 @@ def test_fighting_the_subject_does_stays(extractor):
     # Not a background: the war is the object of what the subject does.
     events = _found(extractor, "Russia launched a war against Ukraine in February 2022.")
     assert any(t == "ASSAULT" and s == {"RUS"} and g == {"UKR"} for t, s, g in events), events
+
+
+# (text, type, source codes, target codes): the side of the border is where it happened.
+SIDE_OF_BORDER = [
+    pytest.param("A mine exploded on the Tajik side of the border, killing two Kyrgyz soldiers.",
+                 "ASSAULT", set(), {"KGZ"}, id="mine-on-side-no-agent"),
+    pytest.param("A landmine blast on the Afghan side of the border killed three Tajik soldiers.",
+                 "ASSAULT", set(), {"TJK"}, id="blast-on-side-no-agent"),
+    pytest.param("Kyrgyz border guards detained two Tajik citizens on the Uzbek side of the frontier.",
+                 "COERCE", {"KGZ"}, {"TJK"}, id="detained-on-side"),
+    # Fire aimed at a side, with nothing else named, is aimed at that state.
+    pytest.param("Uzbek troops opened fire on the Kyrgyz side of the border on Tuesday.",
+                 "ASSAULT", {"UZB"}, {"KGZ"}, id="fire-at-side"),
+]
+
+
+@pytest.mark.parametrize("text, type_, source, target", SIDE_OF_BORDER)
+def test_side_of_border_is_a_place(extractor, text, type_, source, target):
+    events = [e for e in _found(extractor, text) if e[0] == type_]
+    assert events == [(type_, source, target)], events
