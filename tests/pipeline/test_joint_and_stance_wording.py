@@ -72,3 +72,11 @@ SIDE_OF_BORDER = [
 def test_side_of_border_is_a_place(extractor, text, type_, source, target):
     events = [e for e in _found(extractor, text) if e[0] == type_]
     assert events == [(type_, source, target)], events
+
+
+def test_coordinated_criticism_and_demand_keep_their_objects(extractor):
+    # Each of two coordinated verbs keeps its own recipient.
+    events = _found(extractor, "Russia criticised the United States and demanded an explanation "
+                               "from Britain over the drone flights.")
+    assert ("ACCUSE", {"RUS"}, {"USA"}) in events, events
+    assert ("REQUEST", {"RUS"}, {"GBR"}) in events, events
