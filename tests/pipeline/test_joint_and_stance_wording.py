@@ -63,7 +63,7 @@ SIDE_OF_BORDER = [
     pytest.param("Kyrgyz border guards detained two Tajik citizens on the Uzbek side of the frontier.",
                  "COERCE", {"KGZ"}, {"TJK"}, id="detained-on-side"),
     # Fire aimed at a side, with nothing else named, is aimed at that state.
-    pytest.param("Uzbek troops opened fire on the Kyrgyz side of the border on Tuesday.",
+    pytest.param("Uzbek troops opened fire on the Kyrgyz side of the frontier on Tuesday.",
                  "ASSAULT", {"UZB"}, {"KGZ"}, id="fire-at-side"),
 ]
 

@@ -372,7 +372,7 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
 
 
 def _side_of_border(prep: Token, words: RoleWords) -> bool:
-    """Whether a phrase names one state's side of a shared line ("on the Kyrgyz side of
+    """Whether a phrase names one state's side of a shared line ("on the Kazakh side of
     the border"): where something happened."""
     return any(o.dep_ == "pobj" and on_side_of_border(o, words) for o in prep.children)
 
