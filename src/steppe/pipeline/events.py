@@ -29,6 +29,7 @@ from steppe.pipeline.roles import (
     host_direction,
     hyphen_pair,
     nearest_other,
+    on_side_of_border,
     pobj_actors,
     preceding,
     roles_of,
@@ -185,7 +186,10 @@ class EventCoder:
         if parties is None:
             return None
         source, target, explicit = parties
-        if not source and (agentless := self._agentless(at, target)) is not None:
+        placed_only = bool(source) and all(self._side_place(at, a) for a in source)
+        if placed_only and trig.type in self.lex.coding.unseen_agent:
+            source = []   # "a mine went off on the Tajik side of the border, killing ...": where, not who
+        if not source and (agentless := self._agentless(at, target, unseen=placed_only)) is not None:
             return agentless
         modality, future_in_past = modality_of(head, self.lex.cues, self.modality_words)
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
@@ -373,12 +377,20 @@ class EventCoder:
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
 
-    def _agentless(self, at: _Occurrence, target: list[Actor]) -> RawEvent | None:
-        """An act whose agent is unseen, kept toward its recipient with no source."""
+    def _side_place(self, at: _Occurrence, actor: Actor) -> bool:
+        """Whether an actor was named only as the side of a border where the act happened."""
+        span = at.sent.doc.char_span(actor.start, actor.end) if actor.start >= 0 else None
+        return span is not None and on_side_of_border(span.root, self.roles)
+
+    def _agentless(self, at: _Occurrence, target: list[Actor], unseen: bool = False) -> RawEvent | None:
+        """An act whose agent is unseen, kept toward its recipient with no source; `unseen`:
+        the only agent found was where it happened."""
         tok, trig = at.tok, at.trig
         weapon = _weapon_subject(tok, self.words.weapon_modes)
+        # "a mine went off on the Tajik side of the border": where, not whom, it hit
+        target = [a for a in target if not self._side_place(at, a)]
         if trig.type in self.lex.coding.unseen_agent and target and \
-                (_passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
+                (unseen or _passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
             # No agent: "three civilians were killed in a bombing", "a roadside bomb
             # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
             # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"

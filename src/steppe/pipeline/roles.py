@@ -67,6 +67,10 @@ class RoleWords:
     joint_bodies: frozenset[str] = frozenset()
     # "the presence of [foreign] forces": an agent told as another state's than the place's.
     foreign_words: frozenset[str] = frozenset()
+    # "grew [despite] the war": a circumstance of the clause, not its subject's act.
+    background_preps: frozenset[str] = frozenset()
+    # "on the Tajik [side] of the border": a place, like "in" one.
+    side_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -90,7 +94,9 @@ class RoleWords:
                    claim_nouns=w.set("claim_nouns"), count_nouns=w.set("count_nouns"),
                    act_verbs=w.set("act_verbs"), border_nouns=w.set("border_nouns"),
                    joint_bodies=w.set("joint_bodies"),
-                   foreign_words=w.set("foreign_words"))
+                   foreign_words=w.set("foreign_words"),
+                   background_preps=w.set("background_prepositions"),
+                   side_nouns=w.set("side_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -199,8 +205,10 @@ def roles_of(tok: Token, tm: dict[int, Mention],
             # "X received 120 tonnes of aid from Y": the "from" the parse hangs on the verb
             # names the giver, the verb's subject the receiver
             source, target = givers, subject_actors(verb, tm, words)
-        elif not codes_of(source) and verb is not None:
-            # "expanded [military] cooperation": a sector word names no state, the verb's does.
+        elif not codes_of(source) and verb is not None and \
+                not (tok.dep_ == "pobj" and tok.head.lower_ in words.background_preps):
+            # "expanded [military] cooperation": a sector word names no state, the verb's does;
+            # "trade grew despite the [war]": the war is no act of the trade's parties
             source = subject_actors(verb, tm, words)
             if not target:
                 # "during the talks, the situation was considered": what the verb of an
@@ -354,11 +362,29 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
             continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
         elif c.dep_ == "prep" and c.lower_ == "in":
             places += pobj_actors(c, tm, in_prep=True)
+        elif c.dep_ == "prep" and _side_of_border(c, words):
+            places += pobj_actors(c, tm)   # "detained two Tajiks on the Uzbek side of the border"
         elif c.dep_ == "prep" and c.lower_ in words.target_preps:
             out += pobj_actors(c, tm)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm, words, where=where)
     return out or (places if where else [])
+
+
+def _side_of_border(prep: Token, words: RoleWords) -> bool:
+    """Whether a phrase names one state's side of a shared line ("on the Kazakh side of
+    the border"): where something happened."""
+    return any(o.dep_ == "pobj" and on_side_of_border(o, words) for o in prep.children)
+
+
+def on_side_of_border(tok: Token, words: RoleWords) -> bool:
+    """Whether a state's word names its side of a shared line ("on the [Tajik] side of the
+    border", "a blast on the [Afghan] side of the frontier"): a place, not an agent."""
+    side = tok.head if tok.dep_ in ("amod", "compound", "poss", "nmod") else tok
+    return side.lemma_.lower() in words.side_nouns and \
+        any(p.dep_ == "prep" and p.lower_ == "of" and
+            any(b.dep_ == "pobj" and b.lemma_.lower() in words.border_nouns for b in p.children)
+            for p in side.children)
 
 
 def talked_about(tok: Token, words: RoleWords) -> bool:
