@@ -405,6 +405,10 @@ def test_definite_description_takes_the_actor_named_before(extractor, text, surf
     "Tbilisi, Georgia, Aug. 17\n\n",
     "TBILISI (Agenda) — ",
     "Tbilisi, Georgia (Civil.ge) — ",
+    # the day it was filed, and a Markdown story's front matter and headline before it
+    "TBILISI, 17 August 2024 — ",
+    "Tbilisi, Aug. 17, 2024 — ",
+    "---\nid: x\ndate: 2024-08-17\n---\n# Mongolia and China talk trade\n\nTBILISI, 17 August 2024 — ",
 ])
 def test_a_dateline_names_no_main_party(extractor, opening):
     from steppe.pipeline.actors import main_parties

@@ -668,6 +668,17 @@ def test_the_place_of_a_dateline_is_no_party(extractor):
         [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
 
 
+@pytest.mark.parametrize("opening", [
+    "TBILISI, 3 March 2024 — ",
+    # a Markdown story: front matter and headline before the dateline
+    "---\nid: t\n---\n# Mongolia and China talk trade\n\nTBILISI, 3 March 2024 — ",
+])
+def test_the_place_of_a_dated_dateline_is_no_party(extractor, opening):
+    facts = _facts(extractor, opening + "Mongolia and China held talks on trade.", "2024-03-04")
+    got = [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
+    assert ("CONSULT", {"MNG", "CHN"}, {"MNG", "CHN"}) in got, got
+
+
 # -- a reporting clause and a fronted date are not parties ------------------------------------
 
 def test_the_speaker_of_a_reporting_clause_is_not_the_source(extractor):

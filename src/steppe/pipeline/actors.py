@@ -25,11 +25,11 @@ from steppe.facts import Actor
 from steppe.kb.index import NameIndex, Piece
 from steppe.kb.model import Entity, KnowledgeBase
 from steppe.pipeline.coref import Coreference, CorefWords, GroupPattern
-from steppe.pipeline.mentions import UNKNOWN, Mention, dateline_end, main_parties
+from steppe.pipeline.mentions import UNKNOWN, Mention, dateline, main_parties
 from steppe.pipeline.quantities import names_currency
 from steppe.words import Grammar
 
-__all__ = ["ActorResolver", "ActorWords", "Mention", "Piece", "UNKNOWN", "dateline_end", "main_parties"]
+__all__ = ["ActorResolver", "ActorWords", "Mention", "Piece", "UNKNOWN", "dateline", "main_parties"]
 
 @dataclass(frozen=True)
 class ActorWords:
@@ -93,9 +93,9 @@ class ActorResolver:
         # An agency's credit line is no actor; "US$ 5 million" names a currency, not a state.
         mentions = [m for m in mentions if m is not None and not _credit_line(text, m)
                     and not names_currency(text, m.end)]
-        filed = dateline_end(text)
+        since, filed = dateline(text)
         for m in mentions:
-            if m.start < filed:
+            if since <= m.start < filed:
                 # Where the story was filed: a place that stands for no actor (kept, so
                 # that the parser's names do not bring it back).
                 m.actors, m.location = [], True

@@ -40,11 +40,11 @@ def main_parties(mentions: list[Mention], text: str, *, size: int = 2) -> list[s
     counts: Counter[str] = Counter()
     title_end = text.find("\n") if "\n" in text[:300] else 0
     # "Baku, Azerbaijan, Aug. 17" says where the story was filed: neither a title nor a party.
-    skip = dateline_end(text)
-    if skip >= title_end:
+    since, skip = dateline(text)
+    if since == 0 and skip >= title_end:
         title_end = 0
     for m in mentions:
-        if m.kind in ("group", "pronoun") or m.location or m.start < skip:
+        if m.kind in ("group", "pronoun") or m.location or since <= m.start < skip:
             continue
         for a in m.actors:
             if a.code and a.code != "IGO":
@@ -57,15 +57,23 @@ _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[
                         r"|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 # "ASHGABAT (TCA) —", "Tashkent, Uzbekistan (UzDaily.com) —": capitalised place words, an
 # optional agency, a dash.
-_INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+# "MOSCOW, 3 July 2012 —", "BISHKEK, Jan. 5, 2023 —": the day it was filed may follow.
+_INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}"
+                              r"(?:,? (?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
+                              r"\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+# A story stored as Markdown opens with its front matter and headline: the dateline starts
+# the body.
+_HEADLINE = re.compile(r"\s*(?:---\n.*?\n---\n)?\s*(?:#[^\n]*\n+)?", re.S)
 
 
-def dateline_end(text: str) -> int:
-    """Where the dateline that opens a story ends (0 if none): it says where the story was
-    filed ("Baku, Azerbaijan, Aug. 17"), so the states it names are not the story's parties."""
+def dateline(text: str) -> tuple[int, int]:
+    """Where the dateline that opens a story begins and ends ((0, 0) if none): it says where
+    the story was filed ("Baku, Azerbaijan, Aug. 17"), so the states it names are not the
+    story's parties. In a Markdown story it follows the front matter and the headline."""
     first = re.match(r"\s*([^\n]{1,50})\n", text)
     if first and _MONTH_DAY.search(first.group(1)):
-        return first.end()
-    inline = _INLINE_DATELINE.match(text)
-    return inline.end() if inline else 0
+        return 0, first.end()
+    body = _HEADLINE.match(text).end()      # matches, if only the empty string
+    inline = _INLINE_DATELINE.match(text, body)
+    return (body, inline.end()) if inline else (0, 0)
 
