@@ -35,27 +35,22 @@ def _scorer():
     return mod
 
 
-def _category(sc, event, others) -> str:
+def _dates_agree(sc, a: dict, b: dict) -> bool:
+    """Whether the scorer would let the two events' dates match, either taken as gold."""
+    return sc.date_distance(sc.gold_event_date(a), sc.event_date(b)) is not None \
+        or sc.date_distance(sc.gold_event_date(b), sc.event_date(a)) is not None
+
+
+def _category(sc, event: dict, others: list[dict]) -> str:
+    """The first category the unmatched `event` fits, against the other side's events."""
     view = sc._event_view(event)
-    for other in others:
-        ov = sc._event_view(other)
-        gold, pred = (event, other)
-        date_ok = sc.date_distance(sc.gold_event_date(gold), sc.event_date(pred)) is not None \
-            or sc.date_distance(sc.gold_event_date(pred), sc.event_date(gold)) is not None
-        if view["type"] == ov["type"] and view["all"] == ov["all"] and not date_ok:
-            return "date"
-    for other in others:
-        ov = sc._event_view(other)
-        date_ok = sc.date_distance(sc.gold_event_date(event), sc.event_date(other)) is not None \
-            or sc.date_distance(sc.gold_event_date(other), sc.event_date(event)) is not None
-        if view["all"] == ov["all"] and date_ok:
-            return "type"
-    for other in others:
-        ov = sc._event_view(other)
-        date_ok = sc.date_distance(sc.gold_event_date(event), sc.event_date(other)) is not None \
-            or sc.date_distance(sc.gold_event_date(other), sc.event_date(event)) is not None
-        if view["type"] == ov["type"] and view["all"] & ov["all"] and date_ok:
-            return "actors"
+    near = [(sc._event_view(o), _dates_agree(sc, event, o)) for o in others]
+    if any(v["type"] == view["type"] and v["all"] == view["all"] and not ok for v, ok in near):
+        return "date"
+    if any(v["all"] == view["all"] and ok for v, ok in near):
+        return "type"
+    if any(v["type"] == view["type"] and v["all"] & view["all"] and ok for v, ok in near):
+        return "actors"
     return "none"
 
 
@@ -87,24 +82,22 @@ def main() -> None:
     pred = {r["id"]: r for r in read_jsonl(Path(pred_path))}
     docs = {r["id"]: r for r in read_jsonl(docs_path)}
     for half, ids in halves(list(docs), args.set).items():
-        missed, spurious = collections.Counter(), collections.Counter()
-        by_type_fn, by_type_fp = collections.Counter(), collections.Counter()
+        counts = {k: collections.Counter() for k in ("missed", "spurious")}
+        by_type = {k: collections.Counter() for k in ("missed", "spurious")}
         for doc_id in sorted(ids):
-            fn, fp = unmatched(sc, gold.get(doc_id, {}), pred.get(doc_id, {}))
-            for g in fn:
-                cat = _category(sc, g, pred.get(doc_id, {}).get("events") or [])
-                missed[cat] += 1
-                by_type_fn[g["type"]] += 1
-                if args.show == half:
-                    print(f"  FN {doc_id} {cat:<6} {g['type']:<9} {sorted(sc._event_view(g)['all'])} "
-                          f"{g.get('date')} {g.get('modality')} | {g['evidence']['text'][:110]}")
-            for p in fp:
-                cat = _category(sc, p, gold.get(doc_id, {}).get("events") or [])
-                spurious[cat] += 1
-                by_type_fp[p["type"]] += 1
-                if args.show == half:
-                    print(f"  FP {doc_id} {cat:<6} {p['type']:<9} {sorted(sc._event_view(p)['all'])} "
-                          f"{p.get('date')} {p.get('modality')} | {p['evidence']['text'][:110]}")
+            g_doc, p_doc = gold.get(doc_id, {}), pred.get(doc_id, {})
+            fn, fp = unmatched(sc, g_doc, p_doc)
+            for kind, events, others in (("missed", fn, p_doc), ("spurious", fp, g_doc)):
+                for ev in events:
+                    cat = _category(sc, ev, others.get("events") or [])
+                    counts[kind][cat] += 1
+                    by_type[kind][ev["type"]] += 1
+                    if args.show == half:
+                        print(f"  {'FN' if kind == 'missed' else 'FP'} {doc_id} {cat:<6} {ev['type']:<9} "
+                              f"{sorted(sc._event_view(ev)['all'])} {ev.get('date')} "
+                              f"{ev.get('modality')} | {ev['evidence']['text'][:110]}")
+        missed, spurious = counts["missed"], counts["spurious"]
+        by_type_fn, by_type_fp = by_type["missed"], by_type["spurious"]
         print(f"{half:<6} missed {sum(missed.values()):>3} {dict(missed.most_common())}")
         print(f"{'':<6} spurious {sum(spurious.values()):>3} {dict(spurious.most_common())}")
         print(f"{'':<6} missed by type {dict(by_type_fn.most_common())}")
