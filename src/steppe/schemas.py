@@ -54,6 +54,8 @@ class ModalityCues(_Strict):
     hypothetical_aux: list[str] = []
     obligation_aux: list[str] = []
     negating_governors: list[str] = []
+    doubting_governors: list[str] = []
+    doubting_marks: list[str] = []
     planning_governors: list[str] = []
     future_words: list[str] = []
     reporting_verbs: list[str] = []

@@ -47,6 +47,8 @@ class Cues:
     hypothetical_aux: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
+    doubting_governors: frozenset[str] = frozenset()
+    doubting_marks: frozenset[str] = frozenset()
     planning_governors: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()

@@ -114,6 +114,8 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         inherited = modality_of(named, cues, words)[0]
         if inherited in ("planned", "hypothetical"):
             return inherited, False
+    if _doubted(chain, cues):
+        return "hypothetical", False
     auxes = {a.lower_ for t in chain for a in t.children if a.dep_ in ("aux", "auxpass")}
     if _headline_future(trigger):
         return "planned", False   # a headline's future: "Russia, Kyrgyzstan to sign deals"
@@ -214,6 +216,18 @@ def _advcl_of_future(chain: list[Token], cues: Cues) -> bool:
     if top.dep_ != "advcl":
         return False
     return any(a.lower_ in cues.future_aux for a in top.head.children if a.dep_ == "aux")
+
+
+def _doubted(chain: list[Token], cues: Cues) -> bool:
+    """Whether the trigger's clause is asked about ("whether ...") or the complement of a
+    word of doubt ("doubt that ...", "it is unclear if ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in cues.doubting_marks for t in chain for c in t.children):
+        return True
+    doubting = cues.doubting_governors
+    return any(t.dep_ in ("ccomp", "csubj", "xcomp") and t.head.i != t.i and (
+        t.head.lemma_.lower() in doubting
+        or any(c.dep_ == "acomp" and c.lemma_.lower() in doubting for c in t.head.children))
+        for t in chain)
 
 
 def _complement_governors(tok: Token) -> list[str]:
