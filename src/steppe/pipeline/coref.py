@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -279,13 +279,18 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
             named.setdefault(m.surname, []).append(m)
     if not named:
         return []
+    ids = {get_string_id(name) for name in named}
+    # Found by their ids, as the pronouns are (_words_among): most documents have none.
+    found = [doc[j] for j, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]
+    if not found:
+        return []
     covered = bytearray(len(doc.text))
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for tok in doc:
-        refs = named.get(tok.text)
-        if refs is None or covered.find(1, tok.idx, tok.idx + len(tok)) != -1:
+    for tok in found:
+        refs = named[tok.text]
+        if covered.find(1, tok.idx, tok.idx + len(tok)) != -1:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].is_alpha or \
                 _given_name_before(doc, tok.i, words.calendar):

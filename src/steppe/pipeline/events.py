@@ -186,8 +186,9 @@ class EventCoder:
         if parties is None:
             return None
         source, target, explicit = parties
-        placed_only = bool(source) and all(self._side_place(at, a) for a in source)
-        if placed_only and trig.type in self.lex.coding.unseen_agent:
+        placed_only = trig.type in self.lex.coding.unseen_agent and bool(source) and \
+            all(self._side_place(at, a) for a in source)
+        if placed_only:
             source = []   # "a mine went off on the Tajik side of the border, killing ...": where, not who
         if not source and (agentless := self._agentless(at, target, unseen=placed_only)) is not None:
             return agentless
@@ -386,10 +387,12 @@ class EventCoder:
         """An act whose agent is unseen, kept toward its recipient with no source; `unseen`:
         the only agent found was where it happened."""
         tok, trig = at.tok, at.trig
+        if trig.type not in self.lex.coding.unseen_agent:
+            return None
         weapon = _weapon_subject(tok, self.words.weapon_modes)
         # "a mine went off on the Tajik side of the border": where, not whom, it hit
         target = [a for a in target if not self._side_place(at, a)]
-        if trig.type in self.lex.coding.unseen_agent and target and \
+        if target and \
                 (unseen or _passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
             # No agent: "three civilians were killed in a bombing", "a roadside bomb
             # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
@@ -524,14 +527,20 @@ def _joint_partners(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -
     return [a for a in out if a.code]
 
 
+def _with_conjunct_heads(tok: Token) -> list[Token]:
+    """The verb and the verbs it is coordinated under ("detained ... and [seized]" -> seized,
+    detained): a marker or object on the first conjunct is shared by the others."""
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    return verbs
+
+
 def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
     """An act told as done together: a joint marker on it or on a verb it is coordinated
     with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
     patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
-    verbs = [tok]
-    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)
-    for v in verbs:
+    for v in _with_conjunct_heads(tok):
         for c in v.children:
             if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
                 return True
@@ -1108,10 +1117,7 @@ def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
     """'said Tajik troops had fired on [its] border post': what a reported act is done to
     is told as the reporter's by a possessive in the act's object or its phrase, or in a
     verb's it is coordinated with ("had crossed into [its] territory and occupied ...")."""
-    verbs = [tok]
-    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)
-    parts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
+    parts = [c for v in _with_conjunct_heads(tok) for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
     return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 
