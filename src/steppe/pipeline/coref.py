@@ -79,9 +79,7 @@ class Coreference:
         groups = self._group_mentions(text, main, mentions)
         _first_person_groups(text, groups, mentions, main, self.words)
         # An agent word a group phrase took over ("the [parties]") is no mention of its own.
-        covered = bytearray(len(text))
-        for g in groups:
-            covered[g.start:g.end] = b"\x01" * (g.end - g.start)
+        covered = _covering(len(text), ((g.start, g.end) for g in groups))
         mentions = [m for m in mentions if not (m.kind == "generic" and not m.codes
                                                 and covered.find(1, m.start, m.end) != -1)]
         mentions = mentions + groups
@@ -100,9 +98,7 @@ class Coreference:
         found.sort(key=lambda f: (f[0].start() - f[0].end(), f[0].start()))
         # Characters already in a mention (a map, not a list of spans: the overlap test
         # must not grow with the number of mentions, limits.py).
-        grouped = bytearray(len(text))
-        for m, _ in found:
-            grouped[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        grouped = _covering(len(text), (m.span() for m, _ in found))
         yielding = self._agents_yielding(mentions, grouped)
         taken = bytearray(len(text))
         agents = bytearray(len(text))       # agent words that give way to a group phrase
@@ -265,6 +261,15 @@ def _names_other_state(text: str, g: Mention, mentions: list[Mention], code: str
                for m in mentions)
 
 
+def _covering(length: int, spans) -> bytearray:
+    """A map of the characters the (start, end) spans cover: the overlap test reads it in
+    constant time, whatever the number of mentions (limits.py)."""
+    out = bytearray(length)
+    for s, e in spans:
+        out[s:e] = b"\x01" * (e - s)
+    return out
+
+
 _SURNAME_MIN = 4    # "Li", "Xi": too short to stand for one person by themselves
 
 
@@ -284,9 +289,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
     found = [doc[j] for j, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]
     if not found:
         return []
-    covered = bytearray(len(doc.text))
-    for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    covered = _covering(len(doc.text), ((m.start, m.end) for m in mentions))
     out = []
     for tok in found:
         refs = named[tok.text]

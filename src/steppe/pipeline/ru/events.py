@@ -182,10 +182,13 @@ def code_sentence(words: list[Word], mentions: list[RuMention], main: list[str],
     A sentence that names no one continues the one before: its acts are between the sides
     of that one's last event ("Туркменистан возобновит поставки газа в Узбекистан.
     Поставки были приостановлены в январе")."""
+    found = list(find_triggers(words, index, cues))
+    if not found:
+        return []       # most sentences: nothing else to read
     out = []
-    amount = _has_amount(words, cues.get("amounts", ()))
+    amount = any(t.flow for *_, t in found) and _has_amount(words, cues.get("amounts", ()))
     denied = _denied_from(words, cues["denials"])
-    for s, e, t in find_triggers(words, index, cues):
+    for s, e, t in found:
         if t.flow and amount:
             continue                # "экспорт вырос до 3 млрд долларов": a figure, not an act
         if s >= denied:
