@@ -34,7 +34,7 @@ class TriggerEntry(_Strict):
     weight: float = Field(1.0, gt=0, le=1.0)
     reciprocal: bool = False
     roles: Literal["reversed", "judge", "cause", ""] = ""
-    modality: Literal["planned", ""] = ""
+    modality: Literal["planned", "goal", ""] = ""
 
     @field_validator("type")
     @classmethod

@@ -193,6 +193,8 @@ class EventCoder:
         if not source and (agentless := self._agentless(at, target, unseen=placed_only)) is not None:
             return agentless
         modality, future_in_past = modality_of(head, self.lex.cues, self.modality_words)
+        if trig.goal and modality != "planned" and not future_in_past:
+            return None   # "trade rose to $2 billion": a level reached is a figure, not an act
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
         # which needs no one named
         at = replace(at, modality=modality, future_in_past=future_in_past,
@@ -224,7 +226,9 @@ class EventCoder:
         # with no one named is, like a bare noun, the story's two parties' own; so is one
         # done by a body they hold together ("the intergovernmental commission met").
         joint = _joint_subject(tok, self.roles)
-        if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok) or joint) \
+        # (a goal needs those who set it: "with the plan to bring trade to $2 billion" names none)
+        if not source and not target and trig.reciprocal and not trig.goal \
+                and (tok.pos_ == "NOUN" or _passive(tok) or joint) \
                 and not _trend(tok, self.roles.trend_nouns) \
                 and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
             source = target = _story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
@@ -483,6 +487,8 @@ class EventCoder:
             type_, mode = self.lex.coding.joint_force_as[type_], ""
         if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
             type_, mode = "AGREE", ""
+            if trig.goal:
+                modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
             type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(

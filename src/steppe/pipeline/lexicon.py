@@ -33,6 +33,9 @@ class Trigger:
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
     # An act that looks ahead by its nature ("invited X to visit"): said as done, it is planned.
     planned: bool = False
+    # An act that is an event only as a goal set ("intend to raise trade to $5 billion"): told
+    # as done it is a level reached, a figure, and codes nothing.
+    goal: bool = False
     # The inflected forms of each word after the first (lemminflect), matched when the
     # tagger gives one of them a stray lemma.
     later_forms: tuple[frozenset[str], ...] = ()
@@ -178,7 +181,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    reversed=str(e.get("roles") or "") == "reversed",
                    judge=str(e.get("roles") or "") == "judge",
                    cause=str(e.get("roles") or "") == "cause", derived=derived,
-                   planned=e.get("modality") == "planned",
+                   planned=e.get("modality") == "planned", goal=e.get("modality") == "goal",
                    later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
 

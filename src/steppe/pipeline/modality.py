@@ -148,6 +148,8 @@ def _named_by_noun(chain: list[Token]) -> Token | None:
     if top.dep_ in ("acl", "relcl") and top.head.pos_ == "NOUN" and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
         return top.head
+    if len(chain) > 1 and chain[-2].dep_ == "pcomp" and top.lower_ in ("of", "in") and top.head.pos_ == "NOUN":
+        return top.head   # "the task of [increasing] trade", "its interest in bringing it to ..."
     return None
 
 
@@ -174,6 +176,9 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
             break
         cur = cur.head
         chain.append(cur)
+        if cur.dep_ == "prep" and chain[-2].dep_ == "pcomp" and cur.head.pos_ == "ADJ":
+            cur = cur.head    # "is interested in [increasing]": the adjective governs it
+            chain.append(cur)
     return chain
 
 

@@ -112,7 +112,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             if end is None and (obj := _passive_object(tok, trig, lexicon)) is not None:
                 first, end = obj, tok.i + 1     # "the ban ... was lifted": from the object on
             if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig) \
-                    and not (trig.needs_object and trig.pos == "NOUN" and _topic_verb(tok.head)):
+                    and not (trig.needs_object and trig.pos == "NOUN" and not trig.goal
+                             and _topic_verb(tok.head)):   # a goal's topic is the goal
                 found.append((first, trig, end))
                 at.append(tok.i)
     if found:   # "did not respond to a [request] for comment": the reporter's, no act
