@@ -183,3 +183,18 @@ def test_bans_and_halts_named_by_nouns(extractor, text, source, target):
 ])
 def test_a_withdrawal_from_an_organisation_leaves_the_body(extractor, text, type_, source, target):
     assert _expected(type_, source, target, "asserted") in _events(extractor, text)
+
+
+# An occasion looked forward to from the present or the future is still to come: a future
+# visit or summit is AGREE planned (PLOVER 3.2.1). Told from the past, it may have happened.
+@pytest.mark.parametrize("text, type_, source, target, modality", [
+    ("Preparations are under way for the Azerbaijani President's official visit to Turkmenistan.",
+     "AGREE", "AZE", "TKM", "planned"),
+    ("Mongolia is preparing for the visit of the Kazakh foreign minister.", "AGREE", "KAZ", "MNG", "planned"),
+    ("On the eve of the Turkish President's visit to Bishkek, officials say energy leads the agenda.",
+     "AGREE", "TUR", "KGZ", "planned"),
+    ("Before Japarov's trip to Ankara last autumn, the two ministries had agreed on a visa regime.",
+     "CONSULT", "KGZ", "TUR", "asserted"),
+])
+def test_an_occasion_looked_forward_to(extractor, text, type_, source, target, modality):
+    assert _expected(type_, source, target, modality) in _events(extractor, text)

@@ -41,6 +41,9 @@ class ModalityWords:
     # Prepositions of what a trip is for ("will travel to Moscow for [talks]"): the
     # occasion is as sure as the trip.
     purpose_prepositions: frozenset[str] = frozenset()
+    # Words that look ahead to an occasion ("ahead of the visit", "on the eve of the summit",
+    # "preparations for the talks"): see `anticipated`.
+    anticipating: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -50,7 +53,8 @@ class ModalityWords:
                    sequence_prepositions=w.set("sequence_prepositions"),
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
                    denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
-                   arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"))
+                   arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"),
+                   anticipating=w.set("anticipating"))
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -89,6 +93,9 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     """(modality, future_in_past) for the event the trigger expresses."""
     if trigger.pos_ == "NOUN" and any(c.lower_ in cues.future_words for c in trigger.children):
         return "planned", False   # "could delay the planned [trip]": the trip is a plan
+    if anticipated(trigger, words):
+        return "planned", False
+    
     chain = _governing_chain(trigger, cues, words)
     around = {t.lower_ for t in chain for t in t.children}
     lemmas = [t.lemma_.lower() for t in chain]
@@ -140,6 +147,38 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     if any(c.dep_ == "mark" and c.lower_ == "if" for t in chain for c in t.children):
         return "hypothetical", False
     return "asserted", False
+
+
+def anticipated(trigger: Token, words: ModalityWords) -> bool:
+    """'Preparations are under way for the [visit]', 'ahead of the [summit], ministers will
+    meet', 'on the eve of the [talks]': an occasion looked forward to from a clause in the
+    present or future is still to come (a future visit is AGREE, PLOVER 3.2.1). Told in the
+    past ("before his visit, a forum was held") or with a date of its own ("before his 2017
+    visit"), it may have happened since: left to the other cues."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    looking = prep.lower_ in words.anticipating or (
+        prep.head.i != prep.i and _word_with_hyphens(prep.head) in words.anticipating)
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not looking:
+        # "preparations are under way for the [visit]": the clause's subject looks ahead
+        looking = prep.lower_ == "for" and prep.head.i == verb.i and (verb.lemma_.lower() in words.anticipating or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words.anticipating for c in verb.children))
+    if not looking or any(t.ent_type_ == "DATE" for t in trigger.subtree):
+        return False
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VBD" and \
+        not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _word_with_hyphens(tok: Token) -> str:
+    """'run-up' for the token 'up' of 'run - up' (the tokenizer cuts at hyphens)."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-":
+        return f"{tok.doc[i - 2].lower_}-{tok.lower_}"
+    return tok.lemma_.lower()
 
 
 def _named_by_noun(chain: list[Token]) -> Token | None:
