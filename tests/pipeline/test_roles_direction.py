@@ -129,3 +129,14 @@ def test_the_two_countries_are_the_closest_pair_named_before(extractor):
             "Russia sells gas to Kazakhstan.\n\nUzbekistan and Turkmenistan held border talks on "
             "May 4. The talks lasted five hours. The two countries agreed to reopen the crossing.")
     assert (["TKM", "UZB"], ["TKM", "UZB"]) in _events(extractor, text, "AGREE")
+
+
+# -- what a patient feels about is not who the patient is ---------------------------------
+
+@pytest.mark.parametrize("text, etype, actor, not_target", [
+    ("Tajik police beat demonstrators angry over an Iranian film.", "ASSAULT", "TJK", "IRN"),
+    ("Uzbek guards detained traders furious at Kazakh customs rules.", "COERCE", "UZB", "KAZ"),
+])
+def test_an_adjective_complement_names_no_party(extractor, text, etype, actor, not_target):
+    found = _events(extractor, text, etype)
+    assert found and all(src == [actor] and not_target not in tgt for src, tgt in found)

@@ -468,6 +468,8 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
                 continue   # "election as a member of the Security Council": a role, not a party
             if c.dep_ == "prep" and c.lower_ == "in" and (t.i != tok.i or not places):
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
+            if c.dep_ == "prep" and t.dep_ == "amod" and t.pos_ == "ADJ":
+                continue   # "protesters angry over a Chinese project": what they feel about
             if topics is not None and _topic(t, c, topics):
                 # "talks on cooperation with X": the partner of what is talked about is
                 # the partner of the talks; the rest of the topic names no party.
@@ -551,7 +553,7 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
              if words is not None and _topic(h, c, words) for t in _topic_tokens(c, words)]
     frames = _frames(tok, sent, words) if words is not None else []
     topic += _asides(tok, sent, words) if words is not None else []
-    topic += _modifier_clauses(tok, sent) + _reporters(tok, reporting)
+    topic += _modifier_clauses(tok, sent) + _reporters(tok, reporting) + _feelings(tok)
     cands = [m for m in mentions if sent.start_char <= m.start < sent.end_char and not m.weak
              and not m.location and m.codes and not set(m.codes) <= src
              and not any(a <= m.start < b for a, b in topic)
@@ -573,6 +575,16 @@ def nearest_other(tok: Token, sent: SpacySpan, mentions: list[Mention], source: 
         else:
             break
     return [a for m in picked for a in m.actors]
+
+
+def _feelings(tok: Token) -> list[tuple[int, int]]:
+    """What the act's patients are said to feel about ("detained traders [furious at Kazakh
+    rules]"): it names no party to the act (see actors_in)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
+            for o in objects for a in o.children if a.dep_ == "amod" and a.pos_ == "ADJ"
+            for p in a.children if p.dep_ == "prep"]
 
 
 def _frames(tok: Token, sent: SpacySpan, words: RoleWords) -> list[tuple[int, int]]:
