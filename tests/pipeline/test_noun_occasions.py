@@ -198,3 +198,26 @@ def test_a_withdrawal_from_an_organisation_leaves_the_body(extractor, text, type
 ])
 def test_an_occasion_looked_forward_to(extractor, text, type_, source, target, modality):
     assert _expected(type_, source, target, modality) in _events(extractor, text)
+
+
+# A meeting named in a frame of its own ("on the sidelines of", "as a result of") is an
+# occasion, not the complement of the act the sentence reports (PLOVER 3.2: all meetings).
+@pytest.mark.parametrize("text, parties", [
+    ("As a result of the Azerbaijan-Turkmenistan summit in Ashgabat, the two presidents signed "
+     "a memorandum on gas.", "AZE+TKM"),
+    ("Within the framework of the Mongolia-Kyrgyzstan talks, the ministers signed a customs protocol.",
+     "KGZ+MNG"),
+])
+def test_a_framed_meeting_is_an_occasion(extractor, text, parties):
+    codes = frozenset(parties.split("+"))
+    assert any(t == "CONSULT" and src | tgt == codes for t, src, tgt, _ in _events(extractor, text))
+
+
+# The region as one side of a summit format is its five states.
+@pytest.mark.parametrize("text, other", [
+    ("The Central Asia - Japan summit took place in Tokyo on 4 May.", "JPN"),
+    ("The summit of the heads of state of Central Asia and India was held in New Delhi on 4 May.", "IND"),
+])
+def test_the_region_in_a_summit_format(extractor, text, other):
+    five = frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"})
+    assert any(t == "CONSULT" and src | tgt == five | {other} for t, src, tgt, _ in _events(extractor, text))

@@ -42,6 +42,7 @@ from steppe.pipeline.triggers import (
     complement_triggers,
     find_triggers,
     fronted_claim,
+    opens_occasion,
     phrase_head,
     triggers_at,
 )
@@ -129,7 +130,7 @@ class EventCoder:
         events = _one_per_type(_main_events(
             _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers,
-            self.lex.coding.caused_by_acts),
+            self.lex.coding.caused_by_acts, self.words.occasion_frames),
             self.lex.coding.reciprocal)
         grounds = self._grounds(events, sent, mentions, token_mentions, main or [], pair_before or [])
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
@@ -1261,7 +1262,8 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
                  undergone: frozenset[int] = frozenset(),
                  said: frozenset[str] = frozenset(),
                  conditions: frozenset[str] = frozenset(),
-                 caused: frozenset[str] = frozenset()) -> list[RawEvent]:
+                 caused: frozenset[str] = frozenset(),
+                 frames: frozenset[str] = frozenset()) -> list[RawEvent]:
     """Drop events whose trigger sits inside the phrase or clause of another event's trigger
     ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
     the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
@@ -1282,7 +1284,7 @@ def _main_events(events: list[RawEvent], occasions: frozenset[str],
         governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
                      and o.trigger.i not in undergone
                      and not (o.type in caused and ev.trigger.dep_ == "nsubj" and ev.trigger.head.i == o.trigger.i)
-                     and _descends(ev.trigger, o.trigger, occasions, conditions, said)]
+                     and _descends(ev.trigger, o.trigger, occasions, conditions, said, frames)]
         if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
             continue
         if governors and not codes_of(ev.target) - codes_of(ev.source):
@@ -1334,7 +1336,8 @@ def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
 
 
 def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
-              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset()) -> bool:
+              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset(),
+              frames: frozenset[str] = frozenset()) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         # A verb coordinated with the ancestor is an act of its own ("visited and signed");
@@ -1343,7 +1346,7 @@ def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
         if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
                 fronted_claim(cur, said) or \
                 cur.dep_ == "advcl" and not _condition_clause(cur, conditions) or \
-                cur.dep_ == "prep" and cur.lower_ in occasions:
+                opens_occasion(cur, occasions, frames):
             return False
         if cur.head.i == ancestor.i:
             return True

@@ -22,6 +22,9 @@ class TriggerGrammar:
     occasion_preps: frozenset[str]
     # "left the table due to the [threats]": a cause is an act of its own too.
     cause_preps: frozenset[str] = frozenset()
+    # "on the sidelines of the [summit]", "as a result of the [talks]": nouns that frame an
+    # occasion with "of", as the occasion prepositions do alone.
+    occasion_frames: frozenset[str] = frozenset()
     # "X called the deal [unacceptable]": verbs whose subject judges what a predicate judges.
     judging_verbs: frozenset[str] = frozenset()
     # "[agreed] a ceasefire": verbs that declare what they govern (plover.yaml declared_retreats).
@@ -67,6 +70,7 @@ class TriggerGrammar:
         own = grammar.words(language, "triggers")
         return cls(occasion_preps=roles.set("occasion_prepositions"),
                    cause_preps=own.set("cause_prepositions"),
+                   occasion_frames=roles.set("occasion_frames"),
                    judging_verbs=own.set("judging_verbs"),
                    place_preps=own.set("place_prepositions"),
                    declaring_verbs=own.set("declaring_verbs"),
@@ -350,12 +354,18 @@ def fronted_claim(clause: Token, said_nouns: frozenset[str]) -> bool:
         any(c.dep_ == "dobj" and c.lemma_.lower() in said_nouns for c in clause.head.children)
 
 
+def opens_occasion(tok: Token, preps: frozenset[str], frames: frozenset[str]) -> bool:
+    """A preposition that opens an occasion of its own: "at", "during" ... (`preps`), or "of"
+    after a noun that frames one ("on the sidelines of", "as a result of": `frames`)."""
+    return tok.dep_ == "prep" and (tok.lower_ in preps or tok.lower_ == "of" and tok.head.lemma_.lower() in frames)
+
+
 def _dominated(tok: Token, others: list[Token], words: TriggerGrammar) -> bool:
     """True when another trigger governs this one as its complement ("agreed to [sign]")."""
     cur = tok
     steps = 0
     while cur.head.i != cur.i and steps < 4:
-        if cur.dep_ == "prep" and cur.lower_ in words.adjunct_preps or fronted_claim(cur, words.said_nouns):
+        if opens_occasion(cur, words.adjunct_preps, words.occasion_frames) or fronted_claim(cur, words.said_nouns):
             return False   # "signed at the [summit]": an occasion, an event of its own
         if cur.dep_ not in _DOMINATE and cur.dep_ not in ("pobj", "prep"):
             return False
