@@ -325,7 +325,8 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     for s, e in sentences:
         found = within(timexes, s, e)
         sentence_timexes.append([t for t in found
-                                 if not g.access.search(text[max(s, t.start - 25):t.start])])
+                                 if not g.access.search(text[max(s, t.start - 25):t.start])
+                                 and not any(a <= t.start < b for a, b in ctx.time_bounds)])
     doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
                _document_parties(text, mentions, ctx.main_parties, timexes, g), g)
     for i, (s, e) in enumerate(sentences):

@@ -76,6 +76,9 @@ class DocContext:
     project_names: list[ProjectName] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     main_acts: list[Event] = field(default_factory=list)   # events that are their sentence's main act
+    # Phrases that bound an act's time ("since the invasion in February"): their dates are
+    # another act's, never a signing's or the story's (dating.bounds_of; filled by events).
+    time_bounds: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     concluded: list[Concluded] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)

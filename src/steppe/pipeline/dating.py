@@ -32,6 +32,10 @@ class DatingWords:
     continuations: frozenset[str]           # "then", "also": the narrative goes on
     stretch_precision: dict[str, str]       # "years" -> "unknown": see _stretch_date
     plan_types: frozenset[str] = frozenset()   # events whose infinitive tells a plan (planned_clause)
+    # "the first meeting since the invasion in February": a time bound, never the act's date
+    bounding_prepositions: frozenset[str] = frozenset()
+    # "on the sidelines of the summit": nouns that frame an occasion with "of" (roles' list)
+    occasion_frames: frozenset[str] = frozenset()
     # "during the visit", "at Mr. Mirziyoyev's meeting": an occasion told before, in words
     # (what a sentence that is not parsed says; group 1 is the occasion noun)
     occasion_phrase: re.Pattern[str] = re.compile(r"(?!)")
@@ -47,6 +51,8 @@ class DatingWords:
                    continuations=w.set("continuations"),
                    stretch_precision=dict(time.stretch_precision),
                    plan_types=w.set("plan_event_types", lower=False),
+                   bounding_prepositions=w.set("bounding_prepositions"),
+                   occasion_frames=grammar.words(language, "roles").set("occasion_frames"),
                    occasion_phrase=re.compile(
                        rf"\b(?:{w.alternation('occasion_prepositions')})\s+(?:the|this|that|his|her|"
                        rf"their|its|(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?"
@@ -90,7 +96,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                narrative: bool = True, occasion: str | None = None,
                thread: Thread | None = None,
                announced: list[tuple[int, int]] | None = None,
-               plan: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
+               plan: list[tuple[int, int]] | None = None,
+               bounds: list[tuple[int, int]] | None = None,
+               bounded: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
@@ -98,9 +106,13 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     earlier date frames the event only when the sentence continues its story (continues).
     `announced`: where the date of the saying that reports the act is (announced_at).
     `plan`: where the clause of what was agreed to is (planned_clause): a time there is
-    the plan's, read forward ("agreed to meet in May")."""
+    the plan's, read forward ("agreed to meet in May"). `bounds`: the phrases that bound the
+    act's time (bounds_of), whose times are never its date; `bounded`: such phrases of the
+    sentences before, whose times set no reference time for the story that follows."""
     s, e = sentence
-    own = [t for t in within(timexes, s, e) if t.value]
+    told = [t for t in timexes if not any(a <= t.start < b for a, b in bounded or [])]
+    own = [t for t in within(timexes, s, e) if t.value
+           and not any(a <= t.start < b for a, b in bounds or [])]
     # (a deadline there is a goal's, "agreed to raise trade to $3 billion by 2028": not when)
     planned = [t for t in own if t.kind == "point" and any(a <= t.start < b for a, b in plan or [])]
     if planned and modality != "planned":
@@ -144,14 +156,14 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if occasion and idx is not None and text:
-        told = _occasion_date(timexes, sentences[:idx], text, occasion, anchor, modality)
-        if told is not None:
-            return _dated(told, modality, anchor, words, today, "context")
+        at = _occasion_date(told, sentences[:idx], text, occasion, anchor, modality)
+        if at is not None:
+            return _dated(at, modality, anchor, words, today, "context")
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         # "since 1997" starts a state lasting to the report's time ("has imported gas since
         # 1997"): it sets no reference time for what the narrative tells next.
-        before = [t for t in within(timexes, lo, s) if t.value and t.kind in ("point", "range")]
+        before = [t for t in within(told, lo, s) if t.value and t.kind in ("point", "range")]
         if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
@@ -165,9 +177,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         if before and (thread is None or _continues(thread, text, sentences, before[-1], s)):
             return _dated(before[-1], modality, anchor, words, today, "context")
     if idx is not None and text and narrative and thread is not None and thread.continuation:
-        told = _paragraph_occasion(timexes, sentences, idx, text, anchor, modality, words)
-        if told is not None:
-            return _dated(told, modality, anchor, words, today, "context")
+        at = _paragraph_occasion(told, sentences, idx, text, anchor, modality, words)
+        if at is not None:
+            return _dated(at, modality, anchor, words, today, "context")
     if today and modality != "planned":
         return today, precision_of(today), "document"
     if anchor:
@@ -217,7 +229,8 @@ def occasion_of(trigger, words: DatingWords) -> str | None:
     names a new one."""
     for tok in trigger.sent:
         if tok.i == trigger.i or tok.lower_ not in words.occasion_nouns or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in words.occasion_prepositions:
+                or tok.head.lower_ not in words.occasion_prepositions and not (
+                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.occasion_frames):
             continue
         if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                for c in tok.children):
@@ -385,6 +398,18 @@ def other_clauses(trigger) -> list[tuple[int, int]]:
                 and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return spans
+
+
+def bounds_of(trigger, preps: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the phrases that bound the act's time ("the first meeting [since
+    Russia's invasion of Ukraine in February]", "talks suspended [until the elections in
+    May]"): what they date is another act, and they never date this one."""
+    heads = [trigger, *([trigger.head] if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else [])]
+    # "since 1997", "until May": a time itself bounds a stretch the act fills (dating reads it)
+    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
+            for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+            and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.pos_ == "NOUN"
+                    for o in p.children)]
 
 
 def told_in_past(trigger) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
+from steppe.pipeline.dating import bounds_of
 from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
@@ -90,6 +91,14 @@ class _Occurrence:
     modality: str = ""
     future_in_past: bool = False
     refuses: bool = False
+
+    def where(self, actor: Actor) -> tuple[int, int] | None:
+        """The actor's span in the sentence's parse (actors keep their document offsets,
+        mentions are shifted to the sentence's)."""
+        for m in self.mentions:
+            if any(a.start == actor.start and a.end == actor.end for a in m.actors):
+                return m.start, m.end
+        return None
 
 
 class EventCoder:
@@ -187,6 +196,12 @@ class EventCoder:
         if parties is None:
             return None
         source, target, explicit = parties
+        # "their first meeting since Russia's invasion of Ukraine": who took part in the
+        # act that bounds this one's time took no part in this one
+        bounds = bounds_of(head, self.roles.bounding_preps)
+        if bounds:
+            source, target = ([a for a in side if (span := at.where(a)) is None
+                               or not any(b <= span[0] < e for b, e in bounds)] for side in (source, target))
         placed_only = trig.type in self.lex.coding.unseen_agent and bool(source) and \
             all(self._side_place(at, a) for a in source)
         if placed_only:
@@ -385,7 +400,8 @@ class EventCoder:
 
     def _side_place(self, at: _Occurrence, actor: Actor) -> bool:
         """Whether an actor was named only as the side of a border where the act happened."""
-        span = at.sent.doc.char_span(actor.start, actor.end) if actor.start >= 0 else None
+        where = at.where(actor) if actor.start >= 0 else None
+        span = at.sent.doc.char_span(*where) if where else None
         return span is not None and on_side_of_border(span.root, self.roles)
 
     def _agentless(self, at: _Occurrence, target: list[Actor], unseen: bool = False) -> RawEvent | None:

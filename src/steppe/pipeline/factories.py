@@ -21,7 +21,8 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, date_event, occasion_of, planned_clause,
+from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, bounds_of, date_event, occasion_of,
+                                    planned_clause,
                                     other_clauses, party_keys, refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
 from steppe.pipeline.figures import FigureWords, extract_figures
@@ -214,6 +215,7 @@ class Events:
         # The parties each mention names: what ties an undated event to an earlier date.
         said = Said.of(ctx.mentions)
         pairs = pairs_before(ctx.states, ctx.sentences) if ctx.parsed else []
+        bounded = ctx.time_bounds       # time-bounding phrases read so far (dating)
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -222,14 +224,16 @@ class Events:
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties, pair_before=pairs[i]):
-                ev = self._finish(raw, s, ctx, said)
+                ev = self._finish(raw, s, ctx, said, bounded)
                 ctx.events.append(ev)
                 if raw.main:
                     ctx.main_acts.append(ev)
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
-                said: Said) -> Event:
+                said: Said, bounded: list[tuple[int, int]]) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
+        bounds = [(a + offset, b + offset) for a, b in
+                  bounds_of(raw.trigger, self.dating_words.bounding_prepositions)]
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
         date, precision, date_source = date_event(
@@ -244,7 +248,9 @@ class Events:
             announced=[(a + offset, b + offset) for a, b in
                        announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
-            if raw.type in self.dating_words.plan_types else None)
+            if raw.type in self.dating_words.plan_types else None,
+            bounds=bounds, bounded=bounded)
+        bounded += bounds
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(
             type=raw.type, mode=raw.mode, source=list(raw.source), target=list(raw.target),

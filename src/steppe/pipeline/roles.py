@@ -71,6 +71,9 @@ class RoleWords:
     background_preps: frozenset[str] = frozenset()
     # "on the Tajik [side] of the border": a place, like "in" one.
     side_nouns: frozenset[str] = frozenset()
+    # "the first meeting [since] Russia's invasion of Ukraine": a phrase bounding the act's
+    # time names another act, whose parties are not this one's (dating's list).
+    bounding_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -96,7 +99,8 @@ class RoleWords:
                    joint_bodies=w.set("joint_bodies"),
                    foreign_words=w.set("foreign_words"),
                    background_preps=w.set("background_prepositions"),
-                   side_nouns=w.set("side_nouns"))
+                   side_nouns=w.set("side_nouns"),
+                   bounding_preps=grammar.words(language, "dating").set("bounding_prepositions"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
