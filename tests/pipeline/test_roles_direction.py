@@ -140,3 +140,13 @@ def test_the_two_countries_are_the_closest_pair_named_before(extractor):
 def test_an_adjective_complement_names_no_party(extractor, text, etype, actor, not_target):
     found = _events(extractor, text, etype)
     assert found and all(src == [actor] and not_target not in tgt for src, tgt in found)
+
+
+# -- a traveller's "from" is where the trip began; any town of the host receives him ---------
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("The Mongolian president arrived in Bukhara from Ashgabat on Monday.", "MNG", "UZB"),
+    ("The Turkmen delegation flew to Baku from Tbilisi for talks.", "TKM", "AZE"),
+])
+def test_a_traveller_visits_where_he_arrives(extractor, text, visitor, host):
+    assert ([visitor], [host]) in _events(extractor, text, "CONSULT")

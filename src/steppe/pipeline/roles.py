@@ -74,6 +74,9 @@ class RoleWords:
     # "the first meeting [since] Russia's invasion of Ukraine": a phrase bounding the act's
     # time names another act, whose parties are not this one's (dating's list).
     bounding_preps: frozenset[str] = frozenset()
+    # "arrived in Samarkand [from] Kazakhstan": verbs of travel, whose "from" is where the
+    # traveller came from, not whom the act is aimed at.
+    travel_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> RoleWords:
@@ -100,7 +103,8 @@ class RoleWords:
                    foreign_words=w.set("foreign_words"),
                    background_preps=w.set("background_prepositions"),
                    side_nouns=w.set("side_nouns"),
-                   bounding_preps=grammar.words(language, "dating").set("bounding_prepositions"))
+                   bounding_preps=grammar.words(language, "dating").set("bounding_prepositions"),
+                   travel_verbs=w.set("travel_verbs"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -364,8 +368,11 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
             continue   # "signed at the SCO summit": where, not to whom ("fired at" is aimed)
         elif c.dep_ == "prep" and c.i < verb.i and _names_a_day(c, words.time_names):
             continue   # "On 2 March Kazakhstan stopped ...": a fronted date, whatever the parse
+        elif c.dep_ == "prep" and c.lower_ == "from" and verb.lemma_.lower() in words.travel_verbs:
+            continue   # "arrived in Samarkand from Kazakhstan": where the trip began
         elif c.dep_ == "prep" and c.lower_ == "in":
-            places += pobj_actors(c, tm, in_prep=True)
+            # "arrived in Samarkand": any town of the host receives a traveller
+            places += pobj_actors(c, tm, in_prep=verb.lemma_.lower() not in words.travel_verbs)
         elif c.dep_ == "prep" and _side_of_border(c, words):
             places += pobj_actors(c, tm)   # "detained two Tajiks on the Uzbek side of the border"
         elif c.dep_ == "prep" and c.lower_ in words.target_preps:
