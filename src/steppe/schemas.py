@@ -33,7 +33,7 @@ class TriggerEntry(_Strict):
     not_object: list[str] = []
     weight: float = Field(1.0, gt=0, le=1.0)
     reciprocal: bool = False
-    roles: Literal["reversed", "judge", "cause", ""] = ""
+    roles: Literal["reversed", "judge", "cause", "appraisal", ""] = ""
     modality: Literal["planned", "goal", ""] = ""
 
     @field_validator("type")

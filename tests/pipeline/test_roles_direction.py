@@ -150,3 +150,14 @@ def test_an_adjective_complement_names_no_party(extractor, text, etype, actor, n
 ])
 def test_a_traveller_visits_where_he_arrives(extractor, text, visitor, host):
     assert ([visitor], [host]) in _events(extractor, text, "CONSULT")
+
+
+# -- who calls a state a partner commends it (PLOVER SUPPORT: commend an actor) -------------
+
+@pytest.mark.parametrize("text, appraiser, appraised", [
+    ("Armenia regarded Georgia as a reliable partner.", "ARM", "GEO"),
+    ("Japarov said Turkey was a brotherly nation and Kyrgyzstan's strategic partner.", "KGZ", "TUR"),
+    ("Mongolia is a trusted partner for Japan.", "JPN", "MNG"),
+])
+def test_the_appraiser_of_a_partner(extractor, text, appraiser, appraised):
+    assert ([appraiser], [appraised]) in _events(extractor, text, "SUPPORT")

@@ -337,6 +337,11 @@ class EventCoder:
             source = target = summit_parties(tok, source + target, token_mentions, self.roles)
         if trig.reversed:
             source, target = target, source
+        if trig.appraisal:
+            # "X regarded Y as a key partner", "X said Y was its key partner": the appraiser
+            # judges; told by the author ("Y is X's key partner") it is the one Y is a partner of
+            judge, judged = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs, self.roles)
+            source, target = (judge, judged) if codes_of(judge) else (target, source)
         return source, target
 
     def _unnamed_agents(self, at: _Occurrence, source: list[Actor],

@@ -30,6 +30,9 @@ class Trigger:
     reversed: bool = False       # the subject is the host/target ("host", "receive")
     judge: bool = False          # a predicate judging something: the judge is the source
     cause: bool = False          # "fled after X's offensive": who caused it is the source
+    # "a reliable partner": who calls or reports it so is the source, else the one it is a
+    # partner of; the one appraised is the target
+    appraisal: bool = False
     derived: bool = False        # from the CAMEO-derived lexicon, not written by hand
     # An act that looks ahead by its nature ("invited X to visit"): said as done, it is planned.
     planned: bool = False
@@ -181,6 +184,7 @@ def _trigger(e: dict, lemma: str, derived: bool = False) -> Trigger:
                    reversed=str(e.get("roles") or "") == "reversed",
                    judge=str(e.get("roles") or "") == "judge",
                    cause=str(e.get("roles") or "") == "cause", derived=derived,
+                   appraisal=str(e.get("roles") or "") == "appraisal",
                    planned=e.get("modality") == "planned", goal=e.get("modality") == "goal",
                    later_forms=tuple(_inflected(w) for w in lemmas[1:]))
 
