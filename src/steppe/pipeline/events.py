@@ -16,6 +16,26 @@ from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
 from steppe.pipeline.discourse import nearest_pair, states_by_sentence
+from steppe.pipeline.event_parties import (
+    both_sides,
+    clause_addressee,
+    condition_clause,
+    condition_subject,
+    flight,
+    investigated_place,
+    joint_partners,
+    judgement,
+    patient_of,
+    payees,
+    reporter,
+    speaker,
+    stateless_subject,
+    territory,
+    unattached_agent,
+    weapon_subject,
+    where_it_happened,
+    with_conjunct_heads,
+)
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
@@ -30,7 +50,6 @@ from steppe.pipeline.roles import (
     hyphen_pair,
     nearest_other,
     on_side_of_border,
-    pobj_actors,
     preceding,
     roles_of,
     subject_actors,
@@ -47,7 +66,6 @@ from steppe.pipeline.triggers import (
 )
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only", "pairs_before"]
-
 
 
 @dataclass
@@ -244,7 +262,7 @@ class EventCoder:
         claimants, hyphen pairs and both sides."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         source, target = roles_of(tok, token_mentions, self.roles)
-        if not trig.reciprocal and codes_of(partners := _joint_partners(tok, token_mentions, self.words)):
+        if not trig.reciprocal and codes_of(partners := joint_partners(tok, token_mentions, self.words)):
             # "Kazakh police, together with Kyrgyz colleagues, arrested ...": the partner acts too
             source = dedupe(source + partners)
             target = [a for a in target if a.code not in codes_of(partners)]
@@ -254,17 +272,17 @@ class EventCoder:
             source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
             target = [a for a in target if a.code not in codes_of(source)]
         if (trig.type == "REQUEST" or trig.mode == "access") and \
-                codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
+                codes_of(addressee := clause_addressee(tok, token_mentions)) - codes_of(source):
             # "demanded that China open its market": China is asked; "allowed UN inspectors
             # to visit": the third party let in is the recipient (PLOVER 3.7 access)
             target = addressee
         elif trig.type == "ACCUSE" and not codes_of(target) and \
-                codes_of(doer := _clause_addressee(tok, token_mentions)) - codes_of(source):
+                codes_of(doer := clause_addressee(tok, token_mentions)) - codes_of(source):
             # "alleged that Armenian units had shelled its positions", "complained that
             # Uzbekistan had closed the border": the one whose act is alleged (PLOVER 3.9)
             target = [a for a in doer if a.code not in codes_of(source)]
         if (trig.type == "THREATEN" or trig.type in self.lex.coding.threatened_as) and not codes_of(target) and \
-                codes_of(cond := _condition_subject(tok, token_mentions, self.words.condition_markers)) - \
+                codes_of(cond := condition_subject(tok, token_mentions, self.words.condition_markers)) - \
                 codes_of(source):
             # "threatened to use force if Armenia did not withdraw", "could close the border if
             # Kyrgyzstan ...": a threat, or harm, is aimed at the one whose act it is
@@ -286,7 +304,7 @@ class EventCoder:
             # ("... killed 49 people"): a pair in the act's own phrase names its sides; one
             # only in what it brought about ("gave impetus to Kazakh-Kyrgyz ties") is analysis
             source, target = pair, list(pair)
-        elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
+        elif len(codes_of(pair := both_sides(tok, token_mentions, self.words))) == 2 and \
                 codes_of(source + target) <= codes_of(pair):
             source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
         return source, target
@@ -297,21 +315,21 @@ class EventCoder:
         judgements, summits and reversed roles."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         if tok.pos_ == "NOUN" and not trig.reciprocal:
-            source, target = _patient_of(tok, source, target, token_mentions)
+            source, target = patient_of(tok, source, target, token_mentions)
         if trig.cause:
-            source, target = _flight(tok, token_mentions, self.words, self.lex, self.roles)
-        if trig.mode == "convict" and codes_of(paid := _payees(tok, token_mentions, self.words.payment_verbs)):
+            source, target = flight(tok, token_mentions, self.words, self.lex, self.roles)
+        if trig.mode == "convict" and codes_of(paid := payees(tok, token_mentions, self.words.payment_verbs)):
             # "ordered Turkmenistan to pay $400 million to a Turkish builder": the winner and
             # the court act on the party that pays (PLOVER 3.6.2)
             source = dedupe(source + paid)
             target = [a for a in target if a.code not in codes_of(paid)]
         if trig.mode == "investigate" and not codes_of(target) - codes_of(source) and \
-                codes_of(where := _investigated_place(tok, token_mentions)) - codes_of(source):
+                codes_of(where := investigated_place(tok, token_mentions)) - codes_of(source):
             # "an investigation into war crimes committed in Libya" (PLOVER 3.9: "all
             # investigations"): the state where the act looked into happened is the recipient
             target = [a for a in where if a.code not in codes_of(source)]
         if trig.judge:
-            source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
+            source, target = judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
                                         self.roles)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
             source = target = summit_parties(tok, source + target, token_mentions, self.roles)
@@ -332,7 +350,7 @@ class EventCoder:
                 # defence ministry said": who reports unnamed forces' move toward another
                 # reports its own; not when the move is told near the reporter's own ground
                 # ("troops were massed near the Armenian border, the Armenian ministry said")
-                forces = [a for a in _speaker(tok, token_mentions, self.lex.cues, self.roles)
+                forces = [a for a in speaker(tok, token_mentions, self.lex.cues, self.roles)
                           if a.code not in named]
             source, target = forces, [a for a in target if a.code not in codes_of(forces)]
         if not codes_of(source) and trig.type in self.lex.coding.forces_act and tok.pos_ == "NOUN" and \
@@ -342,13 +360,13 @@ class EventCoder:
                 (_passive(tok) or tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN"):
             # "a [note] of protest was handed ... at the Russian foreign ministry": a noun's
             # place is its passive verb's
-            place = _territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
-                _territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
+            place = territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
+                territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         placed = False
         if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
-            place = _where_it_happened(tok, token_mentions, self.roles)
+            place = where_it_happened(tok, token_mentions, self.roles)
             source, target = place, [a for a in target if a.code not in codes_of(place)]
             placed = bool(place)
         return source, target, placed
@@ -374,7 +392,7 @@ class EventCoder:
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
-            elif not _unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
+            elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
 
@@ -389,11 +407,11 @@ class EventCoder:
         tok, trig = at.tok, at.trig
         if trig.type not in self.lex.coding.unseen_agent:
             return None
-        weapon = _weapon_subject(tok, self.words.weapon_modes)
+        weapon = weapon_subject(tok, self.words.weapon_modes)
         # "a mine went off on the Tajik side of the border": where, not whom, it hit
         target = [a for a in target if not self._side_place(at, a)]
         if target and \
-                (unseen or _passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
+                (unseen or _passive(tok) or weapon or stateless_subject(tok, at.token_mentions, "generic")):
             # No agent: "three civilians were killed in a bombing", "a roadside bomb
             # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
             # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
@@ -409,7 +427,7 @@ class EventCoder:
         # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
         # the sentence do not tell; the act is kept toward its named recipient, its agent
         # unknown (as for violence with no agent named).
-        if not codes_of(source) and not (codes_of(target) and _stateless_subject(tok, token_mentions, "person")):
+        if not codes_of(source) and not (codes_of(target) and stateless_subject(tok, token_mentions, "person")):
             return None
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
@@ -457,7 +475,7 @@ class EventCoder:
         if refuses and type_ in self.lex.coding.cooperative:
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.threatened_as and self._threat(tok, type_, modality, future_in_past) and \
-                codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
+                codes_of(speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
             # "Tajikistan said it could close the border", "... would close it if ...": a
             # threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
@@ -509,38 +527,11 @@ class EventCoder:
         return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
 
 
-def _joint_partners(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
-    """'Kazakh police, together with Kyrgyz colleagues, arrested ...', 'Tajik troops
-    alongside Russian units patrolled ...': a partner phrase on the act's verb or its subject
-    (or on the comma the parse may hang it on) names a state acting with the agent."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return []
-    doc = tok.doc
-    heads = [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "punct"))]
-    out: list[Actor] = []
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
-        for phrase in words.joint_partner_phrases:
-            start = prep.i - len(phrase) + 1
-            if start >= 0 and tuple(t.lower_ for t in doc[start:prep.i + 1]) == phrase:
-                out += pobj_actors(prep, tm)
-                break
-    return [a for a in out if a.code]
-
-
-def _with_conjunct_heads(tok: Token) -> list[Token]:
-    """The verb and the verbs it is coordinated under ("detained ... and [seized]" -> seized,
-    detained): a marker or object on the first conjunct is shared by the others."""
-    verbs = [tok]
-    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)
-    return verbs
-
-
 def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
     """An act told as done together: a joint marker on it or on a verb it is coordinated
     with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
     patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
-    for v in _with_conjunct_heads(tok):
+    for v in with_conjunct_heads(tok):
         for c in v.children:
             if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
                 return True
@@ -549,7 +540,7 @@ def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> 
             if (agent or frame) and any(t.dep_ == "amod" and t.lower_ in words.joint_markers
                                         for t in c.subtree):
                 return True
-        if _joint_partners(v, tm, words):
+        if joint_partners(v, tm, words):
             return True
     return False
 
@@ -577,113 +568,6 @@ def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
                for h in heads for c in h.children)
 
 
-def _investigated_place(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
-    """The one state named as where the thing investigated happened: an "in" place inside
-    the object of "investigate" or the "into"/"of" phrase of an investigation ("an air
-    strike that killed nine civilians in Afghanistan's Kunduz province")."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    looked_into = [c for h in heads for c in h.children
-                   if c.dep_ == "dobj" and h.i == tok.i or c.dep_ == "prep" and c.lower_ in ("into", "of", "over")]
-    places = [a for x in looked_into for p in x.subtree if p.dep_ == "prep" and p.lower_ == "in"
-              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
-    if len(codes_of(places)) != 1:
-        return []
-    return [replace(places[0], actor_id=f"state:{places[0].code}")]
-
-
-def _where_it_happened(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
-    """'riots broke out in Jakarta', 'protests were held in Bishkek', 'a rally in Almaty': the
-    state of the place an act named by a noun happens "in" (on the noun, or on the verb that
-    tells it happen), as an actor of that state."""
-    heads = [tok]
-    if tok.dep_ in ("nsubj", "nsubjpass") and \
-            tok.head.lemma_.lower() in words.happening_verbs | words.convene_verbs:
-        heads.append(tok.head)
-    places = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
-              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
-    if len(codes_of(places)) != 1:
-        return []
-    return [replace(places[0], actor_id=f"state:{places[0].code}", confidence=0.6)]
-
-
-def _both_sides(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
-    """'troop build-ups on both sides of the Kyrgyz-Tajik border', 'troops were massed on
-    either side of the Indian-Pakistani frontier': a place told with both its sides names
-    the two states of its hyphenated pair as the parties of whatever happens there; on one
-    side only ("a blast near the Turkmen-Uzbek border") it names neither."""
-    phrase = list(tok.subtree)
-    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
-        phrase += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
-    for t in phrase:
-        if t.lemma_.lower() in words.two_sided_nouns and \
-                any(d.lower_ in words.two_sided_dets for d in t.children if d.dep_ in ("det", "predet", "nummod")):
-            return hyphen_pair(t, tm)
-    return []
-
-
-def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexicon,
-            roles: RoleWords) -> tuple[list[Actor], list[Actor]]:
-    """(source, target) of people fleeing (PLOVER 3.7.2: "the causative agent as the actor"):
-    the one who made them flee ("Azerbaijani shelling forced thousands to flee", "forced to
-    flee by X"), else the actors of the act they fled ("after the Azerbaijani offensive",
-    "fled the fighting between X and Y", "to escape attacks by X", "as X advanced"), else the
-    state of the place fled ("fled Myanmar"). Whoever flees is the target, else the people
-    of the place they fled ("thousands fled Darfur")."""
-    people = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
-    cause: list[Actor] = []
-    places: list[Actor] = []
-    cur, made = tok, False
-    while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
-        cur = cur.head
-        if cur.lemma_.lower() in words.causative_verbs:
-            made = True
-            doers = [c for c in cur.children if c.dep_ in ("nsubj", "agent")]
-            cause += [a for c in doers for a in
-                      (pobj_actors(c, tm) if c.dep_ == "agent" else actors_in(c, tm, deep=True))]
-            people = people or [a for c in cur.children if c.dep_ in ("dobj", "nsubjpass")
-                                for a in actors_in(c, tm)]
-            break
-    if not people and not made:
-        people = subject_actors(tok, tm, roles)
-
-    def an_act(noun: Token) -> bool:
-        return any(e.type not in lex.coding.cooperative and e.pos == "NOUN" for e in lex.entries_at(noun))
-
-    for c in tok.children:
-        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in words.flight_causes:
-            nouns = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-            for n in nouns:
-                (cause if an_act(n) or c.dep_ == "prep" and c.lower_ != "from" else places).extend(
-                    actors_in(n, tm, deep=True))
-        elif c.dep_ == "advcl":
-            cause += actors_in(c, tm, deep=True)
-    fled = [a for a in places if a.code]
-    source = [a for a in cause if a.code] or fled
-    target = [a for a in people if a.code] or fled
-    if not codes_of(cause) and codes_of(people) and codes_of(people) <= codes_of(fled):
-        return [], []    # "Former President Bakiyev fled Kyrgyzstan": leaving one's own state, no one drove him
-    return dedupe(source), dedupe(target)
-
-
-def _payees(tok: Token, tm: dict[int, Mention], payment_verbs: frozenset[str]) -> list[Actor]:
-    """Who is to be paid under the trigger: the "to" phrase or indirect object of a verb of
-    paying it governs ("ordered X to pay $400 million [to a Turkish builder]", "to pay
-    [Naftogaz] $2.6 billion")."""
-    out: list[Actor] = []
-    for verb in tok.subtree:
-        if verb.lemma_.lower() not in payment_verbs or verb.pos_ != "VERB":
-            continue
-        for c in verb.children:
-            if c.dep_ == "dative" or c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i > c.i for d in verb.children):
-                out += actors_in(c, tm)
-            elif c.dep_ == "prep" and c.lower_ == "to":
-                out += pobj_actors(c, tm)
-        # "$100 million in damages to Kyrgyzstan": the "to" on what is paid
-        out += [a for o in verb.children if o.dep_ == "dobj" for p in o.subtree
-                if p.dep_ == "prep" and p.lower_ == "to" for a in pobj_actors(p, tm)]
-    return [a for a in out if a.code]
-
-
 def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
                        ending: frozenset[str], own_words: frozenset[str]) -> bool:
     """A call to end a conflict the caller is a party to ("called for an end to the conflict
@@ -703,73 +587,12 @@ def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], 
     return False
 
 
-def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
-    """The ASSAULT mode of a weapon that is the subject of the act ("a roadside bomb
-    killed", "a suicide bomber attacked"): the mode of its modifier or of its head noun, ""
-    when the subject is no weapon."""
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            for word in [*(m for m in c.children if m.dep_ in ("compound", "amod")), c]:
-                if word.lemma_.lower() in weapon_modes:
-                    return weapon_modes[word.lemma_.lower()]
-    return ""
-
-
-def _clause_addressee(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
-    """'demanded that China open its market', 'insisted that Spain endorse the plan': the one
-    a demand is made of is the subject of the clause that says what is demanded (PLOVER 3.8:
-    the recipient is who is asked to act), not a state named inside what is asked; likewise
-    the one let in by 'allowed X to visit'."""
-    if tok.pos_ != "VERB":
-        return []
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            for s in c.children:
-                if s.dep_ in ("nsubj", "nsubjpass"):
-                    return actors_in(s, tm)
-    return []
-
-
-def _stateless_subject(tok: Token, tm: dict[int, Mention], what: str) -> bool:
-    """The act's subject is an agent (`what` "generic": "gunmen", "kidnappers") or a titled
-    person the KB lacks ("person": "President Isaias Afwerki") that no state is named for."""
-    for c in tok.children:
-        m = tm.get(c.i)
-        if c.dep_ == "nsubj" and m is not None and not m.codes and \
-                (m.kind if what == "generic" else m.head) == what:
-            return True
-    return False
-
-
-def _condition_clause(clause: Token, markers: frozenset[str]) -> bool:
-    """Whether an adverbial clause is a condition ("[if] talks fail")."""
-    return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
-
-
-def _condition_subject(tok: Token, tm: dict[int, Mention], markers: frozenset[str]) -> list[Actor]:
-    """The subject of a condition on the act or on the verb it governs ('threatened to use
-    force if [Armenia] did not withdraw')."""
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
-    return [a for v in verbs for c in v.children if c.dep_ == "advcl" and _condition_clause(c, markers)
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in actors_in(s, tm)]
-
-
-def _unattached_agent(tok: Token, tm: dict[int, Mention], weapon_modes: dict[str, str]) -> bool:
-    """'a suicide bomber killed five Chinese engineers', 'gunmen kidnapped ...': the act's
-    agent is named, as a weapon or an agent of no state, and its phrase names no state
-    either ("hackers working for Russian intelligence" do); so no other is borrowed for it
-    (_agentless keeps the act toward its victims)."""
-    if not (_weapon_subject(tok, weapon_modes) or _stateless_subject(tok, tm, "generic")):
-        return False
-    return not any(a.code for c in tok.children if c.dep_ == "nsubj" for a in actors_in(c, tm, deep=True))
-
-
 def _conditional(tok: Token, markers: frozenset[str]) -> bool:
     """'would close the border if talks fail': a clause of condition on the act, or on the
     verbs it completes up to the clause that reports it."""
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "advcl" and _condition_clause(c, markers) for c in cur.children):
+        if any(c.dep_ == "advcl" and condition_clause(c, markers) for c in cur.children):
             return True
         if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
             return False
@@ -1099,7 +922,7 @@ def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, r
     for ev in events:
         if ev.type not in coding.reported_harm or not codes_of(ev.source) or ev.modality != "asserted":
             continue
-        speaker, verb = _reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
+        speaker, verb = reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
         if not codes_of(speaker) or codes_of(speaker) & codes_of(ev.source):
             continue
         claimed = verb in words.claiming_verbs
@@ -1117,7 +940,7 @@ def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
     """'said Tajik troops had fired on [its] border post': what a reported act is done to
     is told as the reporter's by a possessive in the act's object or its phrase, or in a
     verb's it is coordinated with ("had crossed into [its] territory and occupied ...")."""
-    parts = [c for v in _with_conjunct_heads(tok) for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
+    parts = [c for v in with_conjunct_heads(tok) for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
     return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 
@@ -1136,81 +959,6 @@ def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[
     return out
 
 
-def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -> list[Actor]:
-    """Who reports the clause of `tok`: the subject of the reporting verb it is the
-    complement of, or the X of "according to X" attached to its clause."""
-    return _reporter(tok, tm, cues, words)[0]
-
-
-def _reporter(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords,
-              claiming: frozenset[str] = frozenset()) -> tuple[list[Actor], str]:
-    """(who reports the clause of `tok`, the lemma of the verb that reports it: "" for
-    "according to X"); a verb of `claiming` reports too ("alleged that ...")."""
-    cur = tok
-    for _ in range(6):
-        for c in cur.children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)], ""
-        verb = cur.head.lemma_.lower()
-        if cur.dep_ == "ccomp" and (verb in cues.reporting_verbs or verb in claiming):
-            return subject_actors(cur.head, tm, words), verb
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return [], ""
-
-
-
-
-def _patient_of(tok: Token, source: list[Actor], target: list[Actor],
-                tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
-    """'Russia's deportation of Tajik migrants', 'the arrest of Kyrgyz traders by Uzbek
-    police': when an act named by a noun has its agent (a possessor, an adjective, "by"),
-    its "of" names whom it is done to, not a second agent ("the visit of X": X visits)."""
-    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in pobj_actors(c, tm)]
-    if not of:
-        return source, target
-    agents = [a for a in source if a not in of]
-    if not codes_of(agents) or not codes_of(of) - codes_of(agents):
-        return source, target
-    return agents, dedupe(target + of)
-
-
-def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues, judging: frozenset[str],
-               words: RoleWords) -> tuple[list[Actor], list[Actor]]:
-    """'X called the deal unacceptable', 'X said the deal was unacceptable': a predicate that
-    judges something is the act of the judge, the subject of the verb of calling or saying
-    above it; the target is whoever the rest of that clause names."""
-    cur = tok
-    for _ in range(5):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lemma_.lower() in judging or cur.lemma_.lower() in cues.reporting_verbs:
-            source = subject_actors(cur, tm, words)
-            src = codes_of(source)
-            target = [a for c in cur.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
-                      for a in actors_in(c, tm, deep=True) if a.code and a.code not in src]
-            return source, target
-    return [], []
-
-
-def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str],
-               recipient: bool = False) -> list[Actor]:
-    """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
-    named as where an act happens (on the verb or its object), other than the people it
-    happens to; with `recipient`, also where the one it is handed to is ("a note was handed
-    to the ambassador in Bishkek", "... at the Russian foreign ministry")."""
-    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    if recipient:
-        heads += [o for c in tok.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
-                  for o in ([c] if c.dep_ == "dative" else c.children) if o.dep_ in ("pobj", "dative")]
-    where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-             for a in pobj_actors(c, tm, in_prep=True)]
-    people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
-    return [a for a in where if a.code and a.code not in people]
-
-
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -1218,8 +966,6 @@ def _passive(tok: Token) -> bool:
 def _joint_subject(tok: Token, words: RoleWords) -> bool:
     """'the intergovernmental commission met': the act's subject is a body two states hold."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.joint_bodies for c in tok.children)
-
-
 
 
 def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
@@ -1336,7 +1082,7 @@ def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
         # to refrain ... and to cooperate").
         if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
                 fronted_claim(cur, said) or \
-                cur.dep_ == "advcl" and not _condition_clause(cur, conditions) or \
+                cur.dep_ == "advcl" and not condition_clause(cur, conditions) or \
                 cur.dep_ == "prep" and cur.lower_ in occasions:
             return False
         if cur.head.i == ancestor.i:
