@@ -15,7 +15,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
-from steppe.pipeline.discourse import nearest_pair, states_by_sentence
 from steppe.pipeline.event_parties import (
     both_sides,
     clause_addressee,
@@ -56,6 +55,16 @@ from steppe.pipeline.roles import (
     summit_parties,
     talked_about,
 )
+from steppe.pipeline.story_parties import (
+    analysis,
+    at_border,
+    joint_subject,
+    on_border,
+    other_of_pair,
+    people_object,
+    story_pair,
+    trend,
+)
 from steppe.pipeline.triggers import (
     TriggerGrammar,
     complement_triggers,
@@ -65,7 +74,7 @@ from steppe.pipeline.triggers import (
     triggers_at,
 )
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only", "pairs_before"]
+__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
 
 
 @dataclass
@@ -241,14 +250,14 @@ class EventCoder:
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own; so is one
         # done by a body they hold together ("the intergovernmental commission met").
-        joint = _joint_subject(tok, self.roles)
+        joint = joint_subject(tok, self.roles)
         if not source and not target and trig.reciprocal and (tok.pos_ == "NOUN" or _passive(tok) or joint) \
-                and not _trend(tok, self.roles.trend_nouns) \
-                and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
+                and not trend(tok, self.roles.trend_nouns) \
+                and not analysis(tok, token_mentions, self.roles, self.lex.cues):
+            source = target = story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
         if not codes_of(source) and trig.type in self.lex.coding.border_acts and tok.pos_ == "NOUN" \
-                and _at_border(tok, self.roles.border_nouns) and not _trend(tok, self.roles.trend_nouns) \
-                and codes_of(target) <= codes_of(pair := _story_pair(at.sent, at.mentions, at.main, at.told)):
+                and at_border(tok, self.roles.border_nouns) and not trend(tok, self.roles.trend_nouns) \
+                and codes_of(target) <= codes_of(pair := story_pair(at.sent, at.mentions, at.main, at.told)):
             # "word of new troop build-ups along the (Kyrgyz) border": force
             # at the line two states share, no side named, is both sides' (PLOVER 3.16.1)
             source, target = pair, list(pair)
@@ -296,10 +305,10 @@ class EventCoder:
                     if a.code not in codes_of(source)]
             target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
-                not _trend(tok, self.roles.trend_nouns) and \
+                not trend(tok, self.roles.trend_nouns) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2 and \
                 (len(codes_of(hyphen_pair(tok, token_mentions, own=True))) == 2 or
-                 not _analysis(tok, token_mentions, self.roles, self.lex.cues)):
+                 not analysis(tok, token_mentions, self.roles, self.lex.cues)):
             # "clashes on the Kyrgyz-Tajik border", also as the subject of what they did
             # ("... killed 49 people"): a pair in the act's own phrase names its sides; one
             # only in what it brought about ("gave impetus to Kazakh-Kyrgyz ties") is analysis
@@ -386,9 +395,9 @@ class EventCoder:
                                        before=trig.type in self.lex.coding.cooperative, words=self.roles,
                                        reporting=self.lex.cues.reporting_verbs)
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
-                                   or _on_border(tok, self.roles.border_nouns)) \
-                        and not _people_object(tok):
-                    target = _other_of_pair(source, at.told) or _other_of_pair(source, at.main)
+                                   or on_border(tok, self.roles.border_nouns)) \
+                        and not people_object(tok):
+                    target = other_of_pair(source, at.told) or other_of_pair(source, at.main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
@@ -676,8 +685,8 @@ def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mentio
             if id(m) not in fixed:
                 own = code
                 if _acts_on(sent.doc[i], code, tm):
-                    other = _other_of_pair([Actor(code=code, text=code)], list(told)) or \
-                        _other_of_pair([Actor(code=code, text=code)], main)
+                    other = other_of_pair([Actor(code=code, text=code)], list(told)) or \
+                        other_of_pair([Actor(code=code, text=code)], main)
                     own = other[0].code if other else code
                 fixed[id(m)] = replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
@@ -803,112 +812,6 @@ def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool
     return False
 
 
-def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
-                before: list[str], own: bool = False) -> list[Actor]:
-    """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
-    named by a noun with no one attached is between the pair of states the story is telling
-    of: the pair of the nearest sentence before that names two (a story moves from one
-    pair to another), else the story's two main parties; unless the sentence names someone
-    else. With `own`, a sentence naming two states is about them ("A and B agreed ...
-    after the intergovernmental commission met")."""
-    named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
-             for c in m.codes}
-    pair = before if len(before) == 2 and named <= set(before) else main
-    if own and len(named) == 2:
-        pair = sorted(named)
-    if len(pair) != 2 or named - set(pair):
-        return []
-    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in pair]
-
-
-def pairs_before(states: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
-                 back: int = 3) -> list[list[str]]:
-    """For each sentence, the two states of the nearest of the `back` sentences before it
-    that names two or more ([] when that one names more): whom the story is telling of."""
-    named = states_by_sentence(states, sentences)
-    return [nearest_pair(named, i, back=back) for i in range(len(sentences))]
-
-
-def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
-    """'political dialogue is deepening', 'cooperation has been growing', 'a surge in
-    visits': an act named as the subject of a clause in the progressive, or counted by a
-    noun of a trend, describes a tendency, not one occurrence, and PLOVER codes
-    occurrences; so it borrows no parties from the story."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head              # "a surge in visits and [meetings]"
-    if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in trend_nouns:
-        return True
-    if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
-        return False
-    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.head.children)
-
-
-def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) -> bool:
-    """'the talks created a warm climate', 'the negotiations gave new impetus to trade',
-    'consultations are an element of the ties': an act no one is named for, as the
-    subject of a clause that says what it brought about or what it is, is the author's
-    analysis (ANNOTATION.md rule 3), not the report of one occurrence; so it borrows no
-    parties from the story. A clause that happens at a time it names ("in 2019 a forum
-    held in Osh led to ...") or that someone is reported saying is a report."""
-    if tok.dep_ != "nsubj":
-        return False
-    verb = tok.head
-    lemma = verb.lemma_.lower()
-    if lemma in words.happening_verbs:
-        return False
-    if lemma == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
-        return False        # "negotiations are under way"
-    cur = verb
-    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs and \
-                subject_actors(cur.head, tm, words):
-            # "the minister noted that the meetings had become a tradition"; not the
-            # author's "it is possible to say that ..."
-            return False
-        cur = cur.head
-    return not any(t.like_num and len(t.text) == 4 or t.lower_ in words.time_names and t.text[:1].isupper()
-                   for t in tok.sent)
-
-
-def _people_object(tok: Token) -> bool:
-    """'criticised those responsible', 'urged them': the act names people who are no
-    actor of ours, so its recipient is not left unnamed."""
-    # A pronoun, or a proper name where no actor was named: NER runs only where entities
-    # can change a trigger (pipeline/prefilter.py), so person names are not read from it.
-    return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
-
-
-def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
-    """'closed the [border]', 'the closure of the [crossing]': an act done to a shared line."""
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() in border_nouns for o in objects)
-
-
-def _at_border(tok: Token, border_nouns: frozenset[str]) -> bool:
-    """'troop build-ups [along the border]', 'gunfire and build-ups along the border': an act
-    named by a noun placed at a border (by its own phrase or that of the noun it is
-    coordinated with)."""
-    nouns = [tok, *(c for c in tok.children if c.dep_ == "conj")]
-    if tok.dep_ == "conj":
-        nouns.append(tok.head)
-    return any(p.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in border_nouns
-               for n in nouns for p in n.children for o in p.children)
-
-
-def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
-    """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
-    states against no one named is against the other one (the pair of the sentences just
-    before, else the story's two main parties)."""
-    codes = codes_of(source)
-    if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
-        return []
-    other = next(c for c in pair if c not in codes)
-    return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
-
-
 def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, roles: RoleWords,
                    coding: TypeRules, words: TriggerGrammar) -> list[RawEvent]:
     """'Uzbek police said Kazakh guards had shot at Uzbek lorries', 'Kyrgyz officials claimed
@@ -961,11 +864,6 @@ def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def _joint_subject(tok: Token, words: RoleWords) -> bool:
-    """'the intergovernmental commission met': the act's subject is a body two states hold."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.joint_bodies for c in tok.children)
 
 
 def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
