@@ -39,6 +39,15 @@ from steppe.pipeline.event_parties import (
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
+from steppe.pipeline.recoding import (
+    about_disaster,
+    conditional,
+    done_jointly,
+    ends_own_conflict,
+    future_refusal,
+    given_as_aid,
+    promised_harm,
+)
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
@@ -72,7 +81,6 @@ from steppe.pipeline.triggers import (
     find_triggers,
     fronted_claim,
     phrase_head,
-    triggers_at,
 )
 
 __all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
@@ -224,7 +232,7 @@ class EventCoder:
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
         # which needs no one named
         at = replace(at, modality=modality, future_in_past=future_in_past,
-                     refuses=modality == "negated" and _future_refusal(head, self.lex.cues))
+                     refuses=modality == "negated" and future_refusal(head, self.lex.cues))
         interaction = self._interaction(at, source, target)
         if interaction is None:
             return None
@@ -469,16 +477,16 @@ class EventCoder:
         modality, future_in_past, refuses = at.modality, at.future_in_past, at.refuses
         type_, mode = trig.type, trig.mode
         if (type_ in self.lex.coding.relief_as or mode in self.lex.coding.disaster_modes) and \
-                _about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
+                about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
             if type_ not in self.lex.coding.relief_as:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
-        if type_ in self.lex.coding.given_as_aid and _given_as_aid(tok, self.words.aid_frame_preps, self.lex):
+        if type_ in self.lex.coding.given_as_aid and given_as_aid(tok, self.words.aid_frame_preps, self.lex):
             type_, mode = "AID", ""   # "delivered armoured vehicles as military aid" (3.6)
         if type_ in self.lex.coding.leaving_body_as and mode == "withdraw" and target and \
                 all(a.code == "IGO" for a in target):
             type_ = self.lex.coding.leaving_body_as[type_]   # "withdrawal from the CSTO" (3.13.3)
-        if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
+        if type_ == "REQUEST" and ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):
             type_, mode = "AGREE", ""   # "Armenia called for an end to the conflict with Azerbaijan" (3.8.2)
@@ -493,7 +501,7 @@ class EventCoder:
                                        occasion_to_come(tok, self.lex.cues, self.modality_words)):
             modality = "planned"   # "invited X to visit": an act to come (PLOVER 3.2.1)
         if type_ == "AGREE" and not trig.reciprocal:
-            harm = _promised_harm(tok, sent, self.lex)
+            harm = promised_harm(tok, sent, self.lex)
             if harm:
                 # "ready to use force", "vowed to attack": a threat, not a promise (3.11)
                 type_, mode = "THREATEN", self.lex.coding.threatened_as.get(harm, "")
@@ -505,7 +513,7 @@ class EventCoder:
             type_, mode = self.lex.coding.joint_as[type_], ""
         if not trig.reciprocal and type_ in self.lex.coding.joint_force_as and \
                 len(codes_of(source)) >= 2 and codes_of(target) <= codes_of(source) and \
-                _done_jointly(tok, self.words, token_mentions):
+                done_jointly(tok, self.words, token_mentions):
             # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
             # of the two (3.14.1), which coerces neither of them
             type_, mode = self.lex.coding.joint_force_as[type_], ""
@@ -534,95 +542,7 @@ class EventCoder:
             return True
         if modality != "planned" and not future_in_past:
             return False
-        return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
-
-
-def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
-    """An act told as done together: a joint marker on it or on a verb it is coordinated
-    with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
-    patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
-    for v in with_conjunct_heads(tok):
-        for c in v.children:
-            if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
-                return True
-            agent = c.dep_ in ("nsubj", "agent")
-            frame = c.dep_ == "prep" and c.lower_ in words.joint_frame_preps
-            if (agent or frame) and any(t.dep_ == "amod" and t.lower_ in words.joint_markers
-                                        for t in c.subtree):
-                return True
-        if joint_partners(v, tm, words):
-            return True
-    return False
-
-
-def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:
-    """A disaster named in the act's own phrase, or in its verb's when the trigger is that
-    verb's object ("declared a state of emergency after the [floods]"); with `purpose`, only
-    in what the act is for ("deployed soldiers to help [flood] victims", "for [relief]"), not
-    in when it happened ("deployed troops after the floods" is still a mobilization)."""
-    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else tok
-    parts = [c for c in head.children if not purpose or c.dep_ in ("xcomp", "advcl", "dobj")
-             or c.dep_ == "prep" and c.lower_ == "for"]
-    return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
-               for c in parts for t in c.subtree)
-
-
-def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
-    """'delivered armoured vehicles as military aid', 'sent tanks as part of an assistance
-    package', 'supplied radars under an aid programme': a transfer whose "as" or "under"
-    phrase (on the verb or on what it hands over) names aid, a noun of an AID trigger."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ in preps and
-               any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
-                   for t in c.subtree)
-               for h in heads for c in h.children)
-
-
-def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
-                       ending: frozenset[str], own_words: frozenset[str]) -> bool:
-    """A call to end a conflict the caller is a party to ("called for an end to the conflict
-    with Azerbaijan", "... to its war"), not a third party's ("... between Armenia and
-    Azerbaijan"): the conflict names at most one other party, with "with" or the caller's own."""
-    own = codes_of(source)
-    for t in tok.subtree:
-        if t.i == tok.i or t.lemma_.lower() not in ending:
-            continue
-        for c in t.subtree:
-            if c.pos_ != "NOUN" or not any(tr.type == "ASSAULT" and tr.pos == "NOUN" for tr in lex.entries_at(c)):
-                continue
-            named = {code for x in c.subtree if x.i in tm for code in tm[x.i].codes}
-            party = bool(named & own) or any(x.lower_ in own_words for x in c.subtree)
-            if party and len(named - own) <= 1:
-                return True
-    return False
-
-
-def _conditional(tok: Token, markers: frozenset[str]) -> bool:
-    """'would close the border if talks fail': a clause of condition on the act, or on the
-    verbs it completes up to the clause that reports it."""
-    cur = tok
-    for _ in range(3):
-        if any(c.dep_ == "advcl" and condition_clause(c, markers) for c in cur.children):
-            return True
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _promised_harm(tok: Token, sent: SpacySpan, lex: Lexicon) -> str:
-    """The type of the forceful act a promise or readiness governs as its infinitive ('ready
-    to [use force]', 'vowed to [attack]'), '' when it governs none (or a negated one)."""
-    for c in tok.children:
-        if c.dep_ != "xcomp" or any(g.dep_ == "neg" for g in c.children):
-            continue
-        found = [t for t in triggers_at(c, sent, lex) if not t.needs_object]
-        if found:
-            # the longest phrase says what is promised ("withdraw [from]" is no attack)
-            best = max(found, key=lambda t: (len(t.lemmas), t.weight))
-            if best.type in lex.coding.promised_threats:
-                return best.type
-    return ""
+        return type_ in self.lex.coding.announced_threats or conditional(tok, self.words.condition_markers)
 
 
 # -- trigger matching ---------------------------------------------------------------------
@@ -715,16 +635,6 @@ def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) 
         if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
-
-
-def _future_refusal(tok: Token, cues: Cues) -> bool:
-    """'will not' / 'would not' / 'won't' on the trigger or the verb it completes."""
-    for t in (tok, tok.head):
-        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
-        neg = any(c.dep_ == "neg" for c in t.children)
-        if neg and aux & cues.refusal_aux:
-            return True
-    return False
 
 
 def _main_events(events: list[RawEvent], occasions: frozenset[str],
