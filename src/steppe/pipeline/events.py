@@ -1,10 +1,13 @@
 """Code PLOVER events in a parsed sentence: type, mode, roles and modality.
 
-Triggers come from `triggers.find_triggers`, actors from `roles`. Here the event is
-assembled: missing roles borrowed from the sentence where the type allows it, future
-cooperation turned into AGREE and future refusals into REJECT (PLOVER ch. 3), and the
-sentence's events reduced to what it reports: a trigger nested in another's complement
-gives way ("rejected an [invitation]"), one trigger per type and set of actors.
+Triggers come from `triggers.find_triggers`, actors from `roles`; the state of an agent
+named without one from `agent_states`, the parties of particular kinds of act from
+`event_parties`, those borrowed from the story from `story_parties`. Here the event is
+assembled: missing roles borrowed where the type allows it, future cooperation turned
+into AGREE and future refusals into REJECT (PLOVER ch. 3; the words that recode an act
+are read in `recoding`), and the sentence's events reduced to what it reports
+(`event_filters`): a trigger nested in another's complement gives way ("rejected an
+[invitation]"), one trigger per type and set of actors.
 """
 
 from __future__ import annotations
@@ -14,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from steppe.facts import Actor, Event
+from steppe.facts import Actor
 from steppe.pipeline.agent_states import local_agents, peoples_placed
+from steppe.pipeline.event_filters import main_act, main_events, meetings_absorbed, one_per_type
 from steppe.pipeline.event_parties import (
     both_sides,
     clause_addressee,
-    condition_clause,
     condition_subject,
     flight,
     investigated_place,
@@ -54,7 +57,6 @@ from steppe.pipeline.roles import (
     claimant,
     codes_of,
     dedupe,
-    doc_token_mentions,
     host_direction,
     hyphen_pair,
     nearest_other,
@@ -79,11 +81,10 @@ from steppe.pipeline.triggers import (
     TriggerGrammar,
     complement_triggers,
     find_triggers,
-    fronted_claim,
     phrase_head,
 )
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only"]
+__all__ = ["EventCoder", "RawEvent"]
 
 
 @dataclass
@@ -162,8 +163,8 @@ class EventCoder:
         events += _prison_terms(events, self.words.prison_words)
         # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
-        events = _one_per_type(_main_events(
-            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
+        events = one_per_type(main_events(
+            meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers,
             self.lex.coding.caused_by_acts),
             self.lex.coding.reciprocal)
@@ -206,7 +207,7 @@ class EventCoder:
                     if (g.modality == "asserted" or offer) and codes_of(g.source) and \
                             not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
-        return _one_per_type(out, self.lex.coding.reciprocal)
+        return one_per_type(out, self.lex.coding.reciprocal)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
@@ -545,7 +546,7 @@ class EventCoder:
         return type_ in self.lex.coding.announced_threats or conditional(tok, self.words.condition_markers)
 
 
-# -- trigger matching ---------------------------------------------------------------------
+# -- events the sentence reports besides its triggers' own: demands, accusations, arrests --
 def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
                       words: RoleWords) -> list[RawEvent]:
     """'Russia said Sudan must return the helicopter': a demand by the speaker (REQUEST)."""
@@ -618,119 +619,6 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
-    """In one sentence, an event whose actors are among those of another of the same type
-    is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
-    unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
-    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations)."""
-    def codes(e: RawEvent) -> set[str]:
-        return codes_of(e.source) | codes_of(e.target)
-
-    def opposite(a: RawEvent, b: RawEvent) -> bool:
-        return a.type not in mutual and bool(codes_of(a.source)) and bool(codes_of(b.source)) and \
-            not codes_of(a.source) & codes_of(b.source)
-
-    keep: list[RawEvent] = []
-    for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
-            keep.append(ev)
-    return sorted(keep, key=lambda e: e.trigger.i)
-
-
-def _main_events(events: list[RawEvent], occasions: frozenset[str],
-                 undergone: frozenset[int] = frozenset(),
-                 said: frozenset[str] = frozenset(),
-                 conditions: frozenset[str] = frozenset(),
-                 caused: frozenset[str] = frozenset()) -> list[RawEvent]:
-    """Drop events whose trigger sits inside the phrase or clause of another event's trigger
-    ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
-    and so do acts in an adverbial clause, unless it is a condition ("threatened to use force
-    [if] Armenia did not withdraw"): what a threat is conditioned on has not happened.
-    An act of a `caused` type whose subject is another act ("the [invasion] pushed states to
-    diversify their ties") tells what that act brought about: the subject act is the event.
-    A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
-    [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
-    (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
-    keep = []
-    for ev in events:
-        if ev.type in caused and any(o.type != ev.type and o.trigger.dep_ == "nsubj" and
-                                     o.trigger.head.i == ev.trigger.i for o in events):
-            continue   # "Russia's [invasion] ... pushed Central Asian states to ...": what it brought about
-        # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
-        # _one_per_type, which prefers the more specific one.
-        governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                     and o.trigger.i not in undergone
-                     and not (o.type in caused and ev.trigger.dep_ == "nsubj" and ev.trigger.head.i == o.trigger.i)
-                     and _descends(ev.trigger, o.trigger, occasions, conditions, said)]
-        if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
-            continue
-        if governors and not codes_of(ev.target) - codes_of(ev.source):
-            # "Tashkent rejected the accusations made by Bishkek": what is answered was
-            # said against the one answering
-            ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
-        keep.append(ev)
-    return keep
-
-
-def _answers_claim(tok: Token, said_nouns: frozenset[str]) -> bool:
-    """'accused X of ..., a charge Kabul [denied]', '..., a claim Tallinn [rejected] as absurd':
-    a relative clause on a noun that restates what was said is the answer of another party,
-    an act of its own aimed at whoever said it."""
-    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in said_nouns
-
-
-def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
-    """`said` is a thing said by its own author (not the answering event's agent) that
-    `answer` reacts to."""
-    return said.trigger.pos_ == "NOUN" and said.trigger.lemma_.lower() in said_nouns and \
-        bool(codes_of(said.source)) and not codes_of(said.source) & codes_of(answer.source)
-
-
-def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
-                       occasions: frozenset[str]) -> list[RawEvent]:
-    """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
-    concern during a meeting with the ambassador"): the complaint is the event; the
-    meeting's other party is its target if it had none."""
-    drop: set[int] = set()
-    for ev in events:
-        if ev.type not in absorbing:
-            continue
-        for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasions):
-                continue
-            drop.add(id(m))
-            if not ev.target:
-                src = codes_of(ev.source)
-                ev.target = [a for a in m.source + m.target if a.code not in src]
-    return [e for e in events if id(e) not in drop]
-
-
-def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
-    """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasions \
-        and prep.head.i == head.i
-
-
-def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
-              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset()) -> bool:
-    cur = tok
-    while cur.head.i != cur.i:
-        # A verb coordinated with the ancestor is an act of its own ("visited and signed");
-        # one coordinated inside its complement is still part of what it governs ("urged X
-        # to refrain ... and to cooperate").
-        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
-                fronted_claim(cur, said) or \
-                cur.dep_ == "advcl" and not condition_clause(cur, conditions) or \
-                cur.dep_ == "prep" and cur.lower_ in occasions:
-            return False
-        if cur.head.i == ancestor.i:
-            return True
-        cur = cur.head
-    return False
-
-
 def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Token]) -> None:
     """Give each event the words whose nearest trigger above them is its own (or none):
     in "the summit, the first meeting since the [invasion] in February 2022", the date
@@ -750,40 +638,3 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
     for ev in events:
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
-
-def main_act(tok: Token, reporting: frozenset[str]) -> bool:
-    """Whether `tok` is its sentence's main act: the root, a verb coordinated with it or
-    completing it ("agreed to [release]"), or what a root verb of saying reports ("police
-    [arrested] 30 people, a spokesman said")."""
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            return True
-        if cur.dep_ not in ("conj", "xcomp", "ccomp"):
-            return False
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in reporting:
-            return False
-        cur = cur.head
-    return False
-
-
-def interactions_only(events: list[Event], main_acts: frozenset[int] = frozenset()) -> list[Event]:
-    """A text that reports interactions between actors keeps only those: its acts with no
-    recipient, or within one state, are domestic ("criticised those responsible for the
-    energy sector"), which the annotation guide leaves out. A text that reports nothing
-    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them;
-    and so does a one-sentence report its main act (`main_acts`: ids of those events) when
-    the interactions are told beside it ("police detained the protesters, a day after X
-    attacked Y"): the sentence is about it."""
-    def party(a: Actor) -> tuple[str, str]:
-        return (a.code, a.text if a.code == "IGO" else "")
-
-    def interaction(e: Event) -> bool:
-        parties = {party(a) for a in e.source + e.target if a.code}
-        return any(a.code for a in e.target) and len(parties) >= 2
-
-    if any(interaction(e) for e in events):
-        if any(interaction(e) and id(e) in main_acts for e in events):
-            main_acts = frozenset()   # the sentence's main act is the interaction
-        return [e for e in events if interaction(e) or id(e) in main_acts]
-    return events
