@@ -242,7 +242,7 @@ class ActorResolver:
             return Mention(span.start_char, span.end_char, text, [], kind="place",
                            location=True, head="place", pieces=group)
         # "President Juvenal Habyarimana", a name the KB lacks: a person whose state only
-        # the text can tell (events._local_agents).
+        # the text can tell (agent_states.local_agents).
         head = "person" if name_end and not code else kind
         # A full name ("US Secretary of State John Kerry", "Kyrgyz Foreign Minister Almaz
         # Tursunov"): news writing calls the person by the surname alone afterwards (coref).

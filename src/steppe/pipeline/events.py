@@ -1,10 +1,13 @@
 """Code PLOVER events in a parsed sentence: type, mode, roles and modality.
 
-Triggers come from `triggers.find_triggers`, actors from `roles`. Here the event is
-assembled: missing roles borrowed from the sentence where the type allows it, future
-cooperation turned into AGREE and future refusals into REJECT (PLOVER ch. 3), and the
-sentence's events reduced to what it reports: a trigger nested in another's complement
-gives way ("rejected an [invitation]"), one trigger per type and set of actors.
+Triggers come from `triggers.find_triggers`, actors from `roles`; the state of an agent
+named without one from `agent_states`, the parties of particular kinds of act from
+`event_parties`, those borrowed from the story from `story_parties`. Here the event is
+assembled: missing roles borrowed where the type allows it, future cooperation turned
+into AGREE and future refusals into REJECT (PLOVER ch. 3; the words that recode an act
+are read in `recoding`), and the sentence's events reduced to what it reports
+(`event_filters`): a trigger nested in another's complement gives way ("rejected an
+[invitation]"), one trigger per type and set of actors.
 """
 
 from __future__ import annotations
@@ -14,42 +17,75 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from steppe.facts import Actor, Event
+from steppe.facts import Actor
 from steppe.pipeline.dating import bounds_of
-from steppe.pipeline.discourse import nearest_pair, states_by_sentence
+from steppe.pipeline.agent_states import local_agents, peoples_placed
+from steppe.pipeline.event_filters import main_act, main_events, meetings_absorbed, one_per_type
+from steppe.pipeline.event_parties import (
+    both_sides,
+    clause_addressee,
+    condition_subject,
+    flight,
+    investigated_place,
+    joint_partners,
+    judgement,
+    patient_of,
+    payees,
+    reporter,
+    speaker,
+    stateless_subject,
+    territory,
+    unattached_agent,
+    weapon_subject,
+    where_it_happened,
+    with_conjunct_heads,
+)
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
 from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
+from steppe.pipeline.recoding import (
+    about_disaster,
+    conditional,
+    done_jointly,
+    ends_own_conflict,
+    future_refusal,
+    given_as_aid,
+    promised_harm,
+)
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
     claimant,
     codes_of,
     dedupe,
-    doc_token_mentions,
     host_direction,
     hyphen_pair,
     nearest_other,
     on_side_of_border,
-    pobj_actors,
     preceding,
     roles_of,
     subject_actors,
     summit_parties,
     talked_about,
 )
+from steppe.pipeline.story_parties import (
+    analysis,
+    at_border,
+    joint_subject,
+    on_border,
+    other_of_pair,
+    people_object,
+    story_pair,
+    trend,
+)
 from steppe.pipeline.triggers import (
     TriggerGrammar,
     complement_triggers,
     find_triggers,
-    fronted_claim,
-    opens_occasion,
     phrase_head,
-    triggers_at,
 )
 
-__all__ = ["EventCoder", "RawEvent", "doc_token_mentions", "interactions_only", "pairs_before"]
-
+__all__ = ["EventCoder", "RawEvent"]
 
 
 @dataclass
@@ -120,8 +156,8 @@ class EventCoder:
         `pair_before` the two states of the nearest sentence before that names two."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
-            mentions, token_mentions = _peoples_placed(sent, mentions, token_mentions)
-            token_mentions = _local_agents(sent, mentions, token_mentions, main or [],
+            mentions, token_mentions = peoples_placed(sent, mentions, token_mentions)
+            token_mentions = local_agents(sent, mentions, token_mentions, main or [],
                                            self.lex.cues.reporting_verbs, pair_before or [],
                                            self.roles.border_nouns, self.roles.foreign_words)
         events = []
@@ -136,8 +172,8 @@ class EventCoder:
         events += _prison_terms(events, self.words.prison_words)
         # "fled [the fighting]": what people flee is an act of its own, not one the flight governs
         undergone = frozenset(phrase_head(sent.doc[t.i:end]).i for t, trig, end in found if trig.cause)
-        events = _one_per_type(_main_events(
-            _meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
+        events = one_per_type(main_events(
+            meetings_absorbed(events, self.lex.coding.absorbs_meeting, self.words.occasion_preps),
             self.words.adjunct_preps, undergone, self.roles.claim_nouns, self.words.condition_markers,
             self.lex.coding.caused_by_acts, self.words.occasion_frames),
             self.lex.coding.reciprocal)
@@ -180,7 +216,7 @@ class EventCoder:
                     if (g.modality == "asserted" or offer) and codes_of(g.source) and \
                             not codes_of(g.source) <= codes_of(ev.source):
                         out.append(g)
-        return _one_per_type(out, self.lex.coding.reciprocal)
+        return one_per_type(out, self.lex.coding.reciprocal)
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
@@ -214,7 +250,7 @@ class EventCoder:
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER),
         # which needs no one named
         at = replace(at, modality=modality, future_in_past=future_in_past,
-                     refuses=modality == "negated" and _future_refusal(head, self.lex.cues))
+                     refuses=modality == "negated" and future_refusal(head, self.lex.cues))
         interaction = self._interaction(at, source, target)
         if interaction is None:
             return None
@@ -241,16 +277,16 @@ class EventCoder:
         # "documents were signed", "exercises were held": a reciprocal act in the passive
         # with no one named is, like a bare noun, the story's two parties' own; so is one
         # done by a body they hold together ("the intergovernmental commission met").
-        joint = _joint_subject(tok, self.roles)
+        joint = joint_subject(tok, self.roles)
         # (a goal needs those who set it: "with the plan to bring trade to $2 billion" names none)
         if not source and not target and trig.reciprocal and not trig.goal \
                 and (tok.pos_ == "NOUN" or _passive(tok) or joint) \
-                and not _trend(tok, self.roles.trend_nouns) \
-                and not _analysis(tok, token_mentions, self.roles, self.lex.cues):
-            source = target = _story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
+                and not trend(tok, self.roles.trend_nouns) \
+                and not analysis(tok, token_mentions, self.roles, self.lex.cues):
+            source = target = story_pair(at.sent, at.mentions, at.main, at.told, own=joint)
         if not codes_of(source) and trig.type in self.lex.coding.border_acts and tok.pos_ == "NOUN" \
-                and _at_border(tok, self.roles.border_nouns) and not _trend(tok, self.roles.trend_nouns) \
-                and codes_of(target) <= codes_of(pair := _story_pair(at.sent, at.mentions, at.main, at.told)):
+                and at_border(tok, self.roles.border_nouns) and not trend(tok, self.roles.trend_nouns) \
+                and codes_of(target) <= codes_of(pair := story_pair(at.sent, at.mentions, at.main, at.told)):
             # "word of new troop build-ups along the (Kyrgyz) border": force
             # at the line two states share, no side named, is both sides' (PLOVER 3.16.1)
             source, target = pair, list(pair)
@@ -264,7 +300,7 @@ class EventCoder:
         claimants, hyphen pairs and both sides."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         source, target = roles_of(tok, token_mentions, self.roles)
-        if not trig.reciprocal and codes_of(partners := _joint_partners(tok, token_mentions, self.words)):
+        if not trig.reciprocal and codes_of(partners := joint_partners(tok, token_mentions, self.words)):
             # "Kazakh police, together with Kyrgyz colleagues, arrested ...": the partner acts too
             source = dedupe(source + partners)
             target = [a for a in target if a.code not in codes_of(partners)]
@@ -274,17 +310,17 @@ class EventCoder:
             source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, token_mentions)]
             target = [a for a in target if a.code not in codes_of(source)]
         if (trig.type == "REQUEST" or trig.mode == "access") and \
-                codes_of(addressee := _clause_addressee(tok, token_mentions)) - codes_of(source):
+                codes_of(addressee := clause_addressee(tok, token_mentions)) - codes_of(source):
             # "demanded that China open its market": China is asked; "allowed UN inspectors
             # to visit": the third party let in is the recipient (PLOVER 3.7 access)
             target = addressee
         elif trig.type == "ACCUSE" and not codes_of(target) and \
-                codes_of(doer := _clause_addressee(tok, token_mentions)) - codes_of(source):
+                codes_of(doer := clause_addressee(tok, token_mentions)) - codes_of(source):
             # "alleged that Armenian units had shelled its positions", "complained that
             # Uzbekistan had closed the border": the one whose act is alleged (PLOVER 3.9)
             target = [a for a in doer if a.code not in codes_of(source)]
         if (trig.type == "THREATEN" or trig.type in self.lex.coding.threatened_as) and not codes_of(target) and \
-                codes_of(cond := _condition_subject(tok, token_mentions, self.words.condition_markers)) - \
+                codes_of(cond := condition_subject(tok, token_mentions, self.words.condition_markers)) - \
                 codes_of(source):
             # "threatened to use force if Armenia did not withdraw", "could close the border if
             # Kyrgyzstan ...": a threat, or harm, is aimed at the one whose act it is
@@ -298,15 +334,15 @@ class EventCoder:
                     if a.code not in codes_of(source)]
             target = said or target
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
-                not _trend(tok, self.roles.trend_nouns) and \
+                not trend(tok, self.roles.trend_nouns) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2 and \
                 (len(codes_of(hyphen_pair(tok, token_mentions, own=True))) == 2 or
-                 not _analysis(tok, token_mentions, self.roles, self.lex.cues)):
+                 not analysis(tok, token_mentions, self.roles, self.lex.cues)):
             # "clashes on the Kyrgyz-Tajik border", also as the subject of what they did
             # ("... killed 49 people"): a pair in the act's own phrase names its sides; one
             # only in what it brought about ("gave impetus to Kazakh-Kyrgyz ties") is analysis
             source, target = pair, list(pair)
-        elif len(codes_of(pair := _both_sides(tok, token_mentions, self.words))) == 2 and \
+        elif len(codes_of(pair := both_sides(tok, token_mentions, self.words))) == 2 and \
                 codes_of(source + target) <= codes_of(pair):
             source, target = pair, list(pair)   # "build-ups on both sides of the Kyrgyz-Tajik border"
         return source, target
@@ -317,21 +353,21 @@ class EventCoder:
         judgements, summits and reversed roles."""
         tok, trig, token_mentions = at.tok, at.trig, at.token_mentions
         if tok.pos_ == "NOUN" and not trig.reciprocal:
-            source, target = _patient_of(tok, source, target, token_mentions)
+            source, target = patient_of(tok, source, target, token_mentions)
         if trig.cause:
-            source, target = _flight(tok, token_mentions, self.words, self.lex, self.roles)
-        if trig.mode == "convict" and codes_of(paid := _payees(tok, token_mentions, self.words.payment_verbs)):
+            source, target = flight(tok, token_mentions, self.words, self.lex, self.roles)
+        if trig.mode == "convict" and codes_of(paid := payees(tok, token_mentions, self.words.payment_verbs)):
             # "ordered Turkmenistan to pay $400 million to a Turkish builder": the winner and
             # the court act on the party that pays (PLOVER 3.6.2)
             source = dedupe(source + paid)
             target = [a for a in target if a.code not in codes_of(paid)]
         if trig.mode == "investigate" and not codes_of(target) - codes_of(source) and \
-                codes_of(where := _investigated_place(tok, token_mentions)) - codes_of(source):
+                codes_of(where := investigated_place(tok, token_mentions)) - codes_of(source):
             # "an investigation into war crimes committed in Libya" (PLOVER 3.9: "all
             # investigations"): the state where the act looked into happened is the recipient
             target = [a for a in where if a.code not in codes_of(source)]
         if trig.judge:
-            source, target = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
+            source, target = judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs,
                                         self.roles)
         if trig.mode == "multilateral" and tok.pos_ in ("NOUN", "PROPN"):
             source = target = summit_parties(tok, source + target, token_mentions, self.roles)
@@ -340,7 +376,7 @@ class EventCoder:
         if trig.appraisal:
             # "X regarded Y as a key partner", "X said Y was its key partner": the appraiser
             # judges; told by the author ("Y is X's key partner") it is the one Y is a partner of
-            judge, judged = _judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs, self.roles)
+            judge, judged = judgement(tok, token_mentions, self.lex.cues, self.words.judging_verbs, self.roles)
             source, target = (judge, judged) if codes_of(judge) else (target, source)
         return source, target
 
@@ -357,7 +393,7 @@ class EventCoder:
                 # defence ministry said": who reports unnamed forces' move toward another
                 # reports its own; not when the move is told near the reporter's own ground
                 # ("troops were massed near the Armenian border, the Armenian ministry said")
-                forces = [a for a in _speaker(tok, token_mentions, self.lex.cues, self.roles)
+                forces = [a for a in speaker(tok, token_mentions, self.lex.cues, self.roles)
                           if a.code not in named]
             source, target = forces, [a for a in target if a.code not in codes_of(forces)]
         if not codes_of(source) and trig.type in self.lex.coding.forces_act and tok.pos_ == "NOUN" and \
@@ -367,13 +403,13 @@ class EventCoder:
                 (_passive(tok) or tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN"):
             # "a [note] of protest was handed ... at the Russian foreign ministry": a noun's
             # place is its passive verb's
-            place = _territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
-                _territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
+            place = territory(tok, token_mentions, self.words.place_preps) if _passive(tok) else \
+                territory(tok.head, token_mentions, self.words.place_preps, recipient=True)
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         placed = False
         if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
-            place = _where_it_happened(tok, token_mentions, self.roles)
+            place = where_it_happened(tok, token_mentions, self.roles)
             source, target = place, [a for a in target if a.code not in codes_of(place)]
             placed = bool(place)
         return source, target, placed
@@ -393,13 +429,13 @@ class EventCoder:
                                        before=trig.type in self.lex.coding.cooperative, words=self.roles,
                                        reporting=self.lex.cues.reporting_verbs)
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
-                                   or _on_border(tok, self.roles.border_nouns)) \
-                        and not _people_object(tok):
-                    target = _other_of_pair(source, at.told) or _other_of_pair(source, at.main)
+                                   or on_border(tok, self.roles.border_nouns)) \
+                        and not people_object(tok):
+                    target = other_of_pair(source, at.told) or other_of_pair(source, at.main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
-            elif not _unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
+            elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
 
@@ -415,11 +451,11 @@ class EventCoder:
         tok, trig = at.tok, at.trig
         if trig.type not in self.lex.coding.unseen_agent:
             return None
-        weapon = _weapon_subject(tok, self.words.weapon_modes)
+        weapon = weapon_subject(tok, self.words.weapon_modes)
         # "a mine went off on the Tajik side of the border": where, not whom, it hit
         target = [a for a in target if not self._side_place(at, a)]
         if target and \
-                (unseen or _passive(tok) or weapon or _stateless_subject(tok, at.token_mentions, "generic")):
+                (unseen or _passive(tok) or weapon or stateless_subject(tok, at.token_mentions, "generic")):
             # No agent: "three civilians were killed in a bombing", "a roadside bomb
             # killed three soldiers" (the weapon names the mode of violence, 3.16); or one
             # no state is named for: "gunmen kidnapped two German aid workers in Chechnya"
@@ -435,7 +471,7 @@ class EventCoder:
         # "President Isaias Afwerki accused Sudan": a titled person whose state the KB and
         # the sentence do not tell; the act is kept toward its named recipient, its agent
         # unknown (as for violence with no agent named).
-        if not codes_of(source) and not (codes_of(target) and _stateless_subject(tok, token_mentions, "person")):
+        if not codes_of(source) and not (codes_of(target) and stateless_subject(tok, token_mentions, "person")):
             return None
         if codes_of(target) - codes_of(source) and codes_of(target) & codes_of(source):
             # "held talks with his Uzbek counterpart": "his" is the source again
@@ -467,23 +503,23 @@ class EventCoder:
         modality, future_in_past, refuses = at.modality, at.future_in_past, at.refuses
         type_, mode = trig.type, trig.mode
         if (type_ in self.lex.coding.relief_as or mode in self.lex.coding.disaster_modes) and \
-                _about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
+                about_disaster(tok, self.words.disaster_words, purpose=type_ in self.lex.coding.relief_as):
             if type_ not in self.lex.coding.relief_as:
                 return None   # "declared a state of emergency after the floods" (3.15.2)
             type_, mode = self.lex.coding.relief_as[type_], ""   # troops sent for relief (3.14.1)
-        if type_ in self.lex.coding.given_as_aid and _given_as_aid(tok, self.words.aid_frame_preps, self.lex):
+        if type_ in self.lex.coding.given_as_aid and given_as_aid(tok, self.words.aid_frame_preps, self.lex):
             type_, mode = "AID", ""   # "delivered armoured vehicles as military aid" (3.6)
         if type_ in self.lex.coding.leaving_body_as and mode == "withdraw" and target and \
                 all(a.code == "IGO" for a in target):
             type_ = self.lex.coding.leaving_body_as[type_]   # "withdrawal from the CSTO" (3.13.3)
-        if type_ == "REQUEST" and _ends_own_conflict(tok, source, token_mentions, self.lex,
+        if type_ == "REQUEST" and ends_own_conflict(tok, source, token_mentions, self.lex,
                                                      self.words.ending_words,
                                                      self.words.own_conflict_words):
             type_, mode = "AGREE", ""   # "Armenia called for an end to the conflict with Azerbaijan" (3.8.2)
         if refuses and type_ in self.lex.coding.cooperative:
             type_, mode, modality = "REJECT", "", "asserted"
         if type_ in self.lex.coding.threatened_as and self._threat(tok, type_, modality, future_in_past) and \
-                codes_of(_speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
+                codes_of(speaker(tok, token_mentions, self.lex.cues, self.roles)) == codes_of(source):
             # "Tajikistan said it could close the border", "... would close it if ...": a
             # threat of its own harm (3.11)
             type_, mode, modality = "THREATEN", self.lex.coding.threatened_as[type_], "asserted"
@@ -491,7 +527,7 @@ class EventCoder:
                                        occasion_to_come(tok, self.lex.cues, self.modality_words)):
             modality = "planned"   # "invited X to visit": an act to come (PLOVER 3.2.1)
         if type_ == "AGREE" and not trig.reciprocal:
-            harm = _promised_harm(tok, sent, self.lex)
+            harm = promised_harm(tok, sent, self.lex)
             if harm:
                 # "ready to use force", "vowed to attack": a threat, not a promise (3.11)
                 type_, mode = "THREATEN", self.lex.coding.threatened_as.get(harm, "")
@@ -503,7 +539,7 @@ class EventCoder:
             type_, mode = self.lex.coding.joint_as[type_], ""
         if not trig.reciprocal and type_ in self.lex.coding.joint_force_as and \
                 len(codes_of(source)) >= 2 and codes_of(target) <= codes_of(source) and \
-                _done_jointly(tok, self.words, token_mentions):
+                done_jointly(tok, self.words, token_mentions):
             # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
             # of the two (3.14.1), which coerces neither of them
             type_, mode = self.lex.coding.joint_force_as[type_], ""
@@ -534,293 +570,10 @@ class EventCoder:
             return True
         if modality != "planned" and not future_in_past:
             return False
-        return type_ in self.lex.coding.announced_threats or _conditional(tok, self.words.condition_markers)
+        return type_ in self.lex.coding.announced_threats or conditional(tok, self.words.condition_markers)
 
 
-def _joint_partners(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
-    """'Kazakh police, together with Kyrgyz colleagues, arrested ...', 'Tajik troops
-    alongside Russian units patrolled ...': a partner phrase on the act's verb or its subject
-    (or on the comma the parse may hang it on) names a state acting with the agent."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return []
-    doc = tok.doc
-    heads = [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "punct"))]
-    out: list[Actor] = []
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
-        for phrase in words.joint_partner_phrases:
-            start = prep.i - len(phrase) + 1
-            if start >= 0 and tuple(t.lower_ for t in doc[start:prep.i + 1]) == phrase:
-                out += pobj_actors(prep, tm)
-                break
-    return [a for a in out if a.code]
-
-
-def _with_conjunct_heads(tok: Token) -> list[Token]:
-    """The verb and the verbs it is coordinated under ("detained ... and [seized]" -> seized,
-    detained): a marker or object on the first conjunct is shared by the others."""
-    verbs = [tok]
-    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)
-    return verbs
-
-
-def _done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
-    """An act told as done together: a joint marker on it or on a verb it is coordinated
-    with ("[jointly] detained ... and seized"), on its agent ("a [joint] Kazakh-Kyrgyz
-    patrol"), in the frame it is done in ("in a [joint] raid"), or a partner phrase."""
-    for v in _with_conjunct_heads(tok):
-        for c in v.children:
-            if c.dep_ in ("advmod", "amod") and c.lower_ in words.joint_markers:
-                return True
-            agent = c.dep_ in ("nsubj", "agent")
-            frame = c.dep_ == "prep" and c.lower_ in words.joint_frame_preps
-            if (agent or frame) and any(t.dep_ == "amod" and t.lower_ in words.joint_markers
-                                        for t in c.subtree):
-                return True
-        if _joint_partners(v, tm, words):
-            return True
-    return False
-
-
-def _about_disaster(tok: Token, disaster_words: frozenset[str], purpose: bool) -> bool:
-    """A disaster named in the act's own phrase, or in its verb's when the trigger is that
-    verb's object ("declared a state of emergency after the [floods]"); with `purpose`, only
-    in what the act is for ("deployed soldiers to help [flood] victims", "for [relief]"), not
-    in when it happened ("deployed troops after the floods" is still a mobilization)."""
-    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else tok
-    parts = [c for c in head.children if not purpose or c.dep_ in ("xcomp", "advcl", "dobj")
-             or c.dep_ == "prep" and c.lower_ == "for"]
-    return any(t.lemma_.lower() in disaster_words or t.lower_ in disaster_words
-               for c in parts for t in c.subtree)
-
-
-def _given_as_aid(tok: Token, preps: frozenset[str], lex: Lexicon) -> bool:
-    """'delivered armoured vehicles as military aid', 'sent tanks as part of an assistance
-    package', 'supplied radars under an aid programme': a transfer whose "as" or "under"
-    phrase (on the verb or on what it hands over) names aid, a noun of an AID trigger."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ in preps and
-               any(t.pos_ == "NOUN" and any(e.type == "AID" and e.pos == "NOUN" for e in lex.entries_at(t))
-                   for t in c.subtree)
-               for h in heads for c in h.children)
-
-
-def _investigated_place(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
-    """The one state named as where the thing investigated happened: an "in" place inside
-    the object of "investigate" or the "into"/"of" phrase of an investigation ("an air
-    strike that killed nine civilians in Afghanistan's Kunduz province")."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    looked_into = [c for h in heads for c in h.children
-                   if c.dep_ == "dobj" and h.i == tok.i or c.dep_ == "prep" and c.lower_ in ("into", "of", "over")]
-    places = [a for x in looked_into for p in x.subtree if p.dep_ == "prep" and p.lower_ == "in"
-              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
-    if len(codes_of(places)) != 1:
-        return []
-    return [replace(places[0], actor_id=f"state:{places[0].code}")]
-
-
-def _where_it_happened(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
-    """'riots broke out in Jakarta', 'protests were held in Bishkek', 'a rally in Almaty': the
-    state of the place an act named by a noun happens "in" (on the noun, or on the verb that
-    tells it happen), as an actor of that state."""
-    heads = [tok]
-    if tok.dep_ in ("nsubj", "nsubjpass") and \
-            tok.head.lemma_.lower() in words.happening_verbs | words.convene_verbs:
-        heads.append(tok.head)
-    places = [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
-              for a in pobj_actors(p, tm) if a.code and a.code != "IGO"]
-    if len(codes_of(places)) != 1:
-        return []
-    return [replace(places[0], actor_id=f"state:{places[0].code}", confidence=0.6)]
-
-
-def _both_sides(tok: Token, tm: dict[int, Mention], words: TriggerGrammar) -> list[Actor]:
-    """'troop build-ups on both sides of the Kyrgyz-Tajik border', 'troops were massed on
-    either side of the Indian-Pakistani frontier': a place told with both its sides names
-    the two states of its hyphenated pair as the parties of whatever happens there; on one
-    side only ("a blast near the Turkmen-Uzbek border") it names neither."""
-    phrase = list(tok.subtree)
-    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
-        phrase += [t for p in tok.head.children if p.dep_ == "prep" for t in p.subtree]
-    for t in phrase:
-        if t.lemma_.lower() in words.two_sided_nouns and \
-                any(d.lower_ in words.two_sided_dets for d in t.children if d.dep_ in ("det", "predet", "nummod")):
-            return hyphen_pair(t, tm)
-    return []
-
-
-def _flight(tok: Token, tm: dict[int, Mention], words: TriggerGrammar, lex: Lexicon,
-            roles: RoleWords) -> tuple[list[Actor], list[Actor]]:
-    """(source, target) of people fleeing (PLOVER 3.7.2: "the causative agent as the actor"):
-    the one who made them flee ("Azerbaijani shelling forced thousands to flee", "forced to
-    flee by X"), else the actors of the act they fled ("after the Azerbaijani offensive",
-    "fled the fighting between X and Y", "to escape attacks by X", "as X advanced"), else the
-    state of the place fled ("fled Myanmar"). Whoever flees is the target, else the people
-    of the place they fled ("thousands fled Darfur")."""
-    people = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_in(c, tm)]
-    cause: list[Actor] = []
-    places: list[Actor] = []
-    cur, made = tok, False
-    while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
-        cur = cur.head
-        if cur.lemma_.lower() in words.causative_verbs:
-            made = True
-            doers = [c for c in cur.children if c.dep_ in ("nsubj", "agent")]
-            cause += [a for c in doers for a in
-                      (pobj_actors(c, tm) if c.dep_ == "agent" else actors_in(c, tm, deep=True))]
-            people = people or [a for c in cur.children if c.dep_ in ("dobj", "nsubjpass")
-                                for a in actors_in(c, tm)]
-            break
-    if not people and not made:
-        people = subject_actors(tok, tm, roles)
-
-    def an_act(noun: Token) -> bool:
-        return any(e.type not in lex.coding.cooperative and e.pos == "NOUN" for e in lex.entries_at(noun))
-
-    for c in tok.children:
-        if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in words.flight_causes:
-            nouns = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-            for n in nouns:
-                (cause if an_act(n) or c.dep_ == "prep" and c.lower_ != "from" else places).extend(
-                    actors_in(n, tm, deep=True))
-        elif c.dep_ == "advcl":
-            cause += actors_in(c, tm, deep=True)
-    fled = [a for a in places if a.code]
-    source = [a for a in cause if a.code] or fled
-    target = [a for a in people if a.code] or fled
-    if not codes_of(cause) and codes_of(people) and codes_of(people) <= codes_of(fled):
-        return [], []    # "Former President Bakiyev fled Kyrgyzstan": leaving one's own state, no one drove him
-    return dedupe(source), dedupe(target)
-
-
-def _payees(tok: Token, tm: dict[int, Mention], payment_verbs: frozenset[str]) -> list[Actor]:
-    """Who is to be paid under the trigger: the "to" phrase or indirect object of a verb of
-    paying it governs ("ordered X to pay $400 million [to a Turkish builder]", "to pay
-    [Naftogaz] $2.6 billion")."""
-    out: list[Actor] = []
-    for verb in tok.subtree:
-        if verb.lemma_.lower() not in payment_verbs or verb.pos_ != "VERB":
-            continue
-        for c in verb.children:
-            if c.dep_ == "dative" or c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i > c.i for d in verb.children):
-                out += actors_in(c, tm)
-            elif c.dep_ == "prep" and c.lower_ == "to":
-                out += pobj_actors(c, tm)
-        # "$100 million in damages to Kyrgyzstan": the "to" on what is paid
-        out += [a for o in verb.children if o.dep_ == "dobj" for p in o.subtree
-                if p.dep_ == "prep" and p.lower_ == "to" for a in pobj_actors(p, tm)]
-    return [a for a in out if a.code]
-
-
-def _ends_own_conflict(tok: Token, source: list[Actor], tm: dict[int, Mention], lex: Lexicon,
-                       ending: frozenset[str], own_words: frozenset[str]) -> bool:
-    """A call to end a conflict the caller is a party to ("called for an end to the conflict
-    with Azerbaijan", "... to its war"), not a third party's ("... between Armenia and
-    Azerbaijan"): the conflict names at most one other party, with "with" or the caller's own."""
-    own = codes_of(source)
-    for t in tok.subtree:
-        if t.i == tok.i or t.lemma_.lower() not in ending:
-            continue
-        for c in t.subtree:
-            if c.pos_ != "NOUN" or not any(tr.type == "ASSAULT" and tr.pos == "NOUN" for tr in lex.entries_at(c)):
-                continue
-            named = {code for x in c.subtree if x.i in tm for code in tm[x.i].codes}
-            party = bool(named & own) or any(x.lower_ in own_words for x in c.subtree)
-            if party and len(named - own) <= 1:
-                return True
-    return False
-
-
-def _weapon_subject(tok: Token, weapon_modes: dict[str, str]) -> str:
-    """The ASSAULT mode of a weapon that is the subject of the act ("a roadside bomb
-    killed", "a suicide bomber attacked"): the mode of its modifier or of its head noun, ""
-    when the subject is no weapon."""
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            for word in [*(m for m in c.children if m.dep_ in ("compound", "amod")), c]:
-                if word.lemma_.lower() in weapon_modes:
-                    return weapon_modes[word.lemma_.lower()]
-    return ""
-
-
-def _clause_addressee(tok: Token, tm: dict[int, Mention]) -> list[Actor]:
-    """'demanded that China open its market', 'insisted that Spain endorse the plan': the one
-    a demand is made of is the subject of the clause that says what is demanded (PLOVER 3.8:
-    the recipient is who is asked to act), not a state named inside what is asked; likewise
-    the one let in by 'allowed X to visit'."""
-    if tok.pos_ != "VERB":
-        return []
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            for s in c.children:
-                if s.dep_ in ("nsubj", "nsubjpass"):
-                    return actors_in(s, tm)
-    return []
-
-
-def _stateless_subject(tok: Token, tm: dict[int, Mention], what: str) -> bool:
-    """The act's subject is an agent (`what` "generic": "gunmen", "kidnappers") or a titled
-    person the KB lacks ("person": "President Isaias Afwerki") that no state is named for."""
-    for c in tok.children:
-        m = tm.get(c.i)
-        if c.dep_ == "nsubj" and m is not None and not m.codes and \
-                (m.kind if what == "generic" else m.head) == what:
-            return True
-    return False
-
-
-def _condition_clause(clause: Token, markers: frozenset[str]) -> bool:
-    """Whether an adverbial clause is a condition ("[if] talks fail")."""
-    return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
-
-
-def _condition_subject(tok: Token, tm: dict[int, Mention], markers: frozenset[str]) -> list[Actor]:
-    """The subject of a condition on the act or on the verb it governs ('threatened to use
-    force if [Armenia] did not withdraw')."""
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
-    return [a for v in verbs for c in v.children if c.dep_ == "advcl" and _condition_clause(c, markers)
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in actors_in(s, tm)]
-
-
-def _unattached_agent(tok: Token, tm: dict[int, Mention], weapon_modes: dict[str, str]) -> bool:
-    """'a suicide bomber killed five Chinese engineers', 'gunmen kidnapped ...': the act's
-    agent is named, as a weapon or an agent of no state, and its phrase names no state
-    either ("hackers working for Russian intelligence" do); so no other is borrowed for it
-    (_agentless keeps the act toward its victims)."""
-    if not (_weapon_subject(tok, weapon_modes) or _stateless_subject(tok, tm, "generic")):
-        return False
-    return not any(a.code for c in tok.children if c.dep_ == "nsubj" for a in actors_in(c, tm, deep=True))
-
-
-def _conditional(tok: Token, markers: frozenset[str]) -> bool:
-    """'would close the border if talks fail': a clause of condition on the act, or on the
-    verbs it completes up to the clause that reports it."""
-    cur = tok
-    for _ in range(3):
-        if any(c.dep_ == "advcl" and _condition_clause(c, markers) for c in cur.children):
-            return True
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _promised_harm(tok: Token, sent: SpacySpan, lex: Lexicon) -> str:
-    """The type of the forceful act a promise or readiness governs as its infinitive ('ready
-    to [use force]', 'vowed to [attack]'), '' when it governs none (or a negated one)."""
-    for c in tok.children:
-        if c.dep_ != "xcomp" or any(g.dep_ == "neg" for g in c.children):
-            continue
-        found = [t for t in triggers_at(c, sent, lex) if not t.needs_object]
-        if found:
-            # the longest phrase says what is promised ("withdraw [from]" is no attack)
-            best = max(found, key=lambda t: (len(t.lemmas), t.weight))
-            if best.type in lex.coding.promised_threats:
-                return best.type
-    return ""
-
-
-# -- trigger matching ---------------------------------------------------------------------
+# -- events the sentence reports besides its triggers' own: demands, accusations, arrests --
 def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
                       words: RoleWords) -> list[RawEvent]:
     """'Russia said Sudan must return the helicopter': a demand by the speaker (REQUEST)."""
@@ -839,281 +592,6 @@ def _reported_demands(sent: SpacySpan, tm: dict[int, Mention], cues: Cues,
     return out
 
 
-def _local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
-                  main: list[str], reporting: frozenset[str] = frozenset(),
-                  told: list[str] = (), border_nouns: frozenset[str] = frozenset(),
-                  foreign: frozenset[str] = frozenset()) -> dict[int, Mention]:
-    """'The military government declared a state of siege in Haiti': an agent or an unknown
-    name that no state is named for belongs to the one state the sentence names, if it
-    names only one; in a sentence that names no state, to the document's one main state
-    ("Police arrested 30 protesters" in a story about Kenya). Who reports the sentence
-    ("..., a spokeswoman for the US embassy said") names no state of its acts. An agent
-    whose act is aimed at that one state ("The Foreign Ministry accused Russia") is the
-    other state of the pair the story tells of (`told`, else the main pair). A state named
-    only as the far side of a border ("troops were deployed along the border with
-    Afghanistan, the Tajik ministry said") is where the move looks, not whose it is: the
-    reporter's state is."""
-    told_by = _reporter_span(sent, reporting)
-    codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
-             and not told_by[0] <= m.start < told_by[1]
-             for c in m.codes if c != "IGO"}
-    if not codes and len(main) == 1:
-        codes = {main[0]}
-    if len(codes) != 1:
-        return tm
-    code = codes.pop()
-    reporters = {c for m in mentions if told_by[0] <= m.start < told_by[1] for c in m.codes if c != "IGO"}
-    if len(reporters) == 1 and code not in reporters and _across_border(sent, tm, code, border_nouns):
-        code = reporters.pop()
-    # "President Isaias Afwerki accused Sudan": a titled person the KB lacks is not of the
-    # state the sentence names as someone acted on, only of one named as where.
-    where = None        # read only if a titled person needs it (most sentences have none)
-    out = dict(tm)
-    fixed: dict[int, Mention] = {}
-    for i, m in tm.items():
-        if m.head == "person":
-            if where is None:
-                where = _named_as_place(sent, mentions, code)
-            if not where:
-                continue
-        if m.kind in ("generic", "unknown") and m.actors and not m.codes and \
-                not _foreign(sent.doc, min(j for j, n in tm.items() if n is m), foreign):
-            if id(m) not in fixed:
-                own = code
-                if _acts_on(sent.doc[i], code, tm):
-                    other = _other_of_pair([Actor(code=code, text=code)], list(told)) or \
-                        _other_of_pair([Actor(code=code, text=code)], main)
-                    own = other[0].code if other else code
-                fixed[id(m)] = replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence)
-                                                  for a in m.actors])
-            out[i] = fixed[id(m)]
-    return out
-
-
-def _foreign(doc, first: int, foreign: frozenset[str]) -> bool:
-    """Whether the agent whose mention begins at token `first` is told as foreign: "[foreign]
-    military forces", a word before the mention that qualifies it ("the Foreign Ministry" is
-    the mention itself)."""
-    word = doc[first - 1] if first > 0 else None
-    return word is not None and word.lower_ in foreign and word.dep_ == "amod" and word.head.i >= first
-
-
-def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
-                   border_nouns: frozenset[str]) -> bool:
-    """Whether every naming of `code` in the sentence is a border's other side: "the border
-    with Afghanistan" (the parse may hang "with" on the verb), "the Afghan border"."""
-    doc = sent.doc
-    named = [t for t in sent if t.i in tm and code in tm[t.i].codes]
-
-    def across(t: Token) -> bool:
-        if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in border_nouns:
-            return True
-        prep = t.head
-        return t.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and \
-            (prep.head.lemma_.lower() in border_nouns or doc[prep.i - 1].lemma_.lower() in border_nouns)
-    return bool(named) and all(across(t) for t in named)
-
-
-def _acts_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
-    """Whether `agent` is the subject of a verb whose object ("accused Russia") or
-    prepositional complement ("protested to Minsk"; not a place "in" it) names the state
-    `code`: then the agent is not of that state. What a reported clause names is not its
-    object ("officials said Russia ...")."""
-    subj = agent
-    while subj.dep_ not in ("nsubj", "nsubjpass") and subj.head.i != subj.i and \
-            subj.dep_ in ("compound", "amod", "det", "poss", "pobj", "prep", "appos"):
-        subj = subj.head
-    if subj.dep_ != "nsubj":
-        return False
-    objects = [c for c in subj.head.children if c.dep_ in ("dobj", "dative")
-               or c.dep_ == "prep" and c.lower_ != "in"]
-    stack = list(objects)
-    while stack:
-        t = stack.pop()
-        m = tm.get(t.i)
-        if m is not None and code in m.codes and not m.location:
-            return True
-        stack += [c for c in t.children if c.dep_ not in _CLAUSES
-                  and not (c.dep_ == "prep" and c.lower_ == "in")]
-    return False
-
-
-_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "conj"}
-
-
-def _reporter_span(sent: SpacySpan, reporting: frozenset[str]) -> tuple[int, int]:
-    """Characters of the subject of the sentence's root when it is a verb of saying that
-    comes after what it reports ("Police arrested ..., [Thai officials] said"), else (0, 0)."""
-    root = sent.root
-    if root.lemma_.lower() not in reporting or not any(c.dep_ == "ccomp" and c.i < root.i
-                                                       for c in root.children):
-        return (0, 0)
-    for c in root.children:
-        if c.dep_ == "nsubj":
-            return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-    return (0, 0)
-
-
-def _peoples_placed(sent: SpacySpan, mentions: list[Mention],
-                    tm: dict[int, Mention]) -> tuple[list[Mention], dict[int, Mention]]:
-    """'ethnic Albanians demonstrated in Serbia': a people stands for the state where it
-    lives (PLOVER codes an actor by the country it belongs to): the state its verb happens
-    "in"; else its name's state stays."""
-    if not any(m.people for m in mentions):
-        return mentions, tm
-    out = dict(tm)
-    placed_at: dict[int, str] = {}     # character (in the sentence) of a people placed -> code
-    for i, m in tm.items():
-        if not m.people or out[i] is not m:
-            continue
-        tok = sent.doc[i]
-        own = set(m.codes)
-        # its verb: "Uzbeks [protested]", or the participle on it the parse may make of it
-        verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
-        verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
-        where = {c for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
-                 for o in p.children if o.dep_ == "pobj" and o.i in tm for c in tm[o.i].codes} - own
-        if len(where) != 1:
-            continue
-        code = where.pop()
-        placed = _of_state(m, code)
-        for j, n in tm.items():
-            if n is m:
-                out[j] = placed
-                placed_at[sent.doc[j].idx] = code
-    # The sentence's mentions are copies of the tokens' ones (offsets in the sentence).
-    return [_of_state(m, placed_at[m.start]) if m.people and m.start in placed_at else m
-            for m in mentions], out
-
-
-def _of_state(m: Mention, code: str) -> Mention:
-    return replace(m, people=False, actors=[replace(a, code=code, actor_id=f"state:{code}")
-                                            for a in m.actors])
-
-
-def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool:
-    """Whether the sentence names the state `code` otherwise than by itself as someone
-    acted on: as a place ("in Haiti", "highways near the capital of Bolivia"), by its
-    people or agents ("investigations against 28 Chilean officials"), or not at all (the
-    story's state)."""
-    named = [m for m in mentions if sent.start_char <= m.start < sent.end_char and code in m.codes]
-    if not named:
-        return True
-    for m in named:
-        if m.location or m.kind != "state" or any(p.how in ("adjective", "demonym") for p in m.pieces):
-            return True
-        toks = [t for t in sent if m.start <= t.idx < m.end]
-        if any(a.dep_ == "prep" and a.lower_ == "in" for t in toks for a in t.ancestors):
-            return True
-    return False
-
-
-def _story_pair(sent: SpacySpan, mentions: list[Mention], main: list[str],
-                before: list[str], own: bool = False) -> list[Actor]:
-    """'more than 50 meetings were held', 'border clashes that killed 49': a reciprocal act
-    named by a noun with no one attached is between the pair of states the story is telling
-    of: the pair of the nearest sentence before that names two (a story moves from one
-    pair to another), else the story's two main parties; unless the sentence names someone
-    else. With `own`, a sentence naming two states is about them ("A and B agreed ...
-    after the intergovernmental commission met")."""
-    named = {c for m in mentions if sent.start_char <= m.start < sent.end_char and not m.location
-             for c in m.codes}
-    pair = before if len(before) == 2 and named <= set(before) else main
-    if own and len(named) == 2:
-        pair = sorted(named)
-    if len(pair) != 2 or named - set(pair):
-        return []
-    return [Actor(code=c, text=c, actor_id=f"state:{c}", confidence=0.6) for c in pair]
-
-
-def pairs_before(states: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
-                 back: int = 3) -> list[list[str]]:
-    """For each sentence, the two states of the nearest of the `back` sentences before it
-    that names two or more ([] when that one names more): whom the story is telling of."""
-    named = states_by_sentence(states, sentences)
-    return [nearest_pair(named, i, back=back) for i in range(len(sentences))]
-
-
-def _trend(tok: Token, trend_nouns: frozenset[str]) -> bool:
-    """'political dialogue is deepening', 'cooperation has been growing', 'a surge in
-    visits': an act named as the subject of a clause in the progressive, or counted by a
-    noun of a trend, describes a tendency, not one occurrence, and PLOVER codes
-    occurrences; so it borrows no parties from the story."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head              # "a surge in visits and [meetings]"
-    if cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in trend_nouns:
-        return True
-    if tok.dep_ != "nsubj" or tok.head.tag_ != "VBG":
-        return False
-    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.head.children)
-
-
-def _analysis(tok: Token, tm: dict[int, Mention], words: RoleWords, cues: Cues) -> bool:
-    """'the talks created a warm climate', 'the negotiations gave new impetus to trade',
-    'consultations are an element of the ties': an act no one is named for, as the
-    subject of a clause that says what it brought about or what it is, is the author's
-    analysis (ANNOTATION.md rule 3), not the report of one occurrence; so it borrows no
-    parties from the story. A clause that happens at a time it names ("in 2019 a forum
-    held in Osh led to ...") or that someone is reported saying is a report."""
-    if tok.dep_ != "nsubj":
-        return False
-    verb = tok.head
-    lemma = verb.lemma_.lower()
-    if lemma in words.happening_verbs:
-        return False
-    if lemma == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
-        return False        # "negotiations are under way"
-    cur = verb
-    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.reporting_verbs and \
-                subject_actors(cur.head, tm, words):
-            # "the minister noted that the meetings had become a tradition"; not the
-            # author's "it is possible to say that ..."
-            return False
-        cur = cur.head
-    return not any(t.like_num and len(t.text) == 4 or t.lower_ in words.time_names and t.text[:1].isupper()
-                   for t in tok.sent)
-
-
-def _people_object(tok: Token) -> bool:
-    """'criticised those responsible', 'urged them': the act names people who are no
-    actor of ours, so its recipient is not left unnamed."""
-    # A pronoun, or a proper name where no actor was named: NER runs only where entities
-    # can change a trigger (pipeline/prefilter.py), so person names are not read from it.
-    return any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in tok.children)
-
-
-def _on_border(tok: Token, border_nouns: frozenset[str]) -> bool:
-    """'closed the [border]', 'the closure of the [crossing]': an act done to a shared line."""
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() in border_nouns for o in objects)
-
-
-def _at_border(tok: Token, border_nouns: frozenset[str]) -> bool:
-    """'troop build-ups [along the border]', 'gunfire and build-ups along the border': an act
-    named by a noun placed at a border (by its own phrase or that of the noun it is
-    coordinated with)."""
-    nouns = [tok, *(c for c in tok.children if c.dep_ == "conj")]
-    if tok.dep_ == "conj":
-        nouns.append(tok.head)
-    return any(p.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in border_nouns
-               for n in nouns for p in n.children for o in p.children)
-
-
-def _other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
-    """'The four men were detained by Uzbek police': a conflictual act by one of a pair of
-    states against no one named is against the other one (the pair of the sentences just
-    before, else the story's two main parties)."""
-    codes = codes_of(source)
-    if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
-        return []
-    other = next(c for c in pair if c not in codes)
-    return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
-
-
 def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, roles: RoleWords,
                    coding: TypeRules, words: TriggerGrammar) -> list[RawEvent]:
     """'Uzbek police said Kazakh guards had shot at Uzbek lorries', 'Kyrgyz officials claimed
@@ -1127,7 +605,7 @@ def _reported_harm(events: list[RawEvent], tm: dict[int, Mention], cues: Cues, r
     for ev in events:
         if ev.type not in coding.reported_harm or not codes_of(ev.source) or ev.modality != "asserted":
             continue
-        speaker, verb = _reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
+        speaker, verb = reporter(ev.trigger, tm, cues, roles, words.claiming_verbs)
         if not codes_of(speaker) or codes_of(speaker) & codes_of(ev.source):
             continue
         claimed = verb in words.claiming_verbs
@@ -1145,7 +623,7 @@ def _reporter_owns(tok: Token, possessives: frozenset[str]) -> bool:
     """'said Tajik troops had fired on [its] border post': what a reported act is done to
     is told as the reporter's by a possessive in the act's object or its phrase, or in a
     verb's it is coordinated with ("had crossed into [its] territory and occupied ...")."""
-    parts = [c for v in _with_conjunct_heads(tok) for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
+    parts = [c for v in with_conjunct_heads(tok) for c in v.children if c.dep_ in ("dobj", "prep", "dative")]
     return any(t.dep_ == "poss" and t.lower_ in possessives for c in parts for t in c.subtree)
 
 
@@ -1164,215 +642,8 @@ def _prison_terms(events: list[RawEvent], prison_words: frozenset[str]) -> list[
     return out
 
 
-def _speaker(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords) -> list[Actor]:
-    """Who reports the clause of `tok`: the subject of the reporting verb it is the
-    complement of, or the X of "according to X" attached to its clause."""
-    return _reporter(tok, tm, cues, words)[0]
-
-
-def _reporter(tok: Token, tm: dict[int, Mention], cues: Cues, words: RoleWords,
-              claiming: frozenset[str] = frozenset()) -> tuple[list[Actor], str]:
-    """(who reports the clause of `tok`, the lemma of the verb that reports it: "" for
-    "according to X"); a verb of `claiming` reports too ("alleged that ...")."""
-    cur = tok
-    for _ in range(6):
-        for c in cur.children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                return [a for g in c.children if g.dep_ == "prep" for a in pobj_actors(g, tm)], ""
-        verb = cur.head.lemma_.lower()
-        if cur.dep_ == "ccomp" and (verb in cues.reporting_verbs or verb in claiming):
-            return subject_actors(cur.head, tm, words), verb
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return [], ""
-
-
-
-
-def _patient_of(tok: Token, source: list[Actor], target: list[Actor],
-                tm: dict[int, Mention]) -> tuple[list[Actor], list[Actor]]:
-    """'Russia's deportation of Tajik migrants', 'the arrest of Kyrgyz traders by Uzbek
-    police': when an act named by a noun has its agent (a possessor, an adjective, "by"),
-    its "of" names whom it is done to, not a second agent ("the visit of X": X visits)."""
-    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for a in pobj_actors(c, tm)]
-    if not of:
-        return source, target
-    agents = [a for a in source if a not in of]
-    if not codes_of(agents) or not codes_of(of) - codes_of(agents):
-        return source, target
-    return agents, dedupe(target + of)
-
-
-def _judgement(tok: Token, tm: dict[int, Mention], cues: Cues, judging: frozenset[str],
-               words: RoleWords) -> tuple[list[Actor], list[Actor]]:
-    """'X called the deal unacceptable', 'X said the deal was unacceptable': a predicate that
-    judges something is the act of the judge, the subject of the verb of calling or saying
-    above it; the target is whoever the rest of that clause names."""
-    cur = tok
-    for _ in range(5):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lemma_.lower() in judging or cur.lemma_.lower() in cues.reporting_verbs:
-            source = subject_actors(cur, tm, words)
-            src = codes_of(source)
-            target = [a for c in cur.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
-                      for a in actors_in(c, tm, deep=True) if a.code and a.code not in src]
-            return source, target
-    return [], []
-
-
-def _territory(tok: Token, tm: dict[int, Mention], preps: frozenset[str],
-               recipient: bool = False) -> list[Actor]:
-    """'Tajik citizens were denied entry into Russia', 'were deported from Russia': the state
-    named as where an act happens (on the verb or its object), other than the people it
-    happens to; with `recipient`, also where the one it is handed to is ("a note was handed
-    to the ambassador in Bishkek", "... at the Russian foreign ministry")."""
-    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    if recipient:
-        heads += [o for c in tok.children if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
-                  for o in ([c] if c.dep_ == "dative" else c.children) if o.dep_ in ("pobj", "dative")]
-    where = [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-             for a in pobj_actors(c, tm, in_prep=True)]
-    people = codes_of([a for c in tok.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)])
-    return [a for a in where if a.code and a.code not in people]
-
-
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def _joint_subject(tok: Token, words: RoleWords) -> bool:
-    """'the intergovernmental commission met': the act's subject is a body two states hold."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.joint_bodies for c in tok.children)
-
-
-
-
-def _one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -> list[RawEvent]:
-    """In one sentence, an event whose actors are among those of another of the same type
-    is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
-    unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
-    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations)."""
-    def codes(e: RawEvent) -> set[str]:
-        return codes_of(e.source) | codes_of(e.target)
-
-    def opposite(a: RawEvent, b: RawEvent) -> bool:
-        return a.type not in mutual and bool(codes_of(a.source)) and bool(codes_of(b.source)) and \
-            not codes_of(a.source) & codes_of(b.source)
-
-    keep: list[RawEvent] = []
-    for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
-            keep.append(ev)
-    return sorted(keep, key=lambda e: e.trigger.i)
-
-
-def _future_refusal(tok: Token, cues: Cues) -> bool:
-    """'will not' / 'would not' / 'won't' on the trigger or the verb it completes."""
-    for t in (tok, tok.head):
-        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
-        neg = any(c.dep_ == "neg" for c in t.children)
-        if neg and aux & cues.refusal_aux:
-            return True
-    return False
-
-
-def _main_events(events: list[RawEvent], occasions: frozenset[str],
-                 undergone: frozenset[int] = frozenset(),
-                 said: frozenset[str] = frozenset(),
-                 conditions: frozenset[str] = frozenset(),
-                 caused: frozenset[str] = frozenset(),
-                 frames: frozenset[str] = frozenset()) -> list[RawEvent]:
-    """Drop events whose trigger sits inside the phrase or clause of another event's trigger
-    ("declined an offer to take part in the [summit]", "accused X of ... in the [negotiations]"):
-    the sentence reports the governing event; coordinated verbs ("visited and signed") stay,
-    and so do acts in an adverbial clause, unless it is a condition ("threatened to use force
-    [if] Armenia did not withdraw"): what a threat is conditioned on has not happened.
-    An act of a `caused` type whose subject is another act ("the [invasion] pushed states to
-    diversify their ties") tells what that act brought about: the subject act is the event.
-    A thing said by someone else that the other event answers was said too: "Kyrgyzstan's
-    [accusations] were rejected by Dushanbe", "Tashkent dismissed Kyrgyz [allegations]"
-    (`said`: the nouns of things said, whose author a reaction to them is aimed at)."""
-    keep = []
-    for ev in events:
-        if ev.type in caused and any(o.type != ev.type and o.trigger.dep_ == "nsubj" and
-                                     o.trigger.head.i == ev.trigger.i for o in events):
-            continue   # "Russia's [invasion] ... pushed Central Asian states to ...": what it brought about
-        # A same-type trigger inside another ("discussed Mirziyoyev's visit") is left for
-        # _one_per_type, which prefers the more specific one.
-        governors = [o for o in events if o.trigger.i != ev.trigger.i and o.type != ev.type
-                     and o.trigger.i not in undergone
-                     and not (o.type in caused and ev.trigger.dep_ == "nsubj" and ev.trigger.head.i == o.trigger.i)
-                     and _descends(ev.trigger, o.trigger, occasions, conditions, said, frames)]
-        if any(not _answered(ev, o, said) for o in governors) and not _answers_claim(ev.trigger, said):
-            continue
-        if governors and not codes_of(ev.target) - codes_of(ev.source):
-            # "Tashkent rejected the accusations made by Bishkek": what is answered was
-            # said against the one answering
-            ev.target = [a for a in governors[0].source if a.code not in codes_of(ev.source)]
-        keep.append(ev)
-    return keep
-
-
-def _answers_claim(tok: Token, said_nouns: frozenset[str]) -> bool:
-    """'accused X of ..., a charge Kabul [denied]', '..., a claim Tallinn [rejected] as absurd':
-    a relative clause on a noun that restates what was said is the answer of another party,
-    an act of its own aimed at whoever said it."""
-    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in said_nouns
-
-
-def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> bool:
-    """`said` is a thing said by its own author (not the answering event's agent) that
-    `answer` reacts to."""
-    return said.trigger.pos_ == "NOUN" and said.trigger.lemma_.lower() in said_nouns and \
-        bool(codes_of(said.source)) and not codes_of(said.source) & codes_of(answer.source)
-
-
-def _meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
-                       occasions: frozenset[str]) -> list[RawEvent]:
-    """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
-    concern during a meeting with the ambassador"): the complaint is the event; the
-    meeting's other party is its target if it had none."""
-    drop: set[int] = set()
-    for ev in events:
-        if ev.type not in absorbing:
-            continue
-        for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasions):
-                continue
-            drop.add(id(m))
-            if not ev.target:
-                src = codes_of(ev.source)
-                ev.target = [a for a in m.source + m.target if a.code not in src]
-    return [e for e in events if id(e) not in drop]
-
-
-def _occasion_of(tok: Token, head: Token, occasions: frozenset[str]) -> bool:
-    """`tok` is the object of an occasion preposition ("during", "at") attached to `head`."""
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in occasions \
-        and prep.head.i == head.i
-
-
-def _descends(tok: Token, ancestor: Token, occasions: frozenset[str],
-              conditions: frozenset[str] = frozenset(), said: frozenset[str] = frozenset(),
-              frames: frozenset[str] = frozenset()) -> bool:
-    cur = tok
-    while cur.head.i != cur.i:
-        # A verb coordinated with the ancestor is an act of its own ("visited and signed");
-        # one coordinated inside its complement is still part of what it governs ("urged X
-        # to refrain ... and to cooperate").
-        if cur.dep_ == "conj" and cur.head.i == ancestor.i or cur.dep_ == "parataxis" or \
-                fronted_claim(cur, said) or \
-                cur.dep_ == "advcl" and not _condition_clause(cur, conditions) or \
-                opens_occasion(cur, occasions, frames):
-            return False
-        if cur.head.i == ancestor.i:
-            return True
-        cur = cur.head
-    return False
 
 
 def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Token]) -> None:
@@ -1394,40 +665,3 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
     for ev in events:
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
-
-def main_act(tok: Token, reporting: frozenset[str]) -> bool:
-    """Whether `tok` is its sentence's main act: the root, a verb coordinated with it or
-    completing it ("agreed to [release]"), or what a root verb of saying reports ("police
-    [arrested] 30 people, a spokesman said")."""
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            return True
-        if cur.dep_ not in ("conj", "xcomp", "ccomp"):
-            return False
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in reporting:
-            return False
-        cur = cur.head
-    return False
-
-
-def interactions_only(events: list[Event], main_acts: frozenset[int] = frozenset()) -> list[Event]:
-    """A text that reports interactions between actors keeps only those: its acts with no
-    recipient, or within one state, are domestic ("criticised those responsible for the
-    energy sector"), which the annotation guide leaves out. A text that reports nothing
-    else (a single sentence about a domestic act) keeps its events, as PLOVER codes them;
-    and so does a one-sentence report its main act (`main_acts`: ids of those events) when
-    the interactions are told beside it ("police detained the protesters, a day after X
-    attacked Y"): the sentence is about it."""
-    def party(a: Actor) -> tuple[str, str]:
-        return (a.code, a.text if a.code == "IGO" else "")
-
-    def interaction(e: Event) -> bool:
-        parties = {party(a) for a in e.source + e.target if a.code}
-        return any(a.code for a in e.target) and len(parties) >= 2
-
-    if any(interaction(e) for e in events):
-        if any(interaction(e) and id(e) in main_acts for e in events):
-            main_acts = frozenset()   # the sentence's main act is the interaction
-        return [e for e in events if interaction(e) or id(e) in main_acts]
-    return events

@@ -24,7 +24,8 @@ from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, bounds_of, date_event, occasion_of,
                                     planned_clause,
                                     other_clauses, party_keys, refers_back, told_in_past)
-from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
+from steppe.pipeline.event_filters import interactions_only
+from steppe.pipeline.events import EventCoder, RawEvent
 from steppe.pipeline.figures import FigureWords, extract_figures
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.pipeline.modality import ModalityWords
@@ -33,7 +34,8 @@ from steppe.pipeline.nlp import (Apparatus, SentenceSplitter, body_start, candid
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
-from steppe.pipeline.roles import RoleWords
+from steppe.pipeline.roles import RoleWords, doc_token_mentions
+from steppe.pipeline.story_parties import pairs_before
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
 from steppe.pipeline.timex import TimeGrammar
 from steppe.pipeline.triggers import TriggerGrammar

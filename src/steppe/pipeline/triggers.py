@@ -132,7 +132,7 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
     # is looser ("considering the joint [exercises]") than a hand-written governor's; nor
     # does an act undergone ("fled [the fighting]"): what is fled is an act of its own.
     # A claim answered ("rejected the [accusations] made by Bishkek") is left to the events
-    # stage, which knows whether its author is the one reacting (events._main_events).
+    # stage, which knows whether its author is the one reacting (event_filters.main_events).
     return [f for f in found
             if _answered_claim(f[0], f[1], lexicon, words)
             or not _dominated(f[0], [g[0] for g in found if g[1].type != f[1].type and not g[1].derived
