@@ -131,3 +131,19 @@ def test_the_short_name_told_again_is_the_same_agreement():
     text = ("On 9 March Kazakhstan and Kyrgyzstan signed an Agreement on the Demarcation of the "
             "State Border in Astana. The demarcation agreement was ratified in May.")
     assert names(text) == ["Agreement on the Demarcation of the State Border"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 March Kazakhstan and Kyrgyzstan signed an Agreement on the Demarcation of the State "
+    "Border in Astana. The demarcation deal was ratified in May.",
+    "Kazakhstan and Kyrgyzstan signed the border deal on 9 March. The Agreement on the "
+    "Demarcation of the State Border was ratified in May.",
+])
+def test_a_short_name_under_another_head_noun_is_the_same_agreement(text):
+    assert names(text) == ["Agreement on the Demarcation of the State Border"]
+
+
+def test_two_agreements_on_different_subjects_stay_two():
+    text = ("Kazakhstan and Kyrgyzstan signed a reservoir deal on 9 March. The Agreement on the "
+            "Demarcation of the State Border was ratified in May.")
+    assert names(text) == ["Reservoir deal", "Agreement on the Demarcation of the State Border"]

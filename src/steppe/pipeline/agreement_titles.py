@@ -9,6 +9,11 @@
                objects may be coordinated lists ("on trade, economic, scientific and technical
                cooperation", "between Shymkent and Jizzakh, Turkestan and Tashkent")
 
+The complement ends before the circumstances of the signing: its venue ("in Astana", "in
+the Kazakh capital": a capital or city of the knowledge base), a date (the time
+expressions), its signers ("by ...") and its occasion ("during the state visit", "on the
+sidelines of ..."); a place of another kind belongs to the title ("in the Syr Darya basin").
+
 A singular head keeps its whole complement, lists included. A plural head over a list names
 one agreement per member ("agreements on transit, on energy and on customs" are three), the
 way the text means it. Regular expressions over the text; no spaCy. The words are those of
