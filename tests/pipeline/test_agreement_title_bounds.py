@@ -72,6 +72,15 @@ def names(text: str) -> list[str]:
     ("Kazakhstan and Uzbekistan signed a memorandum on tourism within the framework of the "
      "business forum.",
      "Memorandum on tourism"),
+    ("Kazakhstan and Uzbekistan signed a memorandum on tourism in the framework of the "
+     "business forum.",
+     "Memorandum on tourism"),
+    ("Kazakhstan and Uzbekistan signed a protocol on customs cooperation following talks of "
+     "the two ministers.",
+     "Protocol on customs cooperation"),
+    ("Kazakhstan and Uzbekistan signed an agreement on labour migration in the presence of "
+     "the two presidents.",
+     "Agreement on labour migration"),
     ("Kazakhstan and Uzbekistan signed an agreement on grain supplies on the sidelines of the "
      "regional summit.",
      "Agreement on grain supplies"),
@@ -117,6 +126,11 @@ def test_the_circumstances_of_the_signing_are_cut(text, name):
     ("Kazakhstan and Kyrgyzstan signed a memorandum on cooperation in the organisation of "
      "business forums.",
      "Memorandum on cooperation in the organisation of business forums"),
+    ("Kyrgyzstan and Russia signed an agreement on the presence of the Russian air base in "
+     "Kyrgyzstan.",
+     "Agreement on the presence of the Russian air base in Kyrgyzstan"),
+    ("Kazakhstan and Kyrgyzstan signed a protocol on the following issues of border crossings.",
+     "Protocol on the following issues of border crossings"),
 ])
 def test_places_and_prepositions_of_the_title_stay(text, name):
     assert names(text) == [name]
