@@ -37,13 +37,13 @@ def names(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text,name", [
     # venues: a capital or a town of the knowledge base, or "the <adjective> capital"
-    ("On 9 March the foreign ministers of Kazakhstan and Kyrgyzstan signed an Agreement on the "
+    ("On 9 March the foreign ministers of Kyrgyz and Kazakh ministers signed an Agreement on the "
      "Demarcation of the State Border in Astana.",
      "Agreement on the Demarcation of the State Border"),
-    ("Kazakhstan and Kyrgyzstan signed an Agreement on the Demarcation of the State Border in "
+    ("Kyrgyz and Kazakh ministers signed an Agreement on the Demarcation of the State Border in "
      "the Kazakh capital on Tuesday.",
      "Agreement on the Demarcation of the State Border"),
-    ("Kazakhstan and Kyrgyzstan signed an agreement on road transport in the southern city of "
+    ("Kyrgyz and Kazakh ministers signed an agreement on road transport in the southern city of "
      "Osh, officials said.",
      "Agreement on road transport"),
     ("Kazakhstan and Russia signed an agreement on the lease of the cosmodrome in the Kremlin.",
@@ -55,7 +55,7 @@ def names(text: str) -> list[str]:
      "Khujand in Dushanbe.",
      "Agreement on cooperation between Samarkand and Khujand"),
     # dates
-    ("Kazakhstan and Kyrgyzstan signed an agreement on water sharing last week.",
+    ("Kyrgyz and Kazakh ministers signed an agreement on water sharing last week.",
      "Agreement on water sharing"),
     ("Kazakhstan and Uzbekistan signed an agreement on rail transit in 2019.",
      "Agreement on rail transit"),
@@ -67,7 +67,7 @@ def names(text: str) -> list[str]:
     # occasions
     ("Kazakhstan and Uzbekistan signed an agreement on labour migration during the state visit.",
      "Agreement on labour migration"),
-    ("Kazakhstan and Kyrgyzstan signed an agreement on energy at the Astana summit.",
+    ("Kyrgyz and Kazakh ministers signed an agreement on energy at the Astana summit.",
      "Agreement on energy"),
     ("Kazakhstan and Uzbekistan signed a memorandum on tourism within the framework of the "
      "business forum.",
@@ -84,7 +84,7 @@ def names(text: str) -> list[str]:
     ("Kazakhstan and Uzbekistan signed an agreement on grain supplies on the sidelines of the "
      "regional summit.",
      "Agreement on grain supplies"),
-    ("Kazakhstan and Kyrgyzstan signed a protocol on customs in the course of the talks.",
+    ("Kyrgyz and Kazakh ministers signed a protocol on customs in the course of the talks.",
      "Protocol on customs"),
     ("Kazakhstan and Turkmenistan signed an agreement on gas supplies in Ashgabat during the "
      "meeting of the two leaders.",
@@ -110,26 +110,26 @@ def test_the_circumstances_of_the_signing_are_cut(text, name):
     ("Kazakhstan and Uzbekistan signed a memorandum on cooperation in the field of capital "
      "markets.",
      "Memorandum on cooperation in the field of capital markets"),
-    ("Kazakhstan and Uzbekistan signed an agreement on the construction of a logistics centre "
+    ("Kazakhstan and Uzbekistan signed an agreement on building a logistics centre "
      "in Tashkent region.",
-     "Agreement on the construction of a logistics centre in Tashkent region"),
-    ("Kazakhstan and Kyrgyzstan signed an agreement on the opening of consulates in Osh and "
+     "Agreement on building a logistics centre in Tashkent region"),
+    ("Kyrgyz and Kazakh ministers signed an agreement on the opening of consulates in Osh and "
      "Shymkent.",
      "Agreement on the opening of consulates in Osh and Shymkent"),
     ("Kazakhstan and Turkmenistan signed an agreement on fishing in the Caspian Sea.",
      "Agreement on fishing in the Caspian Sea"),
-    ("Kazakhstan and Kyrgyzstan signed an agreement on the protection of investments in "
+    ("Kyrgyz and Kazakh ministers signed an agreement on the protection of investments in "
      "Kazakhstan.",
      "Agreement on the protection of investments in Kazakhstan"),
     ("Kazakhstan and Kyrgyzstan adopted a Joint Statement on the results of the state visit.",
      "Joint Statement on the results of the state visit"),
-    ("Kazakhstan and Kyrgyzstan signed a memorandum on cooperation in the organisation of "
+    ("Kyrgyz and Kazakh ministers signed a memorandum on cooperation in the organisation of "
      "business forums.",
      "Memorandum on cooperation in the organisation of business forums"),
-    ("Kyrgyzstan and Russia signed an agreement on the presence of the Russian air base in "
+    ("Kyrgyzstan and Russia signed an agreement on the stationing of a Russian air base in "
      "Kyrgyzstan.",
-     "Agreement on the presence of the Russian air base in Kyrgyzstan"),
-    ("Kazakhstan and Kyrgyzstan signed a protocol on the following issues of border crossings.",
+     "Agreement on the stationing of a Russian air base in Kyrgyzstan"),
+    ("Kyrgyz and Kazakh ministers signed a protocol on the following issues of border crossings.",
      "Protocol on the following issues of border crossings"),
 ])
 def test_places_and_prepositions_of_the_title_stay(text, name):
@@ -137,20 +137,20 @@ def test_places_and_prepositions_of_the_title_stay(text, name):
 
 
 def test_a_venue_between_the_head_and_its_complement_is_left_out():
-    text = "Kazakhstan and Kyrgyzstan signed an agreement in Astana on the demarcation of the border."
+    text = "Kyrgyz and Kazakh ministers signed an agreement in Astana on the demarcation of the border."
     assert names(text) == ["Agreement on the demarcation of the border"]
 
 
 def test_the_short_name_told_again_is_the_same_agreement():
-    text = ("On 9 March Kazakhstan and Kyrgyzstan signed an Agreement on the Demarcation of the "
+    text = ("On 9 March Kyrgyz and Kazakh ministers signed an Agreement on the Demarcation of the "
             "State Border in Astana. The demarcation agreement was ratified in May.")
     assert names(text) == ["Agreement on the Demarcation of the State Border"]
 
 
 @pytest.mark.parametrize("text", [
-    "On 9 March Kazakhstan and Kyrgyzstan signed an Agreement on the Demarcation of the State "
+    "On 9 March Kyrgyz and Kazakh ministers signed an Agreement on the Demarcation of the State "
     "Border in Astana. The demarcation deal was ratified in May.",
-    "Kazakhstan and Kyrgyzstan signed the border deal on 9 March. The Agreement on the "
+    "Kyrgyz and Kazakh ministers signed the border deal on 9 March. The Agreement on the "
     "Demarcation of the State Border was ratified in May.",
 ])
 def test_a_short_name_under_another_head_noun_is_the_same_agreement(text):
@@ -158,6 +158,6 @@ def test_a_short_name_under_another_head_noun_is_the_same_agreement(text):
 
 
 def test_two_agreements_on_different_subjects_stay_two():
-    text = ("Kazakhstan and Kyrgyzstan signed a reservoir deal on 9 March. The Agreement on the "
+    text = ("Kyrgyz and Kazakh ministers signed a reservoir deal on 9 March. The Agreement on the "
             "Demarcation of the State Border was ratified in May.")
     assert names(text) == ["Reservoir deal", "Agreement on the Demarcation of the State Border"]
