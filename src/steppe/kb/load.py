@@ -199,6 +199,7 @@ def _add_places(kb: KnowledgeBase, places: list[dict[str, Any]]) -> None:
         states = tuple(pl.get("states") or ([pl["state"]] if pl.get("state") else []))
         kb.entities[eid] = Entity(id=eid, kind="place", name=pl["name"],
                                   code=states[0] if len(states) == 1 else "")
+        kb.place_kinds[eid] = str(pl.get("kind") or "")
         for surface in [pl["name"]] + list(pl.get("aliases") or []):
             kb.add_alias(str(surface), eid, "name")
 

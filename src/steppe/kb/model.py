@@ -78,6 +78,9 @@ class KnowledgeBase:
     # state code -> its usual English name, the first of the states files ("Turkey", where
     # ISO 3166 says "Türkiye"); a user's --kb states included
     state_names: dict[str, str] = field(default_factory=dict)
+    # place id -> its kind in places.yaml (city, region, river, ...); "" for the derived
+    # world places, whose kind is not known
+    place_kinds: dict[str, str] = field(default_factory=dict)
     # (state or IGO, role) -> people who ever held it; built by index_roles()
     role_index: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     transliteration: Transliteration = field(default_factory=Transliteration)

@@ -15,6 +15,7 @@ from steppe.names import AgreementNames
 from steppe.schemas import AgreementWords, check, read_yaml
 
 if TYPE_CHECKING:
+    from steppe.kb.model import KnowledgeBase
     from steppe.resources import Resources
 
 __all__ = ["AgreementGrammar", "load_agreement_words"]
@@ -33,6 +34,27 @@ def _any(words: list[str]) -> str:
 def _words(pattern: list[str]) -> re.Pattern[str]:
     """A list of patterns as whole words, case-insensitive."""
     return re.compile(r"\b(?:" + _any(pattern) + r")\b", re.I)
+
+
+# A capitalised name of one word or more ("Astana", "Xi'an", "Saint Petersburg").
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+# A word before the noun of a venue or an occasion ("the [Kazakh] capital", "during [his
+# state] visit"), not one that makes it a phrase of its own ("the field [of] capital markets").
+_FILLER = r"(?:(?!(?:of|and|or)\b)[\w'\u2019-]+\s+)"
+
+
+def _venue_places(kb: "KnowledgeBase", kinds: list[str]) -> frozenset[str]:
+    """The names of capitals and of places of the given kinds (data/agreements.yaml:
+    venue_place_kinds) in the knowledge base, leaving out any that also names a state or an
+    organisation ("Kuwait"): a title may say where it applies, not where it was signed."""
+    out = set()
+    for surface, targets in kb.aliases.items():
+        if any(eid.startswith(("state:", "igo:")) and how != "capital" for eid, how in targets):
+            continue
+        if any(how == "capital" or kb.place_kinds.get(eid) in kinds for eid, how in targets
+               if how == "capital" or eid.startswith("place:")):
+            out.add(re.sub(r"^the\s+", "", surface))
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,10 @@ class AgreementGrammar:
     now: re.Pattern[str]
     group: re.Pattern[str]
     venue: re.Pattern[str]              # text before a place where the signing took place
+    venue_place: re.Pattern[str]        # "in Astana": a venue preposition and a capitalised name
+    venue_noun: re.Pattern[str]         # "in the Kazakh capital", "in the city of Osh"
+    venue_places: frozenset[str]        # names of the places a signing takes place in
+    circumstance: re.Pattern[str]       # "during the state visit", "on the sidelines of"
     back: re.Pattern[str]
     agreed: re.Pattern[str]
     planned_after: re.Pattern[str]
@@ -79,6 +105,7 @@ class AgreementGrammar:
         w = resources.agreements
         heads = _any(f"(?P<{kind}>{pattern})" for kind, pattern in w.heads.items())
         names = AgreementNames(resources.grammar, resources.russian.agreements())
+        venue = r"(?i:" + _any(sorted(w.venue_prepositions, key=len, reverse=True)) + r")"
         return cls(
             heads=re.compile(r"\b(?:" + heads + r")\b", re.I),
             interposed=re.compile(
@@ -108,6 +135,14 @@ class AgreementGrammar:
             group=_words(w.groups),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
                              + r")\s+$", re.I),
+            venue_place=re.compile(venue + r"\s+(?:the\s+)?(?P<place>" + _NAME + r")"),
+            venue_noun=re.compile(venue + r"\s+the\s+" + _FILLER + r"{0,2}?(?:" + _any(w.venue_nouns)
+                                  + r")\b(?:,?\s+(?:of\s+)?" + _NAME + r")?"),
+            venue_places=_venue_places(resources.kb, w.venue_place_kinds),
+            circumstance=re.compile(
+                r"(?:" + _any(w.circumstance_openers) + r")\b|(?:" + _any(w.occasion_prepositions)
+                + r")\s+" + _FILLER + r"{0,3}?(?:" + _any(w.occasion_nouns) + r")\b",
+                re.I),
             back=re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:" + _any(w.back_reference_prepositions)
                             + r")\s+(?:" + _any(w.back_reference) + r")$", re.I),
             agreed=re.compile(

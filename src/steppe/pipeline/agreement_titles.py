@@ -9,6 +9,11 @@
                objects may be coordinated lists ("on trade, economic, scientific and technical
                cooperation", "between Shymkent and Jizzakh, Turkestan and Tashkent")
 
+The complement ends before the circumstances of the signing: its venue ("in Astana", "in
+the Kazakh capital": a capital or city of the knowledge base), a date (the time
+expressions), its signers ("by ...") and its occasion ("during the state visit", "on the
+sidelines of ..."); a place of another kind belongs to the title ("in the Syr Darya basin").
+
 A singular head keeps its whole complement, lists included. A plural head over a list names
 one agreement per member ("agreements on transit, on energy and on customs" are three), the
 way the text means it. Regular expressions over the text; no spaCy. The words are those of
@@ -85,6 +90,38 @@ def _modifiers_start(text: str, s: int, h0: int, g: AgreementGrammar) -> tuple[i
     return start, None
 
 
+def _venue_end(text: str, pos: int, end: int, timexes: list[TimeEx], g: AgreementGrammar) -> int | None:
+    """End of the venue of a signing written at `pos` ("in Astana", "in the Kazakh capital",
+    "in the city of Osh"), or None. The place must be a capital or a town of the knowledge
+    base, and the phrase must end there, before a clause, a phrase or a date: "in Tashkent
+    region" and "consulates in Osh and Shymkent" are no venues."""
+    m = g.venue_place.match(text, pos, end)
+    if m and m.group("place") in g.venue_places:
+        stop = m.end()
+    else:
+        m = g.venue_noun.match(text, pos, end)
+        if not m:
+            return None
+        stop = m.end()
+    after = text[stop:end].lstrip()
+    if not after or not after[0].isalnum() or after[0].isupper():
+        return stop
+    word = after.split(None, 1)[0].strip(",.;:").lower()
+    at = end - len(after)
+    if word in g.complement_stop or re.fullmatch(g.phrase_prepositions, word) or \
+            any(t.start == at for t in timexes):
+        return stop
+    return None
+
+
+def _circumstance(text: str, pos: int, end: int, timexes: list[TimeEx], g: AgreementGrammar) -> bool:
+    """Whether the words at `pos` tell where or on what occasion the agreement was signed
+    ("in Astana", "during the state visit", "on the sidelines of the forum"): no part of
+    its title."""
+    return bool(g.circumstance.match(text, pos, end)) or \
+        _venue_end(text, pos, end, timexes, g) is not None
+
+
 def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], g: AgreementGrammar, *,
                     limit: int = 20, titled: bool = False) -> int:
     """End of the complement that starts at `pos` ("on the construction of a joint ...").
@@ -112,7 +149,7 @@ def _complement_end(text: str, pos: int, end: int, timexes: list[TimeEx], g: Agr
                 n += 1
                 continue
             break
-        if n > 0 and bare in stop:
+        if n > 0 and (bare in stop or _circumstance(text, tok.start(), end, timexes, g)):
             break
         if bare == "between":
             between = True
@@ -250,11 +287,14 @@ def read_titles(text: str, s: int, e: int, m: re.Match, timexes: list[TimeEx],
     inter = g.interposed.match(text, h1, e)
     if inter:
         comp_from = inter.end()
-    else:   # a date between head and complement: "signed a road map on Tuesday to expand ..."
+    else:   # a date or a venue between head and complement: "signed a road map on
+        # Tuesday to expand ...", "signed an agreement in Astana on ..."
         tx = next((t for t in timexes if 0 <= t.start - h1 <= 4
                    and text[h1:t.start].strip() in ("", "on", "in")), None)
-        if tx is not None and g.complement_start.match(text, tx.end, e):
-            comp_from = tx.end
+        venue = _venue_end(text, h1 + 1, e, timexes, g) if text[h1:h1 + 1] == " " else None
+        skip = tx.end if tx is not None else venue
+        if skip is not None and g.complement_start.match(text, skip, e):
+            comp_from = skip
     limit = 30 if item else 20           # list items spell out long official titles
     comp_end = _complement_end(text, comp_from, e, timexes, g, limit=limit, titled=titled)
     gap = (h1, comp_from) if comp_end > comp_from > h1 else None

@@ -16,8 +16,9 @@ decides which names are concluded agreements, who signed them and when:
 - parties: the states named in the title, else those named in its sentence (a group such
   as "the two countries" stands for the two states it names), else those of the nearest
   sentence before (then after) that names two, else the document's parties;
-- one record per agreement: a short name contained in a fuller one, or "an agreement on
-  this matter", is the agreement named before.
+- one record per agreement: a short name contained in a fuller one (under the same head
+  noun or another of its kind: "the demarcation deal"), or "an agreement on this matter",
+  is the agreement named before.
 
 The word lists live in `data/agreements.yaml`; an AgreementGrammar (agreement_grammar.py)
 built from Resources holds them compiled, with the knowledge base's state names.
@@ -526,10 +527,15 @@ def _add(found: list[_Found], new: _Found, g: AgreementGrammar) -> None:
 
 def _same_core(old: _Found, new: _Found) -> bool:
     """A short name whose words a fuller name of the same kind contains ("the Treaty",
-    "the Treaty on Alliance"), or the same words under another head noun ("the strategic
-    partnership agreement", "Treaty of Strategic Partnership")."""
+    "the Treaty on Alliance"; "the demarcation deal", "Agreement on the Demarcation of the
+    State Border"), or the same words under another head noun ("the strategic partnership
+    agreement", "Treaty of Strategic Partnership")."""
     if old.agreement.kind == new.agreement.kind:
-        return old.stems <= new.stems or new.stems <= old.stems
+        if old.stems <= new.stems or new.stems <= old.stems:
+            return True
+        # The same words under another head noun of the kind: "the demarcation deal".
+        shorter = min(old.core, new.core, key=len)
+        return bool(shorter) and (old.core <= new.core or new.core <= old.core)
     return len(old.core) >= 2 and old.core == new.core
 
 
