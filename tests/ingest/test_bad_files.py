@@ -106,3 +106,15 @@ def test_input_error_str_and_hierarchy():
     assert str(RecordError("feed.jsonl", "invalid JSON", line=3)) == "feed.jsonl:3: invalid JSON"
     assert str(Skipped("feed.jsonl", "invalid JSON", 3)) == "feed.jsonl:3: invalid JSON"
     assert issubclass(RecordError, InputError)
+
+
+def test_a_folders_own_readme_is_no_article(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "README.md").write_text("# About this folder\n\nArticles on Tajik water policy.\n")
+    (folder / "visit.txt").write_text("Rahmon visited Tashkent on 9 March 2018.\n")
+    results = list(read_paths(folder))
+    assert [r.id for r in results if isinstance(r, Document)] == ["news/visit"]
+    assert [r for r in results if isinstance(r, Skipped) and "documentation" in r.reason]
+    # named directly, it is read like any file
+    assert [r for r in read_paths(folder / "README.md") if isinstance(r, Document)]

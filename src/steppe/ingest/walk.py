@@ -13,6 +13,9 @@ from steppe.ingest.results import Result, Skipped
 from steppe.words import Grammar
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# A folder's own documentation ("README.md", "LICENSE") is no article: skipped when a folder
+# is walked, read when named directly.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice", "copying"})
 PathLike = str | os.PathLike[str]
 
 
@@ -86,6 +89,9 @@ def _walk(folder: Path, *, recursive: bool, seen: set | None = None) -> Iterator
     seen.add((stat.st_dev, stat.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
+            continue
+        if entry.is_file() and entry.stem.lower() in FOLDER_NOTES:
+            yield Skipped(str(entry), "the folder's own documentation, not an article (name the file to read it)")
             continue
         if entry.is_dir():
             if not recursive:
