@@ -161,3 +161,19 @@ def test_a_traveller_visits_where_he_arrives(extractor, text, visitor, host):
 ])
 def test_the_appraiser_of_a_partner(extractor, text, appraiser, appraised):
     assert ([appraiser], [appraised]) in _events(extractor, text, "SUPPORT")
+
+
+# -- several states named one by one, acting toward no one named, act toward the story's
+#    other party, not toward themselves; a pair named as a group acts mutually --------------
+
+def test_joint_givers_act_toward_the_story_party(extractor):
+    text = ("Mongolia's economy shrank sharply this spring. Mongolia asked its neighbours for help. "
+            "Beijing and Tokyo have promised aid.")
+    found = _events(extractor, text, "AGREE")
+    assert (["CHN", "JPN"], ["MNG"]) in found
+
+
+def test_a_pair_named_as_a_group_acts_mutually(extractor):
+    text = ("Armenia and Azerbaijan resumed border talks in March. Georgia hosted one round. "
+            "Officials from both countries have reported progress.")
+    assert all(tgt != ["GEO"] for _, tgt in _events(extractor, text, "AGREE"))

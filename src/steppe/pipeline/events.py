@@ -74,6 +74,7 @@ from steppe.pipeline.story_parties import (
     joint_subject,
     on_border,
     other_of_pair,
+    outside_party,
     people_object,
     story_pair,
     trend,
@@ -432,12 +433,23 @@ class EventCoder:
                                    or on_border(tok, self.roles.border_nouns)) \
                         and not people_object(tok):
                     target = other_of_pair(source, at.told) or other_of_pair(source, at.main)
+                if not target and len(codes_of(source)) >= 2 and not self._grouped(at, source):
+                    # "Moscow and Astana have promised support" in a story about Kyrgyzstan:
+                    # an act by several states named one by one, toward no one named, is
+                    # toward the story's party that is not among them ("both countries
+                    # reported progress" is mutual)
+                    target = outside_party(source, at.main)
         if not source:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    @staticmethod
+    def _grouped(at: _Occurrence, actors: list[Actor]) -> bool:
+        """Whether the actors were named together by a group phrase ("both countries")."""
+        return any(m.kind == "group" and any(a in m.actors for a in actors) for m in at.mentions)
 
     def _side_place(self, at: _Occurrence, actor: Actor) -> bool:
         """Whether an actor was named only as the side of a border where the act happened."""

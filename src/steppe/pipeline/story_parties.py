@@ -123,6 +123,14 @@ def other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
 
 
+def outside_party(source: list[Actor], pair: list[str]) -> list[Actor]:
+    """The one state of the story's main parties that is not among several agents, if any."""
+    outside = [c for c in pair if c not in codes_of(source)]
+    if len(outside) != 1:
+        return []
+    return [Actor(code=outside[0], text=outside[0], actor_id=f"state:{outside[0]}", confidence=0.5)]
+
+
 def joint_subject(tok: Token, words: RoleWords) -> bool:
     """'the intergovernmental commission met': the act's subject is a body two states hold."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.joint_bodies for c in tok.children)
