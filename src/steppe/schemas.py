@@ -165,6 +165,7 @@ class AgreementWords(BaseModel):
     comma_stop: list[str]
     modifier_stop: list[str]
     existing: list[str]
+    non_signing: list[str] = []
     negation: list[str]
     reported_now: list[str]
     groups: list[str]

@@ -6,6 +6,7 @@ from functools import cache
 
 import pytest
 
+from steppe.facts import Document
 from steppe.pipeline.agreements import AgreementGrammar, extract_agreements
 from steppe.pipeline.context import context_for
 from steppe.resources import Resources
@@ -161,3 +162,15 @@ def test_two_agreements_on_different_subjects_stay_two():
     text = ("Kyrgyz and Kazakh ministers signed a reservoir deal on 9 March. The Agreement on the "
             "Demarcation of the State Border was ratified in May.")
     assert names(text) == ["Reservoir deal", "Agreement on the Demarcation of the State Border"]
+
+
+# Who the sentence says did not sign is no party of what the others signed.
+@pytest.mark.parametrize("text, parties", [
+    ("In Baku, Azerbaijan, Georgia and Turkey signed a Declaration on Rail Transit, while Armenia "
+     "and Iran did not sign it.", ["AZE", "GEO", "TUR"]),
+    ("Mongolia and Japan signed a Memorandum on Mining Cooperation; China declined to join it.",
+     ["JPN", "MNG"]),
+])
+def test_who_did_not_sign_is_no_party(extractor, text, parties):
+    found = extractor.extract(Document(id="t", text=text, date="2024-06-01")).agreements
+    assert [sorted(a.parties) for a in found] == [parties]

@@ -84,6 +84,7 @@ class AgreementGrammar:
     anaphora: re.Pattern[str]
     existing: re.Pattern[str]
     negation: re.Pattern[str]
+    non_signing: re.Pattern[str]        # "did not sign it": those named before it are no parties
     now: re.Pattern[str]
     group: re.Pattern[str]
     venue: re.Pattern[str]              # text before a place where the signing took place
@@ -131,6 +132,7 @@ class AgreementGrammar:
             existing=re.compile(r"\b(?:" + _any(w.existing) + r")\s*(?:(?:the|an?|this|that|its|their)\s+)?"
                                 r"(?:\S+\s+)?$", re.I),
             negation=_words(w.negation),
+            non_signing=_words(w.non_signing),
             now=_words(w.reported_now),
             group=_words(w.groups),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))

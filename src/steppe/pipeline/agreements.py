@@ -214,6 +214,10 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
                             and not g.venue.search(text, max(s, ms - 40), ms))
     if len(named - hosts) >= 2:
         named -= hosts
+    # "..., while Tajikistan and Turkmenistan did not sign it": who did not sign is no party
+    refused = _states(c for ms, me, c in here if _not_signer(text, s, ms, g))
+    if len(named - refused) >= 2:
+        named -= refused
     if together is not None:
         return sorted(in_name | set(together)) or None
     if len(in_name) == 1 and len(named) < 2 and not grouped:
@@ -231,6 +235,14 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
+
+
+def _not_signer(text: str, s: int, at: int, g: AgreementGrammar) -> bool:
+    """Whether a state named at `at` is the subject of a clause of not signing: the words
+    after it, up to the clause's end, say it did not sign."""
+    m = g.non_signing.search(text, at, at + 80)
+    return m is not None and not re.search(r"[,;]|\b(?:and|but|while)\s+\w+\s+(?:signed|joined)\b",
+                                           text[at:m.start()])
 
 
 def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_parties: list[str],
