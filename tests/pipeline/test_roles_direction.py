@@ -177,3 +177,16 @@ def test_a_pair_named_as_a_group_acts_mutually(extractor):
     text = ("Armenia and Azerbaijan resumed border talks in March. Georgia hosted one round. "
             "Officials from both countries have reported progress.")
     assert all(tgt != ["GEO"] for _, tgt in _events(extractor, text, "AGREE"))
+
+
+# -- the leader of a body is no party to the body's acts; the leader of an act is its agent ---
+
+def test_the_leader_of_a_bloc_is_no_party(extractor):
+    text = "Armenia suspended its participation in the Collective Security Treaty Organization, the Russian-led bloc."
+    found = _events(extractor, text, "SANCTION")
+    assert found and all("RUS" not in tgt for _, tgt in found)
+
+
+def test_the_leader_of_a_war_is_its_agent(extractor):
+    text = "Georgia refused to give any support to the US-led war in Iraq."
+    assert any("USA" in src + tgt for t in ("REJECT", "SUPPORT", "AGREE") for src, tgt in _events(extractor, text, t))

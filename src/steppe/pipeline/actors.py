@@ -49,6 +49,8 @@ class ActorWords:
     people_preps: frozenset[str]      # "the Albanians of southern Serbia"
     people_markers: frozenset[str]    # "ethnic Albanians"
     compass: frozenset[str]
+    leader_suffixes: frozenset[str] = frozenset()   # "-led" ...
+    led_bodies: frozenset[str] = frozenset()        # ... "bloc": the body acts, not its leader
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> ActorWords:
@@ -61,7 +63,8 @@ class ActorWords:
                    successor_nouns=w.set("successor_nouns"), ending_nouns=w.set("ending_nouns"),
                    period_nouns=w.set("period_nouns"),
                    people_preps=w.set("people_preps"), people_markers=w.set("people_markers"),
-                   compass=w.set("compass_words"))
+                   compass=w.set("compass_words"),
+                   leader_suffixes=w.set("leader_suffixes"), led_bodies=w.set("led_bodies"))
 
 
 class ActorResolver:
@@ -368,9 +371,14 @@ def _after_stance_prefix(doc: Doc, start: int, words: ActorWords) -> bool:
 
 
 def _before_origin_suffix(doc: Doc, end: int, words: ActorWords) -> bool:
-    """'Saudi-owned', 'Russian-made': a participle joined to the name by a hyphen."""
-    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ in words.origin_suffixes
+    """'Saudi-owned', 'Russian-made': a participle joined to the name by a hyphen; or
+    'Russian-led' before a body ("the Russian-led bloc")."""
+    if not (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_):
+        return False
+    suffix = doc[end + 1].lower_
+    return suffix in words.origin_suffixes or suffix in words.leader_suffixes and any(
+        t.lower_ in words.led_bodies for t in doc[end + 2:end + 5])
 
 
 def _successors(doc: Doc, piece: Piece, words: ActorWords) -> bool:
