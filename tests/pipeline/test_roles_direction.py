@@ -190,3 +190,16 @@ def test_the_leader_of_a_bloc_is_no_party(extractor):
 def test_the_leader_of_a_war_is_its_agent(extractor):
     text = "Georgia refused to give any support to the US-led war in Iraq."
     assert any("USA" in src + tgt for t in ("REJECT", "SUPPORT", "AGREE") for src, tgt in _events(extractor, text, t))
+
+
+# -- a name given to something is not an act of whoever gives it ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Georgian officials called the explosion an act of sabotage.",
+    "Officials in Yerevan describe the closure of the road by Azerbaijan as a blockade.",
+])
+def test_a_characterisation_is_not_the_speakers_act(extractor, text):
+    facts = extractor.extract(Document(id="t", text=text, date="2023-05-10"))
+    speaker = "GEO" if text.startswith("Georgian") else "ARM"
+    assert not [e for e in facts.events if e.type in ("ASSAULT", "COERCE", "SANCTION")
+                and {a.code for a in e.source} == {speaker}]

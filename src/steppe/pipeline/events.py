@@ -239,6 +239,9 @@ class EventCoder:
         if bounds:
             source, target = ([a for a in side if (span := at.where(a)) is None
                                or not any(b <= span[0] < e for b, e in bounds)] for side in (source, target))
+        if not (trig.judge or trig.appraisal) and codes_of(source) and \
+                codes_of(source) <= codes_of(self._characterizer(head, token_mentions)):
+            return None   # "Uzbek authorities called the blast a terrorist act": a name for it, not their act
         placed_only = trig.type in self.lex.coding.unseen_agent and bool(source) and \
             all(self._side_place(at, a) for a in source)
         if placed_only:
@@ -445,6 +448,16 @@ class EventCoder:
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    def _characterizer(self, tok: Token, tm: dict[int, Mention]) -> list[Actor]:
+        """Who gives the act's noun as a name for something ("called the blast a terrorist
+        [act]", "describe the closure as a [blockade]"): the subject of the verb of calling."""
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+        if verb.lemma_.lower() not in self.words.judging_verbs:
+            return []
+        named = tok.dep_ in ("oprd", "pobj") or tok.dep_ == "dobj" and any(
+            c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        return subject_actors(verb, tm, self.roles) if named else []
 
     @staticmethod
     def _grouped(at: _Occurrence, actors: list[Actor]) -> bool:
