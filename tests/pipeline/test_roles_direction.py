@@ -203,3 +203,9 @@ def test_a_characterisation_is_not_the_speakers_act(extractor, text):
     speaker = "GEO" if text.startswith("Georgian") else "ARM"
     assert not [e for e in facts.events if e.type in ("ASSAULT", "COERCE", "SANCTION")
                 and {a.code for a in e.source} == {speaker}]
+
+
+def test_a_town_naming_a_meeting_is_where_not_who(extractor):
+    text = "Turkmenistan and Azerbaijan agreed at the Samarkand meeting to expand ferry traffic."
+    found = [(src, tgt) for t in ("AGREE", "CONSULT") for src, tgt in _events(extractor, text, t)]
+    assert found and all(set(src + tgt) <= {"AZE", "TKM"} for src, tgt in found)
