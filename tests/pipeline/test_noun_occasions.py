@@ -221,3 +221,10 @@ def test_a_framed_meeting_is_an_occasion(extractor, text, parties):
 def test_the_region_in_a_summit_format(extractor, text, other):
     five = frozenset({"KAZ", "KGZ", "TJK", "TKM", "UZB"})
     assert any(t == "CONSULT" and src | tgt == five | {other} for t, src, tgt, _ in _events(extractor, text))
+
+
+# A cooperative act expected or promised, told in the passive, is coded from its own noun:
+# the visit to come is AGREE planned, by its visitor to its host (PLOVER 3.1, 3.2.1).
+def test_an_expected_visit_is_planned_by_its_visitor(extractor):
+    assert _expected("AGREE", "MNG", "KAZ", "planned") in _events(
+        extractor, "A return visit by the Mongolian president to Kazakhstan is expected.")

@@ -244,12 +244,15 @@ def _passive_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Token | None
     """'the border was closed', 'the ban on flour was lifted by X': a verb + object entry
     told in the passive, its object being the verb's passive subject (which comes first).
     An object that names the same act itself ("talks were held", "visits were made") is
-    left to code it, with the parties of its own phrase."""
+    left to code it, with the parties of its own phrase; so is a cooperative act expected or
+    promised ("a return visit by X to Y is expected": the visit to come is the AGREE)."""
     if len(trig.lemmas) != 2 or trig.pos != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i
                 and trig.lemmas[1] in (c.lemma_.lower(), c.lower_)), None)
-    if obj is None or any(t.type == trig.type for t in lexicon.triggers.get(obj.lemma_.lower(), ())):
+    own = lexicon.triggers.get(obj.lemma_.lower(), ()) if obj is not None else ()
+    if obj is None or any(t.type == trig.type or trig.type == "AGREE" and t.type in lexicon.coding.future_agree
+                          and not t.derived for t in own):
         return None
     return obj
 
