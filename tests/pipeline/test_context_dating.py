@@ -95,3 +95,11 @@ def test_a_weekday_told_as_a_plan_frames_the_next_plan(extractor):
     text = ("Tokayev will travel to Tashkent on Thursday. Kazakhstan then plans to send aid to "
             "Kyrgyzstan.")
     assert _dates(extractor, text, "AGREE", "planned") == ["2024-05-16", "2024-05-16"]
+
+
+# -- a goal set at a dated occasion ----------------------------------------------------------
+
+def test_a_goal_set_at_an_occasion_is_dated_by_the_occasion_not_its_horizon(extractor):
+    text = ("During Japarov's state visit to Astana in March 2023, Kyrgyzstan and Kazakhstan set "
+            "the goal of raising their trade to $3 billion within three years.")
+    assert _dates(extractor, text, "AGREE") == ["2023-03"]

@@ -109,7 +109,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                bounds: list[tuple[int, int]] | None = None,
                bounded: list[tuple[int, int]] | None = None,
                foreign: list[tuple[int, int]] | None = None,
-               plan_days: set[int] | None = None) -> tuple[str | None, str, str]:
+               plan_days: set[int] | None = None,
+               occasions: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
@@ -123,7 +124,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     `foreign`: the relative clauses of the sentence with a subject of their own that do not
     hold the trigger (other_clauses): their times are another act's. `plan_days`: the starts of the
     weekdays the text told as a plan's (read forward), filled in here as plans are dated: a
-    later plan framed by one keeps it forward, one told as past stays past."""
+    later plan framed by one keeps it forward, one told as past stays past. `occasions`: the
+    phrases that place the act at an occasion ("during the state visit in March 2023",
+    occasion_phrases)."""
     s, e = sentence
     told = [t for t in timexes if not any(a <= t.start < b for a, b in bounded or [])]
     # A decade ("in the late 1990s") has no value but is the act's own time: dated unknown.
@@ -154,6 +157,15 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
             ([t for t in own if not any(a <= t.start < b for a, b in foreign or [])] if narrative else [])
     if modality == "planned" and anchor:
+        at = [t for t in own if t.value and t.kind in ("point", "range")
+              and any(a <= t.start < b for a, b in occasions or [])]
+        if at and not any(t.kind in ("point", "range") and not _past(_value(t, modality, anchor, words, own=True), anchor)
+                          for t in own if t.value):
+            # "During the state visit in March 2023 they set the goal of raising trade within
+            # three years": the goal was set at the occasion, whose date is the act's; the
+            # horizon ("within three years", "by 2026") is what was set, not when.
+            best = min(at, key=lambda t: abs(t.start - trigger_at))
+            return _dated(best, "asserted", anchor, words, None, "text")
         # A plan is for a time not yet past when it is reported: a past date beside it is
         # its old schedule or its announcement ("the planned February trip, now
         # rescheduled for July").
@@ -258,6 +270,14 @@ def refers_back(trigger, words: DatingWords) -> tuple[str | None, bool]:
         if tok.lower_ in words.continuations and tok.dep_ in ("advmod", "cc", "prep"):
             continuation = True
     return anaphora, continuation
+
+
+def occasion_phrases(trigger, words: DatingWords) -> list[tuple[int, int]]:
+    """Character spans of the phrases of the trigger's sentence that place it at an occasion
+    ("[during Japarov's state visit to Astana in March 2023]", "[at the summit in May]")."""
+    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in trigger.sent
+            if p.dep_ == "prep" and p.lower_ in words.occasion_prepositions
+            and any(o.dep_ == "pobj" and o.lower_ in words.occasion_nouns for o in p.children)]
 
 
 def occasion_of(trigger, words: DatingWords) -> str | None:
