@@ -103,3 +103,10 @@ def test_a_goal_set_at_an_occasion_is_dated_by_the_occasion_not_its_horizon(extr
     text = ("During Japarov's state visit to Astana in March 2023, Kyrgyzstan and Kazakhstan set "
             "the goal of raising their trade to $3 billion within three years.")
     assert _dates(extractor, text, "AGREE") == ["2023-03"]
+
+
+def test_a_russian_bounding_phrase_dates_its_own_act(extractor):
+    text = ("Президент Кыргызстана Садыр Жапаров прибыл в Астану с первым официальным визитом "
+            "после избрания на пост президента 10 января.")
+    facts = extractor.extract(Document(id="ru", text=text, date=REPORT, language="ru"))
+    assert [e.date for e in facts.events if e.type == "CONSULT"] == [REPORT]
