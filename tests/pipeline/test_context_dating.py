@@ -110,3 +110,21 @@ def test_a_russian_bounding_phrase_dates_its_own_act(extractor):
             "после избрания на пост президента 10 января.")
     facts = extractor.extract(Document(id="ru", text=text, date=REPORT, language="ru"))
     assert [e.date for e in facts.events if e.type == "CONSULT"] == [REPORT]
+
+
+# -- "since" starts the state of its own clause -------------------------------------------
+
+@pytest.mark.parametrize("text,etype,date", [
+    # the praise is another clause's act, told from the report's time ...
+    ("Since March, Russian engineers have been repairing a dam in Tajikistan, and Tajik "
+     "officials have praised Moscow's help.", "SUPPORT", REPORT),
+    # ... while the ban is the state that began then
+    ("Since March, Kazakhstan has banned grain exports to Kyrgyzstan.", "SANCTION", "2024-03"),
+])
+def test_since_dates_only_its_own_clause(extractor, text, etype, date):
+    assert _dates(extractor, text, etype) == [date]
+
+
+def test_since_a_month_runs_to_the_report():
+    (t,) = TimeGrammar.from_grammar(Grammar()).find("Since March, troops have used it", anchor=REPORT)
+    assert (t.kind, t.value, t.end_value) == ("since", "2024-03", "2024-05")

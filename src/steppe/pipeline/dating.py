@@ -110,7 +110,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                bounded: list[tuple[int, int]] | None = None,
                foreign: list[tuple[int, int]] | None = None,
                plan_days: set[int] | None = None,
-               occasions: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
+               occasions: list[tuple[int, int]] | None = None,
+               clause: tuple[int, int] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
@@ -126,7 +127,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     weekdays the text told as a plan's (read forward), filled in here as plans are dated: a
     later plan framed by one keeps it forward, one told as past stays past. `occasions`: the
     phrases that place the act at an occasion ("during the state visit in March 2023",
-    occasion_phrases)."""
+    occasion_phrases). `clause`: the span of the clause that holds the trigger (clause_of):
+    a "since" outside it starts another clause's state ("Since May, troops have used the base,
+    and officials have praised Tashkent": not the praise's date)."""
     s, e = sentence
     told = [t for t in timexes if not any(a <= t.start < b for a, b in bounded or [])]
     # A decade ("in the late 1990s") has no value but is the act's own time: dated unknown.
@@ -145,6 +148,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     if modality != "planned":
         # "banned exports until June": a deadline bounds the act, it does not date it.
         own = [t for t in own if t.kind in _POINT_KINDS or t.kind == "decade"]
+        if clause:
+            own = [t for t in own if t.kind != "since" or clause[0] <= t.start < clause[1]]
     if text:
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own
@@ -270,6 +275,16 @@ def refers_back(trigger, words: DatingWords) -> tuple[str | None, bool]:
         if tok.lower_ in words.continuations and tok.dep_ in ("advmod", "cc", "prep"):
             continuation = True
     return anaphora, continuation
+
+
+def clause_of(trigger) -> tuple[int, int]:
+    """Character span of the clause that holds the trigger: the phrase of the nearest verb at
+    or above it that has a subject of its own (the sentence's root if none has)."""
+    verb = trigger
+    while not (verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
 
 
 def occasion_phrases(trigger, words: DatingWords) -> list[tuple[int, int]]:

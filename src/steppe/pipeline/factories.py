@@ -22,7 +22,7 @@ from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, background_of, bounding_clauses,
-                                    bounds_of, date_event, occasion_of, occasion_phrases,
+                                    bounds_of, clause_of, date_event, occasion_of, occasion_phrases,
                                     planned_clause,
                                     other_clauses, party_keys, refers_back, told_in_past)
 from steppe.pipeline.events import EventCoder, RawEvent, doc_token_mentions, interactions_only, pairs_before
@@ -258,7 +258,8 @@ class Events:
             foreign=[(a + offset, b + offset) for a, b in
                      other_clauses(raw.trigger, relative=False, deps={"relcl"})],
             plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in
-                                            occasion_phrases(raw.trigger, self.dating_words)])
+                                            occasion_phrases(raw.trigger, self.dating_words)],
+            clause=tuple(x + offset for x in clause_of(raw.trigger)))
         bounded += bounds
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(

@@ -604,6 +604,7 @@ def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
     return new_start, res
 
 
+_SINCE_WORDS = re.compile(r"(?i)^(?:ever\s+)?since\b")
 _DEADLINE_WORDS = re.compile(r"(?i)^(?:by|until|till|no later than|not later than)\b")
 
 
@@ -665,6 +666,10 @@ class TimeGrammar:
             if since_prec:
                 res["end_value"] = _anchor_value(a, since_prec)
             res = _forward_deadline(text[start:end], res, a)
+            if res.get("kind", "point") == "point" and res.get("value") and _SINCE_WORDS.match(text[start:end]):
+                # "since October" read by a pattern that holds the preposition: a stretch
+                # from then to the report, as _extend makes of "since 2020"
+                res = {**res, "kind": "since", "end_value": _anchor_value(a, res["precision"])}
             out.append(TimeEx(start + offset, end + offset, text[start:end],
                               value=res.get("value"), precision=res.get("precision", "unknown"),
                               end_value=res.get("end_value"), kind=res.get("kind", "point"),
