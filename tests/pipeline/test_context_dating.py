@@ -39,7 +39,7 @@ def test_an_amount_is_no_decade():
 
 def test_an_act_of_a_decade_is_undated_and_not_the_news(extractor):
     text = ("Kazakhstan and Uzbekistan signed a water-sharing accord on 7 May. The two countries "
-            "had signed a border treaty in the early 2000s.")
+            "signed a border treaty in the early 2000s.")
     assert _dates(extractor, text, "SUPPORT") == ["2024-05-07", None]
 
 
@@ -64,8 +64,8 @@ _CLOSED = "Kyrgyzstan closed the road to Kazakhstan on 4 March. "
     ("Under the late President Niyazov, Turkmenistan refused to cooperate with Kazakhstan.",
      "REJECT", None),
     ("In the past, Uzbekistan criticised Kyrgyzstan over the dam.", "ACCUSE", None),
-    # the past perfect lies before the story's time: the report's date, not 4 March ...
-    ("Kazakhstan had accused Kyrgyzstan of smuggling.", "ACCUSE", REPORT),
+    # the past perfect lies before the story's time, by how much it does not say ...
+    ("Kazakhstan had accused Kyrgyzstan of smuggling.", "ACCUSE", None),
     # ... while the simple past goes on with it
     ("Kazakhstan accused Kyrgyzstan of smuggling.", "ACCUSE", "2024-03-04"),
 ])

@@ -89,7 +89,8 @@ class Thread:
     anaphora: str | None = None  # the occasion told before it names ("the talks", "this visit")
     continuation: bool = False  # it goes on with the story told before ("then", "also")
     # the act is told as earlier than the story: "marked" ("in the past", "under the late
-    # President"), "before" (the past perfect); see background_of
+    # President"), "before" (the past perfect); see background_of. Undated when it has no
+    # date of its own.
     background: str | None = None
 
 
@@ -195,9 +196,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             plan_days.add(best.start)
         return _dated(best, modality, anchor, words, today, "text", own=True)
     background = thread.background if thread is not None else None
-    if background == "marked" and modality != "planned":
-        # "Under the late President, Uzbekistan objected", "the past, when it opposed dams":
-        # told as a time before the story, with no date of its own: unknown.
+    if background and modality != "planned":
+        # "Under the late President, Uzbekistan objected", "the past, when it opposed dams",
+        # "had stayed away from its meetings": told as a time before the story, with no date
+        # of its own: unknown (neither the story's last date nor the report's).
         return None, "unknown", "none"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
@@ -211,7 +213,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # "Tokayev's early trip", "the talks": an occasion the text told without a date
         # (the lead's news, dated by its dateline) is the report's, not the last date read.
         return today, precision_of(today), "document"
-    if idx is not None and (narrative or modality == "planned") and background != "before":
+    if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         # "since 1997" starts a state lasting to the report's time ("has imported gas since
         # 1997"): it sets no reference time for what the narrative tells next.
@@ -530,8 +532,9 @@ def background_of(trigger, words: DatingWords, reporting: frozenset[str]) -> str
     word says so in the clause or in the noun a relative clause describes ("Under the late
     President, Uzbekistan objected", "a change from the past, when it opposed dams"); "before"
     for the past perfect ("had stayed away from its meetings"), whose reference time lies
-    before the narrative's, unless a verb of saying governs it (reported speech moves "has
-    been set" back to "had been set": the report's present). None otherwise."""
+    before the narrative's by an untold stretch, unless a verb of saying governs it (reported
+    speech moves "has been set" back to "had been set": the report's present). None
+    otherwise. Either way, with no date of its own the act is undated (date_event)."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
