@@ -34,6 +34,10 @@ class DatingWords:
     plan_types: frozenset[str] = frozenset()   # events whose infinitive tells a plan (planned_clause)
     # "the first meeting since the invasion in February": a time bound, never the act's date
     bounding_prepositions: frozenset[str] = frozenset()
+    # "the first visit since he took office": a clause that bounds the act's time
+    bounding_conjunctions: frozenset[str] = frozenset()
+    # "in the past", "under the late President": an act told before the story (background_of)
+    background_markers: re.Pattern[str] = re.compile(r"(?!)")
     # "on the sidelines of the summit": nouns that frame an occasion with "of" (roles' list)
     occasion_frames: frozenset[str] = frozenset()
     # "during the visit", "at Mr. Mirziyoyev's meeting": an occasion told before, in words
@@ -52,6 +56,8 @@ class DatingWords:
                    stretch_precision=dict(time.stretch_precision),
                    plan_types=w.set("plan_event_types", lower=False),
                    bounding_prepositions=w.set("bounding_prepositions"),
+                   bounding_conjunctions=w.set("bounding_conjunctions"),
+                   background_markers=re.compile(rf"\b(?:{w.alternation('background_markers')})\b", re.I),
                    occasion_frames=grammar.words(language, "roles").set("occasion_frames"),
                    occasion_phrase=re.compile(
                        rf"\b(?:{w.alternation('occasion_prepositions')})\s+(?:the|this|that|his|her|"
@@ -80,8 +86,12 @@ class Thread:
 
     parties: frozenset[str]                 # the event's states and organisations
     said: Said                              # the parties the text's mentions name
-    anaphora: bool = False      # it names an occasion told before ("the talks", "this visit")
+    anaphora: str | None = None  # the occasion told before it names ("the talks", "this visit")
     continuation: bool = False  # it goes on with the story told before ("then", "also")
+    # the act is told as earlier than the story: "marked" ("in the past", "under the late
+    # President"), "before" (the past perfect); see background_of. Undated when it has no
+    # date of its own.
+    background: str | None = None
 
 
 def party_keys(actors) -> frozenset[str]:
@@ -98,7 +108,11 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                announced: list[tuple[int, int]] | None = None,
                plan: list[tuple[int, int]] | None = None,
                bounds: list[tuple[int, int]] | None = None,
-               bounded: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
+               bounded: list[tuple[int, int]] | None = None,
+               foreign: list[tuple[int, int]] | None = None,
+               plan_days: set[int] | None = None,
+               occasions: list[tuple[int, int]] | None = None,
+               clause: tuple[int, int] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
@@ -108,36 +122,60 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     `plan`: where the clause of what was agreed to is (planned_clause): a time there is
     the plan's, read forward ("agreed to meet in May"). `bounds`: the phrases that bound the
     act's time (bounds_of), whose times are never its date; `bounded`: such phrases of the
-    sentences before, whose times set no reference time for the story that follows."""
+    sentences before, whose times set no reference time for the story that follows;
+    `foreign`: the relative clauses of the sentence with a subject of their own that do not
+    hold the trigger (other_clauses): their times are another act's. `plan_days`: the starts of the
+    weekdays the text told as a plan's (read forward), filled in here as plans are dated: a
+    later plan framed by one keeps it forward, one told as past stays past. `occasions`: the
+    phrases that place the act at an occasion ("during the state visit in March 2023",
+    occasion_phrases). `clause`: the span of the clause that holds the trigger (clause_of):
+    a "since" outside it starts another clause's state ("Since May, troops have used the base,
+    and officials have praised Tashkent": not the praise's date)."""
     s, e = sentence
     told = [t for t in timexes if not any(a <= t.start < b for a, b in bounded or [])]
-    own = [t for t in within(timexes, s, e) if t.value
+    # A decade ("in the late 1990s") has no value but is the act's own time: dated unknown.
+    own = [t for t in within(timexes, s, e) if (t.value or t.kind == "decade")
            and not any(a <= t.start < b for a, b in bounds or [])]
     # (a deadline there is a goal's, "agreed to raise trade to $3 billion by 2028": not when)
-    planned = [t for t in own if t.kind == "point" and any(a <= t.start < b for a, b in plan or [])]
+    planned = [t for t in own if t.kind == "point" and t.value and any(a <= t.start < b for a, b in plan or [])]
     if planned and modality != "planned":
         best = min(planned, key=lambda t: abs(t.start - trigger_at))
+        if plan_days is not None:
+            plan_days.add(best.start)
         return _dated(best, "planned", anchor, words, None, "text", own=True)
     if anchor and modality != "planned":
         # What happened cannot be dated after the text that reports it ("2040 Vision").
-        own = [t for t in own if t.value[:len(anchor)] <= anchor]
+        own = [t for t in own if not t.value or t.value[:len(anchor)] <= anchor]
     if modality != "planned":
         # "banned exports until June": a deadline bounds the act, it does not date it.
-        own = [t for t in own if t.kind in _POINT_KINDS]
+        own = [t for t in own if t.kind in _POINT_KINDS or t.kind == "decade"]
+        if clause:
+            own = [t for t in own if t.kind != "since" or clause[0] <= t.start < clause[1]]
     if text:
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own
     if region:
         # Dates attached to another event of the sentence belong to it. When none is the
         # event's own, a parse may have misplaced it; but an act told in the present ("it
-        # supported X in 2001 and now supports Y") speaks from the report's time.
+        # supported X in 2001 and now supports Y") speaks from the report's time, and a
+        # relative clause with a subject of its own ("the railway, on which the three
+        # signed an agreement in September") tells another act, whose time is not this one's.
         own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
-            (own if narrative else [])
+            ([t for t in own if not any(a <= t.start < b for a, b in foreign or [])] if narrative else [])
     if modality == "planned" and anchor:
+        at = [t for t in own if t.value and t.kind in ("point", "range")
+              and any(a <= t.start < b for a, b in occasions or [])]
+        if at and not any(t.kind in ("point", "range") and not _past(_value(t, modality, anchor, words, own=True), anchor)
+                          for t in own if t.value):
+            # "During the state visit in March 2023 they set the goal of raising trade within
+            # three years": the goal was set at the occasion, whose date is the act's; the
+            # horizon ("within three years", "by 2026") is what was set, not when.
+            best = min(at, key=lambda t: abs(t.start - trigger_at))
+            return _dated(best, "asserted", anchor, words, None, "text")
         # A plan is for a time not yet past when it is reported: a past date beside it is
         # its old schedule or its announcement ("the planned February trip, now
         # rescheduled for July").
-        own = [t for t in own if not _past(_value(t, modality, anchor, words, own=True), anchor)] or own
+        own = [t for t in own if not t.value or not _past(_value(t, modality, anchor, words, own=True), anchor)] or own
     today = report_day(timexes, anchor) if anchor else None
     if not own and modality != "planned" and anchor:
         # "Over the past five years the two have held regular talks": told over a stretch
@@ -148,17 +186,33 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             return _stretch_date(stretch[0], today or anchor, words)
     if own:
         best = min(own, key=lambda t: (abs(t.start - trigger_at) + (0 if t.start > trigger_at else 5)))
+        if not best.value:
+            return None, "unknown", "text"
         if any(a <= best.start < b for a, b in announced or []):
             # "it will expand trade, the minister said on Tuesday": the plan is dated by its
             # announcement, which was told as past (last Tuesday, not the next one).
             return _dated(best, "asserted", anchor, words, today, "text")
+        if modality == "planned" and plan_days is not None:
+            plan_days.add(best.start)
         return _dated(best, modality, anchor, words, today, "text", own=True)
+    background = thread.background if thread is not None else None
+    if background and modality != "planned":
+        # "Under the late President, Uzbekistan objected", "the past, when it opposed dams",
+        # "had stayed away from its meetings": told as a time before the story, with no date
+        # of its own: unknown (neither the story's last date nor the report's).
+        return None, "unknown", "none"
     idx = bisect_left(sentences, (s,))
     idx = idx if idx < len(sentences) and sentences[idx][0] == s else None
     if occasion and idx is not None and text:
         at = _occasion_date(told, sentences[:idx], text, occasion, anchor, modality)
         if at is not None:
             return _dated(at, modality, anchor, words, today, "context")
+    if thread is not None and thread.anaphora and idx is not None and text and today \
+            and modality != "planned" and _named_before(sentences[:idx], text, thread.anaphora) \
+            and _occasion_date(told, sentences[:idx], text, thread.anaphora, anchor, modality) is None:
+        # "Tokayev's early trip", "the talks": an occasion the text told without a date
+        # (the lead's news, dated by its dateline) is the report's, not the last date read.
+        return today, precision_of(today), "document"
     if idx is not None and (narrative or modality == "planned"):
         lo = sentences[max(0, idx - CONTEXT_SENTENCES)][0]
         # "since 1997" starts a state lasting to the report's time ("has imported gas since
@@ -167,7 +221,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
             # Thursday ... will sign a statement"), never by a past one.
-            before = [t for t in before if anchor and _future(_value(t, modality, anchor, words), anchor)]
+            before = [t for t in before if anchor and _future(
+                _value(t, modality, anchor, words, own=t.start in (plan_days or ())), anchor)]
         else:
             # A day or month told from the report's time ("last Saturday", "on March 11",
             # "last month") frames what follows as firmly as a full date; a relative year
@@ -175,7 +230,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             # loose to set a narrative's reference time.
             before = [t for t in before if not t.relative or _firm(t)]
         if before and (thread is None or _continues(thread, text, sentences, before[-1], s)):
-            return _dated(before[-1], modality, anchor, words, today, "context")
+            return _dated(before[-1], modality, anchor, words, today, "context",
+                          own=before[-1].start in (plan_days or ()))
     if idx is not None and text and narrative and thread is not None and thread.continuation:
         at = _paragraph_occasion(told, sentences, idx, text, anchor, modality, words)
         if at is not None:
@@ -193,7 +249,8 @@ def _continues(thread: Thread, text: str, sentences: list[tuple[int, int]], t: T
     """Whether the event's sentence (starting at `s`) goes on with the story of the sentence
     that told the date `t`. It does when it names an occasion told before ("the talks"), or
     says the story goes on ("then", "also") within the same paragraph. A day or month also
-    frames an act of a party that sentence named; a bare year rarely dates the news that
+    frames an act of a party that sentence named (wire copy gives each sentence a paragraph
+    of its own: a paragraph break does not end a story); a bare year rarely dates the news that
     follows it (background: "The mine was nationalised in 2018"), so it needs one of the
     first two ties. Otherwise a report's act is its own news, not part of the story told
     before it ("Iran and Turkmenistan resumed swaps in March. Kyrgyzstan and Tajikistan
@@ -207,19 +264,37 @@ def _continues(thread: Thread, text: str, sentences: list[tuple[int, int]], t: T
     return bool(thread.said.between(lo, hi) & thread.parties)
 
 
-def refers_back(trigger, words: DatingWords) -> tuple[bool, bool]:
+def refers_back(trigger, words: DatingWords) -> tuple[str | None, bool]:
     """(anaphora, continuation) of the trigger's sentence: a definite occasion noun ("the
-    talks", "this visit", "their meeting") names an occasion the text has told; a word such
-    as "then" or "also" says the story goes on."""
-    anaphora = continuation = False
+    talks", "this visit", "their meeting"), which names an occasion the text has told; a
+    word such as "then" or "also" says the story goes on."""
+    anaphora, continuation = None, False
     for tok in trigger.sent:
-        if tok.lower_ in words.occasion_nouns and any(
+        if anaphora is None and tok.lower_ in words.occasion_nouns and any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
                 for c in tok.children):
-            anaphora = True
+            anaphora = tok.lower_
         if tok.lower_ in words.continuations and tok.dep_ in ("advmod", "cc", "prep"):
             continuation = True
     return anaphora, continuation
+
+
+def clause_of(trigger) -> tuple[int, int]:
+    """Character span of the clause that holds the trigger: the phrase of the nearest verb at
+    or above it that has a subject of its own (the sentence's root if none has)."""
+    verb = trigger
+    while not (verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+
+
+def occasion_phrases(trigger, words: DatingWords) -> list[tuple[int, int]]:
+    """Character spans of the phrases of the trigger's sentence that place it at an occasion
+    ("[during Japarov's state visit to Astana in March 2023]", "[at the summit in May]")."""
+    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in trigger.sent
+            if p.dep_ == "prep" and p.lower_ in words.occasion_prepositions
+            and any(o.dep_ == "pobj" and o.lower_ in words.occasion_nouns for o in p.children)]
 
 
 def occasion_of(trigger, words: DatingWords) -> str | None:
@@ -276,6 +351,12 @@ def _occasion_date(timexes: list[TimeEx], earlier: list[tuple[int, int]], text: 
         if dated:
             found.append(min(dated, key=lambda t: min(abs(t.start - p) for p in spots)))
     return max(found, key=lambda t: t.value, default=None)
+
+
+def _named_before(earlier: list[tuple[int, int]], text: str, noun: str) -> bool:
+    """Whether an earlier sentence names the occasion (as _occasion_date reads it)."""
+    pattern = re.compile(rf"\b{re.escape(noun)}", re.I)
+    return any(pattern.search(text, s, e) for s, e in earlier)
 
 
 def report_day(timexes: list[TimeEx], anchor: str) -> str:
@@ -352,16 +433,17 @@ def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
     """The time expression's value; a bare weekday in a plan ("will visit on Thursday") is
     the next such day, not the last (time expressions resolve weekdays backwards, as most
     news reports what happened). So is a bare month or day of a month in the plan's own
-    sentence ("will visit in September", "on 20 March"); one told in an earlier sentence
-    keeps its value, as it dates what that sentence told."""
-    if modality == "planned" and anchor and t.relative and t.value and _past(t.value, anchor):
+    sentence ("will visit in September", "on 20 March"). `own`: the time is the plan's, in
+    its sentence or told forward by an earlier plan ("will visit on Thursday ... will sign a
+    statement"); one an earlier sentence told as past keeps its value ("talks on Tuesday
+    ... will continue talks": not next Tuesday)."""
+    if modality == "planned" and anchor and t.relative and t.value and _past(t.value, anchor) and own:
         said = [w.strip(".,") for w in t.text.lower().split()]
         named = [w for w in said if w not in words.date_fillers and not w[:1].isdigit()]
         if named and all(w in words.time_names for w in named):
             if t.precision == "day" and named[0] in words.weekdays:
                 return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
-            if own:
-                return add_years(t.value, 1)
+            return add_years(t.value, 1)
     return t.value
 
 
@@ -382,10 +464,14 @@ _FINITE_PRESENT = {"VBZ", "VBP"}
 _SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 
 
-def other_clauses(trigger) -> list[tuple[int, int]]:
+def other_clauses(trigger, relative: bool = True,
+                  deps: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of the subordinate clauses of its sentence
     that tell another act: a time expression frames its own clause ("Japarov is on a visit
-    after he won the election in January": January dates the election)."""
+    after he won the election in January": January dates the election). `relative=False`
+    leaves out the clauses whose subject is a relative pronoun ("the summit that ended on
+    Friday"): they describe a thing of the sentence, whose time may be the act's. `deps`:
+    only clauses of these dependencies (default: every subordinate clause)."""
     spans = []
     for tok in trigger.sent:
         # A clause tells another act when it has a subject of its own ("after he won");
@@ -393,8 +479,11 @@ def other_clauses(trigger) -> list[tuple[int, int]]:
         # whose subject is the trigger's noun ("the visit, which took place in May")
         # still describes the event.
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        about_trigger = tok.head.i == trigger.i and all(c.tag_ in ("WDT", "WP") for c in subjects)
-        if tok.dep_ in _SUBORDINATE and tok.pos_ in ("VERB", "AUX") and subjects \
+        relative_subject = all(c.tag_ in ("WDT", "WP") for c in subjects)
+        about_trigger = tok.head.i == trigger.i and relative_subject
+        if relative_subject and not relative:
+            continue
+        if tok.dep_ in (deps or _SUBORDINATE) and tok.pos_ in ("VERB", "AUX") and subjects \
                 and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return spans
@@ -410,6 +499,72 @@ def bounds_of(trigger, preps: frozenset[str]) -> list[tuple[int, int]]:
             for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
             and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.pos_ == "NOUN"
                     for o in p.children)]
+
+
+def bounding_clauses(trigger, conjunctions: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the clauses that bound the act's time from another act of their
+    own subject ("the first visit [since he was re-elected on 20 November]", "accused them
+    [after the minister received the rival in May]"): their times are that act's, never this
+    one's, and they set no reference time for what the text tells next. A clause that holds
+    the trigger is the act's own."""
+    spans = []
+    for mark in trigger.sent:
+        if mark.dep_ != "mark" or mark.lower_ not in conjunctions or mark.i > mark.head.i:
+            continue
+        verb = mark.head
+        while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+            verb = verb.head
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in (*verb.children, *mark.head.children)):
+            continue
+        # To the end of the verb's phrase; a parse that breaks the clause ("re-elected")
+        # leaves it at the next comma or the sentence's end.
+        end = max(verb.right_edge.i, mark.head.right_edge.i)
+        while end + 1 < trigger.sent.end and not _breaks(trigger.doc[end + 1]):
+            end += 1
+        if not mark.i <= trigger.i <= end:
+            last = trigger.doc[end]
+            spans.append((mark.idx, last.idx + len(last)))
+    return spans
+
+
+def background_of(trigger, words: DatingWords, reporting: frozenset[str]) -> str | None:
+    """Whether the trigger's clause tells its act as earlier than the story: "marked" when a
+    word says so in the clause or in the noun a relative clause describes ("Under the late
+    President, Uzbekistan objected", "a change from the past, when it opposed dams"); "before"
+    for the past perfect ("had stayed away from its meetings"), whose reference time lies
+    before the narrative's by an untold stretch, unless a verb of saying governs it (reported
+    speech moves "has been set" back to "had been set": the report's present). None
+    otherwise. Either way, with no date of its own the act is undated (date_event)."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # a participle or a verb coordinated without a subject of its own shares its clause's
+    # time ("Under the late President, Uzbekistan objected, warning that ...")
+    while verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") or c.tag_ == "WRB" for c in verb.children):
+        verb = verb.head
+    skip = set()
+    for c in verb.children:
+        if c.dep_ in _SUBORDINATE | {"conj"} and not (c.left_edge.i <= trigger.i <= c.right_edge.i):
+            skip.update(t.i for t in c.subtree)
+    clause = " ".join(t.text for t in verb.subtree if t.i not in skip)
+    if verb.dep_ == "relcl" or verb.left_edge.tag_ == "WRB":
+        # "the past, when it opposed dams": what the relative clause describes
+        clause = " ".join(t.text for t in verb.doc[max(verb.sent.start, verb.left_edge.i - 4):verb.left_edge.i]) \
+            + " " + clause
+    if words.background_markers.search(clause):
+        return "marked"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes) and not (
+            verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in reporting):
+        return "before"
+    return None
+
+
+def _breaks(tok) -> bool:
+    """A punctuation mark that ends a clause (a hyphen inside a word, "re-elected", does not)."""
+    return tok.is_punct and not (tok.text == "-" and not tok.whitespace_
+                                 and not tok.doc[tok.i - 1].whitespace_)
 
 
 def told_in_past(trigger) -> bool:

@@ -21,7 +21,8 @@ from steppe.facts import Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
-from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, bounds_of, date_event, occasion_of,
+from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, background_of, bounding_clauses,
+                                    bounds_of, clause_of, date_event, occasion_of, occasion_phrases,
                                     planned_clause,
                                     other_clauses, party_keys, refers_back, told_in_past)
 from steppe.pipeline.event_filters import interactions_only
@@ -218,6 +219,7 @@ class Events:
         said = Said.of(ctx.mentions)
         pairs = pairs_before(ctx.states, ctx.sentences) if ctx.parsed else []
         bounded = ctx.time_bounds       # time-bounding phrases read so far (dating)
+        plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -226,16 +228,17 @@ class Events:
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties, pair_before=pairs[i]):
-                ev = self._finish(raw, s, ctx, said, bounded)
+                ev = self._finish(raw, s, ctx, said, bounded, plan_days)
                 ctx.events.append(ev)
                 if raw.main:
                     ctx.main_acts.append(ev)
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
-                said: Said, bounded: list[tuple[int, int]]) -> Event:
+                said: Said, bounded: list[tuple[int, int]], plan_days: set[int]) -> Event:
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         bounds = [(a + offset, b + offset) for a, b in
-                  bounds_of(raw.trigger, self.dating_words.bounding_prepositions)]
+                  bounds_of(raw.trigger, self.dating_words.bounding_prepositions)
+                  + bounding_clauses(raw.trigger, self.dating_words.bounding_conjunctions)]
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
         date, precision, date_source = date_event(
@@ -246,12 +249,19 @@ class Events:
             narrative=told_in_past(raw.trigger),
             occasion=occasion_of(raw.trigger, self.dating_words),
             thread=Thread(party_keys([*raw.source, *raw.target]), said,
-                          *refers_back(raw.trigger, self.dating_words)),
+                          *refers_back(raw.trigger, self.dating_words),
+                          background=background_of(raw.trigger, self.dating_words,
+                                                   self.coder.lex.cues.reporting_verbs)),
             announced=[(a + offset, b + offset) for a, b in
                        announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
             if raw.type in self.dating_words.plan_types else None,
-            bounds=bounds, bounded=bounded)
+            bounds=bounds, bounded=bounded,
+            foreign=[(a + offset, b + offset) for a, b in
+                     other_clauses(raw.trigger, relative=False, deps={"relcl"})],
+            plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in
+                                            occasion_phrases(raw.trigger, self.dating_words)],
+            clause=tuple(x + offset for x in clause_of(raw.trigger)))
         bounded += bounds
         score, quad, cameo = self.lexicon.score(raw.type, raw.mode)
         return Event(

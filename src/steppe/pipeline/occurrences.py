@@ -55,6 +55,8 @@ def dates_compatible(a: Event, b: Event) -> bool:
     in the same words ("the visit ... on 6 December", later "Mirziyoyev's visit")."""
     if _told_alike(a, b):
         return True
+    if a.date_source == b.date_source == "text" and (a.date is None) != (b.date is None):
+        return False  # a time of its own too vague for a date ("in the early 2000s") is another occasion
     if a.date and b.date and {a.date_source, b.date_source} == {"document", "text"} \
             and len(a.date) == len(b.date) == 10 and _same_date(a.date, b.date, day_window=3) \
             and {x.code for x in a.source} == {x.code for x in b.source}:

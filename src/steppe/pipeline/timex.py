@@ -33,7 +33,7 @@ class TimeEx:
     value: str | None
     precision: str                   # day | month | year | unknown
     end_value: str | None = None     # last day/month/year of a range
-    kind: str = "point"              # point | range | since | deadline | within | duration
+    kind: str = "point"              # point | range | since | deadline | within | duration | decade
     relative: bool = False           # resolved against the anchor
 
 
@@ -465,6 +465,13 @@ def _h_vague(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
                     else "point")
 
 
+def _h_decade(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"the 1990s", "the early 2000s", "mid-2010s": years are named, but no single one, so
+    an act told in them has no date finer than unknown (ANNOTATION.md rule 5). No value:
+    it dates nothing and frames nothing, it only says the act has a time of its own."""
+    return {"value": None, "precision": "unknown", "kind": "decade"}
+
+
 def _h_this_year_words(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     if a is None:
         return _unknown()
@@ -542,6 +549,8 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
          _h_year_range),
         (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
+        # "the 1990s", "the early 2000s", "mid-2010s" (an amount is "$2000s" or "2000s of")
+        (re.compile(r"(?:(?<=mid-)|(?<![\w$€£.,/-]))(?:19|20)\d0['’]?s\b(?!\s+of\b)"), _h_decade),
         (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
         (re.compile(r"(?i:\b(?P<n>" + num + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
          _h_day_word),
@@ -595,6 +604,7 @@ def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
     return new_start, res
 
 
+_SINCE_WORDS = re.compile(r"(?i)^(?:ever\s+)?since\b")
 _DEADLINE_WORDS = re.compile(r"(?i)^(?:by|until|till|no later than|not later than)\b")
 
 
@@ -656,6 +666,10 @@ class TimeGrammar:
             if since_prec:
                 res["end_value"] = _anchor_value(a, since_prec)
             res = _forward_deadline(text[start:end], res, a)
+            if res.get("kind", "point") == "point" and res.get("value") and _SINCE_WORDS.match(text[start:end]):
+                # "since October" read by a pattern that holds the preposition: a stretch
+                # from then to the report, as _extend makes of "since 2020"
+                res = {**res, "kind": "since", "end_value": _anchor_value(a, res["precision"])}
             out.append(TimeEx(start + offset, end + offset, text[start:end],
                               value=res.get("value"), precision=res.get("precision", "unknown"),
                               end_value=res.get("end_value"), kind=res.get("kind", "point"),

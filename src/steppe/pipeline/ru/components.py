@@ -106,6 +106,8 @@ class RuEvents:
                 own = own or [t for t in st.times if t.start < raw.trigger_start and t.start - st.start < 25]
                 # "программа на 2025–2027 годы": the years a document runs, not when it was signed
                 own = [t for t in own if not ("/" in t.value and text[max(0, t.start - 3):t.start].endswith("на "))]
+                # "первый визит после переизбрания 20 ноября": the re-election's date
+                own = [t for t in own if not self.dating.bounded(st.words, raw.trigger_start, t)]
                 events.append(self._event(raw, text, st.start, st.end, [] if undated else own,
                                           None if undated else anchor))
         ctx.events = without_headline_repeats(events, text)

@@ -18,11 +18,25 @@ class DatingWords:
     recalled: frozenset[str]            # "ранее": an act recalled, not the day's
     standing: frozenset[str]            # verbs of a standing state ("является экспортером")
     standing_types: frozenset[str]      # the event types a standing verb leaves undated
+    bounding: list[list[str]]           # "после", "с тех пор как": another act bounds this one
 
     @classmethod
     def build(cls, dates: dict) -> "DatingWords":
         return cls([o.split() for o in dates["report_openers"]], frozenset(dates["recalled"]),
-                   frozenset(dates["standing"]), frozenset(dates["standing_types"]))
+                   frozenset(dates["standing"]), frozenset(dates["standing_types"]),
+                   [b.split() for b in dates["bounding"]])
+
+    def bounded(self, ws: list[Word], trigger_start: int, t: RuTime) -> bool:
+        """"первый визит после переизбрания 20 ноября": a date a few words after a bounding
+        word, with the trigger not between them, dates the act that bounds the trigger's."""
+        for i in range(len(ws)):
+            if not any([w.low for w in ws[i:i + len(b)]] == b for b in self.bounding):
+                continue
+            start = ws[i].start
+            between = [w for w in ws if start <= w.start < t.start]
+            if start < t.start and len(between) <= 8 and not start < trigger_start < t.start:
+                return True
+        return False
 
     def reports_before(self, ws: list[Word]) -> bool:
         """"Об этом 3 июня заявил президент": the sentence reports the one before it."""

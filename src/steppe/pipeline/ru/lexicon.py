@@ -69,6 +69,7 @@ class _Dates(_Strict):
     standing: list[str]
     standing_types: list[str]
     report_openers: list[str]
+    bounding: list[str] = []
 
 
 class _Indicator(_Strict):
