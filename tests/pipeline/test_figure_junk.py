@@ -99,3 +99,11 @@ def test_one_state_project_size_is_no_figure(extractor):
             "On Friday Tajikistan's president opened a new dam on the river. "
             "Its four turbines will give a combined capacity of 800 megawatts.")
     assert [f for f in _figures(extractor, text) if f.unit == "MW"] == []
+
+
+def test_line_length_is_of_every_state_it_crosses(extractor):
+    # a route is no party of a flow, but a line's length is the length across all it crosses
+    text = ("The new railway will run for about 600 kilometres from China through Kyrgyzstan "
+            "to Uzbekistan.")
+    figs = [f for f in _figures(extractor, text) if f.unit == "km"]
+    assert [(f.value, sorted(f.parties)) for f in figs] == [(600, ["CHN", "KGZ", "UZB"])]

@@ -802,10 +802,15 @@ def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
     res, fw = doc.res, doc.fw
     q, slot = st.quantities[qi], st.slot(qi)
     # the states a flow or a volume passes through ("exported via Russia", "gas transit through
-    # Kazakhstan") are its route, not its ends
+    # Kazakhstan") are its route, not its ends; but a line's length or size is of every state
+    # it crosses ("runs for 1,800 km through Uzbekistan and Kazakhstan")
+    # ("runs for 1,800 km from China through Kyrgyzstan to Uzbekistan"): all the states it names
     ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])]
-    parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
-                         words=fw, clause=clause)
+    if spec and len({m[2] for m in st.ments}) >= 2:
+        parties = sorted({m[2] for m in st.ments})
+    else:
+        parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
+                             words=fw, clause=clause)
     pair = set(story.prev_states)
     if not st.ments and len(pair) >= 2:
         # "... Kyrgyzstan's exports to Tajikistan shrank. Total turnover went down 3.8%":
