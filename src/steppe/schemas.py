@@ -100,11 +100,13 @@ class IndicatorFile(BaseModel):
     person_nouns: list[str] = []
     demonym_plurals: list[str] = []
     casualty_words: list[str] = []
+    population_cues: list[str] = []
     completion_verbs: list[str] = []
     generic_nouns: list[str] = []
     measures: dict[str, str] = {}
     specification_units: list[str] = []
     specification_nouns: list[str] = []
+    design_cues: list[str] = []
     domestic_cues: list[str] = []
     goods_nouns: list[str] = []
     sending_stems: list[str] = []

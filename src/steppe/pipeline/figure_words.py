@@ -51,6 +51,7 @@ class FigureWords:
     describing_cues: frozenset[str]     # "planned": a goal cue that may describe a thing instead
     change_from: re.Pattern[str]        # "..., up from" $750 million: the level before a change
     future: re.Pattern[str]             # "will", "shall": expected, not reached
+    relative_clause: re.Pattern[str]    # ", which": a relative clause, with its own tense and mood
     perfect_before: re.Pattern[str]     # "have (already) been" right before a verb: a running total
     future_before: re.Pattern[str]      # "will be", "to" right before a verb: not done yet
     as_of: re.Pattern[str]              # "as of": a value on a day
@@ -148,6 +149,7 @@ class FigureWords:
             describing_cues=w.set("describing_cues"),
             change_from=re.compile(rf"\b(?:{w.alternation('level_change_adverbs')})\s+from\s+(?:(?:{approx})\s+)?$"),
             future=re.compile(rf"\b(?:{w.alternation('future_modals')})\b"),
+            relative_clause=re.compile(rf",\s+(?:{w.alternation('relative_pronouns')})\b"),
             perfect_before=re.compile(
                 rf"\b(?:{w.alternation('present_perfect_auxiliaries')}|{w.alternation('past_perfect_auxiliaries')})"
                 rf"\s+(?:(?:{w.alternation('so_far_adverbs')})\s+)?(?:been\s+)?$"),

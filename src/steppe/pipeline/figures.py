@@ -43,6 +43,8 @@ class Indicators:
             # "12 Kyrgyz citizens were detained": people taking part in an event, not a figure
             "people": re.compile(r"\s+(?:%s)\b" % "|".join(re.escape(w) for w in c["person_nouns"]), re.I),
             "casualty": _cue_re(c["casualty_words"]),
+            # "a market covering 180 million people": the population of a place, a few words on
+            "population": re.compile(_cue_re(c.get("population_cues", [])).pattern + r"\s+(?:[\w-]+\s+){0,3}$", re.I),
             "completed": re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]), re.I),
             # ... found anywhere in a stretch, not inside a longer word (_just_done)
             "completed_word": re.compile(r"(?<!\w)(?:%s)\b" % "|".join(re.escape(w) for w in c["completion_verbs"]),
@@ -53,6 +55,7 @@ class Indicators:
             "goods": {w.lower() for w in c["goods_nouns"]},
             "specification": set(c.get("specification_units", [])),
             "specification_nouns": tuple(c.get("specification_nouns", [])),
+            "design": _cue_re(c.get("design_cues", [])),
             # the nouns of the counts given per week, month...: the last one before a bare rate
             "rate_nouns": re.compile(r"\b(%s)\b(?:(?!\d)[^.;])*$" % "|".join(
                 re.escape(n) for v in c["indicators"].values() if v.get("per") for n in v.get("nouns", [])), re.I),
@@ -242,6 +245,8 @@ def _count_indicator(q: Quantity, sent: str, rel: int, res: Resources, fw: Figur
     verb = fw.counted_verb.sub("", after)
     if comp["casualty"].search(before[-25:]) or comp["casualty"].match(verb):
         return None            # casualty counts are not figures of the relations
+    if comp["population"].search(before[-40:]) and not comp["bilateral"].search(sent):
+        return None            # a place's or a market's population, unless shared by the two
     done = fw.counted_done.match(after)
     if done and comp["casualty"].match(done.group(1)):
         return None            # "12 soldiers and 5 border guards were wounded": casualties too
@@ -609,8 +614,16 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
         if ind is None:
             window_start = rel + len(q.text)
             continue
-        spec = _is_specification(q, ind, res)
-        kind = prev_kind = _stated_kind(doc, st, qi, window_start, prev_kind, spec)
+        designed = bool(res.indicators.compiled["design"].search(st.text, st.slot(qi)[0], rel))
+        if designed and ind.startswith("other:"):
+            ind = "other:capacity"  # "designed to carry 33 bcm a year": what the thing can carry
+        spec = designed or _is_specification(q, ind, res)
+        # "will mark their frontier, which stretches for 2,300 km": a relative clause says what
+        # its noun is, in its own tense; the goal or future of the clause it hangs on is not its
+        # own, and goes on after it ("want to raise trade, which reached $6 million, to $9 million")
+        relative = max((m.start() for m in doc.fw.relative_clause.finditer(st.text, window_start, rel)), default=None)
+        kind = _stated_kind(doc, st, qi, window_start if relative is None else relative, prev_kind, spec)
+        prev_kind = kind if relative is None else _kind(st.text, window_start, relative, prev_kind, res, doc.fw)
         starting = kind != "actual" and _ranges_from(st, qi, res, doc.fw)
         if starting:
             kind = "actual"        # "raise the rent from $4.5 million to $4.79 million": the level now
@@ -619,7 +632,7 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
         if period is None and kind == "actual" and made and made[-1][1].indicator + "_value" == ind:
             period = made[-1][1].period    # "17 agreements worth $4.5 billion were signed": when they were
         clause = _clause(st.text, rel, q, st.slot(qi), doc.fw)
-        parties = _parties(doc, story, st, qi, ind, clause)
+        parties = _parties(doc, story, st, qi, ind, clause, spec)
         if len(parties) < 2:
             continue
         figures.append(Figure(
@@ -711,7 +724,7 @@ def _time_of(doc: _Document, story: _Story, st: _Sentence, qi: int, kind: str, s
         deadline = _deadline(doc, story, st, qi)
     elif starting:
         period = None              # the level before a set change: its time is not stated
-    elif kind == "actual" and spec:
+    elif spec:                     # a thing's size holds for no period, planned or built
         period = None
     elif kind == "actual":
         period = _level_period(doc, story, st, qi)
@@ -784,20 +797,29 @@ def _forecast_period(story: _Story, st: _Sentence, qi: int, anchor: str | None) 
 
 
 def _parties(doc: _Document, story: _Story, st: _Sentence, qi: int, ind: str,
-             clause: tuple[int, int]) -> list[str]:
-    """The states a value is about: its clause's, else the pair the text goes on about."""
+             clause: tuple[int, int], spec: bool = False) -> list[str]:
+    """The states a value is about: its clause's, else the states the text goes on about."""
     res, fw = doc.res, doc.fw
     q, slot = st.quantities[qi], st.slot(qi)
     # the states a flow or a volume passes through ("exported via Russia", "gas transit through
-    # Kazakhstan") are its route, not its ends
+    # Kazakhstan") are its route, not its ends; but a line's length or size is of every state
+    # it crosses ("runs for 1,800 km through Uzbekistan and Kazakhstan")
+    # ("runs for 1,800 km from China through Kyrgyzstan to Uzbekistan"): all the states it names
     ends = [m for m in st.ments if not fw.route.search(doc.text, max(0, m[0] - 30), m[0])]
-    parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
-                         words=fw, clause=clause)
+    if spec and len({m[2] for m in st.ments}) >= 2:
+        parties = sorted({m[2] for m in st.ments})
+    else:
+        parties = parties_of(q, st.text, st.s0, ends, doc.main, st.paired, slot, ind, res.indicators,
+                             words=fw, clause=clause)
     pair = set(story.prev_states)
-    if not st.ments and len(pair) == 2:
+    if not st.ments and len(pair) >= 2:
         # "... Kyrgyzstan's exports to Tajikistan shrank. Total turnover went down 3.8%":
-        # a sentence naming no state goes on about the pair the one before named.
+        # a sentence naming no state goes on about the states the one before named.
         parties = sorted(pair)
+    elif not st.ments and spec and len(pair) == 1:
+        # "Tajikistan opened the dam. Its turbines will have 3,600 MW": the size of a thing
+        # of the one state the text goes on about, no figure between states
+        return []
     if len(parties) < 2 and len(pair) == 2 and set(parties) <= pair:
         parties = sorted(pair)     # "A and B held talks. B's exports reached ...": the pair
     if st.item and story.lead:

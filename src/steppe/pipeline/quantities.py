@@ -187,7 +187,8 @@ def _pattern(scale_words: dict[str, float], currencies: dict[str, str],
     suffix = _alternation(list(currencies) + list(units))
     return re.compile(
         rf"(?P<cur>(?:{prefix_cur})\s?)?"
-        rf"(?:(?<![\w.,\[])(?P<num>{_DIGITS})|\b(?P<word>{words})(?:\b|(?=fold\b)))"      # "fivefold": one word
+        # a number joined to a word by a hyphen or a plus is part of a name ("Kambarata-1", "Su-30", "C5+1")
+        rf"(?:(?<![\w.,\[])(?<![^\W\d_][-\u2011])(?<!\w\+)(?P<num>{_DIGITS})|\b(?P<word>{words})(?:\b|(?=fold\b)))"      # "fivefold": one word
         rf"(?:[\s\u00a0]*(?P<scale>(?:{scales}))(?![\w]))?"
         # "1.5-fold", "a 1,500-kilometre pipeline" (not "a 30-day ban": a duration named so is no figure)
         rf"(?:(?:[\s\u00a0]*|-(?=fold\b|(?!days?\b)[^\W\d_]{{2,}}))(?P<unit>(?:{suffix}))(?![\w]))?",
