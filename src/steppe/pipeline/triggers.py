@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from steppe.pipeline.lexicon import Lexicon, Trigger
+from steppe.pipeline.trigger_checks import loose
 from steppe.words import Grammar
 
 
@@ -63,6 +64,17 @@ class TriggerGrammar:
     # possessives that make what a reported act harms the reporter's ("fired on [its] post").
     claiming_verbs: frozenset[str] = frozenset()
     own_possessives: frozenset[str] = frozenset()
+    # Loose triggers (trigger_checks.py): warning words that threaten only with a harm said
+    # ("warn", "threat"), the nouns of such a harm ("warned of [consequences]"), phrases of
+    # an alternative not taken or an act stopped ("rather than", "no longer"), mishaps that
+    # act on their own ("a [rupture] halted"), and the roles' nouns that name an agent
+    # ("criticism [from] X") and words for a state's organs ("officials", "government").
+    warning_words: frozenset[str] = frozenset()
+    threat_contents: frozenset[str] = frozenset()
+    contrast_phrases: tuple[tuple[str, ...], ...] = ()
+    mishap_words: frozenset[str] = frozenset()
+    from_is_source: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "TriggerGrammar":
@@ -94,7 +106,13 @@ class TriggerGrammar:
                    joint_partner_phrases=tuple(tuple(p.lower().split())
                                                for p in own.list("joint_partner_phrases")),
                    claiming_verbs=own.set("claiming_verbs"),
-                   own_possessives=own.set("own_possessives"))
+                   own_possessives=own.set("own_possessives"),
+                   warning_words=own.set("warning_words"),
+                   threat_contents=own.set("threat_contents"),
+                   contrast_phrases=tuple(tuple(p.lower().split()) for p in own.list("contrast_phrases")),
+                   mishap_words=own.set("mishap_words"),
+                   from_is_source=roles.set("from_is_source"),
+                   agent_nouns=grammar.words(language, "actors").set("agent_nouns"))
 
     @property
     def adjunct_preps(self) -> frozenset[str]:
@@ -106,6 +124,7 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
     """(first token, lexicon entry, end token index) for each trigger of the sentence."""
     found: list[tuple[Token, Trigger, int]] = []
     at: list[int] = []      # the token each trigger was found on
+    foreseen: list[Token] = []   # warnings of a risk: what they foresee did not happen either
     for tok in sent:
         if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass"):
             continue   # "establishing close relations has become a priority": a topic
@@ -118,12 +137,18 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon, words: TriggerGrammar) -> l
             if end is not None and _pos_ok(tok, trig) and _object_ok(tok, trig) \
                     and not (trig.needs_object and trig.pos == "NOUN" and not trig.goal
                              and _topic_verb(tok.head)):   # a goal's topic is the goal
+                if loose(tok, trig, sent, lexicon, words, triggers_at):
+                    # a word used for no act (trigger_checks); a warning of a risk still
+                    # governs what it foresees ("warned that disputes could lead to [conflict]")
+                    if trig.type == "THREATEN":
+                        foreseen.append(tok)
+                    continue
                 found.append((first, trig, end))
                 at.append(tok.i)
     if found:   # "did not respond to a [request] for comment": the reporter's, no act
         quiet = _boilerplate(sent, words.not_event_phrases)
         found = [f for f, i in zip(found, at) if i not in quiet]
-    found = _best_per_token(found)
+    found = [f for f in _best_per_token(found) if not _dominated(f[0], foreseen, words)]
     # A hand-written trigger inside a derived phrase codes the act: the hand entry knows the
     # word ("expanded [cooperation]" is material cooperation, CAMEO's phrase says SUPPORT).
     hand = {f[0].i for f in found if not f[1].derived}
@@ -189,12 +214,19 @@ def _match(tok: Token, trig: Trigger, sent: SpacySpan) -> int | None:
                 break
             if doc[k].pos_ not in _GAP_POS and doc[k].dep_ not in ("amod", "compound", "nummod", "poss", "det"):
                 return None
-        if j is None:
+        if j is None or _other_clause(doc, i, j, tok):
             return None
         if n == len(trig.lemmas) and _stray_particle(doc[i], doc[j]):
             return None
         i = j
     return i + 1
+
+
+def _other_clause(doc, i: int, j: int, first: Token) -> bool:
+    """'say [exporters will] no longer ...' is no 'say no': a subject between two words of a
+    phrase whose verb is neither of them opens another clause, where the later word is."""
+    return any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.pos_ in ("VERB", "AUX")
+               and doc[k].head.i not in (first.i, j) for k in range(i + 1, j))
 
 
 def _stray_particle(verb: Token, word: Token) -> bool:

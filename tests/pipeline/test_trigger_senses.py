@@ -1,0 +1,52 @@
+"""Senses of trigger words the lexicon tells apart, and acts it had no words for, on our own
+sentences (data/triggers/en.yaml)."""
+
+from __future__ import annotations
+
+from coded import found
+
+
+def _types(events):
+    return {t for t, _, _ in events}
+
+
+# -- "meet": a partner, a commitment or a demand ----------------------------------------------
+def test_a_commitment_met_is_no_meeting(extractor):
+    events = found(extractor, "Kyrgyzstan and Tajikistan pledged last year to double their trade. "
+                              "Bankers in both capitals say it is hard to tell whether that pledge is being met.")
+    assert "CONSULT" not in _types(events)
+    assert "AGREE" in _types(events)
+
+
+def test_meeting_a_partner_or_a_demand(extractor):
+    assert ("CONSULT", {"KAZ"}, {"UZB"}) in found(extractor, "Tokayev met Mirziyoyev in Samarkand on Monday.")
+    assert ("CONCEDE", {"KGZ"}, {"TJK"}) in found(extractor, "Kyrgyzstan met Tajikistan's demands on the canal.")
+    assert "REJECT" in _types(found(extractor, "Russia said it would not meet Georgia's demands on the border."))
+
+
+# -- a diplomatic note is a protest only when it is one -------------------------------------------
+def test_a_note_that_notifies_is_no_protest(extractor):
+    events = found(extractor, "Ashgabat sent a formal note to the bloc's secretariat in late May.")
+    assert "ACCUSE" not in _types(events)
+    assert ("ACCUSE", {"TJK"}, {"RUS"}) in found(
+        extractor, "Dushanbe handed a note of protest to the Russian ambassador on Monday.")
+
+
+# -- joining a union or a bloc, opening a line between states, tightening checks -------------------
+def test_joining_a_union_is_cooperation_with_it(extractor):
+    assert ("COOPERATE", {"ARM"}, {"IGO"}) in found(extractor, "Armenia joined the Eurasian Economic Union in 2015.")
+    assert ("COOPERATE", {"TJK"}, {"IGO"}) in found(
+        extractor, "Tajikistan became a full member of the Shanghai Cooperation Organisation on Friday.")
+    # joining talks or a crowd is not joining a body
+    assert "COOPERATE" not in _types(found(extractor, "The Kazakh delegation joined the talks on Monday."))
+
+
+def test_inaugurating_a_pipeline_between_states(extractor):
+    events = found(extractor, "The presidents of Kazakhstan and China on Monday inaugurated an oil "
+                              "pipeline running from Atyrau to Xinjiang.")
+    assert any(t == "COOPERATE" and s | g == {"KAZ", "CHN"} for t, s, g in events)
+
+
+def test_tightening_checks_at_a_border(extractor):
+    assert ("SANCTION", {"UZB"}, {"TJK"}) in found(
+        extractor, "Uzbek border guards tightened checks on Tajik trucks on Monday.")
