@@ -474,6 +474,8 @@ def other_clauses(trigger, relative: bool = True,
     only clauses of these dependencies (default: every subordinate clause)."""
     spans = []
     for tok in trigger.sent:
+        if tok.dep_ not in (deps or _SUBORDINATE) or tok.pos_ not in ("VERB", "AUX"):
+            continue
         # A clause tells another act when it has a subject of its own ("after he won");
         # a bare participle ("the trip, now rescheduled for July") or a relative clause
         # whose subject is the trigger's noun ("the visit, which took place in May")
@@ -483,8 +485,7 @@ def other_clauses(trigger, relative: bool = True,
         about_trigger = tok.head.i == trigger.i and relative_subject
         if relative_subject and not relative:
             continue
-        if tok.dep_ in (deps or _SUBORDINATE) and tok.pos_ in ("VERB", "AUX") and subjects \
-                and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+        if subjects and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
     return spans
 
