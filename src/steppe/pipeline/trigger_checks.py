@@ -157,8 +157,10 @@ def _party_in(tok: Token) -> bool:
 
 def _names_party(tok: Token) -> bool:
     """A name or an entity of a party; a sentence parsed without entities (pipeline/
-    prefilter.py) still tags names as proper nouns."""
-    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PARTY_ENTS
+    prefilter.py) still tags names as proper nouns, and a state's adjective ("the Mongolian
+    president") as a capitalised adjective."""
+    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() \
+        and tok.ent_type_ not in _NOT_PARTY_ENTS
 
 
 def _partyless_agent(tok: Token, words) -> bool:
