@@ -140,3 +140,9 @@ def test_region_brief_covers_each_neighbour(store):
     assert overview[-1].kind == "gap" and "Afghanistan" in overview[-1].text
     assert any(s.id == "kaz-trade" for s in brief.sections)
 
+
+
+def test_the_latest_event_is_a_dated_one(store):
+    brief = dyad_brief(store, "KAZ", "UZB")
+    latest = next(s for s in brief.sentences() if s.text.startswith("The latest event"))
+    assert "unknown date" not in latest.text and re.search(r"\b(?:19|20)\d\d\b", latest.text)

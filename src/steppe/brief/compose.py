@@ -207,8 +207,9 @@ def summary_section(w: Wording, f: DyadFacts) -> Section:
         sec.blocks.append(Block("list", [_commitment_sentence(w, f, c) for c in f.commitments[:3]],
                                 heading="Main commitments"))
     recent: list[Sentence] = []
-    if f.happenings:
-        last = f.happenings[-1]
+    dated = [h for h in f.happenings if h.date]   # undated events sort last: none is "latest"
+    if dated:
+        last = dated[-1]
         s = event_sentence(w, last, f.a, f.b)
         s.text = "The latest event the sources record: " + s.text
         recent.append(s)
