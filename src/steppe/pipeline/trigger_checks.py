@@ -125,9 +125,12 @@ def _after_contrast(tok: Token, sent: SpacySpan, phrases: tuple[tuple[str, ...],
     """'a line of cooperation rather than [conflict]', 'instead of [meeting]', 'will no
     longer [face]': an alternative not taken, or an act that has stopped, is not done."""
     i = tok.i - 1
+    lasts = {p[-1] for p in phrases}
     while i >= sent.start and tok.i - i <= _CONTRAST_GAP and sent.doc[i].pos_ in _MODIFIER_POS \
-            and sent.doc[i].lower_ not in {p[-1] for p in phrases}:
+            and sent.doc[i].lower_ not in lasts:
         i -= 1
+    if i < sent.start or sent.doc[i].lower_ not in lasts:
+        return False
     for phrase in phrases:
         start = i - len(phrase) + 1
         if start >= sent.start and all(sent.doc[start + k].lower_ == w for k, w in enumerate(phrase)):
