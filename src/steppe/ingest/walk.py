@@ -27,9 +27,10 @@ def read_paths(
 ) -> Iterator[Result]:
     """Yield a Document per readable text and a Skipped per file or record that is not.
 
-    Folders are walked in sorted order, hidden entries left out. Ids of files found in a
-    folder are their paths from the folder's parent without extension ("corpus/01-visit");
-    a file named directly gets its stem.
+    Folders are walked in sorted order, hidden entries and the folder's own documentation
+    (README, LICENSE ...: FOLDER_NOTES) left out; a file named directly is always read.
+    Ids of files found in a folder are their paths from the folder's parent without
+    extension ("corpus/01-visit"); a file named directly gets its stem.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -91,8 +92,7 @@ def _walk(folder: Path, *, recursive: bool, seen: set | None = None) -> Iterator
         if entry.name.startswith("."):
             continue
         if entry.is_file() and entry.stem.lower() in FOLDER_NOTES:
-            yield Skipped(str(entry), "the folder's own documentation, not an article (name the file to read it)")
-            continue
+            continue    # the folder's own documentation, left out like hidden entries
         if entry.is_dir():
             if not recursive:
                 continue

@@ -161,7 +161,7 @@ def roles_of(tok: Token, tm: dict[int, Mention],
             tok = tok.head          # "the mediator role adopted by ...": the phrase's head
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i in tm and tm[c.i].location:
-                continue            # "the Bonn talks", "the Samarkand meeting": where, not who
+                continue            # "the Samarkand meeting": where it was held, not who met
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 source += actors_in(c, tm)
             elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in words.patient_nouns:
