@@ -128,3 +128,9 @@ def test_since_dates_only_its_own_clause(extractor, text, etype, date):
 def test_since_a_month_runs_to_the_report():
     (t,) = TimeGrammar.from_grammar(Grammar()).find("Since March, troops have used it", anchor=REPORT)
     assert (t.kind, t.value, t.end_value) == ("since", "2024-03", "2024-05")
+
+
+def test_a_coordinated_verbs_date_is_its_own(extractor):
+    # "left ... in 2009" dates the leaving (no event of ours), "joined ... in 2015" the joining
+    text = "Armenia left the customs pact in 2009, joined the Eurasian Economic Union in 2015 and stayed."
+    assert _dates(extractor, text, "COOPERATE") == ["2015"]

@@ -676,6 +676,12 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
     in "the summit, the first meeting since the [invasion] in February 2022", the date
     belongs to the invasion, not to the summit."""
     heads = {t.i for t in triggers} | {e.trigger.i for e in events}
+    # "left the treaty in 1999, [rejoined] it in 2006": a verb coordinated with an event's
+    # verb tells an act of its own, whose words are not the event's, coded or not
+    heads |= {v.i for e in events if e.trigger.pos_ in ("VERB", "AUX")
+              for v in (e.trigger.head, *e.trigger.children)
+              if v.pos_ in ("VERB", "AUX") and (v.dep_ == "conj" and v.head.i == e.trigger.i
+                                                or e.trigger.dep_ == "conj" and v.i == e.trigger.head.i)}
     owner: dict[int, int | None] = {}
     for tok in sent:
         cur, found = tok, None
