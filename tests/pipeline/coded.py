@@ -16,3 +16,8 @@ def codes(actors):
 def found(ex, text):
     """(type, source codes, target codes) of each event coded in `text`."""
     return [(e.type, codes(e.source), codes(e.target)) for e in events_in(ex, text)]
+
+
+def types(events):
+    """The types of `found`'s events."""
+    return {t for t, _, _ in events}

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded import found
-
-
-def _types(events):
-    return {t for t, _, _ in events}
+from coded import found, types as _types
 
 
 # -- PLOVER 3.11: a warning is a threat only when it says the harm the warner would do -------

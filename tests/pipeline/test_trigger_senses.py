@@ -3,11 +3,7 @@ sentences (data/triggers/en.yaml)."""
 
 from __future__ import annotations
 
-from coded import found
-
-
-def _types(events):
-    return {t for t, _, _ in events}
+from coded import found, types as _types
 
 
 # -- "meet": a partner, a commitment or a demand ----------------------------------------------

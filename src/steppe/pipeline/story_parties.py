@@ -119,8 +119,7 @@ def other_of_pair(source: list[Actor], pair: list[str]) -> list[Actor]:
     codes = codes_of(source)
     if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
         return []
-    other = next(c for c in pair if c not in codes)
-    return [Actor(code=other, text=other, actor_id=f"state:{other}", confidence=0.5)]
+    return outside_party(source, pair)
 
 
 def outside_party(source: list[Actor], pair: list[str]) -> list[Actor]:
