@@ -72,6 +72,9 @@ class Store:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
 
 
+SQLITE_BUSY_SECONDS = 30.0
+
+
 def open_store(url: str, *, migrate: bool = True, retry_for: float = 60.0,
                **engine_kwargs: Any) -> Store:
     """Open the database at `url` ("sqlite:///steppe.db", "postgresql+psycopg://...").
@@ -80,6 +83,10 @@ def open_store(url: str, *, migrate: bool = True, retry_for: float = 60.0,
     Writes retry through a database outage for up to `retry_for` seconds (0: never).
     """
     engine_kwargs.setdefault("pool_pre_ping", True)
+    if sa.engine.make_url(url).get_backend_name() == "sqlite":
+        # Concurrent writers (two ingests, or an ingest and the dashboard) wait for the lock
+        # instead of failing after pysqlite's default 5 s on a loaded machine.
+        engine_kwargs.setdefault("connect_args", {"timeout": SQLITE_BUSY_SECONDS})
     engine = sa.create_engine(url, **engine_kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
