@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from steppe.facts import Actor
 from steppe.pipeline.mentions import Mention
+from steppe.pipeline.roles import pobj_actors
 from steppe.pipeline.story_parties import other_of_pair
 
 __all__ = ["local_agents", "peoples_placed"]
@@ -30,6 +31,7 @@ def local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention
     only as the far side of a border ("troops were deployed along the border with
     Afghanistan, the Tajik ministry said") is where the move looks, not whose it is: the
     reporter's state is."""
+    tm = _sent_by(sent, tm)
     told_by = _reporter_span(sent, reporting)
     codes = {c for m in mentions if sent.start_char <= m.start < sent.end_char
              and not told_by[0] <= m.start < told_by[1]
@@ -64,6 +66,24 @@ def local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention
                 fixed[id(m)] = replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence)
                                                   for a in m.actors])
             out[i] = fixed[id(m)]
+    return out
+
+
+def _sent_by(sent: SpacySpan, tm: dict[int, Mention]) -> dict[int, Mention]:
+    """'troops sent to Kazakhstan by the CSTO', 'forces deployed by Russia': an agent with
+    no state, qualified by a participle whose agent is named, is that agent's."""
+    out = tm
+    for i, m in tm.items():
+        if m.kind not in ("generic", "unknown") or not m.actors or m.codes:
+            continue
+        tok = sent.doc[i]
+        givers = [a for c in tok.children if c.dep_ == "acl"
+                  for g in c.children if g.dep_ == "agent" for a in pobj_actors(g, tm) if a.code]
+        if givers:
+            if out is tm:
+                out = dict(tm)
+            own = replace(m, actors=[replace(a, start=m.start, end=m.end) for a in givers])
+            out.update({j: own for j, n in tm.items() if n is m})
     return out
 
 

@@ -28,7 +28,7 @@ from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, bac
 from steppe.pipeline.event_filters import interactions_only
 from steppe.pipeline.events import EventCoder, RawEvent
 from steppe.pipeline.figures import FigureWords, extract_figures
-from steppe.pipeline.mentions import Mention, main_parties
+from steppe.pipeline.mentions import Mention, dateline, main_parties
 from steppe.pipeline.modality import ModalityWords
 from steppe.pipeline.nlp import (Apparatus, SentenceSplitter, body_start, candidate_sentences,
                                  parse_candidates)
@@ -220,10 +220,14 @@ class Events:
         pairs = pairs_before(ctx.states, ctx.sentences) if ctx.parsed else []
         bounded = ctx.time_bounds       # time-bounding phrases read so far (dating)
         plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
+        # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
+        # is no actor, whether or not the knowledge base knows it.
+        filed = dateline(ctx.text)
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
-            smentions += self.resolver.resolve_unknown(sdoc, s, smentions, ctx.anchor)
+            smentions += [m for m in self.resolver.resolve_unknown(sdoc, s, smentions, ctx.anchor)
+                          if not filed[0] <= m.start < filed[1]]
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,

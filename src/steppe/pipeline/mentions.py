@@ -60,7 +60,7 @@ _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[
 # "MOSCOW, 3 July 2012 —", "BISHKEK, Jan. 5, 2023 —": the day it was filed may follow.
 _INLINE_DATELINE = re.compile(r"\s*[A-Z][\w’'.-]*(?:,? [A-Z][\w’'.-]*){0,3}"
                               r"(?:,? (?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
-                              r"\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–)\s")
+                              r"\s*(?:\([^)\n]{1,30}\))?\s*(?:—|--|–| -)\s")
 # A story stored as Markdown opens with its front matter and headline: the dateline starts
 # the body.
 _HEADLINE = re.compile(r"\s*(?:---\n.*?\n---\n)?\s*(?:#[^\n]*\n+)?", re.S)

@@ -319,8 +319,10 @@ def subject_actors(verb: Token, tm: dict[int, Mention], words: RoleWords) -> lis
             if any(c.lower_ not in words.subject_pronouns for c in subj):
                 return []
         elif passive:
-            if cur.i != verb.i:
-                # "Tashkent and Bishkek are expected to sign": the raised subject signs
+            if cur.i != verb.i and not (verb.head.i == cur.i and _shares_passive_subject(verb)):
+                # "Tashkent and Bishkek are expected to sign": the raised subject signs;
+                # "buildings were stormed and set on fire": a participle joined to a
+                # passive shares its passive subject, which undergoes the act
                 return [a for c in passive for a in actors_in(c, tm)]
             return []
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
@@ -381,7 +383,18 @@ def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
             out += pobj_actors(c, tm)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out += object_actors(c, tm, words, where=where)
+    if undergoer and _shares_passive_subject(verb):
+        # "offices were stormed and [set] on fire": what the first participle undergoes
+        out += [a for c in verb.head.children if c.dep_ == "nsubjpass" for a in actors_in(c, tm)]
     return out or (places if where else [])
+
+
+def _shares_passive_subject(verb: Token) -> bool:
+    """Whether a participle joined to a passive verb has no subject of its own ("were
+    stormed and set on fire")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "nsubjpass" for c in verb.head.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _side_of_border(prep: Token, words: RoleWords) -> bool:
