@@ -2,7 +2,8 @@
 that bounds the act's time ("since he was sworn in on 2 March", "after troops crossed the
 border on 3 April") dates another act; an act told as before the story ("Under the late
 President", "in the past", the past perfect) does not take the narrative's date; a past
-weekday told before a plan is not read forward as next week's.
+weekday told before a plan is not read forward as next week's; a weekday counts from the
+day the dateline gives when the page was published later or dated by its month only.
 
 Every sentence here is written for these tests (none is taken from an evaluation corpus).
 """
@@ -134,3 +135,22 @@ def test_a_coordinated_verbs_date_is_its_own(extractor):
     # "left ... in 2009" dates the leaving (no event of ours), "joined ... in 2015" the joining
     text = "Armenia left the customs pact in 2009, joined the Eurasian Economic Union in 2015 and stayed."
     assert _dates(extractor, text, "COOPERATE") == ["2015"]
+
+
+# -- the dateline's day ------------------------------------------------------------------
+
+@pytest.mark.parametrize("published", ["2023-06-22", "2023-06"])
+@pytest.mark.parametrize("dateline", ["BISHKEK, 15 June 2023 — ", "BISHKEK, June 15 (Reuters) - "])
+def test_a_weekday_counts_from_the_datelines_day(extractor, published, dateline):
+    # A wire story an aggregator put online a week later, or a page dated by its month:
+    # "on Tuesday" is the Tuesday before the day the story was filed (15 June 2023, a Thursday).
+    text = dateline + "Kyrgyz President Sadyr Japarov received the Chinese foreign minister on Tuesday."
+    facts = extractor.extract(Document(id="t", text=text, date=published))
+    assert [e.date for e in facts.events if e.type == "CONSULT"] == ["2023-06-13"]
+
+
+def test_a_dateline_long_before_publication_is_not_the_present(extractor):
+    # An archive page published years after the story: the dateline alone is too far to trust.
+    text = "BISHKEK, 15 June 2023 — Kyrgyz President Sadyr Japarov received the Chinese foreign minister on Tuesday."
+    facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
+    assert [e.date for e in facts.events if e.type == "CONSULT"] != ["2023-06-13"]

@@ -64,6 +64,8 @@ class DocContext:
     body_start: int = 0                     # where the text starts after a front-matter block
     sentences: list[tuple[int, int]] = field(default_factory=list)
     timexes: list[TimeEx] = field(default_factory=list)
+    filed: str | None = None                # the dateline's day, when it comes before the
+                                            # publication date (a wire story republished)
     present: int | None = None              # the year the text calls "this year"
     present_timexes: list[TimeEx] = field(default_factory=list)   # read from that present
     tokens: Any = None                      # the whole text, tokenised only (a spaCy Doc)
@@ -90,8 +92,9 @@ class DocContext:
 
     @property
     def anchor(self) -> str | None:
-        """The publication date: what relative dates ("on Monday", "last year") count from."""
-        return self.doc.date
+        """What relative dates ("on Monday", "last year") count from: the day the dateline
+        says the story was filed, else the publication date."""
+        return self.filed or self.doc.date
 
     @classmethod
     def for_document(cls, doc: Document, language: str) -> "DocContext":

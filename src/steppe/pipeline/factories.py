@@ -38,7 +38,7 @@ from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_proj
 from steppe.pipeline.roles import RoleWords, doc_token_mentions
 from steppe.pipeline.story_parties import pairs_before
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
-from steppe.pipeline.timex import TimeGrammar
+from steppe.pipeline.timex import TimeGrammar, filed_before
 from steppe.pipeline.triggers import TriggerGrammar
 from steppe.resources import Resources
 
@@ -134,6 +134,11 @@ class TimeExpressions:
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.timexes = self.time.find(ctx.text, anchor=ctx.anchor)
+        ctx.filed = filed_before(ctx.text, ctx.timexes, ctx.anchor)
+        if ctx.filed:
+            # "ALMATY, Jan 13 (Reuters) -" on a page dated a week later: "on Tuesday" is
+            # the Tuesday before the 13th
+            ctx.timexes = self.time.find(ctx.text, anchor=ctx.anchor)
         ctx.present, ctx.present_timexes = self.time.read_from_present(ctx.text, ctx.anchor, ctx.timexes)
 
 

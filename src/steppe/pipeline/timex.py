@@ -731,6 +731,24 @@ def is_dateline(text: str, tx: TimeEx) -> bool:
         bool(re.match(r"\s*(?:\([^)]{0,30}\))?\s*[—–-]", text[tx.end:tx.end + 40]))
 
 
+def filed_before(text: str, timexes: list[TimeEx], published: str | None,
+                 days: int = 45) -> str | None:
+    """The day of the story's dateline when it is earlier than its publication date, by
+    at most `days` (a wire story an aggregator republished), or when the publication date
+    gives only its month; else None."""
+    if not published or len(published) not in (7, 10):
+        return None
+    for tx in timexes[:3]:
+        if tx.precision != "day" or not tx.value or not is_dateline(text, tx):
+            continue
+        if len(published) == 7:
+            return tx.value[:10] if tx.value.startswith(published) else None
+        if tx.value < published:
+            gap = dt.date.fromisoformat(published) - dt.date.fromisoformat(tx.value[:10])
+            return tx.value[:10] if gap.days <= days else None
+    return None
+
+
 # --------------------------------------------------------------------------- the text's present
 
 def present_year(anchor: str | None, timexes: list[TimeEx]) -> int | None:
