@@ -13,6 +13,14 @@ from coded import found
 
 # (text, PLOVER type, the states on both sides together, the source's states or None)
 CASES = [
+    # "the leaders" of a meeting of more than two: everyone at it, not a pair from among them
+    # (in a story whose main pair is two of them)
+    ("Brazil's president visited Argentina on Monday, the first Brazilian visit to Argentina "
+     "in a decade. On Tuesday the presidents of Brazil, Argentina, Uruguay and Paraguay met in "
+     "Montevideo. The leaders adopted a declaration on trade.", "SUPPORT", {"BRA", "ARG", "URY", "PRY"}, None),
+    ("Chile's foreign minister flew to Peru on Sunday, and Chile and Peru agreed on a new "
+     "border crossing. The heads of state of Chile, Peru and Colombia gathered in Lima on Monday. "
+     "The presidents signed a treaty on fisheries.", "SUPPORT", {"CHL", "PER", "COL"}, None),
     # group phrases as subjects: the pair named before
     ("President Tokayev received Uzbek President Mirziyoyev in Astana on Monday. The two "
      "leaders signed an agreement on water sharing.", "SUPPORT", {"KAZ", "UZB"}, None),

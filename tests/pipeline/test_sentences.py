@@ -33,6 +33,10 @@ def test_run_on_text_is_cut_so_no_parse_gets_more_than_max_sentence(text):
     ("See https://example.org/report for the full table.", True),
     ("2019\t2020\t2021", True),
     ("| Exports | 120 | 140 |", True),
+    ("Read also: Valdoria and Zerania discuss a new air service", True),
+    ("READ MORE — Zerania bans Valdorian grain", True),
+    ("Читайте также: Валдория и Зерания обсудили авиасообщение", True),
+    ("Related news are expected from Zerania.", False),
     ("The ministers of Valdoria and Zerania met on 12 March.", False),
     ("In 2021, 12 agreements were signed between the two states.", False),
 ])

@@ -33,6 +33,7 @@ class GroupPattern:
     weak: bool = False      # a phrase that names no agent ("the two countries' trade")
     quoted: bool = False    # only inside a quotation ("our countries")
     speaker: bool = False   # the quoted speaker's state alone ("our country")
+    present: bool = False   # everyone at the occasion told of, not only a pair ("the leaders")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,11 @@ class Coreference:
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
             here = list(group.members or main)
-            if not group.members and not group.weak:
+            if group.present:
+                # "Leaders of China, Russia and India ... The leaders adopted a declaration":
+                # all the states of the nearest sentence that names two or more
+                here = _states_before(text, s, mentions) or here
+            elif not group.members and not group.weak:
                 # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
                 # the pair named just before in the sentence, else the document's pair.
                 here = _pair_before(text, s, mentions) or here
@@ -161,6 +166,18 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
 
 
 _PAIR_SENTENCES = 3    # this sentence and two before it
+
+
+def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
+    """The states of the nearest sentence before `at` (this one first, at most two back)
+    that names two or more, all of them."""
+    named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
+                    and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
+    spans = _sentences_back(text, at, _PAIR_SENTENCES)
+    states = [(m.start, m.end, c) for m in named for c in m.codes]
+    by_sentence = states_by_sentence(states, spans)
+    last = len(spans) - 1
+    return nearest_pair(by_sentence, last + 1, back=last + 1, more=True) if by_sentence else []
 
 
 def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
@@ -446,8 +463,8 @@ def _possessed_agents(doc: Doc, mentions: list[Mention], words: CorefWords) -> N
 def load_groups(entries: list[dict]) -> list[GroupPattern]:
     """Group phrases from the entries of groups.yaml."""
     return [GroupPattern(re.compile(g["pattern"], re.I),
-                         () if g["members"] in ("main", "speaker") else tuple(g["members"]),
+                         () if g["members"] in ("main", "speaker", "present") else tuple(g["members"]),
                          g.get("sector") or "", bool(g.get("weak")),
                          bool(g.get("quoted")) or g["members"] == "speaker",
-                         g["members"] == "speaker")
+                         g["members"] == "speaker", g["members"] == "present")
             for g in entries]

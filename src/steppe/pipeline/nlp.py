@@ -177,14 +177,16 @@ def parse_candidates(nlp: Language, ctxs: list[DocContext], triage: Triage | Non
 
 
 class Apparatus:
-    """Footnote references, bibliography entries and table rows: not prose that reports
-    events. A note number opens the line ("[3]", "12. "), a citation word
-    (data/words/<lang>.yaml, sentences) or a web address is in it, or it is a table row."""
+    """Footnote references, bibliography entries, link lines and table rows: not prose that
+    reports events. A note number or a link line's opener ("Read also:") opens the line
+    ("[3]", "12. "), a citation word (data/words/<lang>.yaml, sentences) or a web address
+    is in it, or it is a table row."""
 
     def __init__(self, grammar: Grammar, language: str = "en") -> None:
-        cited = grammar.words(language, "sentences").alternation("citation_words")
-        self._reference = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z])|(?:" + cited
-                                     + r"|https?://|www\.)", re.I)
+        words = grammar.words(language, "sentences")
+        cited, links = words.alternation("citation_words"), words.alternation("link_openers")
+        self._reference = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s+[\"“«A-Z]|(?:" + links + r")\s*[:|—–-])|(?:"
+                                     + cited + r"|https?://|www\.)", re.I)
 
     def __call__(self, sentence: str) -> bool:
         return bool(self._reference.search(sentence)) or "\t" in sentence or sentence.lstrip().startswith("|")
