@@ -182,6 +182,9 @@ CASES = [
     ("2025-04-15", "Russia and Kazakhstan signed 17 commercial agreements worth $4.5 billion at the interregional forum.",
      [("other:commercial_agreements", 17, "count", "2025-04", "actual", ["KAZ", "RUS"]),
       ("other:commercial_agreements_value", 4.5e9, "USD", "2025-04", "actual", ["KAZ", "RUS"])]),
+    # a promise reported: "would provide" is the "will provide" of the one who promised
+    ("2024-03-02", "Japan said it would provide $300 million in loans to Kyrgyzstan.",
+     [("other:loans", 300e6, "USD", None, "target", ["JPN", "KGZ"])]),
     # numbers that are no figures of the relations
     ("2024-04-30", "Kazakhstan and Uzbekistan signed an agreement on the avoidance of double taxation.", []),
     ("2025-09-02", "Some 1,200 Kyrgyz migrants were deported from Russia in August.", []),

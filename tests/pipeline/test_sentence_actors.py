@@ -156,3 +156,9 @@ def test_agent_sent_by_someone_is_theirs(extractor):
     got = found(extractor, "YEREVAN, 10 January 2022 — Troops sent to Armenia by the Collective "
                            "Security Treaty Organization began to withdraw on Monday.")
     assert got and all("ARM" not in s for _, s, _ in got)
+
+
+def test_brussels_is_the_european_union(extractor):
+    # As "Tashkent" is Uzbekistan, "Brussels" in news of relations is the EU, not Belgium.
+    got = found(extractor, "Brussels imposed new sanctions on Belarus on Monday.")
+    assert ("SANCTION", {"IGO"}, {"BLR"}) in got
