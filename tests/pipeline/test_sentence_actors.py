@@ -142,12 +142,9 @@ def test_participle_joined_to_a_passive_undergoes_the_act(extractor):
 
 def test_name_in_a_wire_dateline_is_no_actor(extractor):
     # The capital in capitals is where the story was filed; the parse may make it a subject.
-    got = found(extractor, "ASTANA, 4 March 2019 - Soldiers from the border service took "
-                           "part in drills with Chinese units on Monday.")
-    assert got and not any("KAZ" in s and len(s) > 1 for _, s, _ in got if "CHN" not in s)
-    assert all(a.text != "ASTANA" for e in events_in(extractor, "ASTANA, 4 March 2019 - Soldiers "
-               "from the border service took part in drills with Chinese units on Monday.")
-               for a in e.source + e.target)
+    events = events_in(extractor, "ASTANA, 4 March 2019 - Soldiers from the border service took "
+                                  "part in drills with Chinese units on Monday.")
+    assert events and all(a.text != "ASTANA" for e in events for a in e.source + e.target)
 
 
 def test_agent_sent_by_someone_is_theirs(extractor):
