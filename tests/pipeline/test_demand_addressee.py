@@ -31,3 +31,10 @@ def test_the_third_party_let_in_is_the_recipient_of_access(extractor):
     # without the rule the recipient was Turkmenistan itself (the place of the vote)
     assert ("RETREAT", {"TKM"}, {"IGO"}) in found(
         extractor, "Turkmenistan allowed OSCE observers to monitor the vote in Ashgabat.")
+
+
+def test_an_appeal_made_at_a_meeting_is_addressed_to_whom_was_met(extractor):
+    # No one is named as asked: the meeting it was made at says to whom.
+    got = found(extractor, "At the summit with Brazilian President Lula, Argentine President "
+                           "Milei called for closer cooperation in energy.")
+    assert ("REQUEST", {"ARG"}, {"BRA"}) in got

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from steppe.facts import Actor, Event
 from steppe.pipeline.event_parties import condition_clause
-from steppe.pipeline.roles import codes_of
+from steppe.pipeline.roles import codes_of, dedupe
 from steppe.pipeline.triggers import fronted_claim, opens_occasion
 
 if TYPE_CHECKING:
@@ -93,19 +93,20 @@ def _answered(said: RawEvent, answer: RawEvent, said_nouns: frozenset[str]) -> b
 def meetings_absorbed(events: list[RawEvent], absorbing: frozenset[str],
                        occasions: frozenset[str]) -> list[RawEvent]:
     """Drop a meeting that is the occasion of a grievance in the same sentence ("voiced
-    concern during a meeting with the ambassador"): the complaint is the event; the
-    meeting's other party is its target if it had none."""
+    concern during a meeting with the ambassador"): the complaint is the event. The
+    meeting's other parties are the target of an act done at it that names none, whether
+    or not it absorbs the meeting ("at the summit with Xi, Berdimuhamedov called for closer
+    cooperation": addressed to whom he met)."""
     drop: set[int] = set()
     for ev in events:
-        if ev.type not in absorbing:
-            continue
         for m in events:
-            if m.type != "CONSULT" or m.mode or not _occasion_of(m.trigger, ev.trigger, occasions):
+            if m is ev or m.type != "CONSULT" or not _occasion_of(m.trigger, ev.trigger, occasions):
                 continue
-            drop.add(id(m))
+            if ev.type in absorbing and not m.mode:
+                drop.add(id(m))
             if not ev.target:
                 src = codes_of(ev.source)
-                ev.target = [a for a in m.source + m.target if a.code not in src]
+                ev.target = dedupe([a for a in m.source + m.target if a.code not in src])
     return [e for e in events if id(e) not in drop]
 
 
