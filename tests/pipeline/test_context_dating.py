@@ -154,3 +154,13 @@ def test_a_dateline_long_before_publication_is_not_the_present(extractor):
     text = "BISHKEK, 15 June 2023 — Kyrgyz President Sadyr Japarov received the Chinese foreign minister on Tuesday."
     facts = extractor.extract(Document(id="t", text=text, date="2024-05-10"))
     assert [e.date for e in facts.events if e.type == "CONSULT"] != ["2023-06-13"]
+
+
+def test_a_past_perfect_time_frames_nothing_after_it(extractor):
+    # The signing told in the past perfect lies before the story; the thanks that follow
+    # are the story's (the report's day), not September's, though they name the visit.
+    text = ("HAVANA, 10 May 2024 — Brazil's president began a visit to Cuba on Friday. A trade "
+            "accord had been signed in September. The Cuban president, for his part, thanked "
+            "Brazil for its support and said the visit opened a new stage in relations.")
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    assert [e.date for e in facts.events if e.type == "SUPPORT" and "support" in e.evidence.text] == ["2024-05-10"]

@@ -97,3 +97,13 @@ def test_protesters_and_a_states_criticism_are_still_coded(extractor):
         extractor, "Thousands of Kyrgyz protesters rallied outside the Chinese embassy in Bishkek on Friday.")
     assert ("ACCUSE", {"KAZ"}, {"RUS"}) in found(
         extractor, "Kazakhstan criticised Russia over the new export duties.")
+
+
+def test_pressing_a_button_asks_nothing(extractor):
+    # The leaders' ceremony that starts works is a cooperative act, not an appeal; pressing
+    # a state to act still is one.
+    got = found(extractor, "The presidents of Peru and Chile pressed a symbolic button to start "
+                           "work on the new bridge.")
+    assert not any(t == "REQUEST" for t, _, _ in got)
+    assert ("COOPERATE", {"PER", "CHL"}, {"PER", "CHL"}) in got
+    assert ("REQUEST", {"PER"}, {"CHL"}) in found(extractor, "Peru pressed Chile to reopen the border.")

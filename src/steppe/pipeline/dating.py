@@ -38,6 +38,8 @@ class DatingWords:
     bounding_conjunctions: frozenset[str] = frozenset()
     # "in the past", "under the late President": an act told before the story (background_of)
     background_markers: re.Pattern[str] = re.compile(r"(?!)")
+    # "had been signed": the past perfect in words, for sentences that are not parsed
+    past_perfect: re.Pattern[str] = re.compile(r"(?!)")
     # "on the sidelines of the summit": nouns that frame an occasion with "of" (roles' list)
     occasion_frames: frozenset[str] = frozenset()
     # "during the visit", "at Mr. Mirziyoyev's meeting": an occasion told before, in words
@@ -58,6 +60,7 @@ class DatingWords:
                    bounding_prepositions=w.set("bounding_prepositions"),
                    bounding_conjunctions=w.set("bounding_conjunctions"),
                    background_markers=re.compile(rf"\b(?:{w.alternation('background_markers')})\b", re.I),
+                   past_perfect=re.compile(rf"\b(?:{w.alternation('past_perfect')})\b"),
                    occasion_frames=grammar.words(language, "roles").set("occasion_frames"),
                    occasion_phrase=re.compile(
                        rf"\b(?:{w.alternation('occasion_prepositions')})\s+(?:the|this|that|his|her|"

@@ -38,7 +38,7 @@ from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_proj
 from steppe.pipeline.roles import RoleWords, doc_token_mentions
 from steppe.pipeline.story_parties import pairs_before
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
-from steppe.pipeline.timex import TimeGrammar, filed_before
+from steppe.pipeline.timex import TimeGrammar, filed_before, within
 from steppe.pipeline.triggers import TriggerGrammar
 from steppe.resources import Resources
 
@@ -224,6 +224,10 @@ class Events:
         said = Said.of(ctx.mentions)
         pairs = pairs_before(ctx.states, ctx.sentences) if ctx.parsed else []
         bounded = ctx.time_bounds       # time-bounding phrases read so far (dating)
+        # Times told as before the story (dating): of the sentences not parsed, read here;
+        # of the parsed ones, as they are coded
+        backdrop = [(t.start, t.end) for i, (s, e) in enumerate(ctx.sentences) if i not in ctx.parsed
+                    and self.dating_words.past_perfect.search(ctx.text, s, e) for t in within(ctx.timexes, s, e)]
         plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
         # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
         # is no actor, whether or not the knowledge base knows it.
@@ -237,13 +241,21 @@ class Events:
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties, pair_before=pairs[i]):
-                ev = self._finish(raw, s, ctx, said, bounded, plan_days)
+                ev = self._finish(raw, s, ctx, said, bounded, backdrop, plan_days)
                 ctx.events.append(ev)
                 if raw.main:
                     ctx.main_acts.append(ev)
+            if background_of(sdoc[:].root, self.dating_words, self.coder.lex.cues.reporting_verbs) == "before":
+                # "An agreement had been signed in September": a time told as before the
+                # story is no reference time for the sentences after it (their acts are
+                # the story's), whether or not the sentence codes an event
+                backdrop += [(t.start, t.end) for t in within(ctx.timexes, s, e)]
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
-                said: Said, bounded: list[tuple[int, int]], plan_days: set[int]) -> Event:
+                said: Said, bounded: list[tuple[int, int]], backdrop: list[tuple[int, int]],
+                plan_days: set[int]) -> Event:
+        """The event of `raw` in the document, dated; `bounded` gets the phrases that bound
+        its time. `backdrop`: times told as before the story, which frame nothing after."""
         s, e = raw.sentence.start_char + offset, raw.sentence.end_char + offset
         bounds = [(a + offset, b + offset) for a, b in
                   bounds_of(raw.trigger, self.dating_words.bounding_prepositions)
@@ -265,7 +277,7 @@ class Events:
                        announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
             if raw.type in self.dating_words.plan_types else None,
-            bounds=bounds, bounded=bounded,
+            bounds=bounds, bounded=bounded + backdrop,
             foreign=[(a + offset, b + offset) for a, b in
                      other_clauses(raw.trigger, relative=False, deps={"relcl"})],
             plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in
