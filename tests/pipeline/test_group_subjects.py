@@ -14,6 +14,10 @@ from coded import found
 # (text, PLOVER type, the states on both sides together, the source's states or None)
 CASES = [
     # "the leaders" of a meeting of more than two: everyone at it, not a pair from among them
+    # (the sentence that lists who came, not a later one naming guests)
+    ("Egypt's president hosted the kings of Jordan and Saudi Arabia and Iraq's prime minister "
+     "at a summit in Cairo on Monday. Italy's and Greece's prime ministers also attended. The "
+     "leaders adopted a declaration on water.", "SUPPORT", {"EGY", "JOR", "SAU", "IRQ"}, None),
     # (in a story whose main pair is two of them)
     ("Brazil's president visited Argentina on Monday, the first Brazilian visit to Argentina "
      "in a decade. On Tuesday the presidents of Brazil, Argentina, Uruguay and Paraguay met in "

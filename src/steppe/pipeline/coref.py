@@ -169,15 +169,17 @@ _PAIR_SENTENCES = 3    # this sentence and two before it
 
 
 def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
-    """The states of the nearest sentence before `at` (this one first, at most two back)
-    that names two or more, all of them."""
+    """The states of the sentence before `at` (this one first, at most two back) that names
+    the most of them, two or more; the nearest of equals. The one that lists who came is
+    the occasion's ("Erdogan hosted Aliyev, Tokayev, Japarov and Mirziyoyev at the summit.
+    Orban also attended. The leaders adopted ...")."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     spans = _sentences_back(text, at, _PAIR_SENTENCES)
     states = [(m.start, m.end, c) for m in named for c in m.codes]
     by_sentence = states_by_sentence(states, spans)
-    last = len(spans) - 1
-    return nearest_pair(by_sentence, last + 1, back=last + 1, more=True) if by_sentence else []
+    most = max(reversed(by_sentence), key=len, default=set())
+    return sorted(most) if len(most) >= 2 else []
 
 
 def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
