@@ -115,6 +115,8 @@ class Coreference:
                 continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
+            if group.present and text.startswith(" of ", e):
+                continue    # "the leaders of the Russian-led bloc": the "of" phrase says whose
             here = list(group.members or main)
             if group.present:
                 # "Leaders of China, Russia and India ... The leaders adopted a declaration":
