@@ -14,6 +14,14 @@ from coded import found
 # (text, PLOVER type, the states on both sides together, the source's states or None)
 CASES = [
     # "the leaders" of a meeting of more than two: everyone at it, not a pair from among them
+    # a list of adjectives before one agent noun: each names a side
+    ("French, German and Polish troops ended joint exercises near Warsaw on Tuesday.",
+     "COOPERATE", {"FRA", "DEU", "POL"}, None),
+    # the region as either side of a summit format ("X–Central Asia", "Central Asia plus X")
+    ("The first Korea–Central Asia summit was held in Seoul on Monday.", "CONSULT",
+     {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
+    ("Foreign ministers met in Tokyo on Monday under the Central Asia plus Japan dialogue.",
+     "CONSULT", {"JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     # (the sentence that lists who came, not a later one naming guests)
     ("Egypt's president hosted the kings of Jordan and Saudi Arabia and Iraq's prime minister "
      "at a summit in Cairo on Monday. Italy's and Greece's prime ministers also attended. The "

@@ -407,7 +407,11 @@ def _names_a_time(doc: Doc, piece: Piece, words: ActorWords) -> bool:
 def _followed_by_agent_noun(doc: Doc, i: int, words: ActorWords) -> bool:
     """'Kazakh officials', 'a Colombian cargo ship': the noun after the adjective, or the one
     after a lower-case noun before it ("cargo" of "ship"), is an agent or a thing a state
-    owns. Read from the words: the names are found before any parse."""
+    owns; in a list of adjectives ("Russian, Tajik and Uzbek troops"), the noun after the
+    last. Read from the words: the names are found before any parse."""
+    while i + 1 < len(doc) and doc[i].text in (",", "and") and doc[i + 1].text[:1].isupper() \
+            and doc[i + 1].is_alpha:
+        i += 2
     for j in range(i, min(i + 2, len(doc))):
         if doc[j].text.lower() in words.agent_nouns:
             return True
