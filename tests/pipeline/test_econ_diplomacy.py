@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded import found
 from steppe.facts import Document
 
 
@@ -167,3 +168,17 @@ def test_goal_deadline_does_not_date_the_agreeing(extractor):
 def test_talks_a_planned_trip_is_for_are_planned(extractor):
     evs = _events(extractor, "2024-10-16", "Rahmon will travel to Tashkent next week for talks with Mirziyoyev.")
     assert evs and all(e[0] == "AGREE" and e[4] == "planned" for e in evs), evs
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Peru on Monday held the groundbreaking ceremony for the Brazil–Peru highway.", {"BRA", "PER"}),
+    ("Chile and Argentina began construction of a joint power plant in the Andes on Friday.", {"ARG", "CHL"}),
+    ("The presidents of Ghana and Togo laid the foundation stone of a cross-border bridge.", {"GHA", "TGO"}),
+])
+def test_starting_the_works_of_a_joint_project_is_cooperation(extractor, text, states):
+    # The groundbreaking of a project two states build initiates their cooperation (PLOVER 3.5).
+    assert any(t == "COOPERATE" and s | g == states for t, s, g in found(extractor, text))
+
+
+def test_starting_a_project_of_ones_own_is_no_event(extractor):
+    assert not found(extractor, "Peru started construction of a new stadium in Lima on Monday.")
