@@ -755,3 +755,14 @@ def test_closing_a_facility_is_not_coercion(extractor):
 def test_closing_a_road_restricts_movement(extractor):
     facts = _facts(extractor, "Tajikistan closed the road to Kyrgyz villages.", "2023-05-02")
     assert [(e.type, e.mode) for e in facts.events] == [("COERCE", "restrict")]
+
+
+@pytest.mark.parametrize("text", [
+    "None of the Andean states has recognised the new government of Bolivia.",
+    "No South American government recognises the Bolivian junta.",
+    "Neither Peru nor Chile recognised the referendum held by Bolivia.",
+])
+def test_a_subject_that_names_no_one_negates_the_act(extractor, text):
+    # PLOVER modality: no one did it ("none of", "no", "neither ... nor"), so it did not happen.
+    events = [e for e in _facts(extractor, text, "2024-03-10").events if e.type == "SUPPORT"]
+    assert events and all(e.modality == "negated" for e in events)

@@ -44,6 +44,8 @@ class ModalityWords:
     # Words that look ahead to an occasion ("ahead of the visit", "on the eve of the summit",
     # "preparations for the talks"): see `anticipated`.
     anticipating: frozenset[str] = frozenset()
+    # A subject that names no one ("[none] of the states", "[no] government", "[neither] X nor Y").
+    nobody_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -54,7 +56,14 @@ class ModalityWords:
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
                    denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
                    arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"),
-                   anticipating=w.set("anticipating"))
+                   anticipating=w.set("anticipating"), nobody_words=w.set("nobody_words"))
+
+
+def _names_nobody(subject: Token, words: ModalityWords) -> bool:
+    """'[None] of the states', '[No] government', '[Neither] X nor Y': a subject by which
+    no one did the act."""
+    return subject.lower_ in words.nobody_words and subject.dep_ != "det" or \
+        any(c.lower_ in words.nobody_words and c.dep_ in ("det", "preconj") for c in subject.children)
 
 
 def only_sought(trigger: Token, words: ModalityWords) -> bool:
@@ -104,6 +113,7 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
                        for c in trigger.children)
     if "yet" in around and any(lem == "have" for lem in _aux_lemmas(chain)):
         negs = True
+    negs = negs or any(_names_nobody(c, words) for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
     named = _named_by_noun(chain)
