@@ -46,3 +46,16 @@ def test_inaugurating_a_pipeline_between_states(extractor):
 def test_tightening_checks_at_a_border(extractor):
     assert ("SANCTION", {"UZB"}, {"TJK"}) in found(
         extractor, "Uzbek border guards tightened checks on Tajik trucks on Monday.")
+
+
+def test_seeking_to_do_is_no_request(extractor):
+    # "seek to" intends the act; "seek" with a thing sought asks for it.
+    got = found(extractor, "Peru's new president said he would seek to restore warm relations with Chile.")
+    assert not any(t == "REQUEST" for t, _, _ in got)
+    assert ("REQUEST", {"PER"}, {"CHL"}) in found(extractor, "Peru sought clarification from Chile on Monday.")
+
+
+def test_a_talk_show_is_no_talks(extractor):
+    got = found(extractor, "Speaking on a Brazilian television talk show, a Brazilian senator said Argentina "
+                           "owed its ports to Spain.")
+    assert not any(t == "CONSULT" for t, _, _ in got)
