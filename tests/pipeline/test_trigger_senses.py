@@ -59,3 +59,11 @@ def test_a_talk_show_is_no_talks(extractor):
     got = found(extractor, "Speaking on a Brazilian television talk show, a Brazilian senator said Argentina "
                            "owed its ports to Spain.")
     assert not any(t == "CONSULT" for t, _, _ in got)
+
+
+def test_an_assurance_is_a_promise(extractor):
+    # Assuring someone that one will (not) do something commits to it (PLOVER AGREE).
+    assert ("AGREE", {"PER"}, {"CHL"}) in found(
+        extractor, "Peru assured Chile that its territory would not be used against its neighbour.")
+    assert ("AGREE", {"BRA"}, {"ARG"}) in found(
+        extractor, "Argentina received assurances from Brazil that gas supplies would continue.")
