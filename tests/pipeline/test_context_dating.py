@@ -164,3 +164,15 @@ def test_a_past_perfect_time_frames_nothing_after_it(extractor):
             "Brazil for its support and said the visit opened a new stage in relations.")
     facts = extractor.extract(Document(id="t", text=text, date=REPORT))
     assert [e.date for e in facts.events if e.type == "SUPPORT" and "support" in e.evidence.text] == ["2024-05-10"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("in April last year", "2023-04"), ("in November of last year", "2023-11"),
+    ("in early July last year", "2023-07"), ("in March this year", "2024-03"),
+    ("in June next year", "2025-06"), ("in May of the previous year", "2023-05"),
+])
+def test_a_month_of_a_year_named_relative_to_the_report(text, value):
+    # One expression: the month of that year (the report is of May 2024), not the last
+    # such month and a separate year.
+    (t,) = TimeGrammar.from_grammar(Grammar()).find(text, anchor=REPORT)
+    assert (t.value, t.precision) == (value, "month")

@@ -233,6 +233,15 @@ def _h_bare_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
     return {"value": _ym(year, month), "precision": "month", "relative": True}
 
 
+def _h_month_rel_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"in April last year", "November of this year", "June next year": the month of the
+    year named relative to the anchor."""
+    if a is None:
+        return _unknown()
+    shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[m["rel"].lower()]
+    return {"value": _ym(a.year + shift, g.words.month(m["mon"])), "precision": "month", "relative": True}
+
+
 def _h_half(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     m1, m2 = g.words.parts_of_year[" ".join(m["part"].lower().split())]
     if m["y"]:
@@ -545,6 +554,8 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     r"(?P<mon>" + month + r")(?!\s*,?\s*\d)"), _h_bare_month),
         (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + month + r")(?!\s*,?\s*\d)"),
          _h_bare_month),
+        (re.compile(r"\b(?P<mon>" + month + r")\s+(?i:of\s+)?(?i:the\s+)?(?i:(?P<rel>last|previous|this|current|next)"
+                    r"\s+year)\b"), _h_month_rel_year),
         (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
                     + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
          _h_year_range),
