@@ -3,6 +3,8 @@ sentences (data/triggers/en.yaml)."""
 
 from __future__ import annotations
 
+import pytest
+
 from coded import found, types as _types
 
 
@@ -67,3 +69,17 @@ def test_an_assurance_is_a_promise(extractor):
         extractor, "Peru assured Chile that its territory would not be used against its neighbour.")
     assert ("AGREE", {"BRA"}, {"ARG"}) in found(
         extractor, "Argentina received assurances from Brazil that gas supplies would continue.")
+
+
+@pytest.mark.parametrize("text", [
+    "Some experts in Lima said Peru could hold a summit with Chile in May.",
+    "Analysts expect Argentina to sign a gas deal with Chile next year.",
+    "Argentina could sign a gas deal with Chile next year, said an energy analyst in Buenos Aires.",
+])
+def test_what_commentators_expect_is_no_event(extractor, text):
+    # Analysis by commentators is not a report of an act (ANNOTATION.md rule 3).
+    assert found(extractor, text) == []
+
+
+def test_what_officials_say_still_is(extractor):
+    assert found(extractor, "Peruvian officials said the summit with Chile would be held in May.")

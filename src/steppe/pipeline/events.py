@@ -182,6 +182,8 @@ class EventCoder:
         _assign_regions(sent, events + grounds, [f[0] for f in found] + [g.trigger for g in grounds])
         for ev in events:
             ev.main = main_act(ev.trigger, self.lex.cues.reporting_verbs)
+        if events and _told_by_commentator(sent, self.lex.cues.reporting_verbs, self.roles.commentator_nouns):
+            return []
         return events + grounds
 
     def _grounds(self, events: list[RawEvent], sent: SpacySpan, mentions: list[Mention],
@@ -696,3 +698,13 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
     for ev in events:
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
+
+
+def _told_by_commentator(sent: SpacySpan, reporting: frozenset[str], commentators: frozenset[str]) -> bool:
+    """'Analysts expect volumes to be raised', '"...," said an energy analyst': what a
+    commentator says or expects is analysis (ANNOTATION.md rule 3), not a reported act."""
+    root = sent.root
+    if root.lemma_.lower() not in reporting and root.lemma_.lower() != "expect":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in commentators | {w.rstrip("s") for w in commentators}
+               or c.dep_ == "nsubj" and c.lower_ in commentators for c in root.children)

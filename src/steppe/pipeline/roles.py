@@ -62,6 +62,7 @@ class RoleWords:
     # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
     # with no one else named is aimed at the state across it.
     border_nouns: frozenset[str] = frozenset()
+    commentator_nouns: frozenset[str] = frozenset()    # "analysts said": no actor's act
     # "the intergovernmental [commission] met": a body two states hold together; when it
     # names neither, its meeting is the story's pair's.
     joint_bodies: frozenset[str] = frozenset()
@@ -92,7 +93,7 @@ class RoleWords:
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
                    setting_preps=w.set("setting_prepositions"),
                    membership_nouns=w.set("membership_nouns"),
-                   trend_nouns=w.set("trend_nouns"),
+                   trend_nouns=w.set("trend_nouns"), commentator_nouns=w.set("commentator_nouns"),
                    happening_verbs=w.set("happening_verbs"),
                    patient_nouns=w.set("patient_nouns"),
                    time_names=frozenset(grammar.time(language).names()),
