@@ -107,3 +107,12 @@ def test_line_length_is_of_every_state_it_crosses(extractor):
             "to Uzbekistan.")
     figs = [f for f in _figures(extractor, text) if f.unit == "km"]
     assert [(f.value, sorted(f.parties)) for f in figs] == [(600, ["CHN", "KGZ", "UZB"])]
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean delegation visiting Lima on July 8 told Peruvian officials it wanted closer ties.",
+    "Trade talks between Peru and Chile resumed on May 21, officials in both capitals said.",
+])
+def test_the_day_of_a_date_is_no_count(extractor, text):
+    # "July 8" is a date (the time grammar reads it), not eight of something.
+    assert _figures(extractor, text) == []

@@ -571,7 +571,9 @@ def _read_sentence(doc: _Document, story: _Story, s0: int, s1: int, item: bool) 
     # which date nothing else in the sentence.
     bases = [(m.start(), m.end()) for m in fw.compared.finditer(sent)]
     periods = [p for p in periods if not any(a <= p.start < b for a, b in bases)]
-    quantities = _sentence_quantities(doc, story, sent, s0, item)
+    # A number inside a date ("on July 8") or a period ("the first 11 months") is no value.
+    quantities = [q for q in _sentence_quantities(doc, story, sent, s0, item)
+                  if not any(t.start <= q.start < t.end for t in stx)]
     ments = not_currency(states_in(doc.mentions, s0, s1), quantities, doc.text, res.units)
     return _Sentence(s0, s1, sent, item, stx, periods, bases, quantities, ments,
                      respectively(sent, s0, ments, quantities, fw))
