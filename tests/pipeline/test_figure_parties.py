@@ -28,3 +28,10 @@ def test_a_currency_named_after_a_state_is_no_mention(extractor):
     assert "USA" not in codes
     facts = extractor.extract(Document(id="t", text=text, date="2023-05-04"))
     assert facts.figures and all(f.parties == ["KGZ", "TJK"] for f in facts.figures)
+
+
+def test_a_flow_to_a_group_goes_to_every_state_of_it(extractor):
+    # "to the Central Asian countries": the five, not the first of them.
+    figs = extractor.extract(Document(id="t", date="2025-06-17", text=(
+        "Japan will provide $500 million in grant assistance to the Central Asian countries this year."))).figures
+    assert [sorted(f.parties) for f in figs] == [["JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]]

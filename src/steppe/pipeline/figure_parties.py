@@ -182,6 +182,10 @@ def _coordinated(code: str, sent: str, s0: int, ments: list[Mention], words: Fig
     first = next((i for i, m in enumerate(ments) if m[2] == code), None)
     if first is None:
         return {code}
+    # a group phrase ("the Central Asian countries") names its states at one span
+    group = {m[2] for m in ments if m[:2] == ments[first][:2]}
+    if len(group) > 1:
+        return group
     run, upto = [code], 1
     for a, b in zip(ments[first:], ments[first + 1:]):
         join = words.coordination.fullmatch(sent[a[1] - s0:b[0] - s0])
