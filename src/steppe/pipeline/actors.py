@@ -459,10 +459,12 @@ def _people_place(gap: str, words: ActorWords) -> bool:
 
 
 def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
-    """'Kazakh and Uzbek officials': the first adjective takes the agent of the second."""
-    for a, b in zip(mentions, mentions[1:]):
+    """'Kazakh and Uzbek officials', 'Russian, Tajik and Uzbek troops': an adjective takes
+    the agent of the next (read from the last, so that the agent runs back the list)."""
+    for a, b in reversed(list(zip(mentions, mentions[1:]))):
         between = text[a.end:b.start].strip().lower()
-        if between in ("and", ",", "or") and a.weak and b.actors and b.actors[0].sector:
+        bare = a.weak or any(p.how == "adjective" for p in a.pieces) and not any(x.sector for x in a.actors)
+        if between in ("and", ",", "or") and bare and b.actors and b.actors[0].sector:
             a.weak = False
             a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
         elif between in ("and", ",", "or") and a.weak and b.kind == "state" and not b.weak:
