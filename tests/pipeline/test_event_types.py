@@ -103,9 +103,10 @@ FOUND = [
     # A party saying it could do harm threatens it (PLOVER 3.11).
     pytest.param("Tajikistan said it could close the border with Kyrgyzstan if the attacks "
                  "continue.", "THREATEN", {"TJK"}, {"KGZ"}, id="said-it-could-close"),
-    # ... someone else's guess is no threat.
-    pytest.param("Analysts said Russia could ban imports of Kazakh meat.", "SANCTION", {"RUS"},
-                 {"KAZ"}, id="analysts-said-could-ban"),
+    # ... someone else's guess is no threat (a commentator's is no event at all:
+    # test_trigger_senses.test_what_commentators_expect_is_no_event).
+    pytest.param("Kazakh officials said Russia could ban imports of Kazakh meat.", "SANCTION", {"RUS"},
+                 {"KAZ"}, id="others-said-could-ban"),
     # A hyphenated trigger is a phrase of three tokens.
     pytest.param("Kyrgyzstan and Tajikistan observed the cease-fire along the border.",
                  "RETREAT", {"KGZ", "TJK"}, {"KGZ", "TJK"}, id="hyphenated-cease-fire"),

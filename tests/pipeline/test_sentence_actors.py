@@ -159,3 +159,9 @@ def test_brussels_is_the_european_union(extractor):
     # As "Tashkent" is Uzbekistan, "Brussels" in news of relations is the EU, not Belgium.
     got = found(extractor, "Brussels imposed new sanctions on Belarus on Monday.")
     assert ("SANCTION", {"IGO"}, {"BLR"}) in got
+
+
+def test_a_denied_report_no_one_made_is_aimed_at_whom_it_is_about(extractor):
+    # "media reports that Brazil sought ...": no one is named as making the claim.
+    got = found(extractor, "Paraguay has dismissed media reports that Brazil sought to station troops there.")
+    assert ("REJECT", {"PRY"}, {"BRA"}) in got

@@ -55,6 +55,7 @@ from steppe.pipeline.recoding import (
 from steppe.pipeline.roles import (
     RoleWords,
     actors_in,
+    claim_subjects,
     claimant,
     codes_of,
     dedupe,
@@ -338,7 +339,8 @@ class EventCoder:
             # whoever the claim is about
             said = [a for a in claimant(tok, token_mentions, self.roles)
                     if a.code not in codes_of(source)]
-            target = said or target
+            target = said or target or [a for a in claim_subjects(tok, token_mentions, self.roles)
+                                        if a.code not in codes_of(source)]
         if trig.reciprocal and tok.pos_ == "NOUN" and len(codes_of(source + target)) < 2 and \
                 not trend(tok, self.roles.trend_nouns) and \
                 len(codes_of(pair := hyphen_pair(tok, token_mentions))) == 2 and \

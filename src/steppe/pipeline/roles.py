@@ -542,6 +542,15 @@ def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor
     return [a for a in out if a.code]
 
 
+def claim_subjects(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
+    """Whom a claim the act answers is about: the subject of its "that" clause ("dismissed
+    media reports that the United States sought bases"), for a claim no one is named as
+    making."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words.claim_nouns]
+    return [a for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")
+            for sub in c.children if sub.dep_ in ("nsubj", "nsubjpass") for a in actors_in(sub, tm) if a.code]
+
+
 def hyphen_pair(tok: Token, tm: dict[int, Mention], own: bool = False) -> list[Actor]:
     """The two states of a hyphenated pair in the phrase of `tok` ("clashes on the
     Kyrgyz-Tajik border", "Uzbek-Kazakh talks"): the two sides of a mutual act, though
