@@ -120,7 +120,7 @@ class Coreference:
             here = list(group.members or main)
             if group.present:
                 # "Leaders of China, Russia and India ... The leaders adopted a declaration":
-                # all the states of the nearest sentence that names two or more
+                # everyone at the occasion just told of (_states_before)
                 here = _states_before(text, s, mentions) or here
             elif not group.members and not group.weak:
                 # "the U.S. ambassador to Uzbekistan announced that the two countries ...":

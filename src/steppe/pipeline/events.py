@@ -701,12 +701,11 @@ def _assign_regions(sent: SpacySpan, events: list[RawEvent], triggers: list[Toke
         ev.region = [(t.idx, t.idx + len(t)) for t in sent if owner[t.i] in (None, ev.trigger.i)]
 
 
-
 def _told_by_commentator(sent: SpacySpan, reporting: frozenset[str], commentators: frozenset[str]) -> bool:
     """'Analysts expect volumes to be raised', '"...," said an energy analyst': what a
     commentator says or expects is analysis (ANNOTATION.md rule 3), not a reported act."""
     root = sent.root
-    if root.lemma_.lower() not in reporting and root.lemma_.lower() != "expect":
+    if root.lemma_.lower() not in reporting | {"expect"}:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in commentators | {w.rstrip("s") for w in commentators}
-               or c.dep_ == "nsubj" and c.lower_ in commentators for c in root.children)
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in commentators or c.lower_ in commentators)
+               for c in root.children)

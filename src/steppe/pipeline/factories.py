@@ -231,12 +231,12 @@ class Events:
         plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
         # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
         # is no actor, whether or not the knowledge base knows it.
-        filed = dateline(ctx.text)
+        filed_at = dateline(ctx.text)
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
             smentions += [m for m in self.resolver.resolve_unknown(sdoc, s, smentions, ctx.anchor)
-                          if not filed[0] <= m.start < filed[1]]
+                          if not filed_at[0] <= m.start < filed_at[1]]
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
