@@ -98,3 +98,14 @@ def test_a_list_signed_by_the_heads_of_state_has_everyone_present():
             "Treaty on Eternal Friendship and Cooperation\n")
     treaty = [a for a in run(text) if a.kind == "treaty"]
     assert [a.parties for a in treaty] == [["ARM", "AZE", "GEO", "MNG"]]
+
+
+def test_an_organisation_whose_head_took_part_is_a_party(extractor):
+    # The full pipeline: the knowledge base knows whom von der Leyen speaks for.
+    from steppe.facts import Document
+
+    text = ("The first EU summit with the South Caucasus brought European Commission President "
+            "Ursula von der Leyen together with the presidents of Georgia and Armenia. "
+            "The leaders adopted a joint declaration on transit and energy.")
+    facts = extractor.extract(Document(id="t", text=text, date="2025-05-20"))
+    assert [a.parties for a in facts.agreements] == [["ARM", "GEO", "IGO:EU"]]

@@ -108,6 +108,7 @@ class AgreementGrammar:
     names: AgreementNames               # content words of a name, stemmed
     head_stems: frozenset[str]          # stems of the head nouns' words
     state_names: dict[str, str]         # state code -> usual English name
+    igo_of_person: dict[str, str]       # person id -> the organisation they have led
 
     @classmethod
     def from_resources(cls, resources: "Resources") -> "AgreementGrammar":
@@ -175,4 +176,7 @@ class AgreementGrammar:
             names=names,
             head_stems=names.stems(" ".join(w.head_words)),
             state_names=dict(resources.kb.state_names),
+            igo_of_person={e.id if e.id.startswith("person:") else f"person:{e.id}": r.igo
+                           for e in resources.kb.entities.values() if e.kind == "person"
+                           for r in e.roles if r.igo},
         )

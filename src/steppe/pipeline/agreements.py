@@ -188,15 +188,18 @@ def _states(codes) -> set[str]:
 
 def _is_group(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
     """A mention that stands for several parties without naming them: "the two countries",
-    "bilateral" (the resolver gives them the document's main parties)."""
-    return bool(g.group.fullmatch(text[ms:me])) or \
-        not any(w[:1].isupper() for w in text[ms:me].split())
+    "bilateral", "The leaders" (the resolver gives them the document's main parties, or
+    everyone at the occasion)."""
+    phrase = text[ms:me]
+    return bool(g.group.fullmatch(phrase) or g.participants.fullmatch(phrase)) or \
+        not any(w[:1].isupper() for w in phrase.split())
 
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
              together: list[str] | None, sentence_states: list[set[str]],
-             g: AgreementGrammar) -> list[str] | None:
+             g: AgreementGrammar, envoys: frozenset[tuple[int, int]] = frozenset()
+             ) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
     `together` are the parties of the list the agreement is an item of; `sentence_states`
     the states each sentence names (_Doc.sentence_states)."""
@@ -228,8 +231,9 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         return None        # "Strategy for the Development of Uzbekistan"
     if len(named) >= 2:
         return sorted(named)
-    if len(_states(c for *_, c in grouped)) >= 2:
-        return sorted(_states(c for *_, c in grouped))
+    group = _states(c for *_, c in grouped)
+    if len(group) >= 2:
+        return sorted(group | _represented(mentions, sentences, sentence_states, i, group, envoys))
     igo = {c for ms, me, c in here if c.startswith("IGO") and not _occasion_of(text, ms, me, g)}
     if len(named) == 1 and igo and not grouped:
         return sorted(named | igo)     # a state deals with the organisation itself
@@ -238,9 +242,23 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     # sentence after it.
     states = set(nearest_pair(sentence_states, i, back=_LOOK_BACK,
                               holding=True, more=True, after=True))
+    if states and not igo:
+        igo = _represented(mentions, sentences, sentence_states, i, states, envoys)
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
+
+
+def _represented(mentions, sentences, sentence_states: list[set[str]], i: int,
+                 states: set[str], envoys: frozenset[tuple[int, int]]) -> set[str]:
+    """The organisations whose leaders took part in the talks the parties were read from
+    ("the summit brought European Commission President X together with the presidents of
+    ..."; then "The leaders adopted a declaration"): a body its head speaks for is a party."""
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        if states <= sentence_states[j]:
+            s, e = sentences[j]
+            return {c for ms, me, c in mentions if s <= ms and me <= e and (ms, me) in envoys}
+    return set()
 
 
 def _members_signed(text: str, here, sentences, i: int, title: Title,
@@ -370,7 +388,7 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     text, anchor, timexes = ctx.text, ctx.anchor, ctx.timexes
     if not g.heads.search(text) and not g.agreed.search(text) and not re.search(r":\s*\n", text):
         return []                   # no agreement named or agreed, no list of documents
-    mentions = _named_organisations(text, ctx, g)
+    mentions, envoys = _named_organisations(text, ctx, g)
     sentences, inherited = read_lists(text, ctx.sentences, g)
     sentence_timexes = []
     for s, e in sentences:
@@ -379,7 +397,7 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
                                  if not g.access.search(text[max(s, t.start - 25):t.start])
                                  and not any(a <= t.start < b for a, b in ctx.time_bounds)])
     doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
-               _document_parties(text, mentions, ctx.main_parties, timexes, g), g)
+               _document_parties(text, mentions, ctx.main_parties, timexes, g), g, envoys)
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         heads = list(g.heads.finditer(text, s, e))
@@ -436,19 +454,29 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     return [Concluded(f.agreement, _signing_type(f)) for f in doc.found]
 
 
-def _named_organisations(text: str, ctx: DocContext, g: AgreementGrammar) -> list[tuple[int, int, str]]:
+def _named_organisations(text: str, ctx: DocContext, g: AgreementGrammar
+                         ) -> tuple[list[tuple[int, int, str]], frozenset[tuple[int, int]]]:
     """The context's state mentions with each organisation coded by its short name
-    ("IGO:SCO", as ANNOTATION.md names IGO actors), and "the organisation" standing for the
-    one named last before it."""
-    names = {(a.start, a.end): a.text for m in ctx.mentions for a in m.actors
-             if a.code == "IGO" and a.text}
+    ("IGO:SCO", as ANNOTATION.md names IGO actors; a person by the one they lead), and "the
+    organisation" standing for the one named last before it; and the spans of the people
+    who represent an organisation ("European Commission President X")."""
+    names, envoys = {}, set()
+    for m in ctx.mentions:
+        for a in m.actors:
+            if a.code != "IGO":
+                continue
+            if a.actor_id.startswith("igo:"):
+                names[a.start, a.end] = a.actor_id[4:]
+            elif a.actor_id in g.igo_of_person:
+                names[a.start, a.end] = g.igo_of_person[a.actor_id]
+                envoys.add((a.start, a.end))
     out = [(ms, me, f"IGO:{names[ms, me]}" if c == "IGO" and (ms, me) in names else c)
            for ms, me, c in ctx.states]
     for m in g.igo_anaphora.finditer(text):
         before = [c for ms, me, c in out if me <= m.start() and c.startswith("IGO:")]
         if before and not any(m.start() <= ms < m.end() for ms, _, _ in out):
             out.append((m.start(), m.end(), before[-1]))
-    return sorted(out)
+    return sorted(out), frozenset(envoys)
 
 
 @dataclass
@@ -462,6 +490,7 @@ class _Doc:
     mentions: list[tuple[int, int, str]]
     main_parties: list[str]
     g: AgreementGrammar
+    envoys: frozenset[tuple[int, int]] = frozenset()   # people who stand for an organisation
     found: list[_Found] = field(default_factory=list)
     _actor_words: frozenset[str] | None = None
     _sentence_states: list[set[str]] | None = None
@@ -492,7 +521,7 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     # The documents of one list were signed by the same parties.
     together = _list_parties(doc, header) if item else None
     parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together,
-                       doc.sentence_states, g)
+                       doc.sentence_states, g, doc.envoys)
     if parties is None:
         return
     # An agreement only referred to as in force predates the story: no date from the context.
