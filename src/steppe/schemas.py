@@ -176,6 +176,7 @@ class AgreementWords(BaseModel):
     igo_anaphora: list[str] = []
     document_sets: list[str] = []
     predicative: list[str] = []
+    purpose_participles: list[str] = []
     venue_prepositions: list[str]
     venue_place_kinds: list[str]
     venue_nouns: list[str]

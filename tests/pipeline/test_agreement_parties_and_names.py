@@ -91,6 +91,18 @@ def test_a_document_named_in_quotes(text, names):
     assert [a.name for a in run(text, main=("ARM", "AZE", "GEO"))] == names
 
 
+@pytest.mark.parametrize("text,names", [
+    # an unnamed treaty is named by what it does
+    ("In May 2019 Georgia and Armenia signed a treaty fixing most of their common border, "
+     "officials said.", ["Treaty fixing most of their common border"]),
+    # ... but a named one keeps its name, and "the treaty" points back
+    ("In May 2019 Georgia and Armenia signed a joint declaration setting out transit goals.",
+     ["Joint declaration"]),
+])
+def test_an_unnamed_agreement_named_by_what_it_does(text, names):
+    assert [a.name for a in run(text)] == names
+
+
 def test_a_list_signed_by_the_heads_of_state_has_everyone_present():
     text = ("The leaders of Georgia, Armenia, Azerbaijan and Mongolia met in Tbilisi on "
             "Friday.\nEarlier, Georgia and Armenia signed a memorandum on rail transit.\n"

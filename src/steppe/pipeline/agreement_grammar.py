@@ -93,6 +93,7 @@ class AgreementGrammar:
     igo_anaphora: re.Pattern[str]       # "the organisation": the one named last
     igo_members: re.Pattern[str]        # "leaders of the": the organisation after is its members
     document_set: re.Pattern[str]       # "a package of ... documents", one record
+    purpose: re.Pattern[str]            # "a treaty fixing ...": what it does names it
     predicative: re.Pattern[str]        # "is a": an agreement described, not a new one
     venue: re.Pattern[str]              # text before a place where the signing took place
     venue_place: re.Pattern[str]        # "in Astana": a venue preposition and a capitalised name
@@ -150,6 +151,8 @@ class AgreementGrammar:
             document_set=re.compile(
                 r"\b(?:an?|the)\s+(?P<np>(?:" + _any(w.document_sets)
                 + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I),
+            purpose=re.compile(r"\s+(?P<verb>" + _any(w.purpose_participles)
+                               + r")\s+(?P<rest>[^,;.]+)", re.I),
             predicative=re.compile(r"\b(?:" + _any(w.predicative) + r")$", re.I),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
                              + r")\s+$", re.I),

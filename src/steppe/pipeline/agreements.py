@@ -429,7 +429,8 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
             for title in read_titles(text, s, e, m, sentence_timexes[i], g):
                 name = _resolve_project(text, sentences, i, title, ctx.project_names, g)
                 if not title.has_complement and not title.plural:
-                    name = _quoted_name(text, title, e) or name
+                    name = _quoted_name(text, title, e) or _purpose_name(text, title, name, e, g) \
+                        or name
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name, g)):
                     # "The declaration was signed by ... on 19 May": the one named before.
@@ -581,6 +582,30 @@ def _quoted_name(text: str, title: Title, e: int) -> str | None:
         return None
     title.titled, title.has_complement = True, True
     return m["name"]
+
+
+def _purpose_name(text: str, title: Title, name: str, e: int, g: AgreementGrammar) -> str | None:
+    """"signed a treaty fixing the greater part of the border": a new agreement, unnamed, named by
+    what it does (a participle of data/agreements.yaml: purpose_participles), up to the
+    clause's end; None for any other."""
+    if not _unspecific(name, g) or \
+            not re.search(r"\b(?:an?|one)\s+(?:\S+\s+){0,2}$", text[max(0, title.start - 20):title.start]):
+        return None          # "a joint declaration" has a name; "the treaty ..." was told of
+    m = g.purpose.match(text, title.end, e)
+    if not m:
+        return None
+    words = []
+    for w in m["rest"].split()[:12]:
+        bare = w.strip(",;:.\"\u201d").lower()
+        if bare in g.complement_stop or g.future.fullmatch(bare):
+            break
+        words.append(w.rstrip(",;:.\"\u201d"))
+        if w != words[-1]:
+            break                              # a comma or a stop ends the clause
+    if not words:
+        return None
+    title.has_complement = True
+    return f"{name} {m['verb']} {' '.join(words)}"
 
 
 def _described(text: str, s: int, e: int, title: Title, g: AgreementGrammar) -> bool:
