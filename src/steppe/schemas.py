@@ -177,6 +177,7 @@ class AgreementWords(BaseModel):
     document_sets: list[str] = []
     predicative: list[str] = []
     purpose_participles: list[str] = []
+    governed_by: list[str] = []
     venue_prepositions: list[str]
     venue_place_kinds: list[str]
     venue_nouns: list[str]

@@ -95,7 +95,11 @@ def test_a_document_named_in_quotes(text, names):
     # an unnamed treaty is named by what it does
     ("In May 2019 Georgia and Armenia signed a treaty fixing most of their common border, "
      "officials said.", ["Treaty fixing most of their common border"]),
-    # ... but a named one keeps its name, and "the treaty" points back
+    # ... or by what the sentence says it governs
+    ("The river boundary between Georgia and Armenia, long a source of friction, was "
+     "settled by a treaty signed in 2011.",
+     ["Treaty on the river boundary between Georgia and Armenia"]),
+    # ... but a named one keeps its name
     ("In May 2019 Georgia and Armenia signed a joint declaration setting out transit goals.",
      ["Joint declaration"]),
 ])

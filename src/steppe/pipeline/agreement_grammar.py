@@ -94,6 +94,7 @@ class AgreementGrammar:
     igo_members: re.Pattern[str]        # "leaders of the": the organisation after is its members
     document_set: re.Pattern[str]       # "a package of ... documents", one record
     purpose: re.Pattern[str]            # "a treaty fixing ...": what it does names it
+    governed_by: re.Pattern[str]        # "was formalised by a": the subject names the agreement
     predicative: re.Pattern[str]        # "is a": an agreement described, not a new one
     venue: re.Pattern[str]              # text before a place where the signing took place
     venue_place: re.Pattern[str]        # "in Astana": a venue preposition and a capitalised name
@@ -153,6 +154,9 @@ class AgreementGrammar:
                 + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I),
             purpose=re.compile(r"\s+(?P<verb>" + _any(w.purpose_participles)
                                + r")\s+(?P<rest>[^,;.]+)", re.I),
+            governed_by=re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:"
+                                   + _any(w.governed_by) + r")\s+(?:by|in|under)\s+(?:an?|the)\s+(?:\S+\s+)?$",
+                                   re.I),
             predicative=re.compile(r"\b(?:" + _any(w.predicative) + r")$", re.I),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
                              + r")\s+$", re.I),

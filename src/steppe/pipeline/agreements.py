@@ -430,7 +430,7 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
                 name = _resolve_project(text, sentences, i, title, ctx.project_names, g)
                 if not title.has_complement and not title.plural:
                     name = _quoted_name(text, title, e) or _purpose_name(text, title, name, e, g) \
-                        or name
+                        or _subject_name(text, s, title, name, g) or name
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name, g)):
                     # "The declaration was signed by ... on 19 May": the one named before.
@@ -606,6 +606,23 @@ def _purpose_name(text: str, title: Title, name: str, e: int, g: AgreementGramma
         return None
     title.has_complement = True
     return f"{name} {m['verb']} {' '.join(words)}"
+
+
+def _subject_name(text: str, s: int, title: Title, name: str, g: AgreementGrammar) -> str | None:
+    """"The border between A and B, one of the longest, was formalised by a treaty": an
+    unnamed agreement named by what the sentence says it governs, its subject up to the
+    first comma; None for any other."""
+    if not _unspecific(name, g):
+        return None
+    verb = g.governed_by.search(text[max(s, title.start - 60):title.start])
+    if not verb:
+        return None
+    subject = re.match(r"\s*(?:The|the)\s+([^,;]{3,80}?)\s*(?:,|$)",
+                       text[s:title.start - len(verb.group())])
+    if not subject or g.past.search(subject.group(1)):
+        return None
+    title.has_complement = True
+    return f"{name} on the {subject.group(1)}"
 
 
 def _described(text: str, s: int, e: int, title: Title, g: AgreementGrammar) -> bool:
