@@ -178,6 +178,7 @@ class AgreementWords(BaseModel):
     predicative: list[str] = []
     purpose_participles: list[str] = []
     governed_by: list[str] = []
+    other_words: list[str] = []
     venue_prepositions: list[str]
     venue_place_kinds: list[str]
     venue_nouns: list[str]

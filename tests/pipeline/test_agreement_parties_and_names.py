@@ -99,6 +99,9 @@ def test_a_document_named_in_quotes(text, names):
     ("The river boundary between Georgia and Armenia, long a source of friction, was "
      "settled by a treaty signed in 2011.",
      ["Treaty on the river boundary between Georgia and Armenia"]),
+    # "a separate agreement" is named by what was launched under it, without "separate"
+    ("The pipeline survey had been launched under a separate agreement signed by Georgia "
+     "and Armenia in 2018.", ["Agreement on the pipeline survey"]),
     # ... but a named one keeps its name
     ("In May 2019 Georgia and Armenia signed a joint declaration setting out transit goals.",
      ["Joint declaration"]),

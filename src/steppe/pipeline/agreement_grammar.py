@@ -95,6 +95,7 @@ class AgreementGrammar:
     document_set: re.Pattern[str]       # "a package of ... documents", one record
     purpose: re.Pattern[str]            # "a treaty fixing ...": what it does names it
     governed_by: re.Pattern[str]        # "was formalised by a": the subject names the agreement
+    other_words: re.Pattern[str]        # "a separate agreement": no part of a name
     predicative: re.Pattern[str]        # "is a": an agreement described, not a new one
     venue: re.Pattern[str]              # text before a place where the signing took place
     venue_place: re.Pattern[str]        # "in Astana": a venue preposition and a capitalised name
@@ -157,6 +158,7 @@ class AgreementGrammar:
             governed_by=re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:"
                                    + _any(w.governed_by) + r")\s+(?:by|in|under)\s+(?:an?|the)\s+(?:\S+\s+)?$",
                                    re.I),
+            other_words=re.compile(r"\b(?:" + _any(w.other_words) + r")\s+", re.I),
             predicative=re.compile(r"\b(?:" + _any(w.predicative) + r")$", re.I),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
                              + r")\s+$", re.I),
@@ -179,7 +181,8 @@ class AgreementGrammar:
                 r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
                 r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:" + _any(w.planned_after) + r")\b", re.I),
             formal_kinds=tuple(w.formal_kinds),
-            unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers),
+            unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers)
+            | frozenset(w.other_words),
             names=names,
             head_stems=names.stems(" ".join(w.head_words)),
             state_names=dict(resources.kb.state_names),

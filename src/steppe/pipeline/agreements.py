@@ -528,7 +528,7 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     # An agreement only referred to as in force predates the story: no date from the context.
     date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor, g,
                          inherit=status in _CONCLUDED)
-    name = _name_the_group(_clean_name(name), parties, g)
+    name = _name_the_group(_clean_name(g.other_words.sub("", name)), parties, g)
     record = Agreement(name=name, parties=parties, date=date,
                        kind="agreement" if title.kind == "document" else title.kind,
                        evidence=_evidence(text, s, e))
