@@ -70,7 +70,7 @@ def run(text: str, anchor: str | None = "2023-05-10", main=("KGZ", "TJK")):
      "Kazakh-Uzbek declaration on strategic partnership", "declaration", ["KAZ", "UZB"],
      "2013"),
     ("Last year, SCO members adopted the Development Strategy of the organisation.",
-     "Development Strategy of the organisation", "strategy", ["IGO", "KGZ", "TJK"], "2022"),
+     "Development Strategy of the organisation", "strategy", ["IGO:SCO", "KGZ", "TJK"], "2022"),
     # the capital where the ceremony took place hosts it: no party when two others sign
     ("In Tashkent, Kyrgyzstan and Tajikistan signed a memorandum on border crossings in 2021.",
      "Memorandum on border crossings", "memorandum", ["KGZ", "TJK"], "2021"),

@@ -38,6 +38,8 @@ def _words(pattern: list[str]) -> re.Pattern[str]:
 
 # A capitalised name of one word or more ("Astana", "Xi'an", "Saint Petersburg").
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+# A time between "agreed" and what was agreed ("agreed on Friday afternoon to a ceasefire").
+_WHEN = r"(?:(?:on|last|this|early|late)\s+(?:(?-i:[A-Z])\w+|\d{1,2})(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
 # A word before the noun of a venue or an occasion ("the [Kazakh] capital", "during [his
 # state] visit"), not one that makes it a phrase of its own ("the field [of] capital markets").
 _FILLER = r"(?:(?!(?:of|and|or)\b)[\w'\u2019-]+\s+)"
@@ -87,11 +89,20 @@ class AgreementGrammar:
     non_signing: re.Pattern[str]        # "did not sign it": those named before it are no parties
     now: re.Pattern[str]
     group: re.Pattern[str]
+    participants: re.Pattern[str]       # "the heads of state": everyone at the occasion
+    igo_anaphora: re.Pattern[str]       # "the organisation": the one named last
+    igo_members: re.Pattern[str]        # "leaders of the": the organisation after is its members
+    document_set: re.Pattern[str]       # "a package of ... documents", one record
+    purpose: re.Pattern[str]            # "a treaty fixing ...": what it does names it
+    governed_by: re.Pattern[str]        # "was formalised by a": the subject names the agreement
+    other_words: re.Pattern[str]        # "a separate agreement": no part of a name
+    predicative: re.Pattern[str]        # "is a": an agreement described, not a new one
     venue: re.Pattern[str]              # text before a place where the signing took place
     venue_place: re.Pattern[str]        # "in Astana": a venue preposition and a capitalised name
     venue_noun: re.Pattern[str]         # "in the Kazakh capital", "in the city of Osh"
     venue_places: frozenset[str]        # names of the places a signing takes place in
     circumstance: re.Pattern[str]       # "during the state visit", "on the sidelines of"
+    occasion_noun: re.Pattern[str]      # "summit", "forum": what an organisation may host
     back: re.Pattern[str]
     agreed: re.Pattern[str]
     planned_after: re.Pattern[str]
@@ -100,6 +111,7 @@ class AgreementGrammar:
     names: AgreementNames               # content words of a name, stemmed
     head_stems: frozenset[str]          # stems of the head nouns' words
     state_names: dict[str, str]         # state code -> usual English name
+    igo_of_person: dict[str, str]       # person id -> the organisation they have led
 
     @classmethod
     def from_resources(cls, resources: "Resources") -> "AgreementGrammar":
@@ -135,6 +147,19 @@ class AgreementGrammar:
             non_signing=_words(w.non_signing),
             now=_words(w.reported_now),
             group=_words(w.groups),
+            participants=_words(w.participants),
+            igo_anaphora=_words(w.igo_anaphora),
+            igo_members=re.compile(r"\b(?:" + _any(w.igo_members) + r")$", re.I),
+            document_set=re.compile(
+                r"\b(?:an?|the)\s+(?P<np>(?:" + _any(w.document_sets)
+                + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I),
+            purpose=re.compile(r"\s+(?P<verb>" + _any(w.purpose_participles)
+                               + r")\s+(?P<rest>[^,;.]+)", re.I),
+            governed_by=re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:"
+                                   + _any(w.governed_by) + r")\s+(?:by|in|under)\s+(?:an?|the)\s+(?:\S+\s+)?$",
+                                   re.I),
+            other_words=re.compile(r"\b(?:" + _any(w.other_words) + r")\s+", re.I),
+            predicative=re.compile(r"\b(?:" + _any(w.predicative) + r")$", re.I),
             venue=re.compile(r"\b(?:" + _any(sorted(w.venue_prepositions, key=len, reverse=True))
                              + r")\s+$", re.I),
             venue_place=re.compile(venue + r"\s+(?:the\s+)?(?P<place>" + _NAME + r")"),
@@ -145,18 +170,23 @@ class AgreementGrammar:
                 r"(?:" + _any(w.circumstance_openers) + r")\b|(?:" + _any(w.occasion_prepositions)
                 + r")\s+" + _FILLER + r"{0,3}?(?:" + _any(w.occasion_nouns) + r")\b",
                 re.I),
+            occasion_noun=re.compile(r"\s+(?:" + _any(w.occasion_nouns) + r")\b", re.I),
             back=re.compile(r"^\S+(?:\s+of\s+understanding)?\s+(?:" + _any(w.back_reference_prepositions)
                             + r")\s+(?:" + _any(w.back_reference) + r")$", re.I),
             agreed=re.compile(
-                r"\b(?:agreed|reached\s+agreement)\s+(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
+                r"\b(?:agreed|reached\s+agreement)\s+" + _WHEN + r"(?:on\s+|upon\s+|to\s+)?(?:what\s+they\s+called\s+)?"
                 r"(?P<np>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _any(w.agreed_objects) + r"))\b",
                 re.I),
             planned_after=re.compile(
                 r"^\W*(?:(?:is|are|was|were|has|have|had|will|would|could|should|may|might)\s+)?"
                 r"(?:(?:not|yet|also|now|still)\s+)?(?:be\s+)?(?:" + _any(w.planned_after) + r")\b", re.I),
             formal_kinds=tuple(w.formal_kinds),
-            unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers),
+            unspecific=frozenset(w.modifier_stop) | frozenset(w.generic_modifiers)
+            | frozenset(w.other_words),
             names=names,
             head_stems=names.stems(" ".join(w.head_words)),
             state_names=dict(resources.kb.state_names),
+            igo_of_person={e.id if e.id.startswith("person:") else f"person:{e.id}": r.igo
+                           for e in resources.kb.entities.values() if e.kind == "person"
+                           for r in e.roles if r.igo},
         )

@@ -188,15 +188,18 @@ def _states(codes) -> set[str]:
 
 def _is_group(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
     """A mention that stands for several parties without naming them: "the two countries",
-    "bilateral" (the resolver gives them the document's main parties)."""
-    return bool(g.group.fullmatch(text[ms:me])) or \
-        not any(w[:1].isupper() for w in text[ms:me].split())
+    "bilateral", "The leaders" (the resolver gives them the document's main parties, or
+    everyone at the occasion)."""
+    phrase = text[ms:me]
+    return bool(g.group.fullmatch(phrase) or g.participants.fullmatch(phrase)) or \
+        not any(w[:1].isupper() for w in phrase.split())
 
 
 def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tuple[int, int]],
              i: int, main_parties: list[str], title: Title,
              together: list[str] | None, sentence_states: list[set[str]],
-             g: AgreementGrammar) -> list[str] | None:
+             g: AgreementGrammar, envoys: frozenset[tuple[int, int]] = frozenset()
+             ) -> list[str] | None:
     """Parties of an agreement, or None when it is a domestic document of one state.
     `together` are the parties of the list the agreement is an item of; `sentence_states`
     the states each sentence names (_Doc.sentence_states)."""
@@ -206,7 +209,11 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
                       and not _is_group(text, ms, me, g))
     if len(in_name) >= 2:
         return sorted(in_name)
-    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me, g)]
+    members = _members_signed(text, here, sentences, i, title, sentence_states, g)
+    if members:
+        return members
+    grouped = [(ms, me, c) for ms, me, c in here if _is_group(text, ms, me, g)
+               and not c.startswith("IGO")]
     named = _states(c for m in here if m not in grouped for c in [m[2]])
     # "Kazakhstan and Turkmenistan signed a transit agreement in Baku": the host of the
     # ceremony, named only as where, is no party when two others sign.
@@ -224,17 +231,59 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
         return None        # "Strategy for the Development of Uzbekistan"
     if len(named) >= 2:
         return sorted(named)
-    if len(_states(c for *_, c in grouped)) >= 2:
-        return sorted(_states(c for *_, c in grouped))
-    igo = {"IGO"} if any(c.startswith("IGO") for *_, c in here) else set()
+    group = _states(c for *_, c in grouped)
+    if len(group) >= 2:
+        return sorted(group | _represented(mentions, sentences, sentence_states, i, group, envoys))
+    igo = {c for ms, me, c in here if c.startswith("IGO") and not _occasion_of(text, ms, me, g)}
+    if len(named) == 1 and igo and not grouped:
+        return sorted(named | igo)     # a state deals with the organisation itself
     # "Agreements were reached on ...": the parties of the talks that produced it, the
     # nearest sentence before that names two or more with the one this names, else the
     # sentence after it.
     states = set(nearest_pair(sentence_states, i, back=_LOOK_BACK,
                               holding=True, more=True, after=True))
+    if states and not igo:
+        igo = _represented(mentions, sentences, sentence_states, i, states, envoys)
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
+
+
+def _represented(mentions, sentences, sentence_states: list[set[str]], i: int,
+                 states: set[str], envoys: frozenset[tuple[int, int]]) -> set[str]:
+    """The organisations whose leaders took part in the talks the parties were read from
+    ("the summit brought European Commission President X together with the presidents of
+    ..."; then "The leaders adopted a declaration"): a body its head speaks for is a party."""
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        if states <= sentence_states[j]:
+            s, e = sentences[j]
+            return {c for ms, me, c in mentions if s <= ms and me <= e and (ms, me) in envoys}
+    return set()
+
+
+def _members_signed(text: str, here, sentences, i: int, title: Title,
+                    sentence_states: list[set[str]], g: AgreementGrammar) -> list[str] | None:
+    """"Leaders of the SCO ... adopted the declaration": the organisation's members signed,
+    as the story lists them (the sentence nearby that names the most states), not the
+    organisation; None when no organisation's members are the subject of the signing."""
+    s = sentences[i][0]
+    for ms, me, c in here:
+        if not c.startswith("IGO") or me > title.start or \
+                not g.igo_members.search(text[max(s, ms - 30):ms]) or \
+                re.search(r"[;]|,\s+(?:while|whereas|but)\b", text[me:title.start]):
+            continue
+        near = [sentence_states[j] for j in (i - 1, i + 1, i - 2, i + 2)
+                if 0 <= j < len(sentence_states)]
+        listed = max(near, key=len, default=set())
+        if len(listed) >= 3:
+            return sorted(listed)
+    return None
+
+
+def _occasion_of(text: str, ms: int, me: int, g: AgreementGrammar) -> bool:
+    """Whether an organisation is named only as the occasion of a signing ("on the
+    sidelines of the SCO summit"): it hosts the meeting, it signs nothing."""
+    return bool(g.occasion_noun.match(text, me))
 
 
 def _not_signer(text: str, s: int, at: int, g: AgreementGrammar) -> bool:
@@ -263,19 +312,25 @@ def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_part
     return sorted(kept)
 
 
-def _list_parties(mentions, sentences, header: int, found: list[_Found],
-                  main_parties: list[str]) -> list[str]:
-    """Parties of a list of signed documents: the states its header names, else those of
-    the agreement reported just before the list (signed at the same ceremony), else the
-    document's."""
-    s, e = sentences[header]
-    named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
+def _list_parties(doc: "_Doc", header: int) -> list[str]:
+    """Parties of a list of signed documents: the states its header names, else, when "the
+    heads of state" or "the participants" signed, the states of the sentence before that
+    names the most (the one that tells who came), else those of the agreement reported just
+    before the list (signed at the same ceremony), else the document's."""
+    s, e = doc.sentences[header]
+    spans = [m.span() for m in doc.g.participants.finditer(doc.text, s, e)]
+    named = _states(c for ms, me, c in doc.mentions if s <= ms and me <= e
+                    and not any(a <= ms and me <= b for a, b in spans))
     if len(named) >= 2:
         return sorted(named)
-    before = [f for f in found if f.agreement.evidence.start < s and not f.item]
+    if spans:
+        present = max(reversed(doc.sentence_states[:header]), key=len, default=set())
+        if len(present) >= 2:
+            return sorted(present)
+    before = [f for f in doc.found if f.agreement.evidence.start < s and not f.item]
     if before and len(_states(before[-1].agreement.parties)) >= 2:
         return before[-1].agreement.parties
-    return main_parties
+    return doc.main_parties
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -289,7 +344,7 @@ def _nearest_project(names: list[ProjectName], before: int, floor: int) -> str |
 def _name_the_group(name: str, parties: list[str], g: AgreementGrammar) -> str:
     """"Agreements between the two countries" names its two parties instead, as a title
     would: "Agreements between Turkey and Uzbekistan"."""
-    states = [g.state_names.get(c) for c in parties if c != "IGO"]
+    states = [g.state_names.get(c) for c in parties if not c.startswith("IGO")]
     if len(states) != 2 or None in states:
         return name
     return g.group.sub(f"{states[0]} and {states[1]}", name, count=1)
@@ -330,9 +385,10 @@ def extract_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Agreement]:
 def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     """Like `extract_agreements`, each with the type of the event that concluded it. Reads
     the context's sentences, time expressions, states, main parties and project names."""
-    text, anchor, mentions, timexes = ctx.text, ctx.anchor, ctx.states, ctx.timexes
-    if not g.heads.search(text) and not re.search(r":\s*\n", text):
-        return []                   # no agreement named, no list of documents
+    text, anchor, timexes = ctx.text, ctx.anchor, ctx.timexes
+    if not g.heads.search(text) and not g.agreed.search(text) and not re.search(r":\s*\n", text):
+        return []                   # no agreement named or agreed, no list of documents
+    mentions, envoys = _named_organisations(text, ctx, g)
     sentences, inherited = read_lists(text, ctx.sentences, g)
     sentence_timexes = []
     for s, e in sentences:
@@ -341,7 +397,7 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
                                  if not g.access.search(text[max(s, t.start - 25):t.start])
                                  and not any(a <= t.start < b for a, b in ctx.time_bounds)])
     doc = _Doc(text, anchor, sentences, sentence_timexes, mentions,
-               _document_parties(text, mentions, ctx.main_parties, timexes, g), g)
+               _document_parties(text, mentions, ctx.main_parties, timexes, g), g, envoys)
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         heads = list(g.heads.finditer(text, s, e))
@@ -360,11 +416,21 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
             title = Title(start=m.start("np"), end=m.end("np"), name=f"Agreement on {m['np']}",
                           kind="agreement", titled=False, plural=False, has_complement=True)
             _record(doc, i, title, title.name, "agreed", header, item)
+        for m in g.document_set.finditer(text, s, e):
+            # "signed a package of intergovernmental documents": one record for the set.
+            title = Title(start=m.start("np"), end=m.end("np"), name=m["np"], kind="agreement",
+                          titled=False, plural=False, has_complement=True)
+            status = _status(text, s, e, title, g)
+            if status in _CONCLUDED:
+                _record(doc, i, title, title.name, status, header, item)
         for m in heads:
             if g.body.match(text[m.end():m.end() + 20]):
                 continue
             for title in read_titles(text, s, e, m, sentence_timexes[i], g):
                 name = _resolve_project(text, sentences, i, title, ctx.project_names, g)
+                if not title.has_complement and not title.plural:
+                    name = _quoted_name(text, title, e) or _purpose_name(text, title, name, e, g) \
+                        or _subject_name(text, s, title, name, g) or name
                 if not title.has_complement and (title.plural and not title.titled
                                                  or _unspecific(name, g)):
                     # "The declaration was signed by ... on 19 May": the one named before.
@@ -373,6 +439,8 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
                         _refer_back(doc.found, title, status, text, mentions, sentences, i,
                                     sentence_timexes, anchor, g)
                     continue          # "the agreements made", "the declaration", "a bilateral deal"
+                if _described(text, s, e, title, g):
+                    continue          # "what they signed is a supply contract": told before
                 if title.kind == "document" and not (title.titled or re.match(r"\s+on\s", text[m.end():m.end() + 4])):
                     continue          # "documents in the field of ..."
                 commercial = re.match(r"deal|contract", m.group(), re.I)
@@ -387,6 +455,31 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
     return [Concluded(f.agreement, _signing_type(f)) for f in doc.found]
 
 
+def _named_organisations(text: str, ctx: DocContext, g: AgreementGrammar
+                         ) -> tuple[list[tuple[int, int, str]], frozenset[tuple[int, int]]]:
+    """The context's state mentions with each organisation coded by its short name
+    ("IGO:SCO", as ANNOTATION.md names IGO actors; a person by the one they lead), and "the
+    organisation" standing for the one named last before it; and the spans of the people
+    who represent an organisation ("European Commission President X")."""
+    names, envoys = {}, set()
+    for m in ctx.mentions:
+        for a in m.actors:
+            if a.code != "IGO":
+                continue
+            if a.actor_id.startswith("igo:"):
+                names[a.start, a.end] = a.actor_id[4:]
+            elif a.actor_id in g.igo_of_person:
+                names[a.start, a.end] = g.igo_of_person[a.actor_id]
+                envoys.add((a.start, a.end))
+    out = [(ms, me, f"IGO:{names[ms, me]}" if c == "IGO" and (ms, me) in names else c)
+           for ms, me, c in ctx.states]
+    for m in g.igo_anaphora.finditer(text):
+        before = [c for ms, me, c in out if me <= m.start() and c.startswith("IGO:")]
+        if before and not any(m.start() <= ms < m.end() for ms, _, _ in out):
+            out.append((m.start(), m.end(), before[-1]))
+    return sorted(out), frozenset(envoys)
+
+
 @dataclass
 class _Doc:
     """What the readers of one document share."""
@@ -398,6 +491,7 @@ class _Doc:
     mentions: list[tuple[int, int, str]]
     main_parties: list[str]
     g: AgreementGrammar
+    envoys: frozenset[tuple[int, int]] = frozenset()   # people who stand for an organisation
     found: list[_Found] = field(default_factory=list)
     _actor_words: frozenset[str] | None = None
     _sentence_states: list[set[str]] | None = None
@@ -414,7 +508,8 @@ class _Doc:
     def sentence_states(self) -> list[set[str]]:
         """The states each sentence names, groups ("the two countries") left out."""
         if self._sentence_states is None:
-            named = [m for m in self.mentions if not _is_group(self.text, m[0], m[1], self.g)]
+            named = [m for m in self.mentions if not _is_group(self.text, m[0], m[1], self.g)
+                     and not m[2].startswith("IGO")]
             self._sentence_states = states_by_sentence(named, self.sentences, wholly=True)
         return self._sentence_states
 
@@ -425,16 +520,15 @@ def _record(doc: _Doc, i: int, title: Title, name: str, status: str, header: int
     text, sentences, g = doc.text, doc.sentences, doc.g
     s, e = sentences[i]
     # The documents of one list were signed by the same parties.
-    together = _list_parties(doc.mentions, sentences, header, doc.found, doc.main_parties) \
-        if item else None
+    together = _list_parties(doc, header) if item else None
     parties = _parties(text, doc.mentions, sentences, i, doc.main_parties, title, together,
-                       doc.sentence_states, g)
+                       doc.sentence_states, g, doc.envoys)
     if parties is None:
         return
     # An agreement only referred to as in force predates the story: no date from the context.
     date = _signing_date(text, sentences, doc.sentence_timexes, i, title, header, doc.anchor, g,
                          inherit=status in _CONCLUDED)
-    name = _name_the_group(_clean_name(name), parties, g)
+    name = _name_the_group(_clean_name(g.other_words.sub("", name)), parties, g)
     record = Agreement(name=name, parties=parties, date=date,
                        kind="agreement" if title.kind == "document" else title.kind,
                        evidence=_evidence(text, s, e))
@@ -471,8 +565,73 @@ def _refer_back(found: list[_Found], title: Title, status: str, text: str, menti
         ag.date = _date(text, sentence_timexes[i], (title.start, title.end), anchor, g)
     s, e = sentences[i]
     named = _states(c for ms, me, c in mentions if s <= ms and me <= e)
-    if len(named) > len(ag.parties) and set(ag.parties) - {"IGO"} <= named:
+    if len(named) > len(ag.parties) and _states(ag.parties) <= named:
         ag.parties = sorted(named)
+
+
+# A quoted name, not a quotation: speech ends inside its quotes with a stop or a comma.
+_QUOTED = re.compile(r",?\s+[\"\u201c](?P<name>[A-Z][^\"\u201c\u201d\n]{1,80}[^\"\u201c\u201d\n,.!?])"
+                     r"[\"\u201d]")
+
+
+def _quoted_name(text: str, title: Title, e: int) -> str | None:
+    """The name a document is given in quotes right after its head noun ("a long-term
+    strategy document, "Vision 2040""); the title then is that name."""
+    m = _QUOTED.match(text, title.end, e)
+    if not m:
+        return None
+    title.titled, title.has_complement = True, True
+    return m["name"]
+
+
+def _purpose_name(text: str, title: Title, name: str, e: int, g: AgreementGrammar) -> str | None:
+    """"signed a treaty fixing the greater part of the border": a new agreement, unnamed, named by
+    what it does (a participle of data/agreements.yaml: purpose_participles), up to the
+    clause's end; None for any other."""
+    if not _unspecific(name, g) or \
+            not re.search(r"\b(?:an?|one)\s+(?:\S+\s+){0,2}$", text[max(0, title.start - 20):title.start]):
+        return None          # "a joint declaration" has a name; "the treaty ..." was told of
+    m = g.purpose.match(text, title.end, e)
+    if not m:
+        return None
+    words = []
+    for w in m["rest"].split()[:12]:
+        bare = w.strip(",;:.\"\u201d").lower()
+        if bare in g.complement_stop or g.future.fullmatch(bare):
+            break
+        words.append(w.rstrip(",;:.\"\u201d"))
+        if w != words[-1]:
+            break                              # a comma or a stop ends the clause
+    if not words:
+        return None
+    title.has_complement = True
+    return f"{name} {m['verb']} {' '.join(words)}"
+
+
+def _subject_name(text: str, s: int, title: Title, name: str, g: AgreementGrammar) -> str | None:
+    """"The border between A and B, one of the longest, was formalised by a treaty": an
+    unnamed agreement named by what the sentence says it governs, its subject up to the
+    first comma; None for any other."""
+    if not _unspecific(name, g):
+        return None
+    verb = g.governed_by.search(text[max(s, title.start - 60):title.start])
+    if not verb:
+        return None
+    subject = re.match(r"\s*(?:The|the)\s+([^,;]{3,80}?)\s*(?:,|$)",
+                       text[s:title.start - len(verb.group())])
+    if not subject or g.past.search(subject.group(1)):
+        return None
+    title.has_complement = True
+    return f"{name} on the {subject.group(1)}"
+
+
+def _described(text: str, s: int, e: int, title: Title, g: AgreementGrammar) -> bool:
+    """Whether the sentence only says what an agreement told of before is ("What Tashkent
+    has signed is a supply contract, not an alliance"): an indefinite predicate with no
+    complement and no signing of its own after it ("is a contract signed in May" is one)."""
+    return not title.has_complement and \
+        bool(g.predicative.search(text[max(s, title.start - 30):title.start])) and \
+        not g.past.search(text, title.end, e)
 
 
 def _unspecific(name: str, g: AgreementGrammar) -> bool:

@@ -105,7 +105,7 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
     out = []
     for c in concluded:
         ag = c.agreement
-        codes = [code for code in ag.parties if code and code != "IGO"]
+        codes = [code for code in ag.parties if code and not code.startswith("IGO")]
         if c.signing is None or len(set(codes)) < 2:
             continue
         points, quad, cameo = score(c.signing, "")
@@ -126,7 +126,7 @@ def link_signings(concluded: list[Concluded], events: list[Event]) -> None:
         ag = c.agreement
         if c.signing is None:
             continue
-        codes = frozenset(code for code in ag.parties if code and code != "IGO")
+        codes = frozenset(code for code in ag.parties if code and not code.startswith("IGO"))
         probe = Event(type=c.signing, source=[], target=[], evidence=ag.evidence, date=ag.date,
                       date_source="text")
         for i, ev in enumerate(events):
