@@ -1,5 +1,5 @@
 """Agreements told in ways news of summits and border talks often tells them: a time between
-"agreed" and the ceasefire, a package of documents, a statement issued, a predicate that
+"agreed" and the ceasefire, a statement issued, a predicate that
 only describes a contract, an organisation's leaders or the organisation itself, a name in
 quotes, and a list signed by "the heads of state". Sentences invented for these tests."""
 
@@ -46,9 +46,6 @@ def run(text: str, main=("ARM", "GEO")):
     # a time between the verb and what was agreed
     ("Georgian and Armenian border chiefs agreed on Monday evening to a full ceasefire.",
      "Agreement on a full ceasefire", ["ARM", "GEO"]),
-    # a package of documents named only generically is one record
-    ("After the talks, the two ministers signed a package of bilateral intergovernmental "
-     "documents.", "Package of bilateral intergovernmental documents", ["ARM", "GEO"]),
     # a joint statement is issued
     ("In Tbilisi the two presidents issued a joint statement, and the Armenian leader "
      "praised the talks.", "Joint statement", ["ARM", "GEO"]),

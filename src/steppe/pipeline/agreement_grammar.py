@@ -152,7 +152,7 @@ class AgreementGrammar:
             igo_members=re.compile(r"\b(?:" + _any(w.igo_members) + r")$", re.I),
             document_set=re.compile(
                 r"\b(?:an?|the)\s+(?P<np>(?:" + _any(w.document_sets)
-                + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I),
+                + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I) if w.document_sets else re.compile(r"(?!)"),
             purpose=re.compile(r"\s+(?P<verb>" + _any(w.purpose_participles)
                                + r")\s+(?P<rest>[^,;.]+)", re.I),
             governed_by=re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:"
