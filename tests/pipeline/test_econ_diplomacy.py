@@ -93,6 +93,10 @@ def test_agreed_meeting_is_dated_forward(extractor):
     # said in November: "in March" is the next March, when the meeting is to be held
     evs = _events(extractor, "2024-11-20", "Tokayev and Japarov agreed to meet in Turkestan in March.")
     assert ("AGREE", ["KAZ", "KGZ"], ["KAZ", "KGZ"], "2025-03", "asserted") in evs, evs
+    # ... and so is a clause in the future: what was agreed is still to come
+    evs = _events(extractor, "2024-11-20", "Peru and Chile agreed that the next round of talks "
+                                           "will take place in Lima in March.")
+    assert ("AGREE", ["CHL", "PER"], ["CHL", "PER"], "2025-03", "asserted") in evs, evs
 
 
 def test_agreement_made_in_a_month_is_not_moved(extractor):

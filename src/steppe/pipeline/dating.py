@@ -420,10 +420,13 @@ def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
 
 def planned_clause(trigger) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of the infinitive a verb of agreeing governs
-    ("agreed [to hold the next meeting in February]", "invited him [to visit in May]"): what
+    ("agreed [to hold the next meeting in February]", "invited him [to visit in May]"), or of
+    its clause in the future ("agreed [that the next round will take place in March]"): what
     was agreed to is still to come, and a time told there dates it."""
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trigger.children
-            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall")
+                                         for a in c.children)]
 
 
 def _dependents(verb) -> list[tuple[int, int]]:
