@@ -22,6 +22,8 @@ CASES = [
      {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     ("Foreign ministers met in Tokyo on Monday under the Central Asia plus Japan dialogue.",
      "CONSULT", {"JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
+    ('Officials said the second "Central Asia – Korea" summit would be held in Seoul in May.',
+     "AGREE", {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     # (the sentence that lists who came, not a later one naming guests)
     ("Egypt's president hosted the kings of Jordan and Saudi Arabia and Iraq's prime minister "
      "at a summit in Cairo on Monday. Italy's and Greece's prime ministers also attended. The "
