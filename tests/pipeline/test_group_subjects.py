@@ -163,3 +163,11 @@ def test_a_surname_inside_another_full_name_is_someone_else(extractor):
     text = ("Turkish Foreign Minister Selim Arkan visited Baku on Monday. Writer Maria Arkan "
             "criticised Armenia on Tuesday.")
     assert not any(t == "ACCUSE" and s == {"TUR"} for t, s, g in found(extractor, text))
+
+
+def test_an_organisation_named_again_keeps_its_name(extractor):
+    # "the troops" refer back to "NATO troops": the organisation, told apart by its name.
+    from coded import events_in
+    events = events_in(extractor, "NATO troops arrived in Kosovo on Monday. The troops were deployed "
+                                  "to guard the border with Serbia.")
+    assert events and all(a.text == "NATO" for e in events for a in e.source if a.code == "IGO")

@@ -83,3 +83,14 @@ def test_what_commentators_expect_is_no_event(extractor, text):
 
 def test_what_officials_say_still_is(extractor):
     assert found(extractor, "Peruvian officials said the summit with Chile would be held in May.")
+
+
+def test_troops_arriving_are_moved_not_visiting(extractor):
+    # PLOVER 3.14: forces moved into another state are MOBILIZE; a minister's arrival is a visit.
+    assert ("MOBILIZE", {"BRA"}, {"PRY"}) in found(extractor, "Brazilian troops arrived in Paraguay on Monday.")
+    assert ("CONSULT", {"BRA"}, {"PRY"}) in found(extractor, "Brazil's defence minister arrived in Asuncion on Monday.")
+
+
+def test_freeing_up_forces_releases_no_one(extractor):
+    got = found(extractor, "Brazilian troops guarded the airports in Paraguay, freeing up Paraguayan police.")
+    assert not any(t == "RETREAT" for t, _, _ in got)

@@ -379,7 +379,8 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                    and head in n.text.lower().split()]
         if earlier:
             ref = max(earlier, key=lambda n: n.end)
-            m.actors = [replace(a, text=m.text, start=m.start, end=m.end,
+            # (an organisation keeps its short name: organisations are told apart by it)
+            m.actors = [replace(a, text=a.text if a.code == "IGO" else m.text, start=m.start, end=m.end,
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 

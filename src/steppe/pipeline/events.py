@@ -576,6 +576,9 @@ class EventCoder:
             type_, mode = "AGREE", ""
             if trig.goal:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
+        if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns
+                                   for c in tok.children):
+            type_, mode = "MOBILIZE", "troops"   # "Russian troops arrived in Kazakhstan" (3.14)
         if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
             type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(

@@ -63,6 +63,7 @@ class RoleWords:
     # with no one else named is aimed at the state across it.
     border_nouns: frozenset[str] = frozenset()
     commentator_nouns: frozenset[str] = frozenset()    # "analysts said": no actor's act
+    force_nouns: frozenset[str] = frozenset()          # "troops arrived": forces move, no visit
     # "the intergovernmental [commission] met": a body two states hold together; when it
     # names neither, its meeting is the story's pair's.
     joint_bodies: frozenset[str] = frozenset()
@@ -105,7 +106,7 @@ class RoleWords:
                    background_preps=w.set("background_prepositions"),
                    side_nouns=w.set("side_nouns"),
                    bounding_preps=grammar.words(language, "dating").set("bounding_prepositions"),
-                   travel_verbs=w.set("travel_verbs"))
+                   travel_verbs=w.set("travel_verbs"), force_nouns=w.set("force_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
