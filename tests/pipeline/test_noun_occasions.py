@@ -7,6 +7,8 @@ Every sentence here is written for these tests (none is taken from an evaluation
 
 from __future__ import annotations
 
+from coded import found
+
 import pytest
 
 from steppe.facts import Document
@@ -228,3 +230,9 @@ def test_the_region_in_a_summit_format(extractor, text, other):
 def test_an_expected_visit_is_planned_by_its_visitor(extractor):
     assert _expected("AGREE", "MNG", "KAZ", "planned") in _events(
         extractor, "A return visit by the Mongolian president to Kazakhstan is expected.")
+
+
+def test_a_summit_to_be_held_is_planned_with_its_host(extractor):
+    # "is to be held in X" arranges it as "will be held" does: a future summit, its host takes part.
+    got = found(extractor, "The next summit of the Organization of American States is to be held in Peru in 2026.")
+    assert any(t == "AGREE" and "PER" in s | g for t, s, g in got), got

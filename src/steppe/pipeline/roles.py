@@ -125,6 +125,9 @@ def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
         if head.i == cur.i:
             break
         if head.pos_ in ("VERB", "AUX"):
+            # "the summit is to be held in Kazakhstan": the verb of convening is the copula's
+            head = next((c for c in head.children if c.dep_ == "xcomp" and head.lemma_ == "be"
+                         and c.lemma_.lower() in words.convene_verbs), head)
             if head.lemma_.lower() in words.convene_verbs and cur.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 # "the summit (was) held in Uzbekistan": the host takes part
                 parties += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
