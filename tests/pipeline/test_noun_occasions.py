@@ -7,10 +7,9 @@ Every sentence here is written for these tests (none is taken from an evaluation
 
 from __future__ import annotations
 
-from coded import found
-
 import pytest
 
+from coded import found
 from steppe.facts import Document
 
 BOTH = "both"   # the parties on both sides: source and target are the same set
