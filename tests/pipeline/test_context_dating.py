@@ -176,3 +176,10 @@ def test_a_month_of_a_year_named_relative_to_the_report(text, value):
     # such month and a separate year.
     (t,) = TimeGrammar.from_grammar(Grammar()).find(text, anchor=REPORT)
     assert (t.value, t.precision) == (value, "month")
+
+
+def test_a_clause_on_the_agent_does_not_date_the_act(extractor):
+    # "who took office in March" tells of the agent; the visit is the report's.
+    text = "Chile's president, who took office in March, paid his first visit to Peru."
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    assert [e.date for e in facts.events if e.type == "CONSULT"] == [REPORT]

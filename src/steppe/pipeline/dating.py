@@ -489,7 +489,10 @@ def other_clauses(trigger, relative: bool = True,
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         relative_subject = all(c.tag_ in ("WDT", "WP") for c in subjects)
         about_trigger = tok.head.i == trigger.i and relative_subject
-        if relative_subject and not relative:
+        # ... but one on the act's agent ("Raisi, who took office in August, paid a visit")
+        # tells of the agent, not of the act
+        on_agent = tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i == trigger.i
+        if relative_subject and not relative and not on_agent:
             continue
         if subjects and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
