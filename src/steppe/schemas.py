@@ -174,7 +174,6 @@ class AgreementWords(BaseModel):
     participants: list[str] = []
     igo_members: list[str] = []
     igo_anaphora: list[str] = []
-    document_sets: list[str] = []
     predicative: list[str] = []
     purpose_participles: list[str] = []
     governed_by: list[str] = []

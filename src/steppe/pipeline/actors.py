@@ -463,11 +463,13 @@ def _share_coordinated_sector(text: str, mentions: list[Mention]) -> None:
     the agent of the next (read from the last, so that the agent runs back the list)."""
     for a, b in reversed(list(zip(mentions, mentions[1:]))):
         between = text[a.end:b.start].strip().lower()
+        if between not in ("and", ",", "or"):
+            continue
         bare = a.weak or any(p.how == "adjective" for p in a.pieces) and not any(x.sector for x in a.actors)
-        if between in ("and", ",", "or") and bare and b.actors and b.actors[0].sector:
+        if bare and b.actors and b.actors[0].sector:
             a.weak = False
             a.actors = [replace(x, sector=b.actors[0].sector) for x in a.actors]
-        elif between in ("and", ",", "or") and a.weak and b.kind == "state" and not b.weak:
+        elif a.weak and b.kind == "state" and not b.weak:
             a.weak = False   # "the Kazakh and Kyrgyz leaders": both adjectives name agents
         # "the presidents of Kazakhstan and Uzbekistan": the state after "and" shares the role.
         if between == "and" and a.kind == "role" and b.kind == "state" and a.actors[0].sector:

@@ -92,7 +92,6 @@ class AgreementGrammar:
     participants: re.Pattern[str]       # "the heads of state": everyone at the occasion
     igo_anaphora: re.Pattern[str]       # "the organisation": the one named last
     igo_members: re.Pattern[str]        # "leaders of the": the organisation after is its members
-    document_set: re.Pattern[str]       # "a package of ... documents", one record
     purpose: re.Pattern[str]            # "a treaty fixing ...": what it does names it
     governed_by: re.Pattern[str]        # "was formalised by a": the subject names the agreement
     other_words: re.Pattern[str]        # "a separate agreement": no part of a name
@@ -150,9 +149,6 @@ class AgreementGrammar:
             participants=_words(w.participants),
             igo_anaphora=_words(w.igo_anaphora),
             igo_members=re.compile(r"\b(?:" + _any(w.igo_members) + r")$", re.I),
-            document_set=re.compile(
-                r"\b(?:an?|the)\s+(?P<np>(?:" + _any(w.document_sets)
-                + r")\s+of\s+(?:[\w-]+,?\s+){0,6}?documents)\b", re.I) if w.document_sets else re.compile(r"(?!)"),
             purpose=re.compile(r"\s+(?P<verb>" + _any(w.purpose_participles)
                                + r")\s+(?P<rest>[^,;.]+)", re.I),
             governed_by=re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:"

@@ -35,7 +35,7 @@ from steppe.pipeline.agreement_grammar import AgreementGrammar
 from steppe.pipeline.agreement_lists import item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, read_titles
 from steppe.pipeline.context import Concluded, DocContext, ProjectName
-from steppe.pipeline.discourse import nearest_pair, states_by_sentence
+from steppe.pipeline.discourse import most_named, nearest_pair, states_by_sentence
 from steppe.pipeline.timex import TimeEx, is_dateline, within
 
 __all__ = ["AgreementGrammar", "Concluded", "extract_agreements", "read_agreements"]
@@ -272,9 +272,7 @@ def _members_signed(text: str, here, sentences, i: int, title: Title,
                 not g.igo_members.search(text[max(s, ms - 30):ms]) or \
                 re.search(r"[;]|,\s+(?:while|whereas|but)\b", text[me:title.start]):
             continue
-        near = [sentence_states[j] for j in (i - 1, i + 1, i - 2, i + 2)
-                if 0 <= j < len(sentence_states)]
-        listed = max(near, key=len, default=set())
+        listed = most_named(sentence_states, (i - 1, i + 1, i - 2, i + 2))
         if len(listed) >= 3:
             return sorted(listed)
     return None
@@ -314,9 +312,9 @@ def _document_parties(text: str, mentions: list[tuple[int, int, str]], main_part
 
 def _list_parties(doc: "_Doc", header: int) -> list[str]:
     """Parties of a list of signed documents: the states its header names, else, when "the
-    heads of state" or "the participants" signed, the states of the sentence before that
-    names the most (the one that tells who came), else those of the agreement reported just
-    before the list (signed at the same ceremony), else the document's."""
+    heads of state" or "the participants" signed, the states of the sentence of the few
+    before that names the most (discourse.most_named), else those of the agreement reported
+    just before the list (signed at the same ceremony), else the document's."""
     s, e = doc.sentences[header]
     spans = [m.span() for m in doc.g.participants.finditer(doc.text, s, e)]
     named = _states(c for ms, me, c in doc.mentions if s <= ms and me <= e
@@ -324,7 +322,7 @@ def _list_parties(doc: "_Doc", header: int) -> list[str]:
     if len(named) >= 2:
         return sorted(named)
     if spans:
-        present = max(reversed(doc.sentence_states[:header]), key=len, default=set())
+        present = most_named(doc.sentence_states, range(header - 1, max(-1, header - 1 - _LOOK_BACK), -1))
         if len(present) >= 2:
             return sorted(present)
     before = [f for f in doc.found if f.agreement.evidence.start < s and not f.item]
@@ -416,13 +414,6 @@ def read_agreements(ctx: DocContext, g: AgreementGrammar) -> list[Concluded]:
             title = Title(start=m.start("np"), end=m.end("np"), name=f"Agreement on {m['np']}",
                           kind="agreement", titled=False, plural=False, has_complement=True)
             _record(doc, i, title, title.name, "agreed", header, item)
-        for m in g.document_set.finditer(text, s, e):
-            # "signed a package of intergovernmental documents": one record for the set.
-            title = Title(start=m.start("np"), end=m.end("np"), name=m["np"], kind="agreement",
-                          titled=False, plural=False, has_complement=True)
-            status = _status(text, s, e, title, g)
-            if status in _CONCLUDED:
-                _record(doc, i, title, title.name, status, header, item)
         for m in heads:
             if g.body.match(text[m.end():m.end() + 20]):
                 continue

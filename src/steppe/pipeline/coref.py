@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from steppe.facts import Actor
-from steppe.pipeline.discourse import nearest_pair, states_by_sentence
+from steppe.pipeline.discourse import most_named, nearest_pair, states_by_sentence
 from steppe.pipeline.mentions import Mention, main_parties
 from steppe.words import Grammar
 
@@ -172,15 +172,12 @@ _PAIR_SENTENCES = 3    # this sentence and two before it
 
 def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     """The states of the sentence before `at` (this one first, at most two back) that names
-    the most of them, two or more; the nearest of equals. The one that lists who came is
-    the occasion's ("Erdogan hosted Aliyev, Tokayev, Japarov and Mirziyoyev at the summit.
-    Orban also attended. The leaders adopted ...")."""
+    the most of them, two or more (discourse.most_named)."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     spans = _sentences_back(text, at, _PAIR_SENTENCES)
     states = [(m.start, m.end, c) for m in named for c in m.codes]
-    by_sentence = states_by_sentence(states, spans)
-    most = max(reversed(by_sentence), key=len, default=set())
+    most = most_named(states_by_sentence(states, spans), range(len(spans) - 1, -1, -1))
     return sorted(most) if len(most) >= 2 else []
 
 

@@ -12,7 +12,7 @@ states it counts and says, with `nearest_pair`'s options, how it looks.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
 def states_by_sentence(states: Sequence[tuple[int, int, str]], sentences: Sequence[tuple[int, int]],
@@ -51,3 +51,15 @@ def nearest_pair(named: Sequence[set[str]], i: int, *, back: int, adding: bool =
         # More than two: a pair this sentence names alone, never a state picked from them.
         return sorted(named[j]) if len(named[j]) == 2 else []
     return []
+
+
+def most_named(named: Sequence[set[str]], order: Iterable[int]) -> set[str]:
+    """The states of the sentence that names the most of them, among the sentences at the
+    indexes `order` (nearest first, so the first of equals wins): the one that lists who
+    came to an occasion ("Erdogan hosted Aliyev, Tokayev and Japarov. Orban also attended.
+    The leaders adopted ...")."""
+    best: set[str] = set()
+    for j in order:
+        if 0 <= j < len(named) and len(named[j]) > len(best):
+            best = named[j]
+    return best

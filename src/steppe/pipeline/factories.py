@@ -227,7 +227,7 @@ class Events:
         # Times told as before the story (dating): of the sentences not parsed, read here;
         # of the parsed ones, as they are coded
         backdrop = [(t.start, t.end) for i, (s, e) in enumerate(ctx.sentences) if i not in ctx.parsed
-                    and self.dating_words.past_perfect.search(ctx.text, s, e) for t in within(ctx.timexes, s, e)]
+                    for t in _past_perfect_times(ctx, s, e, self.dating_words)]
         plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
         # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
         # is no actor, whether or not the knowledge base knows it.
@@ -245,11 +245,13 @@ class Events:
                 ctx.events.append(ev)
                 if raw.main:
                     ctx.main_acts.append(ev)
-            if background_of(sdoc[:].root, self.dating_words, self.coder.lex.cues.reporting_verbs) == "before":
+            times = within(ctx.timexes, s, e)
+            if times and background_of(sdoc[:].root, self.dating_words,
+                                       self.coder.lex.cues.reporting_verbs) == "before":
                 # "An agreement had been signed in September": a time told as before the
                 # story is no reference time for the sentences after it (their acts are
                 # the story's), whether or not the sentence codes an event
-                backdrop += [(t.start, t.end) for t in within(ctx.timexes, s, e)]
+                backdrop += [(t.start, t.end) for t in times]
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
                 said: Said, bounded: list[tuple[int, int]], backdrop: list[tuple[int, int]],
@@ -291,6 +293,13 @@ class Events:
             date_precision=precision, modality=raw.modality, confidence=raw.confidence,
             trigger=raw.trigger_text, date_source=date_source,
             score=score, quad=quad, cameo=cameo)
+
+
+def _past_perfect_times(ctx: DocContext, s: int, e: int, words: DatingWords) -> list:
+    """The times of a sentence not parsed that tells its act in the past perfect, read from
+    its words ("had been signed in September"); none for a sentence without a time."""
+    times = within(ctx.timexes, s, e)
+    return times if times and words.past_perfect.search(ctx.text, s, e) else []
 
 
 def _shift(mentions: list[Mention], delta: int) -> list[Mention]:
