@@ -115,7 +115,7 @@ class IndicatorFile(BaseModel):
 
 class GroupEntry(_Strict):
     pattern: str = Field(min_length=1)
-    members: Literal["main", "speaker", "present"] | list[str]
+    members: Literal["main", "speaker", "present", "organisation"] | list[str]
     sector: str = ""
     weak: bool = False
     quoted: bool = False

@@ -20,3 +20,14 @@ REPORTED = "2024-05-10"     # a Friday
 def test_the_date_of_a_plan(extractor, text, date):
     plans = [e for e in events_in(extractor, text, date=REPORTED) if e.modality == "planned"]
     assert [e.date for e in plans] == [date]
+
+
+def test_hosting_the_next_meeting_is_a_plan(extractor):
+    # a present tense with an occasion still to come ("the next summit") tells a plan
+    text = ("Iceland's prime minister is expected to see Norway's again in the spring, when Denmark "
+            "hosts the next summit of the Nordic Council.")
+    events = events_in(extractor, text, date=REPORTED)
+    assert events and all(e.modality == "planned" for e in events), events
+    # a past narrative keeps it done
+    events = events_in(extractor, "Denmark hosted the next summit of the Nordic Council in 2019.", date=REPORTED)
+    assert all(e.modality != "planned" for e in events)

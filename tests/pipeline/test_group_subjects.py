@@ -119,6 +119,12 @@ CASES = [
      "Ulaanbaatar.", "CONSULT", {"MNG", "CHN"}, None),
     ("Uzbekistan welcomed the Afghan delegation in Termez on Monday. Its foreign minister "
      "promised to expand trade with Kabul.", "AGREE", {"UZB", "AFG"}, {"UZB"}),
+    # "member states", "the other members": the organisation named last (an IGO actor)
+    ("Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
+     "Thailand's prime minister proposed that member states cut tariffs on rice.",
+     "REQUEST", {"THA", "IGO"}, {"THA"}),
+    ("NATO defence ministers gathered in Brussels on Thursday. Poland offered to train "
+     "officers of the other members at a new centre near Krakow.", "AGREE", {"POL", "IGO"}, {"POL"}),
 ]
 
 
@@ -171,3 +177,24 @@ def test_an_organisation_named_again_keeps_its_name(extractor):
     events = events_in(extractor, "NATO troops arrived in Kosovo on Monday. The troops were deployed "
                                   "to guard the border with Serbia.")
     assert events and all(a.text == "NATO" for e in events for a in e.source if a.code == "IGO")
+
+
+def test_members_that_say_whose_they_are_are_no_organisation(extractor):
+    # "members of parliament" are no member states of the organisation named before
+    text = ("Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
+            "Members of parliament in Manila criticised Vietnam over the fishing ban.")
+    got = found(extractor, text)
+    assert ("ACCUSE", {"PHL"}, {"VNM"}) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # (people the knowledge base knows, whose own record names no state)
+    "The memorandum was signed in Cairo by European Commission President Ursula von der Leyen "
+    "and Egyptian Prime Minister Mostafa Madbouly on Monday.",
+    "European Council President Charles Michel visited Rabat on Monday, where he met King Mohammed.",
+])
+def test_an_organisations_official_or_pronoun_names_the_organisation(extractor, text):
+    # the scorer tells organisations apart by name: the EU, not the official's title or "he"
+    from coded import events_in
+    igo = [a.text for e in events_in(extractor, text) for a in e.source + e.target if a.code == "IGO"]
+    assert igo and set(igo) == {"EU"}, igo

@@ -94,3 +94,24 @@ def test_troops_arriving_are_moved_not_visiting(extractor):
 def test_freeing_up_forces_releases_no_one(extractor):
     got = found(extractor, "Brazilian troops guarded the airports in Paraguay, freeing up Paraguayan police.")
     assert not any(t == "RETREAT" for t, _, _ in got)
+
+
+# -- proposing: an offer, unless others are to act -------------------------------------------------
+def test_proposing_that_others_act_asks_them_to(extractor):
+    # (CAMEO's SUGGEST class is an appeal; the act proposed is not told as done)
+    got = found(extractor, "Turkey proposed that Georgia lift its ban on Turkish fruit.")
+    assert ("REQUEST", {"TUR"}, {"GEO"}) in got, got
+    assert not any(t == "CONCEDE" for t, _, _ in got)
+    assert ("REQUEST", {"CHL"}, {"PER"}) in found(
+        extractor, "Chile recommended holding new talks with Peru on the maritime border.")
+
+
+def test_proposing_to_act_oneself_is_an_offer(extractor):
+    got = found(extractor, "Turkey proposed to host the next round of talks with Georgia.")
+    assert any(t == "AGREE" and s == {"TUR"} for t, s, _ in got), got
+    assert not any(t == "REQUEST" for t, _, _ in got)
+
+
+def test_a_proposal_told_as_fact_is_no_request(extractor):
+    got = found(extractor, "Turkish officials recommended that Georgia was treated as a partner in 2019.")
+    assert not any(t == "REQUEST" for t, _, _ in got), got

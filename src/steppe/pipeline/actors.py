@@ -218,7 +218,8 @@ class ActorResolver:
             actor_id = ent.id
             location = True
             kind = "place"
-        if igo is not None and igo.entity.id and actor_id == igo.entity.id:
+        if igo is not None and igo.entity.id and (actor_id == igo.entity.id or code == "IGO"):
+            # (its officials too: "European Commission President X" is the EU for the scorer)
             text_for_igo = igo.entity.name
         else:
             text_for_igo = None

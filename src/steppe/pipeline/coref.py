@@ -34,6 +34,7 @@ class GroupPattern:
     quoted: bool = False    # only inside a quotation ("our countries")
     speaker: bool = False   # the quoted speaker's state alone ("our country")
     present: bool = False   # everyone at the occasion told of, not only a pair ("the leaders")
+    organisation: bool = False  # the organisation named last ("the member states")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,15 @@ class Coreference:
                 continue
             if group.present and text.startswith(" of ", e):
                 continue    # "the leaders of the Russian-led bloc": the "of" phrase says whose
+            if group.organisation:
+                if text.startswith(" of ", e):
+                    continue    # "members of parliament", "member states of the EAEU": whose is said
+                igo = _organisation_before(s, mentions)
+                if igo is not None:
+                    out.append(Mention(s, e, m.group(0), [replace(a, start=s, end=e, confidence=0.8)
+                                                          for a in igo.actors], kind="group", head="group"))
+                    taken[s:e] = b"\x01" * (e - s)
+                continue
             here = list(group.members or main)
             if group.present:
                 # "Leaders of China, Russia and India ... The leaders adopted a declaration":
@@ -179,6 +189,18 @@ def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
     states = [(m.start, m.end, c) for m in named for c in m.codes]
     most = most_named(states_by_sentence(states, spans), range(len(spans) - 1, -1, -1))
     return sorted(most) if len(most) >= 2 else []
+
+
+def _own_text(actor: Actor, text: str) -> str:
+    """The text a pronoun's actor shows: the pronoun, but an organisation keeps its name
+    (ANNOTATION.md: an IGO actor is told apart by it)."""
+    return actor.text if actor.code == "IGO" else text
+
+
+def _organisation_before(at: int, mentions: list[Mention]) -> Mention | None:
+    """The organisation named last before `at`: whose the "member states" are."""
+    before = [m for m in mentions if m.kind == "igo" and m.end <= at and m.actors]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
@@ -317,7 +339,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
                 _given_name_before(doc, tok.i, words.calendar):
             continue
         ref = next((r for r in reversed(refs) if r.end <= tok.idx), refs[0])
-        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok)) for a in ref.actors]
+        actors = [replace(a, text=_own_text(a, tok.text), start=tok.idx, end=tok.idx + len(tok)) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind=ref.kind,
                            head=ref.head))
     return out
@@ -346,7 +368,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
         if i == 0 or tok.idx - ends[i - 1] >= 400:
             continue
         ref = people[i - 1]
-        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+        actors = [replace(a, text=_own_text(a, tok.text), start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
@@ -394,7 +416,7 @@ def _thing_pronouns(doc: Doc, mentions: list[Mention], words: CorefWords) -> lis
         refs = _referents(tok.idx, tok.text.lower() in words.plural_pronouns, named, ends, text)
         if not refs:
             continue
-        actors = [replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+        actors = [replace(a, text=_own_text(a, tok.text), start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.7) for r in refs for a in r.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=refs[-1].head))
@@ -465,8 +487,9 @@ def _possessed_agents(doc: Doc, mentions: list[Mention], words: CorefWords) -> N
 def load_groups(entries: list[dict]) -> list[GroupPattern]:
     """Group phrases from the entries of groups.yaml."""
     return [GroupPattern(re.compile(g["pattern"], re.I),
-                         () if g["members"] in ("main", "speaker", "present") else tuple(g["members"]),
+                         () if isinstance(g["members"], str) else tuple(g["members"]),
                          g.get("sector") or "", bool(g.get("weak")),
                          bool(g.get("quoted")) or g["members"] == "speaker",
-                         g["members"] == "speaker", g["members"] == "present")
+                         g["members"] == "speaker", g["members"] == "present",
+                         g["members"] == "organisation")
             for g in entries]

@@ -104,6 +104,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "planned", False   # "could delay the planned [trip]": the trip is a plan
     if anticipated(trigger, words):
         return "planned", False
+    if trigger.tag_ in ("VBZ", "VBP", "VB") and any(
+            c.dep_ == "dobj" and any(g.lower_ in cues.future_words for g in c.children if g.dep_ == "amod")
+            for c in trigger.children):
+        return "planned", False   # "Uzbekistan hosts the next summit": the occasion is to come
     
     chain = _governing_chain(trigger, cues, words)
     around = {t.lower_ for t in chain for t in t.children}

@@ -46,10 +46,30 @@ def loose(tok: Token, trig: Trigger, sent: SpacySpan, lexicon: Lexicon, words,
     if trig.pos == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words.mishap_words
                                   for c in tok.children):
         return True     # "a rupture on the pipeline halted gas sales": an accident, no one's act
+    if trig.type == "REQUEST" and tok.lemma_.lower() in words.proposing_verbs and told_as_fact(tok):
+        return True     # "reports suggest that Georgia has closed the crossing": a claim
     if tok.pos_ in ("NOUN", "PROPN") and trig.pos == "NOUN":
         if _headline(sent) and not _party_in(tok):
             return True
         if _partyless_agent(tok, words):
+            return True
+    return False
+
+
+# A clause told as a fact: in the past or the third person present ("was", "has closed"),
+# where a proposal's clause takes the bare verb or "should" ("that Georgia open").
+_FACT_TAGS = frozenset({"VBD", "VBZ"})
+
+
+def told_as_fact(verb: Token) -> bool:
+    """Whether the clause a verb of proposing governs states a fact rather than what is
+    proposed: its verb or an auxiliary of it in a finite past or third-person form."""
+    for clause in verb.children:
+        # ("that members cut tariffs": a past tag on a bare form says nothing)
+        finite = clause.tag_ in _FACT_TAGS and clause.lower_ != clause.lemma_.lower()
+        if clause.dep_ == "ccomp" and (finite or any(
+                a.dep_ in ("aux", "auxpass") and a.tag_ in _FACT_TAGS | {"VBP"} and a.lower_ != "should"
+                for a in clause.children)):
             return True
     return False
 

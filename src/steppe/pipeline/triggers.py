@@ -73,6 +73,7 @@ class TriggerGrammar:
     threat_contents: frozenset[str] = frozenset()
     contrast_phrases: tuple[tuple[str, ...], ...] = ()
     mishap_words: frozenset[str] = frozenset()
+    proposing_verbs: frozenset[str] = frozenset()   # "proposed that ..." (trigger_checks)
     from_is_source: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
 
@@ -111,6 +112,7 @@ class TriggerGrammar:
                    threat_contents=own.set("threat_contents"),
                    contrast_phrases=tuple(tuple(p.lower().split()) for p in own.list("contrast_phrases")),
                    mishap_words=own.set("mishap_words"),
+                   proposing_verbs=own.set("proposing_verbs"),
                    from_is_source=roles.set("from_is_source"),
                    agent_nouns=grammar.words(language, "actors").set("agent_nouns"))
 
