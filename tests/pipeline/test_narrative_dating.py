@@ -116,3 +116,17 @@ def test_a_figure_over_the_past_decade_covers_the_ten_years_to_the_report(extrac
             "and Kyrgyzstan grew by 30 percent over the past decade.")
     facts = extractor.extract(Document(id="t", text=text, date=REPORT))
     assert [(f.value, f.period) for f in facts.figures] == [(30, "2014/2024")]
+
+
+# -- times that belong to something else in the sentence -----------------------------------------
+def test_a_year_that_qualifies_a_noun_does_not_date_the_act(extractor):
+    # "the 2015 deal" says when the deal was made, not when it was criticised
+    text = "Peru accused Chile of breaking the 2015 fisheries deal."
+    assert _dates(extractor, text, "ACCUSE") == [(REPORT, "day")]
+
+
+def test_a_relative_clause_with_its_own_subject_tells_another_time(extractor):
+    text = ("On May 7 the two presidents signed a declaration on a strategic partnership, a step up "
+            "from the partnership Peru and Chile proclaimed a decade ago.")
+    assert ("2024-05-07", "day") in _dates(extractor, text, "SUPPORT")
+    assert ("2014", "year") not in _dates(extractor, text, "SUPPORT")

@@ -95,6 +95,8 @@ def test_weekdays(text, anchor, value, precision):
     ("later this year", "2017-08-29", "2017", "year"),
     ("this year", "2024-02", "2024", "year"),
     ("two years ago", "2024-02", "2022", "year"),
+    ("three decades ago", "2022-11-23", "1992", "year"),
+    ("a decade ago", "2021", "2011", "year"),
     ("yesterday", "2017-08-29", "2017-08-28", "day"),
     ("today", "2017-08-29", "2017-08-29", "day"),
     ("tomorrow", "2017-08-31", "2017-09-01", "day"),

@@ -115,3 +115,19 @@ def test_proposing_to_act_oneself_is_an_offer(extractor):
 def test_a_proposal_told_as_fact_is_no_request(extractor):
     got = found(extractor, "Turkish officials recommended that Georgia was treated as a partner in 2019.")
     assert not any(t == "REQUEST" for t, _, _ in got), got
+
+
+# -- words that attack or rebuke: criticism, not violence or trade ---------------------------------
+@pytest.mark.parametrize("text", [
+    "Peru's president used his speech to attack Chile over the fishing quotas.",
+    "Peru's foreign minister attacked Chile in an interview on Friday.",
+    "Peru's president delivered a sharp rebuke to Chile's leader on Friday.",
+])
+def test_an_attack_in_words_is_an_accusation(extractor, text):
+    got = found(extractor, text)
+    assert ("ACCUSE", {"PER"}, {"CHL"}) in got, got
+    assert not any(t in ("ASSAULT", "COOPERATE") for t, _, _ in got)
+
+
+def test_an_attack_in_arms_stays_one(extractor):
+    assert "ASSAULT" in _types(found(extractor, "Peruvian aircraft attacked a Chilean patrol boat on Friday."))

@@ -126,8 +126,11 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
     if not usable_tx:
         return None
 
-    def distance(t: TimeEx) -> int:
-        return max(name_span[0] - t.end, t.start - name_span[1], 0)
+    def distance(t: TimeEx) -> tuple[bool, int]:
+        # a date after a comma that follows the name is another phrase's ("signed X, a step
+        # up from the partnership proclaimed a decade ago"): taken only when no other is
+        apart = t.start >= name_span[1] and "," in text[name_span[1]:t.start]
+        return apart, max(name_span[0] - t.end, t.start - name_span[1], 0)
     return min(usable_tx, key=distance).value
 
 

@@ -157,6 +157,12 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     if text:
         # A dateline dates the story; a date in the sentence itself dates the event.
         own = [t for t in own if not is_dateline(text, t)] or own
+        # "accused Washington of leaving the 2015 nuclear deal": a year that qualifies a
+        # noun dates that thing, not the act (unless the act is that noun: "the 2015 deal").
+        own = [t for t in own if not _attributive_year(text, t, trigger_at)]
+    # "signed a declaration, a step up from the partnership the countries proclaimed a
+    # decade ago": a relative clause with a subject of its own tells another act's time.
+    own = [t for t in own if not any(a <= t.start < b for a, b in foreign or [])]
     if region:
         # Dates attached to another event of the sentence belong to it. When none is the
         # event's own, a parse may have misplaced it; but an act told in the present ("it
@@ -245,6 +251,21 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # A plan with no date of its own: the year it was announced is the best bound we have.
         return anchor[:4], "year", "document"
     return None, "unknown", "none"
+
+
+_BEFORE_ATTRIBUTE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[^\W\d_][\w-]*")
+
+
+def _attributive_year(text: str, t: TimeEx, trigger_at: int) -> bool:
+    """A bare year between a determiner and a noun ("the 2015 nuclear deal") that does not
+    qualify the trigger's own phrase."""
+    if not (t.text.isdigit() and len(t.text) == 4) or not _BEFORE_ATTRIBUTE.search(text[max(0, t.start - 8):t.start]):
+        return False
+    if not _NOUN_AFTER.match(text, t.end):
+        return False
+    phrase_end = t.end + len(re.match(r"[^,.;:()\n]*", text[t.end:t.end + 60]).group(0))
+    return not t.end <= trigger_at < phrase_end
 
 
 def _continues(thread: Thread, text: str, sentences: list[tuple[int, int]], t: TimeEx,

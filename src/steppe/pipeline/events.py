@@ -51,6 +51,7 @@ from steppe.pipeline.recoding import (
     future_refusal,
     given_as_aid,
     promised_harm,
+    said_in_speech,
 )
 from steppe.pipeline.roles import (
     RoleWords,
@@ -576,6 +577,8 @@ class EventCoder:
             type_, mode = "AGREE", ""
             if trig.goal:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
+        if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
+            type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
         if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns
                                    for c in tok.children):
             type_, mode = "MOBILIZE", "troops"   # "Russian troops arrived in Kazakhstan" (3.14)

@@ -15,7 +15,7 @@ from steppe.pipeline.roles import codes_of
 from steppe.pipeline.triggers import TriggerGrammar, triggers_at
 
 __all__ = ["about_disaster", "conditional", "done_jointly", "ends_own_conflict", "future_refusal", "given_as_aid",
-           "promised_harm"]
+           "promised_harm", "said_in_speech"]
 
 
 def done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
@@ -114,3 +114,17 @@ def future_refusal(tok: Token, cues: Cues) -> bool:
         if neg and aux & cues.refusal_aux:
             return True
     return False
+
+
+def said_in_speech(tok: Token, speech_nouns: frozenset[str]) -> bool:
+    """An attack made with words: "used his speech to [attack] the United States",
+    "[attacked] Moscow in an interview" (PLOVER 3.9: verbal criticism is ACCUSE)."""
+    def speech(t: Token) -> bool:
+        return t.lemma_.lower() in speech_nouns
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(speech(o) for o in c.children if o.dep_ == "pobj")
+           for c in tok.children):
+        return True
+    # "used [his speech] to attack": the instrument is the governing verb's object
+    head = tok.head if tok.dep_ in ("xcomp", "advcl") else None
+    return head is not None and head.lemma_.lower() in ("use", "take") and \
+        any(c.dep_ == "dobj" and speech(c) for c in head.children)

@@ -391,6 +391,8 @@ def _h_units_ago(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
             return _unknown()
         y, mo = _shift_month(a.year, a.month, sign * n)
         return {"value": _ym(y, mo), "precision": "month", "relative": True}
+    if unit == "decade":    # "three decades ago": a round count, read as that many tens of years
+        n *= 10
     return {"value": str(a.year + sign * n), "precision": "year", "relative": True}
 
 
@@ -570,7 +572,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
          _h_weekday),
         (re.compile(r"(?i:\b(?:the\s+)?(?P<rel>next|last|previous|past|this|current)\s+week\b)"),
          _h_week),
-        (re.compile(r"(?i:\b(?P<n>" + num + r")\s+(?P<unit>weeks?|months?|years?)\s+"
+        (re.compile(r"(?i:\b(?P<n>" + num + r")\s+(?P<unit>weeks?|months?|years?|decades?)\s+"
                     r"(?P<dir>ago|earlier|before|later))\b"), _h_units_ago),
         (re.compile(r"(?i:\b(?P<rel>next|last|previous|past|this|current|the\s+current|"
                     r"earlier\s+this|later\s+this|early\s+this|late\s+this)\s+(?P<unit>month|year)\b)"),

@@ -74,6 +74,7 @@ class TriggerGrammar:
     contrast_phrases: tuple[tuple[str, ...], ...] = ()
     mishap_words: frozenset[str] = frozenset()
     proposing_verbs: frozenset[str] = frozenset()   # "proposed that ..." (trigger_checks)
+    speech_nouns: frozenset[str] = frozenset()      # "[attacked] X in a speech" (recoding)
     from_is_source: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
 
@@ -113,6 +114,7 @@ class TriggerGrammar:
                    contrast_phrases=tuple(tuple(p.lower().split()) for p in own.list("contrast_phrases")),
                    mishap_words=own.set("mishap_words"),
                    proposing_verbs=own.set("proposing_verbs"),
+                   speech_nouns=own.set("speech_nouns"),
                    from_is_source=roles.set("from_is_source"),
                    agent_nouns=grammar.words(language, "actors").set("agent_nouns"))
 
