@@ -131,3 +131,10 @@ def test_an_attack_in_words_is_an_accusation(extractor, text):
 
 def test_an_attack_in_arms_stays_one(extractor):
     assert "ASSAULT" in _types(found(extractor, "Peruvian aircraft attacked a Chilean patrol boat on Friday."))
+
+
+def test_goods_sent_to_a_state_are_trade(extractor):
+    got = found(extractor, "Chile sends most of its fruit exports to Peru and Bolivia.")
+    assert any(t == "COOPERATE" and s == {"CHL"} and g == {"PER", "BOL"} for t, s, g in got), got
+    # troops and notes sent are other acts
+    assert "COOPERATE" not in _types(found(extractor, "Chile sent troops to the border with Peru."))
