@@ -105,3 +105,12 @@ def test_a_state_since_a_year_sets_no_reference_time(extractor):
     facts = _facts(extractor, text, "2023-05-03")
     accusations = [e for e in facts.events if e.type == "ACCUSE"]
     assert [e.date for e in accusations] == ["2023-05-03"], [(e.type, e.date) for e in facts.events]
+
+
+def test_an_agreement_made_and_a_visit_to_come_are_two_occurrences(extractor):
+    # one sentence, one type, the same two states: the agreement is made now, the visit is
+    # still to come (AGREE asserted and AGREE planned)
+    text = ("Peru and Chile agreed on Tuesday to keep in close contact, and a Chilean delegation "
+            "is expected to travel to Lima next month.")
+    agree = {(e.modality, e.date) for e in _facts(extractor, text, "2024-05-10").events if e.type == "AGREE"}
+    assert ("asserted", "2024-05-07") in agree and any(m == "planned" for m, _ in agree), agree

@@ -24,7 +24,11 @@ def one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -
     """In one sentence, an event whose actors are among those of another of the same type
     is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
     unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
-    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations)."""
+    forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations),
+    or is told with another modality: "agreed to keep in contact, and a delegation is
+    expected to visit", "agreed that the next summit will be held in May" tell an agreement
+    made and a meeting to come, which the annotation codes apart (AGREE asserted, AGREE
+    planned)."""
     def codes(e: RawEvent) -> set[str]:
         return codes_of(e.source) | codes_of(e.target)
 
@@ -34,7 +38,8 @@ def one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -
 
     keep: list[RawEvent] = []
     for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k) for k in keep):
+        if not any(k.type == ev.type and k.modality == ev.modality and codes(ev) <= codes(k)
+                   and not opposite(ev, k) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
 
