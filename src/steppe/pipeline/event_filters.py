@@ -25,10 +25,10 @@ def one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -
     is the same occurrence told twice ("met ... to discuss", "talks ... discussions"),
     unless it goes the other way and its type is not `mutual` ("Kyrgyzstan accused Tajik
     forces ..., while Tajikistan said Kyrgyz troops had attacked first": two accusations),
-    or is told with another modality: "agreed to keep in contact, and a delegation is
-    expected to visit", "agreed that the next summit will be held in May" tell an agreement
-    made and a meeting to come, which the annotation codes apart (AGREE asserted, AGREE
-    planned)."""
+    or is told with another modality in a clause of its own: "agreed to keep in contact, and
+    a delegation is expected to visit", "agreed that the next summit will be held in May"
+    tell an agreement made and a meeting to come (AGREE asserted, AGREE planned); "expressed
+    the intention to expand cooperation" is one act, its content in its own phrase."""
     def codes(e: RawEvent) -> set[str]:
         return codes_of(e.source) | codes_of(e.target)
 
@@ -38,10 +38,26 @@ def one_per_type(events: list[RawEvent], mutual: frozenset[str] = frozenset()) -
 
     keep: list[RawEvent] = []
     for ev in sorted(events, key=lambda e: (-len(codes(e)), e.mode == "", -e.confidence)):
-        if not any(k.type == ev.type and k.modality == ev.modality and codes(ev) <= codes(k)
-                   and not opposite(ev, k) for k in keep):
+        if not any(k.type == ev.type and codes(ev) <= codes(k) and not opposite(ev, k)
+                   and (k.modality == ev.modality or _in_phrase(k.trigger, ev.trigger)
+                        or _in_phrase(ev.trigger, k.trigger)) for k in keep):
             keep.append(ev)
     return sorted(keep, key=lambda e: e.trigger.i)
+
+
+# Dependencies that open a clause of its own, told with its own tense and modality.
+_CLAUSES = frozenset({"ccomp", "conj", "advcl", "relcl", "parataxis"})
+
+
+def _in_phrase(head: Token, tok: Token) -> bool:
+    """`tok` is in `head`'s phrase, below it through no clause of its own ("intention [to
+    expand]", "agreed [to continue]"; not "agreed that ... [will be held]")."""
+    cur, steps = tok, 0
+    while cur.i != head.i and cur.head.i != cur.i and steps < 6:
+        if cur.dep_ in _CLAUSES:
+            return False
+        cur, steps = cur.head, steps + 1
+    return cur.i == head.i and tok.i != head.i
 
 
 def main_events(events: list[RawEvent], occasions: frozenset[str],
