@@ -130,3 +130,11 @@ def test_a_relative_clause_with_its_own_subject_tells_another_time(extractor):
             "from the partnership Peru and Chile proclaimed a decade ago.")
     assert ("2024-05-07", "day") in _dates(extractor, text, "SUPPORT")
     assert ("2014", "year") not in _dates(extractor, text, "SUPPORT")
+
+
+def test_a_day_told_as_past_is_the_last_such_day(extractor):
+    # a report of 10 May: "on 20 June" of something done is last June, of a plan next June
+    done = "Peru and Chile signed a fisheries accord on 20 June."
+    assert _dates(extractor, done, "SUPPORT") == [("2023-06-20", "day")]
+    planned = "Peru and Chile will sign a fisheries accord on 20 June."
+    assert [d for d, _ in _dates(extractor, planned, "AGREE")] == ["2024-06-20"]

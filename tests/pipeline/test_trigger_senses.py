@@ -138,3 +138,9 @@ def test_goods_sent_to_a_state_are_trade(extractor):
     assert any(t == "COOPERATE" and s == {"CHL"} and g == {"PER", "BOL"} for t, s, g in got), got
     # troops and notes sent are other acts
     assert "COOPERATE" not in _types(found(extractor, "Chile sent troops to the border with Peru."))
+
+
+def test_an_apology_offered_is_a_concession(extractor):
+    # PLOVER 3.4.2: regret or remorse is CONCEDE, however it is given
+    assert ("CONCEDE", {"PER"}, {"CHL"}) in found(extractor, "Peru offered an apology to Chile for the incident.")
+    assert ("CONCEDE", {"PER"}, {"CHL"}) in found(extractor, "Peru expressed regret to Chile over the incident.")

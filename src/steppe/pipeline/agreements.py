@@ -36,7 +36,7 @@ from steppe.pipeline.agreement_lists import item_start, read_lists
 from steppe.pipeline.agreement_titles import Title, read_titles
 from steppe.pipeline.context import Concluded, DocContext, ProjectName
 from steppe.pipeline.discourse import most_named, nearest_pair, states_by_sentence
-from steppe.pipeline.timex import TimeEx, is_dateline, within
+from steppe.pipeline.timex import TimeEx, is_dateline, last_such_day, within
 
 __all__ = ["AgreementGrammar", "Concluded", "extract_agreements", "read_agreements"]
 
@@ -120,7 +120,7 @@ def _date(text: str, timexes: list[TimeEx], name_span: tuple[int, int],
         between = text[name_span[1]:t.start] if t.start >= name_span[1] else ""
         return not future.search(between)  # "..., which will take effect next year"
 
-    usable_tx = [t for t in timexes if usable(t)]
+    usable_tx = [t for t in (last_such_day(t, anchor) if anchor else t for t in timexes) if usable(t)]
     # The dateline says when the story was filed; a date in the sentence itself wins.
     usable_tx = [t for t in usable_tx if not is_dateline(text, t)] or usable_tx
     if not usable_tx:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from steppe.facts import precision_of
-from steppe.pipeline.timex import TimeEx, add_years, is_dateline, within
+from steppe.pipeline.timex import TimeEx, add_years, is_dateline, last_such_day, within
 from steppe.words import Grammar
 
 # How far back (in sentences) a date mentioned earlier still frames an undated event: a
@@ -147,7 +147,10 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
             plan_days.add(best.start)
         return _dated(best, "planned", anchor, words, None, "text", own=True)
     if anchor and modality != "planned":
-        # What happened cannot be dated after the text that reports it ("2040 Vision").
+        # What happened on "20 June", told in May, happened last June (time expressions read
+        # a day a little ahead, as a plan's "on 5 March" in a February report would be) ...
+        own = [last_such_day(t, anchor) for t in own]
+        # ... and cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if not t.value or t.value[:len(anchor)] <= anchor]
     if modality != "planned":
         # "banned exports until June": a deadline bounds the act, it does not date it.
@@ -471,6 +474,8 @@ def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
             if t.precision == "day" and named[0] in words.weekdays:
                 return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
             return add_years(t.value, 1)
+    if modality != "planned" and anchor:
+        return last_such_day(t, anchor).value
     return t.value
 
 

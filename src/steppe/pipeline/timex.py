@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from steppe.words import Grammar, NumberWords, TimeWords
 
@@ -95,6 +95,15 @@ def _ymd(d: dt.date) -> str:
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     n = year * 12 + (month - 1) + delta
     return n // 12, n % 12 + 1
+
+
+def last_such_day(t: TimeEx, anchor: str) -> TimeEx:
+    """A day named without its year and read after the report ("on 25 December" in an
+    October report: days are read a little ahead, as a plan's "on 5 March" in a February
+    report is) as the last such day, for what has happened: last December."""
+    if t.relative and t.value and t.precision == "day" and t.kind == "point" and t.value[:len(anchor)] > anchor:
+        return replace(t, value=add_years(t.value, -1))
+    return t
 
 
 def add_years(value: str, years: int) -> str:
