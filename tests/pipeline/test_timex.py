@@ -303,3 +303,14 @@ def test_lettered_parts_are_read_from_the_grammar_data():
 def test_a_month_stretch_without_its_year_is_the_latest_that_has_ended(text, anchor, value, end_value):
     tx = _one(text, anchor)
     assert (tx.kind, tx.value, tx.end_value) == ("range", value, end_value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("on 25 December last year", "2024-12-25"),
+    ("on December 25 last year", "2024-12-25"),
+    ("on 5 March this year", "2025-03-05"),
+])
+def test_a_day_of_a_year_named_from_the_anchor(text, value):
+    # one time expression, not a day read on its own beside "last year"
+    (tx,) = find_timexes(text, anchor="2025-10-10")
+    assert tx.value == value

@@ -97,11 +97,15 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+_YEAR_NAMED = re.compile(r"(?i)\byear\b")
+
+
 def last_such_day(t: TimeEx, anchor: str) -> TimeEx:
     """A day named without its year and read after the report ("on 25 December" in an
     October report: days are read a little ahead, as a plan's "on 5 March" in a February
     report is) as the last such day, for what has happened: last December."""
-    if t.relative and t.value and t.precision == "day" and t.kind == "point" and t.value[:len(anchor)] > anchor:
+    if t.relative and t.value and t.precision == "day" and t.kind == "point" and t.value[:len(anchor)] > anchor \
+            and not _YEAR_NAMED.search(t.text):     # ("on 5 December this year" says which)
         return replace(t, value=add_years(t.value, -1))
     return t
 
@@ -164,7 +168,13 @@ def _day_value(year: int | None, month: int, day: int) -> str | None:
 def _h_day_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     month = g.words.month(m["mon"])
     day = int(re.match(r"\d+", m["d"]).group())
-    year = int(m["y"]) if m["y"] else _year_for_month(month, a, slack=2)
+    rel = m.groupdict().get("rel")
+    if rel:     # "on 25 December last year"
+        if a is None:
+            return _unknown()
+        year = a.year + _YEAR_SHIFT[rel.lower()]
+    else:
+        year = int(m["y"]) if m["y"] else _year_for_month(month, a, slack=2)
     value = _day_value(year, month, day)
     if value is None:
         return _unknown() if year is None else None
@@ -242,12 +252,15 @@ def _h_bare_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
     return {"value": _ym(year, month), "precision": "month", "relative": True}
 
 
+_YEAR_SHIFT = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+
+
 def _h_month_rel_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """"in April last year", "November of this year", "June next year": the month of the
     year named relative to the anchor."""
     if a is None:
         return _unknown()
-    shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[m["rel"].lower()]
+    shift = _YEAR_SHIFT[m["rel"].lower()]
     return {"value": _ym(a.year + shift, g.words.month(m["mon"])), "precision": "month", "relative": True}
 
 
@@ -516,6 +529,8 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
     fiscal = "(?i:" + _alternation(w.fiscal_year_prefixes) + ")"
     seasons = "|".join(map(re.escape, w.seasons))
     weekdays = _names(w.weekdays, dot=False)
+    # "(of) last year", "this year": a year named from the anchor, after a day of a month
+    rel_year = r"\s+(?:of\s+)?(?P<rel>(?i:last|previous|this|current|next))\s+(?i:year)\b"
     return [
         (re.compile(r"(?i:from\s+(?:the\s+)?(?:beginning|start)\s+of\s+)(?P<what>" + _YEAR + r")"
                     r"(?i:\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|today|date))"),
@@ -525,9 +540,9 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"\b(?P<d>" + _DAY + r")" + _DASH + r"(?P<d2>" + _DAY + r")\s+(?P<mon>" + month
                     + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
         (re.compile(r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<mon>" + month
-                    + r")(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+                    + r")(?:,?\s+(?P<y>\d{4})\b|" + rel_year + r")?"), _h_day_month),
         (re.compile(r"\b(?P<mon>" + month + r")\s*(?P<d>" + _DAY + r")(?:" + _DASH + r"(?P<d2>"
-                    + _DAY + r"))?(?!\d)(?:,?\s+(?P<y>\d{4})\b)?"), _h_day_month),
+                    + _DAY + r"))?(?!\d)(?:,?\s+(?P<y>\d{4})\b|" + rel_year + r")?"), _h_day_month),
         (re.compile(r"\b(?P<mon1>" + month + r")(?:" + _DASH + r"|\s+(?i:to|through|until)\s+)"
                     r"(?P<mon2>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_range),
         (re.compile(r"\b(?P<mon>" + month + r")\s*,?\s+(?P<y>\d{4})\b"), _h_month_year),
