@@ -119,6 +119,7 @@ class GroupEntry(_Strict):
     sector: str = ""
     weak: bool = False
     quoted: bool = False
+    named_before: str = ""      # a pattern the text must match before the phrase
 
 
 class ProjectKind(_Strict):

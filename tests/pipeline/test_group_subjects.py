@@ -119,6 +119,12 @@ CASES = [
      "Ulaanbaatar.", "CONSULT", {"MNG", "CHN"}, None),
     ("Uzbekistan welcomed the Afghan delegation in Termez on Monday. Its foreign minister "
      "promised to expand trade with Kabul.", "AGREE", {"UZB", "AFG"}, {"UZB"}),
+    # "the five presidents", "met the five in Berlin": the Central Asian five, once the
+    # text has named Central Asia
+    ("Canada wants closer ties with Central Asia. On Monday the Canadian prime minister "
+     "hosted the five presidents in Ottawa.", "CONSULT", {"CAN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
+    ("Japan's premier toured Central Asia in May. In Tokyo on Friday he met the five in a "
+     "new summit format.", "CONSULT", {"JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     # "member states", "the other members": the organisation named last (an IGO actor)
     ("Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
      "Thailand's prime minister proposed that member states cut tariffs on rice.",
@@ -198,3 +204,8 @@ def test_an_organisations_official_or_pronoun_names_the_organisation(extractor, 
     from coded import events_in
     igo = [a.text for e in events_in(extractor, text) for a in e.source + e.target if a.code == "IGO"]
     assert igo and set(igo) == {"EU"}, igo
+
+
+def test_the_five_are_central_asian_only_where_central_asia_is_named(extractor):
+    got = found(extractor, "The five countries around the Caspian Sea met in Tehran on Monday.")
+    assert not any({"KGZ", "TJK", "UZB"} & (s | g) for t, s, g in got), got

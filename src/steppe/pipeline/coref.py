@@ -35,6 +35,7 @@ class GroupPattern:
     speaker: bool = False   # the quoted speaker's state alone ("our country")
     present: bool = False   # everyone at the occasion told of, not only a pair ("the leaders")
     organisation: bool = False  # the organisation named last ("the member states")
+    named_before: re.Pattern[str] | None = None  # what must be named first ("Central Asia" for "the five")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ class Coreference:
                 continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
+            if group.named_before is not None and not group.named_before.search(text, 0, s):
+                continue    # "the five countries" are Central Asia's only once it is named
             if group.present and text.startswith(" of ", e):
                 continue    # "the leaders of the Russian-led bloc": the "of" phrase says whose
             if group.organisation:
@@ -491,5 +494,6 @@ def load_groups(entries: list[dict]) -> list[GroupPattern]:
                          g.get("sector") or "", bool(g.get("weak")),
                          bool(g.get("quoted")) or g["members"] == "speaker",
                          g["members"] == "speaker", g["members"] == "present",
-                         g["members"] == "organisation")
+                         g["members"] == "organisation",
+                         re.compile(g["named_before"]) if g.get("named_before") else None)
             for g in entries]
