@@ -32,3 +32,10 @@ def figures(text, resources):
 def test_prose_figures_are_dated_by_the_same_grammar(text, indicator, period, resources):
     (fig,) = figures(text, resources)
     assert (fig.indicator, fig.period) == (indicator, period)
+
+
+def test_the_end_of_a_term_is_no_period(resources):
+    # "until 2040" ends the lease; the yearly rent covers no period the text names
+    text = "Kyrgyzstan leases the airfield to Tajikistan until 2040 for a yearly rent of $4 million."
+    (fig,) = figures(text, resources)
+    assert fig.period != "2040", fig

@@ -105,12 +105,17 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
     return sorted(out, key=lambda x: x.start)
 
 
+_UNTIL = re.compile(r"(?i)(?:until|till|through|to)\b")
+
+
 def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],
                 last_period: str | None, present: int | None,
                 slot: tuple[int, int] | None = None, para_period: str | None = None, *,
                 words: FigureWords) -> str | None:
     usable = [p for p in periods if p.value and p.kind not in ("deadline", "within")]
-    deadline_years = [p for p in periods if p.kind == "deadline"]
+    # "by the close of 2017" is when a level was reached; "leases it until 2050" ends a
+    # term, which is no period of the level ("a rent of $115 million a year")
+    deadline_years = [p for p in periods if p.kind == "deadline" and not _UNTIL.match(sent, p.start)]
     own = [p for p in usable if slot and slot[0] <= p.start and p.end <= slot[1]]
     # A stretch "since ..." dates the values of its own clause, or all when none has its own.
     since = next((p for p in (own or usable) if p.kind == "since"), None)
