@@ -128,9 +128,9 @@ def test_an_organisation_whose_head_took_part_is_a_party(extractor):
 
 
 def test_a_date_after_a_comma_is_another_phrases():
-    # "proclaimed a decade ago" dates the older partnership, not the declaration signed in March
+    # "proclaimed in 2014" dates the older friendship, not the declaration signed in March
     text = ("On March 12, after three hours of talks in Tbilisi, the Georgian and Armenian presidents "
             "signed a joint declaration on strategic partnership, a step up from the friendship the "
-            "two proclaimed a decade ago.")
+            "two proclaimed in 2014.")
     (agreement,) = run(text)
     assert agreement.date == "2024-03-12"

@@ -129,8 +129,6 @@ CASES = [
     ("Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
      "Thailand's prime minister proposed that member states cut tariffs on rice.",
      "REQUEST", {"THA", "IGO"}, {"THA"}),
-    ("NATO defence ministers gathered in Brussels on Thursday. Poland offered to train "
-     "officers of the other members at a new centre near Krakow.", "AGREE", {"POL", "IGO"}, {"POL"}),
 ]
 
 
@@ -209,3 +207,24 @@ def test_an_organisations_official_or_pronoun_names_the_organisation(extractor, 
 def test_the_five_are_central_asian_only_where_central_asia_is_named(extractor):
     got = found(extractor, "The five countries around the Caspian Sea met in Tehran on Monday.")
     assert not any({"KGZ", "TJK", "UZB"} & (s | g) for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text,igo", [
+    # the organisation named last, not its seat named as a place
+    ("NATO defence ministers gathered in Brussels on Thursday. Poland offered to train "
+     "officers of the other members at a new centre near Krakow.", "NATO"),
+])
+def test_the_other_members_are_the_organisation_named_last(extractor, text, igo):
+    from coded import events_in
+    got = [(e.type, [a.text for a in e.target if a.code == "IGO"]) for e in events_in(extractor, text)]
+    assert ("AGREE", [igo]) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Non-member states such as Austria criticised Russia on Monday.",
+    # bare "the members" may be anyone's: here a union's
+    "Leaders of NATO met in Brussels in May. Peruvian fishermen founded a union in June. "
+    "In July the members accused Chile of seizing their boats.",
+])
+def test_members_of_no_organisation_named_just_before(extractor, text):
+    assert not any("IGO" in s | g for t, s, g in found(extractor, text) if t == "ACCUSE"), found(extractor, text)

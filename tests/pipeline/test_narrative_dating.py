@@ -120,16 +120,20 @@ def test_a_figure_over_the_past_decade_covers_the_ten_years_to_the_report(extrac
 
 # -- times that belong to something else in the sentence -----------------------------------------
 def test_a_year_that_qualifies_a_noun_does_not_date_the_act(extractor):
-    # "the 2015 deal" says when the deal was made, not when it was criticised
+    # "the 2015 deal" says when the deal was made, not when it was criticised ...
     text = "Peru accused Chile of breaking the 2015 fisheries deal."
     assert _dates(extractor, text, "ACCUSE") == [(REPORT, "day")]
+    # ... but "in a 2019 interview" names the occasion of the act
+    text = "In a 2019 interview, Peru's president accused Chile of breaking the fisheries deal."
+    assert _dates(extractor, text, "ACCUSE") == [("2019", "year")]
 
 
 def test_a_relative_clause_with_its_own_subject_tells_another_time(extractor):
-    text = ("On May 7 the two presidents signed a declaration on a strategic partnership, a step up "
-            "from the partnership Peru and Chile proclaimed a decade ago.")
-    assert ("2024-05-07", "day") in _dates(extractor, text, "SUPPORT")
-    assert ("2014", "year") not in _dates(extractor, text, "SUPPORT")
+    # the year is nearer the signing than its day, but told of another act
+    text = ("On May 7, after two days of talks in Lima with the Chilean foreign minister and his "
+            "delegation, the Peruvian and Chilean presidents signed a declaration on a strategic "
+            "partnership, a step up from the partnership the countries proclaimed in 2014.")
+    assert set(_dates(extractor, text, "SUPPORT")) == {("2024-05-07", "day")}
 
 
 def test_a_day_told_as_past_is_the_last_such_day(extractor):
@@ -138,3 +142,6 @@ def test_a_day_told_as_past_is_the_last_such_day(extractor):
     assert _dates(extractor, done, "SUPPORT") == [("2023-06-20", "day")]
     planned = "Peru and Chile will sign a fisheries accord on 20 June."
     assert [d for d, _ in _dates(extractor, planned, "AGREE")] == ["2024-06-20"]
+    # other days counted from the report or the story keep their value
+    later = "Peru and Chile held talks in Lima on 2 May. Three days later, they signed a fisheries accord."
+    assert ("2023-05-05", "day") not in _dates(extractor, later, "SUPPORT")

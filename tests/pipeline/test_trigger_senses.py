@@ -113,8 +113,11 @@ def test_proposing_to_act_oneself_is_an_offer(extractor):
 
 
 def test_a_proposal_told_as_fact_is_no_request(extractor):
-    got = found(extractor, "Turkish officials recommended that Georgia was treated as a partner in 2019.")
+    # the same verb with a clause told as a fact, then as what is to be done
+    got = found(extractor, "Turkish officials proposed that the delay at the Georgian crossing was deliberate.")
     assert not any(t == "REQUEST" for t, _, _ in got), got
+    got = found(extractor, "Turkish officials proposed that Georgia open a second crossing.")
+    assert ("REQUEST", {"TUR"}, {"GEO"}) in got, got
 
 
 # -- words that attack or rebuke: criticism, not violence or trade ---------------------------------
@@ -129,8 +132,13 @@ def test_an_attack_in_words_is_an_accusation(extractor, text):
     assert not any(t in ("ASSAULT", "COOPERATE") for t, _, _ in got)
 
 
-def test_an_attack_in_arms_stays_one(extractor):
-    assert "ASSAULT" in _types(found(extractor, "Peruvian aircraft attacked a Chilean patrol boat on Friday."))
+@pytest.mark.parametrize("text", [
+    "Peruvian aircraft attacked a Chilean patrol boat on Friday.",
+    # a post on the border is a place, not something said
+    "Peruvian militants attacked Chilean soldiers in a border post on Friday.",
+])
+def test_an_attack_in_arms_stays_one(extractor, text):
+    assert "ASSAULT" in _types(found(extractor, text)), found(extractor, text)
 
 
 def test_goods_sent_to_a_state_are_trade(extractor):

@@ -109,6 +109,13 @@ class Coreference:
             if not m.weak:
                 (agents if yielding(m) else taken)[m.start:m.end] = b"\x01" * (m.end - m.start)
         quotes = _quotes(text, self.words)
+        # organisations named, in the order of the text ("the member states" are the last one's)
+        # (not a seat named as a place: "gathered in Brussels")
+        organisations = sorted((m for m in mentions if not m.location and m.actors
+                                and all(a.code == "IGO" for a in m.actors)
+                                and not _PLACE_BEFORE.search(text, max(0, m.start - 6), m.start)),
+                               key=lambda m: m.end)
+        first_named: dict[re.Pattern[str], int] = {}      # where each `named_before` is first met
         for m, group in found:
             s, e = m.start(), m.end()
             if taken.find(1, s, e) != -1:
@@ -117,14 +124,18 @@ class Coreference:
                 continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
-            if group.named_before is not None and not group.named_before.search(text, 0, s):
-                continue    # "the five countries" are Central Asia's only once it is named
+            if group.named_before is not None:
+                if group.named_before not in first_named:
+                    hit = group.named_before.search(text)
+                    first_named[group.named_before] = hit.start() if hit else len(text)
+                if first_named[group.named_before] >= s:
+                    continue    # "the five countries" are Central Asia's only once it is named
             if group.present and text.startswith(" of ", e):
                 continue    # "the leaders of the Russian-led bloc": the "of" phrase says whose
             if group.organisation:
                 if text.startswith(" of ", e):
                     continue    # "members of parliament", "member states of the EAEU": whose is said
-                igo = _organisation_before(s, mentions)
+                igo = _organisation_before(s, organisations)
                 if igo is not None:
                     out.append(Mention(s, e, m.group(0), [replace(a, start=s, end=e, confidence=0.8)
                                                           for a in igo.actors], kind="group", head="group"))
@@ -200,10 +211,15 @@ def _own_text(actor: Actor, text: str) -> str:
     return actor.text if actor.code == "IGO" else text
 
 
-def _organisation_before(at: int, mentions: list[Mention]) -> Mention | None:
-    """The organisation named last before `at`: whose the "member states" are."""
-    before = [m for m in mentions if m.kind == "igo" and m.end <= at and m.actors]
-    return max(before, key=lambda m: m.start) if before else None
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from)\s+$", re.I)
+
+
+def _organisation_before(at: int, organisations: list[Mention]) -> Mention | None:
+    """The organisation named last before `at`: whose the "member states" are (a story of
+    a summit names its organisation once, in the lead). `organisations` are in the order
+    of their ends."""
+    i = bisect_right([m.end for m in organisations], at)
+    return organisations[i - 1] if i else None
 
 
 def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
@@ -495,5 +511,5 @@ def load_groups(entries: list[dict]) -> list[GroupPattern]:
                          bool(g.get("quoted")) or g["members"] == "speaker",
                          g["members"] == "speaker", g["members"] == "present",
                          g["members"] == "organisation",
-                         re.compile(g["named_before"]) if g.get("named_before") else None)
+                         re.compile(g["named_before"], re.I) if g.get("named_before") else None)
             for g in entries]

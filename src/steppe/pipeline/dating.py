@@ -146,10 +146,11 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         if plan_days is not None:
             plan_days.add(best.start)
         return _dated(best, "planned", anchor, words, None, "text", own=True)
-    if anchor and modality != "planned":
+    if anchor and modality == "asserted":
         # What happened on "20 June", told in May, happened last June (time expressions read
         # a day a little ahead, as a plan's "on 5 March" in a February report would be) ...
         own = [last_such_day(t, anchor) for t in own]
+    if anchor and modality != "planned":
         # ... and cannot be dated after the text that reports it ("2040 Vision").
         own = [t for t in own if not t.value or t.value[:len(anchor)] <= anchor]
     if modality != "planned":
@@ -169,11 +170,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     if region:
         # Dates attached to another event of the sentence belong to it. When none is the
         # event's own, a parse may have misplaced it; but an act told in the present ("it
-        # supported X in 2001 and now supports Y") speaks from the report's time, and a
-        # relative clause with a subject of its own ("the railway, on which the three
-        # signed an agreement in September") tells another act, whose time is not this one's.
-        own = [t for t in own if any(a <= t.start < b for a, b in region)] or \
-            ([t for t in own if not any(a <= t.start < b for a, b in foreign or [])] if narrative else [])
+        # supported X in 2001 and now supports Y") speaks from the report's time.
+        own = [t for t in own if any(a <= t.start < b for a, b in region)] or (own if narrative else [])
     if modality == "planned" and anchor:
         at = [t for t in own if t.value and t.kind in ("point", "range")
               and any(a <= t.start < b for a, b in occasions or [])]
@@ -261,9 +259,12 @@ _NOUN_AFTER = re.compile(r"\s+[^\W\d_][\w-]*")
 
 
 def _attributive_year(text: str, t: TimeEx, trigger_at: int) -> bool:
-    """A bare year between a determiner and a noun ("the 2015 nuclear deal") that does not
-    qualify the trigger's own phrase."""
-    if not (t.text.isdigit() and len(t.text) == 4) or not _BEFORE_ATTRIBUTE.search(text[max(0, t.start - 8):t.start]):
+    """A bare year between a determiner and a noun after the trigger ("accused X of leaving
+    the 2015 nuclear deal"): it qualifies a thing the act is about. Before the trigger it
+    may name the occasion of the act ("In a 2019 interview, the president accused ...");
+    in the trigger's own phrase it dates it ("the 2015 deal")."""
+    if t.start < trigger_at or not (t.text.isdigit() and len(t.text) == 4) \
+            or not _BEFORE_ATTRIBUTE.search(text[max(0, t.start - 8):t.start]):
         return False
     if not _NOUN_AFTER.match(text, t.end):
         return False
@@ -474,7 +475,7 @@ def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
             if t.precision == "day" and named[0] in words.weekdays:
                 return (dt.date.fromisoformat(t.value) + dt.timedelta(days=7)).isoformat()
             return add_years(t.value, 1)
-    if modality != "planned" and anchor:
+    if modality == "asserted" and anchor:
         return last_such_day(t, anchor).value
     return t.value
 

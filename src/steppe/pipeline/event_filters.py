@@ -54,7 +54,9 @@ def _in_phrase(head: Token, tok: Token) -> bool:
     expand]", "agreed [to continue]"; not "agreed that ... [will be held]")."""
     cur, steps = tok, 0
     while cur.i != head.i and cur.head.i != cur.i and steps < 6:
-        if cur.dep_ in _CLAUSES:
+        # (an adverbial clause with no conjunction of its own is the act's purpose: "met
+        # to [discuss]")
+        if cur.dep_ in _CLAUSES and (cur.dep_ != "advcl" or any(c.dep_ == "mark" for c in cur.children)):
             return False
         cur, steps = cur.head, steps + 1
     return cur.i == head.i and tok.i != head.i

@@ -105,7 +105,7 @@ def find_periods(sentence: str, *, present: int | None, timexes: list[TimeEx], w
     return sorted(out, key=lambda x: x.start)
 
 
-_UNTIL = re.compile(r"(?i)(?:until|till|through|to)\b")
+_UNTIL = re.compile(r"(?i)(?:until|till|through|up\s+to)\b")
 
 
 def period_for(q: Quantity, sent: str, rel: int, periods: list[Period],

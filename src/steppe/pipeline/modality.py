@@ -46,6 +46,9 @@ class ModalityWords:
     anticipating: frozenset[str] = frozenset()
     # A subject that names no one ("[none] of the states", "[no] government", "[neither] X nor Y").
     nobody_words: frozenset[str] = frozenset()
+    # Verbs that hold an occasion: told in the present with an occasion to come ("hosts the
+    # next summit"), they tell a plan.
+    occasion_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -56,7 +59,16 @@ class ModalityWords:
                    intention_nouns=w.set("intention_nouns"), capacity_nouns=w.set("capacity_nouns"),
                    denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
                    arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"),
-                   anticipating=w.set("anticipating"), nobody_words=w.set("nobody_words"))
+                   anticipating=w.set("anticipating"), nobody_words=w.set("nobody_words"),
+                   occasion_verbs=w.set("occasion_verbs"))
+
+
+def _holds_occasion_to_come(trigger: Token, cues: Cues, words: ModalityWords) -> bool:
+    """A verb that holds an occasion, in the present, whose object is one still to come
+    ("hosts the next summit", "chairs the upcoming meeting")."""
+    return trigger.tag_ in ("VBZ", "VBP") and trigger.lemma_.lower() in words.occasion_verbs and any(
+        c.dep_ == "dobj" and any(g.dep_ == "amod" and g.lower_ in cues.future_words for g in c.children)
+        for c in trigger.children)
 
 
 def _names_nobody(subject: Token, words: ModalityWords) -> bool:
@@ -104,10 +116,6 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "planned", False   # "could delay the planned [trip]": the trip is a plan
     if anticipated(trigger, words):
         return "planned", False
-    if trigger.tag_ in ("VBZ", "VBP", "VB") and any(
-            c.dep_ == "dobj" and any(g.lower_ in cues.future_words for g in c.children if g.dep_ == "amod")
-            for c in trigger.children):
-        return "planned", False   # "Uzbekistan hosts the next summit": the occasion is to come
     
     chain = _governing_chain(trigger, cues, words)
     around = {t.lower_ for t in chain for t in t.children}
@@ -120,6 +128,8 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
     negs = negs or any(_names_nobody(c, words) for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
     if negs or any(lem in cues.negating_governors for lem in _complement_governors(trigger)):
         return "negated", False
+    if _holds_occasion_to_come(trigger, cues, words):
+        return "planned", False   # "Uzbekistan hosts the next summit": the occasion is to come
     named = _named_by_noun(chain)
     if named is not None:
         # "has no right to [confiscate]", "its readiness to [send] aid", "the right to
@@ -215,10 +225,12 @@ def _governing_chain(tok: Token, cues: Cues, words: ModalityWords) -> list[Token
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         cur = cur.head
         chain.append(cur)
-    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.head.pos_ in ("VERB", "AUX") \
+    elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and cur.head.head.pos_ in ("VERB", "AUX", "ADJ") \
             and (cur.head.lower_ in words.same_time_prepositions or cur.head.lower_ in words.purpose_prepositions):
         cur = cur.head.head
         chain.append(cur)
+        # "is due in Tashkent on Wednesday for [meetings]": the predicate adjective plans them
+        chain += [c for c in cur.children if c.dep_ == "acomp" and c.lemma_.lower() in cues.planning_governors]
     elif cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and _takes_part(cur.head.head, words):
         # "to take part in the [meeting]", "will participate in the [summit]": the occasion
         # is as sure as the taking part

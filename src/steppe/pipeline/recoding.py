@@ -120,7 +120,8 @@ def said_in_speech(tok: Token, speech_nouns: frozenset[str]) -> bool:
     """An attack made with words: "used his speech to [attack] the United States",
     "[attacked] Moscow in an interview" (PLOVER 3.9: verbal criticism is ACCUSE)."""
     def speech(t: Token) -> bool:
-        return t.lemma_.lower() in speech_nouns
+        # ("a border post", "a radio address" name places and media, not what was said)
+        return t.lemma_.lower() in speech_nouns and not any(c.dep_ == "compound" for c in t.children)
     if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(speech(o) for o in c.children if o.dep_ == "pobj")
            for c in tok.children):
         return True

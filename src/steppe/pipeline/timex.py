@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from steppe.words import Grammar, NumberWords, TimeWords
 
-__all__ = ["TimeEx", "TimeGrammar", "period_of", "add_years", "is_dateline", "within",
+__all__ = ["TimeEx", "TimeGrammar", "period_of", "add_years", "is_dateline", "last_such_day", "within",
            "present_year", "figure_anchor"]
 
 
@@ -35,6 +35,7 @@ class TimeEx:
     end_value: str | None = None     # last day/month/year of a range
     kind: str = "point"              # point | range | since | deadline | within | duration | decade
     relative: bool = False           # resolved against the anchor
+    guessed_year: bool = False       # a day of a month whose year was taken from the anchor
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -97,15 +98,12 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-_YEAR_NAMED = re.compile(r"(?i)\byear\b")
-
-
 def last_such_day(t: TimeEx, anchor: str) -> TimeEx:
-    """A day named without its year and read after the report ("on 25 December" in an
-    October report: days are read a little ahead, as a plan's "on 5 March" in a February
-    report is) as the last such day, for what has happened: last December."""
-    if t.relative and t.value and t.precision == "day" and t.kind == "point" and t.value[:len(anchor)] > anchor \
-            and not _YEAR_NAMED.search(t.text):     # ("on 5 December this year" says which)
+    """A day of a month named without its year and read after the report ("on 25 December"
+    in an October report: such days are read a little ahead, as a plan's "on 5 March" in a
+    February report is) as the last such day, for what has happened: last December. Other
+    relative days ("tomorrow", "three days later") keep their value."""
+    if t.guessed_year and t.value and t.kind == "point" and t.value[:len(anchor)] > anchor:
         return replace(t, value=add_years(t.value, -1))
     return t
 
@@ -178,7 +176,8 @@ def _h_day_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     value = _day_value(year, month, day)
     if value is None:
         return _unknown() if year is None else None
-    out: _Result = {"value": value, "precision": "day", "relative": not m["y"]}
+    out: _Result = {"value": value, "precision": "day", "relative": not m["y"],
+                    "guessed_year": not m["y"] and not rel}
     if m.groupdict().get("d2"):
         d2 = int(re.match(r"\d+", m["d2"]).group())
         end = _day_value(year, month, d2)
@@ -710,7 +709,8 @@ class TimeGrammar:
             out.append(TimeEx(start + offset, end + offset, text[start:end],
                               value=res.get("value"), precision=res.get("precision", "unknown"),
                               end_value=res.get("end_value"), kind=res.get("kind", "point"),
-                              relative=res.get("relative", False)))
+                              relative=res.get("relative", False),
+                              guessed_year=bool(res.get("guessed_year"))))
         return out
 
     def resolve(self, text: str, *, anchor: str | None) -> TimeEx | None:

@@ -47,7 +47,7 @@ def loose(tok: Token, trig: Trigger, sent: SpacySpan, lexicon: Lexicon, words,
                                   for c in tok.children):
         return True     # "a rupture on the pipeline halted gas sales": an accident, no one's act
     if trig.type == "REQUEST" and tok.lemma_.lower() in words.proposing_verbs and told_as_fact(tok):
-        return True     # "reports suggest that Georgia has closed the crossing": a claim
+        return True     # "proposed that the delay was deliberate": a claim, not a request
     if tok.pos_ in ("NOUN", "PROPN") and trig.pos == "NOUN":
         if _headline(sent) and not _party_in(tok):
             return True
