@@ -145,3 +145,14 @@ def test_a_day_told_as_past_is_the_last_such_day(extractor):
     # other days counted from the report or the story keep their value
     later = "Peru and Chile held talks in Lima on 2 May. Three days later, they signed a fisheries accord."
     assert ("2023-05-05", "day") not in _dates(extractor, later, "SUPPORT")
+
+
+def test_a_relative_clauses_time_frames_no_later_sentence(extractor):
+    # July dates his taking office, not the talks the next sentence tells
+    text = ("Peru's president, who took office in July, was in Santiago for a regional forum. "
+            "He also held talks with Bolivia's president.")
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    talks = [e.date for e in facts.events if any(a.code == "BOL" for a in e.source + e.target)]
+    assert talks and "2023-07" not in talks, talks
+    # nor the act of its own sentence, told of the clause's subject
+    assert all(e.date != "2023-07" for e in facts.events), [(e.type, e.date) for e in facts.events]

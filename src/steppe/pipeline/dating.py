@@ -518,7 +518,10 @@ def other_clauses(trigger, relative: bool = True,
         about_trigger = tok.head.i == trigger.i and relative_subject
         # ... but one on the act's agent ("Raisi, who took office in August, paid a visit")
         # tells of the agent, not of the act
-        on_agent = tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i == trigger.i
+        # (or of the clause that holds it: "Raisi, who took office in August, was in
+        # Ashgabat for the [summit]")
+        on_agent = tok.head.dep_ in ("nsubj", "nsubjpass") and \
+            (tok.head.head.i == trigger.i or any(a.i == tok.head.head.i for a in trigger.ancestors))
         if relative_subject and not relative and not on_agent:
             continue
         if subjects and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):

@@ -252,6 +252,12 @@ class Events:
                 # story is no reference time for the sentences after it (their acts are
                 # the story's), whether or not the sentence codes an event
                 backdrop += [(t.start, t.end) for t in times]
+            elif times:
+                # "Raisi, who took office in August, paid his first visit", "a step up from the
+                # partnership the two proclaimed in 2014": a relative clause's time is another
+                # act's (dating.other_clauses), and no reference time for the sentences after
+                clauses = [(a + s, b + s) for a, b in other_clauses(sdoc[:].root, relative=False, deps={"relcl"})]
+                backdrop += [(t.start, t.end) for t in times if any(a <= t.start < b for a, b in clauses)]
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
                 said: Said, bounded: list[tuple[int, int]], backdrop: list[tuple[int, int]],
