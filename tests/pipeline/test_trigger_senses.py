@@ -152,3 +152,18 @@ def test_an_apology_offered_is_a_concession(extractor):
     # PLOVER 3.4.2: regret or remorse is CONCEDE, however it is given
     assert ("CONCEDE", {"PER"}, {"CHL"}) in found(extractor, "Peru offered an apology to Chile for the incident.")
     assert ("CONCEDE", {"PER"}, {"CHL"}) in found(extractor, "Peru expressed regret to Chile over the incident.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's president thanked Chile for the support it gave during the unrest that shook Peru in January.",
+    "Peru's president thanked Chile for its support during the January unrest.",
+])
+def test_unrest_named_as_an_occasion_is_no_protest_of_the_acts_parties(extractor, text):
+    # the unrest is the occasion of the thanks: its protesters are neither Peru's president nor Chile
+    got = found(extractor, text)
+    assert ("SUPPORT", {"PER"}, {"CHL"}) in got and not any(t == "PROTEST" for t, _, _ in got), got
+
+
+def test_protests_with_a_target_of_their_own_stay(extractor):
+    got = found(extractor, "Protests against Chilean investment broke out in Lima on Friday.")
+    assert any(t == "PROTEST" and g == {"CHL"} for t, s, g in got), got

@@ -417,10 +417,19 @@ class EventCoder:
             if place:
                 source, target = place, [a for a in target if a.code not in codes_of(place)]
         placed = False
+        occasion = trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN" and \
+            tok.dep_ == "pobj" and tok.head.lower_ in self.words.occasion_preps
+        if occasion:
+            # "thanked Ankara for the support it gave during the [unrest] that shook the
+            # country": the occasion's unrest is of those its own phrase names, or of its
+            # place's people; the act's parties are not its parties
+            lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            source, target = ([a for a in side if (span := at.where(a)) is not None and lo <= span[0] < hi]
+                              for side in (source, target))
         if not codes_of(source) and trig.type in self.lex.coding.placed_agent and tok.pos_ == "NOUN":
             place = where_it_happened(tok, token_mentions, self.roles)
             source, target = place, [a for a in target if a.code not in codes_of(place)]
-            placed = bool(place)
+            placed = bool(place) or occasion    # (nothing borrowed from the sentence)
         return source, target, placed
 
     def _borrowed(self, at: _Occurrence, source: list[Actor], target: list[Actor],
@@ -447,7 +456,7 @@ class EventCoder:
                     # toward the story's party that is not among them ("both countries
                     # reported progress" is mutual)
                     target = outside_party(source, at.main)
-        if not source:
+        if not source and not placed:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
