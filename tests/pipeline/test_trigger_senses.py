@@ -167,3 +167,13 @@ def test_unrest_named_as_an_occasion_is_no_protest_of_the_acts_parties(extractor
 def test_protests_with_a_target_of_their_own_stay(extractor):
     got = found(extractor, "Protests against Chilean investment broke out in Lima on Friday.")
     assert any(t == "PROTEST" and g == {"CHL"} for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Peru put forward a plan to create a fisheries council with Chile.",
+    "The idea of a fisheries council with Chile was put forward by Peru in March.",
+])
+def test_putting_forward_an_idea_offers_it(extractor, text):
+    # CAMEO 03: an initiative put forward is an offer, not the meeting it proposes
+    got = found(extractor, text)
+    assert any(t == "AGREE" and s == {"PER"} for t, s, _ in got), got
