@@ -177,3 +177,9 @@ def test_putting_forward_an_idea_offers_it(extractor, text):
     # CAMEO 03: an initiative put forward is an offer, not the meeting it proposes
     got = found(extractor, text)
     assert any(t == "AGREE" and s == {"PER"} for t, s, _ in got), got
+
+
+def test_insisting_on_a_fact_is_no_demand(extractor):
+    got = found(extractor, "Peru insisted that the Chilean troops had taken no part in the raid.")
+    assert not any(t == "REQUEST" for t, _, _ in got), got
+    assert ("REQUEST", {"PER"}, {"CHL"}) in found(extractor, "Peru insisted that Chile withdraw its troops from the border.")
