@@ -115,6 +115,7 @@ class Coreference:
                                 and all(a.code == "IGO" for a in m.actors)
                                 and not _PLACE_BEFORE.search(text, max(0, m.start - 6), m.start)),
                                key=lambda m: m.end)
+        organisation_ends = [m.end for m in organisations]
         first_named: dict[re.Pattern[str], int] = {}      # where each `named_before` is first met
         for m, group in found:
             s, e = m.start(), m.end()
@@ -130,15 +131,16 @@ class Coreference:
                     first_named[group.named_before] = hit.start() if hit else len(text)
                 if first_named[group.named_before] >= s:
                     continue    # "the five countries" are Central Asia's only once it is named
-            if group.present and text.startswith(" of ", e):
-                continue    # "the leaders of the Russian-led bloc": the "of" phrase says whose
+            if (group.present or group.organisation) and text.startswith(" of ", e):
+                continue    # "the leaders of the Russian-led bloc", "members of parliament": whose is said
             if group.organisation:
-                if text.startswith(" of ", e):
-                    continue    # "members of parliament", "member states of the EAEU": whose is said
-                igo = _organisation_before(s, organisations)
-                if igo is not None:
+                # the organisation named last, however far back: a summit story names it
+                # once, in the lead
+                i = bisect_right(organisation_ends, s)
+                if i:
                     out.append(Mention(s, e, m.group(0), [replace(a, start=s, end=e, confidence=0.8)
-                                                          for a in igo.actors], kind="group", head="group"))
+                                                          for a in organisations[i - 1].actors],
+                                       kind="group", head="group"))
                     taken[s:e] = b"\x01" * (e - s)
                 continue
             here = list(group.members or main)
@@ -206,20 +208,13 @@ def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
 
 
 def _own_text(actor: Actor, text: str) -> str:
-    """The text a pronoun's actor shows: the pronoun, but an organisation keeps its name
-    (ANNOTATION.md: an IGO actor is told apart by it)."""
+    """The text an actor referred back to shows: the words that refer ("he", "the
+    bloc"), but an organisation keeps its name (ANNOTATION.md: an IGO actor is told apart
+    by it)."""
     return actor.text if actor.code == "IGO" else text
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from)\s+$", re.I)
-
-
-def _organisation_before(at: int, organisations: list[Mention]) -> Mention | None:
-    """The organisation named last before `at`: whose the "member states" are (a story of
-    a summit names its organisation once, in the lead). `organisations` are in the order
-    of their ends."""
-    i = bisect_right([m.end for m in organisations], at)
-    return organisations[i - 1] if i else None
 
 
 def _sentences_back(text: str, at: int, n: int) -> list[tuple[int, int]]:
@@ -417,8 +412,7 @@ def _definite_descriptions(mentions: list[Mention]) -> None:
                    and head in n.text.lower().split()]
         if earlier:
             ref = max(earlier, key=lambda n: n.end)
-            # (an organisation keeps its short name: organisations are told apart by it)
-            m.actors = [replace(a, text=a.text if a.code == "IGO" else m.text, start=m.start, end=m.end,
+            m.actors = [replace(a, text=_own_text(a, m.text), start=m.start, end=m.end,
                                 confidence=a.confidence * 0.8) for a in ref.actors]
 
 

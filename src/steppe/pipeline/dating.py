@@ -112,6 +112,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                plan: list[tuple[int, int]] | None = None,
                bounds: list[tuple[int, int]] | None = None,
                bounded: list[tuple[int, int]] | None = None,
+               backdrop: set[int] | frozenset[int] = frozenset(),
                foreign: list[tuple[int, int]] | None = None,
                plan_days: set[int] | None = None,
                occasions: list[tuple[int, int]] | None = None,
@@ -126,6 +127,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     the plan's, read forward ("agreed to meet in May"). `bounds`: the phrases that bound the
     act's time (bounds_of), whose times are never its date; `bounded`: such phrases of the
     sentences before, whose times set no reference time for the story that follows;
+    `backdrop`: the starts of times told before the story or of another clause's act, which
+    set none either;
     `foreign`: the relative clauses of the sentence with a subject of their own that do not
     hold the trigger (other_clauses): their times are another act's. `plan_days`: the starts of the
     weekdays the text told as a plan's (read forward), filled in here as plans are dated: a
@@ -135,7 +138,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     a "since" outside it starts another clause's state ("Since May, troops have used the base,
     and officials have praised Tashkent": not the praise's date)."""
     s, e = sentence
-    told = [t for t in timexes if not any(a <= t.start < b for a, b in bounded or [])]
+    told = [t for t in timexes if t.start not in backdrop and not any(a <= t.start < b for a, b in bounded or [])]
     # A decade ("in the late 1990s") has no value but is the act's own time: dated unknown.
     own = [t for t in within(timexes, s, e) if (t.value or t.kind == "decade")
            and not any(a <= t.start < b for a, b in bounds or [])]
@@ -256,6 +259,7 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
 
 _BEFORE_ATTRIBUTE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[^\W\d_][\w-]*")
+_PHRASE = re.compile(r"[^,.;:()\n]*")        # up to the end of the noun phrase, roughly
 
 
 def _attributive_year(text: str, t: TimeEx, trigger_at: int) -> bool:
@@ -268,7 +272,7 @@ def _attributive_year(text: str, t: TimeEx, trigger_at: int) -> bool:
         return False
     if not _NOUN_AFTER.match(text, t.end):
         return False
-    phrase_end = t.end + len(re.match(r"[^,.;:()\n]*", text[t.end:t.end + 60]).group(0))
+    phrase_end = t.end + len(_PHRASE.match(text, t.end, t.end + 60).group(0))
     return not t.end <= trigger_at < phrase_end
 
 

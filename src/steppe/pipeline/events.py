@@ -720,7 +720,8 @@ def _told_by_commentator(sent: SpacySpan, reporting: frozenset[str], commentator
     """'Analysts expect volumes to be raised', '"...," said an energy analyst': what a
     commentator says or expects is analysis (ANNOTATION.md rule 3), not a reported act."""
     root = sent.root
-    if root.lemma_.lower() not in reporting | {"expect"}:
+    verb = root.lemma_.lower()
+    if verb not in reporting and verb != "expect":
         return False
     return any(c.dep_ == "nsubj" and (c.lemma_.lower() in commentators or c.lower_ in commentators)
                for c in root.children)

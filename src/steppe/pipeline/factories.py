@@ -226,8 +226,9 @@ class Events:
         bounded = ctx.time_bounds       # time-bounding phrases read so far (dating)
         # Times told as before the story (dating): of the sentences not parsed, read here;
         # of the parsed ones, as they are coded
-        backdrop = [(t.start, t.end) for i, (s, e) in enumerate(ctx.sentences) if i not in ctx.parsed
-                    for t in _past_perfect_times(ctx, s, e, self.dating_words)]
+        # (by where they start: a set, looked up for every time of every event)
+        backdrop = {t.start for i, (s, e) in enumerate(ctx.sentences) if i not in ctx.parsed
+                    for t in _past_perfect_times(ctx, s, e, self.dating_words)}
         plan_days: set[int] = set()     # weekdays told as a plan's so far (dating)
         # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
         # is no actor, whether or not the knowledge base knows it.
@@ -251,16 +252,16 @@ class Events:
                 # "An agreement had been signed in September": a time told as before the
                 # story is no reference time for the sentences after it (their acts are
                 # the story's), whether or not the sentence codes an event
-                backdrop += [(t.start, t.end) for t in times]
+                backdrop.update(t.start for t in times)
             elif times:
                 # "Raisi, who took office in August, paid his first visit", "a step up from the
                 # partnership the two proclaimed in 2014": a relative clause's time is another
                 # act's (dating.other_clauses), and no reference time for the sentences after
                 clauses = [(a + s, b + s) for a, b in other_clauses(sdoc[:].root, relative=False, deps={"relcl"})]
-                backdrop += [(t.start, t.end) for t in times if any(a <= t.start < b for a, b in clauses)]
+                backdrop.update(t.start for t in times if any(a <= t.start < b for a, b in clauses))
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
-                said: Said, bounded: list[tuple[int, int]], backdrop: list[tuple[int, int]],
+                said: Said, bounded: list[tuple[int, int]], backdrop: set[int],
                 plan_days: set[int]) -> Event:
         """The event of `raw` in the document, dated; `bounded` gets the phrases that bound
         its time. `backdrop`: times told as before the story, which frame nothing after."""
@@ -285,7 +286,7 @@ class Events:
                        announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
             if raw.type in self.dating_words.plan_types else None,
-            bounds=bounds, bounded=bounded + backdrop,
+            bounds=bounds, bounded=bounded, backdrop=backdrop,
             foreign=[(a + offset, b + offset) for a, b in
                      other_clauses(raw.trigger, relative=False, deps={"relcl"})],
             plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in

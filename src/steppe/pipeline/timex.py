@@ -98,6 +98,10 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+# A period named from the anchor's: "last year", "this month", "next week", "the previous one".
+_SHIFT = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0}
+
+
 def last_such_day(t: TimeEx, anchor: str) -> TimeEx:
     """A day of a month named without its year and read after the report ("on 25 December"
     in an October report: such days are read a little ahead, as a plan's "on 5 March" in a
@@ -170,7 +174,7 @@ def _h_day_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     if rel:     # "on 25 December last year"
         if a is None:
             return _unknown()
-        year = a.year + _YEAR_SHIFT[rel.lower()]
+        year = a.year + _SHIFT[rel.lower()]
     else:
         year = int(m["y"]) if m["y"] else _year_for_month(month, a, slack=2)
     value = _day_value(year, month, day)
@@ -251,15 +255,12 @@ def _h_bare_month(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
     return {"value": _ym(year, month), "precision": "month", "relative": True}
 
 
-_YEAR_SHIFT = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
-
-
 def _h_month_rel_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     """"in April last year", "November of this year", "June next year": the month of the
     year named relative to the anchor."""
     if a is None:
         return _unknown()
-    shift = _YEAR_SHIFT[m["rel"].lower()]
+    shift = _SHIFT[m["rel"].lower()]
     return {"value": _ym(a.year + shift, g.words.month(m["mon"])), "precision": "month", "relative": True}
 
 
@@ -269,7 +270,7 @@ def _h_half(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
         y = int(m["y"])
     elif a is not None and m["rel"] and m["rel"].lower() != "the":
         rel = m["rel"].lower().split()[-1]
-        y = a.year + {"this": 0, "current": 0, "last": -1, "next": 1}[rel]
+        y = a.year + _SHIFT[rel]
     elif a is not None:          # "in the first quarter (of the year)": the latest such stretch that has ended
         y = _year_for_month(m2, a)
     else:
@@ -288,7 +289,7 @@ def _h_months_of(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     if y_named:
         y = int(y_named)
     elif a is not None and rel and rel.lower() != "the":
-        y = a.year + {"this": 0, "current": 0, "last": -1}[rel.lower().split()[-1]]
+        y = a.year + _SHIFT[rel.lower().split()[-1]]
     elif a is not None:
         y = _year_for_month(n, a)
     else:
@@ -383,7 +384,7 @@ def _h_weekday(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None
 
 def _h_week(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     rel = m["rel"].lower()
-    shift = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0}[rel]
+    shift = _SHIFT[rel]
     if a is None:
         return _unknown()
     if a.day is None:
@@ -421,9 +422,7 @@ def _h_rel_period(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
     """next/last/this month|year, earlier/later this month|year."""
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
-    shift = {"next": 1, "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
-             "earlier this": 0, "later this": 0, "early this": 0, "late this": 0,
-             "the current": 0}.get(rel, 0)
+    shift = _SHIFT.get(rel.split()[-1], 0)     # ("earlier this", "the current": this one)
     if a is None:
         return _unknown()
     if unit == "year":
@@ -444,7 +443,7 @@ def _h_season(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     if a is None:
         return _unknown()
     if a.month is None:
-        return {"value": str(a.year + {"last": -1, "this": 0, "next": 1}[rel]),
+        return {"value": str(a.year + _SHIFT[rel]),
                 "precision": "year", "relative": True}
     now = (a.year, a.month)
     starts = [y for y in range(a.year - 2, a.year + 2)]

@@ -59,6 +59,7 @@ def loose(tok: Token, trig: Trigger, sent: SpacySpan, lexicon: Lexicon, words,
 # A clause told as a fact: in the past or the third person present ("was", "has closed"),
 # where a proposal's clause takes the bare verb or "should" ("that Georgia open").
 _FACT_TAGS = frozenset({"VBD", "VBZ"})
+_FACT_AUX_TAGS = _FACT_TAGS | {"VBP"}      # "have taken", "are building"
 
 
 def told_as_fact(verb: Token) -> bool:
@@ -68,7 +69,7 @@ def told_as_fact(verb: Token) -> bool:
         # ("that members cut tariffs": a past tag on a bare form says nothing)
         finite = clause.tag_ in _FACT_TAGS and clause.lower_ != clause.lemma_.lower()
         if clause.dep_ == "ccomp" and (finite or any(
-                a.dep_ in ("aux", "auxpass") and a.tag_ in _FACT_TAGS | {"VBP"} and a.lower_ != "should"
+                a.dep_ in ("aux", "auxpass") and a.tag_ in _FACT_AUX_TAGS and a.lower_ != "should"
                 for a in clause.children)):
             return True
     return False
