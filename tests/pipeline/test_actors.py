@@ -127,6 +127,18 @@ def test_fuzzy_transliteration_variants(extractor, name, person_id):
     assert 0.5 < actor.confidence < 1.0
 
 
+@pytest.mark.parametrize("text,surface,code", [
+    # A spelling differs within a word: still the state.
+    ("Delegates of the Republic of Uzbekstan met the press.", "Uzbekstan", "UZB"),
+    # Another word makes another name, however close the letters.
+    ("The Central Asians arrived in Dushanbe for the summit.", "Central Asians", ""),
+    ("The Eurasian Economic Community was wound up in 2014.", "Eurasian Economic Community", ""),
+])
+def test_state_names_are_matched_fuzzily_word_by_word(extractor, text, surface, code):
+    m = _mention(extractor, text, surface, "2020-01-10")
+    assert {a.code for a in m.actors} == {code}
+
+
 @pytest.mark.parametrize("text,code", [
     ("President Kassym-Jomart Tokaiyev met the press after the talks.", "KAZ"),
 ])

@@ -244,7 +244,8 @@ class NameIndex:
         if label != "PERSON":
             tables.insert(0, (self._fuzzy_states, name))
         for table, query in tables:
-            hit = process.extractOne(query, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            scorer = _word_by_word if table is self._fuzzy_states else fuzz.ratio
+            hit = process.extractOne(query, list(table), scorer=scorer, score_cutoff=FUZZY_CUTOFF)
             if hit is not None:
                 surface, score, _ = hit
                 return self.kb.entities[self.best(table[surface])[0]], score
@@ -253,6 +254,16 @@ class NameIndex:
     def people_named(self, surname: str) -> list[Entity]:
         """Every known person with this surname, in id order."""
         return [self.kb.entities[i] for i in sorted(self._surnames.get(self.key(surname), ()))]
+
+
+def _word_by_word(a: str, b: str, score_cutoff: float = 0, **_) -> float:
+    """How alike two names are, word against word: a spelling varies within words, while
+    another word makes another name ("Central Asians" is not "Central Africans", the
+    Eurasian Economic Community not the European one)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return 0.0
+    return min(fuzz.ratio(x, y) for x, y in zip(wa, wb))
 
 
 def _capitalised(word: str) -> bool:
