@@ -133,6 +133,21 @@ def test_an_attack_in_words_is_an_accusation(extractor, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Lima called the statements of the Chilean minister unacceptable.",
+    "Peru's foreign ministry said the Chilean remarks were unacceptable.",
+])
+def test_words_judged_unacceptable_are_disapproved_of(extractor, text):
+    got = found(extractor, text)
+    assert ("ACCUSE", {"PER"}, {"CHL"}) in got, got
+    assert "REJECT" not in _types(got)
+
+
+def test_a_deal_judged_unacceptable_is_rejected(extractor):
+    got = found(extractor, "Peru's foreign ministry said the Chilean proposal was unacceptable.")
+    assert ("REJECT", {"PER"}, {"CHL"}) in got, got
+
+
+@pytest.mark.parametrize("text", [
     "Peruvian aircraft attacked a Chilean patrol boat on Friday.",
     # a post on the border is a place, not something said
     "Peruvian militants attacked Chilean soldiers in a border post on Friday.",

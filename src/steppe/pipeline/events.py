@@ -50,6 +50,7 @@ from steppe.pipeline.recoding import (
     ends_own_conflict,
     future_refusal,
     given_as_aid,
+    judges_words,
     promised_harm,
     said_in_speech,
 )
@@ -588,6 +589,8 @@ class EventCoder:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
             type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
+        if type_ == "REJECT" and trig.judge and judges_words(tok, self.words.speech_nouns):
+            type_, mode = "ACCUSE", "disapprove"   # "called the remarks unacceptable" (3.9)
         if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns
                                    for c in tok.children):
             type_, mode = "MOBILIZE", "troops"   # "Russian troops arrived in Kazakhstan" (3.14)

@@ -129,3 +129,20 @@ def said_in_speech(tok: Token, speech_nouns: frozenset[str]) -> bool:
     head = tok.head if tok.dep_ in ("xcomp", "advcl") else None
     return head is not None and head.lemma_.lower() in ("use", "take") and \
         any(c.dep_ == "dobj" and speech(c) for c in head.children)
+
+
+def judges_words(tok: Token, speech_nouns: frozenset[str]) -> bool:
+    """A judging predicate whose object is something said: "called the statements
+    [unacceptable]", "said the remarks were [unacceptable]". Words are disapproved of
+    (PLOVER 3.9 ACCUSE); a proposal or a deal is rejected (3.10)."""
+    if tok.dep_ == "amod":   # the parser's reading of "called the statements (of X) unacceptable"
+        judged = [tok.head]
+        while judged[-1].dep_ == "pobj" and judged[-1].head.dep_ == "prep":
+            judged.append(judged[-1].head.head)
+    elif tok.dep_ in ("acomp", "attr"):
+        judged = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif tok.dep_ in ("oprd", "xcomp", "ccomp"):
+        judged = [c for c in tok.head.children if c.dep_ == "dobj"]
+    else:
+        judged = []
+    return any(t.lemma_.lower() in speech_nouns for t in judged)
