@@ -87,12 +87,22 @@ class Indicator(_Strict):
     between_places: bool = False                # a route's cities stand for their states
 
 
+class SupplyContract(_Strict):
+    """Goods a deal provides for: their name, the indicators renamed, the trade words that keep them."""
+    name: str
+    of: list[str]
+    unless: list[str] = []
+
+
 class IndicatorFile(BaseModel):
     """indicators.yaml; a user file may give any subset of the sections (they extend)."""
 
     model_config = ConfigDict(extra="forbid")
     indicators: dict[str, Indicator] = {}
     target_cues: list[str] = []
+    promise_auxiliaries: list[str] = []
+    promise_verbs: list[str] = []
+    supply_contract: SupplyContract | None = None
     forecast_cues: list[str] = []
     bilateral_cues: list[str] = []
     value_links: list[str] = []

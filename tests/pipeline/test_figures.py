@@ -75,6 +75,23 @@ def test_kinds(text, kind, deadline):
     assert f.period == (None if kind != "actual" else "2022")
 
 
+@pytest.mark.parametrize("text", [
+    "Under the contract, Kyrgyzstan is to supply 300 million kWh of electricity a year to Tajikistan for two years.",
+    "Kyrgyzstan will supply 300 million kWh of electricity a year to Tajikistan under the deal.",
+])
+def test_goods_a_deal_provides_for_are_a_supply_contract(text):
+    # what is arranged ("is to", "will") is a commitment, not trade yet; "for two years" is
+    # how long, not a deadline
+    f = only(run(text), value=300e6)
+    assert (f.indicator, f.kind, f.deadline, f.direction) == \
+        ("other:supply_contract", "target", None, {"from": "KGZ", "to": "TJK"})
+
+
+def test_goods_shipped_are_trade():
+    f = only(run("In 2023 Kyrgyzstan supplied 300 million kWh of electricity to Tajikistan."), value=300e6)
+    assert (f.indicator, f.kind, f.period) == ("exports", "actual", "2023")
+
+
 def test_relative_deadline_counts_from_previous_target():
     text = ("Kyrgyzstan and Tajikistan agreed to bring trade to 900 million USD by 2025 "
             "and to reach 2 billion USD within the next three years.")
@@ -461,7 +478,7 @@ def test_future_values_are_not_actual():
                "Kyrgyzstan will supply 200,000 tonnes of coal to Tajikistan. "
                "Trade between Kyrgyzstan and Tajikistan will grow to $1.2 billion.")
     kinds = {f.value: (f.indicator, f.kind) for f in figs}
-    assert kinds == {9e8: ("trade_turnover", "actual"), 2e5: ("exports", "target"),
+    assert kinds == {9e8: ("trade_turnover", "actual"), 2e5: ("other:supply_contract", "target"),
                      1.2e9: ("trade_turnover", "forecast")}
 
 

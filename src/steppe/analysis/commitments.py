@@ -74,16 +74,18 @@ def _judge(target: Figure, actuals: list[Figure], today: _dt.date) -> tuple[str,
 @dataclass(frozen=True)
 class Vocabulary:
     """What tells a goal for relations from a specification: the indicators of relations
-    between states, the units that measure things, and the currencies."""
+    between states, the units that measure things, the currencies, and the name of the goods
+    a deal provides for (indicators.yaml `supply_contract`)."""
 
     relations: frozenset[str]
     measures: frozenset[str]
     currencies: frozenset[str]
+    contract: str = ""
 
     @classmethod
     def from_lexicons(cls, indicators: "Indicators", units: "Units") -> "Vocabulary":
         return cls(frozenset(indicators.data["indicators"]), frozenset(indicators.data["measures"]),
-                   frozenset(units.currencies.values()))
+                   frozenset(units.currencies.values()), _contract(indicators.data))
 
     @classmethod
     def packaged(cls) -> "Vocabulary":
@@ -93,8 +95,12 @@ class Vocabulary:
 
         data = indicator_data()
         currencies = {form.lower(): unit for kind, form, unit, _ in unit_rows() if kind == "currency"}
-        return cls(frozenset(data["indicators"]), frozenset(data["measures"]),
-                   frozenset(currencies.values()))
+        return cls(frozenset(data["indicators"]), frozenset(data["measures"]), frozenset(currencies.values()),
+                   _contract(data))
+
+
+def _contract(data: dict) -> str:
+    return (data.get("supply_contract") or {}).get("name", "")
 
 
 def is_commitment(f: Figure, vocabulary: Vocabulary | None = None) -> bool:
@@ -104,6 +110,8 @@ def is_commitment(f: Figure, vocabulary: Vocabulary | None = None) -> bool:
     if f.kind != "target":
         return False
     v = vocabulary or Vocabulary.packaged()
+    if f.indicator == v.contract:
+        return True       # what a deal provides for, in any unit
     if f.unit in v.measures:
         return False
     if f.indicator in v.relations:

@@ -34,7 +34,8 @@ class Indicators:
         self.compiled = {
             "ind": {k: (_cue_re(v["cues"]), v) for k, v in c["indicators"].items()},
             "goods_cues": {k: _cue_re(v["goods_cues"]) for k, v in c["indicators"].items() if v.get("goods_cues")},
-            "target": _cue_re(c["target_cues"]),
+            "target": _cue_re(c["target_cues"] + [f"{a} {v}" for a in c.get("promise_auxiliaries", [])
+                                                  for v in c.get("promise_verbs", [])]),
             "forecast": _cue_re(c["forecast_cues"]),
             "bilateral": _cue_re(c["bilateral_cues"]),
             "value": _cue_re(c["value_links"]),
@@ -638,7 +639,7 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
         if len(parties) < 2:
             continue
         figures.append(Figure(
-            indicator=ind, value=q.value, unit=_unit_of(q, ind), parties=parties,
+            indicator=_reported_name(ind, kind, q, st.text[st.slot(qi)[0]:rel], res), value=q.value, unit=_unit_of(q, ind), parties=parties,
             evidence=Span(st.s0, st.s1, st.text), direction=_direction(doc, story, st, ind, parties, clause),
             period=period, kind=kind, deadline=deadline, confidence=0.6,
         ))
@@ -855,6 +856,17 @@ def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: 
         lead = story.lead
         direction = direction_of(ind, lead.text, lead.start, list(lead.states), parties, indicators, words=doc.fw)
     return direction
+
+
+def _reported_name(ind: str, kind: str, q: Quantity, before: str, res: Resources) -> str:
+    """The name a measure goes by: goods a deal provides for are no trade yet, unless the words
+    `before` the value name the trade (indicators.yaml `supply_contract`)."""
+    contract = res.indicators.data.get("supply_contract") or {}
+    if kind != "target" or ind not in contract.get("of", ()) or measure_of(q, res.units) in ("money", "count"):
+        return ind
+    if re.search(r"\b(?:%s)" % "|".join(map(re.escape, contract.get("unless", []))) or "(?!)", before, re.I):
+        return ind
+    return contract["name"]
 
 
 def _unit_of(q: Quantity, ind: str) -> str:

@@ -468,6 +468,8 @@ def _h_span(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
         n, unit = (1 if n is None else n) * g.words.years_in[unit], "year"
     unit = unit.rstrip("s")
     past = (m["dir"] or "").lower() in ("past", "last", "previous")
+    if (m.groupdict().get("prep") or "").lower() == "for" and not m["dir"]:
+        return _unknown("duration")     # "supply gas for two years": how long, not by when
     if a is not None and past and unit != "year":
         return _recent(a)
     if a is None or n is None or unit != "year":
@@ -601,7 +603,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
          _h_rel_period),
         (re.compile(r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>" + seasons + r")"
                     r"\b)(?:\s+(?P<y>" + _YEAR + r"))?"), _h_season),
-        (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
+        (re.compile(r"(?i:\b(?P<prep>within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
                     r"past|last|previous|following|subsequent)\s+)?(?P<n>" + num + r")\s+"
                     r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
         (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+the\s+(?P<dir>next|coming|past|last|"
