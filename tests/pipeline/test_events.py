@@ -537,6 +537,17 @@ def test_modality_of_nouns(extractor, text, type_, modality):
         [(e.type, e.modality) for e in facts.events]
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said Chile and Peru could broaden cooperation in transport and energy.",
+    "Chile's foreign minister said his country might cooperate more closely with Peru on fisheries.",
+])
+def test_cooperation_that_could_come_is_offered(extractor, text):
+    # cooperation to come is an AGREE (3.1), whether planned or only possible
+    facts = _facts(extractor, text, "2023-06-01")
+    got = [(e.type, e.modality) for e in facts.events]
+    assert ("AGREE", "hypothetical") in got and not any(t == "COOPERATE" for t, _ in got), got
+
+
 def test_the_side_attacked_accuses_the_attacker(extractor):
     facts = _facts(extractor, "The Tajik border service said Kyrgyz troops fired on a Tajik post.",
                    "2022-09-15")

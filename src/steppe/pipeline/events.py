@@ -583,9 +583,11 @@ class EventCoder:
             # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
             # of the two (3.14.1), which coerces neither of them
             type_, mode = self.lex.coding.joint_force_as[type_], ""
-        if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past):
+        if type_ in self.lex.coding.future_agree and (modality in ("planned", "hypothetical") or future_in_past):
+            # cooperation to come, or that could come ("could broaden cooperation"), is
+            # agreed or offered, not yet done (3.1)
             type_, mode = "AGREE", ""
-            if trig.goal:
+            if trig.goal and modality != "hypothetical":
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
             type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
