@@ -462,6 +462,7 @@ def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
 @pytest.mark.parametrize("text, type_, source, target", [
     ("Bishkek introduced visas for citizens of Turkmenistan last week.", "SANCTION", {"KGZ"}, {"TKM"}),
     ("China tightened border controls with Kyrgyzstan in March.", "SANCTION", {"CHN"}, {"KGZ"}),
+    ("Kazakhstan introduced tougher checks on lorries from Kyrgyzstan in October.", "SANCTION", {"KAZ"}, {"KGZ"}),
     ("The foreign ministry of Kazakhstan advised its citizens to avoid travel to Georgia.",
      "SANCTION", {"KAZ"}, {"GEO"}),
     ("Uzbekistan handed a note of protest to the Kazakh ambassador.", "ACCUSE", {"UZB"}, {"KAZ"}),
