@@ -54,6 +54,18 @@ def test_user_units_and_indicators_extend_the_packaged_ones(tmp_path):
     assert data["value_links"][-1] == "for a sum of" and "worth" in data["value_links"]
 
 
+@pytest.mark.parametrize("content,contract", [
+    ("supply_contract: null\n", None),                          # switched off
+    ("supply_contract: {unless: [barter]}\n", "other:supply_contract"),   # extended
+])
+def test_a_user_file_may_switch_off_or_extend_the_supply_contract(tmp_path, content, contract):
+    (tmp_path / "indicators.yaml").write_text(content, encoding="utf-8")
+    data = load_indicators(lexicon_files(tmp_path)).data
+    assert (data["supply_contract"] or {}).get("name") == contract
+    if contract:
+        assert data["supply_contract"]["unless"][-1] == "barter" and "export" in data["supply_contract"]["unless"]
+
+
 @pytest.mark.parametrize("name,content,says", [
     ("triggers.yaml", "triggers:\n- {type: BEFRIEND, lemma: befriend}\n", ["triggers.0.type", "unknown PLOVER type 'BEFRIEND'"]),
     ("triggers.yaml", "triggers:\n- {type: SUPPORT, pos: VERB}\n", ["lemma", "needs `lemma` or `lemmas`"]),

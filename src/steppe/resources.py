@@ -107,11 +107,21 @@ def indicator_data(user_files: list[Path] = ()) -> dict[str, Any]:
     for path in user_files:
         extra = check(IndicatorFile, read_yaml(path) or {}, path).model_dump(exclude_unset=True)
         for key, value in extra.items():
-            if isinstance(value, list):
-                data[key] = list(data.get(key) or []) + value
-            else:
-                data[key] = {**(data.get(key) or {}), **value}
+            data[key] = _extended(data.get(key), value)
     return data
+
+
+def _extended(packaged: Any, user: Any) -> Any:
+    """A user's section extends the packaged one: its lists grow (at the top and inside a
+    table), a table gains or replaces entries, and null switches the section off."""
+    if user is None:
+        return None
+    if isinstance(user, list):
+        return list(packaged or []) + user
+    merged = dict(packaged or {})
+    for k, v in user.items():
+        merged[k] = list(merged[k]) + v if isinstance(v, list) and isinstance(merged.get(k), list) else v
+    return merged
 
 
 def load_group_patterns() -> list[GroupPattern]:

@@ -89,8 +89,8 @@ class Indicator(_Strict):
 
 class SupplyContract(_Strict):
     """Goods a deal provides for: their name, the indicators renamed, the trade words that keep them."""
-    name: str
-    of: list[str]
+    name: str = ""
+    of: list[str] = []
     unless: list[str] = []
 
 

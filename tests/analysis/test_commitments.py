@@ -42,7 +42,7 @@ def test_other_parties_are_not_evidence():
     (target(1e9, "2026"), True),
     (Figure("other:base_rent", 5e6, "USD", ["KGZ", "RUS"], EV, kind="target"), True),
     (Figure("other:trade_growth", 20, "percent", ["KGZ", "TJK"], EV, kind="target"), True),
-    # goods a deal provides for (indicators.yaml `committed`)
+    # goods a deal provides for (indicators.yaml `supply_contract`)
     (Figure("other:supply_contract", 2.8e9, "m3", ["RUS", "UZB"], EV, kind="target"), True),
     # specifications of things and populations are no goals for relations
     (Figure("other:capacity", 1860, "MW", ["KGZ", "UZB"], EV, kind="target"), False),

@@ -470,7 +470,6 @@ def test_domestic_act_kept_when_the_text_reports_nothing_else(extractor):
     ("Japarov spoke on the phone with Tokayev about the border.", "CONSULT", {"KGZ"}, {"KAZ"}),
     ("The Tajik embassy said it was in constant contact with the Russian police.", "CONSULT", {"TJK"}, {"RUS"}),
     ("Taliban representatives were received by the Chinese foreign minister in Tianjin.", "CONSULT", {"AFG"}, {"CHN"}),
-    ("The US secretary of state stopped in Kazakhstan on Tuesday.", "CONSULT", {"USA"}, {"KAZ"}),
     ("Turkmenistan and Iran arrived at an understanding on gas prices.", "AGREE",
      {"TKM", "IRN"}, {"TKM", "IRN"}),
     ("In 2019, Kazakhstan initiated arbitration proceedings against Uzbekistan in Geneva.",
@@ -550,6 +549,29 @@ def test_cooperation_that_could_come_is_offered(extractor, text):
     facts = _facts(extractor, text, "2023-06-01")
     got = [(e.type, e.modality) for e in facts.events]
     assert ("AGREE", "hypothetical") in got and not any(t == "COOPERATE" for t, _ in got), got
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a case imagined or set on a condition is no offer
+    ("Chile could have helped Peru during the floods but chose not to.", "AID"),
+    ("If Chile had cooperated with Peru, the port would have been finished.", "COOPERATE"),
+])
+def test_cooperation_imagined_keeps_its_type(extractor, text, type_):
+    facts = _facts(extractor, text, "2023-06-01")
+    got = [(e.type, e.modality) for e in facts.events]
+    assert (type_, "hypothetical") in got and "AGREE" not in {t for t, _ in got}, got
+
+
+@pytest.mark.parametrize("text, types", [
+    # soldiers who came into contact met in the field; joint or eased checks restrict no one
+    ("Peruvian border guards came into contact with Chilean soldiers and exchanged fire.", {"ASSAULT"}),
+    ("Peru and Chile will introduce joint customs control at the border crossing.", set()),
+    ("Peru introduced simplified checks for lorries from Chile.", set()),
+])
+def test_contact_and_controls_that_are_no_consultation_or_sanction(extractor, text, types):
+    facts = _facts(extractor, text, "2023-06-01")
+    assert {e.type for e in facts.events} & {"CONSULT", "SANCTION", "ASSAULT"} == types, \
+        [(e.type, _codes(e.source), _codes(e.target)) for e in facts.events]
 
 
 def test_the_side_attacked_accuses_the_attacker(extractor):

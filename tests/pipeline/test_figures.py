@@ -78,6 +78,9 @@ def test_kinds(text, kind, deadline):
 @pytest.mark.parametrize("text", [
     "Under the contract, Kyrgyzstan is to supply 300 million kWh of electricity a year to Tajikistan for two years.",
     "Kyrgyzstan will supply 300 million kWh of electricity a year to Tajikistan under the deal.",
+    "Kyrgyzstan will supply 300 million kWh of electricity a year to Tajikistan for the next three years.",
+    # words that only begin like a trade word ("important", "exporter") name no trade
+    "Under an important deal, Kyrgyzstan will supply 300 million kWh of electricity a year to Tajikistan.",
 ])
 def test_goods_a_deal_provides_for_are_a_supply_contract(text):
     # what is arranged ("is to", "will") is a commitment, not trade yet; "for two years" is
@@ -85,6 +88,12 @@ def test_goods_a_deal_provides_for_are_a_supply_contract(text):
     f = only(run(text), value=300e6)
     assert (f.indicator, f.kind, f.deadline, f.direction) == \
         ("other:supply_contract", "target", None, {"from": "KGZ", "to": "TJK"})
+
+
+def test_a_rise_that_would_come_is_a_forecast():
+    f = only(run("Analysts said trade between Kyrgyzstan and Tajikistan would increase to $2 billion by 2026."),
+             indicator="trade_turnover")
+    assert f.kind == "forecast"
 
 
 def test_goods_shipped_are_trade():

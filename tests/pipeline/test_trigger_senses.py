@@ -142,9 +142,15 @@ def test_words_judged_unacceptable_are_disapproved_of(extractor, text):
     assert "REJECT" not in _types(got)
 
 
-def test_a_deal_judged_unacceptable_is_rejected(extractor):
-    got = found(extractor, "Peru's foreign ministry said the Chilean proposal was unacceptable.")
-    assert ("REJECT", {"PER"}, {"CHL"}) in got, got
+@pytest.mark.parametrize("text", [
+    "Peru's foreign ministry said the Chilean proposal was unacceptable.",
+    # a draft statement is a document, a letter's terms are its content
+    "Peru said the draft joint statement proposed by Chile was unacceptable.",
+    "Peru called the terms set out in the Chilean minister's letter unacceptable.",
+])
+def test_a_deal_judged_unacceptable_is_rejected(extractor, text):
+    got = found(extractor, text)
+    assert ("REJECT", {"PER"}, {"CHL"}) in got and "ACCUSE" not in _types(got), got
 
 
 @pytest.mark.parametrize("text", [
@@ -198,3 +204,10 @@ def test_insisting_on_a_fact_is_no_demand(extractor):
     got = found(extractor, "Peru insisted that the Chilean troops had taken no part in the raid.")
     assert not any(t == "REQUEST" for t, _, _ in got), got
     assert ("REQUEST", {"PER"}, {"CHL"}) in found(extractor, "Peru insisted that Chile withdraw its troops from the border.")
+
+
+def test_a_call_up_of_reservists_is_mobilisation(extractor):
+    # a "call-up" mobilises forces (PLOVER 3.14); it is no call on anyone
+    got = found(extractor, "Peru ordered a call-up of 10,000 reservists to reinforce its border with Chile.")
+    assert any(t == "MOBILIZE" and s == {"PER"} for t, s, _ in got), got
+    assert "REQUEST" not in _types(got)

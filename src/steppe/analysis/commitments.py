@@ -110,7 +110,7 @@ def is_commitment(f: Figure, vocabulary: Vocabulary | None = None) -> bool:
     if f.kind != "target":
         return False
     v = vocabulary or Vocabulary.packaged()
-    if f.indicator == v.contract:
+    if v.contract and f.indicator == v.contract:
         return True       # what a deal provides for, in any unit
     if f.unit in v.measures:
         return False

@@ -261,7 +261,7 @@ def _word_by_word(a: str, b: str, score_cutoff: float = 0, **_) -> float:
     another word makes another name ("Central Asians" is not "Central Africans", the
     Eurasian Economic Community not the European one)."""
     wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
+    if not wa or len(wa) != len(wb):
         return 0.0
     return min(fuzz.ratio(x, y) for x, y in zip(wa, wb))
 

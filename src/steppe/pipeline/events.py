@@ -50,6 +50,7 @@ from steppe.pipeline.recoding import (
     ends_own_conflict,
     future_refusal,
     given_as_aid,
+    imagined,
     judges_words,
     promised_harm,
     said_in_speech,
@@ -583,7 +584,8 @@ class EventCoder:
             # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
             # of the two (3.14.1), which coerces neither of them
             type_, mode = self.lex.coding.joint_force_as[type_], ""
-        if type_ in self.lex.coding.future_agree and (modality in ("planned", "hypothetical") or future_in_past):
+        if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past or modality == "hypothetical"
+                                                      and not imagined(tok, self.words.condition_markers)):
             # cooperation to come, or that could come ("could broaden cooperation"), is
             # agreed or offered, not yet done (3.1)
             type_, mode = "AGREE", ""
@@ -591,7 +593,7 @@ class EventCoder:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
             type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
-        if type_ == "REJECT" and trig.judge and judges_words(tok, self.words.speech_nouns):
+        if type_ == "REJECT" and trig.judge and judges_words(tok, self.words.judged_words, self.words.document_modifiers):
             type_, mode = "ACCUSE", "disapprove"   # "called the remarks unacceptable" (3.9)
         if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns
                                    for c in tok.children):

@@ -36,6 +36,8 @@ class Indicators:
             "goods_cues": {k: _cue_re(v["goods_cues"]) for k, v in c["indicators"].items() if v.get("goods_cues")},
             "target": _cue_re(c["target_cues"] + [f"{a} {v}" for a in c.get("promise_auxiliaries", [])
                                                   for v in c.get("promise_verbs", [])]),
+            # words before a contracted amount that name trade itself (whole words)
+            "contract_unless": _words_re((c.get("supply_contract") or {}).get("unless", [])),
             "forecast": _cue_re(c["forecast_cues"]),
             "bilateral": _cue_re(c["bilateral_cues"]),
             "value": _cue_re(c["value_links"]),
@@ -94,6 +96,11 @@ def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
     relative clause allowed between ("Uzbekistan, which borders Afghanistan, exported")."""
     return re.compile(r"(?:['’]s?)?(?:\s*,\s*(?:which|that|who|whose)\b[^,;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:"
                       + "|".join(stems) + r")\w*", re.I)
+
+
+def _words_re(words: list[str]) -> re.Pattern[str] | None:
+    """Any of the words, whole; None for none."""
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words)), re.I) if words else None
 
 
 def _cue_re(words: list[str]) -> re.Pattern[str]:
@@ -638,8 +645,9 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
         parties = _parties(doc, story, st, qi, ind, clause, spec)
         if len(parties) < 2:
             continue
+        name = _reported_name(ind, kind, q, st.text[st.slot(qi)[0]:rel], res)
         figures.append(Figure(
-            indicator=_reported_name(ind, kind, q, st.text[st.slot(qi)[0]:rel], res), value=q.value, unit=_unit_of(q, ind), parties=parties,
+            indicator=name, value=q.value, unit=_unit_of(q, ind), parties=parties,
             evidence=Span(st.s0, st.s1, st.text), direction=_direction(doc, story, st, ind, parties, clause),
             period=period, kind=kind, deadline=deadline, confidence=0.6,
         ))
@@ -862,11 +870,11 @@ def _reported_name(ind: str, kind: str, q: Quantity, before: str, res: Resources
     """The name a measure goes by: goods a deal provides for are no trade yet, unless the words
     `before` the value name the trade (indicators.yaml `supply_contract`)."""
     contract = res.indicators.data.get("supply_contract") or {}
-    if kind != "target" or ind not in contract.get("of", ()) or measure_of(q, res.units) in ("money", "count"):
+    if kind != "target" or not contract.get("name") or ind not in contract.get("of", ()) \
+            or measure_of(q, res.units) in ("money", "count"):
         return ind
-    if re.search(r"\b(?:%s)" % "|".join(map(re.escape, contract.get("unless", []))) or "(?!)", before, re.I):
-        return ind
-    return contract["name"]
+    unless = res.indicators.compiled["contract_unless"]
+    return ind if unless is not None and unless.search(before) else contract["name"]
 
 
 def _unit_of(q: Quantity, ind: str) -> str:

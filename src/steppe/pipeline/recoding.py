@@ -91,6 +91,15 @@ def conditional(tok: Token, markers: frozenset[str]) -> bool:
     return False
 
 
+def imagined(tok: Token, markers: frozenset[str]) -> bool:
+    """'could have helped', 'if Kazakhstan had cooperated', 'would cooperate if asked': a case
+    imagined or set on a condition, not an act that could come."""
+    aux = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
+    if "have" in aux and len(aux) > 1:          # a modal's perfect: what did not happen
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in tok.children) or conditional(tok, markers)
+
+
 def promised_harm(tok: Token, sent: SpacySpan, lex: Lexicon) -> str:
     """The type of the forceful act a promise or readiness governs as its infinitive ('ready
     to [use force]', 'vowed to [attack]'), '' when it governs none (or a negated one)."""
@@ -131,13 +140,13 @@ def said_in_speech(tok: Token, speech_nouns: frozenset[str]) -> bool:
         any(c.dep_ == "dobj" and speech(c) for c in head.children)
 
 
-def judges_words(tok: Token, speech_nouns: frozenset[str]) -> bool:
+def judges_words(tok: Token, said: frozenset[str], documents: frozenset[str]) -> bool:
     """A judging predicate whose object is something said: "called the statements
     [unacceptable]", "said the remarks were [unacceptable]". Words are disapproved of
-    (PLOVER 3.9 ACCUSE); a proposal or a deal is rejected (3.10)."""
+    (PLOVER 3.9 ACCUSE); a proposal, a deal or a draft is rejected (3.10)."""
     if tok.dep_ == "amod":   # the parser's reading of "called the statements (of X) unacceptable"
         judged = [tok.head]
-        while judged[-1].dep_ == "pobj" and judged[-1].head.dep_ == "prep":
+        while judged[-1].dep_ == "pobj" and judged[-1].head.dep_ == "prep" and judged[-1].head.lower_ == "of":
             judged.append(judged[-1].head.head)
     elif tok.dep_ in ("acomp", "attr"):
         judged = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -145,4 +154,5 @@ def judges_words(tok: Token, speech_nouns: frozenset[str]) -> bool:
         judged = [c for c in tok.head.children if c.dep_ == "dobj"]
     else:
         judged = []
-    return any(t.lemma_.lower() in speech_nouns for t in judged)
+    return any(t.lemma_.lower() in said and not any(
+        c.dep_ == "compound" or c.lemma_.lower() in documents for c in t.children) for t in judged)

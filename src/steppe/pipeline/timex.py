@@ -468,8 +468,8 @@ def _h_span(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
         n, unit = (1 if n is None else n) * g.words.years_in[unit], "year"
     unit = unit.rstrip("s")
     past = (m["dir"] or "").lower() in ("past", "last", "previous")
-    if (m.groupdict().get("prep") or "").lower() == "for" and not m["dir"]:
-        return _unknown("duration")     # "supply gas for two years": how long, not by when
+    if (m.groupdict().get("prep") or "").lower() == "for" and not past:
+        return _unknown("duration")     # "supply gas for (the next) two years": how long, not by when
     if a is not None and past and unit != "year":
         return _recent(a)
     if a is None or n is None or unit != "year":

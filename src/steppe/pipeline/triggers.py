@@ -75,6 +75,8 @@ class TriggerGrammar:
     mishap_words: frozenset[str] = frozenset()
     proposing_verbs: frozenset[str] = frozenset()   # "proposed that ..." (trigger_checks)
     speech_nouns: frozenset[str] = frozenset()      # "[attacked] X in a speech" (recoding)
+    judged_words: frozenset[str] = frozenset()      # "called the remarks [unacceptable]" (recoding)
+    document_modifiers: frozenset[str] = frozenset()  # "the draft statement": a document
     from_is_source: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
 
@@ -115,6 +117,8 @@ class TriggerGrammar:
                    mishap_words=own.set("mishap_words"),
                    proposing_verbs=own.set("proposing_verbs"),
                    speech_nouns=own.set("speech_nouns"),
+                   judged_words=own.set("judged_words"),
+                   document_modifiers=own.set("document_modifiers"),
                    from_is_source=roles.set("from_is_source"),
                    agent_nouns=grammar.words(language, "actors").set("agent_nouns"))
 
