@@ -132,25 +132,18 @@ def test_an_attack_in_words_is_an_accusation(extractor, text):
     assert not any(t in ("ASSAULT", "COOPERATE") for t, _, _ in got)
 
 
-@pytest.mark.parametrize("text", [
-    "Lima called the statements of the Chilean minister unacceptable.",
-    "Peru's foreign ministry said the Chilean remarks were unacceptable.",
+@pytest.mark.parametrize("text, type_, not_type", [
+    # words said are disapproved of ...
+    ("Lima called the statements of the Chilean minister unacceptable.", "ACCUSE", "REJECT"),
+    ("Peru's foreign ministry said the Chilean remarks were unacceptable.", "ACCUSE", "REJECT"),
+    # ... a proposal, a draft statement or a letter's terms are rejected
+    ("Peru's foreign ministry said the Chilean proposal was unacceptable.", "REJECT", "ACCUSE"),
+    ("Peru said the draft joint statement proposed by Chile was unacceptable.", "REJECT", "ACCUSE"),
+    ("Peru called the terms set out in the Chilean minister's letter unacceptable.", "REJECT", "ACCUSE"),
 ])
-def test_words_judged_unacceptable_are_disapproved_of(extractor, text):
+def test_what_is_judged_unacceptable(extractor, text, type_, not_type):
     got = found(extractor, text)
-    assert ("ACCUSE", {"PER"}, {"CHL"}) in got, got
-    assert "REJECT" not in _types(got)
-
-
-@pytest.mark.parametrize("text", [
-    "Peru's foreign ministry said the Chilean proposal was unacceptable.",
-    # a draft statement is a document, a letter's terms are its content
-    "Peru said the draft joint statement proposed by Chile was unacceptable.",
-    "Peru called the terms set out in the Chilean minister's letter unacceptable.",
-])
-def test_a_deal_judged_unacceptable_is_rejected(extractor, text):
-    got = found(extractor, text)
-    assert ("REJECT", {"PER"}, {"CHL"}) in got and "ACCUSE" not in _types(got), got
+    assert (type_, {"PER"}, {"CHL"}) in got and not_type not in _types(got), got
 
 
 @pytest.mark.parametrize("text", [
