@@ -597,6 +597,18 @@ def test_an_agent_without_a_state_belongs_to_the_one_state_named(extractor):
         [(e.type, _codes(e.source)) for e in facts.events]
 
 
+@pytest.mark.parametrize("text, code", [
+    # a name the knowledge base lacks, met or promised by a state's leader, is not of that
+    # state: the story's other party, else no one known
+    ("Peru and Chile argued over the quotas. The Chilean president received Valdemarra in Santiago.", "PER"),
+    ("The Chilean president received Valdemarra in Santiago on Friday.", ""),
+])
+def test_an_unknown_name_acted_on_is_not_of_the_actor(extractor, text, code):
+    facts = _facts(extractor, text, "2023-04-01")
+    named = {a.code for e in facts.events for a in e.source + e.target if a.text == "Valdemarra"}
+    assert named == ({code} if code else set()), [(e.type, e.source, e.target) for e in facts.events]
+
+
 def test_an_agent_between_two_states_is_left_unresolved(extractor):
     facts = _facts(extractor, "The military junta declared a state of emergency on the border of "
                               "Mali and Niger.", "2012-04-01")

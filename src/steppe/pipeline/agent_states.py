@@ -59,12 +59,14 @@ def local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention
                 not _foreign(sent.doc, min(j for j, n in tm.items() if n is m), foreign):
             if id(m) not in fixed:
                 own = code
-                if _acts_on(sent.doc[i], code, tm):
+                acted_on = _acted_on(sent.doc[i], code, tm)
+                if acted_on or _acts_on(sent.doc[i], code, tm):
                     other = other_of_pair([Actor(code=code, text=code)], list(told)) or \
                         other_of_pair([Actor(code=code, text=code)], main)
-                    own = other[0].code if other else code
-                fixed[id(m)] = replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence)
-                                                  for a in m.actors])
+                    # (one acted on by the state is never of it: unknown, if no pair tells)
+                    own = other[0].code if other else None if acted_on else code
+                fixed[id(m)] = m if own is None else \
+                    replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence) for a in m.actors])
             out[i] = fixed[id(m)]
     return out
 
@@ -109,6 +111,16 @@ def _across_border(sent: SpacySpan, tm: dict[int, Mention], code: str,
         return t.dep_ == "pobj" and prep.lower_ == "with" and prep.i > 0 and \
             (prep.head.lemma_.lower() in border_nouns or doc[prep.i - 1].lemma_.lower() in border_nouns)
     return bool(named) and all(across(t) for t in named)
+
+
+def _acted_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
+    """Whether `agent` is the object of a verb ("Putin received Aliyev", "promised Aliyev")
+    or its complement ("met with Aliyev") whose subject names the state `code`: the one a
+    state's official acts on is, like the one who acts on a state, of another state."""
+    if agent.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    verb = agent.head.head if agent.dep_ == "pobj" and agent.head.lower_ != "in" else agent.head
+    return any(c.dep_ == "nsubj" and code in (tm[c.i].codes if c.i in tm else ()) for c in verb.children)
 
 
 def _acts_on(agent: Token, code: str, tm: dict[int, Mention]) -> bool:
