@@ -35,6 +35,9 @@ CASES = [
     ("Chile's foreign minister flew to Peru on Sunday, and Chile and Peru agreed on a new "
      "border crossing. The heads of state of Chile, Peru and Colombia gathered in Lima on Monday. "
      "The presidents signed a treaty on fisheries.", "SUPPORT", {"CHL", "PER", "COL"}, None),
+    # a companion a participle adds to the subject acts with it, as "together with" does
+    ("The presidents of Chile and Peru, joined by Bolivia's foreign minister, launched "
+     "construction of the new highway on Friday.", "COOPERATE", {"CHL", "PER", "BOL"}, None),
     # group phrases as subjects: the pair named before
     ("President Tokayev received Uzbek President Mirziyoyev in Astana on Monday. The two "
      "leaders signed an agreement on water sharing.", "SUPPORT", {"KAZ", "UZB"}, None),

@@ -57,6 +57,8 @@ class RoleWords:
     claim_nouns: frozenset[str] = frozenset()
     # Nouns that count occasions ("rounds of talks").
     count_nouns: frozenset[str] = frozenset()
+    # Participles that add a companion to the subject ("accompanied by").
+    companion_participles: frozenset[str] = frozenset()
     # Verbs whose object is the act itself ("the ban imposed by Russia").
     act_verbs: frozenset[str] = frozenset()
     # "the closure of the [border] by Uzbekistan": a line two states share; an act on it
@@ -87,6 +89,7 @@ class RoleWords:
                    between_preps=w.set("between_prepositions"),
                    occasion_preps=w.set("occasion_prepositions"),
                    subject_pronouns=w.set("subject_pronouns"),
+                   companion_participles=w.set("companion_participles"),
                    from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
                    visitor_words=w.set("visitor_words"),
@@ -320,7 +323,7 @@ def subject_actors(verb: Token, tm: dict[int, Mention], words: RoleWords) -> lis
             actors = [a for c in subj for a in actors_in(c, tm)] or \
                 [a for c in subj for a in actors_in(c, tm, deep=True)]
             if actors:
-                return actors
+                return actors + _companions(subj, tm, words)
             if any(c.lower_ not in words.subject_pronouns for c in subj):
                 return []
         elif passive:
@@ -345,6 +348,13 @@ def subject_actors(verb: Token, tm: dict[int, Mention], words: RoleWords) -> lis
             continue
         break
     return []
+
+
+def _companions(subj: list[Token], tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
+    """Who a participle adds to the subject ("Tokayev, accompanied by Japarov, visited")."""
+    return [a for c in subj for p in c.children
+            if p.dep_ == "acl" and p.lemma_.lower() in words.companion_participles
+            for g in p.children if g.dep_ == "agent" for a in pobj_actors(g, tm)]
 
 
 def object_actors(verb: Token, tm: dict[int, Mention], words: RoleWords,
