@@ -204,3 +204,13 @@ def test_a_call_up_of_reservists_is_mobilisation(extractor):
     got = found(extractor, "Peru ordered a call-up of 10,000 reservists to reinforce its border with Chile.")
     assert any(t == "MOBILIZE" and s == {"PER"} for t, s, _ in got), got
     assert "REQUEST" not in _types(got)
+
+
+@pytest.mark.parametrize("text, asked", [
+    # the market's demand is no one's request
+    ("Chilean officials said more Peruvian gas could be sold if prices and domestic demand allow.", False),
+    ("Peru expects Chilean demand for electricity to grow.", False),
+    ("Peru's demand that Chile reopen the border crossing was ignored.", True),
+])
+def test_a_demand_of_buyers_is_no_request(extractor, text, asked):
+    assert ("REQUEST" in _types(found(extractor, text))) == asked, found(extractor, text)
