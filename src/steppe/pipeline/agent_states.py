@@ -58,17 +58,31 @@ def local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention
         if m.kind in ("generic", "unknown") and m.actors and not m.codes and \
                 not _foreign(sent.doc, min(j for j, n in tm.items() if n is m), foreign):
             if id(m) not in fixed:
-                own = code
-                acted_on = _acted_on(sent.doc[i], code, tm)
-                if acted_on or _acts_on(sent.doc[i], code, tm):
-                    other = other_of_pair([Actor(code=code, text=code)], list(told)) or \
-                        other_of_pair([Actor(code=code, text=code)], main)
-                    # (one acted on by the state is never of it: unknown, if no pair tells)
-                    own = other[0].code if other else None if acted_on else code
-                fixed[id(m)] = m if own is None else \
-                    replace(m, actors=[replace(a, code=own, confidence=0.5 * a.confidence) for a in m.actors])
+                fixed[id(m)] = _given_state(m, _own_state(sent.doc[i], code, tm, told, main))
             out[i] = fixed[id(m)]
     return out
+
+
+def _own_state(agent: Token, code: str, tm: dict[int, Mention], told: list[str],
+               main: list[str]) -> str | None:
+    """The state of an agent the sentence's one state `code` would be given: that state,
+    unless the agent acts on it or is acted on by it (then the story's other party; one
+    acted on stays unknown when no pair tells)."""
+    acted_on = _acted_on(agent, code, tm)
+    if not (acted_on or _acts_on(agent, code, tm)):
+        return code
+    other = other_of_pair([Actor(code=code, text=code)], list(told)) or \
+        other_of_pair([Actor(code=code, text=code)], main)
+    if other:
+        return other[0].code
+    return None if acted_on else code
+
+
+def _given_state(m: Mention, code: str | None) -> Mention:
+    """The mention with its actors given `code` (less sure of them), or as it is for none."""
+    if code is None:
+        return m
+    return replace(m, actors=[replace(a, code=code, confidence=0.5 * a.confidence) for a in m.actors])
 
 
 def _sent_by(sent: SpacySpan, tm: dict[int, Mention]) -> dict[int, Mention]:

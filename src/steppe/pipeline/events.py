@@ -584,10 +584,11 @@ class EventCoder:
             # "Uzbek and Afghan border guards jointly detained smugglers": a joint operation
             # of the two (3.14.1), which coerces neither of them
             type_, mode = self.lex.coding.joint_force_as[type_], ""
-        if type_ in self.lex.coding.future_agree and (modality == "planned" or future_in_past or modality == "hypothetical"
-                                                      and not imagined(tok, self.words.condition_markers)):
-            # cooperation to come, or that could come ("could broaden cooperation"), is
-            # agreed or offered, not yet done (3.1)
+        # cooperation to come, or that could come ("could broaden cooperation"), is agreed
+        # or offered, not yet done (3.1); one imagined ("could have helped") is neither
+        to_come = modality == "planned" or future_in_past or \
+            modality == "hypothetical" and not imagined(tok, self.words.condition_markers)
+        if type_ in self.lex.coding.future_agree and to_come:
             type_, mode = "AGREE", ""
             if trig.goal and modality != "hypothetical":
                 modality = "asserted"   # the goal is set when it is told: the commitment is made

@@ -9,6 +9,7 @@ are handed to ``tables.py`` and their lines are not read again as prose.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,9 @@ class Indicators:
             "goods_cues": {k: _cue_re(v["goods_cues"]) for k, v in c["indicators"].items() if v.get("goods_cues")},
             "target": _cue_re(c["target_cues"] + [f"{a} {v}" for a in c.get("promise_auxiliaries", [])
                                                   for v in c.get("promise_verbs", [])]),
-            # words before a contracted amount that name trade itself (whole words)
-            "contract_unless": _words_re((c.get("supply_contract") or {}).get("unless", [])),
+            # goods a deal provides for: their name, the measures renamed, and the (whole)
+            # words before the amount that name trade itself
+            "contract": _supply_contract(c.get("supply_contract") or {}),
             "forecast": _cue_re(c["forecast_cues"]),
             "bilateral": _cue_re(c["bilateral_cues"]),
             "value": _cue_re(c["value_links"]),
@@ -98,14 +100,19 @@ def _flow_verbs(stems: list[str]) -> re.Pattern[str]:
                       + "|".join(stems) + r")\w*", re.I)
 
 
-def _words_re(words: list[str]) -> re.Pattern[str] | None:
-    """Any of the words, whole; None for none."""
-    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words)), re.I) if words else None
-
-
-def _cue_re(words: list[str]) -> re.Pattern[str]:
+def _cue_re(words: list[str], whole: bool = False) -> re.Pattern[str]:
+    """Any of the words as a word's start (or, `whole`, as whole words); none matches nothing."""
+    if not words:
+        return re.compile(r"(?!)")
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})", re.I)
+    return re.compile(rf"(?<!\w)(?:{alts})" + (r"(?!\w)" if whole else ""), re.I)
+
+
+def _supply_contract(spec: dict[str, Any]) -> tuple[str, frozenset[str], re.Pattern[str]] | None:
+    """indicators.yaml `supply_contract`, compiled: None when switched off or unnamed."""
+    if not spec.get("name"):
+        return None
+    return spec["name"], frozenset(spec.get("of", ())), _cue_re(spec.get("unless", []), whole=True)
 
 
 def _slug(words: str, fw: FigureWords) -> str:
@@ -119,18 +126,33 @@ def _slug(words: str, fw: FigureWords) -> str:
 def _nearest_indicator(sent: str, pos: int, unit_class: str | None, res: Resources) -> str | None:
     """The indicator whose cue is nearest to `pos`, cues before the value counting double."""
     best: tuple[float, str] | None = None
-    goods = res.indicators.compiled["goods_cues"] if unit_class not in (None, "money", "count") else {}
-    for name, (rx, spec) in res.indicators.compiled["ind"].items():
-        if unit_class and unit_class not in spec["units"]:
+    goods = unit_class not in (None, "money", "count")
+    for name, (cues, goods_cues) in _cue_spans(sent, res).items():
+        if unit_class and unit_class not in res.indicators.compiled["ind"][name][1]["units"]:
             continue
-        matches = [*rx.finditer(sent), *(goods[name].finditer(sent) if name in goods else ())]
-        for m in matches:
-            dist = pos - m.end() if m.end() <= pos else 2 * (m.start() - pos) + 20
+        for start, end in cues + (goods_cues if goods else []):
+            dist = pos - end if end <= pos else 2 * (start - pos) + 20
             if dist < 0:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, name)
     return best[1] if best else None
+
+
+_LAST_READ = threading.local()      # .spans: (sentence, resources, its cue spans), per thread
+
+
+def _cue_spans(sent: str, res: Resources) -> dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Where each indicator's cues (and goods cues) are in the sentence, read once for all
+    its values: a list of 200 values would otherwise scan it 200 times per indicator."""
+    last = getattr(_LAST_READ, "spans", None)
+    if last is None or last[1] is not res or last[0] != sent:
+        comp = res.indicators.compiled
+        last = _LAST_READ.spans = (sent, res, {
+            name: ([m.span() for m in rx.finditer(sent)],
+                   [m.span() for m in comp["goods_cues"][name].finditer(sent)] if name in comp["goods_cues"] else [])
+            for name, (rx, _) in comp["ind"].items()})
+    return last[2]
 
 
 def _without_owners(words: str) -> str:
@@ -645,9 +667,8 @@ def _sentence_figures(doc: _Document, story: _Story, st: _Sentence,
         parties = _parties(doc, story, st, qi, ind, clause, spec)
         if len(parties) < 2:
             continue
-        name = _reported_name(ind, kind, q, st.text[st.slot(qi)[0]:rel], res)
         figures.append(Figure(
-            indicator=name, value=q.value, unit=_unit_of(q, ind), parties=parties,
+            indicator=_reported_name(ind, kind, st, qi, res), value=q.value, unit=_unit_of(q, ind), parties=parties,
             evidence=Span(st.s0, st.s1, st.text), direction=_direction(doc, story, st, ind, parties, clause),
             period=period, kind=kind, deadline=deadline, confidence=0.6,
         ))
@@ -866,15 +887,15 @@ def _direction(doc: _Document, story: _Story, st: _Sentence, ind: str, parties: 
     return direction
 
 
-def _reported_name(ind: str, kind: str, q: Quantity, before: str, res: Resources) -> str:
-    """The name a measure goes by: goods a deal provides for are no trade yet, unless the words
-    `before` the value name the trade (indicators.yaml `supply_contract`)."""
-    contract = res.indicators.data.get("supply_contract") or {}
-    if kind != "target" or not contract.get("name") or ind not in contract.get("of", ()) \
+def _reported_name(ind: str, kind: str, st: _Sentence, qi: int, res: Resources) -> str:
+    """The name a measure goes by: goods a deal provides for are no trade yet, unless the
+    words before the value name the trade (indicators.yaml `supply_contract`)."""
+    contract, q = res.indicators.compiled["contract"], st.quantities[qi]
+    if kind != "target" or contract is None or ind not in contract[1] \
             or measure_of(q, res.units) in ("money", "count"):
         return ind
-    unless = res.indicators.compiled["contract_unless"]
-    return ind if unless is not None and unless.search(before) else contract["name"]
+    name, _, trade_words = contract
+    return ind if trade_words.search(st.text, st.slot(qi)[0], q.start - st.s0) else name
 
 
 def _unit_of(q: Quantity, ind: str) -> str:

@@ -94,9 +94,9 @@ def conditional(tok: Token, markers: frozenset[str]) -> bool:
 def imagined(tok: Token, markers: frozenset[str]) -> bool:
     """'could have helped', 'if Kazakhstan had cooperated', 'would cooperate if asked': a case
     imagined or set on a condition, not an act that could come."""
-    aux = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
-    if "have" in aux and len(aux) > 1:          # a modal's perfect: what did not happen
-        return True
+    aux = [c for c in tok.children if c.dep_ == "aux"]
+    if any(c.tag_ == "MD" for c in aux) and any(c.lemma_.lower() == "have" for c in aux):
+        return True                         # a modal's perfect: what did not happen
     return any(c.dep_ == "mark" and c.lower_ in markers for c in tok.children) or conditional(tok, markers)
 
 

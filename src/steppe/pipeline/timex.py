@@ -468,7 +468,7 @@ def _h_span(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
         n, unit = (1 if n is None else n) * g.words.years_in[unit], "year"
     unit = unit.rstrip("s")
     past = (m["dir"] or "").lower() in ("past", "last", "previous")
-    if (m.groupdict().get("prep") or "").lower() == "for" and not past:
+    if m["prep"].lower() == "for" and not past:
         return _unknown("duration")     # "supply gas for (the next) two years": how long, not by when
     if a is not None and past and unit != "year":
         return _recent(a)
@@ -606,7 +606,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?i:\b(?P<prep>within|in|over|during|for)\s+(?:the\s+)?(?:(?P<dir>next|coming|"
                     r"past|last|previous|following|subsequent)\s+)?(?P<n>" + num + r")\s+"
                     r"(?P<unit>years?|months?|weeks?)\b)"), _h_span),
-        (re.compile(r"(?i:\b(?:within|in|over|during|for)\s+the\s+(?P<dir>next|coming|past|last|"
+        (re.compile(r"(?i:\b(?P<prep>within|in|over|during|for)\s+the\s+(?P<dir>next|coming|past|last|"
                     r"previous|following)\s+(?:(?P<n>" + num + r")\s+)?(?P<unit>" + _alternation(w.years_in)
                     + r")\b)"), _h_span),
         (re.compile(r"(?i:\b(?:in|over|during)\s+(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+"
