@@ -47,3 +47,14 @@ def test_an_agreement_reached_then_signed_is_signed(extractor):
                               "delegations signed the document in Batken.")
     agreement, ev = _linked(facts)
     assert ev is not None and ev.type == "SUPPORT" and ev.codes() == {"KGZ", "TJK"}
+
+
+def test_an_organisation_that_signs_is_a_party_of_the_signing(extractor):
+    # an agreement with the EU implies a SUPPORT between the EU and its partner, the
+    # organisation told apart by its name (a list of signed documents codes no verb)
+    facts = _facts(extractor, "Brussels, 3 May 2023\n\nThe following documents were signed "
+                              "during the visit:\n- Memorandum of understanding between the "
+                              "European Union and Chile on critical raw materials\n")
+    support = [e for e in facts.events if e.type == "SUPPORT"]
+    assert any({(a.code, a.text if a.code == "IGO" else "") for a in e.source}
+               == {("IGO", "EU"), ("CHL", "")} for e in support), facts.events

@@ -231,3 +231,37 @@ def test_the_other_members_are_the_organisation_named_last(extractor, text, igo)
 ])
 def test_members_of_no_organisation_named_just_before(extractor, text):
     assert not any("IGO" in s | g for t, s, g in found(extractor, text) if t == "ACCUSE"), found(extractor, text)
+
+
+def test_the_leaders_of_a_summit_include_the_organisation_at_it(extractor):
+    # "the leaders" are everyone at the occasion told of: the states and the organisation
+    # named with them, which the scorer tells apart by name
+    from coded import events_in
+    text = ("The presidents of Ethiopia, Kenya and Somalia held a summit with the African Union in "
+            "Addis Ababa on Monday. The leaders adopted a joint declaration on drought.")
+    support = [e for e in events_in(extractor, text) if e.type == "SUPPORT"]
+    assert any({a.code for a in e.source} >= {"ETH", "KEN", "SOM", "IGO"}
+               and "AU" in {a.text for a in e.source if a.code == "IGO"} for e in support), support
+
+
+def test_an_organisations_official_named_alone_names_the_organisation(extractor):
+    # a surname the knowledge base knows as an organisation's head, with no title before it
+    from coded import events_in
+    text = "Von der Leyen visited Cairo on Monday and met Egypt's president."
+    igo = [a.text for e in events_in(extractor, text, date="2024-03-17")
+           for a in e.source + e.target if a.code == "IGO"]
+    assert igo and set(igo) == {"EU"}, igo
+
+
+@pytest.mark.parametrize("text,type_,source", [
+    # the subject of a clause said by a named body is that body, whoever was named last
+    ("Brazil cut beef exports to Chile on Monday. In Buenos Aires, the Argentine trade ministry "
+     "said it would seek talks with Brazil.", "REQUEST", {"ARG"}),
+    # ... or joined to its clause
+    ("Sudan's army took the town. Cairo does not want to be drawn into Sudan's war, but it "
+     "cannot ignore the threat from Sudan.", "REJECT", {"EGY"}),
+])
+def test_a_subject_pronoun_stands_for_the_subject_of_its_governing_clause(extractor, text, type_, source):
+    got = found(extractor, text)
+    assert any(t == type_ and s == source for t, s, g in got), got
+

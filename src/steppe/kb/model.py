@@ -113,6 +113,11 @@ class KnowledgeBase:
                 out.append(e)
         return out
 
+    def igo_of(self, person: Entity, date: str | None) -> str:
+        """The organisation (short name) of the office `state_of` reads, "" if a state's."""
+        held = person.roles_at(date) or sorted(person.roles, key=lambda r: r.end or "9999")[-1:]
+        return held[0].igo if held and not held[0].state else ""
+
     def state_of(self, person: Entity, date: str | None) -> tuple[str, str, float]:
         """(state code, sector, confidence) a person served at `date`."""
         held = person.roles_at(date)

@@ -221,6 +221,9 @@ class ActorResolver:
         if igo is not None and igo.entity.id and (actor_id == igo.entity.id or code == "IGO"):
             # (its officials too: "European Commission President X" is the EU for the scorer)
             text_for_igo = igo.entity.name
+        elif person is not None and code == "IGO":
+            # "von der Leyen": an organisation's official named alone is it too
+            text_for_igo = self.kb.igo_of(person.entity, date) or None
         else:
             text_for_igo = None
         if not code and not generic:

@@ -14,7 +14,7 @@ from steppe.pipeline.mentions import Mention
 from steppe.pipeline.roles import pobj_actors
 from steppe.pipeline.story_parties import other_of_pair
 
-__all__ = ["local_agents", "peoples_placed"]
+__all__ = ["bound_pronouns", "local_agents", "peoples_placed"]
 
 
 def local_agents(sent: SpacySpan, mentions: list[Mention], tm: dict[int, Mention],
@@ -229,3 +229,48 @@ def _named_as_place(sent: SpacySpan, mentions: list[Mention], code: str) -> bool
         if any(a.dep_ == "prep" and a.lower_ == "in" for t in toks for a in t.ancestors):
             return True
     return False
+
+
+def bound_pronouns(sent: SpacySpan, tm: dict[int, Mention]) -> dict[int, Mention]:
+    """'The Kyrgyz ministry said it would seek talks with Moscow', 'Dushanbe does not want
+    war, but it cannot ignore the threat': a pronoun that is the subject of a clause said
+    by, or joined to, a clause whose subject is named stands for that subject, as the
+    reader takes it, whatever was named last before it (coref's guess). Person, number
+    and gender must agree: "he" a person, "it" one state or body, "they" several."""
+    out = None
+    for tok in sent:
+        m = tm.get(tok.i)
+        if m is None or m.kind != "pronoun" or tok.dep_ not in ("nsubj", "nsubjpass") \
+                or tok.head.dep_ not in ("ccomp", "conj"):
+            continue
+        subj = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = _named_by(subj, tm) if subj is not None else None
+        if named is None or named.kind == "pronoun" or not named.codes or named.location \
+                or set(named.codes) == set(m.codes) or not _agrees(tok, subj, named):
+            continue
+        at = m.actors[0] if m.actors else None
+        actors = [replace(a, text=tok.text, start=at.start if at else -1, end=at.end if at else -1,
+                          confidence=a.confidence * 0.8) for a in named.actors]
+        out = out if out is not None else dict(tm)
+        out[tok.i] = replace(m, actors=actors, head=named.head)
+    return out if out is not None else tm
+
+
+def _named_by(subj: Token, tm: dict[int, Mention]) -> Mention | None:
+    """The mention a subject phrase names: its head's, else its modifier's ("the Kyrgyz
+    Economy Ministry")."""
+    if subj.i in tm:
+        return tm[subj.i]
+    return next((tm[c.i] for c in subj.children if c.i in tm and c.dep_ in ("compound", "amod", "poss")), None)
+
+
+def _agrees(pronoun: Token, subj: Token, named: Mention) -> bool:
+    """Whether a third-person pronoun can stand for the subject `subj` naming `named`."""
+    number = pronoun.morph.get("Number")
+    if number == ["Plur"]:
+        return len(set(named.codes)) >= 2 or subj.tag_ in ("NNS", "NNPS")
+    if len(set(named.codes)) != 1 or subj.tag_ in ("NNS", "NNPS"):
+        return False
+    person = named.kind == "person" or any(p.kind in ("person", "role") for p in named.pieces)
+    # "it" a state or a body ("the ministry"), "he" or "she" a person or an office's holder
+    return not person if pronoun.morph.get("Gender") == ["Neut"] else person

@@ -144,10 +144,13 @@ class Coreference:
                     taken[s:e] = b"\x01" * (e - s)
                 continue
             here = list(group.members or main)
+            hosts: list[Actor] = []
             if group.present:
                 # "Leaders of China, Russia and India ... The leaders adopted a declaration":
-                # everyone at the occasion just told of (_states_before)
-                here = _states_before(text, s, mentions) or here
+                # everyone at the occasion just told of (_states_before), with the
+                # organisations named there ("the EU and the five Central Asian states")
+                present, hosts = _states_before(text, s, mentions)
+                here = present or here
             elif not group.members and not group.weak:
                 # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
                 # the pair named just before in the sentence, else the document's pair.
@@ -156,6 +159,7 @@ class Coreference:
                 continue
             actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
                             confidence=0.8, start=s, end=e) for c in here]
+            actors += [replace(a, start=s, end=e, confidence=0.8) for a in hosts]
             out.append(Mention(s, e, m.group(0), actors, kind="group", head="group",
                                weak=group.weak, speaker=group.speaker))
             taken[s:e] = b"\x01" * (e - s)
@@ -196,15 +200,21 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
 _PAIR_SENTENCES = 3    # this sentence and two before it
 
 
-def _states_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
+def _states_before(text: str, at: int, mentions: list[Mention]) -> tuple[list[str], list[Actor]]:
     """The states of the sentence before `at` (this one first, at most two back) that names
-    the most of them, two or more (discourse.most_named)."""
+    the most of them, two or more (discourse.most_named), and the organisations that
+    sentence names as actors."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     spans = _sentences_back(text, at, _PAIR_SENTENCES)
     states = [(m.start, m.end, c) for m in named for c in m.codes]
-    most = most_named(states_by_sentence(states, spans), range(len(spans) - 1, -1, -1))
-    return sorted(most) if len(most) >= 2 else []
+    by_sentence = states_by_sentence(states, spans)
+    most = most_named(by_sentence, range(len(spans) - 1, -1, -1))
+    if len(most) < 2:
+        return [], []
+    b, e = spans[max(j for j, n in enumerate(by_sentence) if n == most)]
+    igos = {a.text: a for m in named if b <= m.start < e for a in m.actors if a.code == "IGO"}
+    return sorted(most), list(igos.values())
 
 
 def _own_text(actor: Actor, text: str) -> str:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from steppe.facts import Actor
 from steppe.pipeline.dating import bounds_of
-from steppe.pipeline.agent_states import local_agents, peoples_placed
+from steppe.pipeline.agent_states import bound_pronouns, local_agents, peoples_placed
 from steppe.pipeline.event_filters import main_act, main_events, meetings_absorbed, one_per_type
 from steppe.pipeline.event_parties import (
     both_sides,
@@ -162,6 +162,7 @@ class EventCoder:
         found = find_triggers(sent, self.lex, self.words)
         if found:
             mentions, token_mentions = peoples_placed(sent, mentions, token_mentions)
+            token_mentions = bound_pronouns(sent, token_mentions)
             token_mentions = local_agents(sent, mentions, token_mentions, main or [],
                                            self.lex.cues.reporting_verbs, pair_before or [],
                                            self.roles.border_nouns, self.roles.foreign_words)

@@ -105,19 +105,26 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
     out = []
     for c in concluded:
         ag = c.agreement
-        codes = [code for code in ag.parties if code and not code.startswith("IGO")]
-        if c.signing is None or len(set(codes)) < 2:
+        parties = list(dict.fromkeys(p for p in ag.parties if p and p != "IGO"))
+        if c.signing is None or len(parties) < 2:
             continue
         points, quad, cameo = score(c.signing, "")
-        actors = [Actor(code=code, text=code, actor_id=f"state:{code}", confidence=0.7)
-                  for code in codes]
+        # an organisation that signs is a party too ("IGO:EU": the scorer's name for it)
+        actors = [Actor(code="IGO", text=p[4:], actor_id=f"igo:{p[4:]}", confidence=0.7)
+                  if p.startswith("IGO:") else
+                  Actor(code=p, text=p, actor_id=f"state:{p}", confidence=0.7) for p in parties]
         ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
                    date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                    trigger=ag.name, score=points, quad=quad, cameo=cameo)
-        if not any(e.type == ev.type and e.codes() == ev.codes() and dates_compatible(e, ev)
+        if not any(e.type == ev.type and _parties(e) == _parties(ev) and dates_compatible(e, ev)
                    for e in events + out):
             out.append(ev)
     return out
+
+
+def _parties(e: Event) -> frozenset[str]:
+    """Who takes part, an organisation told apart by its name."""
+    return frozenset(f"IGO:{a.text}" if a.code == "IGO" else a.code for a in e.source + e.target)
 
 
 def link_signings(concluded: list[Concluded], events: list[Event]) -> None:
