@@ -210,8 +210,12 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     here = [(ms, me, c) for ms, me, c in mentions if s <= ms and me <= e]
     in_name = _states(c for ms, me, c in here if title.start <= ms and me <= title.end
                       and not _is_group(text, ms, me, g))
-    if len(in_name) >= 2:
-        return sorted(in_name)
+    # "Memorandum between the European Union and Chile": an organisation the name gives as
+    # a side is a party with the state
+    igo_in_name = {c for ms, me, c in here if title.start <= ms and me <= title.end
+                   and c.startswith("IGO:")} if in_name else set()
+    if len(in_name | igo_in_name) >= 2:
+        return sorted(in_name | igo_in_name)
     members = _members_signed(text, here, sentences, i, title, sentence_states, g)
     if members:
         return members
@@ -229,7 +233,7 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     if len(named - refused) >= 2:
         named -= refused
     if together is not None:
-        return sorted(in_name | set(together)) or None
+        return sorted(in_name | igo_in_name | set(together)) or None
     if len(in_name) == 1 and len(named) < 2 and not grouped:
         return None        # "Strategy for the Development of Uzbekistan"
     if len(named) >= 2:
