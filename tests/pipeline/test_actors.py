@@ -139,6 +139,15 @@ def test_state_names_are_matched_fuzzily_word_by_word(extractor, text, surface, 
     assert {a.code for a in m.actors} == {code}
 
 
+def test_a_name_in_another_spelling_inside_a_longer_name_is_no_person(extractor):
+    # "Route" spells like "Rutte" by the transliteration key, but a capitalised word before
+    # it that is no title makes it part of another name; after a title it is the person
+    found = _mentions(extractor, "Trade along the International Transport Route grew.", "2025-01-10")
+    assert not [m.text for m in found if m.kind == "person"]
+    m = _mention(extractor, "Secretary-General Rute met the press.", "Secretary-General Rute", "2025-01-10")
+    assert [a.actor_id for a in m.actors] == ["person:mark-rutte"]
+
+
 def test_the_eurasian_economic_community_is_no_european_one(extractor):
     m = _mention(extractor, "Uzbekistan left the Eurasian Economic Community in 2008.",
                  "Eurasian Economic Community", "2012-01-10")

@@ -102,6 +102,8 @@ class NameIndex:
                 names.append(v)
         self._names.add("KB", list(nlp.tokenizer.pipe(sorted(set(names)))))
         self._generic.add("ROLE", list(nlp.tokenizer.pipe(sorted(kb.role_phrases))))
+        # the last words of titles ("President", "Secretary-General"): what a surname follows
+        self._title_words = frozenset(p.split()[-1] for p in (*kb.role_phrases, *kb.agents) if p.split())
         self._generic.add("AGENT", list(nlp.tokenizer.pipe(sorted(kb.agents))))
         self.key = NameKey(kb.transliteration)
         self._keyed = self._keyed_people(nlp)
@@ -161,10 +163,18 @@ class NameIndex:
                 if start < 0 or not all(self._same_word(doc[start + i].text, named, i)
                                         for i in range(len(named.keys) - 1)):
                     continue
+                if len(named.keys) == 1 and start > 0 and self._inside_name(doc[start - 1].text):
+                    continue    # "the International Transport Route" is no "Rutte"
                 eid, how = self.best(list(named.ids))
                 ent = self.kb.entities[eid]
                 found.append(Piece(start, j + 1, ent.kind, entity=ent, how=how, sector=ent.sector))
         return found
+
+    def _inside_name(self, before: str) -> bool:
+        """Whether a word after `before` is part of a longer name: a capitalised word
+        that is no title ("President") goes before it. A one-word name in another
+        spelling than the KB's is a person's only on its own or after a title."""
+        return _capitalised(before) and before.lower() not in self._title_words
 
     def _same_word(self, word: str, named: _KeyedName, i: int) -> bool:
         if word == "-" or named.keys[i] == "-":
