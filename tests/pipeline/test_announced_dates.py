@@ -33,3 +33,13 @@ def test_hosting_the_next_meeting_is_a_plan(extractor):
     assert events and all(e.modality == "asserted" for e in events), events
     events = events_in(extractor, "Peru does not support the planned pipeline to Chile.", date=REPORTED)
     assert [(e.type, e.modality) for e in events] == [("SUPPORT", "negated")], events
+
+
+@pytest.mark.parametrize("text, date", [
+    # a future told in the past ("would") is still to come after the report
+    ("Tokayev said he would travel to Tashkent in June.", "2024-06"),
+    ("The ministry said Kazakhstan would send aid to Kyrgyzstan on Thursday.", "2024-05-16"),
+])
+def test_an_act_said_to_come_is_dated_forward(extractor, text, date):
+    events = events_in(extractor, text, date=REPORTED)
+    assert events and [e.date for e in events] == [date], events

@@ -452,10 +452,16 @@ def planned_clause(trigger) -> list[tuple[int, int]]:
     ("agreed [to hold the next meeting in February]", "invited him [to visit in May]"), or of
     its clause in the future ("agreed [that the next round will take place in March]"): what
     was agreed to is still to come, and a time told there dates it."""
+    if trigger.dep_ == "ccomp" and _future_aux(trigger):
+        # "said he [would visit Uzbekistan in May]": the act itself is still to come
+        return _dependents(trigger)
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trigger.children
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-            or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall")
-                                         for a in c.children)]
+            or c.dep_ == "ccomp" and _future_aux(c)]
+
+
+def _future_aux(verb) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall") for a in verb.children)
 
 
 def _dependents(verb) -> list[tuple[int, int]]:
