@@ -265,3 +265,14 @@ def test_a_subject_pronoun_stands_for_the_subject_of_its_governing_clause(extrac
     got = found(extractor, text)
     assert any(t == type_ and s == source for t, s, g in got), got
 
+
+
+def test_a_sentence_opening_he_is_the_person_the_sentence_before_is_about(extractor):
+    # the first person named before (the subject), not the last one: "he" is Erdogan
+    got = found(extractor, "Erdogan arrived in Armenia on Monday and held talks with Pashinyan. "
+                           "On Tuesday he also met Georgia's prime minister.")
+    assert ("CONSULT", {"TUR"}, {"GEO"}) in got, got
+    # a person named earlier in its own sentence stays the nearest
+    got = found(extractor, "Erdogan met Aliyev on Monday. After the talks Putin said he would "
+                           "visit Georgia.")
+    assert any(t == "AGREE" and s == {"RUS"} for t, s, g in got), got

@@ -43,6 +43,7 @@ class CorefWords:
     """The word classes coreference reads (data/words/<language>.yaml, section coref)."""
 
     person_pronouns: frozenset[str]     # the last person named before
+    subject_pronouns: frozenset[str]    # ... the subjects of them: the sentence before's first
     thing_pronouns: frozenset[str]      # the last state, organisation or company
     plural_pronouns: frozenset[str]     # the last pair or group of states
     thing_possessives: frozenset[str]   # "its president": of the state "it" would be
@@ -59,7 +60,8 @@ class CorefWords:
         # attribution that closes the line ("..., the president said.").
         tail = re.compile(rf"[ \u00a0][-–—][ \u00a0]|,(?: [^ ,\n]+){{1,6}} "
                           rf"(?:{w.alternation('quote_tail_verbs')})\b[^\n]{{0,40}}$")
-        return cls(person_pronouns=w.set("person_pronouns"), thing_pronouns=w.set("thing_pronouns"),
+        return cls(person_pronouns=w.set("person_pronouns"), subject_pronouns=w.set("subject_pronouns"),
+                   thing_pronouns=w.set("thing_pronouns"),
                    plural_pronouns=w.set("plural_pronouns"),
                    thing_possessives=w.set("thing_possessives"),
                    plural_possessives=w.set("plural_possessives"),
@@ -392,11 +394,24 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
         if i == 0 or tok.idx - ends[i - 1] >= 400:
             continue
         ref = people[i - 1]
+        if tok.lower_ in words.subject_pronouns:
+            ref = _centre(doc.text, tok.idx, people[:i]) or ref
         actors = [replace(a, text=_own_text(a, tok.text), start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
                            head=ref.head))
     return out + _thing_pronouns(doc, mentions, words)
+
+
+def _centre(text: str, at: int, people: list[Mention]) -> Mention | None:
+    """Who a subject pronoun at `at` opening its clause's telling stands for when its own
+    sentence names no one before it: the first person the sentence before names, the one
+    that sentence is about (its subject, as English tells it), not the last it names."""
+    start = _sentence_start(text, at)
+    if not people or people[-1].start >= start:
+        return None
+    before = _sentence_start(text, start)
+    return next((p for p in people if before <= p.start < start), None)
 
 
 def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:
