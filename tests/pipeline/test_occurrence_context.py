@@ -114,3 +114,21 @@ def test_an_agreement_made_and_a_visit_to_come_are_two_occurrences(extractor):
             "is expected to travel to Lima next month.")
     agree = {(e.modality, e.date) for e in _facts(extractor, text, "2024-05-10").events if e.type == "AGREE"}
     assert ("asserted", "2024-05-07") in agree and any(m == "planned" for m, _ in agree), agree
+
+
+def _summit(codes: list[str], date: str, mode: str = "multilateral", igo: str = "") -> Event:
+    sides = [Actor(code=c) for c in codes] + ([Actor(code="IGO", text=igo)] if igo else [])
+    return Event(type="CONSULT", mode=mode, source=sides, target=list(sides),
+                 evidence=Span(0, 4, "text"), date=date, date_precision="day", date_source="text")
+
+
+def test_a_summit_told_again_with_fewer_of_those_at_it_is_one_summit():
+    # "Leaders of the Commonwealth met in Dushanbe on Friday ... Friday's summit, chaired by
+    # the host": the second telling names the organisation and the host only
+    whole = _summit(["KAZ", "KGZ", "RUS", "TJK"], "2025-10-10", igo="CIS")
+    again = _summit(["TJK"], "2025-10-10", igo="CIS")
+    assert merge_occurrences([whole, again], RECIPROCAL) == [whole]
+    # another organisation's, another day's or a bilateral meeting at it stays an event
+    for other in (_summit(["TJK"], "2025-10-10", igo="SCO"), _summit(["KAZ", "RUS"], "2025-06-10"),
+                  _summit(["KAZ", "RUS"], "2025-10-10", mode="")):
+        assert len(merge_occurrences([whole, other], RECIPROCAL)) == 2, other

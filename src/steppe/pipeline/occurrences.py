@@ -47,7 +47,17 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
         if ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
-    return sorted(out, key=lambda e: e.evidence.start)
+    return sorted(_one_summit(out), key=lambda e: e.evidence.start)
+
+
+def _one_summit(events: list[Event]) -> list[Event]:
+    """A summit told again with fewer of those at it ("Friday's CIS summit, chaired by
+    Rahmon" after "Leaders of the CIS met in Dushanbe") is the one summit: a multilateral
+    meeting whose parties are some of another's, of the same time, is dropped."""
+    summits = [e for e in events if e.mode == "multilateral"]
+    return [e for e in events if e.mode != "multilateral" or not any(
+        o.type == e.type and o.modality == e.modality and _parties(e) < _parties(o)
+        and dates_compatible(o, e) for o in summits)]
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
