@@ -22,6 +22,9 @@ CASES = [
      {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     ("Foreign ministers met in Tokyo on Monday under the Central Asia plus Japan dialogue.",
      "CONSULT", {"JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
+    # a dialogue format is its members, not an organisation
+    ("The C5+1 foreign ministers met in Washington on Monday.", "CONSULT",
+     {"USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     ('Officials said the second "Central Asia – Korea" summit would be held in Seoul in May.',
      "AGREE", {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     # (the sentence that lists who came, not a later one naming guests)
