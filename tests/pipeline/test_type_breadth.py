@@ -81,6 +81,9 @@ FOUND = [
     # Being forced by circumstances to cut supplies is no coercion: the cut is the act.
     pytest.param("Turkmenistan was forced to cut gas exports to Russia after the accident.",
                  "SANCTION", {"TKM"}, {"RUS"}, id="forced-to-cut"),
+    # CAMEO 071: a sum provided to a party is economic aid.
+    pytest.param("Japan provided 12 million dollars to Kyrgyzstan for new border posts.", "AID",
+                 {"JPN"}, {"KGZ"}, id="provided-a-sum"),
 ]
 
 
