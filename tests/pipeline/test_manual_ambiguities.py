@@ -149,3 +149,19 @@ def test_the_owner_of_a_thing_named_with_a_noun_before_it_is_an_actor(extractor)
     # "a Colombian cargo ship": the ship is Colombia's, as "a Colombian ship" would be
     assert _has(found(extractor, "Ecuador seized a Peruvian fishing trawler off Guayaquil."),
                 "COERCE", {"ECU"}, {"PER"})
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said it wanted to avoid a war with Afghanistan.",
+    "Kazakhstan fears a war between Russia and Ukraine.",
+    "Analysts warned of the risk of clashes between Kyrgyzstan and Tajikistan.",
+    "The talks helped prevent a conflict between Armenia and Azerbaijan.",
+])
+def test_an_act_feared_or_avoided_is_no_event(extractor, text):
+    # a possibility kept off is no occurrence, and no threat either
+    assert not any(t in ("ASSAULT", "THREATEN") for t, s, g in found(extractor, text)), found(extractor, text)
+
+
+def test_an_act_that_happened_despite_fears_is_one(extractor):
+    got = found(extractor, "Despite fears in Moscow, clashes broke out between Armenia and Azerbaijan on Monday.")
+    assert any(t == "ASSAULT" and s | g == {"ARM", "AZE"} for t, s, g in got), got

@@ -42,7 +42,7 @@ from steppe.pipeline.event_parties import (
 )
 from steppe.pipeline.mentions import Mention
 from steppe.pipeline.lexicon import Cues, Lexicon, Trigger, TypeRules
-from steppe.pipeline.modality import ModalityWords, modality_of, occasion_to_come, only_sought
+from steppe.pipeline.modality import ModalityWords, averted, modality_of, occasion_to_come, only_sought
 from steppe.pipeline.recoding import (
     about_disaster,
     conditional,
@@ -232,8 +232,8 @@ class EventCoder:
         """The event one trigger expresses, or None: who acts on whom, whether that is an
         act worth reporting, then its type, mode and modality by the PLOVER manual."""
         head = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
-        if only_sought(head, self.modality_words):
-            return None   # "urged X to [cooperate]", "met to [ease] tensions": not done
+        if only_sought(head, self.modality_words) or averted(head, self.modality_words):
+            return None   # "urged X to [cooperate]", "met to [ease] tensions", "to avoid a [war]": not done
         at = _Occurrence(first=tok, tok=head, trig=trig, end=end, sent=sent, mentions=mentions,
                          token_mentions=token_mentions, main=main, told=told)
         parties = self._parties(at)

@@ -49,6 +49,10 @@ class ModalityWords:
     # Verbs that hold an occasion: told in the present with an occasion to come ("hosts the
     # next summit"), they tell a plan.
     occasion_verbs: frozenset[str] = frozenset()
+    # What an act named as feared or avoided is the object of ("avoid a war", "the risk of
+    # clashes"): see `averted`.
+    averting_verbs: frozenset[str] = frozenset()
+    averting_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> "ModalityWords":
@@ -60,7 +64,8 @@ class ModalityWords:
                    denying_words=w.set("denying_words"), taking_part=w.set("taking_part"),
                    arranged_copulas=w.set("arranged_copulas"), purpose_prepositions=w.set("purpose_prepositions"),
                    anticipating=w.set("anticipating"), nobody_words=w.set("nobody_words"),
-                   occasion_verbs=w.set("occasion_verbs"))
+                   occasion_verbs=w.set("occasion_verbs"), averting_verbs=w.set("averting_verbs"),
+                   averting_nouns=w.set("averting_nouns"))
 
 
 def _holds_occasion_to_come(trigger: Token, cues: Cues, words: ModalityWords) -> bool:
@@ -92,6 +97,22 @@ def only_sought(trigger: Token, words: ModalityWords) -> bool:
     if tok.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in tok.children)   # "so as to" is a mark too
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in words.asking_verbs
+
+
+def averted(trigger: Token, words: ModalityWords) -> bool:
+    """Whether an act named by a noun is only feared, avoided or prevented ("wanted to
+    avoid a [war] with Afghanistan", "fears a [conflict]", "the risk of [clashes]"): a
+    possibility kept off, not an occurrence (ANNOTATION.md: events are what happened, is
+    planned or could happen as a party's act)."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in words.averting_verbs:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in words.averting_nouns
 
 
 def occasion_to_come(trigger: Token, cues: Cues, words: ModalityWords) -> bool:
