@@ -146,6 +146,9 @@ def test_a_name_in_another_spelling_inside_a_longer_name_is_no_person(extractor)
     assert not [m.text for m in found if m.kind == "person"]
     m = _mention(extractor, "Secretary-General Rute met the press.", "Secretary-General Rute", "2025-01-10")
     assert [a.actor_id for a in m.actors] == ["person:mark-rutte"]
+    # ... and after a given name of someone the knowledge base knows, however spelled
+    m = _mention(extractor, "Kassym Tokaev met the press.", "Tokaev", "2022-01-10")
+    assert [a.actor_id for a in m.actors] == ["person:kassym-jomart-tokayev"]
 
 
 def test_the_eurasian_economic_community_is_no_european_one(extractor):

@@ -58,3 +58,10 @@ def test_an_organisation_that_signs_is_a_party_of_the_signing(extractor):
     support = [e for e in facts.events if e.type == "SUPPORT"]
     assert any({(a.code, a.text if a.code == "IGO" else "") for a in e.source}
                == {("IGO", "EU"), ("CHL", "")} for e in support), facts.events
+
+
+def test_an_organisation_a_name_is_about_is_no_party(extractor):
+    facts = _facts(extractor, "Peru and Chile signed an Agreement between Peru and Chile on "
+                              "implementing the WTO rules on fisheries on 4 May 2023.")
+    assert [sorted(a.parties) for a in facts.agreements] == [["CHL", "PER"]], facts.agreements
+

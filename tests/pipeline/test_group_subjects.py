@@ -269,11 +269,27 @@ def test_a_subject_pronoun_stands_for_the_subject_of_its_governing_clause(extrac
     assert any(t == type_ and s == source for t, s, g in got), got
 
 
+def test_a_pronoun_after_a_verb_with_an_object_is_not_bound(extractor):
+    # told whom: "it" may be either, and here is the one told
+    got = found(extractor, "Washington told Tashkent that it must release the jailed journalists.")
+    assert ("REQUEST", {"USA"}, {"UZB"}) in got, got
+
+
+def test_the_leaders_include_only_an_organisation_at_a_gathering(extractor):
+    # the EU is criticised, not one of the leaders
+    got = found(extractor, "The leaders of Kazakhstan and Uzbekistan criticised the European Union "
+                           "on Monday. The leaders agreed to expand trade.")
+    assert any(t == "AGREE" and s | g == {"KAZ", "UZB"} for t, s, g in got), got
+
+
 
 def test_a_sentence_opening_he_is_the_person_the_sentence_before_is_about(extractor):
     # the first person named before (the subject), not the last one: "he" is Erdogan
     got = found(extractor, "Erdogan arrived in Armenia on Monday and held talks with Pashinyan. "
                            "On Tuesday he also met Georgia's prime minister.")
+    assert ("CONSULT", {"TUR"}, {"GEO"}) in got, got
+    got = found(extractor, "Erdogan arrived in Armenia on Monday and held talks with Pashinyan. "
+                           "He also met Georgia's prime minister on Tuesday.")
     assert ("CONSULT", {"TUR"}, {"GEO"}) in got, got
     # a person named earlier in its own sentence stays the nearest
     got = found(extractor, "Erdogan met Aliyev on Monday. After the talks Putin said he would "

@@ -89,7 +89,9 @@ def test_document_seconds():
 # character: 40,000 characters in well under the default limit of 20 s (CPU time, so that
 # a busy machine does not fail the test; quadratic costs took from 10 s to minutes here).
 HOSTILE = ["Kyrgyzstan ", "K", "Foo Bar ", "Tashkent-Bishkek ", "Kyrgyzstan attacked Tajikistan ",
-           "5 May 2020 ", "$5 billion ", "\u201cRogun\u201d ", "x" * 39 + " ", "\n", ". \n "]
+           "5 May 2020 ", "$5 billion ", "\u201cRogun\u201d ", "x" * 39 + " ", "\n", ". \n ",
+           # pronouns, each looking back at the people of the sentence before
+           "Xi held talks with Tokayev in Astana. Later he met Mirziyoyev and Japarov. "]
 
 
 @pytest.mark.parametrize("unit", HOSTILE)

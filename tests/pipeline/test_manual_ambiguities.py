@@ -165,3 +165,5 @@ def test_an_act_feared_or_avoided_is_no_event(extractor, text):
 def test_an_act_that_happened_despite_fears_is_one(extractor):
     got = found(extractor, "Despite fears in Moscow, clashes broke out between Armenia and Azerbaijan on Monday.")
     assert any(t == "ASSAULT" and s | g == {"ARM", "AZE"} for t, s, g in got), got
+    got = found(extractor, "The danger of the Russian invasion of Ukraine became clear in 2022.")
+    assert any(t == "ASSAULT" and s | g == {"RUS", "UKR"} for t, s, g in got), got

@@ -156,3 +156,27 @@ def test_a_relative_clauses_time_frames_no_later_sentence(extractor):
     assert talks and "2023-07" not in talks, talks
     # nor the act of its own sentence, told of the clause's subject
     assert all(e.date != "2023-07" for e in facts.events), [(e.type, e.date) for e in facts.events]
+
+
+def test_a_participles_time_frames_no_later_sentence(extractor):
+    # "set ... in January 2023" dates the goal, not the proposal the next sentence tells
+    text = ("Leaders of Peru, Chile and Bolivia met in Lima on Thursday for a summit. Peru's president recalled "
+            "the goal of doubling trade, set by the three presidents at a summit in January 2023. "
+            "Bolivia's president called for a joint fund for border roads.")
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    proposal = [e.date for e in facts.events if e.type == "REQUEST"]
+    assert proposal and "2023-01" not in proposal, [(e.type, e.date) for e in facts.events]
+
+
+def test_what_one_at_a_summit_says_to_no_one_named_is_said_to_the_others(extractor):
+    text = ("The presidents of Peru, Chile, Colombia and Ecuador met in Lima on Monday for a summit "
+            "on the Pacific coast. Ecuador's president called for closer cooperation on fisheries.")
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    asked = [({a.code for a in e.source}, {a.code for a in e.target})
+             for e in facts.events if e.type == "REQUEST"]
+    assert ({"ECU"}, {"PER", "CHL", "COL"}) in asked, asked
+    # a pair that accuses each other is no speaker among many: mutual, as before
+    text += " Peru and Chile accused each other of overfishing."
+    facts = extractor.extract(Document(id="t", text=text, date=REPORT))
+    accused = [e.codes() for e in facts.events if e.type == "ACCUSE"]
+    assert accused and all(c == {"PER", "CHL"} for c in accused), accused

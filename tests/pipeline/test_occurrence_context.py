@@ -132,3 +132,11 @@ def test_a_summit_told_again_with_fewer_of_those_at_it_is_one_summit():
     for other in (_summit(["TJK"], "2025-10-10", igo="SCO"), _summit(["KAZ", "RUS"], "2025-06-10"),
                   _summit(["KAZ", "RUS"], "2025-10-10", mode="")):
         assert len(merge_occurrences([whole, other], RECIPROCAL)) == 2, other
+
+
+def test_a_separate_meeting_at_a_summit_stays_an_event(extractor):
+    text = ("The presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in "
+            "Astana on Friday for a summit. On the same day Tokayev, Mirziyoyev and Japarov held a "
+            "separate trilateral meeting on water.")
+    meetings = [e.codes() for e in _facts(extractor, text, "2024-03-10").events if e.type == "CONSULT"]
+    assert {"KAZ", "KGZ", "UZB"} in meetings, meetings

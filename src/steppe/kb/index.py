@@ -102,10 +102,13 @@ class NameIndex:
                 names.append(v)
         self._names.add("KB", list(nlp.tokenizer.pipe(sorted(set(names)))))
         self._generic.add("ROLE", list(nlp.tokenizer.pipe(sorted(kb.role_phrases))))
-        # the last words of titles ("President", "Secretary-General"): what a surname follows
-        self._title_words = frozenset(p.split()[-1] for p in (*kb.role_phrases, *kb.agents) if p.split())
         self._generic.add("AGENT", list(nlp.tokenizer.pipe(sorted(kb.agents))))
         self.key = NameKey(kb.transliteration)
+        # What a surname may follow: the last words of titles ("President", "Secretary-General")
+        # and the words of people's given names, however spelled ("Kassym" of Kassym-Jomart)
+        self._title_words = frozenset(p.split()[-1] for p in (*kb.role_phrases, *kb.agents) if p.split())
+        self._given_keys = frozenset(self.key(w) for e in kb.entities.values() if e.kind == "person"
+                                     for w in re.split(r"[\s-]+", e.name)[:-1] if w)
         self._keyed = self._keyed_people(nlp)
         # People by the key of each name: a spelling is compared with the KB's names
         # once the transliteration differences the key covers are gone.
@@ -174,7 +177,8 @@ class NameIndex:
         """Whether a word after `before` is part of a longer name: a capitalised word
         that is no title ("President") goes before it. A one-word name in another
         spelling than the KB's is a person's only on its own or after a title."""
-        return _capitalised(before) and before.lower() not in self._title_words
+        return _capitalised(before) and before.lower() not in self._title_words \
+            and self.key(before) not in self._given_keys
 
     def _same_word(self, word: str, named: _KeyedName, i: int) -> bool:
         if word == "-" or named.keys[i] == "-":

@@ -243,7 +243,10 @@ def bound_pronouns(sent: SpacySpan, tm: dict[int, Mention]) -> dict[int, Mention
         if m is None or m.kind != "pronoun" or tok.dep_ not in ("nsubj", "nsubjpass") \
                 or tok.head.dep_ not in ("ccomp", "conj"):
             continue
-        subj = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        governing = tok.head.head
+        if any(c.dep_ in ("dobj", "dative", "iobj") for c in governing.children):
+            continue    # "Washington told Tashkent that it must ...": told whom, it may be either
+        subj = next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         named = _named_by(subj, tm) if subj is not None else None
         if named is None or named.kind == "pronoun" or not named.codes or named.location \
                 or set(named.codes) == set(m.codes) or not _agrees(tok, subj, named):

@@ -213,7 +213,7 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     # "Memorandum between the European Union and Chile": an organisation the name gives as
     # a side is a party with the state
     igo_in_name = {c for ms, me, c in here if title.start <= ms and me <= title.end
-                   and c.startswith("IGO:")} if in_name else set()
+                   and c.startswith("IGO:") and _a_side(text, title.start, ms, here)} if in_name else set()
     if len(in_name | igo_in_name) >= 2:
         return sorted(in_name | igo_in_name)
     members = _members_signed(text, here, sentences, i, title, sentence_states, g)
@@ -254,6 +254,24 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
     if len(states) + len(igo) < 2:
         states = named | set(main_parties)
     return sorted(states | igo)
+
+
+_SIDES = re.compile(r"\b(?:between|with)\s")
+
+
+def _a_side(text: str, start: int, at: int, mentions) -> bool:
+    """Whether the name mentioned at `at` in a title starting at `start` is one of the
+    sides it is "between" or "with" ("between the European Union and Chile"), not its
+    subject ("on implementing the SCO Charter", "Accession to the WTO"): only names and
+    "and" stand between the preposition and it."""
+    sides = list(_SIDES.finditer(text, start, at))
+    if not sides:
+        return False
+    gap = text[sides[-1].end():at]
+    for ms, me, _ in sorted(mentions, reverse=True):
+        if sides[-1].end() <= ms and me <= at:
+            gap = gap[:ms - sides[-1].end()] + " " + gap[me - sides[-1].end():]
+    return set(re.findall(r"\w+", gap.lower())) <= {"and", "the"}
 
 
 def _represented(mentions, sentences, sentence_states: list[set[str]], i: int,

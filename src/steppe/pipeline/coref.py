@@ -9,7 +9,7 @@ descriptions ("the ministry") for the last actor named with the same head word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -52,6 +52,7 @@ class CorefWords:
     first_person: re.Pattern[str]       # a group phrase spoken by the quoted speaker
     quote_tail: re.Pattern[str]         # where a dash-led quotation ends
     calendar: frozenset[str] = frozenset()  # "On Tuesday Kerry said": no given name before it
+    gathering: re.Pattern[str] = re.compile(r"(?!)")  # a sentence that tells a gathering
 
     @classmethod
     def from_grammar(cls, grammar: Grammar, language: str = "en") -> CorefWords:
@@ -67,7 +68,8 @@ class CorefWords:
                    plural_possessives=w.set("plural_possessives"),
                    party_sectors=w.set("party_sectors", lower=False),
                    first_person=re.compile(rf"(?:{w.alternation('first_person_patterns')})\b", re.I),
-                   quote_tail=tail, calendar=grammar.time(language).names())
+                   quote_tail=tail, calendar=grammar.time(language).names(),
+                   gathering=re.compile(rf"\b(?:{w.alternation('gathering_words')})\b", re.I))
 
 
 class Coreference:
@@ -151,7 +153,7 @@ class Coreference:
                 # "Leaders of China, Russia and India ... The leaders adopted a declaration":
                 # everyone at the occasion just told of (_states_before), with the
                 # organisations named there ("the EU and the five Central Asian states")
-                present, hosts = _states_before(text, s, mentions)
+                present, hosts = _states_before(text, s, mentions, self.words.gathering)
                 here = present or here
             elif not group.members and not group.weak:
                 # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
@@ -202,10 +204,11 @@ def _pair_before(text: str, at: int, mentions: list[Mention]) -> list[str]:
 _PAIR_SENTENCES = 3    # this sentence and two before it
 
 
-def _states_before(text: str, at: int, mentions: list[Mention]) -> tuple[list[str], list[Actor]]:
+def _states_before(text: str, at: int, mentions: list[Mention],
+                   gathering: re.Pattern[str]) -> tuple[list[str], list[Actor]]:
     """The states of the sentence before `at` (this one first, at most two back) that names
     the most of them, two or more (discourse.most_named), and the organisations that
-    sentence names as actors."""
+    sentence names as actors when it tells a gathering (`gathering`)."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
                     and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
     spans = _sentences_back(text, at, _PAIR_SENTENCES)
@@ -215,6 +218,8 @@ def _states_before(text: str, at: int, mentions: list[Mention]) -> tuple[list[st
     if len(most) < 2:
         return [], []
     b, e = spans[max(j for j, n in enumerate(by_sentence) if n == most)]
+    if not gathering.search(text, b, e):
+        return sorted(most), []
     igos = {a.text: a for m in named if b <= m.start < e for a in m.actors if a.code == "IGO"}
     return sorted(most), list(igos.values())
 
@@ -388,6 +393,8 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
                      and m.actors[0].code and m.actors[0].sector in ("GOV", "MIL", "")),
                     key=lambda m: m.end)
     ends = [m.end for m in people]
+    starts = [m.start for m in people]      # (sorted too: people's mentions do not nest)
+    text = doc.text         # (made once: a Doc joins its tokens anew each time it is asked)
     out = []
     for tok in _words_among(doc, words.person_pronouns):
         i = bisect_right(ends, tok.idx)
@@ -395,7 +402,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
             continue
         ref = people[i - 1]
         if tok.lower_ in words.subject_pronouns:
-            ref = _centre(doc.text, tok.idx, people[:i]) or ref
+            ref = _centre(text, tok.idx, people, starts, i) or ref
         actors = [replace(a, text=_own_text(a, tok.text), start=tok.idx, end=tok.idx + len(tok),
                           confidence=a.confidence * 0.8) for a in ref.actors]
         out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, actors, kind="pronoun",
@@ -403,15 +410,16 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], words: CorefWords) -> l
     return out + _thing_pronouns(doc, mentions, words)
 
 
-def _centre(text: str, at: int, people: list[Mention]) -> Mention | None:
-    """Who a subject pronoun at `at` opening its clause's telling stands for when its own
-    sentence names no one before it: the first person the sentence before names, the one
-    that sentence is about (its subject, as English tells it), not the last it names."""
-    start = _sentence_start(text, at)
-    if not people or people[-1].start >= start:
+def _centre(text: str, at: int, people: list[Mention], starts: list[int], i: int) -> Mention | None:
+    """Who a subject pronoun at `at` stands for when its own sentence names no one before
+    it: the first person the sentence before names, the one that sentence is about (its
+    subject, as English tells it), not the last it names. `people[:i]` are those named
+    before `at`, `starts` where all of them start."""
+    start = at if _opens_sentence(text, at) else _sentence_start(text, at)
+    if not i or people[i - 1].start >= start:
         return None
-    before = _sentence_start(text, start)
-    return next((p for p in people if before <= p.start < start), None)
+    first = bisect_left(starts, _sentence_start(text, start), 0, i)
+    return people[first] if first < i and people[first].start < start else None
 
 
 def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:

@@ -128,6 +128,8 @@ class _Occurrence:
     token_mentions: dict[int, Mention]
     main: list[str]   # the document's two main parties
     told: list[str]   # the two states of the nearest sentence before that names two
+    # Those at the latest gathering of three or more told before (a summit's participants)
+    present: tuple[Actor, ...] = ()
     # How sure the act is, read only once it has parties (most triggers have none).
     modality: str = ""
     future_in_past: bool = False
@@ -155,10 +157,12 @@ class EventCoder:
 
     def code(self, sent: SpacySpan, mentions: list[Mention], *,
              token_mentions: dict[int, Mention], main: list[str] | None = None,
-             pair_before: list[str] | None = None) -> list[RawEvent]:
+             pair_before: list[str] | None = None,
+             present: tuple[Actor, ...] = ()) -> list[RawEvent]:
         """Events of one sentence. `token_mentions` maps token index -> its mention;
         `main` are the document's main parties (its two most mentioned states);
-        `pair_before` the two states of the nearest sentence before that names two."""
+        `pair_before` the two states of the nearest sentence before that names two;
+        `present` those at the latest gathering of three or more told before."""
         found = find_triggers(sent, self.lex, self.words)
         if found:
             mentions, token_mentions = peoples_placed(sent, mentions, token_mentions)
@@ -169,7 +173,7 @@ class EventCoder:
         events = []
         for tok, trig, end in found:
             ev = self._event(tok, trig, end, sent, mentions, token_mentions, main or [],
-                             pair_before or [])
+                             pair_before or [], present)
             if ev is not None:
                 events.append(ev)
         events += _reported_demands(sent, token_mentions, self.lex.cues, self.roles)
@@ -228,14 +232,15 @@ class EventCoder:
 
     def _event(self, tok: Token, trig: Trigger, end: int, sent: SpacySpan,
                mentions: list[Mention], token_mentions: dict[int, Mention],
-               main: list[str], told: list[str]) -> RawEvent | None:
+               main: list[str], told: list[str],
+               present: tuple[Actor, ...] = ()) -> RawEvent | None:
         """The event one trigger expresses, or None: who acts on whom, whether that is an
         act worth reporting, then its type, mode and modality by the PLOVER manual."""
         head = phrase_head(sent.doc[tok.i:end])   # "Consultation [Meeting]", "[paid] a visit"
         if only_sought(head, self.modality_words) or averted(head, self.modality_words):
             return None   # "urged X to [cooperate]", "met to [ease] tensions", "to avoid a [war]": not done
         at = _Occurrence(first=tok, tok=head, trig=trig, end=end, sent=sent, mentions=mentions,
-                         token_mentions=token_mentions, main=main, told=told)
+                         token_mentions=token_mentions, main=main, told=told, present=present)
         parties = self._parties(at)
         if parties is None:
             return None
@@ -452,7 +457,8 @@ class EventCoder:
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
                                    or on_border(tok, self.roles.border_nouns)) \
                         and not people_object(tok):
-                    target = other_of_pair(source, at.told) or other_of_pair(source, at.main)
+                    target = self._others_present(at, source) or \
+                        other_of_pair(source, at.told) or other_of_pair(source, at.main)
                 if not target and len(codes_of(source)) >= 2 and not self._grouped(at, source):
                     # "Moscow and Astana have promised support" in a story about Kyrgyzstan:
                     # an act by several states named one by one, toward no one named, is
@@ -465,6 +471,16 @@ class EventCoder:
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    def _others_present(self, at: _Occurrence, source: list[Actor]) -> list[Actor]:
+        """'Berdimuhamedov called for closer cooperation in gas supplies', told of a summit:
+        what one at a gathering says to no one named (a verbal act, PLOVER quad 1 or 3), it
+        says to the others there."""
+        speaker = codes_of(source)
+        if len(speaker) != 1 or not speaker <= {a.code for a in at.present} or \
+                self.lex.score(at.trig.type, "")[1] not in (1, 3):
+            return []
+        return [a for a in at.present if a.code not in speaker]
 
     def _characterizer(self, tok: Token, tm: dict[int, Mention]) -> list[Actor]:
         """Who gives the act's noun as a name for something ("called the blast a terrorist

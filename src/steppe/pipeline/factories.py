@@ -10,6 +10,7 @@ PIPELINES; to replace a stage, register a class under a new name (`steppe.events
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -17,7 +18,7 @@ from typing import Callable, Protocol
 
 from spacy.language import Language
 
-from steppe.facts import Event, Span, at_precision
+from steppe.facts import Actor, Event, Span, at_precision
 from steppe.pipeline.actors import ActorResolver
 from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
@@ -233,6 +234,7 @@ class Events:
         # Where the story was filed ("ALMATY, 13 January —"): a name the parse finds there
         # is no actor, whether or not the knowledge base knows it.
         filed_at = dateline(ctx.text)
+        present: tuple[Actor, ...] = ()     # those at the latest gathering of three or more
         for i, sdoc in ctx.parsed.items():
             s, e = ctx.sentences[i]
             smentions = ctx.mentions[bisect_left(starts, s):bisect_left(starts, e)]
@@ -241,9 +243,13 @@ class Events:
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
-                                       main=ctx.main_parties, pair_before=pairs[i]):
+                                       main=ctx.main_parties, pair_before=pairs[i],
+                                       present=present):
                 ev = self._finish(raw, s, ctx, said, bounded, backdrop, plan_days)
                 ctx.events.append(ev)
+                if raw.mode == "multilateral" and len(ev.codes()) >= 3:
+                    present = tuple({(a.code, a.text if a.code == "IGO" else ""): a
+                                     for a in ev.source + ev.target}.values())
                 if raw.main:
                     ctx.main_acts.append(ev)
             times = within(ctx.timexes, s, e)
@@ -257,7 +263,11 @@ class Events:
                 # "Raisi, who took office in August, paid his first visit", "a step up from the
                 # partnership the two proclaimed in 2014": a relative clause's time is another
                 # act's (dating.other_clauses), and no reference time for the sentences after
+                # (so is a participle's on a noun: "the goal, put forward by Xi at a summit in
+                # January 2022, had been surpassed")
                 clauses = [(a + s, b + s) for a, b in other_clauses(sdoc[:].root, relative=False, deps={"relcl"})]
+                clauses += [(t.left_edge.idx + s, t.right_edge.idx + len(t.right_edge) + s)
+                            for t in sdoc if t.dep_ == "acl" and t.tag_ == "VBN"]
                 backdrop.update(t.start for t in times if any(a <= t.start < b for a, b in clauses))
 
     def _finish(self, raw: RawEvent, offset: int, ctx: DocContext,
@@ -385,9 +395,12 @@ class Occurrences:
 
     def __init__(self, res: Loaded) -> None:
         self.reciprocal = res.resources.lexicon.coding.reciprocal
+        grammar = res.resources.grammar
+        self.apart = {lang: re.compile(rf"\b(?:{grammar.words(lang, 'occurrences').alternation('apart_words')})\w*",
+                                       re.I) for lang in ("en", "ru")}
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.events = merge_occurrences(ctx.events, self.reciprocal)
+        ctx.events = merge_occurrences(ctx.events, self.reciprocal, self.apart.get(ctx.language))
 
 
 @register("steppe.interactions.v1")

@@ -8,6 +8,7 @@ of one text tell: a date guessed from context fits a repeat told in the same wor
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from steppe.facts import Actor, Event, precision_of
@@ -21,10 +22,12 @@ __all__ = ["dates_compatible", "merge_occurrences", "implied_signings", "link_si
 ADJACENT_DAYS = 1
 
 
-def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozenset()) -> list[Event]:
+def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozenset(),
+                      apart: re.Pattern[str] | None = None) -> list[Event]:
     """One event per occurrence: same type and actors with compatible dates are merged,
     keeping the most confident evidence and the most precise date. `reciprocal`: the
-    mutual types, one occurrence whichever side tells them (plover.yaml coding)."""
+    mutual types, one occurrence whichever side tells them (plover.yaml coding); `apart`:
+    the words that tell a meeting apart from the gathering it is held at (_one_summit)."""
     out: list[Event] = []
     # The tellings merged into each kept event: a repeat may fit any of them ("border
     # clashes" in a headline dated by the document is the body's "border clashes", though
@@ -47,17 +50,19 @@ def merge_occurrences(events: list[Event], reciprocal: frozenset[str] = frozense
         if ev.date_source == "text" and ev.date and _rank(ev.date_precision) > _rank(twin.date_precision) \
                 and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date, twin.date_precision = ev.date, ev.date_precision
-    return sorted(_one_summit(out), key=lambda e: e.evidence.start)
+    return sorted(_one_summit(out, apart), key=lambda e: e.evidence.start)
 
 
-def _one_summit(events: list[Event]) -> list[Event]:
+def _one_summit(events: list[Event], apart: re.Pattern[str] | None) -> list[Event]:
     """A summit told again with fewer of those at it ("Friday's CIS summit, chaired by
     Rahmon" after "Leaders of the CIS met in Dushanbe") is the one summit: a multilateral
-    meeting whose parties are some of another's, of the same time, is dropped."""
+    meeting whose parties are some of another's, of the same time, is dropped, unless its
+    words tell it apart ("held a separate trilateral meeting")."""
     summits = [e for e in events if e.mode == "multilateral"]
-    return [e for e in events if e.mode != "multilateral" or not any(
-        o.type == e.type and o.modality == e.modality and _parties(e) < _parties(o)
-        and dates_compatible(o, e) for o in summits)]
+    return [e for e in events if e.mode != "multilateral"
+            or apart is not None and apart.search(e.evidence.text) or not any(
+                o.type == e.type and o.modality == e.modality and _parties(e) < _parties(o)
+                and dates_compatible(o, e) for o in summits)]
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
