@@ -22,6 +22,9 @@ CASES = [
      {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
     ("Foreign ministers met in Tokyo on Monday under the Central Asia plus Japan dialogue.",
      "CONSULT", {"JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
+    # an apposition says what the states are, not who else acts
+    ("Armenia and Azerbaijan, both OSCE members, exchanged fire at the border on Monday.",
+     "ASSAULT", {"ARM", "AZE"}, None),
     # a dialogue format is its members, not an organisation
     ("The C5+1 foreign ministers met in Washington on Monday.", "CONSULT",
      {"USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),

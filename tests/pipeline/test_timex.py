@@ -53,6 +53,8 @@ def test_absolute(text, anchor, value, precision, end_value):
     # "planned for March", "moved to September": a schedule's month
     ("planned for March", "2023-05-03", "2023-03"),
     ("moved to September", "2023-05-03", "2022-09"),
+    # "mid-" written as one word with the month
+    ("clashed in mid-September", "2022-11-23", "2022-09"),
 ])
 def test_bare_month_resolves_to_latest_not_after_anchor(text, anchor, value):
     tx = _one(text, anchor)
@@ -314,3 +316,10 @@ def test_a_day_of_a_year_named_from_the_anchor(text, value):
     # one time expression, not a day read on its own beside "last year"
     (tx,) = find_timexes(text, anchor="2025-10-10")
     assert tx.value == value
+
+
+def test_mid_year_is_the_year_and_a_hyphenated_range_stays_a_range():
+    tx = _one("clashed in mid-2021", "2022-11-23")
+    assert (tx.value, tx.precision) == ("2021", "year")
+    assert _one("clashed in 2020-2021", "2022-11-23").value != "2021"
+

@@ -321,8 +321,9 @@ def _h_year_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
 def _h_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     text = m.string
     before, after = text[max(0, m.start() - 5):m.start()], text[m.end():m.end() + 12]
-    if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
-        return None
+    if _QUANTITY_BEFORE.search(before) and not before.lower().endswith("mid-") \
+            or _QUANTITY_AFTER.match(after):
+        return None     # (a hyphen before a year joins a range or a code, not "mid-2021")
     return {"value": m["y"], "precision": "year"}
 
 
@@ -575,8 +576,9 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
                     + r")(?!\s*,?\s*\d)"), _h_bare_month_range),
         # "in the first 11 months" (no year): the latest such stretch that has ended
         (re.compile(r"(?i:\b(?:the\s+)?first\s+(?P<n>" + num + r")\s+months\b)(?!\s+of\b)"), _h_months_of),
-        (re.compile(r"(?i:\b(?:in|since|by|until|till|from|of|during|for|to|early|late|"
-                    r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+)"
+        # ("mid-September" written as one word too)
+        (re.compile(r"(?i:\b(?:(?:in|since|by|until|till|from|of|during|for|to|early|late|"
+                    r"mid-?|the\s+end\s+of|the\s+beginning\s+of|before|after)\s+|mid-))"
                     r"(?P<mon>" + month + r")(?!\s*,?\s*\d)"), _h_bare_month),
         (re.compile(r"(?i:\b(?P<mod>last|this|next)\s+)(?P<mon>" + month + r")(?!\s*,?\s*\d)"),
          _h_bare_month),
@@ -585,7 +587,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
                     + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
          _h_year_range),
-        (re.compile(r"(?<![\w$€£.,/-])(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
+        (re.compile(r"(?:(?<=mid-)|(?<![\w$€£.,/-]))(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
         # "the 1990s", "the early 2000s", "mid-2010s" (an amount is "$2000s" or "2000s of")
         (re.compile(r"(?:(?<=mid-)|(?<![\w$€£.,/-]))(?:19|20)\d0['’]?s\b(?!\s+of\b)"), _h_decade),
         (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
