@@ -511,7 +511,7 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if c.dep_ == "prep" and t.dep_ == "amod" and t.pos_ == "ADJ":
                 continue   # "protesters angry over a Chinese project": what they feel about
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and t.i in tm:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and t.i in tm and not tm[t.i].location:
                 continue   # "Kyrgyzstan and Tajikistan, both CSTO allies,": what they are, not who
             if topics is not None and _topic(t, c, topics):
                 # "talks on cooperation with X": the partner of what is talked about is
