@@ -65,3 +65,12 @@ def test_an_organisation_a_name_is_about_is_no_party(extractor):
                               "implementing the WTO rules on fisheries on 4 May 2023.")
     assert [sorted(a.parties) for a in facts.agreements] == [["CHL", "PER"]], facts.agreements
 
+
+
+def test_a_record_with_several_organisations_implies_no_signing_between_them(extractor):
+    # read as a dated treaty with the organisations named around it, not a signing
+    facts = _facts(extractor, "Minsk left the Collective Security Treaty in 1999, rejoined the CSTO "
+                              "in 2006 after its ties with the West cooled, and in 2008 also "
+                              "suspended its membership of the Eurasian Economic Community.")
+    assert not any(e.type == "SUPPORT" and sum(a.code == "IGO" for a in e.source) > 1
+                   for e in facts.events), facts.events

@@ -121,6 +121,10 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
     for c in concluded:
         ag = c.agreement
         parties = list(dict.fromkeys(p for p in ag.parties if p and p != "IGO"))
+        if sum(p.startswith("IGO:") for p in parties) > 1:
+            # one organisation signs with states; several in one record were named around
+            # it ("left the Collective Security Treaty ... the Eurasian Economic Community")
+            parties = [p for p in parties if not p.startswith("IGO:")]
         if c.signing is None or len(parties) < 2:
             continue
         points, quad, cameo = score(c.signing, "")
