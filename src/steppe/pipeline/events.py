@@ -52,6 +52,7 @@ from steppe.pipeline.recoding import (
     given_as_aid,
     imagined,
     judges_words,
+    phrasal_lemma,
     promised_harm,
     said_in_speech,
 )
@@ -611,6 +612,9 @@ class EventCoder:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
             type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
+        if type_ == "REJECT" and modality == "negated" and \
+                phrasal_lemma(tok) in self.words.admitting_negations:
+            type_, mode, modality = "AGREE", "", "hypothetical"   # "did not rule out talks" (3.1)
         if type_ == "REJECT" and trig.judge and judges_words(tok, self.words.judged_words, self.words.document_modifiers):
             type_, mode = "ACCUSE", "disapprove"   # "called the remarks unacceptable" (3.9)
         if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns

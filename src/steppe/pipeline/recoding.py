@@ -15,7 +15,7 @@ from steppe.pipeline.roles import codes_of
 from steppe.pipeline.triggers import TriggerGrammar, triggers_at
 
 __all__ = ["about_disaster", "conditional", "done_jointly", "ends_own_conflict", "future_refusal", "given_as_aid",
-           "promised_harm", "said_in_speech"]
+           "promised_harm", "said_in_speech", "phrasal_lemma"]
 
 
 def done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
@@ -156,3 +156,9 @@ def judges_words(tok: Token, said: frozenset[str], documents: frozenset[str]) ->
         judged = []
     return any(t.lemma_.lower() in said and not any(
         c.dep_ == "compound" or c.lemma_.lower() in documents for c in t.children) for t in judged)
+
+
+def phrasal_lemma(tok: Token) -> str:
+    """A verb's lemma with its particle ("ruled [out]" -> "rule out")."""
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return " ".join([tok.lemma_.lower(), *particles])
