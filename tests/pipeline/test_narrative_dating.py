@@ -180,13 +180,3 @@ def test_what_one_at_a_summit_says_to_no_one_named_is_said_to_the_others(extract
     facts = extractor.extract(Document(id="t", text=text, date=REPORT))
     accused = [e.codes() for e in facts.events if e.type == "ACCUSE"]
     assert accused and all(c == {"PER", "CHL"} for c in accused), accused
-
-
-def test_what_could_come_is_not_framed_by_a_past_date(extractor):
-    # "in March 2023" dates the membership, not the resumption that could come
-    text = ("Peru joined the fisheries pact in March 2023. Flights between Lima and Santiago could "
-            "resume soon, a Peruvian official said.")
-    hyp = [e.date for e in extractor.extract(Document(id="t", text=text, date=REPORT)).events
-           if e.modality == "hypothetical"]
-    assert hyp and "2023-03" not in hyp, hyp
-

@@ -231,11 +231,9 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # "since 1997" starts a state lasting to the report's time ("has imported gas since
         # 1997"): it sets no reference time for what the narrative tells next.
         before = [t for t in within(told, lo, s) if t.value and t.kind in ("point", "range")]
-        if modality in ("planned", "hypothetical"):
+        if modality == "planned":
             # A plan is framed by the last future date told before it ("will visit on
-            # Thursday ... will sign a statement"), never by a past one; so is what could
-            # come ("Iran joined in July 2023. Officials did not rule out that a deal
-            # could be discussed").
+            # Thursday ... will sign a statement"), never by a past one.
             before = [t for t in before if anchor and _future(
                 _value(t, modality, anchor, words, own=t.start in (plan_days or ())), anchor)]
         else:
