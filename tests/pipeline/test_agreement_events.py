@@ -74,3 +74,11 @@ def test_a_record_with_several_organisations_implies_no_signing_between_them(ext
                               "suspended its membership of the Eurasian Economic Community.")
     assert not any(e.type == "SUPPORT" and sum(a.code == "IGO" for a in e.source) > 1
                    for e in facts.events), facts.events
+
+
+def test_an_agreement_between_organisations_implies_their_signing(extractor):
+    facts = _facts(extractor, "The 2015 cooperation memorandum between the European Union and the "
+                              "Eurasian Economic Union was never implemented.")
+    assert any(e.type == "SUPPORT" and {a.text for a in e.source} == {"EU", "EAEU"}
+               for e in facts.events), facts.events
+

@@ -38,6 +38,7 @@ def test_hosting_the_next_meeting_is_a_plan(extractor):
 @pytest.mark.parametrize("text, date", [
     # a future told in the past ("would") is still to come after the report
     ("Tokayev said he would travel to Tashkent in June.", "2024-06"),
+    ("Tokayev will travel to Tashkent in mid-June.", "2024-06"),
     ("The ministry said Kazakhstan would send aid to Kyrgyzstan on Thursday.", "2024-05-16"),
 ])
 def test_an_act_said_to_come_is_dated_forward(extractor, text, date):

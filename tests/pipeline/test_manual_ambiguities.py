@@ -168,11 +168,3 @@ def test_an_act_that_happened_despite_fears_is_one(extractor):
     got = found(extractor, "The danger of the Russian invasion of Ukraine became clear in 2022.")
     assert any(t == "ASSAULT" and s | g == {"RUS", "UKR"} for t, s, g in got), got
 
-
-def test_not_ruling_out_admits_a_possibility(extractor):
-    # a rejection negated is no rejection: an offer left open (AGREE hypothetical)
-    events = events_in(extractor, "Peru has not ruled out new fishing talks with Chile.")
-    assert [(e.type, e.modality) for e in events] == [("AGREE", "hypothetical")], events
-    events = events_in(extractor, "Peru ruled out new fishing talks with Chile.")
-    assert [(e.type, e.modality) for e in events] == [("REJECT", "asserted")], events
-

@@ -321,5 +321,7 @@ def test_a_day_of_a_year_named_from_the_anchor(text, value):
 def test_mid_year_is_the_year_and_a_hyphenated_range_stays_a_range():
     tx = _one("clashed in mid-2021", "2022-11-23")
     assert (tx.value, tx.precision) == ("2021", "year")
+    assert _one("Mid-2021 they clashed", "2022-11-23").value == "2021"
     assert _one("clashed in 2020-2021", "2022-11-23").value != "2021"
+    assert not [t for t in TIME.find("amid-2021 tensions", anchor="2022-11-23") if t.value == "2021"]
 

@@ -84,6 +84,11 @@ FOUND = [
     # CAMEO 071: a sum provided to a party is economic aid.
     pytest.param("Japan provided 12 million dollars to Kyrgyzstan for new border posts.", "AID",
                  {"JPN"}, {"KGZ"}, id="provided-a-sum"),
+    # PLOVER 3.6: relief workers sent or arriving bring aid; their trip is no visit.
+    pytest.param("Armenia sent rescuers to Georgia after the landslide.", "AID", {"ARM"}, {"GEO"},
+                 id="sent-rescuers"),
+    pytest.param("A group of Chilean doctors arrived in Peru on Tuesday.", "AID", {"CHL"}, {"PER"},
+                 id="doctors-arrived"),
 ]
 
 

@@ -479,7 +479,7 @@ def _value(t: TimeEx, modality: str, anchor: str | None, words: DatingWords,
     statement"); one an earlier sentence told as past keeps its value ("talks on Tuesday
     ... will continue talks": not next Tuesday)."""
     if modality == "planned" and anchor and t.relative and t.value and _past(t.value, anchor) and own:
-        said = [w.strip(".,") for w in t.text.lower().split()]
+        said = [w.strip(".,") for w in re.split(r"[\s-]+", t.text.lower()) if w]   # "mid-September"
         named = [w for w in said if w not in words.date_fillers and not w[:1].isdigit()]
         if named and all(w in words.time_names for w in named):
             if t.precision == "day" and named[0] in words.weekdays:

@@ -52,9 +52,9 @@ from steppe.pipeline.recoding import (
     given_as_aid,
     imagined,
     judges_words,
-    phrasal_lemma,
     promised_harm,
     said_in_speech,
+    travellers,
 )
 from steppe.pipeline.roles import (
     RoleWords,
@@ -612,14 +612,14 @@ class EventCoder:
                 modality = "asserted"   # the goal is set when it is told: the commitment is made
         if type_ == "ASSAULT" and said_in_speech(tok, self.words.speech_nouns):
             type_, mode = "ACCUSE", "disapprove"   # "used his speech to attack X" (3.9)
-        if type_ == "REJECT" and modality == "negated" and \
-                phrasal_lemma(tok) in self.words.admitting_negations:
-            type_, mode, modality = "AGREE", "", "hypothetical"   # "did not rule out talks" (3.1)
         if type_ == "REJECT" and trig.judge and judges_words(tok, self.words.judged_words, self.words.document_modifiers):
             type_, mode = "ACCUSE", "disapprove"   # "called the remarks unacceptable" (3.9)
         if mode == "visit" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.roles.force_nouns
                                    for c in tok.children):
             type_, mode = "MOBILIZE", "troops"   # "Russian troops arrived in Kazakhstan" (3.14)
+        if mode == "visit" and any(c.dep_ == "nsubj" and travellers(c) & self.roles.relief_nouns
+                                   for c in tok.children):
+            type_, mode = "AID", ""   # "a group of rescuers flew to Turkey" (3.6)
         if type_ == "RETREAT" and mode in self.lex.coding.declared_retreats and self._declared(at.first, tok):
             type_, mode = "CONCEDE", ""   # "declared a ceasefire": a declaration, not yet observed
         if type_ == "AGREE" and tok.lemma_.lower() in self.words.declaring_verbs and any(

@@ -121,7 +121,7 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
     for c in concluded:
         ag = c.agreement
         parties = list(dict.fromkeys(p for p in ag.parties if p and p != "IGO"))
-        if sum(p.startswith("IGO:") for p in parties) > 1:
+        if sum(p.startswith("IGO:") for p in parties) > 1 and not all(p.startswith("IGO:") for p in parties):
             # one organisation signs with states; several in one record were named around
             # it ("left the Collective Security Treaty ... the Eurasian Economic Community")
             parties = [p for p in parties if not p.startswith("IGO:")]

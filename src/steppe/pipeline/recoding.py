@@ -15,7 +15,7 @@ from steppe.pipeline.roles import codes_of
 from steppe.pipeline.triggers import TriggerGrammar, triggers_at
 
 __all__ = ["about_disaster", "conditional", "done_jointly", "ends_own_conflict", "future_refusal", "given_as_aid",
-           "promised_harm", "said_in_speech", "phrasal_lemma"]
+           "promised_harm", "said_in_speech", "travellers"]
 
 
 def done_jointly(tok: Token, words: TriggerGrammar, tm: dict[int, Mention]) -> bool:
@@ -158,7 +158,13 @@ def judges_words(tok: Token, said: frozenset[str], documents: frozenset[str]) ->
         c.dep_ == "compound" or c.lemma_.lower() in documents for c in t.children) for t in judged)
 
 
-def phrasal_lemma(tok: Token) -> str:
-    """A verb's lemma with its particle ("ruled [out]" -> "rule out")."""
-    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    return " ".join([tok.lemma_.lower(), *particles])
+def travellers(subject: Token) -> set[str]:
+    """What a subject is made of: its noun, and the noun of its "of" ("a group of
+    [rescuers]", "a team of [doctors]")."""
+    nouns = {subject.lemma_.lower(), subject.lower_}
+    nouns |= {o.lemma_.lower() for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"} | \
+             {o.lower_ for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"}
+    return nouns
+

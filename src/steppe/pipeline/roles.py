@@ -66,6 +66,7 @@ class RoleWords:
     border_nouns: frozenset[str] = frozenset()
     commentator_nouns: frozenset[str] = frozenset()    # "analysts said": no actor's act
     force_nouns: frozenset[str] = frozenset()          # "troops arrived": forces move, no visit
+    relief_nouns: frozenset[str] = frozenset()         # "rescuers arrived": aid comes, no visit
     # "the intergovernmental [commission] met": a body two states hold together; when it
     # names neither, its meeting is the story's pair's.
     joint_bodies: frozenset[str] = frozenset()
@@ -109,7 +110,8 @@ class RoleWords:
                    background_preps=w.set("background_prepositions"),
                    side_nouns=w.set("side_nouns"),
                    bounding_preps=grammar.words(language, "dating").set("bounding_prepositions"),
-                   travel_verbs=w.set("travel_verbs"), force_nouns=w.set("force_nouns"))
+                   travel_verbs=w.set("travel_verbs"), force_nouns=w.set("force_nouns"),
+                   relief_nouns=w.set("relief_nouns"))
 
 
 def summit_parties(tok: Token, named: list[Actor], tm: dict[int, Mention],
@@ -511,7 +513,7 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
                 continue   # "proceedings against Turkmengaz in Stockholm": where, not who
             if c.dep_ == "prep" and t.dep_ == "amod" and t.pos_ == "ADJ":
                 continue   # "protesters angry over a Chinese project": what they feel about
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and t.i in tm and not tm[t.i].location:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and t.i in tm and _described(tm[t.i]):
                 continue   # "Kyrgyzstan and Tajikistan, both CSTO allies,": what they are, not who
             if topics is not None and _topic(t, c, topics):
                 # "talks on cooperation with X": the partner of what is talked about is
@@ -530,6 +532,17 @@ def actors_in(tok: Token, tm: dict[int, Mention], *, deep: bool = False,
     for m in seen:
         out.extend(m.actors)
     return out
+
+
+def _described(m: Mention) -> bool:
+    """Whether an apposition to `m` only says what it is: beside a named actor ("Kyrgyzstan,
+    a CSTO ally,") or people ("14 people were injured, police officers and residents"), not
+    beside an agent whose state the apposition gives ("Officials, envoys of Kazakhstan,")."""
+    if m.location or m.kind == "pronoun":
+        return False
+    if m.kind == "generic":
+        return bool(m.actors) and all(a.sector == "CVL" for a in m.actors)
+    return bool(m.codes)
 
 
 def claimant(tok: Token, tm: dict[int, Mention], words: RoleWords) -> list[Actor]:

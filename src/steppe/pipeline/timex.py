@@ -321,7 +321,7 @@ def _h_year_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
 def _h_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     text = m.string
     before, after = text[max(0, m.start() - 5):m.start()], text[m.end():m.end() + 12]
-    if _QUANTITY_BEFORE.search(before) and not before.lower().endswith("mid-") \
+    if _QUANTITY_BEFORE.search(before) and not re.search(r"\bmid-$", before, re.I) \
             or _QUANTITY_AFTER.match(after):
         return None     # (a hyphen before a year joins a range or a code, not "mid-2021")
     return {"value": m["y"], "precision": "year"}
@@ -587,7 +587,7 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?<![\d$€])\b(?i:between\s+)?(?P<y1>" + _YEAR + r")(?:" + _DASH
                     + r"|(?i:\s+(?:to|and|until|through)\s+))(?P<y2>" + _YEAR + r"|\d\d)\b(?![\d.,]\d)"),
          _h_year_range),
-        (re.compile(r"(?:(?<=mid-)|(?<![\w$€£.,/-]))(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
+        (re.compile(r"(?:(?<=\b[Mm]id-)|(?<![\w$€£.,/-]))(?P<y>" + _YEAR + r")(?![\w/%]|[.,]\d)"), _h_year),
         # "the 1990s", "the early 2000s", "mid-2010s" (an amount is "$2000s" or "2000s of")
         (re.compile(r"(?:(?<=mid-)|(?<![\w$€£.,/-]))(?:19|20)\d0['’]?s\b(?!\s+of\b)"), _h_decade),
         (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),

@@ -77,7 +77,6 @@ class TriggerGrammar:
     speech_nouns: frozenset[str] = frozenset()      # "[attacked] X in a speech" (recoding)
     judged_words: frozenset[str] = frozenset()      # "called the remarks [unacceptable]" (recoding)
     document_modifiers: frozenset[str] = frozenset()  # "the draft statement": a document
-    admitting_negations: frozenset[str] = frozenset()  # "did not [rule out]": a possibility (recoding)
     from_is_source: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
 
@@ -120,7 +119,6 @@ class TriggerGrammar:
                    speech_nouns=own.set("speech_nouns"),
                    judged_words=own.set("judged_words"),
                    document_modifiers=own.set("document_modifiers"),
-                   admitting_negations=own.set("admitting_negations"),
                    from_is_source=roles.set("from_is_source"),
                    agent_nouns=grammar.words(language, "actors").set("agent_nouns"))
 
