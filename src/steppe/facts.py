@@ -90,6 +90,12 @@ class Actor:
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "sector": self.sector, "text": self.text}
 
+    @property
+    def party(self) -> str:
+        """Who the actor is as a party: its code, an organisation told apart by its name
+        ("IGO:EU"; every organisation has the code IGO), as the scorer tells them."""
+        return f"IGO:{self.text}" if self.code == "IGO" else self.code
+
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Actor":
         """From the facts format, or from a store row (which also has actor_id, confidence)."""
@@ -149,6 +155,10 @@ class Event:
 
     def codes(self) -> frozenset[str]:
         return frozenset(a.code for a in self.source + self.target)
+
+    def parties(self) -> frozenset[str]:
+        """Who takes part, on either side (Actor.party)."""
+        return frozenset(a.party for a in self.source + self.target)
 
 
 @dataclass

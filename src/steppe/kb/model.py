@@ -113,19 +113,25 @@ class KnowledgeBase:
                 out.append(e)
         return out
 
+    @staticmethod
+    def _office(person: Entity, date: str | None) -> tuple[Role | None, bool]:
+        """The office a person is known by at `date`, and whether held then: the one held,
+        else the last one held (out of office: still that state's, or body's, former one)."""
+        held = person.roles_at(date)
+        if held:
+            return held[0], True
+        return (max(person.roles, key=lambda r: r.end or "9999"), False) if person.roles else (None, False)
+
     def igo_of(self, person: Entity, date: str | None) -> str:
         """The organisation (short name) of the office `state_of` reads, "" if a state's."""
-        held = person.roles_at(date) or sorted(person.roles, key=lambda r: r.end or "9999")[-1:]
-        return held[0].igo if held and not held[0].state else ""
+        r, _ = self._office(person, date)
+        return r.igo if r is not None and not r.state else ""
 
     def state_of(self, person: Entity, date: str | None) -> tuple[str, str, float]:
         """(state code, sector, confidence) a person served at `date`."""
-        held = person.roles_at(date)
-        if held:
-            r = held[0]
-            return (r.state or ("IGO" if r.igo else ""), r.sector, 1.0)
-        if person.roles:
-            # Out of office at that date: still that state's national, former official (ELI).
-            r = max(person.roles, key=lambda r: r.end or "9999")
-            return (r.state or ("IGO" if r.igo else ""), r.sector if date is None else "ELI", 0.8)
-        return (person.code, person.sector, 0.6)
+        r, held = self._office(person, date)
+        if r is None:
+            return (person.code, person.sector, 0.6)
+        code = r.state or ("IGO" if r.igo else "")
+        # Out of office at that date: still that state's national, former official (ELI).
+        return (code, r.sector, 1.0) if held else (code, r.sector if date is None else "ELI", 0.8)

@@ -257,6 +257,7 @@ def _parties(text: str, mentions: list[tuple[int, int, str]], sentences: list[tu
 
 
 _SIDES = re.compile(r"\b(?:between|with)\s")
+_WORD = re.compile(r"\w+")
 
 
 def _a_side(text: str, start: int, at: int, mentions) -> bool:
@@ -267,11 +268,9 @@ def _a_side(text: str, start: int, at: int, mentions) -> bool:
     sides = list(_SIDES.finditer(text, start, at))
     if not sides:
         return False
-    gap = text[sides[-1].end():at]
-    for ms, me, _ in sorted(mentions, reverse=True):
-        if sides[-1].end() <= ms and me <= at:
-            gap = gap[:ms - sides[-1].end()] + " " + gap[me - sides[-1].end():]
-    return set(re.findall(r"\w+", gap.lower())) <= {"and", "the"}
+    words = [w for w in _WORD.finditer(text, sides[-1].end(), at)
+             if not any(ms <= w.start() < me for ms, me, _ in mentions)]
+    return all(w.group().lower() in ("and", "the") for w in words)
 
 
 def _represented(mentions, sentences, sentence_states: list[set[str]], i: int,

@@ -248,8 +248,7 @@ class Events:
                 ev = self._finish(raw, s, ctx, said, bounded, backdrop, plan_days)
                 ctx.events.append(ev)
                 if raw.mode == "multilateral" and len(ev.codes()) >= 3:
-                    present = tuple({(a.code, a.text if a.code == "IGO" else ""): a
-                                     for a in ev.source + ev.target}.values())
+                    present = tuple({a.party: a for a in ev.source + ev.target}.values())
                 if raw.main:
                     ctx.main_acts.append(ev)
             times = within(ctx.timexes, s, e)
@@ -397,7 +396,7 @@ class Occurrences:
         self.reciprocal = res.resources.lexicon.coding.reciprocal
         grammar = res.resources.grammar
         self.apart = {lang: re.compile(rf"\b(?:{grammar.words(lang, 'occurrences').alternation('apart_words')})\w*",
-                                       re.I) for lang in ("en", "ru")}
+                                       re.I) for lang in PIPELINES}
 
     def __call__(self, ctx: DocContext) -> None:
         ctx.events = merge_occurrences(ctx.events, self.reciprocal, self.apart.get(ctx.language))

@@ -61,7 +61,7 @@ def _one_summit(events: list[Event], apart: re.Pattern[str] | None) -> list[Even
     summits = [e for e in events if e.mode == "multilateral"]
     return [e for e in events if e.mode != "multilateral"
             or apart is not None and apart.search(e.evidence.text) or not any(
-                o.type == e.type and o.modality == e.modality and _parties(e) < _parties(o)
+                o.type == e.type and o.modality == e.modality and e.parties() < o.parties()
                 and dates_compatible(o, e) for o in summits)]
 
 
@@ -135,15 +135,10 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
         ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
                    date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                    trigger=ag.name, score=points, quad=quad, cameo=cameo)
-        if not any(e.type == ev.type and _parties(e) == _parties(ev) and dates_compatible(e, ev)
+        if not any(e.type == ev.type and e.parties() == ev.parties() and dates_compatible(e, ev)
                    for e in events + out):
             out.append(ev)
     return out
-
-
-def _parties(e: Event) -> frozenset[str]:
-    """Who takes part, an organisation told apart by its name."""
-    return frozenset(f"IGO:{a.text}" if a.code == "IGO" else a.code for a in e.source + e.target)
 
 
 def link_signings(concluded: list[Concluded], events: list[Event]) -> None:

@@ -161,10 +161,6 @@ def judges_words(tok: Token, said: frozenset[str], documents: frozenset[str]) ->
 def travellers(subject: Token) -> set[str]:
     """What a subject is made of: its noun, and the noun of its "of" ("a group of
     [rescuers]", "a team of [doctors]")."""
-    nouns = {subject.lemma_.lower(), subject.lower_}
-    nouns |= {o.lemma_.lower() for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"} | \
-             {o.lower_ for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"}
-    return nouns
-
+    of = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+          for o in p.children if o.dep_ == "pobj"]
+    return {w for t in (subject, *of) for w in (t.lemma_.lower(), t.lower_)}

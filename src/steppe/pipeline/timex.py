@@ -59,7 +59,8 @@ _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|million|billion|thousand|trillion|mln|bn|tons?|tonnes?|"
     r"USD|EUR|dollars?|euros?|km|kilomet(?:er|re)s?|MW|GW|kWh|m3|cubic|people|units|"
     r"enterprises|companies|trucks|cars|passengers|times|[.,]\d{3}|\s\d{3}\b)", re.I)
-_QUANTITY_BEFORE = re.compile(r"(?:[$€£₽]|USD|EUR|\d[ ,.]|No\.|#|/|[-\u2013]|\d)\s?$")
+# (a hyphen before a year joins a range or a code: "2020-2021", "T-2025"; not "mid-2021")
+_QUANTITY_BEFORE = re.compile(r"(?:[$€£₽]|USD|EUR|\d[ ,.]|No\.|#|/|(?<!\b[Mm]id)[-\u2013]|\d)\s?$")
 
 
 # --------------------------------------------------------------------------- anchor maths
@@ -321,9 +322,8 @@ def _h_year_range(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | N
 def _h_year(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     text = m.string
     before, after = text[max(0, m.start() - 5):m.start()], text[m.end():m.end() + 12]
-    if _QUANTITY_BEFORE.search(before) and not re.search(r"\bmid-$", before, re.I) \
-            or _QUANTITY_AFTER.match(after):
-        return None     # (a hyphen before a year joins a range or a code, not "mid-2021")
+    if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
+        return None
     return {"value": m["y"], "precision": "year"}
 
 
