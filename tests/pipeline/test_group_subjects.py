@@ -305,3 +305,18 @@ def test_a_sentence_opening_he_is_the_person_the_sentence_before_is_about(extrac
     got = found(extractor, "Erdogan met Aliyev on Monday. After the talks Putin said he would "
                            "visit Georgia.")
     assert any(t == "AGREE" and s == {"RUS"} for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the sentence that tells the gathering, not an earlier one naming more states
+    ("Peru, Chile, Bolivia and Ecuador traded more with each other last year. In June Brazil's "
+     "president hosted Argentina's president in Brasilia. The leaders adopted a joint declaration "
+     "on transport.", {"BRA", "ARG"}),
+    # ... where a group counts with its states ("the five Central Asian presidents")
+    ("Kazakhstan, Uzbekistan, China and Russia traded more with each other last year. In June the "
+     "Korean president hosted the five Central Asian presidents in Seoul. The leaders adopted a "
+     "joint declaration on transport.", {"KOR", "KAZ", "KGZ", "TJK", "TKM", "UZB"}),
+])
+def test_the_leaders_are_those_at_the_gathering_told_before(extractor, text, parties):
+    got = found(extractor, text)
+    assert any(t == "SUPPORT" and s | g == parties for t, s, g in got), got

@@ -121,6 +121,7 @@ class Coreference:
                                key=lambda m: m.end)
         organisation_ends = [m.end for m in organisations]
         first_named: dict[re.Pattern[str], int] = {}      # where each `named_before` is first met
+        present_groups: list[tuple[re.Match[str], GroupPattern]] = []
         for m, group in found:
             s, e = m.start(), m.end()
             if taken.find(1, s, e) != -1:
@@ -147,27 +148,39 @@ class Coreference:
                                        kind="group", head="group"))
                     taken[s:e] = b"\x01" * (e - s)
                 continue
-            here = list(group.members or main)
-            hosts: list[Actor] = []
             if group.present:
-                # "Leaders of China, Russia and India ... The leaders adopted a declaration":
-                # everyone at the occasion just told of (_states_before), with the
-                # organisations named there ("the EU and the five Central Asian states")
-                present, hosts = _states_before(text, s, mentions, self.words.gathering)
-                here = present or here
-            elif not group.members and not group.weak:
+                # read once every other group is: "hosted [the five] in Berlin. The leaders ..."
+                present_groups.append((m, group))
+                taken[s:e] = b"\x01" * (e - s)
+                continue
+            here = list(group.members or main)
+            if not group.members and not group.weak:
                 # "the U.S. ambassador to Uzbekistan announced that the two countries ...":
                 # the pair named just before in the sentence, else the document's pair.
                 here = _pair_before(text, s, mentions) or here
-            if not here:
-                continue
-            actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
-                            confidence=0.8, start=s, end=e) for c in here]
-            actors += [replace(a, start=s, end=e, confidence=0.8) for a in hosts]
-            out.append(Mention(s, e, m.group(0), actors, kind="group", head="group",
-                               weak=group.weak, speaker=group.speaker))
-            taken[s:e] = b"\x01" * (e - s)
+            if here:
+                out.append(self._group(m, group, here))
+                taken[s:e] = b"\x01" * (e - s)
+        named = mentions + [g for g in out if not g.weak]
+        for m, group in present_groups:
+            # "Leaders of China, Russia and India ... The leaders adopted a declaration":
+            # everyone at the occasion just told of (_states_before), with the
+            # organisations named there ("the EU and the five Central Asian states")
+            present, hosts = _states_before(text, m.start(), named, self.words.gathering)
+            here = present or list(group.members or main)
+            if here:
+                out.append(self._group(m, group, here, hosts))
         return sorted(out, key=lambda g: g.start)
+
+    @staticmethod
+    def _group(m: re.Match[str], group: GroupPattern, codes: list[str],
+               hosts: list[Actor] = ()) -> Mention:
+        s, e = m.span()
+        actors = [Actor(code=c, sector=group.sector, text=m.group(0), actor_id=f"state:{c}",
+                        confidence=0.8, start=s, end=e) for c in codes]
+        actors += [replace(a, start=s, end=e, confidence=0.8) for a in hosts]
+        return Mention(s, e, m.group(0), actors, kind="group", head="group",
+                       weak=group.weak, speaker=group.speaker)
 
     def _agents_yielding(self, mentions: list[Mention], grouped: bytearray):
         """Which agent words inside a group phrase give way to it: "the two governments",
@@ -208,13 +221,20 @@ def _states_before(text: str, at: int, mentions: list[Mention],
                    gathering: re.Pattern[str]) -> tuple[list[str], list[Actor]]:
     """The states of the sentence before `at` (this one first, at most two back) that names
     the most of them, two or more (discourse.most_named), and the organisations that
-    sentence names as actors when it tells a gathering (`gathering`)."""
+    sentence names as actors when it tells a gathering (`gathering`). Sentences that tell
+    a gathering come first: "Scholz hosted the five in Berlin" is where the leaders are,
+    not the sentence before it that names more states met elsewhere. Groups of states
+    count with their members ("the five")."""
     named = sorted((m for m in mentions if m.start < at and not m.location and m.codes
-                    and m.kind not in ("group", "pronoun")), key=lambda m: m.start)
+                    and m.kind != "pronoun"), key=lambda m: m.start)
     spans = _sentences_back(text, at, _PAIR_SENTENCES)
-    states = [(m.start, m.end, c) for m in named for c in m.codes]
-    by_sentence = states_by_sentence(states, spans)
-    most = most_named(by_sentence, range(len(spans) - 1, -1, -1))
+    nearest_first = range(len(spans) - 1, -1, -1)
+    by_sentence = states_by_sentence([(m.start, m.end, c) for m in named for c in m.codes], spans)
+    gatherings = [j for j in nearest_first if len(by_sentence[j]) >= 2 and gathering.search(text, *spans[j])]
+    if not gatherings:   # no gathering told: the states named, not the groups of a region's talk
+        named = [m for m in named if m.kind != "group"]
+        by_sentence = states_by_sentence([(m.start, m.end, c) for m in named for c in m.codes], spans)
+    most = most_named(by_sentence, gatherings or nearest_first)
     if len(most) < 2:
         return [], []
     b, e = spans[max(j for j, n in enumerate(by_sentence) if n == most)]
