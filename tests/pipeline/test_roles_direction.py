@@ -209,3 +209,11 @@ def test_a_town_naming_a_meeting_is_where_not_who(extractor):
     text = "Turkmenistan and Azerbaijan agreed at the Samarkand meeting to expand ferry traffic."
     found = [(src, tgt) for t in ("AGREE", "CONSULT") for src, tgt in _events(extractor, text, t)]
     assert found and all(set(src + tgt) <= {"AZE", "TKM"} for src, tgt in found)
+
+
+# -- a promise is made to someone: in a story about a pair, to the other party -------------
+
+def test_a_promise_to_no_one_named_is_made_to_the_other_party(extractor):
+    text = ("Chile and Peru held talks on fishing rights in Lima on Monday. "
+            "Santiago promised to double the number of licences next year.")
+    assert (["CHL"], ["PER"]) in _events(extractor, text, "AGREE")
