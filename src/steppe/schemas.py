@@ -237,6 +237,7 @@ class PloverCoding(_Strict):
     border_acts: list[str] = []
     caused_by_acts: list[str] = []
     said_attacks: list[str] = []
+    domestic_sectors: list[str] = []
 
     @field_validator("cooperative", "future_agree", "unnamed_recipient_is_other_party", "unseen_agent",
                      "needs_target", "absorbs_meeting", "reciprocal", "territorial_agent", "forces_act",

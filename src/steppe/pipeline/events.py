@@ -457,7 +457,8 @@ class EventCoder:
                                        reporting=self.lex.cues.reporting_verbs)
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
                                    or on_border(tok, self.roles.border_nouns)) \
-                        and not people_object(tok):
+                        and not people_object(tok) \
+                        and not (source and all(a.sector in self.lex.coding.domestic_sectors for a in source)):
                     target = self._others_present(at, source) or \
                         other_of_pair(source, at.told) or other_of_pair(source, at.main)
                 if not target and len(codes_of(source)) >= 2 and not self._grouped(at, source):

@@ -92,6 +92,7 @@ class TypeRules:
     border_acts: frozenset[str] = frozenset()
     caused_by_acts: frozenset[str] = frozenset()
     said_attacks: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
 
 
 @dataclass
