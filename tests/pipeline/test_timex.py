@@ -115,6 +115,19 @@ def test_relative(text, anchor, value, precision):
     assert tx.relative
 
 
+@pytest.mark.parametrize("text,value", [
+    # "later" and "earlier" count from the time the story told last, "ago" from the report
+    ("The talks opened on 3 March 2019. Two days later the envoys signed.", "2019-03-05"),
+    ("The talks opened on 3 March 2019. A day earlier the envoys arrived.", "2019-03-02"),
+    ("The talks opened on 3 March 2019. The next day the envoys signed.", "2019-03-04"),
+    ("The talks opened on 3 March 2019. The day before, the envoys arrived.", "2019-03-02"),
+    ("The treaty was signed in 1998. Five years later the envoys met again.", "2003"),
+    ("The talks opened on 3 March 2019. Two days ago the envoys met again.", "2024-05-08"),
+])
+def test_narrated_times_count_from_the_time_told_before(text, value):
+    assert find_timexes(text, anchor="2024-05-10")[-1].value == value
+
+
 @pytest.mark.parametrize("text,anchor,value", [
     ("Last summer, the rivers", "2024-02", "2023"),
     ("Last summer, the rivers", "2023-10", "2023"),

@@ -354,7 +354,23 @@ def _h_day_word(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | Non
         if n is None:
             return _unknown()
         delta = -n if m["dir"].lower() in ("ago", "earlier", "before") else n
-    return _relative_days(a, delta)
+    return _narrated(m, _relative_days(a, delta))
+
+
+def _h_next_day(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
+    """"the next day", "the day before": a day from the time the story last told."""
+    back = re.search(r"\b(?:before|previous|prior)\b", m[0], re.I)
+    return {**_relative_days(a, -1 if back else 1), _NARRATED: True}
+
+
+# A relative time counted from the story's own time ("two days later", "a year earlier"), not
+# from the report ("two days ago"): find() reads it again from the time told last before it.
+_NARRATED = "_narrated"
+
+
+def _narrated(m: re.Match, res: _Result) -> _Result:
+    told = "dir" in m.re.groupindex and (m["dir"] or "").lower() in ("earlier", "later")
+    return {**res, _NARRATED: True} if told else res
 
 
 def _relative_days(a: _Anchor | None, delta: int) -> _Result:
@@ -403,20 +419,20 @@ def _h_units_ago(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     if a is None or n is None:
         return _unknown()
     if unit == "day":
-        return _relative_days(a, sign * n)
+        return _narrated(m, _relative_days(a, sign * n))
     if unit == "week":
         if a.day is None:
             return _unknown()
-        return {"value": _ymd(a.date + dt.timedelta(weeks=sign * n)), "precision": "month",
-                "relative": True}
+        return _narrated(m, {"value": _ymd(a.date + dt.timedelta(weeks=sign * n)), "precision": "month",
+                             "relative": True})
     if unit == "month":
         if a.month is None:
             return _unknown()
         y, mo = _shift_month(a.year, a.month, sign * n)
-        return {"value": _ym(y, mo), "precision": "month", "relative": True}
+        return _narrated(m, {"value": _ym(y, mo), "precision": "month", "relative": True})
     if unit == "decade":    # "three decades ago": a round count, read as that many tens of years
         n *= 10
-    return {"value": str(a.year + sign * n), "precision": "year", "relative": True}
+    return _narrated(m, {"value": str(a.year + sign * n), "precision": "year", "relative": True})
 
 
 def _h_rel_period(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
@@ -593,6 +609,8 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
         (re.compile(r"(?i:\b(?P<n>" + num + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
          _h_day_word),
+        (re.compile(r"(?i:\bthe\s+(?:(?:next|following|previous|prior)\s+day|day\s+(?:after|before)"
+                    r"(?!\s+(?:the|a|an|his|her|its|their)\b))\b)"), _h_next_day),
         (re.compile(r"(?i:\b(?:on\s+)?(?:(?P<mod>last|next|this|past)\s+)?)"
                     r"(?P<wd>" + weekdays + r")\b"),
          _h_weekday),
@@ -691,15 +709,22 @@ class TimeGrammar:
         """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
         a = _parse_anchor(anchor)
         cands = sorted(self._candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+        patterns = dict(enumerate(self._patterns))
         chosen: list[tuple[int, int, _Result]] = []
         taken = bytearray(len(text) + 1)     # characters already claimed by a longer expression
-        for start, end, _rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        for start, end, rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end, res))
-        out = []
-        for start, end, res in sorted(chosen, key=lambda c: c[0]):
+            chosen.append((start, end, rank, res))
+        out: list[TimeEx] = []
+        for start, end, rank, res in sorted(chosen, key=lambda c: c[0]):
+            if res.pop(_NARRATED, False):
+                told = next((t for t in reversed(out) if t.value and t.kind == "point"), None)
+                if told is not None:
+                    pattern, handler = patterns[rank]
+                    res = handler(self, pattern.match(text, start), _parse_anchor(told.value)) or res
+                    res.pop(_NARRATED, None)
             start, res = _extend(text, start, res)
             since_prec = res.pop("_since", None)
             if since_prec:
