@@ -121,7 +121,9 @@ def test_relative(text, anchor, value, precision):
     ("The talks opened on 3 March 2019. A day earlier the envoys arrived.", "2019-03-02"),
     ("The talks opened on 3 March 2019. The next day the envoys signed.", "2019-03-04"),
     ("The talks opened on 3 March 2019. The day before, the envoys arrived.", "2019-03-02"),
-    ("The treaty was signed in 1998. Five years later the envoys met again.", "2003"),
+    ("The talks opened on 3 March 2019. A week later the envoys signed.", "2019-03-10"),
+    # a year "earlier" compares with the year the figure is of, not with the last time named
+    ("Trade grew in 2023 from 2022. It reached $4 billion, up from $3 billion a year earlier.", "2023"),
     ("The talks opened on 3 March 2019. Two days ago the envoys met again.", "2024-05-08"),
 ])
 def test_narrated_times_count_from_the_time_told_before(text, value):

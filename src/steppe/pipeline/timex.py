@@ -363,8 +363,10 @@ def _h_next_day(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | Non
     return {**_relative_days(a, -1 if back else 1), _NARRATED: True}
 
 
-# A relative time counted from the story's own time ("two days later", "a year earlier"), not
-# from the report ("two days ago"): find() reads it again from the time told last before it.
+# A relative time of days or weeks counted from the story's own time ("two days later", "a
+# week earlier"), not from the report ("two days ago"): find() reads it again from the time
+# told last before it. Not months or years: "up from $31 billion a year earlier" compares
+# with the figure's own year, whatever time the text named last.
 _NARRATED = "_narrated"
 
 
@@ -429,10 +431,10 @@ def _h_units_ago(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
         if a.month is None:
             return _unknown()
         y, mo = _shift_month(a.year, a.month, sign * n)
-        return _narrated(m, {"value": _ym(y, mo), "precision": "month", "relative": True})
+        return {"value": _ym(y, mo), "precision": "month", "relative": True}
     if unit == "decade":    # "three decades ago": a round count, read as that many tens of years
         n *= 10
-    return _narrated(m, {"value": str(a.year + sign * n), "precision": "year", "relative": True})
+    return {"value": str(a.year + sign * n), "precision": "year", "relative": True}
 
 
 def _h_rel_period(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
