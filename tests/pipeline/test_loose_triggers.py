@@ -107,3 +107,22 @@ def test_pressing_a_button_asks_nothing(extractor):
     assert not any(t == "REQUEST" for t, _, _ in got)
     assert ("COOPERATE", {"PER", "CHL"}, {"PER", "CHL"}) in got
     assert ("REQUEST", {"PER"}, {"CHL"}) in found(extractor, "Peru pressed Chile to reopen the border.")
+
+
+# -- a war named as the backdrop of something else is no act the text reports ----------------
+@pytest.mark.parametrize("text", [
+    "Chilean exporters lost their market in Peru after the war between Peru and Ecuador began.",
+    "Trade between Serbia and Hungary fell because of the war between Armenia and Azerbaijan.",
+    "Georgia's wine sales grew despite Russia's invasion of Ukraine.",
+])
+def test_a_war_as_backdrop_is_no_assault(extractor, text):
+    assert "ASSAULT" not in _types(found(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan fought a war in 2020.",
+    # its own time makes it an event the text tells
+    "Trade fell after the war between Russia and Georgia in August 2008.",
+])
+def test_a_war_the_text_tells_stays_an_assault(extractor, text):
+    assert "ASSAULT" in _types(found(extractor, text))

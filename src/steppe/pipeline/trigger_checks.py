@@ -31,6 +31,7 @@ _CLOSING = {".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…"}
 # conflict", "no longer [formally] recognise").
 _MODIFIER_POS = {"DET", "ADJ", "NUM", "ADV", "PART", "AUX", "PRON"}
 _CONTRAST_GAP = 2
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.S)
 
 
@@ -53,7 +54,24 @@ def loose(tok: Token, trig: Trigger, sent: SpacySpan, lexicon: Lexicon, words,
             return True
         if _partyless_agent(tok, words):
             return True
+        if tok.lemma_.lower() in words.backdrop_nouns and _backdrop(tok, words):
+            return True
     return False
+
+
+def _backdrop(tok: Token, words) -> bool:
+    """A war told as the backdrop of something else, with no time of its own: the object of
+    a preposition of time or cause ("after", "because of"), a possessor or a modifier (the
+    subject of what it brought about is left to events.main_events: "the invasion pushed
+    ..." keeps the invasion, not the push)."""
+    if any(_YEAR.fullmatch(t.text) for t in tok.subtree):
+        return False
+    if tok.dep_ in ("poss", "compound"):
+        return True
+    if tok.dep_ == "nsubj":     # "after the war began": the clause is the backdrop
+        return any(c.dep_ == "mark" and c.lower_ in words.backdrop_preps for c in tok.head.children)
+    # ("because [of]": the parser's head is "because")
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.backdrop_preps
 
 
 # A clause told as a fact: in the past or the third person present ("was", "has closed"),

@@ -73,6 +73,8 @@ class TriggerGrammar:
     threat_contents: frozenset[str] = frozenset()
     contrast_phrases: tuple[tuple[str, ...], ...] = ()
     mishap_words: frozenset[str] = frozenset()
+    backdrop_nouns: frozenset[str] = frozenset()     # "after the [war] in Ukraine": a backdrop
+    backdrop_preps: frozenset[str] = frozenset()
     proposing_verbs: frozenset[str] = frozenset()   # "proposed that ..." (trigger_checks)
     speech_nouns: frozenset[str] = frozenset()      # "[attacked] X in a speech" (recoding)
     judged_words: frozenset[str] = frozenset()      # "called the remarks [unacceptable]" (recoding)
@@ -115,6 +117,8 @@ class TriggerGrammar:
                    threat_contents=own.set("threat_contents"),
                    contrast_phrases=tuple(tuple(p.lower().split()) for p in own.list("contrast_phrases")),
                    mishap_words=own.set("mishap_words"),
+                   backdrop_nouns=own.set("backdrop_nouns"),
+                   backdrop_preps=own.set("backdrop_preps"),
                    proposing_verbs=own.set("proposing_verbs"),
                    speech_nouns=own.set("speech_nouns"),
                    judged_words=own.set("judged_words"),
