@@ -243,6 +243,19 @@ def test_summit_puts_every_participant_on_both_sides(extractor, text, parties):
 
 
 @pytest.mark.parametrize("text,type_,modality", [
+    # "going to" is an auxiliary of the future only as one: not a "going" and a "to" apart
+    ("Chile's foreign minister is going to travel to Lima for talks.", "AGREE", "planned"),
+    ("Peru has kept trade going, and Chile's foreign minister travelled to Lima for talks.",
+     "CONSULT", "asserted"),
+])
+def test_going_to_plans_only_as_one_auxiliary(extractor, text, type_, modality):
+    from steppe.facts import Document
+
+    facts = extractor.extract(Document(id="d", text=text, date="2022-10-01"))
+    assert [(e.type, e.modality) for e in facts.events] == [(type_, modality)]
+
+
+@pytest.mark.parametrize("text,type_,modality", [
     ("Turkmenistan said it would not accept any more refugees from Afghanistan.", "REJECT", "asserted"),
     ("Kazakhstan will not sign the agreement with Kyrgyzstan, officials said.", "REJECT", "asserted"),
     ("Kazakhstan did not sign the agreement with Kyrgyzstan.", "SUPPORT", "negated"),

@@ -175,7 +175,10 @@ def modality_of(trigger: Token, cues: Cues, words: ModalityWords) -> tuple[str, 
         return "planned", False
     if any(_arranged(t, words) for t in chain):
         return "planned", False   # "is to visit", "the talks are to be held": arranged
-    if auxes & cues.future_aux or "going" in around and "to" in around:
+    # ("going to" as one auxiliary: not "kept trade going, and ... travelled to Kabul")
+    going_to = "going" in around | {t.lower_ for t in chain} and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for t in chain for c in t.children)
+    if auxes & cues.future_aux or going_to:
         return "planned", False
     if "would" in auxes:
         # "X said Y would ..." reports a promise made in the past.
