@@ -371,6 +371,10 @@ def test_an_occurrence_held_by_a_verb_takes_its_tense(extractor, verb, date):
     # ... a date of the event's own clause still does.
     ("The Mongolian president visited China on 2 May after he won the election in March.",
      "2023-05-02"),
+    # a relative clause on a thing tells that thing's time, one on an occasion may be the act's
+    ("The Mongolian president visited China, which had sent the grain that arrived in March.",
+     "2023-05-03"),
+    ("The Mongolian president met Xi at the forum that closed on 2 May.", "2023-05-02"),
 ])
 def test_a_time_expression_frames_its_own_clause(extractor, text, date):
     facts = _facts(extractor, text, "2023-05-03")

@@ -508,13 +508,16 @@ _SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 
 
 def other_clauses(trigger, relative: bool = True,
-                  deps: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, int]]:
+                  deps: frozenset[str] | set[str] = frozenset(),
+                  occasions: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of the subordinate clauses of its sentence
     that tell another act: a time expression frames its own clause ("Japarov is on a visit
     after he won the election in January": January dates the election). `relative=False`
-    leaves out the clauses whose subject is a relative pronoun ("the summit that ended on
-    Friday"): they describe a thing of the sentence, whose time may be the act's. `deps`:
-    only clauses of these dependencies (default: every subordinate clause)."""
+    leaves out the clauses whose subject is a relative pronoun on an occasion noun
+    (`occasions`: "the summit that ended on Friday"): they describe an occasion of the
+    sentence, whose time may be the act's; on another thing ("thanked Putin for the gas that
+    arrived in January") they tell that thing's time. `deps`: only clauses of these
+    dependencies (default: every subordinate clause)."""
     spans = []
     for tok in trigger.sent:
         if tok.dep_ not in (deps or _SUBORDINATE) or tok.pos_ not in ("VERB", "AUX"):
@@ -532,7 +535,8 @@ def other_clauses(trigger, relative: bool = True,
         # Ashgabat for the [summit]")
         on_agent = tok.head.dep_ in ("nsubj", "nsubjpass") and \
             (tok.head.head.i == trigger.i or any(a.i == tok.head.head.i for a in trigger.ancestors))
-        if relative_subject and not relative and not on_agent:
+        if relative_subject and not relative and not on_agent and (
+                tok.dep_ != "relcl" or tok.head.lemma_.lower() in occasions):
             continue
         if subjects and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))

@@ -264,7 +264,8 @@ class Events:
                 # act's (dating.other_clauses), and no reference time for the sentences after
                 # (so is a participle's on a noun: "the goal, put forward by Xi at a summit in
                 # January 2022, had been surpassed")
-                clauses = [(a + s, b + s) for a, b in other_clauses(sdoc[:].root, relative=False, deps={"relcl"})]
+                clauses = [(a + s, b + s) for a, b in other_clauses(
+                    sdoc[:].root, relative=False, deps={"relcl"}, occasions=self.dating_words.occasion_nouns)]
                 clauses += [(t.left_edge.idx + s, t.right_edge.idx + len(t.right_edge) + s)
                             for t in sdoc if t.dep_ == "acl" and t.tag_ == "VBN"]
                 backdrop.update(t.start for t in times if any(a <= t.start < b for a, b in clauses))
@@ -297,7 +298,8 @@ class Events:
             if raw.type in self.dating_words.plan_types else None,
             bounds=bounds, bounded=bounded, backdrop=backdrop,
             foreign=[(a + offset, b + offset) for a, b in
-                     other_clauses(raw.trigger, relative=False, deps={"relcl"})],
+                     other_clauses(raw.trigger, relative=False, deps={"relcl"},
+                                   occasions=self.dating_words.occasion_nouns)],
             plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in
                                             occasion_phrases(raw.trigger, self.dating_words)],
             clause=tuple(x + offset for x in clause_of(raw.trigger)))
