@@ -160,6 +160,10 @@ def test_the_parties_stay_political_parties_where_the_text_names_one(extractor):
     text = ("Armenia and Azerbaijan resumed peace talks on Monday. In Yerevan, the ruling party "
             "and the opposition met on Tuesday. The parties agreed to hold early elections.")
     assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
+    # (the state named beside its parties takes no other state in their stead)
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. Armenia's ruling party and the "
+            "opposition agreed to hold early elections.")
+    assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
     text = ("Armenia and Azerbaijan resumed peace talks on Monday. The parties agreed to hold "
             "a second round in May.")
     assert any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
@@ -320,3 +324,19 @@ def test_a_sentence_opening_he_is_the_person_the_sentence_before_is_about(extrac
 def test_the_leaders_are_those_at_the_gathering_told_before(extractor, text, parties):
     got = found(extractor, text)
     assert any(t == "SUPPORT" and s | g == parties for t, s, g in got), got
+
+
+def test_the_leaders_are_the_nearer_pair_when_the_gathering_told_is_of_others(extractor):
+    # a meeting further back of none of the pair the sentence before names
+    got = found(extractor, "Chile and Peru met in Lima on Monday. On Tuesday, Brazil and Argentina "
+                           "opened a new road together. The leaders also signed a border deal.")
+    assert any(t == "SUPPORT" and s | g == {"BRA", "ARG"} for t, s, g in got), got
+
+
+def test_an_agreement_signed_by_the_leaders_is_one_signing(extractor):
+    # the declaration's states and its host are one SUPPORT, not two
+    from coded import events_in
+    text = ("The African Union hosted the presidents of Ghana, Togo and Benin at a summit in Accra. "
+            "The leaders adopted a joint declaration on trade.")
+    support = [e for e in events_in(extractor, text) if e.type == "SUPPORT"]
+    assert len(support) == 1, support

@@ -125,6 +125,11 @@ def test_relative(text, anchor, value, precision):
     # a year "earlier" compares with the year the figure is of, not with the last time named
     ("Trade grew in 2023 from 2022. It reached $4 billion, up from $3 billion a year earlier.", "2023"),
     ("The talks opened on 3 March 2019. Two days ago the envoys met again.", "2024-05-08"),
+    ("The talks opened on 3 March 2019. Two days before, the envoys arrived.", "2019-03-01"),
+    ("The talks opened in March 2019. Two weeks later the envoys signed.", "2019-03"),
+    # a year named in passing is no time of the story
+    ("The talks opened on 3 March. Chile joined the bloc in 2015. The next day the envoys signed.",
+     "2024-03-04"),
 ])
 def test_narrated_times_count_from_the_time_told_before(text, value):
     assert find_timexes(text, anchor="2024-05-10")[-1].value == value
@@ -339,4 +344,23 @@ def test_mid_year_is_the_year_and_a_hyphenated_range_stays_a_range():
     assert _one("Mid-2021 they clashed", "2022-11-23").value == "2021"
     assert _one("clashed in 2020-2021", "2022-11-23").value != "2021"
     assert not [t for t in TIME.find("amid-2021 tensions", anchor="2022-11-23") if t.value == "2021"]
+
+
+@pytest.mark.parametrize("text,value,end_value", [
+    # two days joined by "to" are one stretch, its end in the start's year
+    ("a ban on exports from March 15 to June 30", "2024-03-15", "2024-06-30"),
+    ("from 20 December to 10 January", "2023-12-20", "2024-01-10"),
+])
+def test_a_stretch_between_two_days(text, value, end_value):
+    (tx,) = find_timexes(text, anchor="2024-03-16")
+    assert (tx.kind, tx.value, tx.end_value) == ("range", value, end_value)
+
+
+@pytest.mark.parametrize("text", [
+    "The day before Japarov's visit, the border was closed.",
+    "Two days before the vote, the border was closed.",
+])
+def test_a_day_counted_from_an_undated_occasion_is_not_the_storys(text):
+    found = find_timexes("Officials met in Batken on 3 March. " + text, anchor="2024-05-10")
+    assert not {tx.value for tx in found[1:]} & {"2024-03-01", "2024-03-02"}, found
 

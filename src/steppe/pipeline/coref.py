@@ -231,6 +231,12 @@ def _states_before(text: str, at: int, mentions: list[Mention],
     nearest_first = range(len(spans) - 1, -1, -1)
     by_sentence = states_by_sentence([(m.start, m.end, c) for m in named for c in m.codes], spans)
     gatherings = [j for j in nearest_first if len(by_sentence[j]) >= 2 and gathering.search(text, *spans[j])]
+    nearest = next((j for j in nearest_first if len(by_sentence[j]) >= 2), None)
+    if gatherings and nearest not in gatherings and \
+            not by_sentence[nearest] & most_named(by_sentence, gatherings):
+        # a gathering further back, of none of those the nearer sentence names ("Putin and
+        # Tokayev met on Monday. On Tuesday Mirziyoyev and Japarov opened a road ...")
+        gatherings = []
     if not gatherings:   # no gathering told: the states named, not the groups of a region's talk
         named = [m for m in named if m.kind != "group"]
         by_sentence = states_by_sentence([(m.start, m.end, c) for m in named for c in m.codes], spans)

@@ -458,7 +458,7 @@ class EventCoder:
                 if not target and (trig.type in self.lex.coding.unnamed_recipient_is_other_party
                                    or on_border(tok, self.roles.border_nouns)) \
                         and not people_object(tok) \
-                        and not (source and all(a.sector in self.lex.coding.domestic_sectors for a in source)):
+                        and not self._domestic(source):
                     target = self._others_present(at, source) or \
                         other_of_pair(source, at.told) or other_of_pair(source, at.main)
                 if not target and len(codes_of(source)) >= 2 and not self._grouped(at, source):
@@ -473,6 +473,12 @@ class EventCoder:
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    def _domestic(self, source: list[Actor]) -> bool:
+        """Whether the agents are a state's political parties ("Armenia's ruling party and
+        the opposition"; the state named beside them has no sector)."""
+        sectors = {a.sector for a in source if a.sector}
+        return bool(sectors) and sectors <= self.lex.coding.domestic_sectors
 
     def _others_present(self, at: _Occurrence, source: list[Actor]) -> list[Actor]:
         """'Berdimuhamedov called for closer cooperation in gas supplies', told of a summit:

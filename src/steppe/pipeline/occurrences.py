@@ -135,8 +135,12 @@ def implied_signings(concluded: list[Concluded], events: list[Event], score: Sco
         ev = Event(type=c.signing, source=actors, target=list(actors), evidence=ag.evidence,
                    date=ag.date, date_precision=precision_of(ag.date), confidence=0.6,
                    trigger=ag.name, score=points, quad=quad, cameo=cameo)
-        if not any(e.type == ev.type and e.parties() == ev.parties() and dates_compatible(e, ev)
-                   for e in events + out):
+        if not any(e.type == ev.type and dates_compatible(e, ev) and (
+                e.parties() == ev.parties()
+                # "The leaders adopted a joint declaration": told with its host, in the
+                # sentence that names the agreement
+                or ev.parties() < e.parties() and e.evidence.start <= ag.evidence.start < e.evidence.end)
+                for e in events + out):
             out.append(ev)
     return out
 

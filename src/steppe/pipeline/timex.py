@@ -346,6 +346,21 @@ def _anchor_value(a: _Anchor | None, precision: str) -> str | None:
     return str(a.year)
 
 
+# A relative time of days or weeks counted from the story's own time ("two days later", "a
+# week earlier"), not from the report ("two days ago"): find() reads it again from the time
+# told last before it. Not months or years: "up from $31 billion a year earlier" compares
+# with the figure's own year, whatever time the text named last.
+_NARRATED = "_narrated"
+
+
+def _narrated(m: re.Match, res: _Result) -> _Result:
+    direction = (m["dir"] or "").lower() if "dir" in m.re.groupindex else ""
+    # ("two days before, ...": as "earlier"; not "two days before the vote")
+    told = direction in ("earlier", "later") or \
+        direction == "before" and re.match(r"\s*(?:[,.;:)]|$)", m.string[m.end():])
+    return {**res, _NARRATED: True} if told else res
+
+
 def _h_day_word(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | None:
     word = m[0].lower()
     delta = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word)
@@ -361,18 +376,6 @@ def _h_next_day(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | Non
     """"the next day", "the day before": a day from the time the story last told."""
     back = re.search(r"\b(?:before|previous|prior)\b", m[0], re.I)
     return {**_relative_days(a, -1 if back else 1), _NARRATED: True}
-
-
-# A relative time of days or weeks counted from the story's own time ("two days later", "a
-# week earlier"), not from the report ("two days ago"): find() reads it again from the time
-# told last before it. Not months or years: "up from $31 billion a year earlier" compares
-# with the figure's own year, whatever time the text named last.
-_NARRATED = "_narrated"
-
-
-def _narrated(m: re.Match, res: _Result) -> _Result:
-    told = "dir" in m.re.groupindex and (m["dir"] or "").lower() in ("earlier", "later")
-    return {**res, _NARRATED: True} if told else res
 
 
 def _relative_days(a: _Anchor | None, delta: int) -> _Result:
@@ -423,8 +426,9 @@ def _h_units_ago(g: TimeGrammar, m: re.Match, a: _Anchor | None) -> _Result | No
     if unit == "day":
         return _narrated(m, _relative_days(a, sign * n))
     if unit == "week":
-        if a.day is None:
-            return _unknown()
+        if a.day is None:   # only the anchor's month is known: a few weeks rarely cross it
+            return _narrated(m, {"value": _anchor_value(a, "month"), "relative": True,
+                                 "precision": "month" if a.month else "year"})
         return _narrated(m, {"value": _ymd(a.date + dt.timedelta(weeks=sign * n)), "precision": "month",
                              "relative": True})
     if unit == "month":
@@ -611,8 +615,9 @@ def _patterns(w: TimeWords, numbers: dict[str, int | None]) -> list[tuple[re.Pat
         (re.compile(r"(?i:\b(?:today|yesterday|tomorrow)\b)"), _h_day_word),
         (re.compile(r"(?i:\b(?P<n>" + num + r")\s+days?\s+(?P<dir>ago|earlier|before|later))\b"),
          _h_day_word),
-        (re.compile(r"(?i:\bthe\s+(?:(?:next|following|previous|prior)\s+day|day\s+(?:after|before)"
-                    r"(?!\s+(?:the|a|an|his|her|its|their)\b))\b)"), _h_next_day),
+        # ("the day before, ...": not "the day before the vote", "the day before yesterday")
+        (re.compile(r"(?i:\bthe\s+(?:(?:next|following|previous|prior)\s+day\b|day\s+(?:after|before)"
+                    r"(?=\s*[,.;:)]|\s*$)))"), _h_next_day),
         (re.compile(r"(?i:\b(?:on\s+)?(?:(?P<mod>last|next|this|past)\s+)?)"
                     r"(?P<wd>" + weekdays + r")\b"),
          _h_weekday),
@@ -663,6 +668,30 @@ def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
     return new_start, res
 
 
+# Between two days of a stretch: "from 15 March to 30 June", "March 15 - June 30".
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|[-\u2013\u2014])\s*", re.I)
+
+
+def _day_range(first: TimeEx, second: TimeEx, text: str, offset: int) -> TimeEx | None:
+    """"from 15 March to 30 June": one stretch, its end in the start's year (or the next,
+    when it would come before the start), not a second day read on its own ("30 June" in a
+    March report would be the last 30 June)."""
+    if first.precision != "day" or second.precision != "day" or first.kind != "point" \
+            or second.kind not in ("point", "deadline") or not first.value or not second.value \
+            or not _DAY_RANGE_JOIN.fullmatch(text[first.end - offset:second.start - offset]):
+        return None
+    end = second.value
+    if second.guessed_year:
+        end = f"{first.value[:4]}{end[4:]}"
+        if end < first.value:
+            end = f"{int(end[:4]) + 1:04d}{end[4:]}"
+    if end <= first.value:
+        return None
+    return TimeEx(first.start, second.end, text[first.start - offset:second.end - offset],
+                  value=first.value, precision="day", end_value=end, kind="range",
+                  relative=first.relative, guessed_year=first.guessed_year)
+
+
 _SINCE_WORDS = re.compile(r"(?i)^(?:ever\s+)?since\b")
 _DEADLINE_WORDS = re.compile(r"(?i)^(?:by|until|till|no later than|not later than)\b")
 
@@ -711,8 +740,7 @@ class TimeGrammar:
         """Temporal expressions in `text`, left to right, longest match first, spans + `offset`."""
         a = _parse_anchor(anchor)
         cands = sorted(self._candidates(text, a), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-        patterns = dict(enumerate(self._patterns))
-        chosen: list[tuple[int, int, _Result]] = []
+        chosen: list[tuple[int, int, int, _Result]] = []
         taken = bytearray(len(text) + 1)     # characters already claimed by a longer expression
         for start, end, rank, res in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
             if any(taken[start:end]):
@@ -722,9 +750,11 @@ class TimeGrammar:
         out: list[TimeEx] = []
         for start, end, rank, res in sorted(chosen, key=lambda c: c[0]):
             if res.pop(_NARRATED, False):
-                told = next((t for t in reversed(out) if t.value and t.kind == "point"), None)
+                # (a day or a month told: not a year named in passing, "joined in 2015")
+                told = next((t for t in reversed(out) if t.value and t.kind == "point"
+                             and t.precision in ("day", "month")), None)
                 if told is not None:
-                    pattern, handler = patterns[rank]
+                    pattern, handler = self._patterns[rank]
                     res = handler(self, pattern.match(text, start), _parse_anchor(told.value)) or res
                     res.pop(_NARRATED, None)
             start, res = _extend(text, start, res)
@@ -736,11 +766,16 @@ class TimeGrammar:
                 # "since October" read by a pattern that holds the preposition: a stretch
                 # from then to the report, as _extend makes of "since 2020"
                 res = {**res, "kind": "since", "end_value": _anchor_value(a, res["precision"])}
-            out.append(TimeEx(start + offset, end + offset, text[start:end],
-                              value=res.get("value"), precision=res.get("precision", "unknown"),
-                              end_value=res.get("end_value"), kind=res.get("kind", "point"),
-                              relative=res.get("relative", False),
-                              guessed_year=bool(res.get("guessed_year"))))
+            tx = TimeEx(start + offset, end + offset, text[start:end],
+                        value=res.get("value"), precision=res.get("precision", "unknown"),
+                        end_value=res.get("end_value"), kind=res.get("kind", "point"),
+                        relative=res.get("relative", False),
+                        guessed_year=bool(res.get("guessed_year")))
+            joined = _day_range(out[-1], tx, text, offset) if out else None
+            if joined is not None:
+                out[-1] = joined
+            else:
+                out.append(tx)
         return out
 
     def resolve(self, text: str, *, anchor: str | None) -> TimeEx | None:

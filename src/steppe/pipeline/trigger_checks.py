@@ -64,7 +64,8 @@ def _backdrop(tok: Token, words) -> bool:
     a preposition of time or cause ("after", "because of"), a possessor or a modifier (the
     subject of what it brought about is left to events.main_events: "the invasion pushed
     ..." keeps the invasion, not the push)."""
-    if any(_YEAR.fullmatch(t.text) for t in tok.subtree):
+    # (a count beside another noun is no year: "displaced 2000 families")
+    if any(_YEAR.fullmatch(t.text) and not (t.dep_ == "nummod" and t.head.tag_ == "NNS") for t in tok.subtree):
         return False
     if tok.dep_ in ("poss", "compound"):
         return True
