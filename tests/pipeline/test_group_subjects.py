@@ -161,7 +161,7 @@ def test_the_parties_stay_political_parties_where_the_text_names_one(extractor):
             "and the opposition met on Tuesday. The parties agreed to hold early elections.")
     assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
     # (the state named beside its parties takes no other state in their stead)
-    text = ("Armenia and Azerbaijan resumed peace talks on Monday. Armenia's ruling party and the "
+    text = ("Armenia and Azerbaijan resumed peace talks on Monday. Armenia's ruling Civic Unity party and the "
             "opposition agreed to hold early elections.")
     assert not any(t == "AGREE" and s | g == {"ARM", "AZE"} for t, s, g in found(extractor, text))
     text = ("Armenia and Azerbaijan resumed peace talks on Monday. The parties agreed to hold "
