@@ -507,6 +507,20 @@ _FINITE_PRESENT = {"VBZ", "VBP"}
 _SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 
 
+def _occasion_noun(noun, occasions: frozenset[str]) -> bool:
+    """An occasion noun, or the name after its "of" ("the summit of the Shanghai Cooperation
+    Organisation that ended on Friday": the parse may hang the clause on the name)."""
+    if noun.lemma_.lower() in occasions:
+        return True
+    while noun.dep_ in ("compound", "pobj") or noun.dep_ == "conj":
+        noun = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+        if noun.lemma_.lower() in occasions:
+            return True
+        if noun.dep_ not in ("compound", "pobj", "conj"):
+            break
+    return False
+
+
 def other_clauses(trigger, relative: bool = True,
                   deps: frozenset[str] | set[str] = frozenset(),
                   occasions: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -536,7 +550,7 @@ def other_clauses(trigger, relative: bool = True,
         on_agent = tok.head.dep_ in ("nsubj", "nsubjpass") and \
             (tok.head.head.i == trigger.i or any(a.i == tok.head.head.i for a in trigger.ancestors))
         if relative_subject and not relative and not on_agent and (
-                tok.dep_ != "relcl" or tok.head.lemma_.lower() in occasions):
+                tok.dep_ != "relcl" or _occasion_noun(tok.head, occasions)):
             continue
         if subjects and not about_trigger and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             spans.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
