@@ -29,9 +29,9 @@ CASES = [
     ("Diplomats, envoys of Kazakhstan, met Chinese officials in Beijing on Monday.", "CONSULT",
      {"KAZ", "CHN"}, None),
     # ... and beside people it says who they were, not who hurt them: the clash is the pair's
-    ("Chile and Peru traded accusations on Monday. As a result of the clash, 14 people were "
-     "injured, police officers, local residents and employees of the border services of Chile "
-     "and Peru.", "ASSAULT", {"CHL", "PER"}, {"CHL", "PER"}),
+    ("Chile and Peru traded accusations on Monday. After the clash, 14 people were hurt, "
+     "policemen, villagers and border guards of Chile and Peru.", "ASSAULT", {"CHL", "PER"},
+     {"CHL", "PER"}),
     # a dialogue format is its members, not an organisation
     ("The C5+1 foreign ministers met in Washington on Monday.", "CONSULT",
      {"USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"}, None),
