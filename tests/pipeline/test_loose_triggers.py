@@ -126,3 +126,16 @@ def test_a_war_as_backdrop_is_no_assault(extractor, text):
 ])
 def test_a_war_the_text_tells_stays_an_assault(extractor, text):
     assert "ASSAULT" in _types(found(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    # an idiom of striking is no blow
+    "Chile and Peru struck a balance between fishing and conservation on Monday.",
+    "Peru struck a conciliatory tone toward Chile on Monday.",
+])
+def test_a_strike_that_is_no_blow_is_no_assault(extractor, text):
+    assert "ASSAULT" not in _types(found(extractor, text))
+
+
+def test_a_strike_by_a_party_stays_an_assault(extractor):
+    assert "ASSAULT" in _types(found(extractor, "Peruvian aircraft struck Chilean positions on Monday."))
