@@ -217,3 +217,15 @@ def test_a_promise_to_no_one_named_is_made_to_the_other_party(extractor):
     text = ("Chile and Peru held talks on fishing rights in Lima on Monday. "
             "Santiago promised to double the number of licences next year.")
     assert (["CHL"], ["PER"]) in _events(extractor, text, "AGREE")
+
+
+# -- a guest, a host or a counterpart named so alone is the one met ------------------------
+
+@pytest.mark.parametrize("text,target", [
+    ("Chile's president arrived in Lima on Thursday for talks with Peru's president. Peru's "
+     "president thanked her guest.", "CHL"),
+    ("Chile's president visited Lima on Thursday. The Chilean president thanked his hosts.", "PER"),
+])
+def test_a_guest_or_a_host_is_the_one_met(extractor, text, target):
+    assert any(tgt == [target] for _, tgt in _events(extractor, text, "SUPPORT")), \
+        _events(extractor, text, "SUPPORT")

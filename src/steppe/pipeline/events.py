@@ -446,6 +446,10 @@ class EventCoder:
         """A missing side borrowed from the sentence or the story: unnamed recipients and
         agents."""
         tok, trig, sent, mentions = at.tok, at.trig, at.sent, at.mentions
+        if codes_of(target) <= codes_of(source) and self._to_party_noun(tok):
+            # "Japarov thanked his guests": those he met, whom "his" does not name
+            target = self._others_present(at, source) or \
+                other_of_pair(source, at.told) or other_of_pair(source, at.main)
         if not target:
             if trig.reciprocal and len(codes_of(source)) >= 2:
                 target = list(source)
@@ -473,6 +477,12 @@ class EventCoder:
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    def _to_party_noun(self, tok: Token) -> bool:
+        """Whether the act is aimed at a guest, a host or a counterpart named so alone."""
+        return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in self.roles.party_nouns
+                   and not any(g.dep_ in ("amod", "compound") for g in c.children)
+                   for c in tok.children)
 
     def _domestic(self, source: list[Actor]) -> bool:
         """Whether the agents are a state's political parties ("Armenia's ruling party and

@@ -35,6 +35,7 @@ class RoleWords:
     aim_verbs: frozenset[str]
     convene_verbs: frozenset[str]
     visitor_words: frozenset[str]
+    party_nouns: frozenset[str]         # "thanked his [guests]": those met
     participant_preps: frozenset[str]
     # Words of talking over something, and the prepositions of their topic.
     topic_words: frozenset[str]
@@ -93,7 +94,7 @@ class RoleWords:
                    companion_participles=w.set("companion_participles"),
                    from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
-                   visitor_words=w.set("visitor_words"),
+                   visitor_words=w.set("visitor_words"), party_nouns=w.set("party_nouns"),
                    participant_preps=w.set("participant_prepositions"),
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
                    setting_preps=w.set("setting_prepositions"),
