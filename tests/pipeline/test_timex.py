@@ -350,6 +350,7 @@ def test_mid_year_is_the_year_and_a_hyphenated_range_stays_a_range():
     # two days joined by "to" are one stretch, its end in the start's year
     ("a ban on exports from March 15 to June 30", "2024-03-15", "2024-06-30"),
     ("from 20 December to 10 January", "2023-12-20", "2024-01-10"),
+    ("between 5 May and 9 May", "2024-05-05", "2024-05-09"),
 ])
 def test_a_stretch_between_two_days(text, value, end_value):
     (tx,) = find_timexes(text, anchor="2024-03-16")
@@ -363,4 +364,9 @@ def test_a_stretch_between_two_days(text, value, end_value):
 def test_a_day_counted_from_an_undated_occasion_is_not_the_storys(text):
     found = find_timexes("Officials met in Batken on 3 March. " + text, anchor="2024-05-10")
     assert not {tx.value for tx in found[1:]} & {"2024-03-01", "2024-03-02"}, found
+
+
+def test_two_days_joined_by_and_alone_are_two_days():
+    assert [tx.kind for tx in find_timexes("They met on 3 May and 7 May.", anchor="2024-03-16")] == \
+        ["point", "point"]
 

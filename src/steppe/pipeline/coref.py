@@ -161,7 +161,7 @@ class Coreference:
             if here:
                 out.append(self._group(m, group, here))
                 taken[s:e] = b"\x01" * (e - s)
-        named = mentions + [g for g in out if not g.weak]
+        named = mentions + [g for g in out if not g.weak] if present_groups else mentions
         for m, group in present_groups:
             # "Leaders of China, Russia and India ... The leaders adopted a declaration":
             # everyone at the occasion just told of (_states_before), with the

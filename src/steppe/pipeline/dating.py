@@ -510,14 +510,15 @@ _SUBORDINATE = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 def _occasion_noun(noun, occasions: frozenset[str]) -> bool:
     """An occasion noun, or the name after its "of" ("the summit of the Shanghai Cooperation
     Organisation that ended on Friday": the parse may hang the clause on the name)."""
-    if noun.lemma_.lower() in occasions:
-        return True
-    while noun.dep_ in ("compound", "pobj") or noun.dep_ == "conj":
-        noun = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    for _ in range(4):
         if noun.lemma_.lower() in occasions:
             return True
-        if noun.dep_ not in ("compound", "pobj", "conj"):
-            break
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head
+        elif noun.dep_ in ("compound", "conj"):
+            noun = noun.head
+        else:
+            return False
     return False
 
 

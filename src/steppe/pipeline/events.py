@@ -448,8 +448,7 @@ class EventCoder:
         tok, trig, sent, mentions = at.tok, at.trig, at.sent, at.mentions
         if codes_of(target) <= codes_of(source) and self._to_party_noun(tok):
             # "Japarov thanked his guests": those he met, whom "his" does not name
-            target = self._others_present(at, source) or \
-                other_of_pair(source, at.told) or other_of_pair(source, at.main)
+            target = self._other_party(at, source)
         if not target:
             if trig.reciprocal and len(codes_of(source)) >= 2:
                 target = list(source)
@@ -463,8 +462,7 @@ class EventCoder:
                                    or on_border(tok, self.roles.border_nouns)) \
                         and not people_object(tok) \
                         and not self._domestic(source):
-                    target = self._others_present(at, source) or \
-                        other_of_pair(source, at.told) or other_of_pair(source, at.main)
+                    target = self._other_party(at, source)
                 if not target and len(codes_of(source)) >= 2 and not self._grouped(at, source):
                     # "Moscow and Astana have promised support" in a story about Kyrgyzstan:
                     # an act by several states named one by one, toward no one named, is
@@ -477,6 +475,12 @@ class EventCoder:
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
                 source = preceding(tok, sent, mentions, target, at.token_mentions)
         return source, target
+
+    def _other_party(self, at: _Occurrence, source: list[Actor]) -> list[Actor]:
+        """Whom an act toward no one named is aimed at: the others at the gathering told,
+        else the other of the pair told before, else of the story's pair."""
+        return self._others_present(at, source) or \
+            other_of_pair(source, at.told) or other_of_pair(source, at.main)
 
     def _to_party_noun(self, tok: Token) -> bool:
         """Whether the act is aimed at a guest, a host or a counterpart named so alone."""

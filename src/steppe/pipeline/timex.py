@@ -668,8 +668,10 @@ def _extend(text: str, start: int, res: _Result) -> tuple[int, _Result]:
     return new_start, res
 
 
-# Between two days of a stretch: "from 15 March to 30 June", "March 15 - June 30".
-_DAY_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|[-\u2013\u2014])\s*", re.I)
+# Between two days of a stretch: "from 15 March to 30 June", "March 15 - June 30", "between
+# 5 and 9 May" ("and" only after "between": "on 3 May and 7 May" are two days).
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|[-\u2013\u2014])\s*", re.I)
+_BETWEEN_JOIN = re.compile(r"\s*and\s*", re.I)
 
 
 def _day_range(first: TimeEx, second: TimeEx, text: str, offset: int) -> TimeEx | None:
@@ -678,7 +680,10 @@ def _day_range(first: TimeEx, second: TimeEx, text: str, offset: int) -> TimeEx 
     March report would be the last 30 June)."""
     if first.precision != "day" or second.precision != "day" or first.kind != "point" \
             or second.kind not in ("point", "deadline") or not first.value or not second.value \
-            or not _DAY_RANGE_JOIN.fullmatch(text[first.end - offset:second.start - offset]):
+            or not (_DAY_RANGE_JOIN.fullmatch(text[first.end - offset:second.start - offset])
+                    or _BETWEEN_JOIN.fullmatch(text[first.end - offset:second.start - offset])
+                    and text[max(0, first.start - offset - 12):first.start - offset].rstrip().lower()
+                    .endswith("between")):
         return None
     end = second.value
     if second.guessed_year:

@@ -64,15 +64,14 @@ def _backdrop(tok: Token, words) -> bool:
     a preposition of time or cause ("after", "because of"), a possessor or a modifier (the
     subject of what it brought about is left to events.main_events: "the invasion pushed
     ..." keeps the invasion, not the push)."""
-    # (a count beside another noun is no year: "displaced 2000 families")
-    if any(_YEAR.fullmatch(t.text) and not (t.dep_ == "nummod" and t.head.tag_ == "NNS") for t in tok.subtree):
-        return False
-    if tok.dep_ in ("poss", "compound"):
-        return True
     if tok.dep_ == "nsubj":     # "after the war began": the clause is the backdrop
-        return any(c.dep_ == "mark" and c.lower_ in words.backdrop_preps for c in tok.head.children)
-    # ("because [of]": the parser's head is "because")
-    return tok.dep_ == "pobj" and tok.head.lower_ in words.backdrop_preps
+        backdrop = any(c.dep_ == "mark" and c.lower_ in words.backdrop_preps for c in tok.head.children)
+    else:                       # ("because [of]": the parser's head is "because")
+        backdrop = tok.dep_ in ("poss", "compound") or \
+            tok.dep_ == "pobj" and tok.head.lower_ in words.backdrop_preps
+    # (a count beside another noun is no year: "displaced 2000 families")
+    return backdrop and not any(_YEAR.fullmatch(t.text) and not (t.dep_ == "nummod" and t.head.tag_ == "NNS")
+                                for t in tok.subtree)
 
 
 # A clause told as a fact: in the past or the third person present ("was", "has closed"),
