@@ -456,3 +456,14 @@ def test_a_capital_inside_an_institution_name_is_no_actor(extractor):
     assert all("SWE" not in {a.code for a in e.source + e.target} for e in facts.events)
     # A capital that stands alone still stands for its state.
     assert _mention(extractor, "Kazakhstan sent a note to Moscow on Monday.", "Moscow").codes == ["RUS"]
+
+
+@pytest.mark.parametrize("text, surface, codes", [
+    # an organisation or a state set off by a comma is where or about what, not a title
+    ("At the OSCE summit, Emmanuel Macron met the president of Mongolia.", "Macron", {"FRA"}),
+    ("On the sidelines of the UN General Assembly, Joe Biden met Tokayev.", "Biden", {"USA"}),
+    # a title's comma still joins its holder
+    ("The secretary general of the CSTO, Stanislav Zas, arrived in Dushanbe.", "Zas", {"IGO"}),
+])
+def test_a_comma_joins_a_name_only_to_a_title(extractor, text, surface, codes):
+    assert _codes(_mention(extractor, text, surface, "2023-09-20")) == codes

@@ -180,3 +180,15 @@ def test_what_one_at_a_summit_says_to_no_one_named_is_said_to_the_others(extract
     facts = extractor.extract(Document(id="t", text=text, date=REPORT))
     accused = [e.codes() for e in facts.events if e.type == "ACCUSE"]
     assert accused and all(c == {"PER", "CHL"} for c in accused), accused
+
+
+@pytest.mark.parametrize("quote, date", [
+    # a stretch or a year the speaker names is of what is said ...
+    ('"Over the past year our two countries have done more than in a decade,"', "2024-05-10"),
+    ('"In 2019 we could not even agree on a border post,"', "2024-05-10"),
+    # ... but the speaker's "today" is the moment of the thanks
+    ('"Today we open a new page,"', "2024-05-10"),
+])
+def test_a_quotations_time_does_not_date_the_act_told_around_it(extractor, quote, date):
+    text = quote + " the Mongolian president said, thanking the Chinese premier."
+    assert [d for d, _ in _dates(extractor, text, "SUPPORT")] == [date]

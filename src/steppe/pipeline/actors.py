@@ -313,8 +313,10 @@ def _joins(doc: Doc, group: list[Piece], p: Piece, words: ActorWords) -> bool:
         return False
     kinds = {q.kind for q in group}
     if p.kind == "person":
-        # "President Mirziyoyev", "Uzbek leader Mirziyoyev", "the secretary ..., Viktor Makhmudov"
+        # "President Mirziyoyev", "Uzbek leader Mirziyoyev", "the secretary ..., Viktor
+        # Makhmudov"; after a comma only a title's ("At the UN General Assembly, Biden met")
         return "person" not in kinds and prev.kind in ("role", "agent", "state", "igo") and \
+            ("," not in gap or bool(kinds & {"role", "agent"})) and \
             (prev.kind != "state" or prev.how == "adjective" or not gap or "role" in kinds)
     if "," in gap:
         return False

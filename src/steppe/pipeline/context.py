@@ -72,6 +72,7 @@ class DocContext:
     mentions: list[Any] = field(default_factory=list)     # actor mentions, rich, sorted by start
     states: list[StateMention] = field(default_factory=list)
     main_parties: list[str] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)   # quotations' spans (coref)
     candidates: list[int] = field(default_factory=list)   # sentences worth parsing (indexes)
     parsed: dict[int, Any] = field(default_factory=dict)  # sentence index -> parsed spaCy Doc
     tables: list[Table] = field(default_factory=list)

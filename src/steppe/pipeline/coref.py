@@ -96,6 +96,10 @@ class Coreference:
         _definite_descriptions(mentions)
         return mentions
 
+    def quotations(self, text: str) -> list[tuple[int, int]]:
+        """The character spans of the quotations in `text`."""
+        return _quotes(text, self.words)
+
     def _group_mentions(self, text: str, main: list[str],
                         mentions: list[Mention]) -> list[Mention]:
         out = []

@@ -116,7 +116,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
                foreign: list[tuple[int, int]] | None = None,
                plan_days: set[int] | None = None,
                occasions: list[tuple[int, int]] | None = None,
-               clause: tuple[int, int] | None = None) -> tuple[str | None, str, str]:
+               clause: tuple[int, int] | None = None,
+               quoted: list[tuple[int, int]] | None = None) -> tuple[str | None, str, str]:
     """(date, precision, source) for an event whose trigger is at `trigger_at` in `sentence`;
     source says where the date came from: text, context (an earlier sentence) or document.
     `occasion`: the noun of a known occasion the sentence places the event at ("during the
@@ -136,7 +137,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     phrases that place the act at an occasion ("during the state visit in March 2023",
     occasion_phrases). `clause`: the span of the clause that holds the trigger (clause_of):
     a "since" outside it starts another clause's state ("Since May, troops have used the base,
-    and officials have praised Tashkent": not the praise's date)."""
+    and officials have praised Tashkent": not the praise's date). `quoted`: the quotations
+    of the sentence that do not hold the trigger."""
     s, e = sentence
     told = [t for t in timexes if t.start not in backdrop and not any(a <= t.start < b for a, b in bounded or [])]
     # A decade ("in the late 1990s") has no value but is the act's own time: dated unknown.
@@ -170,6 +172,12 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     # "signed a declaration, a step up from the partnership the countries proclaimed a
     # decade ago": a relative clause with a subject of its own tells another act's time.
     own = [t for t in own if not any(a <= t.start < b for a, b in foreign or [])]
+    if quoted:
+        # '"Over the past year we have done more," he said, thanking the guest': a time in a
+        # quotation that does not hold the act is of what is said; only the speaker's
+        # "today" is the moment of the act told around it.
+        now = report_day(timexes, anchor) if anchor else None
+        own = [t for t in own if not any(a <= t.start < b for a, b in quoted) or t.relative and t.value == now]
     if region:
         # Dates attached to another event of the sentence belong to it. When none is the
         # event's own, a parse may have misplaced it; but an act told in the present ("it
@@ -194,7 +202,8 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # "Over the past five years the two have held regular talks": told over a stretch
         # that ends at the report, the act is no single occurrence of one day.
         stretch = [t for t in within(timexes, s, e) if t.kind == "within" and t.end_value
-                   and (not region or any(a <= t.start < b for a, b in region))]
+                   and (not region or any(a <= t.start < b for a, b in region))
+                   and not any(a <= t.start < b for a, b in (foreign or []) + (quoted or []))]
         if stretch:
             return _stretch_date(stretch[0], today or anchor, words)
     if own:

@@ -169,6 +169,7 @@ class Coreference:
         ctx.mentions.sort(key=lambda m: (m.start, -m.end))
         ctx.states = state_mentions(ctx.mentions)
         ctx.main_parties = main_parties(ctx.mentions, ctx.text)
+        ctx.quotes = self.coref.quotations(ctx.text)
 
 
 @register("steppe.candidates.v1")
@@ -281,8 +282,11 @@ class Events:
                   + bounding_clauses(raw.trigger, self.dating_words.bounding_conjunctions)]
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
+        at = raw.trigger.idx + offset
+        # the quotations of the sentence that do not hold the trigger (date_event)
+        quoted = [(a, b) for a, b in ctx.quotes if a < e and b > s and not a <= at < b]
         date, precision, date_source = date_event(
-            ctx.timexes, ctx.sentences, (s, e), raw.trigger.idx + offset, anchor=ctx.anchor,
+            ctx.timexes, ctx.sentences, (s, e), at, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,
             region=[(a + offset, b + offset) for a, b in raw.region
                     if not any(x <= a < y for x, y in foreign)],
@@ -300,6 +304,7 @@ class Events:
             foreign=[(a + offset, b + offset) for a, b in
                      other_clauses(raw.trigger, relative=False, deps={"relcl"},
                                    occasions=self.dating_words.occasion_nouns)],
+            quoted=quoted,
             plan_days=plan_days, occasions=[(a + offset, b + offset) for a, b in
                                             occasion_phrases(raw.trigger, self.dating_words)],
             clause=tuple(x + offset for x in clause_of(raw.trigger)))
