@@ -130,6 +130,7 @@ class GroupEntry(_Strict):
     weak: bool = False
     quoted: bool = False
     named_before: str = ""      # a pattern the text must match before the phrase
+    led: bool = False           # the phrase says whose it is: an "of" after it is no owner
 
 
 class ProjectKind(_Strict):

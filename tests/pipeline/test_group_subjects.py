@@ -145,6 +145,9 @@ CASES = [
     ("Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
      "Thailand's prime minister proposed that member states cut tariffs on rice.",
      "REQUEST", {"THA", "IGO"}, {"THA"}),
+    # a body a state leads is the organisation named last, not the state that leads it
+    ("Georgia once belonged to the Commonwealth of Independent States. On Monday Tbilisi "
+     "accused the Moscow-led bloc of meddling in its elections.", "ACCUSE", {"GEO", "IGO"}, {"GEO"}),
 ]
 
 
@@ -340,3 +343,12 @@ def test_an_agreement_signed_by_the_leaders_is_one_signing(extractor):
             "The leaders adopted a joint declaration on trade.")
     support = [e for e in events_in(extractor, text) if e.type == "SUPPORT"]
     assert len(support) == 1, support
+
+
+def test_what_one_clause_is_aimed_at_does_not_act_in_the_clause_below(extractor):
+    text = ("The Mongolian president appealed to the United Nations on Monday as protests over "
+            "fuel prices turned into riots and attacks on government buildings.")
+    got = found(extractor, text)
+    assert ("REQUEST", {"MNG"}, {"IGO"}) in got
+    # the riots are no act of the body appealed to
+    assert not any("IGO" in s for t, s, _ in got if t in ("PROTEST", "ASSAULT")), got

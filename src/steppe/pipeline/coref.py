@@ -36,6 +36,7 @@ class GroupPattern:
     present: bool = False   # everyone at the occasion told of, not only a pair ("the leaders")
     organisation: bool = False  # the organisation named last ("the member states")
     named_before: re.Pattern[str] | None = None  # what must be named first ("Central Asia" for "the five")
+    led: bool = False       # the phrase says whose it is ("the Moscow-led bloc"): no "of" owner follows
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class Coreference:
             s, e = m.start(), m.end()
             if taken.find(1, s, e) != -1:
                 continue
-            if agents.find(1, s, e) != -1 and text.startswith(" of ", e):
+            if agents.find(1, s, e) != -1 and text.startswith(" of ", e) and not group.led:
                 continue    # "the ministers of Kazakhstan": the "of" phrase says whose
             if group.quoted and not any(a <= s < b for a, b in quotes):
                 continue
@@ -140,7 +141,7 @@ class Coreference:
                     first_named[group.named_before] = hit.start() if hit else len(text)
                 if first_named[group.named_before] >= s:
                     continue    # "the five countries" are Central Asia's only once it is named
-            if (group.present or group.organisation) and text.startswith(" of ", e):
+            if (group.present or group.organisation) and text.startswith(" of ", e) and not group.led:
                 continue    # "the leaders of the Russian-led bloc", "members of parliament": whose is said
             if group.organisation:
                 # the organisation named last, however far back: a summit story names it
@@ -187,7 +188,7 @@ class Coreference:
                        weak=group.weak, speaker=group.speaker)
 
     def _agents_yielding(self, mentions: list[Mention], grouped: bytearray):
-        """Which agent words inside a group phrase give way to it: "the two governments",
+        """Which words inside a group phrase give way to it: "the two governments",
         "the parties agreed" stand for the pair, not for agents of no state. A party word
         keeps its political sense where the document names a political party or the
         opposition outside group phrases ("the ruling party and the opposition ... the
@@ -197,6 +198,8 @@ class Coreference:
                             for a in m.actors)
 
         def yields(m: Mention) -> bool:
+            if m.location and not m.codes:
+                return True     # "the [Russian]-led bloc": a state named as no party
             return m.kind == "generic" and not m.codes and \
                 not (parties_named and any(a.sector in party for a in m.actors))
         return yields
@@ -568,5 +571,6 @@ def load_groups(entries: list[dict]) -> list[GroupPattern]:
                          bool(g.get("quoted")) or g["members"] == "speaker",
                          g["members"] == "speaker", g["members"] == "present",
                          g["members"] == "organisation",
-                         re.compile(g["named_before"], re.I) if g.get("named_before") else None)
+                         re.compile(g["named_before"], re.I) if g.get("named_before") else None,
+                         bool(g.get("led")))
             for g in entries]

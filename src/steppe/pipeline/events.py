@@ -473,7 +473,7 @@ class EventCoder:
             if trig.reciprocal and len(codes_of(target)) >= 2:
                 source = list(target)
             elif not unattached_agent(tok, at.token_mentions, self.words.weapon_modes):
-                source = preceding(tok, sent, mentions, target, at.token_mentions)
+                source = preceding(tok, sent, mentions, target, at.token_mentions, self.roles)
         return source, target
 
     def _other_party(self, at: _Occurrence, source: list[Actor]) -> list[Actor]:

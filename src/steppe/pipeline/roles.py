@@ -28,6 +28,7 @@ class RoleWords:
 
     target_preps: frozenset[str]
     between_preps: frozenset[str]
+    aimed_preps: frozenset[str]
     occasion_preps: frozenset[str]
     subject_pronouns: frozenset[str]
     from_is_source: frozenset[str]
@@ -89,6 +90,7 @@ class RoleWords:
         w = grammar.words(language, "roles")
         return cls(target_preps=w.set("target_prepositions"),
                    between_preps=w.set("between_prepositions"),
+                   aimed_preps=w.set("aimed_prepositions"),
                    occasion_preps=w.set("occasion_prepositions"),
                    subject_pronouns=w.set("subject_pronouns"),
                    companion_participles=w.set("companion_participles"),
@@ -723,7 +725,7 @@ def _own_agent(clause: Token) -> bool:
 
 
 def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list[Actor],
-               tm: dict[int, Mention]) -> list[Actor]:
+               tm: dict[int, Mention], words: RoleWords) -> list[Actor]:
     tgt = codes_of(target)
     # "engineers working in northern Kyrgyzstan were killed": a place is not the agent.
     places = {tm[t.i].start for t in sent if t.i in tm and t.dep_ == "pobj" and t.head.lower_ == "in"}
@@ -735,8 +737,33 @@ def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list
     patients = {tm[t.i].start for v in {tok, verb} for c in v.children if c.dep_ == "nsubjpass"
                 for t in c.subtree if t.i in tm}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients]
+             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients
+             and not _recipient_of_other_clause(m, tok, sent, words)]
     return list(cands[-1].actors) if cands else []
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "xcomp"})
+
+
+def _recipient_of_other_clause(m: Mention, tok: Token, sent: SpacySpan, words: RoleWords) -> bool:
+    """'Tokayev appealed to the bloc as protests turned into riots': what the verb of one
+    clause is aimed at is no agent of the act of a clause below it."""
+    at = [t for t in sent if t.idx == m.start]
+    if not at:
+        return False
+    above = {a.i for a in tok.ancestors}
+    cur = at[0]
+    while cur.head.i != cur.i and cur.head.i not in above:
+        cur = cur.head
+        if cur.lower_ == "with":
+            return False    # "with Kyrgyzstan complaining": the participle's own subject
+    if cur.head.i not in above or not (cur.dep_ in ("dobj", "dative") or
+                                       cur.dep_ == "prep" and cur.lower_ in words.aimed_preps):
+        return False
+    below = tok
+    while below.head.i != cur.head.i and below.head.i != below.i:
+        below = below.head
+    return below.dep_ in _CLAUSES
 
 
 def codes_of(actors: list[Actor]) -> set[str]:
