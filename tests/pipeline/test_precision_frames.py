@@ -174,3 +174,18 @@ def test_criticism_voiced_by_a_state_goes_to_the_state_criticised(extractor):
                   story="")
     assert any({a.code for a in e.source} == {"KAZ"} and {a.code for a in e.target} == {"KGZ"}
                for e in evs), evs
+
+
+# -- an open question tells no act ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The real test is whether Mongolia and China can agree on the pipeline route.",
+    "Some analysts question whether Peru will sell more copper to Chile next year.",
+])
+def test_an_act_asked_about_with_whether_is_no_event(extractor, sentence):
+    assert not _events(extractor, sentence)
+
+
+def test_the_act_that_asks_whether_stays(extractor):
+    evs = _events(extractor, "Peru asked the Andean Community to examine whether Chile's tariffs break its rules.")
+    assert [e.type for e in evs] == ["REQUEST"], evs

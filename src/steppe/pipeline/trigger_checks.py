@@ -44,6 +44,8 @@ def loose(tok: Token, trig: Trigger, sent: SpacySpan, lexicon: Lexicon, words,
         return True
     if _after_contrast(tok, sent, words.contrast_phrases):
         return True
+    if _in_question(tok, words.question_marks):
+        return True
     if trig.pos == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words.mishap_words
                                   for c in tok.children):
         return True     # "a rupture on the pipeline halted gas sales": an accident, no one's act
@@ -158,6 +160,19 @@ def _own_act(verb: Token, warner: Token | None) -> bool:
     if subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
         return True
     return warner is not None and subj.lemma_.lower() == warner.lemma_.lower()
+
+
+def _in_question(tok: Token, marks: frozenset[str]) -> bool:
+    """'the test is whether they can [agree]': the trigger is in a clause that asks whether
+    something happens (its own, or one it is part of), not one that tells it did."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _after_contrast(tok: Token, sent: SpacySpan, phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -72,6 +72,7 @@ class TriggerGrammar:
     warning_words: frozenset[str] = frozenset()
     threat_contents: frozenset[str] = frozenset()
     contrast_phrases: tuple[tuple[str, ...], ...] = ()
+    question_marks: frozenset[str] = frozenset()     # "whether they can agree" (trigger_checks)
     mishap_words: frozenset[str] = frozenset()
     backdrop_nouns: frozenset[str] = frozenset()     # "after the [war] in Ukraine": a backdrop
     backdrop_preps: frozenset[str] = frozenset()
@@ -116,6 +117,7 @@ class TriggerGrammar:
                    warning_words=own.set("warning_words"),
                    threat_contents=own.set("threat_contents"),
                    contrast_phrases=tuple(tuple(p.lower().split()) for p in own.list("contrast_phrases")),
+                   question_marks=own.set("question_marks"),
                    mishap_words=own.set("mishap_words"),
                    backdrop_nouns=own.set("backdrop_nouns"),
                    backdrop_preps=own.set("backdrop_preps"),
