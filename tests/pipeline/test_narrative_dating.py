@@ -192,3 +192,13 @@ def test_what_one_at_a_summit_says_to_no_one_named_is_said_to_the_others(extract
 def test_a_quotations_time_does_not_date_the_act_told_around_it(extractor, quote, date):
     text = quote + " the Mongolian president said, thanking the Chinese premier."
     assert [d for d, _ in _dates(extractor, text, "SUPPORT")] == [date]
+
+
+def test_what_a_verb_of_saying_reports_does_not_date_the_act_around_it(extractor):
+    # the cuts of January are what the thanks are about, not when they were given
+    text = ("The Mongolian president thanked the Chinese premier, saying the coal would help "
+            "Mongolia avoid the blackouts of January.")
+    assert [d for d, _ in _dates(extractor, text, "SUPPORT")] == [REPORT]
+    # an act inside what is said keeps the time said with it
+    told = "The Mongolian president said on Monday that Mongolia had signed a coal deal with China in March."
+    assert [d for d, _ in _dates(extractor, told, "SUPPORT")] == ["2024-03"]

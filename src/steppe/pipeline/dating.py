@@ -456,6 +456,16 @@ def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
     return []
 
 
+def said_contents(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans (in the trigger's parse) of what a verb of saying reports, when the
+    trigger is not in it ("thanked Putin, saying the gas would help after the cuts in
+    January": January is of what is said, not of the thanks)."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for v in trigger.sent if v.lemma_.lower() in reporting
+            for c in v.children if c.dep_ == "ccomp"
+            and not c.left_edge.i <= trigger.i <= c.right_edge.i]
+
+
 def planned_clause(trigger) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of the infinitive a verb of agreeing governs
     ("agreed [to hold the next meeting in February]", "invited him [to visit in May]"), or of

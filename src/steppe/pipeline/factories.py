@@ -24,8 +24,8 @@ from steppe.pipeline.agreements import AgreementGrammar, read_agreements
 from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, background_of, bounding_clauses,
                                     bounds_of, clause_of, date_event, occasion_of, occasion_phrases,
-                                    planned_clause,
-                                    other_clauses, party_keys, refers_back, told_in_past)
+                                    other_clauses, party_keys, planned_clause, refers_back,
+                                    said_contents, told_in_past)
 from steppe.pipeline.event_filters import interactions_only
 from steppe.pipeline.events import EventCoder, RawEvent
 from steppe.pipeline.figures import FigureWords, extract_figures
@@ -285,6 +285,8 @@ class Events:
         at = raw.trigger.idx + offset
         # the quotations of the sentence that do not hold the trigger (date_event)
         quoted = [(a, b) for a, b in ctx.quotes if a < e and b > s and not a <= at < b]
+        quoted += [(a + offset, b + offset) for a, b in
+                   said_contents(raw.trigger, self.coder.lex.cues.reporting_verbs)]
         date, precision, date_source = date_event(
             ctx.timexes, ctx.sentences, (s, e), at, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,
