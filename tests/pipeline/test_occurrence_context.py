@@ -140,3 +140,20 @@ def test_a_separate_meeting_at_a_summit_stays_an_event(extractor):
             "separate trilateral meeting on water.")
     meetings = [e.codes() for e in _facts(extractor, text, "2024-03-10").events if e.type == "CONSULT"]
     assert {"KAZ", "KGZ", "UZB"} in meetings, meetings
+
+
+# -- those told as attending were at the gathering told before ------------------------------
+
+def test_those_who_attended_join_the_gathering_told_before(extractor):
+    text = ("Leaders of Mercosur met in Montevideo on Friday for their summit. The presidents of "
+            "Chile and Bolivia also attended. Leaders of Brazil, Argentina, Paraguay and Uruguay took part.")
+    consults = [e for e in _facts(extractor, text, "2024-12-07").events if e.type == "CONSULT"]
+    assert len(consults) == 1, consults
+    assert {"CHL", "BOL", "BRA", "ARG", "PRY", "URY"} <= consults[0].codes()
+
+
+def test_an_invitation_to_attend_is_no_attendance(extractor):
+    text = ("Leaders of Brazil and Argentina met in Brasilia on Friday. Brazil invited the "
+            "president of Chile to attend next year.")
+    consults = [e for e in _facts(extractor, text, "2024-12-07").events if e.type == "CONSULT"]
+    assert all("CHL" not in e.codes() for e in consults), consults

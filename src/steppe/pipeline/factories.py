@@ -36,7 +36,7 @@ from steppe.pipeline.nlp import (Apparatus, SentenceSplitter, body_start, candid
 from steppe.pipeline.occurrences import implied_signings, link_signings, merge_occurrences
 from steppe.pipeline.prefilter import TriggerWords, known_spans
 from steppe.pipeline.projects import ProjectGrammar, extract_projects, find_project_names
-from steppe.pipeline.roles import RoleWords, doc_token_mentions
+from steppe.pipeline.roles import RoleWords, attendees, doc_token_mentions
 from steppe.pipeline.story_parties import pairs_before
 from steppe.pipeline.tables import TableWords, find_tables, table_figures
 from steppe.pipeline.timex import TimeGrammar, filed_before, within
@@ -243,9 +243,12 @@ class Events:
                           if not filed_at[0] <= m.start < filed_at[1]]
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
+            joined = _join_gathering(ctx, i, attendees(sdoc[:], tm, self.coder.roles))
             for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
                                        main=ctx.main_parties, pair_before=pairs[i],
                                        present=present):
+                if raw.trigger.i in joined:
+                    continue        # told as attending the gathering before: one occurrence
                 ev = self._finish(raw, s, ctx, said, bounded, backdrop, plan_days)
                 ctx.events.append(ev)
                 if raw.mode == "multilateral" and len(ev.codes()) >= 3:
@@ -318,6 +321,28 @@ class Events:
             date_precision=precision, modality=raw.modality, confidence=raw.confidence,
             trigger=raw.trigger_text, date_source=date_source,
             score=score, quad=quad, cameo=cameo)
+
+
+def _join_gathering(ctx: DocContext, i: int, attending: dict[int, list[Actor]]) -> set[int]:
+    """Adds those told as attending ("Orban also attended") to the meeting coded in the
+    two sentences before (a mutual one first), and returns the tokens that told them; none
+    when no meeting was coded there."""
+    if not attending:
+        return set()
+    since = ctx.sentences[max(0, i - 2)][0]
+    recent = [e for e in ctx.events if e.type == "CONSULT" and e.modality == "asserted"
+              and e.evidence.start >= since]
+    if not recent:
+        return set()
+    mutual = [e for e in recent if e.codes() and {a.code for a in e.source} == {a.code for a in e.target}]
+    gathering = (mutual or recent)[-1]
+    sides = [gathering.source, gathering.target] if mutual else [gathering.source]
+    for actors in attending.values():
+        for side in sides:
+            side += [a for a in actors if a.party not in {x.party for x in side}]
+    if len(gathering.codes()) >= 3 and gathering.mode in ("", "visit") and mutual:
+        gathering.mode = "multilateral"
+    return set(attending)
 
 
 def _past_perfect_times(ctx: DocContext, s: int, e: int, words: DatingWords) -> list:

@@ -70,19 +70,27 @@ class TriggerWords:
         cues = lexicon.cues
         self.reporting = frozenset().union(*map(of, cues.reporting_verbs)) if cues.reporting_verbs else frozenset()
         self.obligation = cues.obligation_aux
+        # Verbs of attending with nothing attended ("Orban also attended"): the event stage
+        # joins those they name to the gathering told before (roles.attendees).
+        self.attending = [tuple(of(w) for w in verb.split())
+                          for verb in grammar.words("en", "roles").list("attendance_verbs")]
 
     def may_trigger(self, sentence_words: Iterable[str]) -> bool:
         """Can a sentence with these (lower-case) words hold a trigger or a reported
         demand? False only when none can be found in its parse."""
         present = set(sentence_words)
         return any(_complete(self.needs.get(w, ()), present) for w in present) or \
-            bool(present & self.obligation and present & self.reporting)
+            bool(present & self.obligation and present & self.reporting) or self._attends(present)
+
+    def _attends(self, present: set[str]) -> bool:
+        return any(all(forms & present for forms in verb) for verb in self.attending)
 
     def triage(self, sdoc: Doc, offset: int, known: list[tuple[int, int]]) -> int:
         """0, KEEP or ENTITIES for a sentence parsed without NER (`known`: the character
         spans of the knowledge base's mentions in it, `offset` its start in the text)."""
         triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon, self.trigger_grammar)}
-        if not triggers and not self._demand(sdoc):
+        if not triggers and not self._demand(sdoc) and \
+                not self._attends({t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}):
             return 0
         if any(self._unknown_name(t, offset, known) for t in sdoc):
             return ENTITIES

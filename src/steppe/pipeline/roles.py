@@ -35,6 +35,7 @@ class RoleWords:
     receive_verbs: frozenset[str]
     aim_verbs: frozenset[str]
     convene_verbs: frozenset[str]
+    attendance_verbs: frozenset[str]
     visitor_words: frozenset[str]
     party_nouns: frozenset[str]         # "thanked his [guests]": those met
     participant_preps: frozenset[str]
@@ -96,6 +97,7 @@ class RoleWords:
                    companion_participles=w.set("companion_participles"),
                    from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
+                   attendance_verbs=w.set("attendance_verbs"),
                    visitor_words=w.set("visitor_words"), party_nouns=w.set("party_nouns"),
                    participant_preps=w.set("participant_prepositions"),
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
@@ -249,6 +251,29 @@ def roles_of(tok: Token, tm: dict[int, Mention],
     source = [a for a in source if a.code]
     target = [a for a in target if a.code and not any(a is s for s in source)]
     return source, target
+
+
+def attendees(sent: SpacySpan, tm: dict[int, Mention], words: RoleWords) -> dict[int, list[Actor]]:
+    """Those said to attend with nothing attended named ("Orban also attended", "leaders of
+    all eight members took part"), by the verb's token: they were at the gathering told
+    just before."""
+    out = {}
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            lemma = "take part"
+        if lemma not in words.attendance_verbs or tok.pos_ != "VERB":
+            continue
+        if tok.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be")
+                                         for c in tok.children):
+            continue        # "invited the leaders to attend": a gathering to come
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "part" or
+               c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+            continue        # "attended the summit", "took part in the drills"
+        who = [a for a in subject_actors(tok, tm, words) if a.code]
+        if who:
+            out[tok.i] = who
+    return out
 
 
 def _counted_by(tok: Token, words: RoleWords) -> Token:
