@@ -214,3 +214,14 @@ def test_a_call_up_of_reservists_is_mobilisation(extractor):
 ])
 def test_a_demand_of_buyers_is_no_request(extractor, text, asked):
     assert ("REQUEST" in _types(found(extractor, text))) == asked, found(extractor, text)
+
+
+# -- "push": asking someone, or promoting one's own plan -------------------------------------------
+@pytest.mark.parametrize("text, asks", [
+    ("Chile pressed Peru to reopen the border crossing.", True),
+    ("Chile pushed for talks with Bolivia on the port.", True),
+    ("Brazil used the summit in Lima to push its infrastructure agenda in Peru.", False),
+    ("Bolivia said it would keep pushing the railway to the Chilean coast.", False),
+])
+def test_pushing_a_plan_asks_no_one(extractor, text, asks):
+    assert ("REQUEST" in _types(found(extractor, text))) is asks
