@@ -352,3 +352,14 @@ def test_what_one_clause_is_aimed_at_does_not_act_in_the_clause_below(extractor)
     assert ("REQUEST", {"MNG"}, {"IGO"}) in got
     # the riots are no act of the body appealed to
     assert not any("IGO" in s for t, s, _ in got if t in ("PROTEST", "ASSAULT")), got
+
+
+def test_a_body_led_by_a_state_that_is_no_member_of_the_organisation_named_last_is_not_it(extractor):
+    text = ("Chile hosted EU foreign ministers in Santiago on Monday. On Tuesday the Chilean "
+            "president praised the US-led alliance for its help.")
+    assert not any("IGO" in s | t for _, s, t in found(extractor, text) if _ != "CONSULT"), found(extractor, text)
+
+
+def test_whom_one_condemns_may_act_in_the_clause_below(extractor):
+    text = "Kyrgyzstan condemned Tajikistan on Monday as the shelling of Batken went on for a third day."
+    assert any(t == "ASSAULT" and s == {"TJK"} for t, s, _ in found(extractor, text)), found(extractor, text)

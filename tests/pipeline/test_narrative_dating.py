@@ -202,3 +202,14 @@ def test_what_a_verb_of_saying_reports_does_not_date_the_act_around_it(extractor
     # an act inside what is said keeps the time said with it
     told = "The Mongolian president said on Monday that Mongolia had signed a coal deal with China in March."
     assert [d for d, _ in _dates(extractor, told, "SUPPORT")] == ["2024-03"]
+
+
+def test_a_phrase_quoted_in_the_acts_own_words_still_dates_it(extractor):
+    text = 'Mongolia\'s president will visit Beijing "in early June", his office said on Monday.'
+    assert [d for d, _ in _dates(extractor, text, "AGREE")] == ["2024-06"]
+
+
+def test_what_the_reporter_of_an_act_adds_about_it_still_dates_it(extractor):
+    text = ("Mongolia and China signed a water agreement, the ministry said, noting that the "
+            "document was signed in Ulaanbaatar on 3 May.")
+    assert _dates(extractor, text, "SUPPORT") == [("2024-05-03", "day")]

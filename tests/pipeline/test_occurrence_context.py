@@ -6,6 +6,8 @@ Every sentence here is written for these tests (none is taken from an evaluation
 
 from __future__ import annotations
 
+import pytest
+
 from steppe.facts import Actor, Document, Event, Span
 from steppe.pipeline.lexicon import load_lexicon
 from steppe.pipeline.occurrences import merge_occurrences
@@ -157,3 +159,15 @@ def test_an_invitation_to_attend_is_no_attendance(extractor):
             "president of Chile to attend next year.")
     consults = [e for e in _facts(extractor, text, "2024-12-07").events if e.type == "CONSULT"]
     assert all("CHL" not in e.codes() for e in consults), consults
+
+
+@pytest.mark.parametrize("second", [
+    "Narendra Modi never attended.",                                  # denied
+    "Protesters from Ukraine also took part.",                        # no state's people
+    "On Wednesday, Narendra Modi also attended.",                     # a time of its own
+    "The Russian and Chinese navies then began joint drills. Iran also took part.",  # another act
+])
+def test_only_an_attendance_told_right_after_a_meeting_joins_it(extractor, second):
+    text = "Xi Jinping met Vladimir Putin in Moscow on Monday. " + second
+    consults = [e for e in _facts(extractor, text, "2024-05-10").events if e.type == "CONSULT"]
+    assert consults and consults[0].codes() == {"CHN", "RUS"}, consults

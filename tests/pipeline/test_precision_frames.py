@@ -189,3 +189,9 @@ def test_an_act_asked_about_with_whether_is_no_event(extractor, sentence):
 def test_the_act_that_asks_whether_stays(extractor):
     evs = _events(extractor, "Peru asked the Andean Community to examine whether Chile's tariffs break its rules.")
     assert [e.type for e in evs] == ["REQUEST"], evs
+
+
+def test_a_fact_told_in_a_clause_inside_the_question_stays(extractor):
+    evs = _events(extractor, "Officials did not say whether Tokayev and Japarov discussed water "
+                             "when they met in Osh on Monday.")
+    assert any(e.type == "CONSULT" for e in evs), evs

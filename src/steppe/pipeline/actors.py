@@ -76,7 +76,8 @@ class ActorResolver:
         self.nlp = nlp
         self.index = NameIndex(kb, nlp)
         self.words = ActorWords.from_grammar(grammar)
-        self.coref = Coreference(groups, CorefWords.from_grammar(grammar))
+        members = {e.id: frozenset(e.members) for e in kb.entities.values() if e.kind == "igo"}
+        self.coref = Coreference(groups, CorefWords.from_grammar(grammar), members)
 
     # -- public --------------------------------------------------------------------
 
@@ -169,7 +170,8 @@ class ActorResolver:
         place = next((p for p in group if p.kind == "place"), None)
         generic = [p for p in group if p.kind in ("role", "agent")]
         # A role followed by an unknown capitalised name: "Prime Minister Mahendra Chaudhry".
-        name_end = _unknown_name(doc, end_tok, self.words) if generic and person is None and group[-1].kind in ("role", "agent") else None
+        name_end = _unknown_name(doc, end_tok, self.words, comma=group[-1].kind == "role") \
+            if generic and person is None and group[-1].kind in ("role", "agent") else None
         known = None
         conf = 1.0
         if name_end:
@@ -316,7 +318,7 @@ def _joins(doc: Doc, group: list[Piece], p: Piece, words: ActorWords) -> bool:
         # "President Mirziyoyev", "Uzbek leader Mirziyoyev", "the secretary ..., Viktor
         # Makhmudov"; after a comma only a title's ("At the UN General Assembly, Biden met")
         return "person" not in kinds and prev.kind in ("role", "agent", "state", "igo") and \
-            ("," not in gap or bool(kinds & {"role", "agent"})) and \
+            ("," not in gap or "role" in kinds) and \
             (prev.kind != "state" or prev.how == "adjective" or not gap or "role" in kinds)
     if "," in gap:
         return False
@@ -337,10 +339,12 @@ def _joins(doc: Doc, group: list[Piece], p: Piece, words: ActorWords) -> bool:
     return False
 
 
-def _unknown_name(doc: Doc, i: int, words: ActorWords) -> int | None:
-    """End token of a capitalised name right after a role ("President Juvenal Habyarimana")."""
+def _unknown_name(doc: Doc, i: int, words: ActorWords, comma: bool = True) -> int | None:
+    """End token of a capitalised name right after a role ("President Juvenal Habyarimana",
+    with `comma` also "the secretary, Juvenal Habyarimana"; not "in the parliament,
+    Macron said")."""
     j = i
-    while j < len(doc) and doc[j].text.lower() in words.honorific | {","}:
+    while j < len(doc) and (doc[j].text.lower() in words.honorific or comma and doc[j].text == ","):
         j += 1
     k = j
     while k < len(doc) and k - j < 6 and (doc[k].is_title and doc[k].is_alpha and doc[k].text not in words.not_name

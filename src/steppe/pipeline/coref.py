@@ -76,9 +76,11 @@ class CorefWords:
 class Coreference:
     """Adds group, pronoun and definite-description mentions to a document's mentions."""
 
-    def __init__(self, groups: list[GroupPattern], words: CorefWords) -> None:
+    def __init__(self, groups: list[GroupPattern], words: CorefWords,
+                 members: dict[str, frozenset[str]] | None = None) -> None:
         self.groups = groups
         self.words = words
+        self.members = members or {}     # organisation id -> its member states (kb)
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """`mentions` (the names found in `doc`) with the mentions that refer back to them."""
@@ -100,6 +102,14 @@ class Coreference:
     def quotations(self, text: str) -> list[tuple[int, int]]:
         """The character spans of the quotations in `text`."""
         return _quotes(text, self.words)
+
+    def _led_by_member(self, organisation: Mention, mentions: list[Mention], s: int, e: int) -> bool:
+        """Whether the state a "-led" phrase names (kept as a place of no party, actors.py) is
+        a member of `organisation` ("the Russian-led bloc" after the CSTO, not the EU)."""
+        leaders = {p.entity.code for m in mentions if s <= m.start < e and not m.codes
+                   for p in m.pieces if p.entity is not None}
+        members = {c for a in organisation.actors for c in self.members.get(a.actor_id or "", ())}
+        return bool(leaders & members)
 
     def _group_mentions(self, text: str, main: list[str],
                         mentions: list[Mention]) -> list[Mention]:
@@ -147,6 +157,8 @@ class Coreference:
                 # the organisation named last, however far back: a summit story names it
                 # once, in the lead
                 i = bisect_right(organisation_ends, s)
+                if i and group.led and not self._led_by_member(organisations[i - 1], mentions, s, e):
+                    continue    # "the US-led alliance" after the SCO: another body
                 if i:
                     out.append(Mention(s, e, m.group(0), [replace(a, start=s, end=e, confidence=0.8)
                                                           for a in organisations[i - 1].actors],

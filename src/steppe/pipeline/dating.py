@@ -443,23 +443,34 @@ def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans (in the trigger's doc) of the phrases that date the saying which
     reports the act: the verb of saying governs the act's clause ("the minister said [on
     Tuesday] that it would ...") or follows it ("it will ..., the minister said [on Tuesday]")."""
+    verb = reporting_verb(trigger, reporting)
+    return _dependents(verb) if verb is not None else []
+
+
+def reporting_verb(trigger, reporting: frozenset[str]):
+    """The verb of saying that reports the act, governing its clause or following it; None
+    when the act is not told as reported."""
     cur = trigger
     for _ in range(8):
         for c in cur.children:
             if c.dep_ in ("ccomp", "parataxis") and c.i > trigger.i and c.lemma_.lower() in reporting:
-                return _dependents(c)
+                return c
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting:
-            return _dependents(cur.head)
+            return cur.head
         if cur.head.i == cur.i:
-            return []
+            return None
         cur = cur.head
-    return []
+    return None
 
 
 def said_contents(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of what a verb of saying reports, when the
     trigger is not in it ("thanked Putin, saying the gas would help after the cuts in
-    January": January is of what is said, not of the thanks)."""
+    January": January is of what is said, not of the thanks); none when the act is itself
+    reported ("signed a deal, the ministry said, noting that it was signed on 3 May": the
+    speaker goes on about the same act)."""
+    if reporting_verb(trigger, reporting) is not None:
+        return []
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for v in trigger.sent if v.lemma_.lower() in reporting
             for c in v.children if c.dep_ == "ccomp"

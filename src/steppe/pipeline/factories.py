@@ -159,7 +159,8 @@ class Actors:
 @register("steppe.coref.v1")
 class Coreference:
     """Reads tokens, mentions; adds the mentions that refer back to names (groups such as
-    "the two countries", pronouns, definite descriptions); writes states and main_parties."""
+    "the two countries", pronouns, definite descriptions); writes states, main_parties and
+    quotes."""
 
     def __init__(self, res: Loaded) -> None:
         self.coref = res.resolver.coref
@@ -210,7 +211,7 @@ class Parse:
 
 @register("steppe.events.v1")
 class Events:
-    """Reads parsed, mentions, main_parties, timexes; writes events, coded and dated
+    """Reads parsed, mentions, main_parties, timexes, quotes; writes events, coded and dated
     (names the KB lacks are resolved from the parse's entities on the way)."""
 
     def __init__(self, res: Loaded) -> None:
@@ -243,11 +244,17 @@ class Events:
                           if not filed_at[0] <= m.start < filed_at[1]]
             smentions.sort(key=lambda m: m.start)
             tm = doc_token_mentions(sdoc, s, smentions)
-            joined = _join_gathering(ctx, i, attendees(sdoc[:], tm, self.coder.roles))
-            for raw in self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
-                                       main=ctx.main_parties, pair_before=pairs[i],
-                                       present=present):
-                if raw.trigger.i in joined:
+            raws = list(self.coder.code(sdoc[:], _shift(smentions, -s), token_mentions=tm,
+                                        main=ctx.main_parties, pair_before=pairs[i],
+                                        present=present))
+            attending = attendees(sdoc[:], tm, self.coder.roles)
+            gathering = _gathering_before(ctx, i, attending, raws)
+            if gathering is not None:
+                _join(gathering, attending.values())
+                if len(gathering.codes()) >= 3 and gathering.mode == "multilateral":
+                    present = tuple({a.party: a for a in gathering.source + gathering.target}.values())
+            for raw in raws:
+                if gathering is not None and raw.trigger.i in attending:
                     continue        # told as attending the gathering before: one occurrence
                 ev = self._finish(raw, s, ctx, said, bounded, backdrop, plan_days)
                 ctx.events.append(ev)
@@ -286,10 +293,15 @@ class Events:
         # Words of a subordinate clause that does not hold the trigger are another act's.
         foreign = other_clauses(raw.trigger)
         at = raw.trigger.idx + offset
-        # the quotations of the sentence that do not hold the trigger (date_event)
-        quoted = [(a, b) for a, b in ctx.quotes if a < e and b > s and not a <= at < b]
-        quoted += [(a + offset, b + offset) for a, b in
-                   said_contents(raw.trigger, self.coder.lex.cues.reporting_verbs)]
+        reporting = self.coder.lex.cues.reporting_verbs
+        announced = [(a + offset, b + offset) for a, b in announced_at(raw.trigger, reporting)]
+        # What is said around the act, whose times are of what is said (date_event): the
+        # speech quoted in the sentence (not a phrase quoted inside the act's own words:
+        # 'will visit China "in early June"'), and what a verb of saying hung on the act
+        # reports ("thanked X, saying ...").
+        quoted = [(a, b) for a, b in ctx.quotes if a < e and b > s and not a <= at < b
+                  and _speech(ctx.text, a, b)]
+        quoted += [(a + offset, b + offset) for a, b in said_contents(raw.trigger, reporting)]
         date, precision, date_source = date_event(
             ctx.timexes, ctx.sentences, (s, e), at, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,
@@ -301,8 +313,7 @@ class Events:
                           *refers_back(raw.trigger, self.dating_words),
                           background=background_of(raw.trigger, self.dating_words,
                                                    self.coder.lex.cues.reporting_verbs)),
-            announced=[(a + offset, b + offset) for a, b in
-                       announced_at(raw.trigger, self.coder.lex.cues.reporting_verbs)],
+            announced=announced,
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
             if raw.type in self.dating_words.plan_types else None,
             bounds=bounds, bounded=bounded, backdrop=backdrop,
@@ -323,26 +334,44 @@ class Events:
             score=score, quad=quad, cameo=cameo)
 
 
-def _join_gathering(ctx: DocContext, i: int, attending: dict[int, list[Actor]]) -> set[int]:
-    """Adds those told as attending ("Orban also attended") to the meeting coded in the
-    two sentences before (a mutual one first), and returns the tokens that told them; none
-    when no meeting was coded there."""
-    if not attending:
-        return set()
+def _speech(text: str, a: int, b: int) -> bool:
+    """Whether the quotation at [a, b) is speech ("...,", "...."; a line led by a dash),
+    not a phrase quoted in running text ("will visit China "in early June"")."""
+    return text[a] not in "\"“«" or text[b - 2:b - 1] in ",.!?…"
+
+
+def _gathering_before(ctx: DocContext, i: int, attending: dict[int, list[Actor]],
+                     raws: list[RawEvent]) -> Event | None:
+    """The meeting those told as attending in sentence `i` were at ("Orban also attended"):
+    the asserted meeting told in the last sentence of the two before that tells an act (a
+    mutual one first). None when the sentence tells a meeting or a time of its own ("On
+    Wednesday Putin met Xi, and Tokayev also attended"), or when that last sentence told no
+    meeting ("the navies then began drills. Iran also took part")."""
+    s, e = ctx.sentences[i]
+    if not attending or within(ctx.timexes, s, e) or \
+            any(r.type == "CONSULT" and r.trigger.i not in attending for r in raws):
+        return None
     since = ctx.sentences[max(0, i - 2)][0]
-    recent = [e for e in ctx.events if e.type == "CONSULT" and e.modality == "asserted"
-              and e.evidence.start >= since]
+    recent = [ev for ev in ctx.events if ev.evidence.start >= since]
     if not recent:
-        return set()
-    mutual = [e for e in recent if e.codes() and {a.code for a in e.source} == {a.code for a in e.target}]
-    gathering = (mutual or recent)[-1]
-    sides = [gathering.source, gathering.target] if mutual else [gathering.source]
-    for actors in attending.values():
-        for side in sides:
-            side += [a for a in actors if a.party not in {x.party for x in side}]
-    if len(gathering.codes()) >= 3 and gathering.mode in ("", "visit") and mutual:
+        return None
+    last = [ev for ev in recent if ev.type == "CONSULT" and ev.modality == "asserted"
+            and ev.evidence.start == recent[-1].evidence.start]
+    mutual = [ev for ev in last if ev.codes() and {a.code for a in ev.source} == {a.code for a in ev.target}]
+    return (mutual or last or [None])[-1]
+
+
+def _join(gathering: Event, attending) -> None:
+    """Adds those who attended to a meeting: on both sides of a mutual one, else among its
+    visitors."""
+    mutual = {a.code for a in gathering.source} == {a.code for a in gathering.target}
+    for side in [gathering.source, gathering.target] if mutual else [gathering.source]:
+        for actors in attending:
+            for a in actors:
+                if a.party not in {x.party for x in side}:
+                    side.append(a)
+    if mutual and len(gathering.codes()) >= 3 and gathering.mode in ("", "visit"):
         gathering.mode = "multilateral"
-    return set(attending)
 
 
 def _past_perfect_times(ctx: DocContext, s: int, e: int, words: DatingWords) -> list:

@@ -36,6 +36,9 @@ class RoleWords:
     aim_verbs: frozenset[str]
     convene_verbs: frozenset[str]
     attendance_verbs: frozenset[str]
+    attendance_particles: frozenset[str]    # their other words ("take [part]"), no object
+    attended_preps: frozenset[str]          # of what is attended ("took part [in] the drills")
+    attendee_sectors: frozenset[str]
     visitor_words: frozenset[str]
     party_nouns: frozenset[str]         # "thanked his [guests]": those met
     participant_preps: frozenset[str]
@@ -98,6 +101,9 @@ class RoleWords:
                    from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
                    attendance_verbs=w.set("attendance_verbs"),
+                   attendance_particles=frozenset(x for v in w.list("attendance_verbs") for x in v.split()[1:]),
+                   attended_preps=w.set("attended_prepositions"),
+                   attendee_sectors=frozenset(w.list("attendee_sectors")),   # codes, as written
                    visitor_words=w.set("visitor_words"), party_nouns=w.set("party_nouns"),
                    participant_preps=w.set("participant_prepositions"),
                    topic_words=w.set("topic_words"), topic_preps=w.set("topic_prepositions"),
@@ -254,26 +260,37 @@ def roles_of(tok: Token, tm: dict[int, Mention],
 
 
 def attendees(sent: SpacySpan, tm: dict[int, Mention], words: RoleWords) -> dict[int, list[Actor]]:
-    """Those said to attend with nothing attended named ("Orban also attended", "leaders of
-    all eight members took part"), by the verb's token: they were at the gathering told
-    just before."""
+    """Those told as having attended, with nothing attended named ("Orban also attended",
+    "leaders of all eight members took part"), by the verb's token: they were at the
+    gathering told just before. Not an attendance denied ("never attended"), to come ("to
+    attend") or lasting ("has participated since 2017"), and only states' and
+    organisations' people (not "protesters also took part")."""
     out = {}
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
-            lemma = "take part"
-        if lemma not in words.attendance_verbs or tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or not _attending(tok, words.attendance_verbs):
             continue
-        if tok.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be")
-                                         for c in tok.children):
-            continue        # "invited the leaders to attend": a gathering to come
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "part" or
-               c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if not (tok.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)):
+            continue        # told as done, in the past
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in words.attendance_particles
+               or c.dep_ == "prep" and c.lower_ in words.attended_preps for c in tok.children):
             continue        # "attended the summit", "took part in the drills"
-        who = [a for a in subject_actors(tok, tm, words) if a.code]
+        who = [a for a in subject_actors(tok, tm, words)
+               if a.code and (not a.sector or a.sector in words.attendee_sectors)]
         if who:
             out[tok.i] = who
     return out
+
+
+def _attending(tok: Token, verbs: frozenset[str]) -> bool:
+    """Whether `tok` is a verb of attending, its other words among its children ("took part")."""
+    for verb in verbs:
+        first, *rest = verb.split()
+        if tok.lemma_.lower() == first and all(any(c.lower_ == w for c in tok.children) for w in rest):
+            return True
+    return False
 
 
 def _counted_by(tok: Token, words: RoleWords) -> Token:
@@ -771,8 +788,8 @@ _CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "xcomp"})
 
 
 def _recipient_of_other_clause(m: Mention, tok: Token, sent: SpacySpan, words: RoleWords) -> bool:
-    """'Tokayev appealed to the bloc as protests turned into riots': what the verb of one
-    clause is aimed at is no agent of the act of a clause below it."""
+    """'Tokayev appealed to the bloc as protests turned into riots': whom the verb of one
+    clause is aimed at ("to X") is no agent of the act of a clause below it."""
     at = [t for t in sent if t.idx == m.start]
     if not at:
         return False
@@ -782,9 +799,8 @@ def _recipient_of_other_clause(m: Mention, tok: Token, sent: SpacySpan, words: R
         cur = cur.head
         if cur.lower_ == "with":
             return False    # "with Kyrgyzstan complaining": the participle's own subject
-    if cur.head.i not in above or not (cur.dep_ in ("dobj", "dative") or
-                                       cur.dep_ == "prep" and cur.lower_ in words.aimed_preps):
-        return False
+    if cur.head.i not in above or not (cur.dep_ == "prep" and cur.lower_ in words.aimed_preps):
+        return False    # (the one condemned may well be the agent of what follows)
     below = tok
     while below.head.i != cur.head.i and below.head.i != below.i:
         below = below.head

@@ -162,17 +162,21 @@ def _own_act(verb: Token, warner: Token | None) -> bool:
     return warner is not None and subj.lemma_.lower() == warner.lemma_.lower()
 
 
+# Clauses that tell a fact of their own inside a question ("when they met", "the delegation
+# that visited Astana").
+_OWN_FACT = {"relcl", "acl", "advcl"}
+
+
 def _in_question(tok: Token, marks: frozenset[str]) -> bool:
     """'the test is whether they can [agree]': the trigger is in a clause that asks whether
     something happens (its own, or one it is part of), not one that tells it did."""
     cur = tok
-    for _ in range(8):
+    while True:
         if any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
             return True
-        if cur.head.i == cur.i:
-            return False
+        if cur.head.i == cur.i or cur.dep_ in _OWN_FACT:
+            return False    # "whether they discussed gas when they [met]": the meeting is told
         cur = cur.head
-    return False
 
 
 def _after_contrast(tok: Token, sent: SpacySpan, phrases: tuple[tuple[str, ...], ...]) -> bool:
