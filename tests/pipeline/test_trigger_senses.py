@@ -225,3 +225,12 @@ def test_a_demand_of_buyers_is_no_request(extractor, text, asked):
 ])
 def test_pushing_a_plan_asks_no_one(extractor, text, asks):
     assert ("REQUEST" in _types(found(extractor, text))) is asks
+
+
+# -- "insist": on something asks for it; that something is so asks no one --------------------
+@pytest.mark.parametrize("text, asks", [
+    ("Chile insisted on the withdrawal of Peruvian troops from the border.", True),
+    ("Chilean officials insist that demand in Peru will keep growing.", False),
+])
+def test_insisting_that_something_is_so_asks_no_one(extractor, text, asks):
+    assert ("REQUEST" in _types(found(extractor, text))) is asks

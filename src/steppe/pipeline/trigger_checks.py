@@ -80,16 +80,20 @@ def _backdrop(tok: Token, words) -> bool:
 # where a proposal's clause takes the bare verb or "should" ("that Georgia open").
 _FACT_TAGS = frozenset({"VBD", "VBZ"})
 _FACT_AUX_TAGS = _FACT_TAGS | {"VBP"}      # "have taken", "are building"
+# "insist that demand will keep growing": what will be is foreseen, not asked for
+_FORESEEING = frozenset({"will", "would"})
 
 
 def told_as_fact(verb: Token) -> bool:
     """Whether the clause a verb of proposing governs states a fact rather than what is
-    proposed: its verb or an auxiliary of it in a finite past or third-person form."""
+    proposed: its verb or an auxiliary of it in a finite past or third-person form, or what
+    will be ("insisted that demand would keep growing")."""
     for clause in verb.children:
         # ("that members cut tariffs": a past tag on a bare form says nothing)
         finite = clause.tag_ in _FACT_TAGS and clause.lower_ != clause.lemma_.lower()
         if clause.dep_ == "ccomp" and (finite or any(
-                a.dep_ in ("aux", "auxpass") and a.tag_ in _FACT_AUX_TAGS and a.lower_ != "should"
+                a.dep_ in ("aux", "auxpass") and (a.tag_ in _FACT_AUX_TAGS and a.lower_ != "should"
+                                                  or a.lower_ in _FORESEEING)
                 for a in clause.children)):
             return True
     return False
