@@ -234,3 +234,10 @@ def test_pushing_a_plan_asks_no_one(extractor, text, asks):
 ])
 def test_insisting_that_something_is_so_asks_no_one(extractor, text, asks):
     assert ("REQUEST" in _types(found(extractor, text))) is asks
+
+
+def test_ratifying_it_is_ratifying_the_document_told_before(extractor):
+    text = ("Peru and Chile signed a maritime border treaty on 3 March. "
+            "The parliaments of both countries have since ratified it.")
+    got = found(extractor, text)
+    assert [g for g in got if g[0] == "SUPPORT"].count(("SUPPORT", {"PER", "CHL"}, {"PER", "CHL"})) == 2, got
