@@ -241,3 +241,13 @@ def test_ratifying_it_is_ratifying_the_document_told_before(extractor):
             "The parliaments of both countries have since ratified it.")
     got = found(extractor, text)
     assert [g for g in got if g[0] == "SUPPORT"].count(("SUPPORT", {"PER", "CHL"}, {"PER", "CHL"})) == 2, got
+
+
+# -- a base kept in another state is military cooperation ------------------------------------------
+@pytest.mark.parametrize("text, cooperates", [
+    ("France keeps its largest foreign military base in Djibouti.", True),
+    ("The United States maintains an air base in Qatar.", True),
+    ("France keeps a close eye on Djibouti.", False),
+])
+def test_a_base_kept_abroad_is_cooperation(extractor, text, cooperates):
+    assert ("COOPERATE" in _types(found(extractor, text))) is cooperates
