@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from spacy.language import Language
 
@@ -311,8 +311,7 @@ class Events:
             occasion=occasion_of(raw.trigger, self.dating_words),
             thread=Thread(party_keys([*raw.source, *raw.target]), said,
                           *refers_back(raw.trigger, self.dating_words),
-                          background=background_of(raw.trigger, self.dating_words,
-                                                   self.coder.lex.cues.reporting_verbs)),
+                          background=background_of(raw.trigger, self.dating_words, reporting)),
             announced=announced,
             plan=[(a + offset, b + offset) for a, b in planned_clause(raw.trigger)]
             if raw.type in self.dating_words.plan_types else None,
@@ -361,7 +360,7 @@ def _gathering_before(ctx: DocContext, i: int, attending: dict[int, list[Actor]]
     return (mutual or last or [None])[-1]
 
 
-def _join(gathering: Event, attending) -> None:
+def _join(gathering: Event, attending: Iterable[list[Actor]]) -> None:
     """Adds those who attended to a meeting: on both sides of a mutual one, else among its
     visitors."""
     mutual = {a.code for a in gathering.source} == {a.code for a in gathering.target}
