@@ -82,12 +82,16 @@ class Coreference:
         self.words = words
         self.members = members or {}     # organisation id -> its member states (kb)
 
-    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """`mentions` (the names found in `doc`) with the mentions that refer back to them."""
+    def __call__(self, doc: Doc, mentions: list[Mention],
+                 quotes: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """`mentions` (the names found in `doc`) with the mentions that refer back to them;
+        `quotes`: the text's quotations, when already read (quotations)."""
         text = doc.text
+        if quotes is None:
+            quotes = self.quotations(text)
         main = main_parties(mentions, text)
-        groups = self._group_mentions(text, main, mentions)
-        _first_person_groups(text, groups, mentions, main, self.words)
+        groups = self._group_mentions(text, main, mentions, quotes)
+        _first_person_groups(text, groups, mentions, main, quotes, self.words)
         # An agent word a group phrase took over ("the [parties]") is no mention of its own.
         covered = _covering(len(text), ((g.start, g.end) for g in groups))
         mentions = [m for m in mentions if not (m.kind == "generic" and not m.codes
@@ -111,8 +115,8 @@ class Coreference:
         members = {c for a in organisation.actors for c in self.members.get(a.actor_id or "", ())}
         return bool(leaders & members)
 
-    def _group_mentions(self, text: str, main: list[str],
-                        mentions: list[Mention]) -> list[Mention]:
+    def _group_mentions(self, text: str, main: list[str], mentions: list[Mention],
+                        quotes: list[tuple[int, int]]) -> list[Mention]:
         out = []
         # Every pattern's matches, longest first: "the countries of the region" wins over
         # the "the countries" inside it, whatever the order of the patterns in the file.
@@ -127,7 +131,6 @@ class Coreference:
         for m in mentions:
             if not m.weak:
                 (agents if yielding(m) else taken)[m.start:m.end] = b"\x01" * (m.end - m.start)
-        quotes = _quotes(text, self.words)
         # organisations named, in the order of the text ("the member states" are the last one's)
         # (not a seat named as a place: "gathered in Brussels")
         organisations = sorted((m for m in mentions if not m.location and m.actors
@@ -324,10 +327,9 @@ def _quotes(text: str, words: CorefWords) -> list[tuple[int, int]]:
 
 
 def _first_person_groups(text: str, groups: list[Mention], mentions: list[Mention],
-                         main: list[str], words: CorefWords) -> None:
-    """'our countries' inside a quotation: the speaker's state and its partner, not simply
-    the document's two main parties."""
-    quotes = _quotes(text, words)
+                         main: list[str], quotes: list[tuple[int, int]], words: CorefWords) -> None:
+    """'our countries' inside a quotation (`quotes`): the speaker's state and its partner,
+    not simply the document's two main parties."""
     if not quotes:
         return
     people = [m for m in mentions if m.kind in ("person", "role") and m.codes

@@ -172,12 +172,12 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
     # "signed a declaration, a step up from the partnership the countries proclaimed a
     # decade ago": a relative clause with a subject of its own tells another act's time.
     own = [t for t in own if not any(a <= t.start < b for a, b in foreign or [])]
+    today = report_day(timexes, anchor) if anchor else None
     if quoted:
         # '"Over the past year we have done more," he said, thanking the guest': a time in a
         # quotation that does not hold the act is of what is said; only the speaker's
         # "today" is the moment of the act told around it.
-        now = report_day(timexes, anchor) if anchor else None
-        own = [t for t in own if not any(a <= t.start < b for a, b in quoted) or t.relative and t.value == now]
+        own = [t for t in own if not any(a <= t.start < b for a, b in quoted) or t.relative and t.value == today]
     if region:
         # Dates attached to another event of the sentence belong to it. When none is the
         # event's own, a parse may have misplaced it; but an act told in the present ("it
@@ -197,7 +197,6 @@ def date_event(timexes: list[TimeEx], sentences: list[tuple[int, int]],
         # its old schedule or its announcement ("the planned February trip, now
         # rescheduled for July").
         own = [t for t in own if not t.value or not _past(_value(t, modality, anchor, words, own=True), anchor)] or own
-    today = report_day(timexes, anchor) if anchor else None
     if not own and modality != "planned" and anchor:
         # "Over the past five years the two have held regular talks": told over a stretch
         # that ends at the report, the act is no single occurrence of one day.
@@ -439,11 +438,10 @@ def _firm(t: TimeEx) -> bool:
     return (t.precision, len(t.value or "")) in (("day", 10), ("month", 7))
 
 
-def announced_at(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
+def announced_at(verb) -> list[tuple[int, int]]:
     """Character spans (in the trigger's doc) of the phrases that date the saying which
-    reports the act: the verb of saying governs the act's clause ("the minister said [on
-    Tuesday] that it would ...") or follows it ("it will ..., the minister said [on Tuesday]")."""
-    verb = reporting_verb(trigger, reporting)
+    reports the act (`verb`, reporting_verb): "the minister said [on Tuesday] that it would
+    ...", "it will ..., the minister said [on Tuesday]"; none for an act not reported."""
     return _dependents(verb) if verb is not None else []
 
 
@@ -466,11 +464,9 @@ def reporting_verb(trigger, reporting: frozenset[str]):
 def said_contents(trigger, reporting: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans (in the trigger's parse) of what a verb of saying reports, when the
     trigger is not in it ("thanked Putin, saying the gas would help after the cuts in
-    January": January is of what is said, not of the thanks); none when the act is itself
-    reported ("signed a deal, the ministry said, noting that it was signed on 3 May": the
-    speaker goes on about the same act)."""
-    if reporting_verb(trigger, reporting) is not None:
-        return []
+    January": January is of what is said, not of the thanks). Only for an act not itself
+    reported (reporting_verb): in "signed a deal, the ministry said, noting that it was
+    signed on 3 May" the speaker goes on about the same act."""
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for v in trigger.sent if v.lemma_.lower() in reporting
             for c in v.children if c.dep_ == "ccomp"

@@ -25,7 +25,7 @@ from steppe.pipeline.context import DocContext, state_mentions
 from steppe.pipeline.dating import (DatingWords, Said, Thread, announced_at, background_of, bounding_clauses,
                                     bounds_of, clause_of, date_event, occasion_of, occasion_phrases,
                                     other_clauses, party_keys, planned_clause, refers_back,
-                                    said_contents, told_in_past)
+                                    reporting_verb, said_contents, told_in_past)
 from steppe.pipeline.event_filters import interactions_only
 from steppe.pipeline.events import EventCoder, RawEvent
 from steppe.pipeline.figures import FigureWords, extract_figures
@@ -166,11 +166,11 @@ class Coreference:
         self.coref = res.resolver.coref
 
     def __call__(self, ctx: DocContext) -> None:
-        ctx.mentions = self.coref(ctx.tokens, ctx.mentions)
+        ctx.quotes = self.coref.quotations(ctx.text)
+        ctx.mentions = self.coref(ctx.tokens, ctx.mentions, ctx.quotes)
         ctx.mentions.sort(key=lambda m: (m.start, -m.end))
         ctx.states = state_mentions(ctx.mentions)
         ctx.main_parties = main_parties(ctx.mentions, ctx.text)
-        ctx.quotes = self.coref.quotations(ctx.text)
 
 
 @register("steppe.candidates.v1")
@@ -294,14 +294,16 @@ class Events:
         foreign = other_clauses(raw.trigger)
         at = raw.trigger.idx + offset
         reporting = self.coder.lex.cues.reporting_verbs
-        announced = [(a + offset, b + offset) for a, b in announced_at(raw.trigger, reporting)]
+        reporter = reporting_verb(raw.trigger, reporting)
+        announced = [(a + offset, b + offset) for a, b in announced_at(reporter)]
         # What is said around the act, whose times are of what is said (date_event): the
         # speech quoted in the sentence (not a phrase quoted inside the act's own words:
         # 'will visit China "in early June"'), and what a verb of saying hung on the act
-        # reports ("thanked X, saying ...").
+        # reports ("thanked X, saying ..."; not when the act is itself reported).
         quoted = [(a, b) for a, b in ctx.quotes if a < e and b > s and not a <= at < b
                   and _speech(ctx.text, a, b)]
-        quoted += [(a + offset, b + offset) for a, b in said_contents(raw.trigger, reporting)]
+        if reporter is None:
+            quoted += [(a + offset, b + offset) for a, b in said_contents(raw.trigger, reporting)]
         date, precision, date_source = date_event(
             ctx.timexes, ctx.sentences, (s, e), at, anchor=ctx.anchor,
             modality=raw.modality, words=self.dating_words, text=ctx.text,

@@ -89,14 +89,14 @@ class TriggerWords:
         """0, KEEP or ENTITIES for a sentence parsed without NER (`known`: the character
         spans of the knowledge base's mentions in it, `offset` its start in the text)."""
         triggers = {t.i for t, _, _ in find_triggers(sdoc[:], self.lexicon, self.trigger_grammar)}
-        if not triggers and not self._demand(sdoc) and \
-                not self._attends({t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}):
+        # the sentence's words, by form and by lemma (as find_triggers reads them)
+        present = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
+        if not triggers and not self._demand(sdoc) and not self._attends(present):
             return 0
         if any(self._unknown_name(t, offset, known) for t in sdoc):
             return ENTITIES
         # Words that may start a trigger: its lemma begins an entry whose other words are
-        # in the sentence (as find_triggers reads them, by lemma or by form).
-        present = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
+        # in the sentence.
         for t in sdoc:
             if (t.is_title or t.is_upper or t.tag_ not in _FINITE and self._near_date(sdoc, t.i)) and \
                     _complete(self.by_lemma.get(t.lemma_.lower(), ()), present):

@@ -35,8 +35,7 @@ class RoleWords:
     receive_verbs: frozenset[str]
     aim_verbs: frozenset[str]
     convene_verbs: frozenset[str]
-    attendance_verbs: frozenset[str]
-    attendance_particles: frozenset[str]    # their other words ("take [part]"), no object
+    attendance_verbs: frozenset[tuple[str, ...]]    # by word: ("attend",), ("take", "part")
     attended_preps: frozenset[str]          # of what is attended ("took part [in] the drills")
     attendee_sectors: frozenset[str]
     visitor_words: frozenset[str]
@@ -100,8 +99,7 @@ class RoleWords:
                    companion_participles=w.set("companion_participles"),
                    from_is_source=w.set("from_is_source"), receive_verbs=w.set("receive_verbs"),
                    aim_verbs=w.set("aim_verbs"), convene_verbs=w.set("convene_verbs"),
-                   attendance_verbs=w.set("attendance_verbs"),
-                   attendance_particles=frozenset(x for v in w.list("attendance_verbs") for x in v.split()[1:]),
+                   attendance_verbs=frozenset(tuple(v.split()) for v in w.set("attendance_verbs")),
                    attended_preps=w.set("attended_prepositions"),
                    attendee_sectors=frozenset(w.list("attendee_sectors")),   # codes, as written
                    visitor_words=w.set("visitor_words"), party_nouns=w.set("party_nouns"),
@@ -267,14 +265,15 @@ def attendees(sent: SpacySpan, tm: dict[int, Mention], words: RoleWords) -> dict
     organisations' people (not "protesters also took part")."""
     out = {}
     for tok in sent:
-        if tok.pos_ != "VERB" or not _attending(tok, words.attendance_verbs):
+        verb = _attending(tok, words.attendance_verbs) if tok.pos_ == "VERB" else None
+        if verb is None:
             continue
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if not (tok.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)):
             continue        # told as done, in the past
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in words.attendance_particles
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in verb[1:]
                or c.dep_ == "prep" and c.lower_ in words.attended_preps for c in tok.children):
             continue        # "attended the summit", "took part in the drills"
         who = [a for a in subject_actors(tok, tm, words)
@@ -284,13 +283,11 @@ def attendees(sent: SpacySpan, tm: dict[int, Mention], words: RoleWords) -> dict
     return out
 
 
-def _attending(tok: Token, verbs: frozenset[str]) -> bool:
-    """Whether `tok` is a verb of attending, its other words among its children ("took part")."""
-    for verb in verbs:
-        first, *rest = verb.split()
-        if tok.lemma_.lower() == first and all(any(c.lower_ == w for c in tok.children) for w in rest):
-            return True
-    return False
+def _attending(tok: Token, verbs: frozenset[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The verb of attending `tok` is, its other words among its children ("took part")."""
+    lemma = tok.lemma_.lower()
+    return next((v for v in verbs if v[0] == lemma
+                 and all(any(c.lower_ == w for c in tok.children) for w in v[1:])), None)
 
 
 def _counted_by(tok: Token, words: RoleWords) -> Token:
@@ -779,9 +776,9 @@ def preceding(tok: Token, sent: SpacySpan, mentions: list[Mention], target: list
     patients = {tm[t.i].start for v in {tok, verb} for c in v.children if c.dep_ == "nsubjpass"
                 for t in c.subtree if t.i in tm}
     cands = [m for m in mentions if sent.start_char <= m.start < tok.idx and not m.location
-             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients
-             and not _recipient_of_other_clause(m, tok, sent, words)]
-    return list(cands[-1].actors) if cands else []
+             and m.codes and not set(m.codes) <= tgt and m.start not in places and m.start not in patients]
+    nearest = next((m for m in reversed(cands) if not _recipient_of_other_clause(m, tok, sent, words)), None)
+    return list(nearest.actors) if nearest is not None else []
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "xcomp"})
@@ -790,11 +787,10 @@ _CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "xcomp"})
 def _recipient_of_other_clause(m: Mention, tok: Token, sent: SpacySpan, words: RoleWords) -> bool:
     """'Tokayev appealed to the bloc as protests turned into riots': whom the verb of one
     clause is aimed at ("to X") is no agent of the act of a clause below it."""
-    at = [t for t in sent if t.idx == m.start]
-    if not at:
+    cur = next((t for t in sent if t.idx == m.start), None)
+    if cur is None:
         return False
     above = {a.i for a in tok.ancestors}
-    cur = at[0]
     while cur.head.i != cur.i and cur.head.i not in above:
         cur = cur.head
         if cur.lower_ == "with":
